@@ -1,0 +1,70 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { joinLinks, joinLinkUses, participantSessions, participants } from "../schema";
+
+export type JoinLinkRow = typeof joinLinks.$inferSelect;
+export type ParticipantRow = typeof participants.$inferSelect;
+
+export async function insertJoinLink(db: Db, input: typeof joinLinks.$inferInsert): Promise<JoinLinkRow> {
+  const [row] = await db.insert(joinLinks).values(input).returning();
+  return row!;
+}
+
+export async function findJoinLinkByHash(
+  db: Db,
+  tokenHash: Uint8Array,
+): Promise<{ link: JoinLinkRow; participant: ParticipantRow } | null> {
+  const rows = await db
+    .select({ link: joinLinks, participant: participants })
+    .from(joinLinks)
+    .innerJoin(participants, eq(participants.id, joinLinks.participantId))
+    .where(eq(joinLinks.tokenHash, Buffer.from(tokenHash)));
+  return rows[0] ?? null;
+}
+
+/** Record one use of a join link and open a session for its participant, together. */
+export async function useJoinLinkAndOpenSession(
+  db: Db,
+  input: {
+    linkId: string;
+    participantId: string;
+    sessionTokenHash: Uint8Array;
+    sessionExpiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(joinLinks)
+      .set({
+        useCount: sql`${joinLinks.useCount} + 1`,
+        firstUsedAt: sql`coalesce(${joinLinks.firstUsedAt}, now())`,
+      })
+      .where(eq(joinLinks.id, input.linkId));
+    await tx.insert(joinLinkUses).values({ joinLinkId: input.linkId, ip: input.ip, userAgent: input.userAgent });
+    await tx.insert(participantSessions).values({
+      tokenHash: input.sessionTokenHash,
+      participantId: input.participantId,
+      joinLinkId: input.linkId,
+      expiresAt: input.sessionExpiresAt,
+    });
+  });
+}
+
+/** The participant behind a live session (not expired, not revoked, participant not removed). */
+export async function findParticipantBySessionHash(db: Db, tokenHash: Uint8Array): Promise<ParticipantRow | null> {
+  const rows = await db
+    .select({ participant: participants })
+    .from(participantSessions)
+    .innerJoin(participants, eq(participants.id, participantSessions.participantId))
+    .where(
+      and(
+        eq(participantSessions.tokenHash, Buffer.from(tokenHash)),
+        isNull(participantSessions.revokedAt),
+        gt(participantSessions.expiresAt, new Date()),
+        isNull(participants.removedAt),
+      ),
+    );
+  return rows[0]?.participant ?? null;
+}

@@ -1,0 +1,100 @@
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { collabDocuments, collabUpdates } from "../schema";
+
+export type StoredDocument = {
+  /** The compacted state, or null when nothing was compacted yet. */
+  state: Uint8Array | null;
+  /** Updates after the compacted state, oldest first. */
+  updates: Uint8Array[];
+  lastUpdateId: number;
+};
+
+/** Everything needed to rebuild a document, or null when no such document exists. */
+export async function loadStoredDocument(db: Db, name: string): Promise<StoredDocument | null> {
+  return db.transaction(async (tx) => {
+    const [docRow] = await tx
+      .select({ state: collabDocuments.state, through: collabDocuments.compactedThrough })
+      .from(collabDocuments)
+      .where(eq(collabDocuments.name, name));
+    if (!docRow) return null;
+    const rows = await tx
+      .select({ id: collabUpdates.id, data: collabUpdates.data })
+      .from(collabUpdates)
+      .where(and(eq(collabUpdates.docName, name), gt(collabUpdates.id, docRow.through)))
+      .orderBy(asc(collabUpdates.id));
+    return {
+      state: docRow.state,
+      updates: rows.map((r) => r.data),
+      lastUpdateId: rows.length ? rows[rows.length - 1]!.id : docRow.through,
+    };
+  });
+}
+
+export async function documentExists(db: Db, name: string): Promise<boolean> {
+  const rows = await db.select({ name: collabDocuments.name }).from(collabDocuments).where(eq(collabDocuments.name, name));
+  return rows.length > 0;
+}
+
+/** Create a document with its initial state; does nothing when it already exists. */
+export async function createStoredDocument(
+  db: Db,
+  input: { name: string; meetingId: string | null; state: Uint8Array },
+): Promise<void> {
+  await db
+    .insert(collabDocuments)
+    .values({ name: input.name, meetingId: input.meetingId, state: input.state })
+    .onConflictDoNothing();
+}
+
+/**
+ * Append updates of possibly many documents in ONE statement, so the commit of a whole event-loop
+ * turn costs one round trip. Resolves once PostgreSQL has committed them.
+ */
+export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8Array }[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insert(collabUpdates).values(rows).returning({ id: collabUpdates.id });
+  return inserted.map((r) => r.id);
+}
+
+export async function countUpdates(db: Db, name: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(collabUpdates)
+    .where(eq(collabUpdates.docName, name));
+  return row?.n ?? 0;
+}
+
+/**
+ * Fold the update log into the compacted state, in one transaction: the merged state is written
+ * and the folded rows deleted together, so a crash at any point leaves either the old rows or the
+ * new state, never neither. `merge` must be pure (it may be called with the same input twice).
+ */
+export async function compactStoredDocument(
+  db: Db,
+  name: string,
+  merge: (state: Uint8Array | null, updates: Uint8Array[]) => Uint8Array,
+): Promise<{ folded: number }> {
+  return db.transaction(async (tx) => {
+    const [docRow] = await tx
+      .select({ state: collabDocuments.state, through: collabDocuments.compactedThrough })
+      .from(collabDocuments)
+      .where(eq(collabDocuments.name, name))
+      .for("update");
+    if (!docRow) return { folded: 0 };
+    const rows = await tx
+      .select({ id: collabUpdates.id, data: collabUpdates.data })
+      .from(collabUpdates)
+      .where(and(eq(collabUpdates.docName, name), gt(collabUpdates.id, docRow.through)))
+      .orderBy(asc(collabUpdates.id));
+    if (rows.length === 0) return { folded: 0 };
+    const through = rows[rows.length - 1]!.id;
+    const merged = merge(docRow.state, rows.map((r) => r.data));
+    await tx
+      .update(collabDocuments)
+      .set({ state: merged, compactedThrough: through, compactedAt: new Date() })
+      .where(eq(collabDocuments.name, name));
+    await tx.delete(collabUpdates).where(and(eq(collabUpdates.docName, name), lte(collabUpdates.id, through)));
+    return { folded: rows.length };
+  });
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { cases, meetings, participants } from "../schema";
+
+export type CaseRow = typeof cases.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+export type ParticipantRow = typeof participants.$inferSelect;
+
+export async function insertCase(db: Db, input: typeof cases.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(cases).values(input).returning();
+  return row!;
+}
+
+export async function insertParticipant(db: Db, input: typeof participants.$inferInsert): Promise<ParticipantRow> {
+  const [row] = await db.insert(participants).values(input).returning();
+  return row!;
+}
+
+export async function insertMeeting(db: Db, input: typeof meetings.$inferInsert): Promise<MeetingRow> {
+  const [row] = await db.insert(meetings).values(input).returning();
+  return row!;
+}
+
+export async function findMeetingWithCase(
+  db: Db,
+  meetingId: string,
+): Promise<{ meeting: MeetingRow; case: CaseRow } | null> {
+  const rows = await db
+    .select({ meeting: meetings, case: cases })
+    .from(meetings)
+    .innerJoin(cases, eq(cases.id, meetings.caseId))
+    .where(eq(meetings.id, meetingId));
+  return rows[0] ?? null;
+}
+
+/** Active (not removed) participants of a case, in the order they were added. */
+export async function listActiveParticipants(db: Db, caseId: string): Promise<ParticipantRow[]> {
+  return db
+    .select()
+    .from(participants)
+    .where(and(eq(participants.caseId, caseId), isNull(participants.removedAt)))
+    .orderBy(asc(participants.createdAt), asc(participants.role));
+}
+
+export async function findParticipant(db: Db, participantId: string): Promise<ParticipantRow | null> {
+  const [row] = await db.select().from(participants).where(eq(participants.id, participantId));
+  return row ?? null;
+}
+
+export async function countCases(db: Db): Promise<number> {
+  const rows = await db.select({ id: cases.id }).from(cases).limit(1);
+  return rows.length;
+}

@@ -1,0 +1,61 @@
+import { pgEnum, pgTable, text, timestamp, uuid, integer, index } from "drizzle-orm/pg-core";
+
+export const trackEnum = pgEnum("track", ["employed", "unemployed"]);
+export const roleEnum = pgEnum("participant_role", [
+  "caseworker",
+  "employee",
+  "manager",
+  "union_rep",
+  "observer",
+]);
+export const meetingStatusEnum = pgEnum("meeting_status", [
+  "planned",
+  "in_progress",
+  "completed",
+  "cancelled",
+]);
+
+/** A person's return-to-work process. Holds no diagnosis: data minimisation by design. */
+export const cases = pgTable("cases", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  employeeName: text("employee_name").notNull(),
+  employer: text("employer"),
+  track: trackEnum("track").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const participants = pgTable(
+  "participants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    // Index into the presence palette; stable per participant so colours never swap mid-meeting.
+    colorIndex: integer("color_index").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [index("participants_case_idx").on(t.caseId)],
+);
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(60),
+    location: text("location"),
+    videoUrl: text("video_url"),
+    status: meetingStatusEnum("status").notNull().default("planned"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("meetings_case_idx").on(t.caseId)],
+);

@@ -1,0 +1,90 @@
+import * as Y from "yjs";
+import { agendaArray, type AgendaItemView } from "./schema";
+import { checkInteger, findById, newId, numOrNull, str, textOf } from "./values";
+import { moveTo, ordered, posAtEnd } from "./order";
+import { AppError } from "../errors";
+
+export const AGENDA_TITLE_MAX = 200;
+export const TIMEBOX_MAX_MINUTES = 480;
+
+export type NewAgendaItem = { title: string; minutes?: number | null; id?: string };
+
+/** Add an item at the end of the agenda; returns its id. */
+export function addAgendaItem(doc: Y.Doc, input: NewAgendaItem): string {
+  const title = input.title.trim();
+  if (title.length > AGENDA_TITLE_MAX) {
+    throw new AppError("INVALID_INPUT", "agenda title is too long", { title: "too_long" });
+  }
+  const minutes = checkInteger("minutes", input.minutes ?? null, 1, TIMEBOX_MAX_MINUTES);
+  const id = input.id ?? newId();
+  doc.transact(() => {
+    const arr = agendaArray(doc);
+    const item = new Y.Map<unknown>();
+    item.set("id", id);
+    item.set("title", new Y.Text(title));
+    item.set("minutes", minutes);
+    item.set("done", false);
+    item.set("notes", new Y.XmlFragment());
+    item.set("pos", posAtEnd(arr));
+    arr.push([item]);
+  });
+  return id;
+}
+
+export function removeAgendaItem(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    const { index } = findById(agendaArray(doc), id, "agenda item");
+    agendaArray(doc).delete(index, 1);
+  });
+}
+
+/** Show the item at `toIndex` of the agenda as displayed. */
+export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): void {
+  doc.transact(() => {
+    const arr = agendaArray(doc);
+    moveTo(arr, findById(arr, id, "agenda item").map, toIndex);
+  });
+}
+
+export function setAgendaItemMinutes(doc: Y.Doc, id: string, minutes: number | null): void {
+  const m = checkInteger("minutes", minutes, 1, TIMEBOX_MAX_MINUTES);
+  doc.transact(() => findById(agendaArray(doc), id, "agenda item").map.set("minutes", m));
+}
+
+export function setAgendaItemDone(doc: Y.Doc, id: string, done: boolean): void {
+  doc.transact(() => findById(agendaArray(doc), id, "agenda item").map.set("done", done === true));
+}
+
+export function agendaTitleText(doc: Y.Doc, id: string): Y.Text {
+  return textOf(findById(agendaArray(doc), id, "agenda item").map, "title");
+}
+
+/** The Tiptap (y-prosemirror) fragment holding the item's rich-text notes. */
+export function agendaNotesFragment(doc: Y.Doc, id: string): Y.XmlFragment {
+  const notes = findById(agendaArray(doc), id, "agenda item").map.get("notes");
+  if (!(notes instanceof Y.XmlFragment)) throw new AppError("NOT_FOUND", "agenda item has no notes");
+  return notes;
+}
+
+function fragmentText(f: unknown): string {
+  if (!(f instanceof Y.XmlFragment)) return "";
+  const parts: string[] = [];
+  f.forEach((node) => {
+    if (node instanceof Y.XmlText) {
+      const delta = node.toDelta() as { insert?: unknown }[];
+      parts.push(delta.map((d) => (typeof d.insert === "string" ? d.insert : "")).join(""));
+    }
+    else if (node instanceof Y.XmlElement) parts.push(fragmentText(node));
+  });
+  return parts.join("\n");
+}
+
+export function readAgenda(doc: Y.Doc): AgendaItemView[] {
+  return ordered(agendaArray(doc)).map(({ map }) => ({
+    id: String(map.get("id") ?? ""),
+    title: str(map.get("title")),
+    minutes: numOrNull(map.get("minutes")),
+    done: map.get("done") === true,
+    notesText: fragmentText(map.get("notes")),
+  }));
+}

@@ -1,0 +1,38 @@
+import type * as Y from "yjs";
+
+/**
+ * Apply the change from `before` to `after` to a Y.Text as one delete + insert at the point where
+ * they differ, so concurrent typing elsewhere in the same text merges instead of being replaced.
+ * Works on UTF-16 code units like Y.Text does; a surrogate pair is never split.
+ */
+export function applyTextChange(text: Y.Text, before: string, after: string): void {
+  if (before === after) return;
+  let start = 0;
+  const minLen = Math.min(before.length, after.length);
+  while (start < minLen && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
+    endB--;
+    endA--;
+  }
+  // Do not cut a surrogate pair in half at either edge.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (endB < before.length && isLowSurrogate(before.charCodeAt(endB))) {
+    endB++;
+    endA++;
+  }
+  const run = () => {
+    if (endB > start) text.delete(start, endB - start);
+    if (endA > start) text.insert(start, after.slice(start, endA));
+  };
+  if (text.doc) text.doc.transact(run);
+  else run();
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}

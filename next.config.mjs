@@ -1,0 +1,14 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // One copy of yjs in the process (the collaboration server loads it too), and the database
+  // drivers stay plain Node modules so Next and the server share one handle via globalThis.
+  serverExternalPackages: ["yjs", "@electric-sql/pglite", "postgres", "ws"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default withNextIntl(nextConfig);
