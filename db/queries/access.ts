@@ -23,7 +23,7 @@ export async function findJoinLinkByHash(
 }
 
 /** Record one use of a join link and open a session for its participant, together. */
-export async function useJoinLinkAndOpenSession(
+export async function recordJoinLinkUseAndOpenSession(
   db: Db,
   input: {
     linkId: string;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { collabDocuments, collabUpdates } from "../schema";
 
@@ -12,23 +12,28 @@ export type StoredDocument = {
 
 /** Everything needed to rebuild a document, or null when no such document exists. */
 export async function loadStoredDocument(db: Db, name: string): Promise<StoredDocument | null> {
-  return db.transaction(async (tx) => {
-    const [docRow] = await tx
-      .select({ state: collabDocuments.state, through: collabDocuments.compactedThrough })
-      .from(collabDocuments)
-      .where(eq(collabDocuments.name, name));
-    if (!docRow) return null;
-    const rows = await tx
-      .select({ id: collabUpdates.id, data: collabUpdates.data })
-      .from(collabUpdates)
-      .where(and(eq(collabUpdates.docName, name), gt(collabUpdates.id, docRow.through)))
-      .orderBy(asc(collabUpdates.id));
-    return {
-      state: docRow.state,
-      updates: rows.map((r) => r.data),
-      lastUpdateId: rows.length ? rows[rows.length - 1]!.id : docRow.through,
-    };
-  });
+  // One snapshot for both reads: under READ COMMITTED a compaction committing between them would
+  // hand us the old state and the already-deleted log, losing the folded updates.
+  return db.transaction(
+    async (tx) => {
+      const [docRow] = await tx
+        .select({ state: collabDocuments.state })
+        .from(collabDocuments)
+        .where(eq(collabDocuments.name, name));
+      if (!docRow) return null;
+      const rows = await tx
+        .select({ id: collabUpdates.id, data: collabUpdates.data })
+        .from(collabUpdates)
+        .where(eq(collabUpdates.docName, name))
+        .orderBy(asc(collabUpdates.id));
+      return {
+        state: docRow.state,
+        updates: rows.map((r) => r.data),
+        lastUpdateId: rows.length ? rows[rows.length - 1]!.id : 0,
+      };
+    },
+    { isolationLevel: "repeatable read" },
+  );
 }
 
 export async function documentExists(db: Db, name: string): Promise<boolean> {
@@ -68,16 +73,20 @@ export async function countUpdates(db: Db, name: string): Promise<number> {
 /**
  * Fold the update log into the compacted state, in one transaction: the merged state is written
  * and the folded rows deleted together, so a crash at any point leaves either the old rows or the
- * new state, never neither. `merge` must be pure (it may be called with the same input twice).
+ * new state, never neither. Exactly the rows that were read are deleted (not "every id up to N"):
+ * an insert from another instance that commits late, with a lower id, stays in the log. Yjs
+ * updates are idempotent, so a row that is both folded and kept would do no harm either.
  */
 export async function compactStoredDocument(
   db: Db,
   name: string,
   merge: (state: Uint8Array | null, updates: Uint8Array[]) => Uint8Array,
+  /** Rows folded per call; keeps the id list under PostgreSQL's parameter limit. */
+  limit = 10_000,
 ): Promise<{ folded: number }> {
   return db.transaction(async (tx) => {
     const [docRow] = await tx
-      .select({ state: collabDocuments.state, through: collabDocuments.compactedThrough })
+      .select({ state: collabDocuments.state })
       .from(collabDocuments)
       .where(eq(collabDocuments.name, name))
       .for("update");
@@ -85,16 +94,17 @@ export async function compactStoredDocument(
     const rows = await tx
       .select({ id: collabUpdates.id, data: collabUpdates.data })
       .from(collabUpdates)
-      .where(and(eq(collabUpdates.docName, name), gt(collabUpdates.id, docRow.through)))
-      .orderBy(asc(collabUpdates.id));
+      .where(eq(collabUpdates.docName, name))
+      .orderBy(asc(collabUpdates.id))
+      .limit(limit);
     if (rows.length === 0) return { folded: 0 };
-    const through = rows[rows.length - 1]!.id;
+    const ids = rows.map((r) => r.id);
     const merged = merge(docRow.state, rows.map((r) => r.data));
     await tx
       .update(collabDocuments)
-      .set({ state: merged, compactedThrough: through, compactedAt: new Date() })
+      .set({ state: merged, compactedThrough: ids[ids.length - 1]!, compactedAt: new Date() })
       .where(eq(collabDocuments.name, name));
-    await tx.delete(collabUpdates).where(and(eq(collabUpdates.docName, name), lte(collabUpdates.id, through)));
+    await tx.delete(collabUpdates).where(and(eq(collabUpdates.docName, name), inArray(collabUpdates.id, ids)));
     return { folded: rows.length };
   });
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findJoinLinkByHash, useJoinLinkAndOpenSession } from "@/db/queries/access";
+import { findJoinLinkByHash, recordJoinLinkUseAndOpenSession } from "@/db/queries/access";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { hashToken, looksLikeToken, newToken } from "./tokens";
@@ -34,7 +34,7 @@ export async function openJoinLink(input: {
 
   const sessionToken = newToken();
   const sessionExpiresAt = new Date(now.getTime() + env().SESSION_TTL_HOURS * 3600_000);
-  await useJoinLinkAndOpenSession(db, {
+  await recordJoinLinkUseAndOpenSession(db, {
     linkId: link.id,
     participantId: participant.id,
     sessionTokenHash: hashToken(sessionToken),

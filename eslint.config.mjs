@@ -1,0 +1,47 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+/**
+ * The import direction is part of the design: app → lib → db, server → lib → db. A wrong import
+ * fails lint (and so CI), as in Outline. lib/ and db/ stay free of Next and React so the server
+ * and Vitest can load them.
+ */
+// Our folders, reached by alias (@/db/...) or by climbing out (../db/..., ../../db/...).
+const ours = (folder) => `^(@/|(\\.\\./)+)${folder}(/|$)`;
+const reactAndNext = "^(next|react|react-dom|server-only|next-intl)(/|$)";
+
+const restrict = (regexes, message) => ({
+  "no-restricted-imports": ["error", { patterns: regexes.map((regex) => ({ regex, message })) }],
+});
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", ".data/**", ".test-data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-definitions": ["error", "type"],
+    },
+  },
+  {
+    files: ["app/**"],
+    rules: restrict([ours("db"), ours("server")], "app/ reaches the database only through lib/ (app → lib → db)."),
+  },
+  {
+    files: ["lib/**"],
+    rules: restrict([ours("app"), ours("server"), reactAndNext], "lib/ is free of app/, server/, Next and React (lib → db)."),
+  },
+  {
+    files: ["db/**"],
+    rules: restrict([ours("app"), ours("server"), ours("lib")], "db/ imports nothing of ours."),
+  },
+  {
+    files: ["server/**"],
+    rules: restrict([ours("app"), ours("db")], "server/ reaches the database only through lib/ (server → lib → db)."),
+  },
+];
+
+export default config;
