@@ -1,0 +1,37 @@
+"use client";
+
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { RoomConnection } from "./room-connection";
+import type { RoomMe, RoomParticipant } from "./room-types";
+import type { PresenceUser } from "@/lib/collab";
+
+export type RoomContextValue = {
+  conn: RoomConnection;
+  /** May this person change the document right now (role and connection allow it)? */
+  editable: boolean;
+  me: RoomMe;
+  user: PresenceUser;
+  participants: RoomParticipant[];
+};
+
+const RoomContext = createContext<RoomContextValue | null>(null);
+
+export const RoomProvider = RoomContext.Provider;
+
+export function useRoom(): RoomContextValue {
+  const v = useContext(RoomContext);
+  if (!v) throw new Error("useRoom outside <RoomProvider>");
+  return v;
+}
+
+/** The other people currently in the given field (by awareness `editing`), one entry per person. */
+export function usePeersEditing(field: string) {
+  const { conn, me } = useRoom();
+  const peers = useSyncExternalStore(conn.presence.subscribe, conn.presence.getSnapshot, conn.presence.getSnapshot);
+  const seen = new Set<string>();
+  return peers.filter((p) => {
+    if (p.isMe || p.user.participantId === me.id || p.editing !== field || seen.has(p.user.participantId)) return false;
+    seen.add(p.user.participantId);
+    return true;
+  });
+}

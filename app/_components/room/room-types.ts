@@ -1,0 +1,35 @@
+import type { Role } from "@/lib/plan/roles";
+import type { Track } from "@/lib/plan/track";
+
+/** Plain props the server page hands to the client room (no Dates, no rows). */
+export type RoomParticipant = {
+  id: string;
+  role: Role;
+  displayName: string;
+  colorIndex: number;
+};
+
+export type RoomMe = RoomParticipant & {
+  /** Observers follow the meeting read-only. */
+  canEdit: boolean;
+};
+
+export type RoomMeeting = {
+  id: string;
+  title: string;
+  /** Already formatted for the reader's language and time zone. */
+  startsAtText: string;
+  startsAtIso: string;
+  durationMinutes: number;
+  location: string | null;
+  videoUrl: string | null;
+};
+
+export type RoomProps = {
+  meeting: RoomMeeting;
+  employeeName: string;
+  employer: string | null;
+  track: Track;
+  me: RoomMe;
+  participants: RoomParticipant[];
+};

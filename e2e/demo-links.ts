@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export type DemoLinks = {
+  meetingUrl: string;
+  links: { caseworker: string; employee: string; manager: string; union_rep: string };
+};
+
+/** The links the server wrote when it seeded the demo for this run. */
+export function demoLinks(): DemoLinks {
+  return JSON.parse(readFileSync(path.join(".test-data/e2e", "demo-links.json"), "utf8")) as DemoLinks;
+}

@@ -1,0 +1,41 @@
+import { getDatabase } from "@/db/client";
+import { countCases } from "@/db/queries/meetings";
+import { readDurabilitySettings } from "@/db/queries/durability";
+import { ensureDemo, type DemoLinks } from "../demo/seed-demo";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export type PreparedData = {
+  kind: "postgres" | "pglite";
+  where: string;
+  demo: DemoLinks | null;
+  seeded: boolean;
+  warnings: string[];
+};
+
+/**
+ * Open the database (migrations run on open), check that it keeps what it commits, and seed the
+ * demo: on the embedded database on first start, on PostgreSQL only when SEED_DEMO=1.
+ */
+export async function prepareData(input: { dataDir: string; baseUrl: string; seedDemo: boolean }): Promise<PreparedData> {
+  const handle = await getDatabase();
+  const warnings: string[] = [];
+  if (handle.kind === "postgres") {
+    const d = await readDurabilitySettings(handle.db);
+    if (d.fsync !== "on") warnings.push(`PostgreSQL has fsync=${d.fsync}: committed edits can be lost on a crash.`);
+    if (d.synchronousCommit !== "on") {
+      warnings.push(`PostgreSQL has synchronous_commit=${d.synchronousCommit}: the last edits can be lost on a crash.`);
+    }
+  }
+  const hasDemoFile = existsSync(path.join(input.dataDir, "demo-links.json"));
+  const firstStart = handle.kind === "pglite" && (await countCases(handle.db)) === 0;
+  const wantDemo = handle.kind === "pglite" ? firstStart || hasDemoFile : input.seedDemo;
+  let demo: DemoLinks | null = null;
+  let seeded = false;
+  if (wantDemo) {
+    const r = await ensureDemo({ dataDir: input.dataDir, baseUrl: input.baseUrl });
+    demo = r.links;
+    seeded = r.seeded;
+  }
+  return { kind: handle.kind, where: handle.where, demo, seeded, warnings };
+}

@@ -1,0 +1,28 @@
+import type { PreparedData } from "@/lib/system/prepare-data";
+
+/** What a newcomer needs to see after `npm start`: where it runs, and the demo links. */
+export function printBanner(input: { url: string; data: PreparedData; dev: boolean }): void {
+  const { url, data } = input;
+  const lines = [
+    "",
+    `  Stepwise is running at ${url}${input.dev ? "  (development mode)" : ""}`,
+    `  Database: ${data.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${data.where}` : `PostgreSQL at ${data.where}`}`,
+  ];
+  for (const w of data.warnings) lines.push(`  WARNING: ${w}`);
+  if (data.demo) {
+    lines.push("", `  Demo meeting${data.seeded ? " (just created)" : ""}: Kurt's return-to-work meeting`);
+    lines.push(`  Open a personal join link to enter the room as that person:`);
+    const labels: Record<string, string> = {
+      caseworker: "caseworker (Mette)",
+      employee: "employee (Kurt)",
+      manager: "manager (Lars)",
+      union_rep: "union rep (Susanne)",
+    };
+    for (const [role, link] of Object.entries(data.demo.links)) {
+      lines.push(`    ${(labels[role] ?? role).padEnd(22)} ${link}`);
+    }
+    lines.push(`  (also written to demo-links.json in the data folder)`);
+  }
+  lines.push("");
+  console.log(lines.join("\n"));
+}

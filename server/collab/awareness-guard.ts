@@ -1,0 +1,78 @@
+import * as encoding from "lib0/encoding";
+import * as decoding from "lib0/decoding";
+
+/**
+ * Awareness is unauthenticated in y-protocols: any client may set or clear any clientID's state
+ * (y-websocket#126, ygo#116). Before a client's awareness update reaches the room we keep only
+ * the entries it may speak for, and refuse the whole frame if it claims another participant.
+ */
+export type AwarenessEntry = { clientId: number; clock: number; state: unknown };
+
+export type AwarenessVerdict =
+  | { kind: "spoof"; claimed: unknown }
+  | { kind: "ok"; entries: AwarenessEntry[]; ignored: number };
+
+/** Throws on a malformed update (the caller closes the sender with 1007). */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const d = decoding.createDecoder(update);
+  const n = decoding.readVarUint(d);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    const state: unknown = JSON.parse(decoding.readVarString(d));
+    if (state !== null && (typeof state !== "object" || Array.isArray(state))) {
+      throw new Error("awareness state must be an object or null");
+    }
+    entries.push({ clientId, clock, state });
+  }
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const x of entries) {
+    encoding.writeVarUint(e, x.clientId);
+    encoding.writeVarUint(e, x.clock);
+    encoding.writeVarString(e, JSON.stringify(x.state));
+  }
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * Keep the entries this connection may write: clientIDs it already controls, or new ones up to
+ * `maxEntries` in total. An entry for a clientID another connection controls is ignored (it
+ * could clear someone else's caret). A state whose `user.participantId` is not the connection's
+ * own makes the whole frame a spoof: nothing of it is applied. States without `user` (the stock
+ * client's initial `{}`) claim no identity and pass.
+ */
+export function guardAwareness(input: {
+  entries: AwarenessEntry[];
+  participantId: string;
+  controlled: ReadonlySet<number>;
+  ownerOf: (clientId: number) => object | undefined;
+  self: object;
+  maxEntries: number;
+}): AwarenessVerdict {
+  const kept: AwarenessEntry[] = [];
+  let ignored = 0;
+  const admitted = new Set<number>();
+  for (const entry of input.entries) {
+    if (entry.state !== null && typeof entry.state === "object" && "user" in entry.state) {
+      const user = (entry.state as { user: unknown }).user;
+      const claimed = user && typeof user === "object" ? (user as { participantId?: unknown }).participantId : undefined;
+      if (claimed !== input.participantId) return { kind: "spoof", claimed };
+    }
+    const owner = input.ownerOf(entry.clientId);
+    if (owner === input.self || admitted.has(entry.clientId)) {
+      kept.push(entry);
+    } else if (owner === undefined && entry.state !== null && input.controlled.size + admitted.size < input.maxEntries) {
+      admitted.add(entry.clientId);
+      kept.push(entry);
+    } else {
+      ignored++;
+    }
+  }
+  return { kind: "ok", entries: kept, ignored };
+}

@@ -1,0 +1,36 @@
+import { isAppError } from "@/lib/errors";
+
+/**
+ * WebSocket close codes used by the collaboration server. The stock y-websocket client stops
+ * reconnecting on 4400–4499 (a decision reconnecting cannot change) and retries on the rest.
+ */
+export const CloseCode = {
+  /** Text frame: we speak binary y-protocols only. */
+  unsupportedData: 1003,
+  /** Undecodable frame, unknown message type, or an update Yjs rejects. */
+  invalidData: 1007,
+  /** Policy: too much sent before authorisation finished. */
+  policyViolation: 1008,
+  /** Database failure or a diverged room: reconnecting reloads from the database. */
+  internalError: 1011,
+  /** The server is shutting down; the client reconnects to the next instance. */
+  serviceRestart: 1012,
+  /** A reader too slow to keep up; it reconnects and resyncs from the state vector. */
+  tryAgainLater: 1013,
+  unauthenticated: 4401,
+  forbidden: 4403,
+} as const;
+
+/** Map an error from authorisation or loading to the close code the client sees. */
+export function closeCodeForError(e: unknown): number {
+  if (!isAppError(e)) return CloseCode.internalError;
+  switch (e.code) {
+    case "UNAUTHENTICATED":
+      return CloseCode.unauthenticated;
+    case "FORBIDDEN":
+    case "NOT_FOUND":
+      return CloseCode.forbidden;
+    default:
+      return CloseCode.internalError;
+  }
+}

@@ -1,0 +1,161 @@
+import { Room } from "./room";
+import type { CommitQueue } from "./commit-queue";
+import type { ResolvedOptions } from "./options";
+
+/** Awareness entries one connection may control; a browser tab uses exactly one. */
+const MAX_AWARENESS_PER_CONNECTION = 4;
+
+/**
+ * The loaded rooms of this server and their life cycle: one shared load per room, unload after
+ * the last member left (cancelled by a joiner), compaction at most one at a time per document.
+ * A room is in at most one of `loading`, `rooms`; `unloading` shadows `rooms` while an unload
+ * waits for the room's last commits, and a joiner waits it out and then loads fresh (#995).
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room | null>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
+  private readonly compactions = new Map<string, { running: Promise<void>; again: boolean }>();
+
+  constructor(
+    private readonly opts: ResolvedOptions,
+    private readonly queue: CommitQueue,
+  ) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /**
+   * The live room for `name`, loading it if needed; null when no such document exists. Throws
+   * when the load fails: the caller closes with 1011, and nothing is cached, so the next joiner
+   * tries again. The caller must join synchronously after this resolves (or call `release`),
+   * else the room could be unloaded under it.
+   */
+  async acquire(name: string): Promise<Room | null> {
+    for (;;) {
+      const unloading = this.unloading.get(name);
+      if (unloading) {
+        await unloading;
+        continue;
+      }
+      const live = this.rooms.get(name);
+      if (live) {
+        this.cancelUnload(live);
+        return live;
+      }
+      let load = this.loading.get(name);
+      if (!load) {
+        load = this.load(name);
+        this.loading.set(name, load);
+        const forget = () => this.loading.delete(name);
+        load.then(forget, forget);
+      }
+      const room = await load;
+      // A commit failure may have evicted it in the meantime: go round and load again.
+      if (room && !room.alive) continue;
+      if (room) this.cancelUnload(room);
+      return room;
+    }
+  }
+
+  /** A joiner gave up (its socket closed while loading): unload the room if nobody else is in. */
+  release(room: Room): void {
+    if (room.alive && room.members.size === 0) this.scheduleUnload(room);
+  }
+
+  private async load(name: string): Promise<Room | null> {
+    const loaded = await this.opts.deps.load(name);
+    if (!loaded) return null;
+    const room = new Room(name, loaded.doc, loaded.storedUpdates, {
+      queue: this.queue,
+      compactAfterUpdates: this.opts.compactAfterUpdates,
+      maxAwarenessPerConnection: MAX_AWARENESS_PER_CONNECTION,
+      compactDue: (r) => {
+        r.uncompacted = 0;
+        this.compact(r.name);
+      },
+      failed: (r) => this.evict(r),
+      emptied: (r) => this.scheduleUnload(r),
+      log: this.opts.log,
+    });
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.unloadTimers.has(room)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room);
+      if (room.members.size === 0 && room.alive) void this.unload(room);
+    }, this.opts.unloadAfterMs);
+    this.unloadTimers.set(room, timer);
+  }
+
+  private cancelUnload(room: Room): void {
+    const t = this.unloadTimers.get(room);
+    if (t) clearTimeout(t);
+    this.unloadTimers.delete(room);
+  }
+
+  /** Wait for the room's last commits, drop it, free its doc, then fold its log in the background. */
+  unload(room: Room): Promise<void> {
+    const name = room.name;
+    const existing = this.unloading.get(name);
+    if (existing) return existing;
+    this.cancelUnload(room);
+    const done = (async () => {
+      await room.whenFlushed();
+      if (this.rooms.get(name) === room) this.rooms.delete(name);
+      const fold = room.alive && room.uncompacted > 0;
+      room.destroy();
+      if (fold) this.compact(name);
+    })();
+    this.unloading.set(name, done);
+    const forget = () => this.unloading.delete(name);
+    done.then(forget, forget);
+    return done;
+  }
+
+  /** A commit failed: the doc diverged from the database. Drop it at once, no compaction. */
+  private evict(room: Room): void {
+    this.cancelUnload(room);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  /** Compact in the background, one run per document at a time; a request during a run queues one more. */
+  compact(name: string): void {
+    const current = this.compactions.get(name);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const entry = { running: Promise.resolve(), again: false };
+    entry.running = (async () => {
+      do {
+        entry.again = false;
+        try {
+          await this.opts.deps.compact(name);
+        } catch (e) {
+          this.opts.log("compaction failed", { room: name, error: String(e) });
+        }
+      } while (entry.again);
+      this.compactions.delete(name);
+    })();
+    this.compactions.set(name, entry);
+  }
+
+  /** Shutdown: finish loads, unload every room (each waits for its commits), finish compactions. */
+  async unloadAll(): Promise<void> {
+    await Promise.allSettled([...this.loading.values()]);
+    await Promise.allSettled([...this.unloading.values()]);
+    await Promise.allSettled([...this.rooms.values()].map((r) => this.unload(r)));
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    while (this.compactions.size > 0) {
+      await Promise.allSettled([...this.compactions.values()].map((c) => c.running));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import type { Duplex } from "node:stream";
+import { env } from "@/lib/env";
+import { prepareData } from "@/lib/system/prepare-data";
+import { shutdownDatabase } from "@/lib/system/shutdown-database";
+import { createCollabServer } from "./collab";
+import { ensureBuild } from "./ensure-build";
+import { printBanner } from "./banner";
+
+const log = (m: string) => console.log(`[stepwise] ${m}`);
+
+export async function start(): Promise<void> {
+  const e = env();
+  const dev = e.NODE_ENV === "development";
+  if (!dev) ensureBuild(log);
+
+  // The database is opened (and migrated, and seeded) by this process only: PGlite must never be
+  // opened by two processes, so nothing else touches DATA_DIR while we run.
+  // Listen at once (PORT=0 picks a free port, which the links need), answering 503 until ready.
+  let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  const http = createServer((req, res) => {
+    if (!handle) {
+      res.writeHead(503, { "Retry-After": "2", "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Stepwise is starting…\n");
+      return;
+    }
+    handle(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(e.PORT, e.HOST, resolve));
+  let onUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
+  http.on("upgrade", (req, socket, head) => (onUpgrade ? onUpgrade(req, socket, head) : socket.destroy()));
+  const port = (http.address() as AddressInfo).port;
+  const baseUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+  const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1" });
+
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: http });
+  await app.prepare();
+  const nextUpgrade = app.getUpgradeHandler();
+  const collab = createCollabServer({ log: (m, extra) => log(extra ? `${m} ${JSON.stringify(extra)}` : m) });
+
+  handle = app.getRequestHandler();
+  // Our collaboration path first (authenticated before any frame); everything else (HMR) to Next.
+  onUpgrade = (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head);
+  };
+
+  printBanner({ url: baseUrl, data, dev });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: saving everything and stopping…`);
+    const force = setTimeout(() => {
+      console.error("[stepwise] did not stop within 10 s; exiting");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    http.close();
+    await collab.close();
+    http.closeAllConnections();
+    await app.close?.().catch(() => {});
+    await shutdownDatabase();
+    log("stopped cleanly.");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
