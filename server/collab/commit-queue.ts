@@ -11,13 +11,15 @@ export type CommitTarget = {
 
 type Queued = { target: CommitTarget; data: Uint8Array };
 
+/** Rows per INSERT: two bind parameters each, well under PostgreSQL's 65,535. */
+const MAX_BATCH_ROWS = 5_000;
+
 /**
  * Group commit for every room of the server: updates applied during one event-loop turn are
  * written with ONE multi-row INSERT, flushed on setImmediate. Only one INSERT is in flight; what
  * arrives meanwhile forms the next batch, so per room the commit order is the apply order and a
- * commit never overtakes an earlier one. Nothing is retried here: a failed batch fails its rooms
- * (see Room.onCommitFailed), because their in-memory documents now hold updates the database
- * does not.
+ * commit never overtakes an earlier one. A room whose rows fail is failed (see
+ * Room.onCommitFailed): its in-memory document now holds updates the database does not.
  */
 export class CommitQueue {
   private queued: Queued[] = [];
@@ -55,38 +57,73 @@ export class CommitQueue {
     if (this.scheduled || this.flushing) return;
     this.scheduled = setImmediate(() => {
       this.scheduled = null;
-      void this.flush();
+      this.flush().catch((e) => this.log("commit flush threw", { error: String(e) }));
     });
   }
 
   private async flush(): Promise<void> {
-    const batch = this.queued.filter((q) => q.target.alive);
-    this.queued = [];
+    const batch = this.queued.splice(0, MAX_BATCH_ROWS).filter((q) => q.target.alive);
     if (batch.length > 0) {
       this.flushing = true;
       this.inFlight = batch.length;
-      let error: unknown = null;
-      try {
-        await this.append(batch.map((q) => ({ docName: q.target.name, data: q.data })));
-      } catch (e) {
-        error = e ?? new Error("commit failed");
-      }
+      const outcome = await this.write(batch);
       this.flushing = false;
       this.inFlight = 0;
-      this.notify(batch, error);
+      this.notify(outcome);
     }
     if (this.queued.length > 0) this.schedule();
     else if (this.isIdle()) this.settleIdle();
   }
 
-  private notify(batch: Queued[], error: unknown): void {
-    const counts = new Map<CommitTarget, number>();
-    for (const q of batch) counts.set(q.target, (counts.get(q.target) ?? 0) + 1);
-    if (error) this.log("commit failed", { rooms: [...counts.keys()].map((t) => t.name), error: String(error) });
-    for (const [target, n] of counts) {
+  /**
+   * One INSERT for the batch. If it fails and the batch spans several rooms, each room's rows
+   * are tried once more on their own: a room whose rows the database refuses (say its meeting
+   * was just deleted, so the foreign key fails) must not take every other room down with it.
+   * A failed statement committed nothing, and were the failure ambiguous (connection lost after
+   * COMMIT), a duplicated row would merge idempotently.
+   */
+  private async write(batch: Queued[]): Promise<Map<CommitTarget, { count: number; error: unknown }>> {
+    const groups = new Map<CommitTarget, Uint8Array[]>();
+    for (const q of batch) {
+      const rows = groups.get(q.target) ?? [];
+      rows.push(q.data);
+      groups.set(q.target, rows);
+    }
+    const outcome = new Map<CommitTarget, { count: number; error: unknown }>();
+    try {
+      await this.append(batch.map((q) => ({ docName: q.target.name, data: q.data })));
+      for (const [t, rows] of groups) outcome.set(t, { count: rows.length, error: null });
+      return outcome;
+    } catch (e) {
+      if (groups.size === 1) {
+        for (const [t, rows] of groups) outcome.set(t, { count: rows.length, error: e ?? new Error("commit failed") });
+        return outcome;
+      }
+    }
+    await Promise.all(
+      [...groups].map(async ([t, rows]) => {
+        let error: unknown = null;
+        try {
+          await this.append(rows.map((data) => ({ docName: t.name, data })));
+        } catch (e) {
+          error = e ?? new Error("commit failed");
+        }
+        outcome.set(t, { count: rows.length, error });
+      }),
+    );
+    // Keep the batch's room order for the callbacks.
+    return new Map([...groups.keys()].map((t) => [t, outcome.get(t)!]));
+  }
+
+  private notify(outcome: Map<CommitTarget, { count: number; error: unknown }>): void {
+    for (const [target, { count, error }] of outcome) {
       try {
-        if (error) target.onCommitFailed(error);
-        else target.onCommitted(n);
+        if (error) {
+          this.log("commit failed", { room: target.name, error: String(error) });
+          target.onCommitFailed(error);
+        } else {
+          target.onCommitted(count);
+        }
       } catch (e) {
         this.log("commit callback threw", { room: target.name, error: String(e) });
       }

@@ -17,6 +17,7 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<Room, NodeJS.Timeout>();
   private readonly compactions = new Map<string, { running: Promise<void>; again: boolean }>();
+  private closed = false;
 
   constructor(
     private readonly opts: ResolvedOptions,
@@ -35,6 +36,7 @@ export class RoomRegistry {
    */
   async acquire(name: string): Promise<Room | null> {
     for (;;) {
+      if (this.closed) throw new Error("the server is shutting down");
       const unloading = this.unloading.get(name);
       if (unloading) {
         await unloading;
@@ -85,7 +87,7 @@ export class RoomRegistry {
   }
 
   private scheduleUnload(room: Room): void {
-    if (this.unloadTimers.has(room)) return;
+    if (this.closed || !room.alive || this.unloadTimers.has(room)) return;
     const timer = setTimeout(() => {
       this.unloadTimers.delete(room);
       if (room.members.size === 0 && room.alive) void this.unload(room);
@@ -147,8 +149,12 @@ export class RoomRegistry {
     this.compactions.set(name, entry);
   }
 
-  /** Shutdown: finish loads, unload every room (each waits for its commits), finish compactions. */
-  async unloadAll(): Promise<void> {
+  /**
+   * Shutdown: refuse new loads, finish those under way, unload every room (each waits for its
+   * commits), finish compactions.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
     await Promise.allSettled([...this.loading.values()]);
     await Promise.allSettled([...this.unloading.values()]);
     await Promise.allSettled([...this.rooms.values()].map((r) => this.unload(r)));

@@ -135,6 +135,7 @@ export class Room implements CommitTarget {
   onCommitFailed(error: unknown): void {
     if (this.closed) return;
     this.hooks.log("room failed: commit refused", { room: this.name, error: String(error) });
+    this.closed = true;
     this.outbox = [];
     for (const m of [...this.members]) m.close(CloseCode.internalError, "commit failed");
     this.hooks.failed(this);
@@ -199,20 +200,26 @@ export class Room implements CommitTarget {
     origin: unknown,
   ): void => {
     if (this.closed) return;
-    const member = this.members.has(origin as RoomMember) ? (origin as RoomMember) : null;
-    if (member) {
-      for (const id of [...change.added, ...change.updated]) {
-        this.owners.set(id, member);
-        member.controlled.add(id);
+    // Also runs from the Awareness sweep timer (states idle for 30 s), where a throw would be
+    // an uncaught exception: hence the catch.
+    try {
+      const member = this.members.has(origin as RoomMember) ? (origin as RoomMember) : null;
+      if (member) {
+        for (const id of [...change.added, ...change.updated]) {
+          this.owners.set(id, member);
+          member.controlled.add(id);
+        }
       }
+      for (const id of change.removed) {
+        this.owners.get(id)?.controlled.delete(id);
+        this.owners.delete(id);
+      }
+      const changed = [...change.added, ...change.updated, ...change.removed];
+      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      for (const m of this.members) m.send(frame);
+    } catch (e) {
+      this.hooks.log("awareness relay failed", { room: this.name, error: String(e) });
     }
-    for (const id of change.removed) {
-      this.owners.get(id)?.controlled.delete(id);
-      this.owners.delete(id);
-    }
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const m of this.members) m.send(frame);
   };
 
   /** Free the doc and the awareness sweep timer (y-protocols keeps one interval per Awareness). */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseRequestTarget } from "./request-target";
+import { decodeAwarenessUpdate, encodeAwarenessEntries, guardAwareness, type AwarenessEntry } from "./awareness-guard";
+import { decodeFrame, ProtocolError } from "./protocol";
+
+describe("parseRequestTarget", () => {
+  it("leaves paths outside the collab prefix to the caller", () => {
+    expect(parseRequestTarget("/_next/webpack-hmr", "/collab")).toBeNull();
+    expect(parseRequestTarget("/collabx/room", "/collab")).toBeNull();
+  });
+  it("reads the room and the ticket", () => {
+    expect(parseRequestTarget("/collab/meeting-1?ticket=abc", "/collab")).toEqual({ room: "meeting-1", ticket: "abc" });
+  });
+  it("marks a missing, nested or undecodable room as malformed", () => {
+    expect(parseRequestTarget("/collab", "/collab")).toEqual({ room: null, ticket: null });
+    expect(parseRequestTarget("/collab/a/b", "/collab")?.room).toBeNull();
+    expect(parseRequestTarget("/collab/%E0%A4%A", "/collab")?.room).toBeNull();
+  });
+});
+
+describe("decodeFrame", () => {
+  it("rejects unknown message types, unknown sync types and truncated frames", () => {
+    expect(() => decodeFrame(new Uint8Array([9]))).toThrow(ProtocolError);
+    expect(() => decodeFrame(new Uint8Array([0, 7, 0]))).toThrow(ProtocolError);
+    expect(() => decodeFrame(new Uint8Array([0x80]))).toThrow();
+    expect(() => decodeFrame(new Uint8Array([0, 2, 50, 1, 2]))).toThrow();
+  });
+});
+
+describe("guardAwareness", () => {
+  const me = {};
+  const other = {};
+  const state = (participantId: string) => ({ user: { participantId, name: "x" } });
+  const run = (entries: AwarenessEntry[], owners = new Map<number, object>(), controlled = new Set<number>()) =>
+    guardAwareness({ entries, participantId: "p1", controlled, ownerOf: (id) => owners.get(id), self: me, maxEntries: 4 });
+
+  it("refuses a frame claiming another participant", () => {
+    expect(run([{ clientId: 1, clock: 1, state: state("p2") }]).kind).toBe("spoof");
+    expect(run([{ clientId: 1, clock: 1, state: { user: "p1" } }]).kind).toBe("spoof");
+  });
+  it("lets a state without identity through", () => {
+    expect(run([{ clientId: 1, clock: 1, state: {} }])).toEqual({ kind: "ok", entries: [{ clientId: 1, clock: 1, state: {} }], ignored: 0 });
+  });
+  it("ignores entries owned by another connection and new ones beyond the cap", () => {
+    const entries = [1, 2, 3, 4, 5, 6].map((clientId) => ({ clientId, clock: 1, state: state("p1") }));
+    const v = run(entries, new Map([[1, other]]));
+    expect(v.kind === "ok" && v.entries.map((e) => e.clientId)).toEqual([2, 3, 4, 5]);
+  });
+  it("round-trips the wire encoding and rejects non-object states", () => {
+    const entries = [{ clientId: 7, clock: 3, state: state("p1") }, { clientId: 8, clock: 1, state: null }];
+    expect(decodeAwarenessUpdate(encodeAwarenessEntries(entries))).toEqual(entries);
+    expect(() => decodeAwarenessUpdate(encodeAwarenessEntries([{ clientId: 1, clock: 1, state: 5 }]))).toThrow();
+  });
+});
