@@ -1,4 +1,5 @@
 import { pgEnum, pgTable, text, timestamp, uuid, integer, index } from "drizzle-orm/pg-core";
+import { users } from "./auth";
 
 export const trackEnum = pgEnum("track", ["employed", "unemployed"]);
 export const roleEnum = pgEnum("participant_role", [
@@ -21,6 +22,8 @@ export const cases = pgTable("cases", {
   employeeName: text("employee_name").notNull(),
   employer: text("employer"),
   track: trackEnum("track").notNull(),
+  /** The staff user who opened the case. */
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -34,6 +37,8 @@ export const participants = pgTable(
     role: roleEnum("role").notNull(),
     displayName: text("display_name").notNull(),
     email: text("email"),
+    /** The staff account behind a caseworker participant (null for people who join by link). */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     // Index into the presence palette; stable per participant so colours never swap mid-meeting.
     colorIndex: integer("color_index").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import { bigserial, index, pgTable, text, timestamp, uuid, bigint } from "drizzle-orm/pg-core";
-import { meetings } from "./cases";
+import { cases, meetings } from "./cases";
 import { bytea } from "./types";
 
 /**
@@ -9,6 +9,8 @@ import { bytea } from "./types";
 export const collabDocuments = pgTable("collab_documents", {
   name: text("name").primaryKey(),
   meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "cascade" }),
+  /** Set for per-case documents, e.g. the private preparation document `prep-<caseId>`. */
+  caseId: uuid("case_id").references(() => cases.id, { onDelete: "cascade" }),
   state: bytea("state"),
   compactedThrough: bigint("compacted_through", { mode: "number" }).notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

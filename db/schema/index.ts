@@ -1,3 +1,6 @@
+export * from "./auth";
 export * from "./cases";
 export * from "./access";
 export * from "./collab";
+export * from "./audit";
+export * from "./agreements";

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { openDatabase, type DbHandle } from "./client";
+import { accessLog, agreementEvents, agreements, cases } from "./schema";
+
+/** A database of its own (PGlite in memory): db/ tests may not use lib/'s helpers. */
+let h: DbHandle;
+beforeAll(async () => {
+  h = await openDatabase({ inMemory: true });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+/** drizzle wraps the driver's error ("Failed query: …"); the trigger's message is its cause. */
+async function expectRefused(p: Promise<unknown>, re: RegExp): Promise<void> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err as Error & { cause?: Error },
+  );
+  expect(e, "the statement should have been refused").not.toBeNull();
+  expect(`${e!.message} ${e!.cause?.message ?? ""}`).toMatch(re);
+}
+
+async function newCase(): Promise<string> {
+  const [c] = await h.db.insert(cases).values({ employeeName: "X", track: "employed" }).returning();
+  return c!.id;
+}
+
+describe("append-only evidence", () => {
+  it("refuses UPDATE and DELETE of access-log rows", async () => {
+    const caseId = await newCase();
+    const [row] = await h.db
+      .insert(accessLog)
+      .values({ caseId, actorKind: "participant", actorId: "p", actorName: "A", actorRole: "manager", what: "meeting_room", purpose: "meeting" })
+      .returning();
+    await expectRefused(h.db.update(accessLog).set({ actorName: "B" }).where(eq(accessLog.id, row!.id)), /append-only/);
+    await expectRefused(h.db.delete(accessLog).where(eq(accessLog.id, row!.id)), /append-only/);
+    await expectRefused(h.db.execute(sql`truncate access_log cascade`), /append-only/);
+  });
+
+  it("keeps an agreement's frozen bytes, refuses changes once sealed, and never deletes it", async () => {
+    const caseId = await newCase();
+    const [a] = await h.db
+      .insert(agreements)
+      .values({ caseId, version: 1, canonical: new Uint8Array([123, 125]), fingerprint: "f", requiredSigners: ["employee"] })
+      .returning();
+    await expectRefused(h.db.update(agreements).set({ canonical: new Uint8Array([91, 93]) }).where(eq(agreements.id, a!.id)), /frozen content/);
+    await h.db.update(agreements).set({ sealedAt: new Date(), sealKid: "k", sealSignature: "s", chainHead: "h" }).where(eq(agreements.id, a!.id));
+    await expectRefused(h.db.update(agreements).set({ sealSignature: "other" }).where(eq(agreements.id, a!.id)), /sealed/);
+    await expectRefused(h.db.delete(agreements).where(eq(agreements.id, a!.id)), /evidence/);
+    const [again] = await h.db.select().from(agreements).where(eq(agreements.id, a!.id));
+    expect(Array.from(again!.canonical)).toEqual([123, 125]);
+    expect(again!.sealSignature).toBe("s");
+  });
+
+  it("refuses UPDATE and DELETE of agreement events", async () => {
+    const caseId = await newCase();
+    const [a] = await h.db
+      .insert(agreements)
+      .values({ caseId, version: 1, canonical: new Uint8Array([123, 125]), fingerprint: "f", requiredSigners: [] })
+      .returning();
+    const [e] = await h.db
+      .insert(agreementEvents)
+      .values({ agreementId: a!.id, seq: 1, type: "prepared", at: new Date(), hash: "h", data: new Uint8Array([1]) })
+      .returning();
+    await expectRefused(h.db.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.id, e!.id)), /append-only/);
+    await expectRefused(h.db.delete(agreementEvents).where(eq(agreementEvents.id, e!.id)), /append-only/);
+  });
+});
