@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { isAppError } from "@/lib/errors";
-import { FieldError, FieldLabel, inputClass } from "./ui";
+import { FieldError, FieldLabel, inputBaseClass } from "./ui";
 
 /**
  * A number held in the document (minutes, a measure's from/target). The person's typing is kept
@@ -35,30 +35,31 @@ export function NumberField({
 }) {
   const t = useTranslations("room.common");
   const locale = useLocale();
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // While the person edits, their draft wins; otherwise show the document's value.
-  const shown = draft ?? (value === null ? "" : formatNumber(value, locale));
+  // The person's own text, kept while it belongs to the document value it was typed over. When
+  // the value changes underneath (someone else, or undo), the document's value is shown again.
+  const [draft, setDraft] = useState<{ text: string; base: number | null; error: string | null } | null>(null);
+  const live = draft !== null && draft.base === value ? draft : null;
+  const shown = live ? live.text : value === null ? "" : formatNumber(value, locale);
+  const error = live?.error ?? null;
 
   const change = (raw: string) => {
-    setDraft(raw);
     const trimmed = raw.trim().replace(",", ".");
     if (trimmed === "") {
-      setError(null);
       if (value !== null) onCommit(null);
+      setDraft({ text: raw, base: null, error: null });
       return;
     }
     const n = Number(trimmed);
     if (!/^-?\d+(\.\d+)?$/.test(trimmed) || !Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-      setError(invalidMessage);
+      setDraft({ text: raw, base: value, error: invalidMessage });
       return;
     }
     try {
       if (n !== value) onCommit(n);
-      setError(null);
+      setDraft({ text: raw, base: n, error: null });
     } catch (e) {
-      if (isAppError(e) && e.code === "INVALID_INPUT") setError(invalidMessage);
-      else setError(t("somethingWentWrong"));
+      const message = isAppError(e) && e.code === "INVALID_INPUT" ? invalidMessage : t("somethingWentWrong");
+      setDraft({ text: raw, base: value, error: message });
     }
   };
 
@@ -73,7 +74,7 @@ export function NumberField({
         type="text"
         inputMode={integer ? "numeric" : "decimal"}
         autoComplete="off"
-        className={`${inputClass} ${width}`}
+        className={`${inputBaseClass} ${width}`}
         value={shown}
         readOnly={readOnly}
         aria-invalid={error ? true : undefined}

@@ -213,11 +213,13 @@ export class RoomConnection {
   };
 
   private readonly onStatus = ({ status }: { status: string }) => {
-    clearTimeout(this.offlineTimer);
+    // "connecting" comes with every retry; only a real connect or a fresh drop resets the clock.
     if (status === "connected") {
+      clearTimeout(this.offlineTimer);
       this.everConnected = true;
       this.droppedLongAgo = false;
     } else if (status === "disconnected") {
+      clearTimeout(this.offlineTimer);
       this.droppedLongAgo = false;
       this.offlineTimer = setTimeout(() => {
         this.droppedLongAgo = true;
@@ -244,6 +246,8 @@ export class RoomConnection {
     const browserOffline = typeof navigator !== "undefined" && navigator.onLine === false;
     let phase: ConnectionPhase;
     if (this.terminal) phase = this.terminal;
+    // The browser knows it has no network before the socket notices (that can take 30 s).
+    else if (browserOffline && this.everConnected) phase = "offline";
     else if (connected) phase = "online";
     else if (this.everConnected && (this.droppedLongAgo || browserOffline)) phase = "offline";
     else phase = "connecting";

@@ -5,11 +5,13 @@ import { useTranslations } from "next-intl";
 import { usePeersEditing } from "./room-context";
 
 /** Shared look: calm, plain, large enough to hit on a phone, visible focus from globals.css. */
-export const inputClass =
-  "block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 read-only:bg-slate-50 disabled:bg-slate-100 disabled:text-slate-600";
+/** An input without a width: combine with a width class (inputClass is the full-width one). */
+export const inputBaseClass =
+  "block rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 read-only:bg-slate-50 disabled:bg-slate-100 disabled:text-slate-600";
+export const inputClass = `${inputBaseClass} w-full`;
 export const labelClass = "block text-sm font-medium text-slate-800";
 export const buttonClass =
-  "inline-flex min-h-10 items-center justify-center gap-1 rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:text-slate-500";
+  "inline-flex min-h-10 items-center justify-center gap-1 rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:border-slate-300 aria-disabled:bg-slate-50 aria-disabled:text-slate-500";
 export const primaryButtonClass =
   "inline-flex min-h-10 items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-60";
 export const dangerButtonClass =
@@ -114,6 +116,7 @@ export function MoveButtons({
     requestAnimationFrame(() => el?.focus());
   };
   const label = name.trim() || t("untitled");
+  if (disabled) return null;
   return (
     <>
       <button

@@ -1,0 +1,71 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ConnectionSnapshot } from "./room-connection";
+
+export type StatusKey = "saved" | "following" | "sending" | "offline" | "connecting" | "sessionEnded" | "accessLost" | "failed";
+
+/** What the indicator says, honestly: "saved" only once the server has confirmed the edits. */
+export function statusKey(s: ConnectionSnapshot, canEdit: boolean): StatusKey {
+  switch (s.phase) {
+    case "sessionEnded":
+    case "accessLost":
+    case "failed":
+    case "offline":
+    case "connecting":
+      return s.phase;
+    case "online":
+      if (!s.synced) return s.unsaved ? "sending" : "connecting";
+      if (s.unsaved) return "sending";
+      return canEdit ? "saved" : "following";
+  }
+}
+
+const TONE: Record<StatusKey, string> = {
+  saved: "border-green-700 bg-green-50 text-green-900",
+  following: "border-green-700 bg-green-50 text-green-900",
+  sending: "border-slate-500 bg-white text-slate-900",
+  connecting: "border-slate-500 bg-white text-slate-900",
+  offline: "border-amber-700 bg-amber-50 text-amber-950",
+  sessionEnded: "border-amber-700 bg-amber-50 text-amber-950",
+  accessLost: "border-amber-700 bg-amber-50 text-amber-950",
+  failed: "border-amber-700 bg-amber-50 text-amber-950",
+};
+
+const ICON: Record<StatusKey, string> = {
+  saved: "✓",
+  following: "✓",
+  sending: "…",
+  connecting: "…",
+  offline: "!",
+  sessionEnded: "!",
+  accessLost: "!",
+  failed: "!",
+};
+
+export function ConnectionStatus({ snapshot, canEdit, onRetry }: { snapshot: ConnectionSnapshot; canEdit: boolean; onRetry: () => void }) {
+  const t = useTranslations("room.status");
+  const key = statusKey(snapshot, canEdit);
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <p
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="connection-status"
+        data-status={key}
+        className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm font-medium ${TONE[key]}`}
+      >
+        <span aria-hidden="true" className="font-bold">
+          {ICON[key]}
+        </span>
+        <span>{t(key)}</span>
+      </p>
+      {key === "failed" ? (
+        <button type="button" onClick={onRetry} className="rounded-md border border-slate-500 bg-white px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">
+          {t("retry")}
+        </button>
+      ) : null}
+    </div>
+  );
+}

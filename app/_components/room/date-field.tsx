@@ -1,0 +1,61 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { isAppError } from "@/lib/errors";
+import { FieldError, FieldLabel, inputBaseClass } from "./ui";
+
+/**
+ * A date (`YYYY-MM-DD`) or local date-time (`YYYY-MM-DDTHH:mm`) held in the document. The browser
+ * hands us either a complete value or "" (cleared), so the document never sees half a date.
+ */
+export function DateField({
+  id,
+  field,
+  label,
+  value,
+  onCommit,
+  readOnly,
+  kind = "date",
+  testId,
+}: {
+  id: string;
+  field: string;
+  label: string;
+  value: string | null;
+  onCommit: (v: string | null) => void;
+  readOnly: boolean;
+  kind?: "date" | "datetime-local";
+  testId: string;
+}) {
+  const t = useTranslations("room.common");
+  const [error, setError] = useState<string | null>(null);
+  const errorId = `${id}-error`;
+  return (
+    <div>
+      <FieldLabel htmlFor={id} field={field}>
+        {label}
+      </FieldLabel>
+      <input
+        id={id}
+        type={kind}
+        className={`${inputBaseClass} w-full max-w-xs`}
+        value={value ?? ""}
+        readOnly={readOnly}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={errorId}
+        data-testid={testId}
+        onChange={(e) => {
+          if (readOnly) return;
+          try {
+            onCommit(e.target.value || null);
+            setError(null);
+          } catch (err) {
+            setError(isAppError(err) && err.code === "INVALID_INPUT" ? t(kind === "date" ? "dateInvalid" : "dateTimeInvalid") : t("somethingWentWrong"));
+          }
+        }}
+      />
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+"use client";
+
+import { useEffect, useMemo, useState, useSyncExternalStore, type FocusEvent, type SyntheticEvent } from "react";
+import { useTranslations } from "next-intl";
+import { presenceColor, type PresenceUser } from "@/lib/collab";
+import { ActionsSection } from "./actions-section";
+import { AgendaSection } from "./agenda-section";
+import { ConnectionStatus } from "./connection-status";
+import { FollowUpSection } from "./follow-up-section";
+import { PlanSection } from "./plan-section";
+import { PresenceList } from "./presence-list";
+import { RoomConnection } from "./room-connection";
+import { RoomProvider, type RoomContextValue } from "./room-context";
+import type { RoomProps } from "./room-types";
+import { UndoControls } from "./undo-controls";
+
+/**
+ * The live meeting room. The Y.Doc and its connection are created in an effect (never during
+ * render, never on the server) and destroyed when the person leaves the page.
+ */
+export function MeetingRoom(props: RoomProps) {
+  const { meeting, me } = props;
+  const user = useMemo<PresenceUser>(
+    () => ({ participantId: me.id, name: me.displayName, role: me.role, color: presenceColor(me.colorIndex) }),
+    [me.id, me.displayName, me.role, me.colorIndex],
+  );
+  const [conn, setConn] = useState<RoomConnection | null>(null);
+  useEffect(() => {
+    const c = new RoomConnection(meeting.id, user);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the connection is an external system created here
+    setConn(c);
+    void c.start();
+    return () => {
+      c.destroy();
+      setConn(null);
+    };
+  }, [meeting.id, user]);
+
+  return (
+    <div className="mx-auto max-w-5xl px-4 pb-16">
+      <MeetingHeader {...props} />
+      {conn ? <ConnectedRoom conn={conn} props={props} user={user} /> : <RoomLoading />}
+    </div>
+  );
+}
+
+function MeetingHeader({ meeting, employeeName, employer }: RoomProps) {
+  const t = useTranslations("room");
+  return (
+    <header className="pt-6 pb-4">
+      <p className="text-sm font-medium text-slate-700">{t("kicker", { name: employeeName })}</p>
+      <h1 className="mt-1 text-2xl font-semibold text-slate-900 sm:text-3xl">{meeting.title}</h1>
+      <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-slate-800">
+        <div className="flex gap-1">
+          <dt className="font-medium">{t("when")}</dt>
+          <dd>
+            <time dateTime={meeting.startsAtIso}>{meeting.startsAtText}</time>
+            {" · "}
+            {t("duration", { minutes: meeting.durationMinutes })}
+          </dd>
+        </div>
+        {meeting.location ? (
+          <div className="flex gap-1">
+            <dt className="font-medium">{t("where")}</dt>
+            <dd>{meeting.location}</dd>
+          </div>
+        ) : null}
+        {employer ? (
+          <div className="flex gap-1">
+            <dt className="font-medium">{t("workplace")}</dt>
+            <dd>{employer}</dd>
+          </div>
+        ) : null}
+        {meeting.videoUrl ? (
+          <div className="flex gap-1">
+            <dt className="font-medium">{t("video")}</dt>
+            <dd>
+              <a href={meeting.videoUrl} className="text-blue-800 underline" rel="noreferrer noopener" target="_blank">
+                {t("videoLink")}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </header>
+  );
+}
+
+function RoomLoading() {
+  const t = useTranslations("room");
+  return (
+    <p className="rounded-xl border border-slate-200 bg-white p-6 text-slate-800" data-testid="room-loading">
+      {t("loading")}
+    </p>
+  );
+}
+
+/** Field key (for "who is editing what") of the element that has focus. */
+function fieldOf(target: EventTarget | null): string | null {
+  if (!(target instanceof Element)) return null;
+  return target.closest("[data-field]")?.getAttribute("data-field") ?? null;
+}
+
+function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: RoomProps; user: PresenceUser }) {
+  const t = useTranslations("room");
+  const snapshot = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);
+  const view = useSyncExternalStore(conn.view.subscribe, conn.view.getSnapshot, conn.view.getSnapshot);
+  const lost = snapshot.phase === "sessionEnded" || snapshot.phase === "accessLost";
+  const editable = props.me.canEdit && !lost;
+  const ctx = useMemo<RoomContextValue>(
+    () => ({ conn, editable, me: props.me, user, participants: props.participants }),
+    [conn, editable, props.me, user, props.participants],
+  );
+
+  const onFocus = (e: FocusEvent) => {
+    conn.setEditing(editable ? fieldOf(e.target) : null);
+    // Changes in different fields are separate undo steps.
+    conn.undo.stopCapturing();
+  };
+  // A choice (select, checkbox, radio, date) or a button press is one undo step of its own,
+  // never merged with typing or another choice made within the capture window.
+  const separateDiscrete = (e: SyntheticEvent) => {
+    const el = e.target as HTMLElement;
+    const typing = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === "text");
+    if (!typing) conn.undo.stopCapturing();
+  };
+  const onBlur = (e: FocusEvent) => {
+    if (!e.relatedTarget || !(e.currentTarget as Element).contains(e.relatedTarget as Node)) conn.setEditing(null);
+  };
+
+  return (
+    <RoomProvider value={ctx}>
+      <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm">
+        <div className="flex items-center justify-between gap-2">
+          <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
+          <UndoControls />
+        </div>
+        <nav aria-label={t("sectionsNav")} className="mt-1 hidden sm:block">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {(["agenda", "plan", "actions", "follow-up"] as const).map((id) => (
+              <li key={id}>
+                <a href={`#${id}`} className="text-blue-800 underline-offset-2 hover:underline">
+                  {t(`nav.${id}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+
+      {snapshot.phase === "sessionEnded" ? (
+        <Notice title={t("sessionEnded.title")} body={t("sessionEnded.body")} testId="notice-session-ended" />
+      ) : null}
+      {snapshot.phase === "accessLost" ? (
+        <Notice title={t("accessLost.title")} body={t("accessLost.body")} testId="notice-access-lost" />
+      ) : null}
+      {!props.me.canEdit ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
+
+      <div className="mb-6">
+        <PresenceList />
+      </div>
+
+      {snapshot.loaded ? (
+        <div className="space-y-6" onFocus={onFocus} onBlur={onBlur} onChangeCapture={separateDiscrete} onClickCapture={separateDiscrete}>
+          <AgendaSection items={view.agenda} />
+          <PlanSection plan={view.plan} />
+          <ActionsSection actions={view.actions} />
+          <FollowUpSection followUp={view.followUp} />
+        </div>
+      ) : lost ? null : (
+        <RoomLoading />
+      )}
+    </RoomProvider>
+  );
+}
+
+function Notice({ title, body, testId }: { title: string; body: string; testId: string }) {
+  return (
+    <div className="mb-4 rounded-xl border border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid={testId}>
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <p className="mt-1">{body}</p>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { memo } from "react";
+import { useTranslations } from "next-intl";
+import type { PlanView } from "@/lib/collab";
+import { GoalField } from "./goal-field";
+import { MixerDeskField } from "./mixer-desk-field";
+import { StaircaseField } from "./staircase-field";
+import { SubGoalsField } from "./sub-goals-field";
+import { ToolsField } from "./tools-field";
+import { Section } from "./ui";
+
+/** The plan: goal, the staircase step, sub-goals with activities, the mixer desk, the law's tools. */
+export const PlanSection = memo(function PlanSection({ plan }: { plan: PlanView }) {
+  const t = useTranslations("room.plan");
+  return (
+    <Section id="plan" title={t("title")} testId="plan-section" intro={<p>{t("intro")}</p>}>
+      <div className="space-y-8">
+        <GoalField targetDate={plan.goalTargetDate} />
+        <StaircaseField track={plan.track} step={plan.step} />
+        <div>
+          <h3 className="text-lg font-semibold text-slate-900">{t("subGoals")}</h3>
+          <SubGoalsField subGoals={plan.subGoals} />
+        </div>
+        <div>
+          <h3 className="text-lg font-semibold text-slate-900">{t("mixer")}</h3>
+          <MixerDeskField mixer={plan.mixer} />
+        </div>
+        <ToolsField tools={plan.tools} />
+      </div>
+    </Section>
+  );
+});

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/app/_components/site-header";
+import { MeetingRoom } from "@/app/_components/room/meeting-room";
+import type { RoomProps } from "@/app/_components/room/room-types";
+import { sessionToken } from "@/app/_server/session";
+import { isAppError } from "@/lib/errors";
+import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
+import { requireMeetingParticipant, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import { can } from "@/lib/permissions";
+
+type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
+
+/**
+ * Who → may this person see the meeting? Reads the session cookie, so the page is rendered per
+ * request and never cached. Once per request, shared by the metadata and the page.
+ */
+const load = cache(async (id: string): Promise<Loaded> => {
+  try {
+    return { ok: true, ctx: await requireMeetingParticipant(await sessionToken(), id) };
+  } catch (e) {
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
+    // Someone else's meeting looks exactly like a meeting that does not exist.
+    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { ok: false, reason: "not_found" };
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations("room");
+  const loaded = await load(id);
+  return {
+    title: loaded.ok ? loaded.ctx.meeting.title : t("pageTitle"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
+}
+
+export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const loaded = await load(id);
+  if (!loaded.ok && loaded.reason === "not_found") notFound();
+  if (!loaded.ok) return <SignedOut />;
+
+  const { ctx } = loaded;
+  const format = await getFormatter();
+  const participants = await listMeetingParticipants(ctx);
+  const me = participants.find((p) => p.id === ctx.me.participantId) ?? {
+    id: ctx.me.participantId,
+    role: ctx.me.role,
+    displayName: ctx.me.displayName,
+    colorIndex: ctx.me.colorIndex,
+  };
+  const props: RoomProps = {
+    meeting: {
+      id: ctx.meeting.id,
+      title: ctx.meeting.title,
+      startsAtIso: ctx.meeting.startsAt.toISOString(),
+      startsAtText: format.dateTime(ctx.meeting.startsAt, { dateStyle: "full", timeStyle: "short" }),
+      durationMinutes: ctx.meeting.durationMinutes,
+      location: ctx.meeting.location,
+      videoUrl: ctx.meeting.videoUrl,
+    },
+    employeeName: ctx.case.employeeName,
+    employer: ctx.case.employer,
+    track: ctx.case.track,
+    me: { ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") },
+    participants,
+  };
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="outline-none">
+        <MeetingRoom {...props} />
+      </main>
+    </>
+  );
+}
+
+/** No (or an expired) session: calm words and the one thing to do. */
+async function SignedOut() {
+  const t = await getTranslations("room.signedOut");
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto max-w-2xl px-4 py-12" data-testid="room-signed-out">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="mt-4 text-lg text-slate-700">{t("body")}</p>
+        <p className="mt-4 text-slate-700">{t("help")}</p>
+      </main>
+    </>
+  );
+}
