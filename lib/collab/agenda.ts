@@ -59,6 +59,17 @@ export function agendaTitleText(doc: Y.Doc, id: string): Y.Text {
   return textOf(findById(agendaArray(doc), id, "agenda item").map, "title");
 }
 
+/**
+ * Give an item its notes fragment when it has none (items pushed by an outside tool may lack it).
+ * Done on a person's explicit click, never automatically, so two clients rarely race to create it.
+ */
+export function addAgendaNotes(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    const { map } = findById(agendaArray(doc), id, "agenda item");
+    if (!(map.get("notes") instanceof Y.XmlFragment)) map.set("notes", new Y.XmlFragment());
+  });
+}
+
 /** The Tiptap (y-prosemirror) fragment holding the item's rich-text notes. */
 export function agendaNotesFragment(doc: Y.Doc, id: string): Y.XmlFragment {
   const notes = findById(agendaArray(doc), id, "agenda item").map.get("notes");
@@ -85,6 +96,7 @@ export function readAgenda(doc: Y.Doc): AgendaItemView[] {
     title: str(map.get("title")),
     minutes: numOrNull(map.get("minutes")),
     done: map.get("done") === true,
+    hasNotes: map.get("notes") instanceof Y.XmlFragment,
     notesText: fragmentText(map.get("notes")),
   }));
 }

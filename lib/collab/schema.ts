@@ -31,6 +31,8 @@ export type AgendaItemView = {
   title: string;
   minutes: number | null;
   done: boolean;
+  /** False for items added by an outside tool without a notes fragment. */
+  hasNotes: boolean;
   /** Plain text of the rich-text notes (for reading; the editor binds the fragment). */
   notesText: string;
 };

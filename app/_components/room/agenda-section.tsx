@@ -6,6 +6,7 @@ import {
   AGENDA_TITLE_MAX,
   TIMEBOX_MAX_MINUTES,
   addAgendaItem,
+  addAgendaNotes,
   agendaTitleText,
   moveAgendaItem,
   removeAgendaItem,
@@ -15,10 +16,11 @@ import {
 } from "@/lib/collab";
 import { isAppError } from "@/lib/errors";
 import { AgendaNotesEditor } from "./agenda-notes-editor";
+import { ItemBoundary } from "./item-boundary";
 import { NumberField } from "./number-field";
 import { useRoom } from "./room-context";
 import { YTextField } from "./y-text-field";
-import { EditingMarker, FieldError, FieldLabel, MoveButtons, RemoveButton, Section, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "./ui";
+import { EditingMarker, FieldError, FieldLabel, MoveButtons, RemoveButton, Section, buttonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "./ui";
 
 export const AgendaSection = memo(function AgendaSection({ items }: { items: AgendaItemView[] }) {
   const t = useTranslations("room.agenda");
@@ -36,7 +38,9 @@ export const AgendaSection = memo(function AgendaSection({ items }: { items: Age
       ) : (
         <ol className="space-y-4" data-testid="agenda-list">
           {items.map((item, i) => (
-            <AgendaItem key={item.id} item={item} index={i} count={items.length} />
+            <ItemBoundary key={item.id} fallback={<li className="rounded-lg border border-slate-300 p-3 text-slate-700">{t("itemBroken")}</li>}>
+              <AgendaItem item={item} index={i} count={items.length} />
+            </ItemBoundary>
           ))}
         </ol>
       )}
@@ -110,7 +114,15 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
           </span>
           <EditingMarker field={`agenda:${item.id}.notes`} />
         </div>
-        <AgendaNotesEditor itemId={item.id} labelledBy={`${base}-notes-label`} />
+        {item.hasNotes ? (
+          <AgendaNotesEditor itemId={item.id} labelledBy={`${base}-notes-label`} />
+        ) : editable ? (
+          <button type="button" className={buttonClass} onClick={() => addAgendaNotes(doc, item.id)} data-testid="agenda-add-notes">
+            {t("addNotes")}
+          </button>
+        ) : (
+          <p className="text-slate-600">{t("noNotes")}</p>
+        )}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <MoveButtons
