@@ -1,26 +1,44 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { can, permissionMatrix } from "./permissions";
+import { can, permissionMatrix, RESOURCES, ACTIONS } from "./permissions";
 import { ROLES } from "./plan/roles";
 
 describe("permissions", () => {
-  it("lets an observer read but never write the meeting document", () => {
-    expect(can("observer", "read", "meeting_doc")).toBe(true);
-    expect(can("observer", "write", "meeting_doc")).toBe(false);
+  it("never lets anyone but the employee and the caseworker near the preparation document", () => {
+    for (const role of ROLES) {
+      const allowed = role === "employee" || role === "caseworker";
+      expect(can(role, "read", "prep_doc"), role).toBe(allowed);
+      expect(can(role, "write", "prep_doc"), role).toBe(allowed);
+    }
   });
 
-  it("matches the table in docs/permissions.md", () => {
+  it("lets an observer read but never change anything", () => {
+    for (const resource of RESOURCES) {
+      for (const action of ACTIONS) {
+        if (action === "view" || action === "read") continue;
+        expect(can("observer", action, resource), `${action} ${resource}`).toBe(false);
+      }
+    }
+  });
+
+  it("matches the table in docs/permissions.md cell by cell", () => {
     const doc = readFileSync(path.join(process.cwd(), "docs", "permissions.md"), "utf8");
-    const rows = doc.split("\n").filter((l) => ROLES.some((r) => l.startsWith(`| ${r} |`)));
-    expect(rows).toHaveLength(ROLES.length);
+    const lines = doc.split("\n");
+    const header = lines.find((l) => l.startsWith("| role |"))!;
+    const columns = header.split("|").slice(2, -1).map((c) => c.trim());
+    expect([...columns].sort()).toEqual([...RESOURCES].sort());
     const matrix = permissionMatrix();
+    const rows = lines.filter((l) => ROLES.some((r) => l.startsWith(`| ${r} |`)));
+    expect(rows).toHaveLength(ROLES.length);
     for (const row of rows) {
-      const [role, view, read, write] = row.split("|").slice(1, 5).map((c) => c.trim()) as [string, string, string, string];
-      const m = matrix[role as (typeof ROLES)[number]];
-      expect(m.meeting?.includes("view") ? "yes" : "no", `${role} view`).toBe(view);
-      expect(m.meeting_doc?.includes("read") ? "yes" : "no", `${role} read`).toBe(read);
-      expect(m.meeting_doc?.includes("write") ? "yes" : "no", `${role} write`).toBe(write);
+      const cells = row.split("|").slice(1, -1).map((c) => c.trim());
+      const role = cells[0] as (typeof ROLES)[number];
+      columns.forEach((resource, i) => {
+        const documented = cells[i + 1] === "–" ? [] : cells[i + 1]!.split(",").map((a) => a.trim());
+        const actual = [...(matrix[role][resource as (typeof RESOURCES)[number]] ?? [])];
+        expect(actual.sort(), `${role} × ${resource}`).toEqual(documented.sort());
+      });
     }
   });
 });

@@ -3,18 +3,56 @@ import { AppError } from "./errors";
 
 /**
  * The one permission model: role × resource × action. docs/permissions.md is this table in
- * prose; pages, route handlers and the WebSocket server all ask `can`/`assertCan`.
+ * prose (a test keeps them equal); pages, route handlers, server actions and the WebSocket
+ * server all ask `can`/`assertCan`. Every check is also scoped to the participant's own case.
  */
-export type Resource = "meeting" | "meeting_doc";
-export type Action = "view" | "read" | "write";
+export const RESOURCES = ["case", "meeting", "meeting_doc", "prep_doc", "invitations", "access_log", "agreement"] as const;
+export type Resource = (typeof RESOURCES)[number];
+export const ACTIONS = ["view", "manage", "read", "write", "prepare", "sign", "export"] as const;
+export type Action = (typeof ACTIONS)[number];
 
-const MATRIX: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
-  caseworker: { meeting: ["view"], meeting_doc: ["read", "write"] },
-  employee: { meeting: ["view"], meeting_doc: ["read", "write"] },
-  manager: { meeting: ["view"], meeting_doc: ["read", "write"] },
-  union_rep: { meeting: ["view"], meeting_doc: ["read", "write"] },
-  // An observer follows the meeting and can never change it.
-  observer: { meeting: ["view"], meeting_doc: ["read"] },
+type Matrix = Record<Role, Partial<Record<Resource, readonly Action[]>>>;
+
+const MATRIX: Matrix = {
+  caseworker: {
+    case: ["view", "manage"],
+    meeting: ["view", "manage"],
+    meeting_doc: ["read", "write"],
+    // The employee's private preparation: only the employee and the caseworker, ever.
+    prep_doc: ["read", "write"],
+    invitations: ["manage"],
+    access_log: ["view"],
+    agreement: ["view", "prepare", "sign", "export"],
+  },
+  employee: {
+    case: ["view"],
+    meeting: ["view"],
+    meeting_doc: ["read", "write"],
+    prep_doc: ["read", "write"],
+    // The employee may see who has seen their data, and when.
+    access_log: ["view"],
+    agreement: ["view", "sign", "export"],
+  },
+  manager: {
+    case: ["view"],
+    meeting: ["view"],
+    meeting_doc: ["read", "write"],
+    agreement: ["view", "prepare", "sign", "export"],
+  },
+  union_rep: {
+    case: ["view"],
+    meeting: ["view"],
+    meeting_doc: ["read", "write"],
+    // Signs as a supporter when the meeting asks for it; never a required signer.
+    agreement: ["view", "sign", "export"],
+  },
+  // An observer follows the meeting and can never change anything.
+  observer: {
+    case: ["view"],
+    meeting: ["view"],
+    meeting_doc: ["read"],
+    agreement: ["view"],
+  },
 };
 
 export function can(role: Role, action: Action, resource: Resource): boolean {
@@ -25,7 +63,7 @@ export function assertCan(role: Role, action: Action, resource: Resource): void 
   if (!can(role, action, resource)) throw new AppError("FORBIDDEN", `${role} may not ${action} ${resource}`);
 }
 
-/** The whole matrix, for docs and the permission test that keeps docs/permissions.md honest. */
-export function permissionMatrix(): Record<Role, Partial<Record<Resource, readonly Action[]>>> {
+/** The whole matrix, for the test that keeps docs/permissions.md honest. */
+export function permissionMatrix(): Matrix {
   return MATRIX;
 }
