@@ -146,3 +146,28 @@ test.describe("the live meeting room", () => {
     }
   });
 });
+
+test("four participants from the four demo links are present together and each sees the others' edits", async ({ browser }) => {
+  const { links } = demoLinks();
+  const roles = ["caseworker", "employee", "manager", "union_rep"] as const;
+  const pages = [];
+  for (const role of roles) pages.push(await joinAs(browser, links[role]));
+  try {
+    // Everyone sees everyone in the room.
+    for (const page of pages) {
+      await expect(page.locator('[data-testid="presence-person"][data-present="true"]')).toHaveCount(4);
+    }
+    // Each person adds an action of their own; all four see all four.
+    for (const [i, page] of pages.entries()) {
+      await page.getByTestId("action-add-text").fill(`Handling fra ${roles[i]}`);
+      await page.getByTestId("action-add-submit").click();
+    }
+    for (const page of pages) {
+      await expect
+        .poll(() => page.getByTestId("action-text").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))
+        .toEqual(expect.arrayContaining(roles.map((r) => `Handling fra ${r}`)));
+    }
+  } finally {
+    for (const page of pages) await page.context().close();
+  }
+});
