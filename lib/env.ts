@@ -14,11 +14,67 @@ const schema = z.object({
   /** The address people use to reach this server; links and tickets are built from it. */
   PUBLIC_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
+  /** "1" when a reverse proxy in front sets X-Forwarded-For/-Proto; otherwise the socket address is used. */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Origins (space-separated) allowed to frame the shared-screen view /meetings/<id>/present; none by default. */
+  FRAME_ANCESTORS: z.string().optional(),
+  /** Ed25519 key that seals agreements (PKCS#8 PEM or base64 DER); unset = generated under DATA_DIR/signing-keys. */
+  SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */
   TICKET_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   /** Days a join link and a participant session stay valid. */
   JOIN_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // ---- Collaboration server (server/collab): limits and scale-out; see docs/collab-server.md ----
+  /** Largest WebSocket frame accepted; the sender of a larger one is closed with 1009. */
+  COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Largest a shared document may grow (encoded); an update past it is refused with 1009. */
+  COLLAB_MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** Per-connection token bucket for document updates: steady rate and burst. */
+  COLLAB_UPDATES_PER_SECOND: z.coerce.number().positive().default(100),
+  COLLAB_UPDATE_BURST: z.coerce.number().int().min(1).default(200),
+  /** Per-connection token bucket for awareness (presence) messages. */
+  COLLAB_AWARENESS_PER_SECOND: z.coerce.number().positive().default(20),
+  COLLAB_AWARENESS_BURST: z.coerce.number().int().min(1).default(40),
+  /** A connection over its rate limit for this long without a break is closed with 1008. */
+  COLLAB_THROTTLE_CLOSE_MS: z.coerce.number().int().min(1).default(10_000),
+  /** Awareness entries (cursors) a room holds, and one connection may control. */
+  COLLAB_MAX_AWARENESS_PER_ROOM: z.coerce.number().int().min(1).default(64),
+  COLLAB_MAX_AWARENESS_PER_CONNECTION: z.coerce.number().int().min(1).default(4),
+  /** A reader with more than this many bytes unsent is dropped (it resyncs on reconnect). */
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  /** Time budget for decoding one untrusted update in a worker thread; past it the sender gets 1007. */
+  COLLAB_DECODE_BUDGET_MS: z.coerce.number().int().min(1).default(1000),
+  /** Updates up to this size are decoded on the event loop (linear, microseconds); larger ones in a worker. */
+  COLLAB_DECODE_INLINE_BYTES: z.coerce.number().int().min(0).default(32 * 1024),
+  /** Worker threads that decode large updates. */
+  COLLAB_DECODE_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Redis for running several instances: a room's updates and presence fan out over it. */
+  REDIS_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** Prefix of the Redis pub/sub channels (one per room); instances sharing a Redis share it. */
+  COLLAB_REDIS_PREFIX: z.string().min(1).default("stepwise:collab"),
+  // ---- Staff sign-in (lib/auth, Auth.js): e-mail magic links, OpenID Connect, provisioning ----
+  /** SMTP for sign-in and invitation e-mails (smtp(s)://user:pass@host:port); without it they go to DATA_DIR/outbox. */
+  SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  SMTP_HOST: z.string().optional().or(z.literal("").transform(() => undefined)),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  /** The sender of sign-in and invitation e-mails, e.g. "Stepwise <no-reply@kommune.dk>". */
+  MAIL_FROM: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** A generic OpenID Connect provider (how MitID / ID-porten brokers are reached); all three or none. */
+  OIDC_ISSUER: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  OIDC_CLIENT_ID: z.string().optional().or(z.literal("").transform(() => undefined)),
+  OIDC_CLIENT_SECRET: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** The name on the sign-in button, e.g. "MitID Erhverv". */
+  OIDC_NAME: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** Comma-separated e-mail addresses provisioned as caseworkers at start (only provisioned staff may sign in). */
+  CASEWORKER_EMAILS: z.string().optional(),
+  /** Sign-in link requests allowed per e-mail address and per IP address, per hour. */
+  SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Hours a staff session lasts without use (it is extended while in use). */
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(8),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,6 @@
 import type { PreparedData } from "@/lib/system/prepare-data";
+import { mailIsConfigured } from "@/lib/mail/mail-settings";
+import { outboxDir } from "@/lib/mail/deliver-mail";
 
 /** What a newcomer needs to see after `npm start`: where it runs, and the demo links. */
 export function printBanner(input: { url: string; data: PreparedData; dev: boolean }): void {
@@ -17,11 +19,13 @@ export function printBanner(input: { url: string; data: PreparedData; dev: boole
       employee: "employee (Kurt)",
       manager: "manager (Lars)",
       union_rep: "union rep (Susanne)",
+      observer: "observer (read-only)",
     };
     for (const [role, link] of Object.entries(data.demo.links)) {
       lines.push(`    ${(labels[role] ?? role).padEnd(22)} ${link}`);
     }
     lines.push(`  (also written to demo-links.json in the data folder)`);
+    lines.push(`  Sign in as caseworker: ${url}/signin with ${data.demo.caseworkerEmail} (${mailIsConfigured() ? "the link is e-mailed" : `the link is written to ${outboxDir()}/ and to this log`})`);
   }
   lines.push("");
   console.log(lines.join("\n"));

@@ -8,6 +8,8 @@ import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { createCollabServer } from "./collab";
 import { ensureBuild } from "./ensure-build";
 import { printBanner } from "./banner";
+import { clientAddress } from "./client-address";
+import { closeRevocationBus } from "@/lib/access/revocation-bus";
 
 const log = (m: string) => console.log(`[stepwise] ${m}`);
 
@@ -26,6 +28,7 @@ export async function start(): Promise<void> {
       res.end("Stepwise is starting…\n");
       return;
     }
+    clientAddress(req, e.TRUST_PROXY === "1");
     handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;
@@ -42,7 +45,8 @@ export async function start(): Promise<void> {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: http });
   await app.prepare();
   const nextUpgrade = app.getUpgradeHandler();
-  const collab = createCollabServer({ log: (m, extra) => log(extra ? `${m} ${JSON.stringify(extra)}` : m) });
+  // REDIS_URL: several instances serve the same rooms (docs/collab-server.md, "Scale-out").
+  const collab = createCollabServer({ redisUrl: e.REDIS_URL, log: (m, extra) => log(extra ? `${m} ${JSON.stringify(extra)}` : m) });
 
   handle = app.getRequestHandler();
   // Our collaboration path first (authenticated before any frame); everything else (HMR) to Next.
@@ -66,6 +70,7 @@ export async function start(): Promise<void> {
     await collab.close();
     http.closeAllConnections();
     await app.close?.().catch(() => {});
+    await closeRevocationBus();
     await shutdownDatabase();
     log("stopped cleanly.");
     process.exit(0);

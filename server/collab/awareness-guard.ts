@@ -42,10 +42,12 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
 
 /**
  * Keep the entries this connection may write: clientIDs it already controls, or new ones up to
- * `maxEntries` in total. An entry for a clientID another connection controls is ignored (it
- * could clear someone else's caret). A state whose `user.participantId` is not the connection's
- * own makes the whole frame a spoof: nothing of it is applied. States without `user` (the stock
- * client's initial `{}`) claim no identity and pass.
+ * `maxEntries` per connection and `maxRoomEntries` in the room (`roomSize` entries now, counting
+ * other instances' clients). An entry for a clientID another connection controls is ignored (it
+ * could clear someone else's caret), unless `mayTakeOver` allows it: a client that moved here
+ * from an instance that died still has its entry there, held for that instance (see Room). A
+ * state whose `user.participantId` is not the connection's own makes the whole frame a spoof:
+ * nothing of it is applied. States without `user` (the stock client's initial `{}`) pass.
  */
 export function guardAwareness(input: {
   entries: AwarenessEntry[];
@@ -54,10 +56,15 @@ export function guardAwareness(input: {
   ownerOf: (clientId: number) => object | undefined;
   self: object;
   maxEntries: number;
+  roomSize?: number;
+  maxRoomEntries?: number;
+  mayTakeOver?: (clientId: number) => boolean;
 }): AwarenessVerdict {
   const kept: AwarenessEntry[] = [];
   let ignored = 0;
   const admitted = new Set<number>();
+  let added = 0;
+  const roomFull = () => (input.roomSize ?? 0) + added >= (input.maxRoomEntries ?? Infinity);
   for (const entry of input.entries) {
     if (entry.state !== null && typeof entry.state === "object" && "user" in entry.state) {
       const user = (entry.state as { user: unknown }).user;
@@ -65,14 +72,23 @@ export function guardAwareness(input: {
       if (claimed !== input.participantId) return { kind: "spoof", claimed };
     }
     const owner = input.ownerOf(entry.clientId);
+    const room = owner === undefined ? !roomFull() : (input.mayTakeOver?.(entry.clientId) ?? false);
     if (owner === input.self || admitted.has(entry.clientId)) {
       kept.push(entry);
-    } else if (owner === undefined && entry.state !== null && input.controlled.size + admitted.size < input.maxEntries) {
+    } else if (room && entry.state !== null && input.controlled.size + admitted.size < input.maxEntries) {
       admitted.add(entry.clientId);
+      if (owner === undefined) added++;
       kept.push(entry);
     } else {
       ignored++;
     }
   }
   return { kind: "ok", entries: kept, ignored };
+}
+
+/** The participant an awareness state claims, if any. */
+export function claimedParticipant(state: unknown): unknown {
+  if (state === null || typeof state !== "object" || !("user" in state)) return undefined;
+  const user = (state as { user: unknown }).user;
+  return user && typeof user === "object" ? (user as { participantId?: unknown }).participantId : undefined;
 }

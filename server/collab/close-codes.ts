@@ -7,10 +7,12 @@ import { isAppError } from "@/lib/errors";
 export const CloseCode = {
   /** Text frame: we speak binary y-protocols only. */
   unsupportedData: 1003,
-  /** Undecodable frame, unknown message type, or an update Yjs rejects. */
+  /** Undecodable frame, unknown message type, an update Yjs rejects or that overran its decode budget. */
   invalidData: 1007,
-  /** Policy: too much sent before authorisation finished. */
+  /** Policy: too much sent before authorisation finished, or a rate limit exceeded for too long. */
   policyViolation: 1008,
+  /** A frame over the frame size cap (sent by ws itself), or an update past the document size cap. */
+  messageTooBig: 1009,
   /** Database failure or a diverged room: reconnecting reloads from the database. */
   internalError: 1011,
   /** The server is shutting down; the client reconnects to the next instance. */

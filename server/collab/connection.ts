@@ -1,9 +1,15 @@
 import type { WebSocket, RawData } from "ws";
-import type { Room, RoomMember } from "./room";
+import { DocumentTooLarge, type Room, type RoomMember } from "./room";
 import type { RoomRegistry } from "./room-registry";
 import type { ResolvedOptions } from "./options";
+import type { UpdateValidator } from "./update-validator";
+import type { Validation } from "./decode-pool";
 import { CloseCode, closeCodeForError } from "./close-codes";
-import { decodeFrame, ownBytes, type ClientMessage } from "./protocol";
+import { ownBytes, type ClientMessage } from "./protocol";
+import { decodeAwarenessUpdate, type AwarenessEntry } from "./awareness-guard";
+import { TokenBucket } from "./token-bucket";
+import { AwarenessThrottle } from "./awareness-throttle";
+import { Inbox } from "./inbox";
 
 /**
  * Frames a client may send before it is authorised and its room loaded (the stock client sends
@@ -11,15 +17,14 @@ import { decodeFrame, ownBytes, type ClientMessage } from "./protocol";
  */
 const PRE_AUTH_MAX_FRAMES = 32;
 const PRE_AUTH_MAX_BYTES = 1024 * 1024;
-/** A reader this far behind is closed (1013) rather than buffered without bound; it resyncs on reconnect. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-
 type State = "authorizing" | "open" | "closing" | "closed";
 
 /**
  * One socket: authorise → load the room → join → serve. Until joined, frames are queued and
  * nothing at all is sent, so a refused socket is closed (4401/4403) having seen no frame. Any
  * malformed input closes this socket only; nothing thrown here reaches the process.
+ *
+ * Once joined, frames go through the Inbox (rate limit → validation → here), strictly in order.
  */
 export class Connection implements RoomMember {
   participantId = "";
@@ -34,6 +39,8 @@ export class Connection implements RoomMember {
   private queued: Uint8Array[] = [];
   private queuedBytes = 0;
   private beatsWhileAuthorizing = 0;
+  private readonly inbox: Inbox;
+  private readonly awareness: AwarenessThrottle;
 
   constructor(
     private readonly ws: WebSocket,
@@ -41,7 +48,31 @@ export class Connection implements RoomMember {
     private readonly ticket: string | null,
     private readonly registry: RoomRegistry,
     private readonly opts: ResolvedOptions,
+    private readonly validator: UpdateValidator,
   ) {
+    this.inbox = new Inbox(
+      {
+        isOpen: () => this.state === "open",
+        isReadOnly: () => this.readOnly,
+        pauseSocket: () => ws.pause(),
+        resumeSocket: () => ws.resume(),
+        validate: (update) => validator.validate(update),
+        applyValidated: (update, v) => this.applyValidated(update, v),
+        handle: (msg) => this.handle(msg),
+        undecodable: (e) => {
+          this.opts.log("undecodable frame", { room: this.roomName, participantId: this.participantId, error: String(e) });
+          this.close(CloseCode.invalidData, "undecodable frame");
+        },
+        overLimit: (what) => this.overLimit(what),
+        log: opts.log,
+      },
+      { ...opts, maxBytes: 4 * opts.maxPayloadBytes },
+    );
+    this.awareness = new AwarenessThrottle(new TokenBucket(opts.awarenessPerSecond, opts.awarenessBurst), opts.awarenessBurst, opts.throttleCloseMs, {
+      apply: (entries) => this.applyAwareness(entries),
+      answerQuery: () => (this.room && this.state === "open" ? this.room.presence.sendAll(this) : undefined),
+      flooding: () => this.overLimit("awareness"),
+    });
     this.closed = new Promise((resolve) => {
       ws.on("close", () => {
         this.state = "closed";
@@ -69,6 +100,8 @@ export class Connection implements RoomMember {
       const principal = await this.opts.deps.authorize({ room: name, ticket: this.ticket });
       this.participantId = principal.participantId;
       this.readOnly = principal.readOnly;
+      // Nothing is shown without its access-log row: a failed write refuses the socket (1011).
+      await this.opts.deps.recordOpened(principal, name);
     } catch (e) {
       const code = closeCodeForError(e);
       if (code === CloseCode.internalError) this.opts.log("authorisation failed", { room: name, error: String(e) });
@@ -94,10 +127,7 @@ export class Connection implements RoomMember {
     const queued = this.queued;
     this.queued = [];
     this.queuedBytes = 0;
-    for (const frame of queued) {
-      if (this.state !== "open") break;
-      this.handle(frame);
-    }
+    for (const frame of queued) this.receive(frame);
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
@@ -105,7 +135,7 @@ export class Connection implements RoomMember {
       if (this.state === "closing" || this.state === "closed") return;
       if (!isBinary) return this.close(CloseCode.unsupportedData, "binary frames only");
       const frame = ownBytes(data);
-      if (this.state === "open") return this.handle(frame);
+      if (this.state === "open") return this.receive(frame);
       this.queuedBytes += frame.byteLength;
       if (this.queued.length >= PRE_AUTH_MAX_FRAMES || this.queuedBytes > PRE_AUTH_MAX_BYTES) {
         return this.close(CloseCode.policyViolation, "too much before authorisation");
@@ -117,32 +147,51 @@ export class Connection implements RoomMember {
     }
   }
 
-  private handle(frame: Uint8Array): void {
+  private receive(frame: Uint8Array): void {
+    if (this.state === "open") this.inbox.push(frame);
+  }
+
+  private overLimit(what: string): void {
+    this.opts.log("rate limit: connection closed", { room: this.roomName, participantId: this.participantId, what });
+    this.close(CloseCode.policyViolation, "rate limit exceeded");
+  }
+
+  private applyValidated(update: Uint8Array, v: Validation): void {
+    const room = this.room;
+    if (this.state !== "open" || !room || !room.alive) return;
+    if (!v.ok) {
+      this.opts.log(v.timedOut ? "update decode overran its budget" : "invalid update", { room: room.name, participantId: this.participantId, error: v.error });
+      if (v.busy) return this.close(CloseCode.tryAgainLater, "server busy");
+      return this.close(CloseCode.invalidData, v.timedOut ? "update too costly to decode" : "invalid update");
+    }
+    try {
+      room.applyUpdate(this, update, v.ends);
+    } catch (e) {
+      if (e instanceof DocumentTooLarge) {
+        this.opts.log("document size cap: update refused", { room: room.name, participantId: this.participantId, bytes: update.byteLength });
+        return this.close(CloseCode.messageTooBig, "document too large");
+      }
+      this.opts.log("invalid message", { room: room.name, participantId: this.participantId, type: "update", error: String(e) });
+      this.close(CloseCode.invalidData, "invalid data");
+    }
+  }
+
+  private handle(msg: ClientMessage): void {
     const room = this.room;
     if (!room) return;
-    let msg: ClientMessage;
-    try {
-      msg = decodeFrame(frame);
-    } catch (e) {
-      this.opts.log("undecodable frame", { room: room.name, participantId: this.participantId, error: String(e) });
-      return this.close(CloseCode.invalidData, "undecodable frame");
-    }
     try {
       switch (msg.type) {
         case "syncStep1":
           return room.answerSyncStep1(this, msg.stateVector);
         case "syncStep2":
         case "update":
-          // Read-only: dropped silently; the stock client sends SyncStep2 on every connect.
-          if (this.readOnly) return;
-          return room.applyUpdate(this, msg.update);
-        case "awareness":
-          if (!room.applyAwareness(this, msg.update)) {
-            this.opts.log("awareness spoof dropped", { room: room.name, participantId: this.participantId });
-          }
+          // Only read-only ones come here: dropped silently (the stock client sends SyncStep2 on
+          // every connect).
           return;
+        case "awareness":
+          return this.awareness.offer(decodeAwarenessUpdate(msg.update));
         case "queryAwareness":
-          return room.sendAllAwareness(this);
+          return this.awareness.query();
         case "auth":
           return;
       }
@@ -152,9 +201,22 @@ export class Connection implements RoomMember {
     }
   }
 
+  private applyAwareness(entries: AwarenessEntry[]): void {
+    const room = this.room;
+    if (this.state !== "open" || !room) return;
+    if (!room.presence.apply(this, entries)) {
+      this.opts.log("awareness spoof dropped", { room: room.name, participantId: this.participantId });
+    }
+  }
+
   send(frame: Uint8Array): void {
     if (this.state !== "open" || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.tryAgainLater, "reader too slow");
+    if (this.ws.bufferedAmount > this.opts.maxBufferedBytes) {
+      // A close frame would queue behind the megabytes it is not reading: cut it at once, which
+      // frees them. It resyncs from its state vector when it reconnects.
+      this.opts.log("slow reader dropped", { room: this.roomName, participantId: this.participantId, buffered: this.ws.bufferedAmount });
+      return this.terminate();
+    }
     // A send error means the peer vanished; the socket's close event does the cleanup.
     this.ws.send(frame, { binary: true }, () => {});
   }
@@ -187,6 +249,8 @@ export class Connection implements RoomMember {
       if (this.beatsWhileAuthorizing++ > 0) this.close(CloseCode.tryAgainLater, "authorisation timed out");
       return;
     }
+    // A paused (throttled) socket reads no pongs; it is closed by the rate limit instead.
+    if (this.inbox.paused) return;
     if (!this.alive) return this.terminate();
     this.alive = false;
     try {
@@ -200,6 +264,10 @@ export class Connection implements RoomMember {
     const room = this.room;
     this.room = null;
     this.queued = [];
+    // Also resumes a throttled (paused) socket: it must read again to see the client's half of
+    // the close handshake (what it still sends is dropped: the state is no longer "open").
+    this.inbox.clear();
+    this.awareness.stop();
     room?.leave(this);
   }
 }

@@ -8,8 +8,11 @@ import { RoomRegistry } from "./room-registry";
 import { Connection } from "./connection";
 import { CloseCode } from "./close-codes";
 import { startHeartbeat } from "./heartbeat";
+import { UpdateValidator } from "./update-validator";
+import { createRedisFanout } from "./redis-fanout";
 
-export type { CollabServerOptions, CollabDeps, CollabLog } from "./options";
+export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
+export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
 
 export type CollabServer = {
   /** Handle an HTTP upgrade if its path is under opts.path (`/collab/<room>?ticket=…`); return false otherwise so the caller hands it to Next. */
@@ -17,6 +20,8 @@ export type CollabServer = {
   /** SIGTERM path: stop accepting, close every socket with 1012, wait for every pending commit, compact loaded rooms, resolve. */
   close(): Promise<void>;
   stats(): { rooms: number; connections: number; pendingWrites: number };
+  /** This instance's id on the fan-out bus (null without one). */
+  readonly instanceId: string | null;
 };
 
 /** How long close() lets clients answer the close handshake before cutting their sockets. */
@@ -25,16 +30,29 @@ const CLOSE_HANDSHAKE_MS = 2_000;
 /**
  * The collaboration WebSocket server: y-protocols sync + awareness for the stock y-websocket
  * client, authorised by ticket, every update committed to PostgreSQL before anyone else sees it.
- * One instance per process (its commit queue groups all rooms' writes).
+ * One instance per process (its commit queue groups all rooms' writes). With `redisUrl` (or
+ * deps.fanout) several processes serve the same rooms, fanning updates out after their commit.
  */
 export function createCollabServer(options?: CollabServerOptions): CollabServer {
   const opts = resolveOptions(options);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes });
   const queue = new CommitQueue(opts.deps.append, opts.log);
-  const registry = new RoomRegistry(opts, queue);
+  const fanout = opts.deps.fanout ?? (opts.redisUrl ? createRedisFanout({ url: opts.redisUrl, prefix: opts.redisPrefix, log: opts.log }) : null);
+  const registry = new RoomRegistry(opts, queue, fanout);
+  const validator = new UpdateValidator(opts);
   const connections = new Set<Connection>();
   const stopHeartbeat = startHeartbeat(opts.pingIntervalMs, () => connections);
   let closing: Promise<void> | null = null;
+
+  // Revoked access ends live sockets at once, not at their next reconnect: a removed participant
+  // or revoked link → 4403 (the client stops); a signed-out session → 4401 (another device of the
+  // same person with a valid session fetches a fresh ticket and comes straight back).
+  const stopRevocations = opts.deps.onRevocation((event) => {
+    const code = event.type === "participant_revoked" ? CloseCode.forbidden : CloseCode.unauthenticated;
+    for (const c of connections) {
+      if (c.participantId === event.participantId) c.close(code, event.type === "participant_revoked" ? "access revoked" : "session ended");
+    }
+  });
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const target = parseRequestTarget(req.url, opts.path);
@@ -45,10 +63,15 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
         socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
         return true;
       }
+      // Browsers always send Origin on a WebSocket handshake; a foreign or `null` one is another
+      // site's page trying to ride on our user's ticket. No Origin at all is a non-browser tool
+      // (a stock y-websocket client in Node), which still needs a valid ticket.
       const origin = req.headers.origin;
-      const originOk = !opts.allowedOrigins || (origin !== undefined && opts.allowedOrigins.includes(origin));
+      const originOk = opts.allowedOrigins
+        ? origin !== undefined && opts.allowedOrigins.includes(origin)
+        : opts.deps.originAllowed(origin, req.headers.host);
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, target.room, target.ticket, registry, opts);
+        const conn = new Connection(ws, target.room, target.ticket, registry, opts, validator);
         connections.add(conn);
         void conn.closed.then(() => connections.delete(conn));
         if (closing) return conn.close(CloseCode.serviceRestart, "server restarting");
@@ -63,12 +86,16 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
 
   async function shutdown(): Promise<void> {
     stopHeartbeat();
+    stopRevocations();
     const all = [...connections];
     for (const c of all) c.close(CloseCode.serviceRestart, "server restarting");
     await queue.whenIdle();
     // From here no room is loaded any more; one still authorising finds the registry closed.
     await registry.close();
     await queue.whenIdle();
+    await validator.close();
+    // After the last commit: the last publishes go out before the bus connection closes.
+    await fanout?.close();
     const cut = setTimeout(() => all.forEach((c) => c.terminate()), CLOSE_HANDSHAKE_MS);
     await Promise.all(all.map((c) => c.closed));
     clearTimeout(cut);
@@ -82,5 +109,6 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
       return closing;
     },
     stats: () => ({ rooms: registry.size, connections: connections.size, pendingWrites: queue.pending }),
+    instanceId: fanout?.instanceId ?? null,
   };
 }

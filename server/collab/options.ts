@@ -2,6 +2,11 @@ import { authorizeCollabConnection } from "@/lib/collab-store/authorize-connecti
 import { loadDocument } from "@/lib/collab-store/load-document";
 import { appendDocumentUpdates } from "@/lib/collab-store/append-updates";
 import { compactDocument } from "@/lib/collab-store/compact-document";
+import { env } from "@/lib/env";
+import { recordDocumentOpened } from "@/lib/audit/record-document-opened";
+import { onRevocation } from "@/lib/access/revocation-bus";
+import { isAllowedSocketOrigin } from "@/lib/web-security/origin-policy";
+import type { Fanout } from "./fanout";
 
 export type CollabLog = (msg: string, extra?: object) => void;
 
@@ -14,13 +19,52 @@ export type CollabDeps = {
   load: typeof loadDocument;
   append: typeof appendDocumentUpdates;
   compact: (name: string) => Promise<unknown>;
+  /** The access log: opening a document shows its data, so each accepted socket writes one row. */
+  recordOpened: typeof recordDocumentOpened;
+  /** Access changes (participant removed, link revoked, session ended) that must close live sockets. */
+  onRevocation: typeof onRevocation;
+  /** May a browser on this Origin open a socket here? (Host = the upgrade's Host header.) */
+  originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
+  /**
+   * Fan-out to the other instances (Redis in production, see redis-fanout.ts). When absent and
+   * `redisUrl` is set, a Redis fan-out is created; when both are absent the server is alone.
+   */
+  fanout?: Fanout;
 };
 
-export type CollabServerOptions = {
+/**
+ * Every limit has an environment variable (lib/env.ts, README "Configuration") whose value is the
+ * default here; an option passed to createCollabServer wins over it.
+ */
+export type CollabLimits = {
+  /** Largest frame accepted; ws closes the sender with 1009 beyond it. COLLAB_MAX_FRAME_BYTES */
+  maxPayloadBytes: number;
+  /** Largest encoded document; an update that would grow a room past it is refused (1009). COLLAB_MAX_DOC_BYTES */
+  maxDocBytes: number;
+  /** Token bucket for updates per connection. COLLAB_UPDATES_PER_SECOND, COLLAB_UPDATE_BURST */
+  updatesPerSecond: number;
+  updateBurst: number;
+  /** Token bucket for awareness per connection. COLLAB_AWARENESS_PER_SECOND, COLLAB_AWARENESS_BURST */
+  awarenessPerSecond: number;
+  awarenessBurst: number;
+  /** Over a rate limit without a break for this long → closed 1008. COLLAB_THROTTLE_CLOSE_MS */
+  throttleCloseMs: number;
+  /** COLLAB_MAX_AWARENESS_PER_ROOM, COLLAB_MAX_AWARENESS_PER_CONNECTION */
+  maxAwarenessPerRoom: number;
+  maxAwarenessPerConnection: number;
+  /** A reader this far behind is dropped. COLLAB_MAX_BUFFERED_BYTES */
+  maxBufferedBytes: number;
+  /** Budget for decoding one update in a worker. COLLAB_DECODE_BUDGET_MS */
+  decodeBudgetMs: number;
+  /** Updates up to this size are decoded inline. COLLAB_DECODE_INLINE_BYTES */
+  decodeInlineBytes: number;
+  /** Decode worker threads. COLLAB_DECODE_WORKERS */
+  decodeWorkers: number;
+};
+
+export type CollabServerOptions = Partial<CollabLimits> & {
   /** URL prefix of the socket endpoint; a room is `${path}/<room>?ticket=…`. */
   path?: string;
-  /** Largest frame accepted; ws closes the sender with 1009 beyond it. */
-  maxPayloadBytes?: number;
   /** How long an empty room stays loaded, so a quick reload of the page finds it warm. */
   unloadAfterMs?: number;
   /** Committed updates in a live room before its update log is folded. */
@@ -28,18 +72,26 @@ export type CollabServerOptions = {
   pingIntervalMs?: number;
   /** When set, an upgrade whose Origin header is not listed is closed with 4403. */
   allowedOrigins?: readonly string[];
+  /** Redis for scale-out (REDIS_URL); ignored when deps.fanout is given. */
+  redisUrl?: string;
+  /** Channel prefix on Redis (COLLAB_REDIS_PREFIX); tests use a unique one per run. */
+  redisPrefix?: string;
+  /** Test seam: the decode worker script (a stub that hangs, to test the budget). */
+  decodeWorkerUrl?: URL;
   log?: CollabLog;
   /** Test and bench seam; see CollabDeps. */
   deps?: Partial<CollabDeps>;
 };
 
-export type ResolvedOptions = {
+export type ResolvedOptions = CollabLimits & {
   path: string;
-  maxPayloadBytes: number;
   unloadAfterMs: number;
   compactAfterUpdates: number;
   pingIntervalMs: number;
   allowedOrigins: readonly string[] | null;
+  redisUrl: string | null;
+  redisPrefix: string;
+  decodeWorkerUrl: URL | null;
   log: CollabLog;
   deps: CollabDeps;
 };
@@ -47,19 +99,40 @@ export type ResolvedOptions = {
 const defaultLog: CollabLog = (msg, extra) => console.log(`[collab] ${msg}`, extra ?? "");
 
 export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions {
+  const e = env();
   return {
     path: (opts.path ?? "/collab").replace(/\/+$/, ""),
-    maxPayloadBytes: opts.maxPayloadBytes ?? 1024 * 1024,
+    maxPayloadBytes: opts.maxPayloadBytes ?? e.COLLAB_MAX_FRAME_BYTES,
+    maxDocBytes: opts.maxDocBytes ?? e.COLLAB_MAX_DOC_BYTES,
+    updatesPerSecond: opts.updatesPerSecond ?? e.COLLAB_UPDATES_PER_SECOND,
+    updateBurst: opts.updateBurst ?? e.COLLAB_UPDATE_BURST,
+    awarenessPerSecond: opts.awarenessPerSecond ?? e.COLLAB_AWARENESS_PER_SECOND,
+    awarenessBurst: opts.awarenessBurst ?? e.COLLAB_AWARENESS_BURST,
+    throttleCloseMs: opts.throttleCloseMs ?? e.COLLAB_THROTTLE_CLOSE_MS,
+    maxAwarenessPerRoom: opts.maxAwarenessPerRoom ?? e.COLLAB_MAX_AWARENESS_PER_ROOM,
+    maxAwarenessPerConnection: opts.maxAwarenessPerConnection ?? e.COLLAB_MAX_AWARENESS_PER_CONNECTION,
+    maxBufferedBytes: opts.maxBufferedBytes ?? e.COLLAB_MAX_BUFFERED_BYTES,
+    decodeBudgetMs: opts.decodeBudgetMs ?? e.COLLAB_DECODE_BUDGET_MS,
+    decodeInlineBytes: opts.decodeInlineBytes ?? e.COLLAB_DECODE_INLINE_BYTES,
+    decodeWorkers: opts.decodeWorkers ?? e.COLLAB_DECODE_WORKERS,
     unloadAfterMs: opts.unloadAfterMs ?? 10_000,
     compactAfterUpdates: opts.compactAfterUpdates ?? 500,
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
     allowedOrigins: opts.allowedOrigins ?? null,
+    redisUrl: opts.redisUrl ?? null,
+    redisPrefix: opts.redisPrefix ?? e.COLLAB_REDIS_PREFIX,
+    decodeWorkerUrl: opts.decodeWorkerUrl ?? null,
     log: opts.log ?? defaultLog,
     deps: {
       authorize: opts.deps?.authorize ?? authorizeCollabConnection,
       load: opts.deps?.load ?? loadDocument,
       append: opts.deps?.append ?? appendDocumentUpdates,
       compact: opts.deps?.compact ?? compactDocument,
+      recordOpened: opts.deps?.recordOpened ?? recordDocumentOpened,
+      onRevocation: opts.deps?.onRevocation ?? onRevocation,
+      originAllowed:
+        opts.deps?.originAllowed ?? ((origin, host) => isAllowedSocketOrigin(origin, host, { publicUrl: e.PUBLIC_URL ?? null })),
+      fanout: opts.deps?.fanout,
     },
   };
 }

@@ -1,15 +1,15 @@
+import * as Y from "yjs";
 import { Room } from "./room";
 import type { CommitQueue } from "./commit-queue";
 import type { ResolvedOptions } from "./options";
-
-/** Awareness entries one connection may control; a browser tab uses exactly one. */
-const MAX_AWARENESS_PER_CONNECTION = 4;
+import type { Fanout, RoomChannel } from "./fanout";
 
 /**
  * The loaded rooms of this server and their life cycle: one shared load per room, unload after
  * the last member left (cancelled by a joiner), compaction at most one at a time per document.
  * A room is in at most one of `loading`, `rooms`; `unloading` shadows `rooms` while an unload
  * waits for the room's last commits, and a joiner waits it out and then loads fresh (#995).
+ * With a fan-out (several instances), a room subscribes to its channel BEFORE it loads: see load().
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
@@ -22,7 +22,10 @@ export class RoomRegistry {
   constructor(
     private readonly opts: ResolvedOptions,
     private readonly queue: CommitQueue,
-  ) {}
+    private readonly fanout: Fanout | null = null,
+  ) {
+    fanout?.onResync(() => void this.catchUpAll());
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -67,13 +70,31 @@ export class RoomRegistry {
     if (room.alive && room.members.size === 0) this.scheduleUnload(room);
   }
 
+  /**
+   * Subscribe first, then load: whatever another instance committed before our load's snapshot
+   * is in the load, whatever it committed after is published after our subscription was
+   * confirmed, so it reaches us. Messages that arrive during the load are held by the channel
+   * and applied once the room exists (Yjs updates are idempotent, so overlap is harmless).
+   */
   private async load(name: string): Promise<Room | null> {
-    const loaded = await this.opts.deps.load(name);
-    if (!loaded) return null;
+    const channel = this.fanout ? await this.fanout.join(name) : null;
+    let loaded;
+    try {
+      loaded = await this.opts.deps.load(name);
+    } catch (e) {
+      channel?.leave();
+      throw e;
+    }
+    if (!loaded) {
+      channel?.leave();
+      return null;
+    }
     const room = new Room(name, loaded.doc, loaded.storedUpdates, {
       queue: this.queue,
       compactAfterUpdates: this.opts.compactAfterUpdates,
-      maxAwarenessPerConnection: MAX_AWARENESS_PER_CONNECTION,
+      maxAwarenessPerConnection: this.opts.maxAwarenessPerConnection,
+      maxAwarenessPerRoom: this.opts.maxAwarenessPerRoom,
+      maxDocBytes: this.opts.maxDocBytes,
       compactDue: (r) => {
         r.uncompacted = 0;
         this.compact(r.name);
@@ -82,8 +103,33 @@ export class RoomRegistry {
       emptied: (r) => this.scheduleUnload(r),
       log: this.opts.log,
     });
+    if (channel) this.attach(room, channel);
     this.rooms.set(name, room);
     return room;
+  }
+
+  private attach(room: Room, channel: RoomChannel): void {
+    try {
+      room.attachChannel(channel);
+    } catch (e) {
+      this.opts.log("fan-out attach failed", { room: room.name, error: String(e) });
+    }
+  }
+
+  /**
+   * The bus lost messages (its connection dropped): every loaded room merges the stored state.
+   * Remote updates are committed before they are published, so the database has all of them.
+   */
+  private async catchUpAll(): Promise<void> {
+    for (const room of [...this.rooms.values()]) {
+      try {
+        const stored = await this.opts.deps.load(room.name);
+        if (stored && room.alive) room.catchUp(Y.encodeStateAsUpdate(stored.doc, Y.encodeStateVector(room.doc)));
+        stored?.doc.destroy();
+      } catch (e) {
+        this.opts.log("catch-up after bus reconnect failed", { room: room.name, error: String(e) });
+      }
+    }
   }
 
   private scheduleUnload(room: Room): void {

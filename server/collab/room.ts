@@ -1,30 +1,36 @@
 import * as Y from "yjs";
-import * as awarenessProtocol from "y-protocols/awareness";
 import type { CommitQueue, CommitTarget } from "./commit-queue";
 import type { CollabLog } from "./options";
+import type { RoomChannel } from "./fanout";
 import { CloseCode } from "./close-codes";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
-import { decodeAwarenessUpdate, encodeAwarenessEntries, guardAwareness } from "./awareness-guard";
+import { DocSizeGuard } from "./doc-size";
+import { RoomPresence, type PresenceMember } from "./room-presence";
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 
 /** What a room needs of a connection. */
-export type RoomMember = {
-  readonly participantId: string;
-  /** awareness clientIDs this connection speaks for */
-  readonly controlled: Set<number>;
-  send(frame: Uint8Array): void;
+export type RoomMember = PresenceMember & {
   close(code: number, reason: string): void;
 };
 
 export type RoomHooks = {
   queue: CommitQueue;
   compactAfterUpdates: number;
-  /** Awareness entries one connection may control (a tab has one; a few for tests/tools). */
   maxAwarenessPerConnection: number;
+  maxAwarenessPerRoom: number;
+  maxDocBytes: number;
   compactDue(room: Room): void;
   failed(room: Room): void;
   emptied(room: Room): void;
   log: CollabLog;
 };
+
+/** Thrown by applyUpdate when the update would grow the document past its cap (close 1009). */
+export class DocumentTooLarge extends Error {
+  override name = "DocumentTooLarge";
+}
+
+/** Origin of updates another instance committed and published. */
+const REMOTE = Object.freeze({ remote: true });
 
 // Ordered per room: updates wait for their commit, sync replies wait for every update before them.
 type Outgoing =
@@ -32,21 +38,26 @@ type Outgoing =
   | { kind: "reply"; to: RoomMember; frame: Uint8Array };
 
 /**
- * One loaded document and its connections. Invariant: no connection is ever sent an update, or
- * a sync reply containing one, before that update is committed to the database. The outbox is
- * the per-room barrier that keeps it: entries leave it strictly in order, each update only after
- * its commit.
+ * One loaded document and its connections. Invariant: no connection — here, or on another
+ * instance through the fan-out — is ever sent an update, or a sync reply containing one, before
+ * that update is committed to the database. The outbox is the per-room barrier that keeps it:
+ * entries leave it strictly in order, each local update only after its commit, and only then is
+ * it published to the other instances. Updates from other instances are committed already: they
+ * enter the outbox as such and are neither stored again nor published again.
  */
 export class Room implements CommitTarget {
   readonly doc: Y.Doc;
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: RoomPresence;
   readonly members = new Set<RoomMember>();
   /** Rows in the update log not yet folded by a compaction (as far as this room knows). */
   uncompacted: number;
+  private channel: RoomChannel | null = null;
+  private readonly size: DocSizeGuard;
   private outbox: Outgoing[] = [];
   private flushWaiters: (() => void)[] = [];
-  private readonly owners = new Map<number, RoomMember>();
   private closed = false;
+  /** During a remote apply: whether it may carry local content too (see applyRemoteUpdates). */
+  private remoteApply: "pure" | "mixed" | null = null;
 
   constructor(
     readonly name: string,
@@ -56,15 +67,28 @@ export class Room implements CommitTarget {
   ) {
     this.doc = doc;
     this.uncompacted = storedUpdates;
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // The server has no presence of its own; without this it would publish `{}` to every client.
-    this.awareness.setLocalState(null);
-    this.awareness.on("update", this.onAwarenessUpdate);
+    this.size = new DocSizeGuard(doc, hooks.maxDocBytes);
+    this.presence = new RoomPresence(doc, this.members, {
+      room: name,
+      maxPerConnection: hooks.maxAwarenessPerConnection,
+      maxPerRoom: hooks.maxAwarenessPerRoom,
+      log: hooks.log,
+    });
     doc.on("update", this.onDocUpdate);
   }
 
   get alive(): boolean {
     return !this.closed;
+  }
+
+  /** Connect the room to the other instances; messages buffered since the subscription are applied now. */
+  attachChannel(channel: RoomChannel): void {
+    this.channel = channel;
+    this.presence.channel = channel;
+    channel.attach({
+      updates: (updates) => this.applyRemoteUpdates(updates),
+      awareness: (update) => this.presence.applyRemote(update),
+    });
   }
 
   // ---- joining and leaving ----
@@ -73,24 +97,51 @@ export class Room implements CommitTarget {
   join(member: RoomMember): void {
     this.members.add(member);
     member.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    if (this.awareness.getStates().size > 0) {
-      member.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
-    }
+    this.presence.greet(member);
   }
 
   leave(member: RoomMember): void {
     if (!this.members.delete(member)) return;
     if (this.closed) return;
-    // Like the reference server: a closed tab's carets vanish for everyone else at once.
-    if (member.controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...member.controlled], null);
+    this.presence.leave(member);
     if (this.members.size === 0) this.hooks.emptied(this);
   }
 
   // ---- the document ----
 
-  /** Apply a client's update. Throws on an update Yjs rejects (the caller closes with 1007). */
-  applyUpdate(member: RoomMember, update: Uint8Array): void {
+  /**
+   * Apply a client's validated update (`ends` from validateUpdate). Throws DocumentTooLarge when
+   * it would grow the document past its cap (nothing applied), or whatever Yjs throws.
+   */
+  applyUpdate(member: RoomMember, update: Uint8Array, ends: readonly number[]): void {
+    if (!this.size.admits(update.byteLength, ends)) throw new DocumentTooLarge(`document would exceed ${this.hooks.maxDocBytes} bytes`);
     Y.applyUpdate(this.doc, update, member);
+  }
+
+  /**
+   * Updates another instance committed. Yjs may integrate, in the same transaction, structs a
+   * local client sent earlier that were waiting for exactly these (pending, never stored); the
+   * emitted update then holds local content, so such an apply is treated like a local one:
+   * stored and published (duplicates merge idempotently).
+   */
+  applyRemoteUpdates(updates: Uint8Array[]): void {
+    for (const u of updates) {
+      if (this.closed) return;
+      const store = this.doc.store;
+      this.remoteApply = store.pendingStructs || store.pendingDs ? "mixed" : "pure";
+      try {
+        Y.applyUpdate(this.doc, u, REMOTE);
+      } catch (e) {
+        this.hooks.log("remote update rejected", { room: this.name, error: String(e) });
+      } finally {
+        this.remoteApply = null;
+      }
+    }
+  }
+
+  /** The database's state, after the bus lost messages: merge it (idempotent) without storing it again. */
+  catchUp(state: Uint8Array): void {
+    this.applyRemoteUpdates([state]);
   }
 
   /**
@@ -107,6 +158,12 @@ export class Room implements CommitTarget {
   // fire this event, so they are neither stored nor sent.
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.closed) return;
+    this.size.grew(update.byteLength);
+    if (origin === REMOTE && this.remoteApply === "pure") {
+      this.outbox.push({ kind: "update", data: update, origin: null, committed: true });
+      this.drain();
+      return;
+    }
     const member = this.members.has(origin as RoomMember) ? (origin as RoomMember) : null;
     this.outbox.push({ kind: "update", data: update, origin: member, committed: false });
     this.hooks.queue.enqueue(this, update);
@@ -115,13 +172,18 @@ export class Room implements CommitTarget {
   onCommitted(count: number): void {
     if (this.closed) return;
     let left = count;
+    const committed: Uint8Array[] = [];
     for (const o of this.outbox) {
       if (left === 0) break;
       if (o.kind === "update" && !o.committed) {
         o.committed = true;
+        committed.push(o.data);
         left--;
       }
     }
+    // Published only now, after the commit: another instance's clients never see an update the
+    // database may not hold. One message per commit batch and room.
+    this.channel?.publishUpdates(committed);
     this.drain();
     this.uncompacted += count;
     if (this.uncompacted >= this.hooks.compactAfterUpdates) this.hooks.compactDue(this);
@@ -169,67 +231,21 @@ export class Room implements CommitTarget {
     for (const f of w) f();
   }
 
-  // ---- presence ----
-
-  /** Apply a client's awareness update; throws when it is malformed. Returns false on a spoof. */
-  applyAwareness(member: RoomMember, update: Uint8Array): boolean {
-    const verdict = guardAwareness({
-      entries: decodeAwarenessUpdate(update),
-      participantId: member.participantId,
-      controlled: member.controlled,
-      ownerOf: (id) => this.owners.get(id),
-      self: member,
-      maxEntries: this.hooks.maxAwarenessPerConnection,
-    });
-    if (verdict.kind === "spoof") return false;
-    if (verdict.entries.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(verdict.entries), member);
-    }
-    return true;
+  /** The document's size as the cap sees it (tests, stats). */
+  get docBytes(): number {
+    return this.size.bytes;
   }
 
-  sendAllAwareness(member: RoomMember): void {
-    const ids = [...this.awareness.getStates().keys()];
-    member.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
-  }
-
-  // Track who controls which clientID, and relay every change to ALL members, the sender
-  // included: the stock client closes a socket that has received nothing for 30 s.
-  private onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (this.closed) return;
-    // Also runs from the Awareness sweep timer (states idle for 30 s), where a throw would be
-    // an uncaught exception: hence the catch.
-    try {
-      const member = this.members.has(origin as RoomMember) ? (origin as RoomMember) : null;
-      if (member) {
-        for (const id of [...change.added, ...change.updated]) {
-          this.owners.set(id, member);
-          member.controlled.add(id);
-        }
-      }
-      for (const id of change.removed) {
-        this.owners.get(id)?.controlled.delete(id);
-        this.owners.delete(id);
-      }
-      const changed = [...change.added, ...change.updated, ...change.removed];
-      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      for (const m of this.members) m.send(frame);
-    } catch (e) {
-      this.hooks.log("awareness relay failed", { room: this.name, error: String(e) });
-    }
-  };
-
-  /** Free the doc and the awareness sweep timer (y-protocols keeps one interval per Awareness). */
+  /** Free the doc, its presence (and its sweep timer), and leave the room's channel. */
   destroy(): void {
     this.closed = true;
     this.outbox = [];
     this.settleFlushWaiters();
-    this.awareness.off("update", this.onAwarenessUpdate);
+    this.channel?.leave();
+    this.channel = null;
+    this.presence.channel = null;
     this.doc.off("update", this.onDocUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

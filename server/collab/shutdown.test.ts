@@ -17,6 +17,9 @@ const deps: CollabDeps = {
   load: async () => ({ doc: new Y.Doc(), storedUpdates: 0 }),
   append: async () => {},
   compact: async () => {},
+  recordOpened: async () => {},
+  onRevocation: () => () => {},
+  originAllowed: () => true,
 };
 
 // Timers that keep the process alive (unref'd ones, like the heartbeat, are not listed).
@@ -33,7 +36,9 @@ describe("close()", () => {
     expect(h.server.stats().rooms).toBe(1);
     expect(timers()).toBeGreaterThan(before);
     await h.stop();
-    expect(timers()).toBe(before);
+    // At most as many as before: a timer of the test runner's own that was live at the start
+    // may have fired meanwhile (seen on a busy machine); one of ours left behind would add one.
+    expect(timers()).toBeLessThanOrEqual(before);
     expect(h.server.stats()).toEqual({ rooms: 0, connections: 0, pendingWrites: 0 });
   });
 
