@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/app/_components/site-header";
+import { getAgreementForParticipant, type AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
+import { isAppError } from "@/lib/errors";
+import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
+import { AgreementView } from "../_components/agreement-view";
+import { SignedOutNotice } from "../_components/signed-out-notice";
+import { pagePrincipal } from "../_lib/principal";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreement");
+  return { title: t("pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+/** One version of the case's agreement, rendered from its frozen bytes, with its signatures. */
+export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const t = await getTranslations("agreement");
+  let agreement: AgreementForParticipant;
+  try {
+    const { me } = await actorForAgreement(await pagePrincipal(), id);
+    agreement = await getAgreementForParticipant({ me, agreementId: id, locale: await getLocale() });
+  } catch (e) {
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") return <SignedOutNotice />;
+    // Another case's agreement looks exactly like one that does not exist.
+    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) notFound();
+    throw e;
+  }
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 pt-6 pb-16 outline-none">
+        <nav aria-label={t("breadcrumbs")} className="text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            {agreement.meetingId ? (
+              <li>
+                <Link href={`/meetings/${agreement.meetingId}`} className="text-blue-800 underline">
+                  {t("backToRoom")}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link href={agreement.meetingId ? `/agreements?meeting=${agreement.meetingId}` : "/agreements"} className="text-blue-800 underline">
+                {t("allVersions", { count: agreement.latestVersion })}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+        <h1 className="mt-4 text-2xl font-semibold text-slate-900 sm:text-3xl">{t("versionHeading", { version: agreement.version })}</h1>
+        {agreement.reason ? <p className="mt-2 text-slate-800">{t("changeReason", { reason: agreement.reason })}</p> : null}
+        <div className="mt-6">
+          <AgreementView agreement={agreement} />
+        </div>
+      </main>
+    </>
+  );
+}

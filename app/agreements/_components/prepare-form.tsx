@@ -1,0 +1,85 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/room/ui";
+import { postJson } from "./post-json";
+
+/**
+ * The chair freezes the plan as it stands in the room into a version for signing: version 1, or
+ * — with a stated reason — version n+1. The union representative signs as supporter when ticked.
+ */
+export function PrepareForm({ meetingId, unionRep, amend }: { meetingId: string; unionRep: string | null; amend: boolean }) {
+  const t = useTranslations("agreement");
+  const id = useId();
+  const router = useRouter();
+  const [unionRepSigns, setUnionRepSigns] = useState(unionRep !== null);
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (amend && !reason.trim()) return setError(t("errors.amendReason"));
+    setBusy(true);
+    setError(null);
+    const r = await postJson("/api/agreements", { meetingId, unionRepSigns, ...(amend ? { reason } : {}) });
+    setBusy(false);
+    if (r.ok) return router.refresh();
+    setError(
+      r.status === 401
+        ? t("errors.signedOut")
+        : r.status === 403
+          ? t("errors.mayNotPrepare")
+          : r.status === 409
+            ? t("errors.prepareConflict")
+            : r.details.reason
+              ? t("errors.amendReason")
+              : t("errors.generic", { name: "" }),
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid={amend ? "amend-form" : "prepare-form"}>
+      <p className="text-slate-800">{amend ? t("amendExplain") : t("prepareExplain")}</p>
+      {amend ? (
+        <div>
+          <label htmlFor={`${id}-reason`} className={labelClass}>
+            {t("amendReason")}
+          </label>
+          <textarea
+            id={`${id}-reason`}
+            className={`${inputClass} mt-1`}
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby={`${id}-error`}
+            data-testid="amend-reason"
+          />
+        </div>
+      ) : null}
+      {unionRep ? (
+        <div className="flex items-start gap-3">
+          <input
+            id={`${id}-union`}
+            type="checkbox"
+            className="mt-1 size-5 shrink-0"
+            checked={unionRepSigns}
+            onChange={(e) => setUnionRepSigns(e.target.checked)}
+            data-testid="union-rep-signs"
+          />
+          <label htmlFor={`${id}-union`} className="text-slate-900">
+            {t("unionRepSigns", { name: unionRep })}
+          </label>
+        </div>
+      ) : null}
+      <p id={`${id}-error`} className="text-sm font-medium text-red-800" aria-live="assertive">
+        {error}
+      </p>
+      <button type="submit" className={primaryButtonClass} disabled={busy} data-testid={amend ? "amend-submit" : "prepare-submit"}>
+        {busy ? t("preparing") : amend ? t("amendSubmit") : t("prepareSubmit")}
+      </button>
+    </form>
+  );
+}

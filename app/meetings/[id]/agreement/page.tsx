@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/app/_components/site-header";
+import { currentStaff } from "@/app/_server/auth";
+import { sessionToken } from "@/app/_server/session";
+import { AgreementView } from "@/app/agreements/_components/agreement-view";
+import { PrepareForm } from "@/app/agreements/_components/prepare-form";
+import { SignedOutNotice } from "@/app/agreements/_components/signed-out-notice";
+import { VersionWatcher } from "@/app/agreements/_components/version-watcher";
+import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
+import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
+import { isAppError } from "@/lib/errors";
+import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
+import { requireMeetingParticipantFrom, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import { can } from "@/lib/permissions";
+
+type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
+
+const load = cache(async (id: string): Promise<Loaded> => {
+  try {
+    const staff = await currentStaff();
+    const who = { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod };
+    return { ok: true, ctx: await requireMeetingParticipantFrom(who, id) };
+  } catch (e) {
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
+    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { ok: false, reason: "not_found" };
+    throw e;
+  }
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agreement");
+  return { title: t("pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+/**
+ * The meeting's agreement: the chair prepares it here; everyone reads exactly what is being signed
+ * (the newest version of the case, rendered from its frozen bytes) and signs, on their own device
+ * or in turn at the caseworker's shared screen.
+ */
+export default async function MeetingAgreementPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const loaded = await load(id);
+  if (!loaded.ok && loaded.reason === "not_found") notFound();
+  const t = await getTranslations("agreement");
+  if (!loaded.ok) return <SignedOutNotice />;
+
+  const { ctx } = loaded;
+  const versions = await listAgreementVersions({ me: ctx.me });
+  const latest = versions.at(-1);
+  const agreement = latest ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
+  const canPrepare = can(ctx.me.role, "prepare", "agreement");
+  const unionRep = canPrepare ? ((await listMeetingParticipants(ctx)).find((p) => p.role === "union_rep")?.displayName ?? null) : null;
+
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 pt-6 pb-16 outline-none">
+        <nav aria-label={t("breadcrumbs")} className="text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li>
+              <Link href={`/meetings/${id}`} className="text-blue-800 underline" data-testid="back-to-room">
+                {t("backToRoom")}
+              </Link>
+            </li>
+            {versions.length > 0 ? (
+              <li>
+                <Link href={`/agreements?meeting=${id}`} className="text-blue-800 underline">
+                  {t("allVersions", { count: versions.length })}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <p className="mt-4 text-sm font-medium text-slate-700">{ctx.meeting.title}</p>
+        <h1 className="mt-1 text-2xl font-semibold text-slate-900 sm:text-3xl">{t("pageTitle")}</h1>
+
+        <div className="mt-6 space-y-6">
+          {canPrepare && (!latest || latest.meetingId !== id) ? (
+            <section aria-labelledby="prepare-title" className="rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6" data-testid="prepare-section">
+              <h2 id="prepare-title" className="text-xl font-semibold text-slate-900">
+                {latest ? t("prepareNextTitle", { version: latest.version + 1 }) : t("prepareTitle")}
+              </h2>
+              {latest ? <p className="mt-2 text-slate-800">{t("prepareNextExplain", { version: latest.version })}</p> : null}
+              <div className="mt-3">
+                <PrepareForm meetingId={id} unionRep={unionRep} amend={latest !== undefined} />
+              </div>
+            </section>
+          ) : null}
+          {!agreement && !canPrepare ? (
+            <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-800" data-testid="not-prepared">
+              {t("notPreparedYet")}
+            </p>
+          ) : null}
+          {agreement && latest && latest.meetingId !== id ? (
+            <h2 className="text-xl font-semibold text-slate-900">{t("earlierVersionTitle", { version: latest.version })}</h2>
+          ) : null}
+          {agreement ? <AgreementView agreement={agreement} /> : null}
+          {agreement && canPrepare && latest?.meetingId === id ? (
+            <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="amend">
+              <summary className="cursor-pointer text-lg font-semibold text-slate-900">{t("amendTitle", { version: latest.version + 1 })}</summary>
+              <div className="mt-3">
+                <PrepareForm meetingId={id} unionRep={unionRep} amend />
+              </div>
+            </details>
+          ) : null}
+        </div>
+        <VersionWatcher meetingId={id} count={versions.length} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { agreementEvents, agreements, authSessions, cases, participantSessions, participants, staffSessionAuth, users } from "../schema";
+
+/**
+ * Agreement versions and their hash-chained events. Rows are written, never rewritten: the
+ * only UPDATE is the one that seals an unsealed version (the guard trigger of migration 0002
+ * refuses every other change, and every DELETE). Writers serialise on a row lock (the case for a
+ * new version, the agreement for a new event), so two signers at once cannot both take seq n.
+ */
+
+export type AgreementRow = typeof agreements.$inferSelect;
+export type AgreementEventRow = typeof agreementEvents.$inferSelect;
+export type ParticipantRow = typeof participants.$inferSelect;
+
+/** An event as stored: its canonical bytes (exactly what was hashed) plus indexed columns. */
+export type EventInsert = {
+  seq: number;
+  type: string;
+  participantId: string | null;
+  at: Date;
+  hash: string;
+  data: Uint8Array;
+};
+
+export type NewVersion = {
+  row: Omit<typeof agreements.$inferInsert, "sealedAt" | "sealKid" | "sealSignature" | "chainHead">;
+  firstEvent: EventInsert;
+};
+
+/**
+ * Creates version n+1 of a case's agreement with its "prepared" event, in one transaction.
+ * `build` sees the case's existing versions (oldest first) while the case row is locked, so two
+ * chairs preparing at once get versions n+1 and n+2, never a clash.
+ */
+export async function createAgreementVersion(
+  db: Db,
+  caseId: string,
+  build: (existing: AgreementRow[]) => NewVersion,
+): Promise<AgreementRow> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for("update");
+    const existing = await tx.select().from(agreements).where(eq(agreements.caseId, caseId)).orderBy(asc(agreements.version));
+    const { row, firstEvent } = build(existing);
+    const [inserted] = await tx.insert(agreements).values(row).returning();
+    await tx.insert(agreementEvents).values({ ...firstEvent, agreementId: inserted!.id });
+    return inserted!;
+  });
+}
+
+/** What to write after looking at an agreement's current state; null writes nothing. */
+export type AgreementChange = {
+  events: EventInsert[];
+  seal?: { sealedAt: Date; kid: string; signature: string; chainHead: string };
+};
+
+/**
+ * Appends events (and, when given, the seal) to one agreement while its row is locked. `decide`
+ * sees the row and the events so far, in order, and returns what to add; it may throw to refuse.
+ */
+export async function changeAgreementLocked<T extends AgreementChange | null>(
+  db: Db,
+  agreementId: string,
+  decide: (row: AgreementRow, events: AgreementEventRow[], versions: AgreementRow[]) => T,
+): Promise<{ row: AgreementRow; change: T } | null> {
+  return db.transaction(async (tx) => {
+    // FOR UPDATE takes the lock without an UPDATE, so the guard trigger does not fire.
+    const [row] = await tx.select().from(agreements).where(eq(agreements.id, agreementId)).for("update");
+    if (!row) return null;
+    const events = await tx.select().from(agreementEvents).where(eq(agreementEvents.agreementId, agreementId)).orderBy(asc(agreementEvents.seq));
+    const versions = await tx.select().from(agreements).where(eq(agreements.caseId, row.caseId)).orderBy(asc(agreements.version));
+    const change = decide(row, events, versions);
+    if (!change) return { row, change };
+    if (change.events.length > 0) {
+      await tx.insert(agreementEvents).values(change.events.map((e) => ({ ...e, agreementId })));
+    }
+    if (change.seal) {
+      const [sealed] = await tx
+        .update(agreements)
+        .set({ sealedAt: change.seal.sealedAt, sealKid: change.seal.kid, sealSignature: change.seal.signature, chainHead: change.seal.chainHead })
+        .where(and(eq(agreements.id, agreementId), isNull(agreements.sealedAt)))
+        .returning();
+      return { row: sealed!, change };
+    }
+    return { row, change };
+  });
+}
+
+export async function findAgreement(db: Db, agreementId: string): Promise<AgreementRow | null> {
+  const [row] = await db.select().from(agreements).where(eq(agreements.id, agreementId));
+  return row ?? null;
+}
+
+/** Every version of a case's agreement, oldest first. */
+export async function listAgreementsOfCase(db: Db, caseId: string): Promise<AgreementRow[]> {
+  return db.select().from(agreements).where(eq(agreements.caseId, caseId)).orderBy(asc(agreements.version));
+}
+
+/** An agreement's events in chain order. */
+export async function listAgreementEvents(db: Db, agreementId: string): Promise<AgreementEventRow[]> {
+  return db.select().from(agreementEvents).where(eq(agreementEvents.agreementId, agreementId)).orderBy(asc(agreementEvents.seq));
+}
+
+/** Every participant of a case, removed ones too: an action's owner keeps their name. */
+export async function listAllParticipantsOfCase(db: Db, caseId: string): Promise<ParticipantRow[]> {
+  return db.select().from(participants).where(eq(participants.caseId, caseId)).orderBy(asc(participants.createdAt), asc(participants.role));
+}
+
+/**
+ * The live session behind a token with when it was opened and how: signing asks for a session
+ * opened in the last few minutes, so it needs more than "who".
+ */
+export async function findSessionForSigning(
+  db: Db,
+  tokenHash: Uint8Array,
+  now: Date,
+): Promise<{ participant: ParticipantRow; openedAt: Date } | null> {
+  const rows = await db
+    .select({ participant: participants, openedAt: participantSessions.createdAt })
+    .from(participantSessions)
+    .innerJoin(participants, eq(participants.id, participantSessions.participantId))
+    .where(
+      and(
+        eq(participantSessions.tokenHash, Buffer.from(tokenHash)),
+        isNull(participantSessions.revokedAt),
+        sql`${participantSessions.expiresAt} > ${now.toISOString()}`,
+        isNull(participants.removedAt),
+      ),
+    );
+  const r = rows[0];
+  return r ? { participant: r.participant, openedAt: r.openedAt } : null;
+}
+
+/**
+ * A live staff session (Auth.js database session of a user with a staff role), by its stored
+ * token, with how and when it was opened (`staff_session_auth`); `openedAt` is null for a session
+ * opened before that was recorded.
+ */
+export async function findStaffSessionForSigning(
+  db: Db,
+  storedToken: string,
+  now: Date,
+): Promise<{ userId: string; method: string | null; openedAt: Date | null } | null> {
+  const rows = await db
+    .select({ userId: users.id, staffRole: users.staffRole, method: staffSessionAuth.method, openedAt: staffSessionAuth.createdAt })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .leftJoin(staffSessionAuth, eq(staffSessionAuth.sessionToken, authSessions.sessionToken))
+    .where(and(eq(authSessions.sessionToken, storedToken), sql`${authSessions.expires} > ${now.toISOString()}`));
+  const r = rows[0];
+  return r && r.staffRole ? { userId: r.userId, method: r.method, openedAt: r.openedAt } : null;
+}

@@ -1,0 +1,7 @@
+import type { AccessActor } from "../audit/access-kinds";
+import type { Me } from "../meetings/require-meeting-participant";
+
+/** A participant as the access log names them. */
+export function whoOf(me: Me): AccessActor {
+  return { kind: "participant", id: me.participantId, name: me.displayName, role: me.role };
+}

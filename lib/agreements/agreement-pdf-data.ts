@@ -1,0 +1,111 @@
+import { isLocale, type Locale } from "../i18n/locales";
+import type { PartyStatus, VersionState } from "./agreement-state";
+import { IN_PERSON_METHOD } from "./confirm-signer";
+import { presentationFor, type PresentedSection, type ReadableAgreement } from "./frozen-document";
+import { formatInstant, translator, type Translate } from "./labels";
+
+/** Everything the PDF prints, already in the reader's language: rendering only lays it out. */
+export type AgreementPdfData = {
+  language: string;
+  title: string;
+  status: { tone: "binding" | "pending" | "old"; text: string };
+  summary: string;
+  about: string;
+  sections: PresentedSection[];
+  signatures: { heading: string; intro: string; rows: { label: string; value: string }[] };
+  seal: { heading: string; text: string };
+  fingerprint: { heading: string; explain: string; value: string };
+  verify: { heading: string; steps: string[] };
+  footer: string;
+  fileName: string;
+};
+
+export type PdfInput = {
+  document: ReadableAgreement;
+  fingerprint: string;
+  state: VersionState;
+  parties: PartyStatus[];
+  sealed: { at: string; kid: string } | null;
+  latestVersion: number;
+  baseUrl: string;
+  agreementId: string;
+  locale: string;
+};
+
+/**
+ * The agreement in plain language for someone who has never seen Stepwise: what was agreed, who
+ * signed when and how their identity was checked, the fingerprint, and how to check it oneself.
+ */
+export function agreementPdfData(input: PdfInput): AgreementPdfData {
+  const { document: doc, fingerprint, baseUrl } = input;
+  const shown = presentationFor(doc, input.locale);
+  const locale: Locale = isLocale(shown.locale) ? shown.locale : "da";
+  const t = translator(locale);
+  const when = (at: string) => formatInstant(at, locale);
+
+  const status =
+    input.state === "binding"
+      ? { tone: "binding" as const, text: t("agreementPdf.status.binding", { date: when(input.sealed!.at) }) }
+      : input.state === "replaced"
+        ? { tone: "old" as const, text: t("agreementPdf.status.replaced", { latest: input.latestVersion }) }
+        : input.state === "withdrawn"
+          ? { tone: "old" as const, text: t("agreementPdf.status.withdrawn", { latest: input.latestVersion }) }
+          : { tone: "pending" as const, text: t("agreementPdf.status.pending") };
+
+  const rows = input.parties.map((p) => {
+    const role = t(`roles.${p.role}`);
+    const label = p.signs === "supporter" ? t("agreementPdf.supporterLabel", { role }) : role;
+    if (p.state === "pending") return { label, value: `${p.name}\n${t("agreementPdf.notSigned")}` };
+    const verb = p.state === "signed" ? t("agreementPdf.signedAt", { date: when(p.at!) }) : t("agreementPdf.declinedAt", { date: when(p.at!) });
+    const lines = [p.name, verb, method(t, p.authMethod ?? "", doc)];
+    if (p.state === "declined" && p.reason) lines.push(t("agreementPdf.declineReason", { reason: p.reason }));
+    return { label, value: lines.join("\n") };
+  });
+
+  return {
+    language: locale,
+    title: `${shown.presentation.title} – ${t("agreementPdf.versionOf", { version: doc.version })}`,
+    status,
+    summary: shown.presentation.summary,
+    about: t("agreementPdf.about"),
+    sections: shown.presentation.sections,
+    signatures: {
+      heading: t("agreementPdf.signaturesHeading"),
+      intro: t("agreementPdf.signaturesIntro"),
+      rows,
+    },
+    seal: {
+      heading: t("agreementPdf.sealHeading"),
+      text: input.sealed ? t("agreementPdf.sealed", { date: when(input.sealed.at), kid: input.sealed.kid }) : t("agreementPdf.notSealed"),
+    },
+    fingerprint: { heading: t("agreementPdf.fingerprintHeading"), explain: t("agreementPdf.fingerprintExplain"), value: groupHex(fingerprint) },
+    verify: {
+      heading: t("agreementPdf.verifyHeading"),
+      steps: [
+        t("agreementPdf.verifyStep1", { url: `${baseUrl}/api/agreements/${input.agreementId}/bundle` }),
+        t("agreementPdf.verifyStep2", { url: `${baseUrl}/verify` }),
+        t("agreementPdf.verifyStep3"),
+        t("agreementPdf.verifyStep4", { url: `${baseUrl}/.well-known/stepwise-keys.json` }),
+      ],
+    },
+    footer: t("agreementPdf.footer", { version: doc.version, fingerprint: fingerprint.slice(0, 16) }),
+    fileName: `stepwise-agreement-v${doc.version}-${fingerprint.slice(0, 8)}.pdf`,
+  };
+}
+
+/** How the person's identity was checked, in words. */
+export function method(t: Translate, authMethod: string, doc: ReadableAgreement): string {
+  if (authMethod.startsWith(`${IN_PERSON_METHOD}:`)) {
+    const id = authMethod.slice(IN_PERSON_METHOD.length + 1);
+    const witness = doc.parties.find((p) => p.participantId === id)?.name ?? t("agreementPdf.theCaseworker");
+    return t("agreementPdf.method.inPerson", { name: witness });
+  }
+  if (authMethod === "own-device:join-link") return t("agreementPdf.method.ownDeviceLink");
+  if (authMethod.startsWith("own-device:")) return t("agreementPdf.method.ownDevice", { method: authMethod.slice("own-device:".length) });
+  return t("agreementPdf.method.other", { method: authMethod });
+}
+
+/** 64 hex digits in groups of 4, so a person can compare them by eye. */
+export function groupHex(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(" ") ?? hex;
+}

@@ -1,0 +1,78 @@
+import type { MeetingDocView } from "../collab/schema";
+import { LOCALES, type Locale } from "../i18n/locales";
+import { AGREEMENT_FORMAT, type FrozenAgreementDocument, type SigningParty } from "./frozen-document";
+import { presentAgreement } from "./present-agreement";
+
+export type DocumentInput = {
+  agreementId: string;
+  caseId: string;
+  version: number;
+  requiredSigners: string[];
+  supporters: string[];
+  amends: FrozenAgreementDocument["amends"];
+  preparedAt: Date;
+  preparedBy: { participantId: string; role: string; name: string };
+  case: { employeeName: string; employer: string | null; track: string };
+  meeting: { id: string; title: string; startsAt: Date; location: string | null };
+  parties: SigningParty[];
+  /** The live shared document, read on the server. */
+  view: MeetingDocView;
+  /** Everyone who ever took part in the case, so an action's owner is a name, not an id. */
+  people: ReadonlyMap<string, { name: string; role: string }>;
+  /** The languages to freeze the presentation in; all three by default (see README.md). */
+  languages?: readonly Locale[];
+};
+
+/**
+ * The whole document to freeze: structured content plus its presentation in each language.
+ * Only what was agreed goes in (plan, actions, follow-up) — not the agenda or its notes.
+ */
+export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDocument {
+  const { view, people } = input;
+  const languages = [...(input.languages ?? LOCALES)];
+  const content: Omit<FrozenAgreementDocument, "presentation"> = {
+    format: AGREEMENT_FORMAT,
+    agreementId: input.agreementId,
+    caseId: input.caseId,
+    version: input.version,
+    requiredSigners: input.requiredSigners,
+    supporters: input.supporters,
+    amends: input.amends,
+    preparedAt: input.preparedAt.toISOString(),
+    preparedBy: input.preparedBy,
+    case: input.case,
+    meeting: { id: input.meeting.id, title: input.meeting.title, startsAt: input.meeting.startsAt.toISOString(), location: input.meeting.location },
+    parties: input.parties,
+    languages,
+    plan: {
+      track: view.plan.track,
+      goal: view.plan.goal,
+      goalTargetDate: view.plan.goalTargetDate,
+      step: view.plan.step,
+      subGoals: view.plan.subGoals.map((g) => ({
+        id: g.id,
+        text: g.text,
+        due: g.due,
+        measure: { label: g.measure.label, from: g.measure.from, target: g.measure.target, unit: g.measure.unit },
+        activities: g.activities.map((a) => ({ id: a.id, text: a.text, who: a.who, schedule: a.schedule })),
+      })),
+      mixer: Object.fromEntries(Object.entries(view.plan.mixer).filter(([, v]) => typeof v === "number")) as Record<string, number>,
+      tools: Object.entries(view.plan.tools)
+        .filter(([, on]) => on === true)
+        .map(([k]) => k),
+    },
+    actions: view.actions.map((a) => {
+      const owner = a.ownerId ? people.get(a.ownerId) : undefined;
+      return {
+        id: a.id,
+        text: a.text,
+        owner: a.ownerId && owner ? { participantId: a.ownerId, name: owner.name, role: owner.role } : null,
+        due: a.due,
+        status: a.status,
+      };
+    }),
+    followUp: { howOften: view.followUp.howOften, jobCentre: view.followUp.jobCentre, nextMeetingAt: view.followUp.nextMeetingAt },
+  };
+  const presentation = Object.fromEntries(languages.map((l) => [l, presentAgreement(content, l)]));
+  return { ...content, presentation };
+}

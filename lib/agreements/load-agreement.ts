@@ -1,0 +1,31 @@
+import { getDb } from "@/db/client";
+import { findAgreement, listAgreementEvents, listAgreementsOfCase, type AgreementRow } from "@/db/queries/agreements";
+import { isUuid } from "../collab/doc-names";
+import { AppError } from "../errors";
+import type { Me } from "../meetings/require-meeting-participant";
+import { assertCan, type Action } from "../permissions";
+import type { SignatureEvent } from "./event-chain";
+import { readFrozenDocument, type ReadableAgreement } from "./frozen-document";
+import { fromStoredEvents } from "./stored-events";
+
+export type LoadedAgreement = {
+  row: AgreementRow;
+  versions: AgreementRow[];
+  events: SignatureEvent[];
+  document: ReadableAgreement;
+};
+
+/**
+ * One agreement version for a participant of its case: unknown → 404, another case's → 403,
+ * then the permission for `action`. Decodes the stored bytes and checks the chain on every read.
+ */
+export async function loadAgreementFor(me: Me, agreementId: string, action: Action = "view"): Promise<LoadedAgreement> {
+  if (!isUuid(agreementId)) throw new AppError("NOT_FOUND", "no such agreement");
+  const db = await getDb();
+  const row = await findAgreement(db, agreementId);
+  if (!row) throw new AppError("NOT_FOUND", "no such agreement");
+  if (row.caseId !== me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
+  assertCan(me.role, action, "agreement");
+  const [versions, eventRows] = await Promise.all([listAgreementsOfCase(db, row.caseId), listAgreementEvents(db, row.id)]);
+  return { row, versions, events: fromStoredEvents(row.fingerprint, eventRows), document: readFrozenDocument(row.canonical) };
+}

@@ -1,0 +1,91 @@
+import { getDb } from "@/db/client";
+import { changeAgreementLocked, findAgreement, type AgreementChange } from "@/db/queries/agreements";
+import { isUuid } from "../collab/doc-names";
+import { AppError } from "../errors";
+import { isSha256Hex } from "./fingerprint";
+import { completeness, partyStatuses, versionState } from "./agreement-state";
+import { confirmSigner, type SignerConfirmation } from "./confirm-signer";
+import { appendEvent, type SignatureEvent } from "./event-chain";
+import { readFrozenDocument } from "./frozen-document";
+import type { Actor, ClientFacts } from "./require-agreement-actor";
+import { sealAgreement } from "./seal";
+import { serverSigningKey } from "./server-signing-key";
+import type { SigningKey } from "./signing-keys";
+import { fromStoredEvents, toStoredEvent } from "./stored-events";
+
+export type DecisionResult = { agreementId: string; participantId: string; decision: "signed" | "declined"; sealed: boolean };
+
+/**
+ * Records one signature or decline, under the agreement's row lock: checks the version is still
+ * open and is exactly what the person was shown (409 otherwise), appends the event to the chain,
+ * and seals in the same transaction when that completes the agreement (completeness()).
+ */
+export async function recordDecision(input: {
+  actor: Actor;
+  agreementId: string;
+  decision: "signed" | "declined";
+  confirmation: SignerConfirmation;
+  /** The fingerprint of the version the page displayed. */
+  shownHash: string;
+  reason: string | null;
+  client: ClientFacts;
+  now: Date;
+  signingKey?: () => SigningKey;
+}): Promise<DecisionResult> {
+  const { actor, now } = input;
+  if (!isUuid(input.agreementId)) throw new AppError("NOT_FOUND", "no such agreement");
+  if (!isSha256Hex(input.shownHash)) throw new AppError("INVALID_INPUT", "shownHash is not a SHA-256 fingerprint", { shownHash: "invalid" });
+  const db = await getDb();
+  const existing = await findAgreement(db, input.agreementId);
+  if (!existing) throw new AppError("NOT_FOUND", "no such agreement");
+  if (existing.caseId !== actor.me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
+  const document = readFrozenDocument(existing.canonical);
+  // Identity first (it may read the database); the lock below is kept short.
+  const signer = await confirmSigner(actor, input.confirmation, document, now);
+
+  const result = await changeAgreementLocked(db, input.agreementId, (row, rows, versions): AgreementChange => {
+    if (row.sealedAt) throw new AppError("CONFLICT", "This version is already binding; nothing more can be added", { version: "sealed" });
+    if (versionState(row, versions) === "withdrawn") throw new AppError("CONFLICT", "A newer version was prepared; read and sign that one", { version: "superseded" });
+    if (input.shownHash !== row.fingerprint) {
+      throw new AppError("CONFLICT", "What you were shown is not this version of the agreement; reload and read it again", { shownHash: "mismatch" });
+    }
+    const events = fromStoredEvents(row.fingerprint, rows);
+    const mine = partyStatuses(document, row.fingerprint, events).find((p) => p.participantId === signer.participantId);
+    if (mine?.state === input.decision) {
+      throw new AppError("CONFLICT", input.decision === "signed" ? "Already signed" : "Already declined", { decision: `already_${input.decision}` });
+    }
+    const event = appendEvent(row.fingerprint, events, {
+      type: input.decision,
+      at: now,
+      participantId: signer.participantId,
+      role: signer.role,
+      name: signer.name,
+      authMethod: signer.authMethod,
+      ip: input.client.ip,
+      userAgent: input.client.userAgent,
+      shownHash: input.shownHash,
+      reason: input.decision === "declined" ? input.reason : null,
+    });
+    const after = [...events, event];
+    if (!completeness(document, row.fingerprint, after).autoSeal) return { events: [toStoredEvent(event)] };
+    const sealed = sealChange(row.fingerprint, document.requiredSigners, after, now, input.signingKey);
+    return { events: [toStoredEvent(event), ...sealed.events], seal: sealed.seal };
+  });
+  if (!result) throw new AppError("NOT_FOUND", "no such agreement");
+  return { agreementId: input.agreementId, participantId: signer.participantId, decision: input.decision, sealed: result.row.sealedAt !== null };
+}
+
+/** The sealed event and the seal, as a change to write (core sealAgreement refuses with 409 while a required signer is missing). */
+export function sealChange(
+  fingerprint: string,
+  requiredSigners: readonly string[],
+  events: readonly SignatureEvent[],
+  now: Date,
+  signingKey: () => SigningKey = serverSigningKey,
+): AgreementChange {
+  const { event, seal } = sealAgreement({ fingerprint, requiredSigners, events, key: signingKey(), at: now });
+  return {
+    events: [toStoredEvent(event)],
+    seal: { sealedAt: new Date(seal.sealedAt), kid: seal.kid, signature: seal.signature, chainHead: seal.chainHead },
+  };
+}
