@@ -1,8 +1,10 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "./_components/site-header";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
+  const tStaff = await getTranslations("staff.home");
   return (
     <>
       <SiteHeader />
@@ -18,6 +20,12 @@ export default async function HomePage() {
           </ol>
           <p className="mt-4 text-slate-700">{t("joinHint")}</p>
         </section>
+        <p className="mt-6 text-slate-700">
+          {tStaff("caseworkers")}{" "}
+          <Link href="/signin" className="font-medium text-blue-800 underline underline-offset-2" data-testid="home-signin">
+            {tStaff("signIn")}
+          </Link>
+        </p>
       </main>
     </>
   );

@@ -3,7 +3,9 @@ import path from "node:path";
 
 export type DemoLinks = {
   meetingUrl: string;
-  links: { caseworker: string; employee: string; manager: string; union_rep: string };
+  links: { caseworker: string; employee: string; manager: string; union_rep: string; observer: string };
+  /** The demo caseworker's staff account: sign in at /signin, the link lands in the outbox. */
+  caseworkerEmail: string;
 };
 
 /** The links the server wrote when it seeded the demo for this run. */

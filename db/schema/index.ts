@@ -4,3 +4,4 @@ export * from "./access";
 export * from "./collab";
 export * from "./audit";
 export * from "./agreements";
+export * from "./staff-auth";

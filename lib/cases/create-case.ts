@@ -1,21 +1,45 @@
 import { getDb } from "@/db/client";
 import { insertCase } from "@/db/queries/meetings";
+import { insertCaseWithCaseworker } from "@/db/queries/cases";
 import { AppError } from "../errors";
 import { isTrack, type Track } from "../plan/track";
 
-export type CaseSummary = { id: string; employeeName: string; employer: string | null; track: Track };
+export type CaseSummary = {
+  id: string;
+  employeeName: string;
+  employer: string | null;
+  track: Track;
+  /** The caseworker participant created with the case, when one was. */
+  caseworkerParticipantId?: string;
+};
 
-/** Open a return-to-work case. No health information is asked for or stored here. */
-export async function createCase(input: { employeeName: string; employer?: string | null; track: Track }): Promise<CaseSummary> {
+/**
+ * Open a return-to-work case. No health information is asked for or stored here. With a
+ * `caseworker`, the staff member who opens it becomes its caseworker participant (same
+ * transaction), linked to their account.
+ */
+export async function createCase(input: {
+  employeeName: string;
+  employer?: string | null;
+  track: Track;
+  caseworker?: { userId: string; displayName: string; email?: string | null };
+}): Promise<CaseSummary> {
   const employeeName = input.employeeName.trim();
   if (!employeeName || employeeName.length > 200) {
     throw new AppError("INVALID_INPUT", "employee name is required", { employeeName: "required" });
   }
   if (!isTrack(input.track)) throw new AppError("INVALID_INPUT", "unknown track", { track: "enum" });
-  const row = await insertCase(await getDb(), {
-    employeeName,
-    employer: input.employer?.trim() || null,
-    track: input.track,
+  const values = { employeeName, employer: input.employer?.trim() || null, track: input.track };
+  const db = await getDb();
+  if (!input.caseworker) {
+    const row = await insertCase(db, values);
+    return { id: row.id, employeeName: row.employeeName, employer: row.employer, track: row.track };
+  }
+  const displayName = input.caseworker.displayName.trim().slice(0, 120);
+  if (!displayName) throw new AppError("INVALID_INPUT", "the caseworker needs a name", { displayName: "required" });
+  const { case: row, caseworker } = await insertCaseWithCaseworker(db, {
+    case: { ...values, createdBy: input.caseworker.userId },
+    caseworker: { displayName, email: input.caseworker.email ?? null, userId: input.caseworker.userId },
   });
-  return { id: row.id, employeeName: row.employeeName, employer: row.employer, track: row.track };
+  return { id: row.id, employeeName: row.employeeName, employer: row.employer, track: row.track, caseworkerParticipantId: caseworker.id };
 }

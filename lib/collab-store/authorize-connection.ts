@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
 import { findMeetingWithCase, findParticipant } from "@/db/queries/meetings";
 import { AppError } from "../errors";
-import { parseDocName } from "../collab/doc-names";
-import { can } from "../permissions";
-import { verifyTicket } from "../tickets/collab-ticket";
+import { parseDocName, type DocRef } from "../collab/doc-names";
+import { can, type Resource } from "../permissions";
+import { verifyTicket, type TicketClaims } from "../tickets/collab-ticket";
 import type { Role } from "../plan/roles";
 
 export type CollabPrincipal = {
@@ -15,27 +15,75 @@ export type CollabPrincipal = {
   readOnly: boolean;
 };
 
+/** The permission resource a document is: the shared meeting document or the private preparation. */
+export function resourceOfDoc(ref: DocRef): Resource {
+  return ref.kind === "prep" ? "prep_doc" : "meeting_doc";
+}
+
 /**
  * Decide, before a single sync frame, whether this socket may open `room`: the ticket must be
  * genuine, unexpired and for this very document, and its participant still active on the case
- * the document belongs to. UNAUTHENTICATED → close 4401, FORBIDDEN/NOT_FOUND → 4403.
+ * the document belongs to, with a role that may read it. UNAUTHENTICATED → close 4401,
+ * FORBIDDEN/NOT_FOUND → 4403.
  */
 export async function authorizeCollabConnection(input: { room: string; ticket: unknown }): Promise<CollabPrincipal> {
   const ref = parseDocName(input.room);
   if (!ref) throw new AppError("NOT_FOUND", "no such document");
-  const claims = verifyTicket(input.ticket, input.room);
+  const resource = resourceOfDoc(ref);
+  const claims = await verifyForRoom(input.ticket, input.room, resource);
   const db = await getDb();
   const participant = await findParticipant(db, claims.participantId);
   if (!participant || participant.removedAt) throw new AppError("FORBIDDEN", "participant is no longer on the case");
-  const found = await findMeetingWithCase(db, ref.meetingId);
-  if (!found || found.meeting.caseId !== participant.caseId) throw new AppError("FORBIDDEN", "not this case's document");
-  if (!can(participant.role, "read", "meeting_doc")) throw new AppError("FORBIDDEN", "may not read this document");
+  if (ref.kind === "meeting") {
+    const found = await findMeetingWithCase(db, ref.meetingId);
+    if (!found || found.meeting.caseId !== participant.caseId) throw new AppError("FORBIDDEN", "not this case's document");
+  } else if (ref.caseId !== participant.caseId) {
+    throw new AppError("FORBIDDEN", "not this case's document");
+  }
+  if (!can(participant.role, "read", resource)) throw new AppError("FORBIDDEN", "may not read this document");
   return {
     participantId: participant.id,
     caseId: participant.caseId,
     role: participant.role,
     displayName: participant.displayName,
     colorIndex: participant.colorIndex,
-    readOnly: claims.readOnly || !can(participant.role, "write", "meeting_doc"),
+    readOnly: claims.readOnly || !can(participant.role, "write", resource),
   };
+}
+
+/**
+ * Verify the ticket for this room. A genuine, unexpired ticket for ANOTHER document (a shared-doc
+ * ticket replayed on `prep-…`) is still refused, but it does tell us who is knocking: someone whose
+ * role may never read this kind of document gets FORBIDDEN (4403, the stock client stops for good)
+ * rather than UNAUTHENTICATED (4401, "fetch a fresh ticket"), which would only make the room ask
+ * the ticket endpoint again. Everyone else with a wrong-document ticket gets UNAUTHENTICATED.
+ */
+async function verifyForRoom(ticket: unknown, room: string, resource: Resource): Promise<TicketClaims> {
+  try {
+    return verifyTicket(ticket, room);
+  } catch (e) {
+    const other = ticketDocument(ticket);
+    if (other === null || other === room) throw e;
+    let claims: TicketClaims;
+    try {
+      claims = verifyTicket(ticket, other);
+    } catch {
+      throw e;
+    }
+    const participant = await findParticipant(await getDb(), claims.participantId);
+    if (participant && !can(participant.role, "read", resource)) throw new AppError("FORBIDDEN", "may not read this document");
+    throw e;
+  }
+}
+
+/** The document a ticket names, read without trusting it (verifyTicket checks the signature). */
+function ticketDocument(ticket: unknown): string | null {
+  if (typeof ticket !== "string" || ticket.length > 1024) return null;
+  try {
+    const body: unknown = JSON.parse(Buffer.from(ticket.split(".")[0] ?? "", "base64url").toString("utf8"));
+    const d = body && typeof body === "object" ? (body as { d?: unknown }).d : undefined;
+    return typeof d === "string" ? d : null;
+  } catch {
+    return null;
+  }
 }

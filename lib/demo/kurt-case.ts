@@ -20,7 +20,10 @@ export const KURT = {
     employee: "Kurt Hansen",
     manager: "Lars Nielsen",
     union_rep: "Susanne Berg",
+    observer: "Observatør – praktikant i jobcentret",
   },
+  /** Mette's staff account: she signs in with it (the link lands in DATA_DIR/outbox in development). */
+  caseworkerEmail: "mette.sorensen@jobcenter.example",
   meetingTitle: "Fællesmøde om Kurts tilbagevenden",
   location: "Nordlager A/S, mødelokale 2, Industrivej 12, Vejle",
 };

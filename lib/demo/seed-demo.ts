@@ -1,49 +1,62 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "@/db/client";
-import { findMeetingWithCase } from "@/db/queries/meetings";
+import { findMeetingWithCase, listActiveParticipants } from "@/db/queries/meetings";
+import { linkParticipantToUser } from "@/db/queries/auth";
 import { createCase } from "../cases/create-case";
 import { addParticipant } from "../cases/add-participant";
 import { scheduleMeeting } from "../meetings/schedule-meeting";
 import { createJoinLink } from "../access/create-join-link";
+import { provisionCaseworker } from "../auth/provision-caseworker";
 import { MEETING_ROLES } from "../plan/roles";
 import { dateInZone, zonedToInstant } from "../time/zoned";
 import { fillKurtMeeting, KURT } from "./kurt-case";
+import { ensureKurtAgreement } from "./seed-agreement";
+
+/** The four who take part, and an observer who only follows (read-only). */
+const DEMO_ROLES = [...MEETING_ROLES, "observer"] as const;
+type DemoRole = (typeof DEMO_ROLES)[number];
 
 export type DemoLinks = {
   meetingUrl: string;
-  links: Record<(typeof MEETING_ROLES)[number], string>;
+  links: Record<DemoRole, string>;
+  /** Mette, the demo caseworker, signs in at /signin with this address (mail goes to the outbox). */
+  caseworkerEmail: string;
+  /** Verification bundles of Kurt's signed agreements (participants only; see lib/demo/seed-agreement.ts). */
+  agreementBundles?: string[];
 };
 
 const FILE = "demo-links.json";
 
+type DemoPaths = { meetingPath: string; linkPaths: Partial<Record<DemoRole, string>> };
+
 /** Relative paths of an existing demo, read back from DATA_DIR; null if there is none. */
-function readDemoPaths(dataDir: string): { meetingPath: string; linkPaths: DemoLinks["links"] } | null {
+function readDemoPaths(dataDir: string): DemoPaths | null {
   const file = path.join(dataDir, FILE);
   if (!existsSync(file)) return null;
   try {
-    const parsed = JSON.parse(readFileSync(file, "utf8")) as DemoLinks;
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as { meetingUrl: string; links: Record<string, string> };
     const toPath = (u: string) => new URL(u).pathname;
-    const linkPaths = Object.fromEntries(
-      Object.entries(parsed.links).map(([role, url]) => [role, toPath(url)]),
-    ) as DemoLinks["links"];
+    const linkPaths = Object.fromEntries(Object.entries(parsed.links).map(([role, url]) => [role, toPath(url)])) as DemoPaths["linkPaths"];
     return { meetingPath: toPath(parsed.meetingUrl), linkPaths };
   } catch {
     return null;
   }
 }
 
-function absolute(baseUrl: string, meetingPath: string, linkPaths: DemoLinks["links"]): DemoLinks {
+function absolute(baseUrl: string, meetingPath: string, linkPaths: Record<DemoRole, string>): DemoLinks {
   return {
     meetingUrl: `${baseUrl}${meetingPath}`,
-    links: Object.fromEntries(Object.entries(linkPaths).map(([r, p]) => [r, `${baseUrl}${p}`])) as DemoLinks["links"],
+    links: Object.fromEntries(DEMO_ROLES.map((r) => [r, `${baseUrl}${linkPaths[r]}`])) as DemoLinks["links"],
+    caseworkerEmail: KURT.caseworkerEmail,
   };
 }
 
 /**
  * Seed Kurt's case once and (re)write DATA_DIR/demo-links.json with absolute URLs for this
  * server's address. The join tokens exist only in that file (the database keeps their hashes),
- * so a restart reuses the file, re-based on the current address, instead of seeding again.
+ * so a restart reuses the file, re-based on the current address, instead of seeding again. A demo
+ * seeded before there was staff sign-in gets Mette's account and the observer added.
  */
 export async function ensureDemo(input: { dataDir: string; baseUrl: string; now?: Date }): Promise<{ links: DemoLinks; seeded: boolean }> {
   mkdirSync(input.dataDir, { recursive: true });
@@ -52,7 +65,9 @@ export async function ensureDemo(input: { dataDir: string; baseUrl: string; now?
     const meetingId = existing.meetingPath.split("/").pop() ?? "";
     const stillThere = await findMeetingWithCase(await getDb(), meetingId).catch(() => null);
     if (stillThere) {
-      const links = absolute(input.baseUrl, existing.meetingPath, existing.linkPaths);
+      const linkPaths = await completeDemo(stillThere.meeting.caseId, meetingId, existing.linkPaths);
+      const agreementBundles = await ensureKurtAgreement({ caseId: stillThere.meeting.caseId, baseUrl: input.baseUrl, now: input.now ?? new Date() });
+      const links = { ...absolute(input.baseUrl, existing.meetingPath, linkPaths), agreementBundles };
       writeFileSync(path.join(input.dataDir, FILE), JSON.stringify(links, null, 2) + "\n", { mode: 0o600 });
       return { links, seeded: false };
     }
@@ -62,10 +77,32 @@ export async function ensureDemo(input: { dataDir: string; baseUrl: string; now?
   return { links, seeded: true };
 }
 
+/** Give an older demo what it lacks: Mette's staff account linked to her participant, an observer. */
+async function completeDemo(caseId: string, meetingId: string, linkPaths: DemoPaths["linkPaths"]): Promise<Record<DemoRole, string>> {
+  const db = await getDb();
+  const mette = await provisionCaseworker({ email: KURT.caseworkerEmail, name: KURT.people.caseworker });
+  const people = await listActiveParticipants(db, caseId);
+  const caseworker = people.find((p) => p.role === "caseworker" && (p.userId === null || p.userId === mette.id));
+  if (caseworker && caseworker.userId === null) await linkParticipantToUser(db, caseworker.id, mette.id);
+  const out = { ...linkPaths };
+  if (!out.observer) {
+    const observer = await addParticipant({ caseId, role: "observer", displayName: KURT.people.observer });
+    out.observer = (await createJoinLink({ participantId: observer.id, meetingId, ttlDays: 365, reusable: true })).path;
+  }
+  return out as Record<DemoRole, string>;
+}
+
 async function seedKurt(baseUrl: string, now: Date): Promise<DemoLinks> {
-  const kase = await createCase({ employeeName: KURT.employeeName, employer: KURT.employer, track: KURT.track });
-  const people = {} as Record<(typeof MEETING_ROLES)[number], string>;
-  for (const role of MEETING_ROLES) {
+  const mette = await provisionCaseworker({ email: KURT.caseworkerEmail, name: KURT.people.caseworker });
+  const kase = await createCase({
+    employeeName: KURT.employeeName,
+    employer: KURT.employer,
+    track: KURT.track,
+    caseworker: { userId: mette.id, displayName: KURT.people.caseworker, email: KURT.caseworkerEmail },
+  });
+  const people = { caseworker: kase.caseworkerParticipantId! } as Record<DemoRole, string>;
+  for (const role of DEMO_ROLES) {
+    if (role === "caseworker") continue;
     people[role] = (await addParticipant({ caseId: kase.id, role, displayName: KURT.people[role] })).id;
   }
   const today = dateInZone(now);
@@ -78,10 +115,10 @@ async function seedKurt(baseUrl: string, now: Date): Promise<DemoLinks> {
     location: KURT.location,
     fill: (doc) => fillKurtMeeting(doc, { today, owners: people }),
   });
-  const linkPaths = {} as DemoLinks["links"];
-  for (const role of MEETING_ROLES) {
+  const linkPaths = {} as Record<DemoRole, string>;
+  for (const role of DEMO_ROLES) {
     // Demo links may be used again and again, for a year.
     linkPaths[role] = (await createJoinLink({ participantId: people[role], meetingId: meeting.id, ttlDays: 365, reusable: true })).path;
   }
-  return absolute(baseUrl, `/meetings/${meeting.id}`, linkPaths);
+  return { ...absolute(baseUrl, `/meetings/${meeting.id}`, linkPaths), agreementBundles: await ensureKurtAgreement({ caseId: kase.id, baseUrl, now }) };
 }

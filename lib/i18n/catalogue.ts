@@ -3,6 +3,9 @@ import home from "./messages/home.json";
 import join from "./messages/join.json";
 import room from "./messages/room.json";
 import planTerms from "./messages/plan-terms.json";
+import privacy from "./messages/privacy.json";
+import agreement from "./messages/agreement.json";
+import staff from "./messages/staff.json";
 import { LOCALES, type Locale } from "./locales";
 
 /**
@@ -10,7 +13,7 @@ import { LOCALES, type Locale } from "./locales";
  * languages side by side ({ da, nb, en }), so a change is made in every language at once and
  * several people can work on different areas without touching the same file. Add a new file here.
  */
-const FILES = [common, home, join, room, planTerms] as const;
+const FILES = [common, home, join, room, planTerms, privacy, agreement, staff] as const;
 
 export type Messages = Record<string, unknown>;
 

@@ -1,29 +1,50 @@
+import { z } from "zod";
 import { env } from "../env";
+import { AppError } from "../errors";
 import { meetingDocName } from "../collab/doc-names";
-import { can, assertCan } from "../permissions";
+import { can, assertCan, type Resource } from "../permissions";
+import { ensurePrepDocument } from "../prep/ensure-prep-document";
 import { issueTicket } from "../tickets/collab-ticket";
-import { requireMeetingParticipant } from "./require-meeting-participant";
+import { requireMeetingParticipantFrom } from "./require-meeting-participant";
+import type { StaffAuthMethod } from "../auth/auth-method";
 
 export type TicketAnswer = { url: string; room: string; params: { ticket: string } };
 
 /** The path the collaboration server listens on; y-websocket appends `/<room>`. */
 export const COLLAB_PATH = "/collab";
 
+/** `meeting`: the shared meeting document; `prep`: the case's private preparation (employee + caseworker). */
+const ZDoc = z.enum(["meeting", "prep"]).default("meeting");
+export type TicketDoc = z.infer<typeof ZDoc>;
+
 /**
- * Connection parameters for the shared meeting document, for
- * `new WebsocketProvider(url, room, ydoc, { params })`.
+ * Connection parameters for one collaboration document of the meeting, for
+ * `new WebsocketProvider(url, room, ydoc, { params })`. The ticket is bound to that document and
+ * this participant; anyone whose role may not read the document gets FORBIDDEN (403) and no ticket.
  */
 export async function getMeetingTicket(input: {
   sessionToken: string | undefined | null;
   meetingId: string;
   /** ws(s)://host of the request, e.g. "ws://localhost:3000". */
   wsOrigin: string;
+  /** Which document: "meeting" (default) or "prep"; unvalidated input from the query string. */
+  doc?: unknown;
+  /** A signed-in staff member (the case's caseworker), when there is no participant session for it. */
+  staffUserId?: string | null;
+  staffAuthMethod?: StaffAuthMethod | null;
 }): Promise<TicketAnswer> {
-  const { me } = await requireMeetingParticipant(input.sessionToken, input.meetingId);
-  assertCan(me.role, "read", "meeting_doc");
-  const room = meetingDocName(input.meetingId);
+  const { me } = await requireMeetingParticipantFrom(
+    { participantSessionToken: input.sessionToken, staffUserId: input.staffUserId, staffAuthMethod: input.staffAuthMethod },
+    input.meetingId,
+  );
+  const parsed = ZDoc.safeParse(input.doc ?? undefined);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "doc must be meeting or prep", { doc: "enum" });
+  const resource: Resource = parsed.data === "prep" ? "prep_doc" : "meeting_doc";
+  assertCan(me.role, "read", resource);
+  // The preparation document is created when first needed, by the first permitted person to ask.
+  const room = parsed.data === "prep" ? await ensurePrepDocument(me.caseId) : meetingDocName(input.meetingId);
   const ticket = issueTicket(
-    { doc: room, participantId: me.participantId, readOnly: !can(me.role, "write", "meeting_doc") },
+    { doc: room, participantId: me.participantId, readOnly: !can(me.role, "write", resource) },
     env().TICKET_TTL_SECONDS,
   );
   return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket } };

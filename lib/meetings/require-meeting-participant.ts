@@ -1,12 +1,14 @@
 import { getDb } from "@/db/client";
 import { findParticipantBySessionHash } from "@/db/queries/access";
 import { findMeetingWithCase } from "@/db/queries/meetings";
+import { findParticipantOfUserOnCase } from "@/db/queries/cases";
 import { AppError } from "../errors";
 import { hashToken, looksLikeToken } from "../access/tokens";
 import { isUuid } from "../collab/doc-names";
 import { assertCan } from "../permissions";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
+import type { AuthMethod, StaffAuthMethod } from "../auth/auth-method";
 
 export type Me = {
   participantId: string;
@@ -14,6 +16,15 @@ export type Me = {
   role: Role;
   displayName: string;
   colorIndex: number;
+  /** How this person proved who they are (recorded with a signature): join link, e-mail link, OIDC. */
+  authMethod: AuthMethod;
+};
+
+/** Who is asking: a participant's session cookie, a signed-in staff member, or both. */
+export type Principal = {
+  participantSessionToken?: string | null;
+  staffUserId?: string | null;
+  staffAuthMethod?: StaffAuthMethod | null;
 };
 
 export type MeetingContext = {
@@ -36,7 +47,14 @@ export async function requireSession(sessionToken: string | undefined | null): P
   if (!looksLikeToken(sessionToken)) throw new AppError("UNAUTHENTICATED", "not signed in");
   const p = await findParticipantBySessionHash(await getDb(), hashToken(sessionToken));
   if (!p) throw new AppError("UNAUTHENTICATED", "session expired or revoked");
-  return { participantId: p.id, caseId: p.caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex };
+  return {
+    participantId: p.id,
+    caseId: p.caseId,
+    role: p.role,
+    displayName: p.displayName,
+    colorIndex: p.colorIndex,
+    authMethod: "join-link",
+  };
 }
 
 /**
@@ -47,11 +65,44 @@ export async function requireMeetingParticipant(
   sessionToken: string | undefined | null,
   meetingId: string,
 ): Promise<MeetingContext> {
-  const me = await requireSession(sessionToken);
+  return requireMeetingParticipantFrom({ participantSessionToken: sessionToken }, meetingId);
+}
+
+/**
+ * The same question for either kind of sign-in: a participant session cookie (join link) of this
+ * meeting's case, else a signed-in staff member who is a participant of that case (the caseworker
+ * who opened it), acting as that participant. No usable identity → UNAUTHENTICATED; an identity
+ * that is not on this meeting's case → FORBIDDEN; an unknown meeting → NOT_FOUND.
+ */
+export async function requireMeetingParticipantFrom(who: Principal, meetingId: string): Promise<MeetingContext> {
+  const byLink = looksLikeToken(who.participantSessionToken)
+    ? await requireSession(who.participantSessionToken).catch((e: unknown) => {
+        if (e instanceof AppError && e.code === "UNAUTHENTICATED") return null;
+        throw e;
+      })
+    : null;
+  if (!byLink && !who.staffUserId) {
+    throw new AppError("UNAUTHENTICATED", who.participantSessionToken ? "session expired or revoked" : "not signed in");
+  }
   if (!isUuid(meetingId)) throw new AppError("NOT_FOUND", "no such meeting");
-  const found = await findMeetingWithCase(await getDb(), meetingId);
+  const db = await getDb();
+  const found = await findMeetingWithCase(db, meetingId);
   if (!found) throw new AppError("NOT_FOUND", "no such meeting");
-  if (found.meeting.caseId !== me.caseId) throw new AppError("FORBIDDEN", "not a participant of this meeting");
+  let me: Me | null = byLink && byLink.caseId === found.meeting.caseId ? byLink : null;
+  if (!me && who.staffUserId) {
+    const p = await findParticipantOfUserOnCase(db, found.meeting.caseId, who.staffUserId);
+    if (p) {
+      me = {
+        participantId: p.id,
+        caseId: p.caseId,
+        role: p.role,
+        displayName: p.displayName,
+        colorIndex: p.colorIndex,
+        authMethod: who.staffAuthMethod ?? "email-link",
+      };
+    }
+  }
+  if (!me) throw new AppError("FORBIDDEN", "not a participant of this meeting");
   assertCan(me.role, "view", "meeting");
   const { meeting, case: c } = found;
   return {

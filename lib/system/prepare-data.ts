@@ -2,6 +2,7 @@ import { getDatabase } from "@/db/client";
 import { countCases } from "@/db/queries/meetings";
 import { readDurabilitySettings } from "@/db/queries/durability";
 import { ensureDemo, type DemoLinks } from "../demo/seed-demo";
+import { provisionCaseworkersFromEnv } from "../auth/provision-caseworkers-from-env";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -27,6 +28,7 @@ export async function prepareData(input: { dataDir: string; baseUrl: string; see
       warnings.push(`PostgreSQL has synchronous_commit=${d.synchronousCommit}: the last edits can be lost on a crash.`);
     }
   }
+  await provisionCaseworkersFromEnv();
   const hasDemoFile = existsSync(path.join(input.dataDir, "demo-links.json"));
   const firstStart = handle.kind === "pglite" && (await countCases(handle.db)) === 0;
   const wantDemo = handle.kind === "pglite" ? firstStart || hasDemoFile : input.seedDemo;

@@ -9,10 +9,13 @@ import { ConnectionStatus } from "./connection-status";
 import { FollowUpSection } from "./follow-up-section";
 import { PlanSection } from "./plan-section";
 import { PresenceList } from "./presence-list";
+import { PrepSlot } from "../prep/prep-slot";
 import { RoomConnection } from "./room-connection";
 import { RoomProvider, type RoomContextValue } from "./room-context";
 import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
+import { AgreementEntry } from "@/app/agreements/_components/agreement-entry";
+import { can } from "@/lib/permissions";
 
 /**
  * The live meeting room. The Y.Doc and its connection are created in an effect (never during
@@ -39,7 +42,11 @@ export function MeetingRoom(props: RoomProps) {
   return (
     <div className="mx-auto max-w-5xl px-4 pb-16">
       <MeetingHeader {...props} />
+      <PrepSlot meetingId={meeting.id} employeeName={props.employeeName} me={me} />
       {conn ? <ConnectedRoom conn={conn} props={props} user={user} /> : <RoomLoading />}
+      <div className="mt-6">
+        <AgreementEntry meetingId={meeting.id} canPrepare={can(me.role, "prepare", "agreement")} />
+      </div>
     </div>
   );
 }

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { MeetingRoom } from "@/app/_components/room/meeting-room";
+import { SignOutButton } from "@/app/_components/privacy/sign-out-button";
 import type { RoomProps } from "@/app/_components/room/room-types";
 import { sessionToken } from "@/app/_server/session";
+import { currentStaff } from "@/app/_server/auth";
+import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { isAppError } from "@/lib/errors";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
-import { requireMeetingParticipant, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import { requireMeetingParticipantFrom, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
 import { can } from "@/lib/permissions";
 
 type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
@@ -19,7 +23,9 @@ type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthen
  */
 const load = cache(async (id: string): Promise<Loaded> => {
   try {
-    return { ok: true, ctx: await requireMeetingParticipant(await sessionToken(), id) };
+    const staff = await currentStaff();
+    const who = { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod };
+    return { ok: true, ctx: await requireMeetingParticipantFrom(who, id) };
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
     // Someone else's meeting looks exactly like a meeting that does not exist.
@@ -48,6 +54,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const { ctx } = loaded;
   const format = await getFormatter();
   const participants = await listMeetingParticipants(ctx);
+  // The case's data is shown now: one access-log row (not for a router prefetch, which shows nothing).
+  if (!(await headers()).has("next-router-prefetch")) await recordMeetingRoomShown(ctx);
   const me = participants.find((p) => p.id === ctx.me.participantId) ?? {
     id: ctx.me.participantId,
     role: ctx.me.role,
@@ -75,6 +83,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <SiteHeader />
       <main id="main" tabIndex={-1} className="outline-none">
         <MeetingRoom {...props} />
+        <SignOutButton />
       </main>
     </>
   );

@@ -2,15 +2,24 @@ import { NextResponse } from "next/server";
 import { getMeetingTicket } from "@/lib/meetings/get-meeting-ticket";
 import { errorResponse } from "@/app/_server/error-response";
 import { isSecureRequest, sessionToken } from "@/app/_server/session";
+import { currentStaff } from "@/app/_server/auth";
 
-/** GET /api/meetings/<id>/ticket → {"url", "room", "params"} for the stock y-websocket provider. */
+/**
+ * GET /api/meetings/<id>/ticket[?doc=prep] → {"url", "room", "params"} for the stock y-websocket
+ * provider. `doc=prep` is the case's private preparation: employee and caseworker only, 403 for
+ * everyone else.
+ */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await ctx.params;
     const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
+    const staff = await currentStaff();
     const answer = await getMeetingTicket({
       sessionToken: await sessionToken(),
+      staffUserId: staff?.userId,
+      staffAuthMethod: staff?.authMethod,
       meetingId: id,
+      doc: new URL(req.url).searchParams.get("doc") ?? undefined,
       wsOrigin: `${isSecureRequest(req) ? "wss" : "ws"}://${host}`,
     });
     return NextResponse.json(answer, { headers: { "Cache-Control": "no-store" } });

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { OverviewMeeting } from "@/lib/cases/get-case-overview";
+import { cardClass, linkClass, primaryButtonClass } from "../_components/staff-ui";
+import { ScheduleMeetingForm } from "./schedule-meeting-form";
+
+/** The case's meetings, each with the way into its room, and the form to schedule the next one. */
+export async function MeetingsSection({ caseId, meetings, canSchedule }: { caseId: string; meetings: OverviewMeeting[]; canSchedule: boolean }) {
+  const t = await getTranslations("staff.meetings");
+  const format = await getFormatter();
+  return (
+    <section aria-labelledby="meetings-title" className={cardClass} data-testid="meetings-section">
+      <h2 id="meetings-title" className="text-xl font-semibold text-slate-900">
+        {t("title")}
+      </h2>
+      {meetings.length === 0 ? (
+        <p className="mt-2 text-slate-700" data-testid="no-meetings">
+          {t("empty")}
+        </p>
+      ) : (
+        <ul className="mt-4 space-y-3">
+          {meetings.map((m) => (
+            <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 p-3" data-testid="meeting">
+              <div>
+                <p className="font-semibold text-slate-900">{m.title}</p>
+                <p className="text-sm text-slate-700">
+                  {format.dateTime(m.startsAt, { dateStyle: "full", timeStyle: "short" })} · {t("minutes", { minutes: m.durationMinutes })}
+                </p>
+                {m.location ? <p className="text-sm text-slate-700">{t("where", { place: m.location })}</p> : null}
+                {m.videoUrl ? (
+                  <p className="text-sm text-slate-700">
+                    {t("video")}{" "}
+                    <a href={m.videoUrl} className={linkClass} target="_blank" rel="noopener noreferrer">
+                      {m.videoUrl}
+                    </a>
+                  </p>
+                ) : null}
+              </div>
+              <Link href={`/meetings/${m.id}`} className={primaryButtonClass} data-testid="open-room">
+                {t("openRoom")}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canSchedule ? (
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <ScheduleMeetingForm caseId={caseId} startOpen={meetings.length === 0} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

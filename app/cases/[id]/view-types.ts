@@ -1,0 +1,26 @@
+import type { Role } from "@/lib/plan/roles";
+
+/** A participant as the case page's client components show them (strings already formatted). */
+export type PersonView = {
+  id: string;
+  role: Role;
+  roleLabel: string;
+  displayName: string;
+  email: string | null;
+  isMe: boolean;
+  /** none | unused | used | expired | revoked | staff */
+  stateKind: string;
+  stateText: string;
+};
+
+/** A link just issued, shown once. */
+export type IssuedView = {
+  participantId: string;
+  displayName: string;
+  roleLabel: string;
+  url: string;
+  qrSvg: string;
+  expiresText: string;
+  meetingTitle: string;
+  emailedTo: string | null;
+};

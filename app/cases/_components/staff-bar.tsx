@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { StaffIdentity } from "@/lib/auth/staff-identity";
+import { buttonClass, linkClass } from "./staff-ui";
+
+/** Under the site header on staff pages: who is signed in, the way to their cases, and sign-out. */
+export async function StaffBar({ staff }: { staff: StaffIdentity }) {
+  const t = await getTranslations("staff.bar");
+  return (
+    <nav aria-label={t("label")} className="border-b border-slate-200 bg-slate-50">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <Link href="/cases" className={linkClass}>
+            {t("cases")}
+          </Link>
+          <span className="text-sm text-slate-700" data-testid="staff-who">
+            {t("signedInAs", { name: staff.name ?? staff.email ?? "" })}
+          </span>
+        </div>
+        <form method="post" action="/api/auth/staff-sign-out">
+          <button type="submit" className={buttonClass} data-testid="staff-sign-out">
+            {t("signOut")}
+          </button>
+        </form>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/app/_components/site-header";
+import type { StaffIdentity } from "@/lib/auth/staff-identity";
+import { StaffBar } from "./staff-bar";
+
+/** The frame of every staff page: site header, staff bar, and the page's main landmark. */
+export function StaffPage({ staff, children, testId }: { staff: StaffIdentity; children: ReactNode; testId?: string }) {
+  return (
+    <>
+      <SiteHeader />
+      <StaffBar staff={staff} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8" data-testid={testId}>
+        {children}
+      </main>
+    </>
+  );
+}

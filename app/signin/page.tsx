@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/app/_components/site-header";
+import { currentStaff, signIn } from "@/app/_server/auth";
+import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/cases/_components/staff-ui";
+import { OIDC_PROVIDER_ID } from "@/lib/auth/auth-method";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { signInOptions } from "@/lib/auth/sign-in-options";
+import { EmailSignInForm } from "./email-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staff.signin");
+  return { title: t("pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+/** Auth.js error codes (?error=…) and ours, as calm sentences. Unknown codes read as "did not work". */
+const ERRORS = ["Verification", "AccessDenied", "rate_limited", "invalid_email"] as const;
+
+type Search = { error?: string; callbackUrl?: string; signedOut?: string };
+
+/** /signin: the e-mail form, the OpenID Connect button when configured, and calm errors. */
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const sp = await searchParams;
+  const returnTo = safeReturnPath(sp.callbackUrl);
+  if (await currentStaff()) redirect(returnTo);
+  const t = await getTranslations("staff.signin");
+  const options = signInOptions();
+  const errorKey = sp.error ? ((ERRORS as readonly string[]).includes(sp.error) ? sp.error : "other") : null;
+
+  async function signInWithOidc() {
+    "use server";
+    await signIn(OIDC_PROVIDER_ID, { redirectTo: returnTo });
+  }
+
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto max-w-xl px-4 py-10">
+        <h1 className="text-3xl font-semibold text-slate-900">{t("title")}</h1>
+        <p className="mt-3 text-lg text-slate-700">{t("intro", { minutes: options.linkMinutes })}</p>
+        {sp.signedOut ? (
+          <p role="status" className={`mt-6 ${noticeClass}`} data-testid="signed-out-notice">
+            {t("signedOut")}
+          </p>
+        ) : null}
+        {errorKey ? (
+          <p role="alert" className={`mt-6 ${alertClass}`} data-testid="signin-error">
+            {t(`errors.${errorKey}`)}
+          </p>
+        ) : null}
+        <div className={`mt-6 ${cardClass}`}>
+          <EmailSignInForm callbackUrl={returnTo} />
+          {options.oidc ? (
+            <div className="mt-6 border-t border-slate-200 pt-6">
+              <p className="text-sm text-slate-700">{t("or")}</p>
+              <form action={signInWithOidc} className="mt-3">
+                <button type="submit" className={`${buttonClass} w-full`} data-testid="signin-oidc">
+                  {options.oidc.name ? t("oidcNamed", { name: options.oidc.name }) : t("oidc")}
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </div>
+        <p className="mt-8 text-slate-700">{t("participantHint")}</p>
+      </main>
+    </>
+  );
+}

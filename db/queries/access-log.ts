@@ -1,0 +1,28 @@
+import { and, desc, eq, ne, or, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { accessLog } from "../schema";
+
+export type AccessLogRow = typeof accessLog.$inferSelect;
+
+/** Append one row. The table is append-only (a trigger refuses UPDATE and DELETE). */
+export async function insertAccessLogRow(db: Db, input: typeof accessLog.$inferInsert): Promise<AccessLogRow> {
+  const [row] = await db.insert(accessLog).values(input).returning();
+  return row!;
+}
+
+/** A case's rows, newest first; optionally leaving out one actor's own rows. */
+export async function listAccessLogForCase(
+  db: Db,
+  input: { caseId: string; limit: number; excludeActor?: { kind: string; id: string } },
+): Promise<AccessLogRow[]> {
+  const where: (SQL | undefined)[] = [eq(accessLog.caseId, input.caseId)];
+  if (input.excludeActor) {
+    where.push(or(ne(accessLog.actorKind, input.excludeActor.kind), ne(accessLog.actorId, input.excludeActor.id)));
+  }
+  return db
+    .select()
+    .from(accessLog)
+    .where(and(...where))
+    .orderBy(desc(accessLog.at), desc(accessLog.id))
+    .limit(input.limit);
+}

@@ -1,0 +1,100 @@
+import { and, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { joinLinks, joinLinkUses, participantSessions, participants } from "../schema";
+
+export type JoinLinkRow = typeof joinLinks.$inferSelect;
+export type ParticipantRow = typeof participants.$inferSelect;
+
+export type ParticipantWithLink = {
+  participant: ParticipantRow;
+  /** The newest join link issued for this participant, or null if none was. */
+  link: (JoinLinkRow & { lastUsedAt: Date | null }) | null;
+};
+
+/** Active participants of a case, each with their newest join link and its last use. */
+export async function listParticipantsWithNewestLink(db: Db, caseId: string): Promise<ParticipantWithLink[]> {
+  const people = await db
+    .select()
+    .from(participants)
+    .where(and(eq(participants.caseId, caseId), isNull(participants.removedAt)))
+    .orderBy(participants.createdAt);
+  if (people.length === 0) return [];
+  const ids = people.map((p) => p.id);
+  const links = await db
+    .select()
+    .from(joinLinks)
+    .where(inArray(joinLinks.participantId, ids))
+    .orderBy(desc(joinLinks.createdAt), desc(joinLinks.id));
+  const newest = new Map<string, JoinLinkRow>();
+  for (const l of links) if (!newest.has(l.participantId)) newest.set(l.participantId, l);
+  const newestIds = [...newest.values()].map((l) => l.id);
+  const uses = newestIds.length
+    ? await db
+        .select({ linkId: joinLinkUses.joinLinkId, last: max(joinLinkUses.usedAt) })
+        .from(joinLinkUses)
+        .where(inArray(joinLinkUses.joinLinkId, newestIds))
+        .groupBy(joinLinkUses.joinLinkId)
+    : [];
+  const lastUse = new Map(uses.map((u) => [u.linkId, u.last ? new Date(u.last) : null]));
+  return people.map((participant) => {
+    const l = newest.get(participant.id);
+    return { participant, link: l ? { ...l, lastUsedAt: lastUse.get(l.id) ?? null } : null };
+  });
+}
+
+/**
+ * Withdraw every live link of a participant and end the sessions opened with them, in one
+ * transaction. Returns how many links were withdrawn.
+ */
+export async function revokeLinksAndTheirSessions(db: Db, participantId: string, at: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(joinLinks)
+      .set({ revokedAt: at })
+      .where(and(eq(joinLinks.participantId, participantId), isNull(joinLinks.revokedAt)))
+      .returning({ id: joinLinks.id });
+    const allLinks = await tx.select({ id: joinLinks.id }).from(joinLinks).where(eq(joinLinks.participantId, participantId));
+    if (allLinks.length > 0) {
+      await tx
+        .update(participantSessions)
+        .set({ revokedAt: at })
+        .where(
+          and(
+            inArray(
+              participantSessions.joinLinkId,
+              allLinks.map((l) => l.id),
+            ),
+            isNull(participantSessions.revokedAt),
+          ),
+        );
+    }
+    return revoked.length;
+  });
+}
+
+/** End every open session of a participant (they were removed from the case). */
+export async function revokeSessionsOfParticipant(db: Db, participantId: string, at: Date): Promise<void> {
+  await db
+    .update(participantSessions)
+    .set({ revokedAt: at })
+    .where(and(eq(participantSessions.participantId, participantId), isNull(participantSessions.revokedAt)));
+}
+
+/** Count live (not revoked) sessions of a participant; for tests and the overview. */
+export async function countLiveSessions(db: Db, participantId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(participantSessions)
+    .where(and(eq(participantSessions.participantId, participantId), isNull(participantSessions.revokedAt)));
+  return row?.n ?? 0;
+}
+
+export async function findParticipantById(db: Db, participantId: string): Promise<ParticipantRow | null> {
+  const [row] = await db.select().from(participants).where(eq(participants.id, participantId));
+  return row ?? null;
+}
+
+/** Every join link ever issued to a participant, newest first (tests and audits). */
+export async function listJoinLinksOfParticipant(db: Db, participantId: string): Promise<JoinLinkRow[]> {
+  return db.select().from(joinLinks).where(eq(joinLinks.participantId, participantId)).orderBy(desc(joinLinks.createdAt));
+}

@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { joinAs } from "./room-helpers";
+
+/** Where the e2e server (e2e/serve.mjs, no SMTP) writes sign-in and invitation e-mails. */
+export const OUTBOX = path.join(".test-data/e2e", "outbox");
+
+export function outboxFor(email: string): string[] {
+  if (!existsSync(OUTBOX)) return [];
+  return readdirSync(OUTBOX)
+    .filter((f) => f.endsWith(`-${email}.eml`))
+    .sort();
+}
+
+/** The first line starting with http in a message. */
+export function linkIn(file: string): string {
+  const line = readFileSync(path.join(OUTBOX, file), "utf8")
+    .split(/\r?\n/)
+    .find((l) => l.startsWith("http"));
+  if (!line) throw new Error(`no link in ${file}`);
+  return line.trim();
+}
+
+/** Wait for a message to `email` that was not there before (`seen` = outboxFor(email) earlier). */
+export async function newMessageFor(email: string, seen: string[]): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(() => {
+      found = outboxFor(email).find((f) => !seen.includes(f));
+      return found;
+    })
+    .toBeTruthy();
+  return found!;
+}
+
+/** Ask for a sign-in link on /signin and open it from the outbox: the caseworker lands on `landing`. Returns the link. */
+export async function signInFromOutbox(page: Page, email: string, landing: RegExp = /\/cases$/): Promise<string> {
+  const seen = outboxFor(email);
+  await page.goto("/signin");
+  await page.getByTestId("signin-email").fill(email);
+  await page.getByTestId("signin-submit").click();
+  await expect(page.getByTestId("check-email")).toBeVisible();
+  const link = linkIn(await newMessageFor(email, seen));
+  await page.goto(link);
+  await expect(page).toHaveURL(landing);
+  return link;
+}
+
+// One sign-in per address per worker, reused by later tests (sign-in links are rate-limited per
+// address, and each test signing in afresh would spend the hour's allowance).
+const signedIn = new Map<string, Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>>();
+
+/** A fresh browser context (own cookies) signed in as this caseworker, on /cases. */
+export async function caseworkerPage(browser: Browser, email: string): Promise<Page> {
+  const state = signedIn.get(email);
+  const context = await browser.newContext({ locale: "da-DK", storageState: state });
+  const page = await context.newPage();
+  if (state) {
+    await page.goto("/cases");
+    if (/\/cases$/.test(page.url())) return page;
+  }
+  await signInFromOutbox(page, email);
+  signedIn.set(email, await context.storageState());
+  return page;
+}
+
+export type InvitedCase = {
+  caseUrl: string;
+  meetingUrl: string;
+  caseworker: Page;
+  employee: Page;
+  manager: Page;
+  unionRep: Page;
+  links: { employee: string; manager: string; union_rep: string };
+};
+
+/** Tomorrow as YYYY-MM-DD (in the browser's and the server's time zone alike, far from midnight issues). */
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** On a case page: invite one person and read the link shown once. */
+export async function invite(page: Page, role: string, name: string, email = ""): Promise<string> {
+  await page.getByTestId("invite-role").selectOption(role);
+  await page.getByTestId("invite-name").fill(name);
+  await page.getByTestId("invite-email").fill(email);
+  await page.getByTestId("invite-submit").click();
+  const panel = page.getByTestId("issued-link-panel");
+  await expect(panel).toContainText(name);
+  const link = await page.getByTestId("issued-link").inputValue();
+  expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
+  return link;
+}
+
+/** From /cases: open a new case and schedule its first meeting (tomorrow 10:00). Stays on the case page. */
+export async function openCaseWithMeeting(caseworker: Page, employeeName: string): Promise<{ caseUrl: string; meetingUrl: string }> {
+  await caseworker.goto("/cases");
+  await caseworker.getByTestId("new-case").click();
+  await caseworker.getByTestId("case-employee-name").fill(employeeName);
+  await caseworker.getByTestId("case-track-employed").check();
+  await caseworker.getByTestId("case-employer").fill("Kontorhuset ApS");
+  await caseworker.getByTestId("case-submit").click();
+  await expect(caseworker).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  await expect(caseworker.getByTestId("case-title")).toHaveText(employeeName);
+  const caseUrl = caseworker.url();
+
+  await expect(caseworker.getByTestId("invite-needs-meeting")).toBeVisible();
+  await caseworker.getByTestId("meeting-date").fill(tomorrow());
+  await caseworker.getByTestId("meeting-time").fill("10:00");
+  await caseworker.getByTestId("meeting-location").fill("Kontorhuset, mødelokale 1");
+  await caseworker.getByTestId("meeting-submit").click();
+  await expect(caseworker.getByTestId("meeting")).toHaveCount(1);
+  const meetingPath = await caseworker.getByTestId("open-room").getAttribute("href");
+  expect(meetingPath).toMatch(/^\/meetings\/[0-9a-f-]{36}$/);
+  return { caseUrl, meetingUrl: new URL(meetingPath!, caseUrl).toString() };
+}
+
+/**
+ * The whole staff flow, reusable by other specs (e.g. the check that the manager's browser never
+ * receives the employee's preparation notes): the caseworker signs in from the outbox, opens a
+ * case, schedules a meeting, invites an employee, a manager and a union representative, and each
+ * joins from their own link in their own browser context and lands in the room.
+ */
+export async function setUpInvitedCase(browser: Browser, email: string, employeeName = "Bodil Jensen"): Promise<InvitedCase> {
+  const caseworker = await caseworkerPage(browser, email);
+  const { caseUrl, meetingUrl } = await openCaseWithMeeting(caseworker, employeeName);
+  const links = {
+    employee: await invite(caseworker, "employee", employeeName),
+    manager: await invite(caseworker, "manager", "Lars Leder"),
+    union_rep: await invite(caseworker, "union_rep", "Tina Tillid"),
+  };
+  await expect(caseworker.locator('[data-testid="person"][data-state="unused"]')).toHaveCount(3);
+
+  const employee = await joinAs(browser, links.employee);
+  const manager = await joinAs(browser, links.manager);
+  const unionRep = await joinAs(browser, links.union_rep);
+  for (const p of [employee, manager, unionRep]) expect(p.url()).toBe(meetingUrl);
+  return { caseUrl, meetingUrl, caseworker, employee, manager, unionRep, links };
+}

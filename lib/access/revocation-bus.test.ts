@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { createRevocationBus, onRevocation, publishParticipantRevoked, closeRevocationBus, type RevocationBus, type RevocationEvent } from "./revocation-bus";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const open: RevocationBus[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((b) => b.close()));
+});
+
+function bus(opts: Parameters<typeof createRevocationBus>[0] = {}): RevocationBus {
+  const b = createRevocationBus({ log: () => {}, ...opts });
+  open.push(b);
+  return b;
+}
+
+function collect(b: RevocationBus): RevocationEvent[] {
+  const got: RevocationEvent[] = [];
+  b.onRevocation((e) => got.push(e));
+  return got;
+}
+
+async function waitFor(cond: () => boolean, what: string, ms = 2_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("revocation bus, in process", () => {
+  it("delivers a participant revocation to every listener before publish resolves", async () => {
+    const b = bus();
+    const one = collect(b);
+    const two = collect(b);
+    await b.publishParticipantRevoked("p-1");
+    expect(one).toEqual([{ type: "participant_revoked", participantId: "p-1", at: expect.any(Number) }]);
+    expect(two).toEqual(one);
+  });
+
+  it("delivers a session end with its session id", async () => {
+    const b = bus();
+    const got = collect(b);
+    await b.publishSessionEnded({ participantId: "p-2", sessionId: "s-9" });
+    await b.publishSessionEnded({ participantId: "p-3" });
+    expect(got).toMatchObject([
+      { type: "session_ended", participantId: "p-2", sessionId: "s-9" },
+      { type: "session_ended", participantId: "p-3", sessionId: null },
+    ]);
+  });
+
+  it("stops delivering after unsubscribe, and a throwing listener harms no other", async () => {
+    const b = bus();
+    const got: string[] = [];
+    b.onRevocation(() => {
+      throw new Error("boom");
+    });
+    const off = b.onRevocation((e) => got.push(e.participantId));
+    await b.publishParticipantRevoked("a");
+    off();
+    await b.publishParticipantRevoked("b");
+    expect(got).toEqual(["a"]);
+  });
+
+  it("is one bus per process, shared by every copy of this module (globalThis)", async () => {
+    const got: string[] = [];
+    const off = onRevocation((e) => got.push(e.participantId));
+    await publishParticipantRevoked("shared");
+    off();
+    await closeRevocationBus();
+    expect(got).toEqual(["shared"]);
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for("stepwise.revocationBus")]).toBeUndefined();
+  });
+});
+
+describe("revocation bus over Redis", () => {
+  it("delivers to the other instances once, and to the publisher once (locally)", async () => {
+    const channel = `stepwise-test:revocations:${randomUUID()}`;
+    const a = bus({ redisUrl: REDIS_URL, channel });
+    const b = bus({ redisUrl: REDIS_URL, channel });
+    const c = bus({ redisUrl: REDIS_URL, channel });
+    await Promise.all([a.ready(), b.ready(), c.ready()]);
+    const [gotA, gotB, gotC] = [collect(a), collect(b), collect(c)];
+    await a.publishParticipantRevoked("p-42");
+    await waitFor(() => gotB.length > 0 && gotC.length > 0, "the other instances");
+    await b.publishSessionEnded({ participantId: "p-43", sessionId: "s-1" });
+    await waitFor(() => gotA.length > 1 && gotC.length > 1, "the second event");
+    // Give a duplicate time to show up, if there were one.
+    await new Promise((r) => setTimeout(r, 100));
+    for (const got of [gotA, gotB, gotC]) {
+      expect(got.map((e) => `${e.type}:${e.participantId}`)).toEqual(["participant_revoked:p-42", "session_ended:p-43"]);
+    }
+    expect(gotC[1]).toMatchObject({ sessionId: "s-1" });
+  });
+
+  it("keeps channels apart", async () => {
+    const a = bus({ redisUrl: REDIS_URL, channel: `stepwise-test:revocations:${randomUUID()}` });
+    const b = bus({ redisUrl: REDIS_URL, channel: `stepwise-test:revocations:${randomUUID()}` });
+    await Promise.all([a.ready(), b.ready()]);
+    const gotB = collect(b);
+    await a.publishParticipantRevoked("elsewhere");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(gotB).toEqual([]);
+  });
+
+  it("still delivers locally, and resolves, when Redis cannot be reached", async () => {
+    const logs: string[] = [];
+    const b = bus({ redisUrl: "redis://127.0.0.1:1", channel: "x", log: (m) => logs.push(m) });
+    const got = collect(b);
+    const started = Date.now();
+    await b.publishParticipantRevoked("local-only");
+    expect(got.map((e) => e.participantId)).toEqual(["local-only"]);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(logs.some((m) => m.includes("publish failed"))).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * What can be shown and why, as recorded in the access log (NAV's audit-logging practice: one
+ * row each time a person's data is *shown*, never for access checks, denials or machine
+ * processing). Each value has a label in lib/i18n/messages/privacy.json (`accessLog.what.*`,
+ * `accessLog.purpose.*`); add a label there when adding a value here.
+ */
+export const ACCESS_WHAT = [
+  /** The meeting room page (case header, participants). */
+  "meeting_room",
+  /** The shared meeting document opened over the socket. */
+  "meeting_doc",
+  /** The private preparation document opened over the socket. */
+  "prep_doc",
+  /** A staff view of the case (case page, participants, invitations). */
+  "case_overview",
+  /** An agreement shown on screen. */
+  "agreement",
+  /** An agreement exported as PDF. */
+  "agreement_pdf",
+  /** An agreement's verification bundle exported. */
+  "agreement_bundle",
+  /** The person's own data exported (GDPR Art. 15 / 20). */
+  "data_export",
+] as const;
+export type AccessWhat = (typeof ACCESS_WHAT)[number];
+
+export const ACCESS_PURPOSE = [
+  /** Taking part in a meeting of the case. */
+  "meeting",
+  /** Preparing the meeting (the private preparation). */
+  "preparation",
+  /** The caseworker handling the case (scheduling, inviting). */
+  "case_management",
+  /** Signing or preparing an agreement. */
+  "agreement",
+  /** An export (PDF, bundle, the person's own copy). */
+  "export",
+] as const;
+export type AccessPurpose = (typeof ACCESS_PURPOSE)[number];
+
+/** Who was shown the data: a participant (joined by link) or a signed-in staff user. */
+export type AccessActor = {
+  kind: "participant" | "staff";
+  /** participants.id or users.id */
+  id: string;
+  name: string;
+  /** A participant role, or the staff role ("caseworker"). */
+  role: string;
+};
+
+export function isAccessWhat(v: unknown): v is AccessWhat {
+  return typeof v === "string" && (ACCESS_WHAT as readonly string[]).includes(v);
+}
+
+export function isAccessPurpose(v: unknown): v is AccessPurpose {
+  return typeof v === "string" && (ACCESS_PURPOSE as readonly string[]).includes(v);
+}

@@ -1,0 +1,21 @@
+import { parseDocName } from "../collab/doc-names";
+import type { CollabPrincipal } from "../collab-store/authorize-connection";
+import { recordAccess } from "./record-access";
+
+/**
+ * The socket server calls this once per connection, right after `authorizeCollabConnection`
+ * accepted it and before the first sync frame goes out: opening a document shows its data.
+ * The shared meeting document is logged as `meeting_doc` (purpose "meeting"), the private
+ * preparation as `prep_doc` (purpose "preparation"). Refused connections are not logged here.
+ */
+export async function recordDocumentOpened(principal: CollabPrincipal, room: string): Promise<void> {
+  const ref = parseDocName(room);
+  if (!ref) return;
+  await recordAccess({
+    who: { kind: "participant", id: principal.participantId, name: principal.displayName, role: principal.role },
+    caseId: principal.caseId,
+    what: ref.kind === "prep" ? "prep_doc" : "meeting_doc",
+    resourceId: ref.kind === "prep" ? ref.caseId : ref.meetingId,
+    purpose: ref.kind === "prep" ? "preparation" : "meeting",
+  });
+}

@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { findUserByEmail, findUserById } from "@/db/queries/auth";
+import { normalizeEmail } from "./normalize-email";
+
+/**
+ * Only provisioned staff may sign in: the account Auth.js found (by OIDC account link) or the
+ * user with this e-mail must exist and hold a staff role. Nobody gets an account by signing in.
+ */
+export async function mayStaffSignIn(input: { userId?: string | null; email?: string | null }): Promise<boolean> {
+  const db = await getDb();
+  if (input.userId) {
+    const byId = await findUserById(db, input.userId);
+    if (byId) return Boolean(byId.staffRole);
+  }
+  const email = normalizeEmail(input.email);
+  if (!email) return false;
+  const byEmail = await findUserByEmail(db, email);
+  return Boolean(byEmail?.staffRole);
+}

@@ -1,0 +1,48 @@
+import type { EmailConfig } from "@auth/core/providers/email";
+import { env } from "../env";
+import { deliverMail } from "../mail/deliver-mail";
+import { localeOfRequest, mailText } from "../mail/mail-text";
+import { EMAIL_PROVIDER_ID } from "./auth-method";
+import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
+
+/**
+ * The link in the mail always points at PUBLIC_URL when it is set: Auth.js builds it from the
+ * request's Host / X-Forwarded-Host, which a stranger can forge to have us mail a caseworker a
+ * link to their own site.
+ */
+function rebase(url: string): string {
+  const base = env().PUBLIC_URL;
+  if (!base) return url;
+  const u = new URL(url);
+  return new URL(`${u.pathname}${u.search}`, base.endsWith("/") ? base : `${base}/`).toString();
+}
+
+/**
+ * The magic-link provider: SMTP when configured, else the outbox (and the console), so sign-in
+ * works in development and tests with no mail server. SMTP delivery is not awaited, so the
+ * answer to a known address takes no longer than the answer to an unknown one.
+ */
+export function staffEmailProvider(): EmailConfig {
+  return {
+    id: EMAIL_PROVIDER_ID,
+    type: "email",
+    name: "E-mail",
+    maxAge: SIGN_IN_LINK_MINUTES * 60,
+    from: env().MAIL_FROM,
+    options: {},
+    async sendVerificationRequest({ identifier, url, request }) {
+      const link = rebase(url);
+      const locale = localeOfRequest(request?.headers);
+      const delivery = deliverMail({
+        to: identifier,
+        subject: mailText(locale, "staff.mail.signIn.subject"),
+        text: mailText(locale, "staff.mail.signIn.body", { link, minutes: SIGN_IN_LINK_MINUTES }),
+      });
+      if (delivery.via === "smtp") {
+        delivery.sent.catch((e: unknown) => console.error(`[stepwise] sign-in e-mail to ${identifier} could not be sent`, e));
+      } else {
+        console.log(`[stepwise] sign-in e-mail for ${identifier} written to ${delivery.file}\n[stepwise]   link: ${link}`);
+      }
+    },
+  };
+}

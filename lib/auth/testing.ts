@@ -1,0 +1,62 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Auth, skipCSRFCheck } from "@auth/core";
+import { resetEnvCache } from "../env";
+import { outboxDir } from "../mail/deliver-mail";
+import { buildAuthConfig } from "./auth-config";
+
+/** Test helpers for staff sign-in: a private DATA_DIR (so the outbox is ours) and Auth.js requests. */
+
+export const ORIGIN = "http://localhost:3000";
+
+export function useTempDataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "stepwise-auth-"));
+  process.env.DATA_DIR = dir;
+  resetEnvCache();
+  return dir;
+}
+
+export function outboxFiles(): string[] {
+  try {
+    return readdirSync(outboxDir()).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The sign-in link in the newest outbox message to `to`. */
+export function latestLinkFor(to: string): string {
+  const file = outboxFiles()
+    .filter((f) => f.endsWith(`-${to}.eml`))
+    .pop();
+  if (!file) throw new Error(`no message to ${to} in the outbox`);
+  const text = readFileSync(path.join(outboxDir(), file), "utf8");
+  const link = text.split(/\r?\n/).find((l) => l.startsWith("http"));
+  if (!link) throw new Error(`no link in ${file}`);
+  return link.trim();
+}
+
+/** What next-auth's server-side `signIn("email")` does: a POST to Auth.js, without the CSRF check. */
+export async function authSignIn(email: string, callbackUrl = "/cases"): Promise<Response> {
+  const req = new Request(`${ORIGIN}/api/auth/signin/email`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, callbackUrl }),
+  });
+  return Auth(req, { ...(await buildAuthConfig({ requestPath: "/api/auth/signin/email" })), skipCSRFCheck });
+}
+
+/** A request to Auth.js's own routes, as the route handler makes it (config built per request). */
+export async function authRequest(url: string, init: RequestInit & { cookie?: string } = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (init.cookie) headers.set("cookie", init.cookie);
+  const req = new Request(new URL(url, ORIGIN), { ...init, headers });
+  return Auth(req, { ...(await buildAuthConfig({ requestPath: new URL(url, ORIGIN).pathname })), skipCSRFCheck });
+}
+
+/** `name=value` of the session cookie a response sets, or null. */
+export function sessionCookieOf(res: Response): string | null {
+  const c = res.headers.getSetCookie().find((v) => /^(__Secure-)?authjs\.session-token=/.test(v));
+  return c ? c.split(";")[0]! : null;
+}

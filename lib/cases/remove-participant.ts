@@ -1,0 +1,30 @@
+import { getDb } from "@/db/client";
+import { setParticipantRemoved } from "@/db/queries/cases";
+import { revokeLinksAndTheirSessions, revokeSessionsOfParticipant } from "@/db/queries/invites";
+import { AppError } from "../errors";
+import { announceParticipantRevoked } from "../invites/announce-participant-revoked";
+import { findCaseParticipant } from "../invites/find-case-participant";
+import { requireCaseStaff } from "./require-case-staff";
+
+/**
+ * Take a person off the case: their links are withdrawn, every session of theirs ends, and their
+ * open sockets are told to close. What they wrote in the shared document stays. A caseworker
+ * cannot remove themselves (they would lock themselves out of the case).
+ */
+export async function removeParticipant(input: {
+  staffUserId: string | null | undefined;
+  caseId: string;
+  raw: unknown;
+  now?: Date;
+}): Promise<{ participantId: string }> {
+  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "case" });
+  const participant = await findCaseParticipant(access.case.id, input.raw);
+  if (participant.id === access.me.participantId) throw new AppError("CONFLICT", "you cannot remove yourself", { form: "removeSelf" });
+  const now = input.now ?? new Date();
+  const db = await getDb();
+  await revokeLinksAndTheirSessions(db, participant.id, now);
+  await revokeSessionsOfParticipant(db, participant.id, now);
+  await setParticipantRemoved(db, participant.id, now);
+  await announceParticipantRevoked(participant.id);
+  return { participantId: participant.id };
+}

@@ -1,0 +1,40 @@
+import { getDb } from "@/db/client";
+import { findCase, findParticipantOfUserOnCase } from "@/db/queries/cases";
+import { AppError } from "../errors";
+import { isUuid } from "../collab/doc-names";
+import { assertCan, type Action, type Resource } from "../permissions";
+import type { Role } from "../plan/roles";
+import type { Track } from "../plan/track";
+
+export type CaseSummary = { id: string; employeeName: string; employer: string | null; track: Track; createdAt: Date };
+
+export type CaseAccess = {
+  staffUserId: string;
+  /** The staff member's own participant on the case (their role decides what they may do). */
+  me: { participantId: string; role: Role; displayName: string };
+  case: CaseSummary;
+};
+
+/**
+ * Who → may this staff member do `action` on `resource` of this case? Only as a participant of
+ * the case (normally its caseworker): a case they are not on answers FORBIDDEN, an unknown id
+ * NOT_FOUND, no staff session UNAUTHENTICATED.
+ */
+export async function requireCaseStaff(
+  input: { staffUserId: string | null | undefined; caseId: string },
+  need: { action: Action; resource: Resource } = { action: "view", resource: "case" },
+): Promise<CaseAccess> {
+  if (!input.staffUserId) throw new AppError("UNAUTHENTICATED", "not signed in");
+  if (!isUuid(input.caseId)) throw new AppError("NOT_FOUND", "no such case");
+  const db = await getDb();
+  const c = await findCase(db, input.caseId);
+  if (!c) throw new AppError("NOT_FOUND", "no such case");
+  const p = await findParticipantOfUserOnCase(db, c.id, input.staffUserId);
+  if (!p) throw new AppError("FORBIDDEN", "not on this case");
+  assertCan(p.role, need.action, need.resource);
+  return {
+    staffUserId: input.staffUserId,
+    me: { participantId: p.id, role: p.role, displayName: p.displayName },
+    case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track, createdAt: c.createdAt },
+  };
+}

@@ -1,0 +1,34 @@
+import { getDb } from "@/db/client";
+import { revokeLinksAndTheirSessions } from "@/db/queries/invites";
+import { requireCaseStaff } from "../cases/require-case-staff";
+import type { Locale } from "../i18n/locales";
+import { announceParticipantRevoked } from "./announce-participant-revoked";
+import { findCaseParticipant } from "./find-case-participant";
+import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-link";
+
+/**
+ * Re-issue: withdraw the participant's old link (ending the sessions opened with it) and issue a
+ * new one, shown once. Also the way to show a link again, e.g. as a QR code in the room, because
+ * the old token was never stored.
+ */
+export async function reissueInvitation(input: {
+  staffUserId: string | null | undefined;
+  caseId: string;
+  raw: unknown;
+  baseUrl: string;
+  locale: Locale;
+  now?: Date;
+}): Promise<IssuedInvitation> {
+  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "invitations" });
+  const participant = await findCaseParticipant(access.case.id, input.raw);
+  const revoked = await revokeLinksAndTheirSessions(await getDb(), participant.id, input.now ?? new Date());
+  if (revoked > 0) await announceParticipantRevoked(participant.id);
+  return issueInvitationLink({
+    caseId: access.case.id,
+    participant,
+    caseworkerName: access.me.displayName,
+    baseUrl: input.baseUrl,
+    locale: input.locale,
+    now: input.now,
+  });
+}

@@ -1,0 +1,22 @@
+import { getDb } from "@/db/client";
+import { revokeLinksAndTheirSessions } from "@/db/queries/invites";
+import { requireCaseStaff } from "../cases/require-case-staff";
+import { announceParticipantRevoked } from "./announce-participant-revoked";
+import { findCaseParticipant } from "./find-case-participant";
+
+/**
+ * Withdraw a participant's link at once: opening it answers 410 GONE from now on, the sessions
+ * opened with it end (their next request is anonymous), and their open sockets are told to close.
+ */
+export async function revokeInvitation(input: {
+  staffUserId: string | null | undefined;
+  caseId: string;
+  raw: unknown;
+  now?: Date;
+}): Promise<{ participantId: string; revoked: number }> {
+  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "invitations" });
+  const participant = await findCaseParticipant(access.case.id, input.raw);
+  const revoked = await revokeLinksAndTheirSessions(await getDb(), participant.id, input.now ?? new Date());
+  await announceParticipantRevoked(participant.id);
+  return { participantId: participant.id, revoked };
+}

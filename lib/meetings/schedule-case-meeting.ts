@@ -1,0 +1,25 @@
+import { invalidInput } from "../cases/input-errors";
+import { requireCaseStaff } from "../cases/require-case-staff";
+import { ZScheduleMeeting } from "./meeting-input";
+import { scheduleMeeting, type ScheduledMeeting } from "./schedule-meeting";
+
+/** A caseworker schedules a meeting of their case from the form; its shared document is created with it. */
+export async function scheduleCaseMeeting(input: {
+  staffUserId: string | null | undefined;
+  caseId: string;
+  raw: unknown;
+}): Promise<ScheduledMeeting> {
+  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "meeting" });
+  const parsed = ZScheduleMeeting.safeParse(input.raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const m = parsed.data;
+  return scheduleMeeting({
+    caseId: access.case.id,
+    track: access.case.track,
+    title: m.title,
+    startsAt: m.startsAt,
+    durationMinutes: m.durationMinutes,
+    location: m.location,
+    videoUrl: m.videoUrl,
+  });
+}
