@@ -159,6 +159,29 @@ describe("read-only connections", () => {
   });
 });
 
+describe("read-only after an offline edit", () => {
+  it("drops what an observer's client edited offline and sends on reconnect (its SyncStep2)", async () => {
+    const { f, room } = await meeting();
+    const peer = connectClient(h, room, ticketFor(f, "employee"));
+    const observer = connectClient(h, room, ticketFor(f, "observer", { readOnly: true }));
+    await waitSynced(peer, observer);
+    observer.provider.disconnect();
+    // Made while offline: a stock client sends it in its SyncStep2 when it reconnects.
+    observer.doc.getMap("meta").set("offlineByObserver", 1);
+    observer.provider.connect();
+    await waitSynced(observer);
+    peer.doc.getMap("meta").set("afterReconnect", 1);
+    await waitFor(() => observer.doc.getMap("meta").get("afterReconnect") === 1, "the observer to receive the peer's later edit");
+    expect(peer.doc.getMap("meta").has("offlineByObserver")).toBe(false);
+    const raw = await rawJoin(room, ticketFor(f, "caseworker"));
+    expect((await serverDocVia(raw)).getMap("meta").has("offlineByObserver")).toBe(false);
+    raw.ws.close();
+    const stored = (await loadDocument(room))!.doc;
+    expect(stored.getMap("meta").get("afterReconnect")).toBe(1);
+    expect(stored.getMap("meta").has("offlineByObserver")).toBe(false);
+  });
+});
+
 describe("awareness", () => {
   const userOf = (f: FixtureCase, role: "caseworker" | "employee" | "manager") => ({
     participantId: f.participants[role].id,
