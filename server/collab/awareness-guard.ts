@@ -44,8 +44,9 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
  * Keep the entries this connection may write: clientIDs it already controls, or new ones up to
  * `maxEntries` per connection and `maxRoomEntries` in the room (`roomSize` entries now, counting
  * other instances' clients). An entry for a clientID another connection controls is ignored (it
- * could clear someone else's caret), unless `mayTakeOver` allows it: a client that moved here
- * from an instance that died still has its entry there, held for that instance (see Room). A
+ * could clear someone else's caret; usually it is the stock client echoing others' presence),
+ * unless `mayTakeOver` allows it: a client that moved here from an instance that died still has
+ * its entry there, held for that instance (see Room). Among the entries this socket may write, a
  * state whose `user.participantId` is not the connection's own makes the whole frame a spoof:
  * nothing of it is applied. States without `user` (the stock client's initial `{}`) pass.
  */
@@ -66,13 +67,21 @@ export function guardAwareness(input: {
   let added = 0;
   const roomFull = () => (input.roomSize ?? 0) + added >= (input.maxRoomEntries ?? Infinity);
   for (const entry of input.entries) {
+    const owner = input.ownerOf(entry.clientId);
+    const mayTakeOver = owner !== undefined && owner !== input.self && (input.mayTakeOver?.(entry.clientId) ?? false);
+    // Another connection's entry: the stock y-websocket client echoes every remote presence change
+    // back to the server, so this is normally an echo, not an attack. Either way it is not this
+    // socket's to write; skip it quietly rather than calling the whole frame a spoof.
+    if (owner !== undefined && owner !== input.self && !mayTakeOver) {
+      ignored++;
+      continue;
+    }
     if (entry.state !== null && typeof entry.state === "object" && "user" in entry.state) {
       const user = (entry.state as { user: unknown }).user;
       const claimed = user && typeof user === "object" ? (user as { participantId?: unknown }).participantId : undefined;
       if (claimed !== input.participantId) return { kind: "spoof", claimed };
     }
-    const owner = input.ownerOf(entry.clientId);
-    const room = owner === undefined ? !roomFull() : (input.mayTakeOver?.(entry.clientId) ?? false);
+    const room = owner === undefined ? !roomFull() : mayTakeOver;
     if (owner === input.self || admitted.has(entry.clientId)) {
       kept.push(entry);
     } else if (room && entry.state !== null && input.controlled.size + admitted.size < input.maxEntries) {

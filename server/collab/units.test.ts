@@ -46,6 +46,12 @@ describe("guardAwareness", () => {
     const v = run(entries, new Map([[1, other]]));
     expect(v.kind === "ok" && v.entries.map((e) => e.clientId)).toEqual([2, 3, 4, 5]);
   });
+  it("skips a peer's presence echoed back by the stock client without calling it a spoof", () => {
+    // y-websocket re-broadcasts every remote presence change it receives: the entry belongs to
+    // another connection and names that connection's participant.
+    const v = run([{ clientId: 1, clock: 5, state: state("p2") }], new Map([[1, other]]));
+    expect(v).toEqual({ kind: "ok", entries: [], ignored: 1 });
+  });
   it("round-trips the wire encoding and rejects non-object states", () => {
     const entries = [{ clientId: 7, clock: 3, state: state("p1") }, { clientId: 8, clock: 1, state: null }];
     expect(decodeAwarenessUpdate(encodeAwarenessEntries(entries))).toEqual(entries);
