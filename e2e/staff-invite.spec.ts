@@ -65,6 +65,8 @@ test.describe("the caseworker sets up a case and invites people", () => {
     await person.getByTestId("person-revoke").click();
     await person.getByTestId("person-revoke-confirm").click();
     await expect(person).toHaveAttribute("data-state", "revoked");
+    // The observer's open room is cut off at once (the socket is closed with 4403), not at the next reload.
+    await expect(observer.getByTestId("connection-status")).toHaveAttribute("data-status", "accessLost", { timeout: 5_000 });
 
     await observer.reload();
     await expect(observer.getByTestId("room-signed-out")).toBeVisible();
