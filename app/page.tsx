@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "./_components/site-header";
+import { DueFromMeSection } from "./me/due-from-me-section";
 
 export default async function HomePage() {
   const t = await getTranslations("home");
@@ -11,6 +12,7 @@ export default async function HomePage() {
       <main id="main" className="mx-auto max-w-3xl px-4 py-10">
         <h1 className="text-3xl font-semibold text-slate-900">{t("title")}</h1>
         <p className="mt-4 text-lg text-slate-700">{t("intro")}</p>
+        <DueFromMeSection />
         <section aria-labelledby="how" className="mt-8 rounded-lg border border-slate-200 bg-white p-6">
           <h2 id="how" className="text-xl font-semibold">{t("howTitle")}</h2>
           <ol className="mt-3 list-decimal space-y-2 pl-6 text-slate-700">

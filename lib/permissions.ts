@@ -6,7 +6,7 @@ import { AppError } from "./errors";
  * prose (a test keeps them equal); pages, route handlers, server actions and the WebSocket
  * server all ask `can`/`assertCan`. Every check is also scoped to the participant's own case.
  */
-export const RESOURCES = ["case", "meeting", "meeting_doc", "prep_doc", "invitations", "access_log", "agreement"] as const;
+export const RESOURCES = ["case", "meeting", "meeting_doc", "prep_doc", "invitations", "access_log", "agreement", "progress"] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ["view", "manage", "read", "write", "prepare", "sign", "export"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -23,6 +23,8 @@ const MATRIX: Matrix = {
     invitations: ["manage"],
     access_log: ["view"],
     agreement: ["view", "prepare", "sign", "export"],
+    // Progress is recorded by the two who live it day to day; the caseworker follows it.
+    progress: ["view"],
   },
   employee: {
     case: ["view"],
@@ -32,12 +34,14 @@ const MATRIX: Matrix = {
     // The employee may see who has seen their data, and when.
     access_log: ["view"],
     agreement: ["view", "sign", "export"],
+    progress: ["view", "write"],
   },
   manager: {
     case: ["view"],
     meeting: ["view"],
     meeting_doc: ["read", "write"],
     agreement: ["view", "prepare", "sign", "export"],
+    progress: ["view", "write"],
   },
   union_rep: {
     case: ["view"],
@@ -45,6 +49,7 @@ const MATRIX: Matrix = {
     meeting_doc: ["read", "write"],
     // Signs as a supporter when the meeting asks for it; never a required signer.
     agreement: ["view", "sign", "export"],
+    progress: ["view"],
   },
   // An observer follows the meeting and can never change anything.
   observer: {
@@ -52,6 +57,7 @@ const MATRIX: Matrix = {
     meeting: ["view"],
     meeting_doc: ["read"],
     agreement: ["view"],
+    progress: ["view"],
   },
 };
 

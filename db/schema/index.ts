@@ -5,3 +5,4 @@ export * from "./collab";
 export * from "./audit";
 export * from "./agreements";
 export * from "./staff-auth";
+export * from "./followup";

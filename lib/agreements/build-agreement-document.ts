@@ -1,4 +1,5 @@
 import type { MeetingDocView } from "../collab/schema";
+import type { FrozenReview } from "../followup/agreement-content";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { AGREEMENT_FORMAT, type FrozenAgreementDocument, type SigningParty } from "./frozen-document";
 import { presentAgreement } from "./present-agreement";
@@ -21,6 +22,8 @@ export type DocumentInput = {
   people: ReadonlyMap<string, { name: string; role: string }>;
   /** The languages to freeze the presentation in; all three by default (see README.md). */
   languages?: readonly Locale[];
+  /** What a follow-up meeting's review found (lib/followup/review-findings.ts); none for a first meeting. */
+  review?: FrozenReview | null;
 };
 
 /**
@@ -72,6 +75,7 @@ export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDoc
       };
     }),
     followUp: { howOften: view.followUp.howOften, jobCentre: view.followUp.jobCentre, nextMeetingAt: view.followUp.nextMeetingAt },
+    ...(input.review ? { review: input.review } : {}),
   };
   const presentation = Object.fromEntries(languages.map((l) => [l, presentAgreement(content, l)]));
   return { ...content, presentation };

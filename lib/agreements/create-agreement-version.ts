@@ -4,6 +4,8 @@ import { createAgreementVersion, listAllParticipantsOfCase } from "@/db/queries/
 import { findMeetingWithCase } from "@/db/queries/meetings";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
+import { readReview } from "../collab/review";
+import { reviewFindings } from "../followup/review-findings";
 import { loadDocument } from "../collab-store/load-document";
 import { AppError } from "../errors";
 import { assertCan } from "../permissions";
@@ -57,6 +59,7 @@ export async function createVersionFromMeeting(input: {
   const loaded = await loadDocument(meetingDocName(input.meetingId));
   if (!loaded) throw new AppError("NOT_FOUND", "the meeting has no shared document");
   const view = readMeetingDoc(loaded.doc);
+  const review = readReview(loaded.doc);
   loaded.doc.destroy();
 
   const everyone = await listAllParticipantsOfCase(db, found.case.id);
@@ -70,6 +73,8 @@ export async function createVersionFromMeeting(input: {
     throw new AppError("INVALID_INPUT", "The case has no union representative to sign as supporter", { unionRepSigns: "no_union_rep" });
   }
   const supporters = input.unionRepSigns ? [SUPPORTER_ROLE] : [];
+  // A follow-up meeting's review is part of what is agreed (lib/followup).
+  const findings = review ? await reviewFindings(found.case.id, review) : null;
   const parties: SigningParty[] = active
     .filter((p) => requiredSigners.includes(p.role) || supporters.includes(p.role))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
@@ -95,6 +100,7 @@ export async function createVersionFromMeeting(input: {
       parties,
       view,
       people,
+      review: findings,
     });
     const frozen = freezeAgreement(document);
     const prepared = appendEvent(frozen.fingerprint, [], {

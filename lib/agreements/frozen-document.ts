@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 import { parseCanonical } from "./canonical-json";
+import type { FrozenReview } from "../followup/agreement-content";
 
 /**
  * The frozen agreement document (`stepwise-agreement/1`): what is hashed and signed. Besides the
@@ -57,6 +58,8 @@ export type FrozenAgreementDocument = {
   plan: FrozenPlan;
   actions: FrozenAction[];
   followUp: { howOften: string; jobCentre: string; nextMeetingAt: string | null };
+  /** A follow-up meeting's review of the previous binding version (lib/followup); absent otherwise. */
+  review?: FrozenReview;
   presentation: Record<string, Presentation>;
 };
 

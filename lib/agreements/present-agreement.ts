@@ -1,6 +1,7 @@
 import type { Locale } from "../i18n/locales";
 import { MIXER_DIMENSIONS } from "../plan/mixer-desk";
 import { PLAN_TOOLS } from "../plan/tools";
+import { presentReview } from "../followup/present-review";
 import type { FrozenAgreementDocument, Presentation, PresentedGroup, PresentedRow, PresentedSection } from "./frozen-document";
 import { formatInstant, formatIsoDate, formatLocalDateTime, formatNumber, translator, type Translate } from "./labels";
 
@@ -35,6 +36,7 @@ export function presentAgreement(doc: Content, locale: Locale): Presentation {
           { label: t("agreementDoc.preparedBy"), value: `${doc.preparedBy.name} (${t(`roles.${doc.preparedBy.role}`)}), ${formatInstant(doc.preparedAt, locale)}` },
         ],
       }),
+      ...(doc.review ? [presentReview(doc.review, t, locale)] : []),
       section(t("room.plan.goal"), {
         rows: [
           { label: t("room.plan.goal"), value: text(doc.plan.goal) },

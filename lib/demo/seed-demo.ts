@@ -12,6 +12,7 @@ import { MEETING_ROLES } from "../plan/roles";
 import { dateInZone, zonedToInstant } from "../time/zoned";
 import { fillKurtMeeting, KURT } from "./kurt-case";
 import { ensureKurtAgreement } from "./seed-agreement";
+import { ensureKurtFollowUp, kurtFollowUpFill } from "./seed-follow-up";
 
 /** The four who take part, and an observer who only follows (read-only). */
 const DEMO_ROLES = [...MEETING_ROLES, "observer"] as const;
@@ -24,6 +25,8 @@ export type DemoLinks = {
   caseworkerEmail: string;
   /** Verification bundles of Kurt's signed agreements (participants only; see lib/demo/seed-agreement.ts). */
   agreementBundles?: string[];
+  /** Kurt's case page (`/cases/<id>`): the timeline, progress, the binding agreement (participants and Mette). */
+  caseUrl?: string;
 };
 
 const FILE = "demo-links.json";
@@ -67,7 +70,8 @@ export async function ensureDemo(input: { dataDir: string; baseUrl: string; now?
     if (stillThere) {
       const linkPaths = await completeDemo(stillThere.meeting.caseId, meetingId, existing.linkPaths);
       const agreementBundles = await ensureKurtAgreement({ caseId: stillThere.meeting.caseId, baseUrl: input.baseUrl, now: input.now ?? new Date() });
-      const links = { ...absolute(input.baseUrl, existing.meetingPath, linkPaths), agreementBundles };
+      await ensureKurtFollowUp({ caseId: stillThere.meeting.caseId, meetingId, now: input.now ?? new Date() });
+      const links = { ...absolute(input.baseUrl, existing.meetingPath, linkPaths), agreementBundles, caseUrl: `${input.baseUrl}/cases/${stillThere.meeting.caseId}` };
       writeFileSync(path.join(input.dataDir, FILE), JSON.stringify(links, null, 2) + "\n", { mode: 0o600 });
       return { links, seeded: false };
     }
@@ -106,6 +110,8 @@ async function seedKurt(baseUrl: string, now: Date): Promise<DemoLinks> {
     people[role] = (await addParticipant({ caseId: kase.id, role, displayName: KURT.people[role] })).id;
   }
   const today = dateInZone(now);
+  // The earlier meeting and its binding agreement first: today's meeting follows it up.
+  const agreementBundles = await ensureKurtAgreement({ caseId: kase.id, baseUrl, now });
   const meeting = await scheduleMeeting({
     caseId: kase.id,
     track: kase.track,
@@ -113,12 +119,13 @@ async function seedKurt(baseUrl: string, now: Date): Promise<DemoLinks> {
     startsAt: zonedToInstant(today, "10:00"),
     durationMinutes: 75,
     location: KURT.location,
-    fill: (doc) => fillKurtMeeting(doc, { today, owners: people }),
+    fill: (await kurtFollowUpFill(kase.id)) ?? ((doc) => fillKurtMeeting(doc, { today, owners: people })),
   });
+  await ensureKurtFollowUp({ caseId: kase.id, meetingId: meeting.id, now });
   const linkPaths = {} as Record<DemoRole, string>;
   for (const role of DEMO_ROLES) {
     // Demo links may be used again and again, for a year.
     linkPaths[role] = (await createJoinLink({ participantId: people[role], meetingId: meeting.id, ttlDays: 365, reusable: true })).path;
   }
-  return { ...absolute(baseUrl, `/meetings/${meeting.id}`, linkPaths), agreementBundles: await ensureKurtAgreement({ caseId: kase.id, baseUrl, now }) };
+  return { ...absolute(baseUrl, `/meetings/${meeting.id}`, linkPaths), agreementBundles, caseUrl: `${baseUrl}/cases/${kase.id}` };
 }

@@ -18,6 +18,7 @@ import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
 import { FieldError, FieldLabel, MoveButtons, RemoveButton, Section, inputClass, labelClass, primaryButtonClass } from "./ui";
 import { YTextField } from "./y-text-field";
+import { useLogChange } from "../meeting/use-log-change";
 
 /** Agreed actions: what, who (one of the case's participants), by when, and how far it is. */
 export const ActionsSection = memo(function ActionsSection({ actions }: { actions: ActionView[] }) {
@@ -122,6 +123,7 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
 function AddActionForm() {
   const t = useTranslations("room.actions");
   const { conn } = useRoom();
+  const log = useLogChange();
   const id = useId();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -134,7 +136,7 @@ function AddActionForm() {
       return;
     }
     try {
-      addAction(conn.doc, { text: text.trim() });
+      log("action_added", addAction(conn.doc, { text: text.trim() }));
       setText("");
       setError(null);
       ref.current?.focus();

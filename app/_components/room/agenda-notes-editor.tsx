@@ -7,6 +7,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { agendaNotesFragment } from "@/lib/collab";
 import { useRoom } from "./room-context";
+import { DiagnosisNotice, type GuardSource } from "../meeting/diagnosis-notice";
 
 /**
  * The rich-text notes of one agenda item (Tiptap over the item's Y.XmlFragment), with the other
@@ -42,13 +43,47 @@ export function AgendaNotesEditor({ itemId, labelledBy, describedBy }: { itemId:
     [fragment, provider, user, editable],
   );
 
+  // The diagnosis guard reads the notes as plain text (blocks on their own lines) and, when asked,
+  // deletes the sentence from the paragraph it is in.
+  const guardSource = useMemo<GuardSource | null>(() => {
+    if (!editor) return null;
+    return {
+      read: () => editor.state.doc.textBetween(0, editor.state.doc.content.size, "\n"),
+      subscribe: (fn) => {
+        editor.on("update", fn);
+        return () => {
+          editor.off("update", fn);
+        };
+      },
+      remove: (excerpt) => {
+        let range: { from: number; to: number } | null = null;
+        editor.state.doc.descendants((node, pos) => {
+          if (range) return false;
+          if (!node.isTextblock) return true;
+          let plain = true;
+          node.forEach((child) => {
+            if (!child.isText) plain = false;
+          });
+          const i = plain ? node.textContent.indexOf(excerpt) : -1;
+          if (i >= 0) range = { from: pos + 1 + i, to: pos + 1 + i + excerpt.length };
+          return false;
+        });
+        if (!range) return false;
+        return editor.chain().deleteRange(range).run();
+      },
+    };
+  }, [editor]);
+
   return (
-    <div className="rounded-md border border-slate-500 bg-white focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-amber-500">
-      {editor ? (
-        <EditorContent editor={editor} />
-      ) : (
-        <div className="tiptap text-slate-600" aria-hidden="true" />
-      )}
-    </div>
+    <>
+      <div className="rounded-md border border-slate-500 bg-white focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-amber-500">
+        {editor ? (
+          <EditorContent editor={editor} />
+        ) : (
+          <div className="tiptap text-slate-600" aria-hidden="true" />
+        )}
+      </div>
+      {guardSource ? <DiagnosisNotice source={guardSource} /> : null}
+    </>
   );
 }

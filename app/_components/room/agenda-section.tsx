@@ -20,6 +20,10 @@ import { ItemBoundary } from "./item-boundary";
 import { NumberField } from "./number-field";
 import { useRoom } from "./room-context";
 import { YTextField } from "./y-text-field";
+import { ReviewForAgendaItem } from "./review-item";
+import { AgendaItemFlow } from "../meeting/agenda-item-flow";
+import { agendaItemAnchor } from "../meeting/follow-current";
+import { useLogChange } from "../meeting/use-log-change";
 import { EditingMarker, FieldError, FieldLabel, MoveButtons, RemoveButton, Section, buttonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "./ui";
 
 export const AgendaSection = memo(function AgendaSection({ items }: { items: AgendaItemView[] }) {
@@ -52,11 +56,13 @@ export const AgendaSection = memo(function AgendaSection({ items }: { items: Age
 const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: AgendaItemView; index: number; count: number }) {
   const t = useTranslations("room.agenda");
   const { conn, editable } = useRoom();
+  const log = useLogChange();
   const doc = conn.doc;
   const titleText = useMemo(() => agendaTitleText(doc, item.id), [doc, item.id]);
   const base = `agenda-${item.id}`;
   return (
-    <li data-testid="agenda-item" data-item-id={item.id} className="rounded-lg border border-slate-300 p-3 sm:p-4">
+    <li id={agendaItemAnchor(item.id)} data-testid="agenda-item" data-item-id={item.id} className="scroll-mt-32 rounded-lg border border-slate-300 p-3 sm:p-4">
+      <AgendaItemFlow itemId={item.id} minutes={item.minutes} title={item.title} />
       <div className="flex flex-wrap items-start gap-3">
         <span className="mt-8 inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-200 text-sm font-semibold text-slate-800" aria-hidden="true">
           {index + 1}
@@ -96,7 +102,10 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
           className="size-5 accent-blue-700"
           checked={item.done}
           disabled={!editable}
-          onChange={(e) => setAgendaItemDone(doc, item.id, e.target.checked)}
+          onChange={(e) => {
+            setAgendaItemDone(doc, item.id, e.target.checked);
+            if (e.target.checked) log("covered", item.id);
+          }}
           data-testid="agenda-item-done"
         />
         <label htmlFor={`${base}-done`} className="text-base text-slate-800">
@@ -107,6 +116,7 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
         ) : null}
         <EditingMarker field={`agenda:${item.id}.done`} />
       </div>
+      <ReviewForAgendaItem agendaItemId={item.id} />
       <div className="mt-3">
         <div className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-1">
           <span id={`${base}-notes-label`} className={labelClass}>
@@ -142,6 +152,7 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
 function AgendaAddForm() {
   const t = useTranslations("room.agenda");
   const { conn } = useRoom();
+  const log = useLogChange();
   const id = useId();
   const [title, setTitle] = useState("");
   const [minutes, setMinutes] = useState("");
@@ -162,7 +173,7 @@ function AgendaAddForm() {
       return;
     }
     try {
-      addAgendaItem(conn.doc, { title, minutes: n });
+      log("agenda_added", addAgendaItem(conn.doc, { title, minutes: n }));
       setTitle("");
       setMinutes("");
       setError(null);

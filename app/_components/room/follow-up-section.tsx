@@ -7,11 +7,13 @@ import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
 import { FieldLabel, Section } from "./ui";
 import { YTextField } from "./y-text-field";
+import { useLogChange } from "../meeting/use-log-change";
 
 /** How employee and manager follow up, when the job centre is involved again, the next meeting. */
 export const FollowUpSection = memo(function FollowUpSection({ followUp }: { followUp: FollowUpView }) {
   const t = useTranslations("room.followUp");
   const { conn, editable } = useRoom();
+  const log = useLogChange();
   const doc = conn.doc;
   const texts = useMemo(() => ({ howOften: followUpText(doc, "howOften"), jobCentre: followUpText(doc, "jobCentre") }), [doc]);
   return (
@@ -48,7 +50,10 @@ export const FollowUpSection = memo(function FollowUpSection({ followUp }: { fol
             label={t("nextMeeting")}
             value={followUp.nextMeetingAt}
             readOnly={!editable}
-            onCommit={(v) => setNextMeetingAt(doc, v)}
+            onCommit={(v) => {
+              setNextMeetingAt(doc, v);
+              log("next_meeting_set", null, v);
+            }}
             testId="followup-next-meeting"
           />
         </div>

@@ -9,6 +9,7 @@ import { ConnectionStatus } from "./connection-status";
 import { FollowUpSection } from "./follow-up-section";
 import { PlanSection } from "./plan-section";
 import { PresenceList } from "./presence-list";
+import { ReviewPanel } from "./review-panel";
 import { PrepSlot } from "../prep/prep-slot";
 import { RoomConnection } from "./room-connection";
 import { RoomProvider, type RoomContextValue } from "./room-context";
@@ -16,6 +17,10 @@ import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
 import { AgreementEntry } from "@/app/agreements/_components/agreement-entry";
 import { can } from "@/lib/permissions";
+import { CatchUpNotice } from "../meeting/catch-up";
+import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";
+import { MeetingFlowRoot } from "../meeting/meeting-flow-root";
+import { NowBar } from "../meeting/now-bar";
 
 /**
  * The live meeting room. The Y.Doc and its connection are created in an effect (never during
@@ -110,6 +115,7 @@ function fieldOf(target: EventTarget | null): string | null {
 
 function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: RoomProps; user: PresenceUser }) {
   const t = useTranslations("room");
+  const tm = useTranslations("meeting.panel");
   const snapshot = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);
   const view = useSyncExternalStore(conn.view.subscribe, conn.view.getSnapshot, conn.view.getSnapshot);
   const lost = snapshot.phase === "sessionEnded" || snapshot.phase === "accessLost";
@@ -137,46 +143,58 @@ function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: Roo
 
   return (
     <RoomProvider value={ctx}>
-      <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm">
-        <div className="flex items-center justify-between gap-2">
-          <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
-          <UndoControls />
-        </div>
-        <nav aria-label={t("sectionsNav")} className="mt-1 hidden sm:block">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {(["agenda", "plan", "actions", "follow-up"] as const).map((id) => (
-              <li key={id}>
-                <a href={`#${id}`} className="text-blue-800 underline-offset-2 hover:underline">
-                  {t(`nav.${id}`)}
+      <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="room">
+        <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm">
+          <div className="flex items-center justify-between gap-2">
+            <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
+            <UndoControls />
+          </div>
+          {snapshot.loaded ? <NowBar /> : null}
+          <nav aria-label={t("sectionsNav")} className="mt-1 hidden sm:block">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              <li>
+                <a href="#meeting" className="text-blue-800 underline-offset-2 hover:underline">
+                  {tm("nav")}
                 </a>
               </li>
-            ))}
-          </ul>
-        </nav>
-      </div>
-
-      {snapshot.phase === "sessionEnded" ? (
-        <Notice title={t("sessionEnded.title")} body={t("sessionEnded.body")} testId="notice-session-ended" />
-      ) : null}
-      {snapshot.phase === "accessLost" ? (
-        <Notice title={t("accessLost.title")} body={t("accessLost.body")} testId="notice-access-lost" />
-      ) : null}
-      {!props.me.canEdit ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
-
-      <div className="mb-6">
-        <PresenceList />
-      </div>
-
-      {snapshot.loaded ? (
-        <div className="space-y-6" onFocus={onFocus} onBlur={onBlur} onChangeCapture={separateDiscrete} onClickCapture={separateDiscrete}>
-          <AgendaSection items={view.agenda} />
-          <PlanSection plan={view.plan} />
-          <ActionsSection actions={view.actions} />
-          <FollowUpSection followUp={view.followUp} />
+              {(["agenda", "plan", "actions", "follow-up"] as const).map((id) => (
+                <li key={id}>
+                  <a href={`#${id}`} className="text-blue-800 underline-offset-2 hover:underline">
+                    {t(`nav.${id}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
-      ) : lost ? null : (
-        <RoomLoading />
-      )}
+
+        {snapshot.phase === "sessionEnded" ? (
+          <Notice title={t("sessionEnded.title")} body={t("sessionEnded.body")} testId="notice-session-ended" />
+        ) : null}
+        {snapshot.phase === "accessLost" ? (
+          <Notice title={t("accessLost.title")} body={t("accessLost.body")} testId="notice-access-lost" />
+        ) : null}
+        {!props.me.canEdit ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
+
+        <CatchUpNotice />
+
+        <div className="mb-6">
+          <PresenceList />
+        </div>
+
+        {snapshot.loaded ? (
+          <div className="space-y-6" onFocus={onFocus} onBlur={onBlur} onChangeCapture={separateDiscrete} onClickCapture={separateDiscrete}>
+            <MeetingFlowPanel />
+            <ReviewPanel meetingId={props.meeting.id} view={view} />
+            <AgendaSection items={view.agenda} />
+            <PlanSection plan={view.plan} />
+            <ActionsSection actions={view.actions} />
+            <FollowUpSection followUp={view.followUp} />
+          </div>
+        ) : lost ? null : (
+          <RoomLoading />
+        )}
+      </MeetingFlowRoot>
     </RoomProvider>
   );
 }

@@ -6,6 +6,7 @@ import { stepsForTrack } from "@/lib/plan/staircase";
 import type { Track } from "@/lib/plan/track";
 import { useRoom } from "./room-context";
 import { EditingMarker } from "./ui";
+import { useLogChange } from "../meeting/use-log-change";
 
 /**
  * The staircase (trappemodellen): one radio per step of the case's track, highest first, since
@@ -15,9 +16,12 @@ export function StaircaseField({ track, step }: { track: Track; step: number | n
   const t = useTranslations("room.plan");
   const ts = useTranslations("staircase");
   const { conn, editable } = useRoom();
+  const log = useLogChange();
   const steps = [...stepsForTrack(track)].reverse();
   const choose = (v: number | null) => {
-    if (editable) setStep(conn.doc, v);
+    if (!editable) return;
+    setStep(conn.doc, v);
+    log("step_set", null, v);
   };
   return (
     <fieldset data-field="plan.step" data-testid="plan-step">

@@ -23,13 +23,16 @@ import { NumberField } from "./number-field";
 import { useRoom } from "./room-context";
 import { FieldLabel, MoveButtons, RemoveButton, buttonClass } from "./ui";
 import { YTextField } from "./y-text-field";
+import { useLogChange } from "../meeting/use-log-change";
 
 /** Sub-goals (delmål) with a due date and something measurable, and the activities under each. */
 export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoals: SubGoalView[] }) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
+  const log = useLogChange();
   const add = () => {
     const id = addSubGoal(conn.doc, { text: "" });
+    log("subgoal_added", id);
     focusSoon(`subgoal-${id}-text`);
   };
   return (
@@ -54,6 +57,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
   const t = useTranslations("room.plan");
   const format = useFormatter();
   const { conn, editable } = useRoom();
+  const log = useLogChange();
   const doc = conn.doc;
   const base = `subgoal-${subGoal.id}`;
   const key = (f: string) => `subGoal:${subGoal.id}.${f}`;
@@ -66,6 +70,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
   const hasMeasure = measure.from !== null || measure.target !== null;
   const addAct = () => {
     const id = addActivity(doc, subGoal.id, { text: "" });
+    log("activity_added", id);
     focusSoon(`activity-${id}-text`);
   };
   return (

@@ -1,10 +1,11 @@
 "use client";
 
-import { useLayoutEffect, useRef, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useLayoutEffect, useMemo, useRef, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import * as Y from "yjs";
 import { applyTextChange } from "@/lib/collab";
 import { diffRange, mapIndex, type TextDelta } from "./text-sync";
 import { inputClass } from "./ui";
+import { DiagnosisNotice, yTextSource } from "../meeting/diagnosis-notice";
 
 type Common = {
   text: Y.Text;
@@ -33,6 +34,8 @@ export function YTextField(props: Props) {
   const reconciling = useRef(false);
   /** Remote changes that arrived during a composition, in order. */
   const held = useRef<TextDelta[]>([]);
+  // In the meeting room, a calm reminder when the text looks like a diagnosis (see DiagnosisNotice).
+  const guardSource = useMemo(() => yTextSource(text), [text]);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -119,25 +122,32 @@ export function YTextField(props: Props) {
     },
   };
 
+  const notice = <DiagnosisNotice source={guardSource} fieldId={id} />;
   if (multiline) {
     return (
-      <textarea
-        {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
+      <>
+        <textarea
+          {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
+          {...shared}
+          ref={(el) => {
+            ref.current = el;
+          }}
+        />
+        {notice}
+      </>
+    );
+  }
+  return (
+    <>
+      <input
+        type="text"
+        {...(rest as InputHTMLAttributes<HTMLInputElement>)}
         {...shared}
         ref={(el) => {
           ref.current = el;
         }}
       />
-    );
-  }
-  return (
-    <input
-      type="text"
-      {...(rest as InputHTMLAttributes<HTMLInputElement>)}
-      {...shared}
-      ref={(el) => {
-        ref.current = el;
-      }}
-    />
+      {notice}
+    </>
   );
 }

@@ -93,9 +93,9 @@ export async function removeAction(caseId: string, participantId: string): Promi
 
 export async function scheduleAction(caseId: string, _prev: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
-    const staff = await currentStaff();
+    const { staff, locale } = await context();
     const raw = Object.fromEntries(["title", "date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
-    const meeting = await scheduleCaseMeeting({ staffUserId: staff?.userId, caseId, raw });
+    const meeting = await scheduleCaseMeeting({ staffUserId: staff?.userId, caseId, raw, locale });
     revalidatePath(`/cases/${caseId}`);
     return { ok: true, value: { id: meeting.id } };
   } catch (e) {

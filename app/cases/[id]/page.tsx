@@ -1,19 +1,32 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireStaffPage } from "@/app/_server/auth";
+import { currentStaff } from "@/app/_server/auth";
+import { sessionToken } from "@/app/_server/session";
 import { getCaseOverview, type CaseOverview } from "@/lib/cases/get-case-overview";
 import { recordCaseOverviewShown } from "@/lib/cases/record-case-overview-shown";
 import { isAppError } from "@/lib/errors";
 import type { LinkState } from "@/lib/invites/link-state";
+import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { StaffPage } from "../_components/staff-page";
+import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
+import { getFmt } from "./follow-up/fmt";
+import { StandingSection } from "./follow-up/standing-section";
+import { ParticipantCasePage, participantOnCase } from "./participant-case-page";
 import { MeetingsSection } from "./meetings-section";
 import { PeopleSection } from "./people-section";
 import type { PersonView } from "./view-types";
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
+
+/** `?from=1&to=3`: compare two agreement versions (a plain GET form on the page). */
+function compareOf(sp: { from?: string; to?: string }): { from: number; to: number } | null {
+  const from = Number(sp.from);
+  const to = Number(sp.to);
+  return Number.isInteger(from) && Number.isInteger(to) ? { from, to } : null;
+}
 
 /** Someone else's case looks exactly like a case that does not exist. */
 const load = cache(async (id: string, staffUserId: string): Promise<CaseOverview | null> => {
@@ -30,12 +43,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
 
-/** /cases/<id> for the caseworker: meetings, people by role with their link state, invitations. */
-export default async function CasePage({ params }: Params) {
+/**
+ * /cases/<id>: for the caseworker, their staff page (meetings, people by role with their link
+ * state, invitations) and the case followed up over time; for the case's other participants
+ * (signed in by their link), the same follow-up with what their role may see, and no staff
+ * controls. Nobody signed in → the staff sign-in, which comes back here.
+ */
+export default async function CasePage({ params, searchParams }: Params) {
   const { id } = await params;
-  const staff = await requireStaffPage(`/cases/${id}`);
-  const overview = await load(id, staff.userId);
-  if (!overview) notFound();
+  const compare = compareOf(await searchParams);
+  const staff = await currentStaff();
+  const overview = staff ? await load(id, staff.userId) : null;
+  if (!staff || !overview) {
+    const token = await sessionToken();
+    const participant = token ? await participantOnCase(token, id) : null;
+    if (participant === "signed_out") return <ParticipantCasePage.SignedOut />;
+    if (participant) return <ParticipantCasePage me={participant} compare={compare} />;
+    if (staff || token) notFound();
+    redirect(`/signin?callbackUrl=${encodeURIComponent(`/cases/${id}`)}`);
+  }
   // The case's data is shown now: one access-log row (not for a router prefetch, which shows nothing).
   if (!(await headers()).has("next-router-prefetch")) {
     await recordCaseOverviewShown({ overview, staffUserId: staff.userId, name: staff.name ?? staff.email ?? staff.userId });
@@ -78,6 +104,11 @@ export default async function CasePage({ params }: Params) {
   });
   const c = overview.case;
   const inviteMeeting = overview.invitationMeeting;
+  const followUp = await getCaseFollowUp({
+    me: { caseId: c.id, participantId: overview.me.participantId, role: overview.me.role, displayName: staff.name ?? staff.email ?? "" },
+    compare,
+  });
+  const fmt = await getFmt();
 
   return (
     <StaffPage staff={staff} testId="case-page">
@@ -89,7 +120,11 @@ export default async function CasePage({ params }: Params) {
         {tTrack(c.track)}
         {c.employer ? ` · ${c.employer}` : ""}
       </p>
-      <div className="mt-8 grid gap-8">
+      <FollowUpNav data={followUp} staff />
+      <div className="mt-6">
+        <StandingSection data={followUp} fmt={fmt} />
+      </div>
+      <div className="mt-8 grid grid-cols-1 gap-8">
         <MeetingsSection caseId={c.id} meetings={overview.meetings} canSchedule={overview.may.manageMeetings} />
         <PeopleSection
           caseId={c.id}
@@ -98,6 +133,7 @@ export default async function CasePage({ params }: Params) {
           canRemove={overview.may.manageCase}
           inviteMeeting={inviteMeeting ? { title: inviteMeeting.title, when: when(inviteMeeting.startsAt) } : null}
         />
+        <FollowUpSections data={followUp} fmt={fmt} />
       </div>
     </StaffPage>
   );

@@ -92,12 +92,16 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
 /** No (or an expired) session: calm words and the one thing to do. */
 async function SignedOut() {
   const t = await getTranslations("room.signedOut");
+  const tj = await getTranslations("meeting.joinHelp");
   return (
     <>
       <SiteHeader />
       <main id="main" className="mx-auto max-w-2xl px-4 py-12" data-testid="room-signed-out">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-4 text-lg text-slate-700">{t("body")}</p>
+        <p className="mt-4 text-slate-700" data-testid="room-signed-out-qr">
+          {tj("fromScreen")}
+        </p>
         <p className="mt-4 text-slate-700">{t("help")}</p>
       </main>
     </>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
+import { ClosingNotice } from "@/app/_components/meeting/closing-notice";
 import { currentStaff } from "@/app/_server/auth";
 import { sessionToken } from "@/app/_server/session";
 import { AgreementView } from "@/app/agreements/_components/agreement-view";
@@ -79,6 +80,7 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
         <h1 className="mt-1 text-2xl font-semibold text-slate-900 sm:text-3xl">{t("pageTitle")}</h1>
 
         <div className="mt-6 space-y-6">
+          {canPrepare && (!latest || latest.meetingId !== id) ? <ClosingNotice ctx={ctx} /> : null}
           {canPrepare && (!latest || latest.meetingId !== id) ? (
             <section aria-labelledby="prepare-title" className="rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6" data-testid="prepare-section">
               <h2 id="prepare-title" className="text-xl font-semibold text-slate-900">

@@ -1,0 +1,84 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { elapsedMs } from "@/lib/collab/meeting-flow";
+import { PHASES, type FlowView } from "@/lib/collab/flow-schema";
+import { useFlow, useMeetingView } from "./flow-context";
+import { useNames } from "./use-names";
+import { serverNow } from "./server-clock";
+
+/**
+ * Remote changes to the meeting, said politely to screen readers: "Lars Nielsen (manager)
+ * changed the step to 4 of 6: Agreements". Only what others did (one hears one's own actions
+ * already), only the moves that matter — step, chair, item, turn, over time, closing — never
+ * each keystroke. One polite live region for the page; sighted people see the same change where
+ * it happened (the step list, the item marked "now", the round's list).
+ */
+export function Announcer() {
+  const t = useTranslations("meeting.announce");
+  const tp = useTranslations("meeting.phases");
+  const f = useFlow();
+  const view = useMeetingView();
+  const { withRole, name } = useNames();
+  const [message, setMessage] = useState("");
+  const [prev, setPrev] = useState<FlowView>(f.flow);
+  const overSaid = useRef(new Set<string>());
+
+  // What changed since the last render is derived while rendering (React's "adjust state when a
+  // prop changes"), so one remote update is announced once, without an extra effect pass.
+  if (prev !== f.flow) {
+    setPrev(f.flow);
+    const said = describeChange(prev, f.flow);
+    if (said.length > 0) setMessage(said.join(" "));
+  }
+
+  function describeChange(before: FlowView, now: FlowView): string[] {
+    const me = f.me.id;
+    const said: string[] = [];
+    if (now.phase !== before.phase && now.phaseSince && now.phaseSince.by !== me) {
+      said.push(t("phase", { name: withRole(now.phaseSince.by), n: PHASES.indexOf(now.phase) + 1, total: PHASES.length, phase: tp(`${now.phase}.name`) }));
+    }
+    if (now.chairId !== before.chairId && now.chairId && now.chairSince?.by !== me) said.push(t("chair", { name: withRole(now.chairId) }));
+    if (now.currentItemId !== before.currentItemId && now.currentItemId && now.currentSince?.by !== me) {
+      const index = view.agenda.findIndex((i) => i.id === now.currentItemId);
+      const item = view.agenda[index];
+      if (item) said.push(t("item", { n: index + 1, title: item.title.trim() || t("untitled") }));
+    }
+    const r = now.round;
+    const rb = before.round;
+    if (r && r.endedAt === null && (!rb || rb.id !== r.id) && r.startedBy !== me) {
+      said.push(t("roundStarted", { topic: r.topic || t("noTopic") }));
+    }
+    if (r && r.endedAt === null && r.current && (r.current !== rb?.current || rb?.id !== r.id)) {
+      said.push(r.current === me ? t("yourTurn") : t("turn", { name: name(r.current) }));
+    }
+    if (r && rb && rb.id === r.id && rb.endedAt === null && r.endedAt !== null) said.push(t("roundEnded"));
+    if (now.closed && !before.closed && now.closed.by !== me) said.push(t("closed"));
+    return said;
+  }
+
+  // Over time: said once per item, when it crosses its timebox (checked every few seconds).
+  useEffect(() => {
+    const check = () => {
+      const id = f.flow.currentItemId;
+      const index = view.agenda.findIndex((i) => i.id === id);
+      const item = view.agenda[index];
+      const timer = id ? f.flow.timers[id] : undefined;
+      if (!item || !timer || item.minutes === null || overSaid.current.has(item.id)) return;
+      if (elapsedMs(timer, serverNow()) > item.minutes * 60_000) {
+        overSaid.current.add(item.id);
+        setMessage(t("overTime", { n: index + 1, minutes: item.minutes }));
+      }
+    };
+    check();
+    const timer = setInterval(check, 5_000);
+    return () => clearInterval(timer);
+  }, [f.flow.currentItemId, f.flow.timers, view.agenda, t]);
+
+  return (
+    <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,190 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { CONSENT_COMMENT_MAX, consentKey, textHash, type ConsentValue } from "@/lib/collab/flow-schema";
+import { setConsent } from "@/lib/collab/flow-consent";
+import { closingCheck, type ConsentItem, type ItemConsent, type PersonState } from "@/lib/collab/flow-closing";
+import { buttonClass, inputClass, inputBaseClass, labelClass } from "../room/ui";
+import { useFlow, useMeetingView } from "./flow-context";
+import { useNames } from "./use-names";
+
+const STATE_ICON: Record<PersonState, string> = { agree: "✓", reservations: "!", missing: "…", changed: "↻" };
+
+/** The closing check computed from the live document (the same function the agreement page uses). */
+export function useClosingCheck() {
+  const f = useFlow();
+  const view = useMeetingView();
+  return closingCheck({
+    actions: view.actions,
+    subGoals: view.plan.subGoals,
+    nextMeetingAt: view.followUp.nextMeetingAt,
+    flow: f.flow,
+    participants: f.participants,
+  });
+}
+
+/**
+ * Consent per item: each participant marks every agreed action and sub-goal "agree" or "has
+ * reservations" (with a short comment). The room sees the state per item and per person. The chair
+ * can record what someone without a device says, naming them.
+ */
+export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" }) {
+  const t = useTranslations("meeting.consent");
+  const f = useFlow();
+  const { withRole } = useNames();
+  const check = useClosingCheck();
+  const id = useId();
+  // On the shared screen only the chair marks (for someone in the room without a device).
+  const canMark = f.editable && f.me.role !== "observer" && (f.surface === "room" || f.isChair);
+  const [forWhom, setForWhom] = useState(f.me.id);
+  const others = f.participants.filter((p) => p.role !== "observer" && p.id !== f.me.id);
+  const subject = f.isChair ? forWhom : f.me.id;
+
+  return (
+    <div className="space-y-3" data-testid="consent-board">
+      <p className={`${size === "large" ? "text-2xl" : ""} text-slate-800`}>{t("intro")}</p>
+      {check.items.length === 0 ? <p className="text-slate-700">{t("noItems")}</p> : null}
+      {canMark && f.isChair && others.length > 0 && check.items.length > 0 ? (
+        <div>
+          <label htmlFor={`${id}-for`} className={labelClass}>
+            {t("markingFor")}
+          </label>
+          <select id={`${id}-for`} className={`${inputBaseClass} mt-1`} value={forWhom} onChange={(e) => setForWhom(e.target.value)} data-testid="consent-for">
+            <option value={f.me.id}>{t("myself")}</option>
+            {others.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t("onBehalf", { name: withRole(p.id) })}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <ol className="space-y-3">
+        {check.perItem.map((c) => (
+          <ConsentCard key={`${c.item.kind}:${c.item.id}`} consent={c} people={check.people} subject={canMark ? subject : null} size={size} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent; people: string[]; subject: string | null; size: "normal" | "large" }) {
+  const t = useTranslations("meeting.consent");
+  const f = useFlow();
+  const { withRole } = useNames();
+  const { item } = consent;
+  const label = item.text.trim() || t(item.kind === "action" ? "untitledAction" : "untitledSubGoal");
+  const large = size === "large";
+  const shown = subject && !people.includes(subject) ? [...people, subject] : people;
+  return (
+    <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
+      <p className={`${large ? "text-2xl" : "text-base"} font-semibold text-slate-900`}>
+        <span className="font-normal text-slate-700">{t(item.kind === "action" ? "kindAction" : "kindSubGoal")}: </span>
+        {label}
+      </p>
+      {subject ? <MarkControls item={item} subject={subject} /> : null}
+      <ul className={`mt-2 grid gap-1 ${large ? "text-xl" : "text-sm"}`} aria-label={t("statesLabel", { item: label })}>
+        {shown.map((p) => {
+          const state = consent.states[p] ?? "missing";
+          const comment = consent.comments[p];
+          return (
+            <li key={p} data-testid="consent-state" data-participant-id={p} data-state={state} className="flex flex-wrap gap-x-2">
+              <span aria-hidden="true" className="w-4 font-bold">
+                {STATE_ICON[state]}
+              </span>
+              <span className="font-medium">{withRole(p)}:</span>
+              <span>{t(`state.${state}`)}</span>
+              {comment ? <span className="text-slate-800">{t("quoted", { comment })}</span> : null}
+              {f.flow.consent[consentKey(item.kind, item.id, p)]?.by && f.flow.consent[consentKey(item.kind, item.id, p)]!.by !== p ? (
+                <span className="text-slate-700">{t("recordedBy", { name: withRole(f.flow.consent[consentKey(item.kind, item.id, p)]!.by) })}</span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
+function MarkControls({ item, subject }: { item: ConsentItem; subject: string }) {
+  const t = useTranslations("meeting.consent");
+  const f = useFlow();
+  const { withRole } = useNames();
+  const id = useId();
+  const entry = f.flow.consent[consentKey(item.kind, item.id, subject)];
+  const [comment, setComment] = useState(entry?.comment ?? "");
+  const [error, setError] = useState<string | null>(null);
+  // Someone else (the chair, another device) changed the comment: show theirs.
+  const [stored, setStored] = useState(entry?.comment ?? "");
+  if (stored !== (entry?.comment ?? "")) {
+    setStored(entry?.comment ?? "");
+    setComment(entry?.comment ?? "");
+  }
+  const mine = subject === f.me.id;
+  const write = (value: ConsentValue, text: string) => {
+    if (text.trim().length > CONSENT_COMMENT_MAX) return setError(t("commentTooLong", { max: CONSENT_COMMENT_MAX }));
+    setError(null);
+    setConsent(f.conn.doc, { kind: item.kind, itemId: item.id, participantId: subject, value, comment: text, itemText: item.text }, f.actor());
+  };
+  // A mark made before the item's text changed counts as not made: it has to be given again.
+  const value = entry && entry.textHash === textHash(item.text) ? entry.value : null;
+  return (
+    <fieldset className="mt-2" data-testid="consent-mark">
+      <legend className="text-sm font-medium text-slate-800">{mine ? t("yourMark") : t("markFor", { name: withRole(subject) })}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {(["agree", "reservations"] as const).map((v) => (
+          <div key={v} className="flex items-center gap-2">
+            <input
+              id={`${id}-${v}`}
+              type="radio"
+              name={`${id}-value`}
+              className="size-5"
+              checked={value === v}
+              onChange={() => write(v, comment)}
+              data-testid={`consent-${v}`}
+            />
+            <label htmlFor={`${id}-${v}`} className="text-base">
+              {t(`value.${v}`)}
+            </label>
+          </div>
+        ))}
+      </div>
+      {value === "reservations" ? (
+        <form
+          className="mt-2 flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            write("reservations", comment);
+          }}
+          data-native-undo
+        >
+          <div className="min-w-48 flex-1">
+            <label htmlFor={`${id}-comment`} className={labelClass}>
+              {t("comment")}
+            </label>
+            <input
+              id={`${id}-comment`}
+              className={`${inputClass} mt-1`}
+              value={comment}
+              maxLength={CONSENT_COMMENT_MAX}
+              autoComplete="off"
+              aria-describedby={`${id}-error`}
+              onChange={(e) => setComment(e.target.value)}
+              onBlur={() => {
+                if (comment !== (entry?.comment ?? "")) write("reservations", comment);
+              }}
+              data-testid="consent-comment"
+            />
+          </div>
+          <button type="submit" className={buttonClass} data-testid="consent-comment-save">
+            {t("saveComment")}
+          </button>
+        </form>
+      ) : null}
+      <p id={`${id}-error`} className="text-sm font-medium text-red-800" aria-live="polite">
+        {error}
+      </p>
+    </fieldset>
+  );
+}

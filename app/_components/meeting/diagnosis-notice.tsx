@@ -1,0 +1,117 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { useTranslations } from "next-intl";
+import { findDiagnosisTerms, sentenceAround } from "@/lib/privacy/diagnosis-guard";
+import { buttonClass } from "../room/ui";
+import { useGuard } from "./guard-context";
+
+/** Where the guarded text comes from: a Y.Text, or a rich-text editor's plain text. */
+export type GuardSource = {
+  read: () => string;
+  subscribe: (onChange: () => void) => () => void;
+  /** Take the excerpt out of the shared text; false when it is no longer there as it was. */
+  remove: (excerpt: string) => boolean;
+};
+
+export function yTextSource(text: Y.Text): GuardSource {
+  return {
+    read: () => text.toString(),
+    subscribe: (fn) => {
+      text.observe(fn);
+      return () => text.unobserve(fn);
+    },
+    remove: (excerpt) => {
+      const i = text.toString().indexOf(excerpt);
+      if (i < 0) return false;
+      text.doc?.transact(() => text.delete(i, excerpt.length));
+      return true;
+    },
+  };
+}
+
+type Found = { term: string; excerpt: string };
+type Moving = "idle" | "busy" | "moved" | "copied" | "failed";
+
+/** Checked a moment after typing stops, never on every keystroke, and never in the way. */
+const SETTLE_MS = 400;
+
+/**
+ * The diagnosis guard beside a shared field: when the text looks like it names a diagnosis or a
+ * treatment, a calm notice reminds everyone that the employer has no right to know it, and offers
+ * the employee and the caseworker to move the sentence to the private preparation. It never
+ * blocks typing and never changes the text by itself.
+ */
+export function DiagnosisNotice({ source, fieldId }: { source: GuardSource; fieldId?: string }) {
+  const guard = useGuard();
+  if (!guard) return null;
+  return <Notice source={source} fieldId={fieldId} canMove={guard.canMove} moveToPrep={guard.moveToPrep} />;
+}
+
+function Notice({ source, fieldId, canMove, moveToPrep }: { source: GuardSource; fieldId?: string; canMove: boolean; moveToPrep: (excerpt: string) => Promise<void> }) {
+  const t = useTranslations("meeting.guard");
+  const [found, setFound] = useState<Found | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const [moving, setMoving] = useState<Moving>("idle");
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      const text = source.read();
+      const [m] = findDiagnosisTerms(text);
+      setFound(m ? { term: m.text, excerpt: sentenceAround(text, m.index, m.length).text } : null);
+    };
+    check();
+    const off = source.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(check, SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [source]);
+
+  if (moving === "moved" || moving === "copied") {
+    return (
+      <p role="status" className="mt-2 rounded-md border border-teal-700 bg-teal-50 p-2 text-sm text-teal-950" data-testid="guard-moved">
+        {moving === "moved" ? t("moved") : t("copied")}
+      </p>
+    );
+  }
+  if (!found || dismissed === found.excerpt) return null;
+
+  const move = async () => {
+    setMoving("busy");
+    try {
+      await moveToPrep(found.excerpt);
+      setMoving(source.remove(found.excerpt) ? "moved" : "copied");
+    } catch {
+      setMoving("failed");
+    }
+  };
+
+  return (
+    <div role="status" className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950" data-testid="diagnosis-notice" data-field-id={fieldId}>
+      <p>
+        <span aria-hidden="true" className="font-bold">
+          ⓘ{" "}
+        </span>
+        {t("notice", { term: found.term })}
+      </p>
+      <p className="mt-1">{canMove ? t("offer") : t("othersHint")}</p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        {canMove ? (
+          <button type="button" className={buttonClass} onClick={() => void move()} disabled={moving === "busy"} data-testid="guard-move">
+            {moving === "busy" ? t("moving") : t("move", { excerpt: found.excerpt.length > 60 ? `${found.excerpt.slice(0, 57)}…` : found.excerpt })}
+          </button>
+        ) : null}
+        <button type="button" className={buttonClass} onClick={() => setDismissed(found.excerpt)} data-testid="guard-keep">
+          {t("keep")}
+        </button>
+      </div>
+      {moving === "failed" ? <p className="mt-2 font-medium text-red-800">{t("failed")}</p> : null}
+    </div>
+  );
+}

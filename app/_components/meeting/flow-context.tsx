@@ -1,0 +1,67 @@
+"use client";
+
+import { createContext, useContext, useMemo, useSyncExternalStore } from "react";
+import type { FlowView } from "@/lib/collab/flow-schema";
+import { mayChair } from "@/lib/collab/flow-schema";
+import type { Actor } from "@/lib/collab/meeting-flow";
+import type { MeetingDocView } from "@/lib/collab";
+import type { RoomConnection } from "../room/room-connection";
+import type { RoomMe, RoomParticipant } from "../room/room-types";
+import type { FlowStore } from "./flow-store";
+import { serverNow } from "./server-clock";
+
+/** Where the flow is shown: the room on each person's device, or the shared screen. */
+export type Surface = "room" | "present";
+
+export type FlowContextValue = {
+  conn: RoomConnection;
+  store: FlowStore;
+  meetingId: string;
+  me: RoomMe;
+  participants: RoomParticipant[];
+  /** May this person change the shared document right now (role and connection allow it)? */
+  editable: boolean;
+  surface: Surface;
+};
+
+const FlowContext = createContext<FlowContextValue | null>(null);
+export const FlowProvider = FlowContext.Provider;
+
+export function useFlowContext(): FlowContextValue {
+  const v = useContext(FlowContext);
+  if (!v) throw new Error("useFlow outside <FlowProvider>");
+  return v;
+}
+
+export type Flow = FlowContextValue & {
+  flow: FlowView;
+  /** This person chairs the meeting and may move it on. */
+  isChair: boolean;
+  /** This person may choose (or change) who chairs: the caseworker or the manager. */
+  mayChooseChair: boolean;
+  /** Who is acting, and when (on the server's clock). */
+  actor: () => Actor;
+  person: (id: string | null | undefined) => RoomParticipant | null;
+};
+
+export function useFlow(): Flow {
+  const ctx = useFlowContext();
+  const flow = useSyncExternalStore(ctx.store.subscribe, ctx.store.getSnapshot, ctx.store.getSnapshot);
+  return useMemo(() => {
+    const byId = new Map(ctx.participants.map((p) => [p.id, p]));
+    return {
+      ...ctx,
+      flow,
+      isChair: ctx.editable && flow.chairId === ctx.me.id,
+      mayChooseChair: ctx.editable && mayChair(ctx.me.role),
+      actor: () => ({ by: ctx.me.id, at: Math.round(serverNow()) }),
+      person: (id) => (id ? (byId.get(id) ?? null) : null),
+    };
+  }, [ctx, flow]);
+}
+
+/** The shared document's plan, agenda and actions (the room's view store). */
+export function useMeetingView(): MeetingDocView {
+  const { conn } = useFlowContext();
+  return useSyncExternalStore(conn.view.subscribe, conn.view.getSnapshot, conn.view.getSnapshot);
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "../../_components/staff-ui";
+import { sendJson } from "./send-json";
+
+type Answer = "coming" | "another_time" | "cannot_come";
+
+/**
+ * Answer the invitation to a meeting: coming, need another time (with a suggestion), cannot come
+ * (with a reason). The extra field appears only for the answer that needs it; nothing typed is lost
+ * when switching back and forth or when the answer is refused.
+ */
+export function AnswerForm({ meetingId, current }: { meetingId: string; current: { answer: Answer; suggestion: string | null; reason: string | null } | null }) {
+  const t = useTranslations("followup.answers");
+  const router = useRouter();
+  const id = useId();
+  const [answer, setAnswer] = useState<Answer | null>(current?.answer ?? null);
+  const [suggestion, setSuggestion] = useState(current?.suggestion ?? "");
+  const [reason, setReason] = useState(current?.reason ?? "");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!answer) return setErrors({ answer: t("errors.answer") });
+    if (answer === "another_time" && !suggestion.trim()) return setErrors({ suggestion: t("errors.suggestion") });
+    if (answer === "cannot_come" && !reason.trim()) return setErrors({ reason: t("errors.reason") });
+    setStatus("saving");
+    const res = await sendJson(`/api/meetings/${meetingId}/answer`, "POST", { answer, suggestion, reason });
+    if (res.ok) {
+      setErrors({});
+      setStatus("saved");
+      router.refresh();
+      return;
+    }
+    const fields: Record<string, string> = {};
+    for (const f of Object.keys(res.details)) fields[f] = t.has(`errors.${f}`) ? t(`errors.${f}`) : t("errors.invalid");
+    if (res.code === "CONFLICT") fields.answer = t("errors.closed");
+    setErrors(fields);
+    setStatus(Object.keys(fields).length > 0 ? "idle" : "failed");
+  };
+
+  const option = (value: Answer) => (
+    <label key={value} className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2">
+      <input type="radio" name={`${id}-answer`} value={value} checked={answer === value} onChange={() => setAnswer(value)} className="size-5 accent-blue-700" data-testid={`answer-${value}`} />
+      <span>{t(`options.${value}`)}</span>
+    </label>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-2" data-testid={`answer-form-${meetingId}`}>
+      <fieldset aria-describedby={`${id}-answer-error`}>
+        <legend className={labelClass}>{t("question")}</legend>
+        <div className="mt-1 flex flex-wrap gap-2">{(["coming", "another_time", "cannot_come"] as const).map(option)}</div>
+        <p id={`${id}-answer-error`} className={errorClass}>
+          {errors.answer ?? null}
+        </p>
+      </fieldset>
+      {answer === "another_time" ? (
+        <div className="mt-2">
+          <label htmlFor={`${id}-suggestion`} className={labelClass}>
+            {t("suggestion")}
+          </label>
+          <p className={hintClass}>{t("suggestionHint")}</p>
+          <input id={`${id}-suggestion`} maxLength={300} className={`mt-1 ${inputClass}`} value={suggestion} onChange={(e) => setSuggestion(e.target.value)} aria-invalid={errors.suggestion ? true : undefined} aria-describedby={`${id}-suggestion-error`} data-testid="answer-suggestion" />
+          <p id={`${id}-suggestion-error`} className={errorClass}>
+            {errors.suggestion ?? null}
+          </p>
+        </div>
+      ) : null}
+      {answer === "cannot_come" ? (
+        <div className="mt-2">
+          <label htmlFor={`${id}-reason`} className={labelClass}>
+            {t("reason")}
+          </label>
+          <p className={hintClass}>{t("reasonHint")}</p>
+          <input id={`${id}-reason`} maxLength={300} className={`mt-1 ${inputClass}`} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errors.reason ? true : undefined} aria-describedby={`${id}-reason-error`} data-testid="answer-reason" />
+          <p id={`${id}-reason-error`} className={errorClass}>
+            {errors.reason ?? null}
+          </p>
+        </div>
+      ) : null}
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <button type="submit" className={primaryButtonClass} disabled={status === "saving"} data-testid="answer-submit">
+          {current ? t("change") : t("send")}
+        </button>
+        <div aria-live="polite">
+          {status === "saved" ? <p className={noticeClass}>{t("saved")}</p> : null}
+          {status === "failed" ? <p className={errorClass} role="alert">{t("failed")}</p> : null}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { errorClass, primaryButtonClass } from "../../_components/staff-ui";
+import { sendJson } from "./send-json";
+
+/** "I have read the binding agreement": the receipt is for exactly the version (fingerprint) shown. */
+export function ConfirmReadButton({ caseId, agreementId, fingerprint, version }: { caseId: string; agreementId: string; fingerprint: string; version: number }) {
+  const t = useTranslations("followup.read");
+  const router = useRouter();
+  const [state, setState] = useState<"idle" | "saving" | "failed" | "changed">("idle");
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        className={primaryButtonClass}
+        disabled={state === "saving"}
+        onClick={async () => {
+          setState("saving");
+          const res = await sendJson(`/api/cases/${caseId}/read-receipts`, "POST", { agreementId, fingerprint });
+          if (res.ok) router.refresh();
+          else setState(res.code === "CONFLICT" ? "changed" : "failed");
+        }}
+        data-testid="confirm-read"
+      >
+        {t("confirm", { version })}
+      </button>
+      <div aria-live="polite">
+        {state === "failed" ? <p className={errorClass}>{t("failed")}</p> : null}
+        {state === "changed" ? <p className={errorClass}>{t("changed")}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+"use client";
+
+import { useId, useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "../../_components/staff-ui";
+import { sendJson } from "./send-json";
+
+type Props = {
+  caseId: string;
+  /** The measure card's heading: the form is named by it, so each form landmark is unique. */
+  headingId: string;
+  subGoalId: string;
+  /** The measure's name, e.g. "Pain on a scale of 1 to 10". */
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  /** Already formatted for the reader ("1", "59"). */
+  minText: string;
+  maxText: string;
+  today: string;
+};
+
+/**
+ * Record one value of a measure from a phone in seconds: the date is today unless changed, the
+ * keyboard is numeric, the range is said up front. A refusal names the field and what to do, and
+ * nothing typed is lost; after saving, the page (chart and table) refreshes.
+ */
+export function ProgressForm(p: Props) {
+  const t = useTranslations("followup.progress");
+  const router = useRouter();
+  const id = useId();
+  const [date, setDate] = useState(p.today);
+  const [value, setValue] = useState("");
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+  const valueRef = useRef<HTMLInputElement>(null);
+
+  const message = (field: string, code: string) => {
+    if (field === "value" && code === "range") return t("errors.range", { min: p.minText, max: p.maxText });
+    const key = `errors.${field}.${code}`;
+    return t.has(key) ? t(key) : t("errors.invalid");
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!value.trim()) local.value = message("value", "required");
+    if (!date) local.date = message("date", "required");
+    else if (date > p.today) local.date = message("date", "future");
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setStatus("idle");
+      valueRef.current?.focus();
+      return;
+    }
+    setStatus("saving");
+    const res = await sendJson(`/api/cases/${p.caseId}/progress`, "POST", { subGoalId: p.subGoalId, date, value, note });
+    if (res.ok) {
+      setErrors({});
+      setValue("");
+      setNote("");
+      setStatus("saved");
+      router.refresh();
+      return;
+    }
+    const fields = Object.fromEntries(Object.entries(res.details).map(([f, code]) => [f, message(f, code)]));
+    setErrors(fields);
+    setStatus(Object.keys(fields).length > 0 ? "idle" : "failed");
+    if (fields.value) valueRef.current?.focus();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="rounded-lg border border-slate-300 bg-slate-50 p-3" data-testid={`progress-form-${p.subGoalId}`} aria-labelledby={`${id}-title ${p.headingId}`}>
+      <h4 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+        {t("formTitle")}
+      </h4>
+      <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-[minmax(12rem,16rem)_11rem_1fr]">
+        <div>
+          <label htmlFor={`${id}-value`} className={labelClass}>
+            {t("value", { label: p.label || t("valueFallback") })}
+          </label>
+          <p id={`${id}-range`} className={hintClass}>
+            {t("rangeHint", { min: p.minText, max: p.maxText, unit: p.unit })}
+          </p>
+          <input
+            ref={valueRef}
+            id={`${id}-value`}
+            name="value"
+            inputMode="decimal"
+            autoComplete="off"
+            className={`mt-1 ${inputClass}`}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            aria-invalid={errors.value ? true : undefined}
+            aria-describedby={`${id}-range ${id}-value-error`}
+            data-testid="progress-value"
+          />
+          <p id={`${id}-value-error`} className={errorClass} data-testid="progress-value-error">
+            {errors.value ?? null}
+          </p>
+        </div>
+        <div>
+          <label htmlFor={`${id}-date`} className={labelClass}>
+            {t("date")}
+          </label>
+          <input
+            id={`${id}-date`}
+            name="date"
+            type="date"
+            max={p.today}
+            className={`mt-1 ${inputClass}`}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            aria-invalid={errors.date ? true : undefined}
+            aria-describedby={`${id}-date-error`}
+            data-testid="progress-date"
+          />
+          <p id={`${id}-date-error`} className={errorClass} data-testid="progress-date-error">
+            {errors.date ?? null}
+          </p>
+        </div>
+        <div>
+          <label htmlFor={`${id}-note`} className={labelClass}>
+            {t("note")}
+          </label>
+          <p id={`${id}-note-hint`} className={hintClass}>
+            {t("noteHint")}
+          </p>
+          <input
+            id={`${id}-note`}
+            name="note"
+            maxLength={280}
+            autoComplete="off"
+            className={`mt-1 ${inputClass}`}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            aria-invalid={errors.note ? true : undefined}
+            aria-describedby={`${id}-note-hint ${id}-note-error`}
+            data-testid="progress-note"
+          />
+          <p id={`${id}-note-error`} className={errorClass}>
+            {errors.note ?? errors.subGoalId ?? null}
+          </p>
+        </div>
+      </div>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <button type="submit" className={primaryButtonClass} disabled={status === "saving"} data-testid="progress-submit">
+          {status === "saving" ? t("saving") : t("save")}
+        </button>
+        <div aria-live="polite" className="min-h-6">
+          {status === "saved" ? (
+            <p className={noticeClass} data-testid="progress-saved">
+              {t("saved")}
+            </p>
+          ) : null}
+          {status === "failed" ? (
+            <p className={errorClass} role="alert">
+              {t("failed")}
+            </p>
+          ) : null}
+        </div>
+      </div>
+    </form>
+  );
+}

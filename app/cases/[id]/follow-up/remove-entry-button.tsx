@@ -1,0 +1,43 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { buttonClass, errorClass } from "../../_components/staff-ui";
+import { sendJson } from "./send-json";
+
+/** Remove one's own mistyped entry, with a second step so a slip of the thumb removes nothing. */
+export function RemoveEntryButton({ caseId, entryId, what }: { caseId: string; entryId: string; what: string }) {
+  const t = useTranslations("followup.progress");
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className={buttonClass} onClick={() => setConfirming(true)} aria-label={t("removeNamed", { what })} data-testid="progress-remove">
+        {t("remove")}
+      </button>
+    );
+  }
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2" role="group" aria-label={t("removeNamed", { what })}>
+      <button
+        type="button"
+        className={buttonClass}
+        autoFocus
+        onClick={async () => {
+          const res = await sendJson(`/api/cases/${caseId}/progress/${entryId}`, "DELETE");
+          if (res.ok) router.refresh();
+          else setFailed(true);
+        }}
+        data-testid="progress-remove-confirm"
+      >
+        {t("removeConfirm")}
+      </button>
+      <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
+        {t("keep")}
+      </button>
+      {failed ? <span className={errorClass}>{t("failed")}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { SiteHeader } from "@/app/_components/site-header";
+import { PresentView } from "@/app/_components/meeting/present-view";
+import { JoinHelp } from "@/app/_components/meeting/join-help";
+import { sessionToken } from "@/app/_server/session";
+import { currentStaff } from "@/app/_server/auth";
+import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
+import { isAppError } from "@/lib/errors";
+import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
+import { meetingRoomQr } from "@/lib/meetings/meeting-room-qr";
+import { requireMeetingParticipantFrom, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import { can } from "@/lib/permissions";
+
+type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
+
+const load = cache(async (id: string): Promise<Loaded> => {
+  try {
+    const staff = await currentStaff();
+    const who = { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod };
+    return { ok: true, ctx: await requireMeetingParticipantFrom(who, id) };
+  } catch (e) {
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
+    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { ok: false, reason: "not_found" };
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const t = await getTranslations("meeting.present");
+  const loaded = await load(id);
+  return {
+    title: loaded.ok ? t("pageTitle", { title: loaded.ctx.meeting.title }) : t("pageTitleFallback"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
+}
+
+/**
+ * The shared screen (`/meetings/<id>/present`): large type, high contrast, following the meeting's
+ * step and item, its clock, whose turn it is, the plan as it grows and who is present, with a QR
+ * code that opens the meeting on a phone. Any participant of the meeting may open it. It renders
+ * only the shared meeting document: nothing of the private preparation is imported, fetched or
+ * connected here, whoever opens it.
+ */
+export default async function PresentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const loaded = await load(id);
+  if (!loaded.ok && loaded.reason === "not_found") notFound();
+  if (!loaded.ok) {
+    return (
+      <>
+        <SiteHeader />
+        <main id="main" className="mx-auto max-w-2xl px-4 py-12" data-testid="present-signed-out">
+          <JoinHelp />
+        </main>
+      </>
+    );
+  }
+  const { ctx } = loaded;
+  const participants = await listMeetingParticipants(ctx);
+  if (!(await headers()).has("next-router-prefetch")) await recordMeetingRoomShown(ctx);
+  const me = participants.find((p) => p.id === ctx.me.participantId) ?? {
+    id: ctx.me.participantId,
+    role: ctx.me.role,
+    displayName: ctx.me.displayName,
+    colorIndex: ctx.me.colorIndex,
+  };
+  const qr = await meetingRoomQr(ctx.meeting.id);
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="outline-none" data-present-view>
+        <PresentView
+          meeting={{ id: ctx.meeting.id, title: ctx.meeting.title }}
+          employeeName={ctx.case.employeeName}
+          me={{ ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") }}
+          participants={participants}
+          qr={qr}
+        />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { demoLinks } from "./demo-links";
+import { waitSaved } from "./room-helpers";
+import { caseworkerPage } from "./staff-helpers";
+
+/**
+ * Every page, in every language, as the person who would see it: axe-core finds no WCAG 2.1 AA
+ * violation, `<html lang>` is the language shown, and the language switch is there.
+ */
+const LOCALES = ["da", "nb", "en"] as const;
+type Locale = (typeof LOCALES)[number];
+
+async function setLocale(context: BrowserContext, locale: Locale, baseURL: string): Promise<void> {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+}
+
+async function check(page: Page, path: string, locale: Locale, ready: (p: Page) => Promise<void>): Promise<void> {
+  await page.goto(path);
+  await ready(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  const switcher = page.locator(`form button[name="locale"][value="${locale}"]`);
+  await expect(switcher, `language switch on ${path}`).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("main#main")).toHaveCount(1);
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  // Soft: one run reports every page's violations, not only the first page's.
+  expect.soft(violations.map((v) => `${path} [${locale}] ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const mainVisible = async (p: Page) => {
+  await expect(p.locator("main#main")).toBeVisible();
+};
+
+test.describe("accessibility of every page, in every language", () => {
+  for (const locale of LOCALES) {
+    test(`no axe violations in ${locale}`, async ({ browser, baseURL }) => {
+      test.setTimeout(240_000);
+      const { links, meetingUrl } = demoLinks();
+      const meetingPath = new URL(meetingUrl).pathname;
+      const meetingId = meetingPath.split("/").pop()!;
+
+      // Anyone, signed in or not.
+      const anon = await browser.newContext();
+      await setLocale(anon, locale, baseURL!);
+      const a = await anon.newPage();
+      for (const path of ["/", "/signin", "/signin/check-email", "/verify", "/join/invalid?reason=gone", "/signed-out", "/no-such-page"]) {
+        await check(a, path, locale, mainVisible);
+      }
+      // A meeting address without a session: "open your personal link".
+      await check(a, meetingPath, locale, async (p) => expect(p.getByTestId("room-signed-out")).toBeVisible());
+
+      // The caseworker: their cases, a new case, the demo case, the agreement and its versions.
+      const staff = await caseworkerPage(browser, demoLinks().caseworkerEmail);
+      await setLocale(staff.context(), locale, baseURL!);
+      await check(staff, "/cases", locale, mainVisible);
+      const casePath = await staff.getByTestId("case-card").filter({ hasText: "Kurt Hansen" }).first().getByRole("link").getAttribute("href");
+      await check(staff, "/cases/new", locale, mainVisible);
+      await check(staff, casePath!, locale, mainVisible);
+      await check(staff, `${meetingPath}/agreement`, locale, mainVisible);
+      await check(staff, `/agreements?meeting=${meetingId}`, locale, mainVisible);
+
+      // The employee: the meeting room (with the meeting flow) and who has seen their data.
+      const emp = await browser.newContext();
+      await setLocale(emp, locale, baseURL!);
+      const e = await emp.newPage();
+      await e.goto(links.employee);
+      await waitSaved(e);
+      await check(e, meetingPath, locale, async (p) => {
+        await waitSaved(p);
+        await expect(p.getByTestId("meeting-flow")).toBeVisible();
+      });
+      await check(e, `${meetingPath}/access-log`, locale, mainVisible);
+
+      // The manager: the shared screen.
+      const mgr = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await setLocale(mgr, locale, baseURL!);
+      const m = await mgr.newPage();
+      await m.goto(links.manager);
+      await waitSaved(m);
+      await check(m, `${meetingPath}/present`, locale, async (p) => {
+        await waitSaved(p);
+        await expect(p.getByTestId("present-now")).toBeVisible();
+      });
+
+      for (const c of [anon, staff.context(), emp, mgr]) await c.close();
+    });
+  }
+});
+
+test.describe("languages", () => {
+  test("a browser set to Norwegian gets a Norwegian meeting from the first page, and a choice is remembered", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "nb-NO" });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+    await page.goto(demoLinks().links.employee);
+    await waitSaved(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+    await expect(page.getByRole("heading", { level: 2, name: "Møtet" })).toBeVisible();
+    await expect(page.getByTestId("now-phase")).toContainText(/^Trinn \d av 6: /);
+    await expect(page.getByRole("heading", { name: "Dagsorden", exact: true })).toBeVisible();
+    await page.goto(`${new URL(demoLinks().meetingUrl).pathname}/present`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "nb");
+    await expect(page.getByTestId("present-qr")).toContainText("Følg med på telefonen din");
+
+    // Switching is remembered for this person, on every page.
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.goto(demoLinks().meetingUrl);
+    await waitSaved(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 2, name: "The meeting" })).toBeVisible();
+    await context.close();
+  });
+});

@@ -1,0 +1,193 @@
+import AxeBuilder from "@axe-core/playwright";
+import ICAL from "ical.js";
+import { expect, test, type Page } from "@playwright/test";
+import { demoLinks } from "./demo-links";
+import { joinAs, waitSaved } from "./room-helpers";
+import { caseworkerPage } from "./staff-helpers";
+
+const PHONE = { width: 390, height: 844 };
+
+/** Kurt's case page; demo-links.json gains `caseUrl` with follow-up. */
+function caseUrl(): string {
+  const url = (demoLinks() as unknown as { caseUrl?: string }).caseUrl;
+  expect(url, "demo-links.json has caseUrl").toMatch(/^http:\/\/.+\/cases\/[0-9a-f-]{36}$/);
+  return url!;
+}
+
+async function axeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** A day as YYYY-MM-DD, `days` from today (far enough from midnight on these test runs). */
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test.describe("following up Kurt's agreement", () => {
+  test("the employee records progress from a phone, and the caseworker sees it in the next meeting's review", async ({ browser }) => {
+    // Kurt, on his phone: from his link to his case page.
+    const kurt = await joinAs(browser, demoLinks().links.employee, { viewport: PHONE });
+    await kurt.goto(caseUrl());
+    await expect(kurt.getByTestId("participant-case-page")).toBeVisible();
+    expect(await kurt.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // No staff controls for him.
+    await expect(kurt.getByTestId("invite-submit")).toHaveCount(0);
+    await expect(kurt.getByTestId("schedule-form")).toHaveCount(0);
+    await axeClean(kurt);
+
+    const pain = kurt.getByTestId("measure").first();
+    const subGoalId = await pain.getAttribute("data-sub-goal");
+    expect(subGoalId).toBeTruthy();
+    const form = pain.getByTestId(`progress-form-${subGoalId}`);
+
+    // A slip of the thumb ("60" on a 1–10 scale) is refused with the range, and nothing typed is lost.
+    await form.getByTestId("progress-value").fill("60");
+    await form.getByTestId("progress-note").fill("Målt i e2e efter gåturen");
+    await form.getByTestId("progress-submit").click();
+    await expect(form.getByTestId("progress-value-error")).toHaveText("Skriv et tal fra 1 til 10.");
+    await expect(form.getByTestId("progress-value")).toHaveValue("60");
+    await expect(form.getByTestId("progress-note")).toHaveValue("Målt i e2e efter gåturen");
+    // A day in the future is refused too.
+    await form.getByTestId("progress-date").fill(dayFromToday(2));
+    await form.getByTestId("progress-value").fill("4");
+    await form.getByTestId("progress-submit").click();
+    await expect(form.getByTestId("progress-date-error")).toHaveText("Datoen kan ikke ligge i fremtiden.");
+    // Today, 4: saved, and the table and the status show it.
+    await form.getByTestId("progress-date").fill(dayFromToday(0));
+    await form.getByTestId("progress-submit").click();
+    await expect(form.getByTestId("progress-saved")).toBeVisible();
+    await expect(pain.getByTestId("measure-row-value").first()).toHaveText("4 point");
+    await expect(pain.getByTestId("measure-summary")).toContainText("Senest: 4 point");
+    await expect(pain.getByTestId("measure-chart")).toBeVisible();
+
+    // Mette creates the next meeting from her case page: it starts from the binding agreement.
+    const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
+    await mette.goto(caseUrl());
+    await expect(mette.getByTestId("standing-section")).toBeVisible();
+    const before = await mette.getByTestId("meeting").count();
+    await mette.getByTestId("schedule-toggle").click();
+    await mette.getByTestId("meeting-title").fill("Opfølgningsmøde (e2e)");
+    await mette.getByTestId("meeting-date").fill(dayFromToday(14));
+    await mette.getByTestId("meeting-time").fill("10:00");
+    await mette.getByTestId("meeting-location").fill("Nordlager A/S, mødelokale 2");
+    await mette.getByTestId("meeting-submit").click();
+    await expect(mette.getByTestId("meeting")).toHaveCount(before + 1);
+    const next = mette.getByTestId("meeting").filter({ hasText: "Opfølgningsmøde (e2e)" });
+    await next.getByTestId("open-room").click();
+    await expect(mette).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+    await waitSaved(mette);
+
+    // The room: a review item per agreed action and sub-goal, and the progress Kurt just recorded.
+    const panel = mette.getByTestId("review-panel");
+    await expect(panel).toBeVisible();
+    const items = mette.getByTestId("review-item");
+    const actions = await mette.locator('[data-testid="review-item"][data-kind="action"]').count();
+    const subGoals = await mette.locator('[data-testid="review-item"][data-kind="subGoal"]').count();
+    expect(actions).toBeGreaterThan(0);
+    expect(subGoals).toBeGreaterThan(0);
+    await expect(items).toHaveCount(actions + subGoals);
+    await expect(panel.getByTestId("review-actions-count")).toContainText(`Aftaler (${actions})`);
+    const review = mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"]`);
+    await expect(review.getByTestId("review-entry").first()).toContainText("4 point");
+    await expect(review.getByTestId("review-entry").first()).toContainText("Målt i e2e efter gåturen");
+
+    // The meeting judges it; everyone in the room sees it, and it stays after a reload.
+    await review.getByTestId("review-outcome-on_track").check();
+    await review.getByTestId("review-comment").fill("Gåturene virker");
+    await expect(panel.getByTestId("review-subgoals-count")).toContainText("1 på rette vej");
+    await waitSaved(mette);
+    await mette.reload();
+    await waitSaved(mette);
+    await expect(mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"] [data-testid="review-outcome-on_track"]`)).toBeChecked();
+    await expect(mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"] [data-testid="review-comment"]`)).toHaveValue("Gåturene virker");
+    // What has changed since the agreement, in plain words: the step, once the meeting moves it.
+    const step = (await mette.getByTestId("step-radio-4").isChecked()) ? 2 : 4;
+    await mette.getByTestId(`step-radio-${step}`).check();
+    await expect(panel.getByTestId("review-changes")).toContainText(new RegExp(`Trin \\d → ${step}`));
+    await axeClean(mette);
+
+    // Kurt answers the invitation to the new meeting from his phone; Mette sees the answer.
+    await kurt.reload();
+    const invitation = kurt.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" });
+    await invitation.getByTestId("answer-another_time").check();
+    await invitation.getByTestId("answer-submit").click();
+    await expect(invitation.getByText("Skriv, hvornår det passer dig.")).toBeVisible();
+    await invitation.getByTestId("answer-suggestion").fill("Gerne om eftermiddagen");
+    await invitation.getByTestId("answer-submit").click();
+    await expect(kurt.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" }).getByTestId("my-answer")).toHaveAttribute("data-answer", "another_time");
+    await mette.goto(caseUrl());
+    const row = mette.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" }).getByTestId("answer-row").filter({ hasText: "Kurt Hansen" });
+    await expect(row).toHaveAttribute("data-answer", "another_time");
+    await expect(row).toContainText("Gerne om eftermiddagen");
+
+    await kurt.context().close();
+    await mette.context().close();
+  });
+
+  test("each role sees what it may: the manager records too, the union rep and the observer only follow", async ({ browser }) => {
+    const { links } = demoLinks();
+    const lars = await joinAs(browser, links.manager);
+    await lars.goto(caseUrl());
+    await expect(lars.getByTestId("progress-form-" + (await lars.getByTestId("measure").first().getAttribute("data-sub-goal")))).toBeVisible();
+    await expect(lars.getByTestId("answers-table")).toHaveCount(0);
+    await expect(lars.getByTestId("people-section")).toHaveCount(0);
+
+    const susanne = await joinAs(browser, links.union_rep);
+    await susanne.goto(caseUrl());
+    await expect(susanne.getByTestId("measure").first()).toBeVisible();
+    await expect(susanne.locator('[data-testid^="progress-form-"]')).toHaveCount(0);
+    await expect(susanne.getByTestId("receipts")).toHaveCount(0);
+    // She has not confirmed reading the binding agreement yet: Stepwise's front page says so, and she does.
+    await susanne.goto("/");
+    await expect(susanne.getByTestId("due-from-me").locator('[data-testid="due-item"][data-kind="read"]')).toBeVisible();
+    await susanne.getByTestId("due-from-me").locator('[data-testid="due-item"][data-kind="read"] a').click();
+    await expect(susanne).toHaveURL(/\/cases\/[0-9a-f-]{36}#read$/);
+    await susanne.getByTestId("confirm-read").click();
+    await expect(susanne.getByTestId("my-receipt")).toBeVisible();
+
+    const observer = await joinAs(browser, links.observer);
+    await observer.goto(caseUrl());
+    await expect(observer.getByTestId("standing-section")).toBeVisible();
+    await expect(observer.locator('[data-testid^="progress-form-"]')).toHaveCount(0);
+    await expect(observer.locator('[data-testid^="answer-form-"]')).toHaveCount(0);
+    await expect(observer.getByTestId("confirm-read")).toHaveCount(0);
+    await axeClean(observer);
+
+    // The caseworker sees who has read it, and when.
+    const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
+    await mette.goto(caseUrl());
+    await expect(mette.getByTestId("receipts").getByTestId("receipt").filter({ hasText: "Susanne Berg" })).toHaveAttribute("data-read", "yes");
+    for (const p of [lars, susanne, observer, mette]) await p.context().close();
+  });
+
+  test("the calendar: the next meeting as .ics with no plan text, and a subscription link that stops once revoked", async ({ browser, request }) => {
+    const kurt = await joinAs(browser, demoLinks().links.employee);
+    await kurt.goto(caseUrl());
+    const href = await kurt.getByTestId("download-ics").first().getAttribute("href");
+    expect(href).toMatch(/^\/api\/meetings\/[0-9a-f-]{36}\/calendar\.ics$/);
+    const ics = await kurt.request.get(href!);
+    expect(ics.status()).toBe(200);
+    expect(ics.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    const text = (await ics.text()).replace(/\r\n[ \t]/g, "");
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!);
+    expect(event.summary).toBe("Møde");
+    for (const planText of ["Smerte", "truck", "Kurt", "smertedagbog", "Tilbage i eget job"]) expect(text).not.toContain(planText);
+    // Without a session: 401.
+    expect((await request.get(href!)).status()).toBe(401);
+
+    const panel = kurt.getByTestId("subscription-panel");
+    await panel.getByTestId("subscription-make").click();
+    const url = await panel.getByTestId("subscription-url").inputValue();
+    expect(url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\?lang=da$/);
+    // A calendar app has no session: the link alone works …
+    const feed = await request.get(url);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+    // … until it is stopped.
+    await panel.getByTestId("subscription-stop").click();
+    await expect(kurt.getByTestId("subscription-stopped")).toBeVisible();
+    expect((await request.get(url)).status()).toBe(404);
+    await kurt.context().close();
+  });
+});

@@ -1,0 +1,81 @@
+import type * as Y from "yjs";
+import { translator } from "../agreements/labels";
+import { AGENDA_TITLE_MAX, addAgendaItem } from "../collab/agenda";
+import { addAction, isActionStatus, setActionStatus } from "../collab/actions";
+import { followUpText } from "../collab/follow-up";
+import { goalText, planTrack, setGoalTargetDate, setMixer, setStep, setTool } from "../collab/plan";
+import { initReview, type NewReviewItem } from "../collab/review";
+import { addActivity, addSubGoal } from "../collab/sub-goals";
+import { newId } from "../collab/values";
+import type { Locale } from "../i18n/locales";
+import { isMixerDimension, MIXER_MAX, MIXER_MIN } from "../plan/mixer-desk";
+import { isValidStep } from "../plan/staircase";
+import { isPlanTool } from "../plan/tools";
+import type { AgreementContent } from "./agreement-content";
+
+export type CarryForwardBasis = { agreementId: string; version: number; fingerprint: string; content: AgreementContent };
+
+/** Minutes per item on the follow-up agenda: short, so the review does not swallow the meeting. */
+const MINUTES = { welcome: 5, reviewAction: 3, reviewSubGoal: 5, adjust: 15, close: 10 } as const;
+
+function agendaTitle(prefix: string, text: string): string {
+  const full = `${prefix}: ${text.trim() || "…"}`;
+  return full.length <= AGENDA_TITLE_MAX ? full : `${full.slice(0, AGENDA_TITLE_MAX - 1)}…`;
+}
+
+/**
+ * "A follow-up meeting starts from the last agreement": fills a new meeting's document (before it
+ * is stored, on the server) with the binding agreement's plan as the starting draft — goal, step,
+ * sub-goals with their measures and activities, mixer desk, tools, actions and the follow-up
+ * arrangement, each with the id it had in the agreement, so progress and the diff line up across
+ * versions — and an agenda with one review item per agreed action and per sub-goal. The agenda's
+ * own words are in the language of the person creating the meeting; the plan keeps its words.
+ * The next meeting's time is not carried: it is agreed anew.
+ */
+export function carryForward(doc: Y.Doc, basis: CarryForwardBasis, locale: Locale): void {
+  const t = translator(locale);
+  const { plan, actions, followUp } = basis.content;
+  doc.transact(() => {
+    // The plan as the starting draft.
+    if (plan.goal) goalText(doc).insert(0, plan.goal);
+    if (plan.goalTargetDate) setGoalTargetDate(doc, plan.goalTargetDate);
+    if (plan.step !== null && isValidStep(planTrack(doc), plan.step)) setStep(doc, plan.step);
+    for (const g of plan.subGoals) {
+      addSubGoal(doc, {
+        id: g.id,
+        text: g.text,
+        due: g.due,
+        measureLabel: g.measure.label,
+        measureFrom: g.measure.from,
+        measureTarget: g.measure.target,
+        measureUnit: g.measure.unit,
+      });
+      for (const a of g.activities) addActivity(doc, g.id, { id: a.id, text: a.text, who: a.who, schedule: a.schedule });
+    }
+    for (const [dimension, value] of Object.entries(plan.mixer)) {
+      if (isMixerDimension(dimension) && Number.isInteger(value) && value >= MIXER_MIN && value <= MIXER_MAX) setMixer(doc, dimension, value);
+    }
+    for (const tool of plan.tools) if (isPlanTool(tool)) setTool(doc, tool, true);
+    for (const a of actions) {
+      addAction(doc, { id: a.id, text: a.text, ownerId: a.owner?.participantId ?? null, due: a.due });
+      if (isActionStatus(a.status) && a.status !== "open") setActionStatus(doc, a.id, a.status);
+    }
+    if (followUp.howOften) followUpText(doc, "howOften").insert(0, followUp.howOften);
+    if (followUp.jobCentre) followUpText(doc, "jobCentre").insert(0, followUp.jobCentre);
+
+    // The agenda: welcome, one review item per action and per sub-goal, adjusting the plan, closing.
+    addAgendaItem(doc, { title: t("followup.agenda.welcome"), minutes: MINUTES.welcome });
+    const items: NewReviewItem[] = [];
+    for (const a of actions) {
+      const agendaItemId = addAgendaItem(doc, { title: agendaTitle(t("followup.agenda.reviewAction"), a.text), minutes: MINUTES.reviewAction });
+      items.push({ id: newId(), kind: "action", refId: a.id, text: a.text, agendaItemId });
+    }
+    for (const g of plan.subGoals) {
+      const agendaItemId = addAgendaItem(doc, { title: agendaTitle(t("followup.agenda.reviewSubGoal"), g.text), minutes: MINUTES.reviewSubGoal });
+      items.push({ id: newId(), kind: "subGoal", refId: g.id, text: g.text, agendaItemId });
+    }
+    addAgendaItem(doc, { title: t("followup.agenda.adjust"), minutes: MINUTES.adjust });
+    addAgendaItem(doc, { title: t("followup.agenda.close"), minutes: MINUTES.close });
+    initReview(doc, { agreementId: basis.agreementId, version: basis.version, fingerprint: basis.fingerprint }, items);
+  });
+}

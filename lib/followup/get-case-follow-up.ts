@@ -1,0 +1,191 @@
+import { getDb } from "@/db/client";
+import { listAllParticipantsOfCase } from "@/db/queries/agreements";
+import { findCase } from "@/db/queries/cases";
+import { listAnswersForMeetings, listMeetingsOfCase, listReadReceipts } from "@/db/queries/followup";
+import type { VersionState } from "../agreements/agreement-state";
+import { calendarSubscriptionStatus, type SubscriptionStatus } from "../calendar/calendar-subscription";
+import { AppError } from "../errors";
+import type { Me } from "../meetings/require-meeting-participant";
+import { can } from "../permissions";
+import type { Role } from "../plan/roles";
+import { agreedMeasures } from "../progress/agreed-measures";
+import { listCaseProgress } from "../progress/list-case-progress";
+import { measureSeries, rampWeeks, type MeasureSeries, type RampWeek } from "../progress/measure-series";
+import { dateInZone } from "../time/zoned";
+import type { InvitationAnswer } from "./answer-invitation";
+import { bindingOf, loadCaseAgreements, sealedOf } from "./case-agreements";
+import { diffPlans, type PlanChange } from "./plan-diff";
+import { mixerHistory, stepNow, type MixerHistory, type StepNow } from "./plan-history";
+
+export type FollowUpMeeting = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  location: string | null;
+  videoUrl: string | null;
+  status: string;
+  /** Not over yet (and not cancelled or completed): its invitation can still be answered. */
+  upcoming: boolean;
+  /** Its day (`YYYY-MM-DD`, Europe/Copenhagen): today's meeting stays listed after it started. */
+  startsOn: string;
+};
+
+export type FollowUpAction = { id: string; text: string; owner: { name: string; role: string } | null; due: string | null; status: string; mine: boolean; overdue: boolean };
+
+export type FollowUpVersion = {
+  id: string;
+  version: number;
+  state: VersionState;
+  fingerprint: string;
+  preparedAt: Date;
+  sealedAt: Date | null;
+  reason: string | null;
+  meetingId: string | null;
+  /** What changed against the version before it (empty for version 1). */
+  changes: PlanChange[];
+};
+
+export type AnswerView = { meetingId: string; participantId: string; name: string; role: Role; answer: InvitationAnswer; suggestion: string | null; reason: string | null; answeredAt: Date };
+export type ReceiptView = { participantId: string; name: string; role: Role; readAt: Date };
+
+export type CaseFollowUp = {
+  case: { id: string; employeeName: string; employer: string | null; track: string };
+  me: { participantId: string; role: Role; displayName: string };
+  may: { recordProgress: boolean; seeEveryAnswer: boolean; confirmRead: boolean };
+  today: string;
+  meetings: FollowUpMeeting[];
+  nextMeeting: FollowUpMeeting | null;
+  versions: FollowUpVersion[];
+  binding: (FollowUpVersion & { goal: string; goalTargetDate: string | null }) | null;
+  step: StepNow;
+  actions: FollowUpAction[];
+  measures: (MeasureSeries & { ramp: RampWeek[] | null })[];
+  mixer: MixerHistory;
+  /** Every answer (caseworker) or only the reader's own. */
+  answers: AnswerView[];
+  /** Who confirmed reading the binding version (caseworker: everyone; others: themselves). */
+  receipts: ReceiptView[];
+  /** The people asked to confirm reading the binding version (the parties who take part). */
+  readers: { participantId: string; name: string; role: Role }[];
+  subscription: SubscriptionStatus;
+  /** Two chosen versions side by side ("what changed from version 1 to 3"), when asked for. */
+  comparison: { from: number; to: number; changes: PlanChange[] } | null;
+};
+
+const READER_ROLES: readonly Role[] = ["caseworker", "employee", "manager", "union_rep"];
+
+/**
+ * Everything the case page shows about following the case up, for one participant of it (their
+ * role decides what they see: the caseworker sees every answer and read receipt, the others
+ * their own). Meetings and agreement versions for the timeline, the binding agreement, the step
+ * and since when, actions due, progress per measure with its plan lines, the mixer desk's history.
+ */
+export async function getCaseFollowUp(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role" | "displayName">;
+  now?: Date;
+  /** Compare any two versions by number; unknown numbers give no comparison. */
+  compare?: { from: number; to: number } | null;
+}): Promise<CaseFollowUp> {
+  const { me } = input;
+  const now = input.now ?? new Date();
+  const today = dateInZone(now);
+  const db = await getDb();
+  const kase = await findCase(db, me.caseId);
+  if (!kase) throw new AppError("NOT_FOUND", "no such case");
+  if (!can(me.role, "view", "case")) throw new AppError("FORBIDDEN", "may not view this case");
+
+  const [meetingRows, people, agreements, progress, subscription] = await Promise.all([
+    listMeetingsOfCase(db, me.caseId),
+    listAllParticipantsOfCase(db, me.caseId),
+    loadCaseAgreements(me.caseId),
+    listCaseProgress({ me }),
+    calendarSubscriptionStatus({ me }),
+  ]);
+  const person = new Map(people.map((p) => [p.id, p]));
+  const meetings: FollowUpMeeting[] = meetingRows.map((m) => ({
+    id: m.id,
+    title: m.title,
+    startsAt: m.startsAt,
+    durationMinutes: m.durationMinutes,
+    location: m.location,
+    videoUrl: m.videoUrl,
+    status: m.status,
+    upcoming: m.status !== "cancelled" && m.status !== "completed" && m.startsAt.getTime() + m.durationMinutes * 60_000 > now.getTime(),
+    startsOn: dateInZone(m.startsAt),
+  }));
+
+  const versions: FollowUpVersion[] = agreements.map((a, i) => ({
+    id: a.id,
+    version: a.version,
+    state: a.state,
+    fingerprint: a.fingerprint,
+    preparedAt: a.preparedAt,
+    sealedAt: a.sealedAt,
+    reason: a.reason,
+    meetingId: a.meetingId,
+    changes: i === 0 ? [] : diffPlans(agreements[i - 1]!.content, a.content),
+  }));
+  const bindingRow = bindingOf(agreements);
+  const sealed = sealedOf(agreements);
+  const binding = bindingRow ? { ...versions.find((v) => v.id === bindingRow.id)!, goal: bindingRow.content.plan.goal, goalTargetDate: bindingRow.content.plan.goalTargetDate } : null;
+
+  const actions: FollowUpAction[] = (bindingRow?.content.actions ?? []).map((a) => ({
+    id: a.id,
+    text: a.text,
+    owner: a.owner ? { name: a.owner.name, role: a.owner.role } : null,
+    due: a.due,
+    status: a.status,
+    mine: a.owner?.participantId === me.participantId,
+    overdue: a.status !== "done" && a.due !== null && a.due < today,
+  }));
+
+  const versionsForPlan = sealed.map((a) => ({ version: a.version, content: a.content }));
+  const measures = bindingRow
+    ? agreedMeasures(bindingRow.content).map((m) => {
+        const s = measureSeries(m, progress, versionsForPlan);
+        return { ...s, ramp: m.isHours ? rampWeeks(s, today) : null };
+      })
+    : [];
+
+  const seeEveryAnswer = can(me.role, "manage", "invitations");
+  const answerRows = await listAnswersForMeetings(db, meetings.map((m) => m.id));
+  const answers = answerRows
+    .filter((a) => seeEveryAnswer || a.participantId === me.participantId)
+    .flatMap((a) => {
+      const p = person.get(a.participantId);
+      return p ? [{ meetingId: a.meetingId, participantId: p.id, name: p.displayName, role: p.role, answer: a.answer as InvitationAnswer, suggestion: a.suggestion, reason: a.reason, answeredAt: a.answeredAt }] : [];
+    });
+  const receiptRows = bindingRow ? await listReadReceipts(db, [bindingRow.id]) : [];
+  const receipts = receiptRows
+    .filter((r) => seeEveryAnswer || r.participantId === me.participantId)
+    .flatMap((r) => {
+      const p = person.get(r.participantId);
+      return p ? [{ participantId: p.id, name: p.displayName, role: p.role, readAt: r.readAt }] : [];
+    });
+  const left = agreements.find((a) => a.version === input.compare?.from);
+  const right = agreements.find((a) => a.version === input.compare?.to);
+  const comparison = left && right && left !== right ? { from: left.version, to: right.version, changes: diffPlans(left.content, right.content) } : null;
+  const readers = people.filter((p) => !p.removedAt && READER_ROLES.includes(p.role)).map((p) => ({ participantId: p.id, name: p.displayName, role: p.role }));
+
+  return {
+    case: { id: kase.id, employeeName: kase.employeeName, employer: kase.employer, track: kase.track },
+    me: { participantId: me.participantId, role: me.role, displayName: me.displayName },
+    may: { recordProgress: can(me.role, "write", "progress"), seeEveryAnswer, confirmRead: READER_ROLES.includes(me.role) && can(me.role, "view", "agreement") },
+    today,
+    meetings,
+    // Today's meeting stays "next" all day: people look it up after it started, too.
+    nextMeeting: meetings.filter((m) => m.upcoming || (m.startsOn >= today && m.status !== "cancelled" && m.status !== "completed")).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0] ?? null,
+    versions,
+    binding,
+    step: stepNow(sealed),
+    actions,
+    measures,
+    mixer: mixerHistory(sealed),
+    answers,
+    receipts,
+    readers,
+    subscription,
+    comparison,
+  };
+}

@@ -1,0 +1,37 @@
+import { isUuid } from "../collab/doc-names";
+import { AppError } from "../errors";
+import type { Me } from "../meetings/require-meeting-participant";
+import { assertCan } from "../permissions";
+import { agreedMeasures } from "../progress/agreed-measures";
+import { listCaseProgress } from "../progress/list-case-progress";
+import { measureSeries, type MeasureSeries } from "../progress/measure-series";
+import { loadCaseAgreements, sealedOf } from "./case-agreements";
+import type { PlanSnapshot } from "./plan-diff";
+
+export type ReviewContext = {
+  basis: { id: string; version: number; fingerprint: string; sealedAt: string; snapshot: PlanSnapshot };
+  /** Every sub-goal of the basis agreement with what was recorded since, and whether it is on track. */
+  measures: MeasureSeries[];
+};
+
+/**
+ * What the room needs beside the shared document to review the last agreement: the basis
+ * version's plan as agreed (so the room can say what has changed since, live) and the progress
+ * recorded for each of its sub-goals. For any participant of the meeting's case; the basis must
+ * be a sealed version of that case (another case's: FORBIDDEN, unknown: NOT_FOUND).
+ */
+export async function getReviewContext(input: { me: Pick<Me, "caseId" | "participantId" | "role">; agreementId: string }): Promise<ReviewContext> {
+  assertCan(input.me.role, "view", "progress");
+  if (!isUuid(input.agreementId)) throw new AppError("NOT_FOUND", "no such agreement");
+  const agreements = await loadCaseAgreements(input.me.caseId);
+  const basis = agreements.find((a) => a.id === input.agreementId);
+  if (!basis) throw new AppError("NOT_FOUND", "no such agreement in this case");
+  if (!basis.sealedAt) throw new AppError("CONFLICT", "the basis of a review is a binding version");
+  const progress = await listCaseProgress({ me: input.me });
+  const versions = sealedOf(agreements).map((a) => ({ version: a.version, content: a.content }));
+  const { plan, actions, followUp } = basis.content;
+  return {
+    basis: { id: basis.id, version: basis.version, fingerprint: basis.fingerprint, sealedAt: basis.sealedAt.toISOString(), snapshot: { plan, actions, followUp } },
+    measures: agreedMeasures(basis.content).map((m) => measureSeries(m, progress, versions)),
+  };
+}
