@@ -121,6 +121,7 @@ function s4(records: RunRecord[]): string {
       fmt(c.med("rssBeforeMb"), 0),
       fmt(c.med("rssActiveMb"), 0),
       fmt(c.med("kbPerRoom"), 0),
+      fmt(c.med("heapKbPerRoom"), 0),
       fmt(c.med("unloadedAllWithinS")),
       `${fmt(c.med("rssAfterLeaveMb"), 0)} (${fmt(c.med("rssAfterVsBeforePct"), 0)}%)`,
       t === "ours" ? "" : ratio(o.med("kbPerRoom"), c.med("kbPerRoom")),
@@ -128,7 +129,7 @@ function s4(records: RunRecord[]): string {
     ];
   }).filter((r): r is string[] => r !== null);
   const after = records.find((r) => r.scenario === "S4")?.metrics.afterLeaveS ?? 60;
-  return table(["server", "rooms", "RSS before MB", "RSS active MB", "KB per active room", "all rooms unloaded after (s)", `RSS ${after} s after the last leave, MB (vs before)`, "ours ÷ peer (KB/room)", "runs"], rows);
+  return table(["server", "rooms", "RSS before MB", "RSS active MB", "KB per active room (RSS)", "KB per active room (heap + buffers)", "all rooms unloaded after (s)", `RSS ${after} s after the last leave, MB (vs before)`, "ours ÷ peer (KB/room)", "runs"], rows);
 }
 
 function s5(records: RunRecord[]): string {

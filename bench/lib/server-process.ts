@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { ProcSampler } from "./proc-sampler";
-import type { ServerStats } from "../servers/server-stats";
+import type { GcMemory, ServerStats } from "../servers/server-stats";
 
 /**
  * One server process of a target, pinned to core 0 with `taskset -c 0` (the load generator is on
@@ -23,13 +23,21 @@ export type ServerProcess = {
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
   stats(): Promise<ServerStats | null>;
+  /** A full GC in the server, then its memory (null when it does not answer). */
+  gcMemory(): Promise<GcMemory | null>;
   /** Send a signal; resolve when the process has exited (SIGKILL after `timeoutMs`). */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<{ code: number | null; ms: number; forced: boolean }>;
   stderr(): string;
 };
 
+/** BENCH_CPU_PROF=1 writes a V8 CPU profile of every server process to bench/results/profiles/ (on clean exit). */
+function profileArgs(entry: string): string[] {
+  if (process.env.BENCH_CPU_PROF !== "1") return [];
+  return ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/results/profiles")}`, `--cpu-prof-name=${path.basename(entry, ".ts")}-${Date.now()}.cpuprofile`];
+}
+
 export async function startServerProcess(input: { entry: string; port: number; env: Record<string, string | undefined>; timeoutMs?: number }): Promise<ServerProcess> {
-  const proc = spawn("taskset", ["-c", SERVER_CORE, process.execPath, "--import", "tsx", path.join("bench/servers", input.entry)], {
+  const proc = spawn("taskset", ["-c", SERVER_CORE, process.execPath, "--expose-gc", ...profileArgs(input.entry), "--import", "tsx", path.join("bench/servers", input.entry)], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", ...input.env, PORT: String(input.port) },
     stdio: ["pipe", "pipe", "pipe"],
@@ -88,6 +96,15 @@ export async function startServerProcess(input: { entry: string; port: number; e
     statsSamples,
     exited,
     stats,
+    async gcMemory() {
+      if (!alive) return null;
+      try {
+        const r = await fetch(`http://127.0.0.1:${input.port}/__bench/gc`, { signal: AbortSignal.timeout(10_000) });
+        return (await r.json()) as GcMemory;
+      } catch {
+        return null;
+      }
+    },
     async stop(signal = "SIGTERM", timeoutMs = 15_000) {
       const t0 = performance.now();
       if (!alive) return { code: await exited, ms: 0, forced: false };

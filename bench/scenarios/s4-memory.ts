@@ -6,7 +6,8 @@ import { MeetingLoad } from "./meeting-load";
 
 /**
  * S4 memory: (RSS with R active rooms − RSS before any) / R, each room 4 clients on a ~20 KB
- * document under the meeting workload; then every client leaves: how long until the server has
+ * document under the meeting workload, every RSS read right after a full GC in the server (the
+ * same for every target, so the figure is live data, not garbage V8 has not yet collected); then every client leaves: how long until the server has
  * unloaded every room (its own count), and RSS `s4AfterLeaveS` seconds after the last leave
  * against the RSS before (leak check). ywss runs with YPERSISTENCE: without it y-websocket never
  * frees a document (y-websocket#100).
@@ -23,23 +24,27 @@ export async function runS4(ctx: Context): Promise<void> {
       const server = await run.start();
       await sleep(3000);
       const rssAt = (from: number, to: number) => median(server.sampler.between(from, to).map((s) => s.rssKb / 1024));
+      const mem = async () => {
+        const m = await server.gcMemory();
+        if (!m) throw new Error("server did not answer /__bench/gc");
+        return m;
+      };
       let t = performance.now();
       await sleep(2000);
-      const rss0 = rssAt(t, performance.now());
+      const before = await mem();
       await load.growTo(R);
       await sleep(ctx.opts.warmupS * 1000);
       t = performance.now();
       const m = await load.measure(5, [server]);
-      const rssActive = rssAt(t, performance.now());
+      const rssActiveSampled = rssAt(t, performance.now());
+      const active = await mem();
       load.destroy();
       const left = performance.now();
       const unloaded = await waitUntil(async () => (await server.stats())?.rooms === 0, 120_000, 250);
       const unloadS = unloaded ? (performance.now() - left) / 1000 : NaN;
       const wait = ctx.opts.s4AfterLeaveS * 1000 - (performance.now() - left);
       if (wait > 0) await sleep(wait);
-      t = performance.now();
-      await sleep(2000);
-      const rssAfter = rssAt(t, performance.now());
+      const after = await mem();
       await server.stop("SIGTERM");
       return {
         valid: m.invalidReasons.length === 0,
@@ -48,13 +53,17 @@ export async function runS4(ctx: Context): Promise<void> {
         metrics: {
           rooms: R,
           docBytes: doc.byteLength,
-          rssBeforeMb: rss0,
-          rssActiveMb: rssActive,
-          kbPerRoom: ((rssActive - rss0) * 1024) / R,
+          rssBeforeMb: before.rssMb,
+          rssActiveMb: active.rssMb,
+          kbPerRoom: ((active.rssMb - before.rssMb) * 1024) / R,
+          /** JS heap + external (ArrayBuffers) per room: what the server's own objects hold. */
+          heapKbPerRoom: ((active.heapUsedMb + active.externalMb - before.heapUsedMb - before.externalMb) * 1024) / R,
+          /** Without the GC, as sampled from /proc during the measured window. */
+          rssActiveSampledMb: rssActiveSampled,
           unloadedAllWithinS: unloadS,
-          rssAfterLeaveMb: rssAfter,
+          rssAfterLeaveMb: after.rssMb,
           afterLeaveS: ctx.opts.s4AfterLeaveS,
-          rssAfterVsBeforePct: ((rssAfter - rss0) / rss0) * 100,
+          rssAfterVsBeforePct: ((after.rssMb - before.rssMb) / before.rssMb) * 100,
           p99Ms: m.metrics.p99Ms,
           serverCpuPct: m.metrics.serverCpuPct,
         },

@@ -8,7 +8,11 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
  * sample. Not part of any product server.
  */
 export const STATS_PATH = "/__bench/stats";
+/** Full GC, then memory: S4 reads memory here so each server's figure is its live data, not garbage V8 has not yet collected. */
+export const GC_PATH = "/__bench/gc";
 const RESOLUTION_MS = 2;
+
+export type GcMemory = { rssMb: number; heapUsedMb: number; externalMb: number };
 
 export type ServerStats = { rooms: number; connections: number; lagP50Ms: number; lagP99Ms: number; lagMaxMs: number; heapUsedMb: number; extra?: object };
 
@@ -17,6 +21,17 @@ export function createStatsHandler(read: () => { rooms: number; connections: num
   hist.enable();
   const lag = (v: number) => Math.max(0, v / 1e6 - RESOLUTION_MS);
   return (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.url === GC_PATH) {
+      // Started with --expose-gc by the harness; twice, so weakly held and finalised objects go too.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      gc?.();
+      const m = process.memoryUsage();
+      const body: GcMemory = { rssMb: m.rss / 1048576, heapUsedMb: m.heapUsed / 1048576, externalMb: m.external / 1048576 };
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+      return true;
+    }
     if (req.url !== STATS_PATH) return false;
     const r = read();
     const body: ServerStats = {
