@@ -71,7 +71,7 @@ test.describe("accessibility of every page, in every language", () => {
       });
       await check(e, `${meetingPath}/access-log`, locale, mainVisible);
 
-      // The manager: the shared screen.
+      // The manager: the shared screen, with the employer's business case (the guide's table) open.
       const mgr = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await setLocale(mgr, locale, baseURL!);
       const m = await mgr.newPage();
@@ -80,6 +80,8 @@ test.describe("accessibility of every page, in every language", () => {
       await check(m, `${meetingPath}/present`, locale, async (p) => {
         await waitSaved(p);
         await expect(p.getByTestId("present-now")).toBeVisible();
+        await p.getByTestId("business-case-toggle").click();
+        await expect(p.getByTestId("business-case-table")).toBeVisible();
       });
 
       for (const c of [anon, staff.context(), emp, mgr]) await c.close();

@@ -30,6 +30,10 @@ test.describe("following up Kurt's agreement", () => {
     const kurt = await joinAs(browser, demoLinks().links.employee, { viewport: PHONE });
     await kurt.goto(caseUrl());
     await expect(kurt.getByTestId("participant-case-page")).toBeVisible();
+    // What is due from him is the first thing on his page: progress asked for, his diary action.
+    const kurtDue = kurt.getByTestId("due-from-me");
+    await expect(kurtDue.locator('[data-testid="due-item"][data-kind="action"]')).toContainText("smertedagbog");
+    await expect(kurtDue.getByTestId("due-case-link")).toHaveCount(0);
     expect(await kurt.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // No staff controls for him.
     await expect(kurt.getByTestId("invite-submit")).toHaveCount(0);
@@ -65,6 +69,19 @@ test.describe("following up Kurt's agreement", () => {
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
     await mette.goto(caseUrl());
     await expect(mette.getByTestId("standing-section")).toBeVisible();
+    // Someone opening the case for the first time reads, top down: where he stands, what was
+    // agreed last time, what is due and how it is going, how he got here — and only then the
+    // running of the case (meetings, people and their links).
+    const top = async (testId: string) => (await mette.getByTestId(testId).boundingBox())!.y;
+    const order = ["standing-section", "agreed-section", "followup-actions", "progress-section", "timeline", "mixer-history", "meetings-section", "people-section"];
+    const ys = await Promise.all(order.map(top));
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    const agreed = mette.getByTestId("agreed-section");
+    await expect(agreed.getByTestId("agreed-subgoal")).toHaveCount(await mette.getByTestId("measure").count());
+    await expect(agreed.getByTestId("agreed-activity").first()).toBeVisible();
+    await expect(agreed.getByTestId("agreed-follow-up")).not.toContainText("ikke aftalt");
+    // Her own overdue action is at the top of the page.
+    await expect(mette.getByTestId("due-from-me").locator('[data-testid="due-item"][data-kind="action"]')).toContainText("praktikaftalen");
     const before = await mette.getByTestId("meeting").count();
     await mette.getByTestId("schedule-toggle").click();
     await mette.getByTestId("meeting-title").fill("Opfølgningsmøde (e2e)");

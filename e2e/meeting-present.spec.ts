@@ -82,6 +82,24 @@ test.describe("the shared screen", () => {
     await expect(screen.getByTestId("present-qr-code").locator("svg")).toHaveCount(1);
     expect(html).not.toContain("/join/");
 
+    // The employer's business case, opened on the shared screen: the guide's table, computed live.
+    await screen.getByTestId("business-case-toggle").click();
+    const bc = screen.getByTestId("business-case");
+    const cell = (id: string) => bc.getByTestId(id);
+    await expect(cell("business-partial-netPay")).toHaveText("63.000 kr.");
+    await expect(cell("business-dismiss-extraCosts")).toHaveText("126.000 kr.");
+    await expect(cell("business-fullTime-employerTotal")).toHaveText("127.500 kr.");
+    for (const [s, kr] of [["working", "0"], ["partial", "18.000"], ["fullTime", "37.500"], ["dismiss", "73.500"]] as const) {
+      await expect(cell(`business-${s}-extra`)).toHaveText(`${kr} kr.`);
+    }
+    await cell("business-partial-tempCover").fill("30.000");
+    await expect(cell("business-partial-extra")).toHaveText("3.000 kr.");
+    await cell("business-dismiss-recruitment").fill("abc");
+    await expect(cell("business-dismiss-recruitment")).toHaveAttribute("aria-invalid", "true");
+    await expect(cell("business-dismiss-extra")).toHaveText("73.500 kr.");
+    await bc.getByTestId("business-case-reset").click();
+    await expect(cell("business-partial-extra")).toHaveText("18.000 kr.");
+
     // A phone that scans it without a session is asked to open its personal link.
     const phone = await browser.newContext({ locale: "da-DK", viewport: { width: 390, height: 844 } });
     const scanned = await phone.newPage();

@@ -14,9 +14,11 @@ if (process.env.DATABASE_URL) {
   const base = process.env.DATABASE_URL;
   const name = `stepwise_e2e_${randomBytes(5).toString("hex")}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  // Leftovers of runs that were killed before they could clean up.
+  // Leftovers of runs that were killed before they could clean up. Not WITH (FORCE): another run
+  // on this machine (another port) may be using its database right now; a database still in use
+  // refuses to be dropped, and is left alone.
   const old = await admin`select datname from pg_database where datname like 'stepwise_e2e_%'`;
-  for (const { datname } of old) await admin.unsafe(`drop database if exists ${datname} with (force)`);
+  for (const { datname } of old) await admin.unsafe(`drop database if exists ${datname}`).catch(() => {});
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = new URL(base);

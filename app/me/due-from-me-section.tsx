@@ -8,12 +8,14 @@ import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
 /**
  * "What is due from you", shown when someone signed in opens Stepwise: their actions, progress
  * entries asked for, invitations to answer and agreements to confirm, each a link to where it is
- * done. Shows nothing for a visitor who is not signed in.
+ * done. Shows nothing for a visitor who is not signed in. On a case page (`caseId`) only that
+ * case's items, and nothing at all when nothing is due there (the page itself is the way in).
  */
-export async function DueFromMeSection({ headingLevel = 2 }: { headingLevel?: 1 | 2 }) {
+export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLevel?: 1 | 2; caseId?: string }) {
   const staff = await currentStaff();
-  const due = await listDueForViewer({ participantSessionToken: await sessionToken(), staffUserId: staff?.userId });
+  const due = await listDueForViewer({ participantSessionToken: await sessionToken(), staffUserId: staff?.userId, caseId });
   const t = await getTranslations("followup.due");
+  if (caseId && (!due || due.every((c) => c.items.length === 0))) return null;
   if (!due) {
     // On its own page (/me) a visitor still gets a heading and the one thing to do.
     return headingLevel === 1 ? (
@@ -30,7 +32,7 @@ export async function DueFromMeSection({ headingLevel = 2 }: { headingLevel?: 1 
   const H = headingLevel === 1 ? "h1" : "h2";
   const total = due.reduce((n, c) => n + c.items.length, 0);
   return (
-    <section aria-labelledby="due-title" className="mt-8 rounded-lg border border-blue-200 bg-blue-50 p-4 sm:p-6" data-testid="due-from-me">
+    <section aria-labelledby="due-title" className={`${caseId ? "mt-6" : "mt-8"} rounded-lg border border-blue-200 bg-blue-50 p-4 sm:p-6`} data-testid="due-from-me">
       <H id="due-title" className="text-xl font-semibold text-slate-900">
         {t("title")}
       </H>
@@ -85,7 +87,7 @@ export async function DueFromMeSection({ headingLevel = 2 }: { headingLevel?: 1 
             </ul>
           </div>
         ))}
-      {due.length === 1 ? (
+      {due.length === 1 && !caseId ? (
         <p className="mt-4">
           <Link href={`/cases/${due[0]!.caseId}`} className="font-medium text-blue-800 underline underline-offset-2" data-testid="due-case-link">
             {t("openCase")}

@@ -6,7 +6,7 @@ import { addAction, actionText } from "./actions";
 import { addSubGoal } from "./sub-goals";
 import { setNextMeetingAt } from "./follow-up";
 import { readMeetingDoc } from "./read-meeting-doc";
-import { confirmClosing, coverAndAdvance, elapsedMs, pauseTimer, readTimer, reopenClosing, setChair, setCurrentItem, setPhase, startTimer } from "./meeting-flow";
+import { confirmClosing, coverAndAdvance, elapsedMs, overTimeMs, pauseTimer, readTimer, reopenClosing, setChair, setCurrentItem, setPhase, startTimer } from "./meeting-flow";
 import { endRound, finishTurn, readRound, startRound, undoTurn } from "./flow-rounds";
 import { clearConsent, setConsent } from "./flow-consent";
 import { LOG_MAX, logChange, readFlowLog } from "./flow-log";
@@ -99,6 +99,20 @@ describe("meeting flow: phase, chair, current item", () => {
     pauseTimer(doc, one, at(CW, 65_000));
     startTimer(doc, one, at(CW, 100_000));
     expect(elapsedMs(readTimer(doc, one), 110_000)).toBe(70_000);
+  });
+
+  it("says how far an item's clock is past its timebox, and nothing without a timebox", () => {
+    const doc = newDoc();
+    const one = addAgendaItem(doc, { title: "Status", minutes: 5 });
+    startTimer(doc, one, at(CW, 0));
+    const timer = readTimer(doc, one);
+    expect(overTimeMs(timer, 5, 299_000)).toBe(0);
+    expect(overTimeMs(timer, 5, 300_000)).toBe(0);
+    expect(overTimeMs(timer, 5, 302_000)).toBe(2_000);
+    pauseTimer(doc, one, at(CW, 330_000));
+    // Paused over time: it stays as far over as it was, however long the pause.
+    expect(overTimeMs(readTimer(doc, one), 5, 9_999_999)).toBe(30_000);
+    expect(overTimeMs(timer, null, 9_999_999)).toBeNull();
   });
 
   it("covers the current item and moves on to the next one not yet covered", () => {

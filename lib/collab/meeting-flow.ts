@@ -66,6 +66,16 @@ export function elapsedMs(timer: TimerState, now: Millis): number {
   return timer.elapsedMs + running;
 }
 
+/**
+ * How far past its timebox an item's clock is at `now`: 0 within it, null when the item has no
+ * timebox. The one rule behind every "over time" the room, the phone bar, the shared screen and
+ * the screen reader's announcement show.
+ */
+export function overTimeMs(timer: TimerState, minutes: number | null, now: Millis): number | null {
+  if (minutes === null || !Number.isFinite(minutes)) return null;
+  return Math.max(0, elapsedMs(timer, now) - minutes * 60_000);
+}
+
 export function startTimer(doc: Y.Doc, itemId: string, actor: Actor): void {
   checkStamp(actor.by, actor.at);
   doc.transact(() => {

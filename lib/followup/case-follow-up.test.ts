@@ -14,6 +14,7 @@ import { bindingOf, loadCaseAgreements } from "./case-agreements";
 import { confirmAgreementRead } from "./confirm-agreement-read";
 import { dueFromMe } from "./due-from-me";
 import { getCaseFollowUp } from "./get-case-follow-up";
+import { listDueForViewer } from "./list-due-for-viewer";
 import { createBoundCase, type BoundCase } from "./testing";
 
 let tdb: TestDatabase;
@@ -52,6 +53,15 @@ describe("getCaseFollowUp", () => {
       ["employee", "coming", null],
     ]);
     expect(cw.may).toMatchObject({ recordProgress: false, seeEveryAnswer: true });
+    // What was agreed last time: the binding version's sub-goals with their activities, its tools and follow-up arrangement.
+    const content = bindingOf(await loadCaseAgreements(b.caseId))!.content;
+    expect(cw.binding!.agreed.subGoals).toEqual(content.plan.subGoals);
+    expect(cw.binding!.agreed.subGoals[0]!.activities.length).toBeGreaterThan(0);
+    expect(cw.binding!.agreed.tools).toEqual(content.plan.tools);
+    expect(cw.binding!.agreed.followUp.howOften).not.toBe("");
+    expect(cw.binding!.agreed.followUp).toEqual(content.followUp);
+    expect(cw.binding!.agreed.meetingStartsAt?.toISOString()).toBe(new Date(content.meeting.startsAt).toISOString());
+    expect(cw.binding!.agreed.review).toBeNull();
 
     const emp = await getCaseFollowUp({ me: b.actors.employee.me });
     expect(emp.answers.map((a) => a.role)).toEqual(["employee"]);
@@ -82,6 +92,8 @@ describe("getCaseFollowUp", () => {
     expect(f.comparison!.changes).toContainEqual({ field: "step", subject: null, from: 4, to: 3 });
     // The measures' plan lines: one per sealed version that carried the sub-goal.
     expect(f.measures[0]!.planned.map((p) => p.version)).toEqual([1, 2]);
+    // Version 2 was amended in the same meeting (no review): nothing found about version 1.
+    expect(f.binding!.agreed.review).toBeNull();
   });
 });
 
@@ -113,5 +125,20 @@ describe("dueFromMe", () => {
     expect((await dueFromMe({ me: c.actors.caseworker.me, employeeName: "x" })).items.some((i) => i.kind === "answer")).toBe(false);
     expect((await dueFromMe({ me: c.actors.union_rep.me, employeeName: "x" })).items.some((i) => i.kind === "progress")).toBe(false);
     expect((await dueFromMe({ me: c.actors.observer.me, employeeName: "x" })).items.some((i) => i.kind === "read")).toBe(false);
+  });
+});
+
+describe("listDueForViewer", () => {
+  it("on a case page lists only that case's items; someone else's case gives nothing; no session gives null", async () => {
+    const c = await createBoundCase();
+    const other = await createBoundCase();
+    const session = c.sessions.employee;
+    const own = await listDueForViewer({ participantSessionToken: session, caseId: c.caseId });
+    expect(own).toHaveLength(1);
+    expect(own![0]!.caseId).toBe(c.caseId);
+    expect(own![0]!.items.map((i) => i.kind)).toContain("read");
+    expect(await listDueForViewer({ participantSessionToken: session, caseId: other.caseId })).toEqual([]);
+    expect(await listDueForViewer({ participantSessionToken: null })).toBeNull();
+    expect(await listDueForViewer({ participantSessionToken: "not-a-session" })).toBeNull();
   });
 });

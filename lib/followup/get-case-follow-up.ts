@@ -12,6 +12,8 @@ import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
 import { measureSeries, rampWeeks, type MeasureSeries, type RampWeek } from "../progress/measure-series";
 import { dateInZone } from "../time/zoned";
+import type { FrozenPlan } from "../agreements/frozen-document";
+import type { FrozenFollowUp, FrozenReview } from "./agreement-content";
 import type { InvitationAnswer } from "./answer-invitation";
 import { bindingOf, loadCaseAgreements, sealedOf } from "./case-agreements";
 import { diffPlans, type PlanChange } from "./plan-diff";
@@ -46,6 +48,17 @@ export type FollowUpVersion = {
   changes: PlanChange[];
 };
 
+/** What the binding version agreed beyond the step and the goal: "what was agreed last time". */
+export type AgreedLastTime = {
+  /** When the meeting that agreed it was held. */
+  meetingStartsAt: Date | null;
+  subGoals: FrozenPlan["subGoals"];
+  tools: string[];
+  followUp: FrozenFollowUp;
+  /** What that meeting found when it reviewed the version before (null for a first agreement). */
+  review: FrozenReview | null;
+};
+
 export type AnswerView = { meetingId: string; participantId: string; name: string; role: Role; answer: InvitationAnswer; suggestion: string | null; reason: string | null; answeredAt: Date };
 export type ReceiptView = { participantId: string; name: string; role: Role; readAt: Date };
 
@@ -57,7 +70,7 @@ export type CaseFollowUp = {
   meetings: FollowUpMeeting[];
   nextMeeting: FollowUpMeeting | null;
   versions: FollowUpVersion[];
-  binding: (FollowUpVersion & { goal: string; goalTargetDate: string | null }) | null;
+  binding: (FollowUpVersion & { goal: string; goalTargetDate: string | null; agreed: AgreedLastTime }) | null;
   step: StepNow;
   actions: FollowUpAction[];
   measures: (MeasureSeries & { ramp: RampWeek[] | null })[];
@@ -128,7 +141,20 @@ export async function getCaseFollowUp(input: {
   }));
   const bindingRow = bindingOf(agreements);
   const sealed = sealedOf(agreements);
-  const binding = bindingRow ? { ...versions.find((v) => v.id === bindingRow.id)!, goal: bindingRow.content.plan.goal, goalTargetDate: bindingRow.content.plan.goalTargetDate } : null;
+  const binding = bindingRow
+    ? {
+        ...versions.find((v) => v.id === bindingRow.id)!,
+        goal: bindingRow.content.plan.goal,
+        goalTargetDate: bindingRow.content.plan.goalTargetDate,
+        agreed: {
+          meetingStartsAt: Number.isNaN(Date.parse(bindingRow.content.meeting.startsAt)) ? null : new Date(bindingRow.content.meeting.startsAt),
+          subGoals: bindingRow.content.plan.subGoals,
+          tools: bindingRow.content.plan.tools,
+          followUp: bindingRow.content.followUp,
+          review: bindingRow.content.review,
+        },
+      }
+    : null;
 
   const actions: FollowUpAction[] = (bindingRow?.content.actions ?? []).map((a) => ({
     id: a.id,

@@ -9,12 +9,18 @@ import { dueFromMe, type DueFromMe } from "./due-from-me";
  * one case), or a staff member (each case they take part in). Nobody signed in → null (the home
  * page then shows only its introduction); an expired participant session counts as nobody.
  */
-export async function listDueForViewer(input: { participantSessionToken?: string | null; staffUserId?: string | null; now?: Date }): Promise<DueFromMe[] | null> {
+export async function listDueForViewer(input: {
+  participantSessionToken?: string | null;
+  staffUserId?: string | null;
+  /** Only this case (a case page); the others are not looked at. */
+  caseId?: string;
+  now?: Date;
+}): Promise<DueFromMe[] | null> {
   const db = await getDb();
   if (input.staffUserId) {
     const cases = await listCasesOfUser(db, input.staffUserId);
     const out: DueFromMe[] = [];
-    for (const { case: c } of cases) {
+    for (const { case: c } of cases.filter(({ case: k }) => !input.caseId || k.id === input.caseId)) {
       const p = await findParticipantOfUserOnCase(db, c.id, input.staffUserId);
       if (p) out.push(await dueFromMe({ me: { caseId: c.id, participantId: p.id, role: p.role }, employeeName: c.employeeName, now: input.now }));
     }
@@ -24,6 +30,7 @@ export async function listDueForViewer(input: { participantSessionToken?: string
   try {
     const me = await requireSession(input.participantSessionToken);
     const c = await findCase(db, me.caseId);
+    if (input.caseId && input.caseId !== me.caseId) return [];
     return c ? [await dueFromMe({ me, employeeName: c.employeeName, now: input.now })] : null;
   } catch (e) {
     if (e instanceof AppError && e.code === "UNAUTHENTICATED") return null;

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { elapsedMs } from "@/lib/collab/meeting-flow";
+import { overTimeMs } from "@/lib/collab/meeting-flow";
 import { PHASES, type FlowView } from "@/lib/collab/flow-schema";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
@@ -66,7 +66,7 @@ export function Announcer() {
       const item = view.agenda[index];
       const timer = id ? f.flow.timers[id] : undefined;
       if (!item || !timer || item.minutes === null || overSaid.current.has(item.id)) return;
-      if (elapsedMs(timer, serverNow()) > item.minutes * 60_000) {
+      if ((overTimeMs(timer, item.minutes, serverNow()) ?? 0) > 0) {
         overSaid.current.add(item.id);
         setMessage(t("overTime", { n: index + 1, minutes: item.minutes }));
       }

@@ -31,7 +31,26 @@ export function BusinessCaseToggle({ size = "normal" }: { size?: "normal" | "lar
 }
 
 type Drafts = Record<Scenario, Record<InputKey, string>>;
+type Row = { kind: "input"; key: InputKey } | { kind: "result"; key: "netPay" | "extraCosts" | "employerTotal" | "extraVsWorking" };
 
+/** The guide's rows, in the guide's order: each computed row right under what it is computed from. */
+const ROWS: readonly Row[] = [
+  { kind: "input", key: "grossPay" },
+  { kind: "input", key: "benefitRefund" },
+  { kind: "result", key: "netPay" },
+  { kind: "input", key: "tempCover" },
+  { kind: "input", key: "recruitment" },
+  { kind: "input", key: "newEmployeePay" },
+  { kind: "result", key: "extraCosts" },
+  { kind: "result", key: "employerTotal" },
+  { kind: "result", key: "extraVsWorking" },
+];
+
+/**
+ * The guide's comparison table itself: one column per scenario, one row per line of the guide,
+ * every input a field in its cell (named by its row and column header), every computed line worked
+ * out as one types. On a narrow screen the table scrolls sideways inside its own focusable region.
+ */
 export function BusinessCasePanel({ size = "normal" }: { size?: "normal" | "large" }) {
   const t = useTranslations("meeting.business");
   const format = useFormatter();
@@ -54,6 +73,8 @@ export function BusinessCasePanel({ size = "normal" }: { size?: "normal" | "larg
     setDrafts(toDrafts(GUIDE_INPUTS));
     setInputs(structuredClone(GUIDE_INPUTS));
   };
+  const colId = (s: Scenario) => `${id}-col-${s}`;
+  const rowId = (k: string) => `${id}-row-${k}`;
 
   return (
     <section aria-labelledby={`${id}-title`} className={`rounded-xl border-2 border-slate-800 bg-white p-4 ${large ? "text-xl" : ""}`} data-testid="business-case">
@@ -64,55 +85,69 @@ export function BusinessCasePanel({ size = "normal" }: { size?: "normal" | "larg
       <p className="mt-2 rounded-lg bg-slate-100 p-3 font-medium text-slate-900" aria-live="polite" data-testid="business-case-summary">
         {t("summary", { partial: kr(result.partial.extraVsWorking), dismiss: kr(result.dismiss.extraVsWorking), difference: kr(result.dismiss.extraVsWorking - result.partial.extraVsWorking) })}
       </p>
-      <div className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-4">
-        {SCENARIOS.map((s) => (
-          <fieldset key={s} className="rounded-lg border border-slate-400 p-3" data-testid={`business-${s}`}>
-            <legend className="px-1 font-semibold text-slate-900">{t(`scenario.${s}`)}</legend>
-            <div className="space-y-2">
-              {INPUTS.map((k) => {
-                const fid = `${id}-${s}-${k}`;
-                const invalid = parseAmount(drafts[s][k]) === null;
-                return (
-                  <div key={k}>
-                    <label htmlFor={fid} className="block text-sm font-medium text-slate-800">
-                      {t(`input.${k}`)}
-                    </label>
-                    <input
-                      id={fid}
-                      className={`${inputBaseClass} mt-0.5 w-full text-right tabular-nums`}
-                      inputMode="numeric"
-                      autoComplete="off"
-                      value={drafts[s][k]}
-                      aria-invalid={invalid ? true : undefined}
-                      aria-describedby={invalid ? `${fid}-error` : undefined}
-                      onChange={(e) => edit(s, k, e.target.value)}
-                      data-testid={`business-${s}-${k}`}
-                    />
-                    {invalid ? (
-                      <p id={`${fid}-error`} className="text-sm font-medium text-red-800">
-                        {t("invalid")}
-                      </p>
-                    ) : null}
-                  </div>
-                );
-              })}
-            </div>
-            <dl className="mt-3 space-y-1 border-t border-slate-300 pt-2 text-sm">
-              {(["netPay", "extraCosts", "employerTotal"] as const).map((k) => (
-                <div key={k} className="flex justify-between gap-2">
-                  <dt>{t(`result.${k}`)}</dt>
-                  <dd className="tabular-nums">{kr(result[s][k])}</dd>
-                </div>
+      <div role="region" aria-label={t("caption")} tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-400" data-testid="business-case-scroll">
+        <table className={`w-full min-w-[40rem] border-collapse ${large ? "text-lg" : "text-sm"}`} data-testid="business-case-table">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead>
+            <tr className="bg-slate-100">
+              <th scope="col" className="p-2 text-left font-semibold text-slate-900">
+                {t("period")}
+              </th>
+              {SCENARIOS.map((s) => (
+                <th key={s} id={colId(s)} scope="col" className="p-2 text-right align-bottom font-semibold text-slate-900">
+                  {t(`scenario.${s}`)}
+                </th>
               ))}
-              <div className="flex justify-between gap-2 text-base font-bold">
-                <dt>{t("result.extraVsWorking")}</dt>
-                <dd className="tabular-nums" data-testid={`business-${s}-extra`}>
-                  {kr(result[s].extraVsWorking)}
-                </dd>
-              </div>
-            </dl>
-          </fieldset>
-        ))}
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map((row) => {
+              const total = row.kind === "result";
+              const last = row.key === "extraVsWorking";
+              return (
+                <tr key={row.key} className={`border-t border-slate-300 ${total ? "bg-slate-50" : ""} ${last ? "border-t-2 border-slate-800" : ""}`} data-testid={`business-row-${row.key}`}>
+                  <th id={rowId(row.key)} scope="row" className={`p-2 text-left ${total ? "font-semibold" : "font-normal"} text-slate-900`}>
+                    {row.kind === "input" ? t(`input.${row.key}`) : t(`result.${row.key}`)}
+                  </th>
+                  {SCENARIOS.map((s) => {
+                    if (row.kind === "result") {
+                      return (
+                        <td key={s} className={`p-2 text-right tabular-nums ${last ? "text-base font-bold" : "font-semibold"}`} data-testid={`business-${s}-${row.key === "extraVsWorking" ? "extra" : row.key}`}>
+                          {kr(result[s][row.key])}
+                        </td>
+                      );
+                    }
+                    const k = row.key;
+                    const fid = `${id}-${s}-${k}`;
+                    const invalid = parseAmount(drafts[s][k]) === null;
+                    return (
+                      <td key={s} className="p-1 align-top">
+                        <input
+                          id={fid}
+                          className={`${inputBaseClass} w-full min-w-24 text-right tabular-nums`}
+                          inputMode="numeric"
+                          autoComplete="off"
+                          value={drafts[s][k]}
+                          aria-labelledby={`${rowId(k)} ${colId(s)}`}
+                          aria-invalid={invalid ? true : undefined}
+                          aria-describedby={invalid ? `${fid}-error` : undefined}
+                          onChange={(e) => edit(s, k, e.target.value)}
+                          data-testid={`business-${s}-${k}`}
+                        />
+                        {invalid ? (
+                          <p id={`${fid}-error`} className="mt-0.5 text-sm font-medium text-red-800">
+                            <span aria-hidden="true">! </span>
+                            {t("invalid")}
+                          </p>
+                        ) : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <button type="button" className={buttonClass} onClick={reset} data-testid="business-case-reset">

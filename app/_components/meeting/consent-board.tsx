@@ -8,6 +8,7 @@ import { closingCheck, type ConsentItem, type ItemConsent, type PersonState } fr
 import { buttonClass, inputClass, inputBaseClass, labelClass } from "../room/ui";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
+import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
 
 const STATE_ICON: Record<PersonState, string> = { agree: "✓", reservations: "!", missing: "…", changed: "↻" };
 
@@ -127,6 +128,12 @@ function MarkControls({ item, subject }: { item: ConsentItem; subject: string })
     setError(null);
     setConsent(f.conn.doc, { kind: item.kind, itemId: item.id, participantId: subject, value, comment: text, itemText: item.text }, f.actor());
   };
+  // The comment is shared with everyone, the employer included: the diagnosis guard reads it as it
+  // is typed (before it is saved), and moving a sentence out saves the comment without it.
+  const guardSource = useValueSource(comment, (next) => {
+    setComment(next);
+    if (entry) write(entry.value, next);
+  });
   // A mark made before the item's text changed counts as not made: it has to be given again.
   const value = entry && entry.textHash === textHash(item.text) ? entry.value : null;
   return (
@@ -171,7 +178,10 @@ function MarkControls({ item, subject }: { item: ConsentItem; subject: string })
               autoComplete="off"
               aria-describedby={`${id}-error`}
               onChange={(e) => setComment(e.target.value)}
-              onBlur={() => {
+              onBlur={(e) => {
+                // Not when leaving for the guard's "move to the private preparation": the text
+                // would reach the shared document (and its history) a moment before it leaves.
+                if (e.relatedTarget instanceof Element && e.relatedTarget.closest('[data-testid="guard-move"]')) return;
                 if (comment !== (entry?.comment ?? "")) write("reservations", comment);
               }}
               data-testid="consent-comment"
@@ -180,6 +190,9 @@ function MarkControls({ item, subject }: { item: ConsentItem; subject: string })
           <button type="submit" className={buttonClass} data-testid="consent-comment-save">
             {t("saveComment")}
           </button>
+          <div className="basis-full">
+            <DiagnosisNotice source={guardSource} fieldId={`${id}-comment`} />
+          </div>
         </form>
       ) : null}
       <p id={`${id}-error`} className="text-sm font-medium text-red-800" aria-live="polite">

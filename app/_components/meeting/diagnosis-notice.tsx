@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { useTranslations } from "next-intl";
 import { findDiagnosisTerms, sentenceAround } from "@/lib/privacy/diagnosis-guard";
@@ -23,12 +23,49 @@ export function yTextSource(text: Y.Text): GuardSource {
       return () => text.unobserve(fn);
     },
     remove: (excerpt) => {
-      const i = text.toString().indexOf(excerpt);
+      const whole = text.toString();
+      const i = whole.indexOf(excerpt);
       if (i < 0) return false;
-      text.doc?.transact(() => text.delete(i, excerpt.length));
+      // "A. B. C." without B is "A. C.", not "A.  C.": take one of the spaces around it along.
+      const spaceAfter = /[ \t]/.test(whole[i + excerpt.length] ?? "") && (i === 0 || /\s/.test(whole[i - 1]!));
+      text.doc?.transact(() => text.delete(i, excerpt.length + (spaceAfter ? 1 : 0)));
       return true;
     },
   };
+}
+
+/**
+ * A plain text value held by a component (e.g. a consent comment typed before it is saved) as a
+ * guard source. `onRemove` receives the text without the moved excerpt.
+ */
+export function useValueSource(value: string, onRemove: (next: string) => void): GuardSource {
+  const current = useRef(value);
+  const listeners = useRef(new Set<() => void>());
+  const remover = useRef(onRemove);
+  useEffect(() => {
+    remover.current = onRemove;
+  });
+  useEffect(() => {
+    current.current = value;
+    for (const l of listeners.current) l();
+  }, [value]);
+  return useMemo<GuardSource>(
+    () => ({
+      read: () => current.current,
+      subscribe: (fn) => {
+        listeners.current.add(fn);
+        return () => listeners.current.delete(fn);
+      },
+      remove: (excerpt) => {
+        const text = current.current;
+        const i = text.indexOf(excerpt);
+        if (i < 0) return false;
+        remover.current(`${text.slice(0, i)} ${text.slice(i + excerpt.length)}`.replace(/\s+/g, " ").trim());
+        return true;
+      },
+    }),
+    [],
+  );
 }
 
 type Found = { term: string; excerpt: string };

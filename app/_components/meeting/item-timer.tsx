@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { elapsedMs } from "@/lib/collab/meeting-flow";
+import { elapsedMs, overTimeMs } from "@/lib/collab/meeting-flow";
 import type { TimerState } from "@/lib/collab/flow-schema";
 import { useNow } from "./use-now";
 
@@ -12,10 +12,6 @@ export function formatClock(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
-}
-
-export function isOverTime(timer: TimerState, minutes: number | null, now: number): boolean {
-  return minutes !== null && elapsedMs(timer, now) > minutes * 60_000;
 }
 
 /**
@@ -30,7 +26,8 @@ export function ItemTimer({ timer, minutes, size = "normal" }: { timer: TimerSta
   const elapsed = elapsedMs(timer, now);
   const running = timer.startedAt !== null;
   const limit = minutes === null ? null : minutes * 60_000;
-  const over = limit !== null && elapsed > limit;
+  const overBy = overTimeMs(timer, minutes, now);
+  const over = overBy !== null && overBy > 0;
   const large = size === "large";
   return (
     <div
@@ -49,7 +46,7 @@ export function ItemTimer({ timer, minutes, size = "normal" }: { timer: TimerSta
       {over ? (
         <span className="font-semibold" data-testid="item-timer-over">
           <span aria-hidden="true">⏱ </span>
-          {t("over", { time: formatClock(elapsed - limit) })}
+          {t("over", { time: formatClock(overBy) })}
         </span>
       ) : null}
       {!running && elapsed > 0 ? <span className="text-sm font-medium">{t("paused")}</span> : null}

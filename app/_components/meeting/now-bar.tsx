@@ -5,7 +5,7 @@ import { useFlow, useMeetingView } from "./flow-context";
 import { jumpToItem, useFollow } from "./follow-current";
 import { formatClock } from "./item-timer";
 import { phaseNumber } from "./phase-stepper";
-import { elapsedMs } from "@/lib/collab/meeting-flow";
+import { elapsedMs, overTimeMs } from "@/lib/collab/meeting-flow";
 import { PHASES } from "@/lib/collab/flow-schema";
 import { useNames } from "./use-names";
 import { useNow } from "./use-now";
@@ -74,7 +74,7 @@ function NowClock({ itemId, minutes }: { itemId: string; minutes: number | null 
   const now = useNow();
   const timer = flow.timers[itemId] ?? { startedAt: null, elapsedMs: 0 };
   const ms = elapsedMs(timer, now);
-  const over = minutes !== null && ms > minutes * 60_000;
+  const over = (overTimeMs(timer, minutes, now) ?? 0) > 0;
   return (
     <span className={`tabular-nums ${over ? "rounded bg-amber-100 px-1 font-semibold text-amber-950" : ""}`}>
       {minutes !== null ? t("clock", { elapsed: formatClock(ms), limit: formatClock(minutes * 60_000) }) : formatClock(ms)}

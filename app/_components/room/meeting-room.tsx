@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState, useSyncExternalStore, type FocusEvent, type SyntheticEvent } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { presenceColor, type PresenceUser } from "@/lib/collab";
 import { ActionsSection } from "./actions-section";
@@ -56,10 +57,19 @@ export function MeetingRoom(props: RoomProps) {
   );
 }
 
-function MeetingHeader({ meeting, employeeName, employer }: RoomProps) {
+function MeetingHeader({ meeting, employeeName, employer, caseHref }: RoomProps) {
   const t = useTranslations("room");
+  const tm = useTranslations("meeting.panel");
   return (
     <header className="pt-6 pb-4">
+      {caseHref ? (
+        <p className="mb-2">
+          <Link href={caseHref} className="inline-flex min-h-10 items-center font-medium text-blue-800 underline underline-offset-2" data-testid="room-case-link">
+            <span aria-hidden="true">←&nbsp;</span>
+            {tm("caseLink")}
+          </Link>
+        </p>
+      ) : null}
       <p className="text-sm font-medium text-slate-700">{t("kicker", { name: employeeName })}</p>
       <h1 className="mt-1 text-2xl font-semibold text-slate-900 sm:text-3xl">{meeting.title}</h1>
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-slate-800">

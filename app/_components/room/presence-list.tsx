@@ -40,7 +40,7 @@ export function PresenceList() {
           >
             <span
               aria-hidden="true"
-              className={`inline-block size-3 rounded-full ${p.present ? "" : "opacity-40"}`}
+              className={`inline-block size-3 shrink-0 rounded-full ${p.present ? "" : "opacity-40"}`}
               style={{ backgroundColor: p.color }}
             />
             <span className="font-medium">{p.id === me.id ? t("you", { name: p.name }) : p.name}</span>

@@ -32,4 +32,6 @@ export type RoomProps = {
   track: Track;
   me: RoomMe;
   participants: RoomParticipant[];
+  /** The case page (`/cases/<id>`) for staff signed in as staff; null for join-link participants. */
+  caseHref?: string | null;
 };

@@ -58,7 +58,7 @@ export function EditingMarker({ field }: { field: string }) {
           key={p.user.participantId}
           className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-50 px-2 py-0.5 text-xs font-medium text-slate-800"
         >
-          <span aria-hidden="true" className="inline-block size-2.5 rounded-full" style={{ backgroundColor: p.user.color }} />
+          <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: p.user.color }} />
           {t("isEditing", { name: p.user.name })}
         </span>
       ))}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "../_lib/action-result";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
@@ -12,13 +12,18 @@ import type { IssuedView } from "./view-types";
 /** Invite a person by role, with their name and (optionally) an e-mail the link is sent to. */
 export function InviteForm({ caseId, onIssued }: { caseId: string; onIssued: (v: IssuedView) => void }) {
   const t = useTranslations("staff.invite");
-  const [state, action, pending] = useActionState(async (prev: ActionResult<IssuedView> | null, form: FormData) => {
-    const r = await inviteAction(caseId, prev, form);
-    // The fresh link goes to the panel above (shown once); the form starts afresh.
-    if (r.ok) onIssued(r.value);
-    return r;
-  }, null);
+  const [state, action, pending] = useActionState((prev: ActionResult<IssuedView> | null, form: FormData) => inviteAction(caseId, prev, form), null);
   const issued = state?.ok ? state.value : null;
+  // The fresh link goes to the panel above (shown once) in the same commit in which the form
+  // starts afresh — not earlier from inside the action, or someone typing the next invitation
+  // while the page refreshes would see it wiped a moment later.
+  const onIssuedRef = useRef(onIssued);
+  useEffect(() => {
+    onIssuedRef.current = onIssued;
+  });
+  useEffect(() => {
+    if (issued) onIssuedRef.current(issued);
+  }, [issued]);
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-3" data-testid="invite-form">
       {state && !state.ok ? (

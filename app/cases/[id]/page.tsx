@@ -10,6 +10,7 @@ import { recordCaseOverviewShown } from "@/lib/cases/record-case-overview-shown"
 import { isAppError } from "@/lib/errors";
 import type { LinkState } from "@/lib/invites/link-state";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
+import { DueFromMeSection } from "@/app/me/due-from-me-section";
 import { StaffPage } from "../_components/staff-page";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";
@@ -121,10 +122,13 @@ export default async function CasePage({ params, searchParams }: Params) {
         {c.employer ? ` · ${c.employer}` : ""}
       </p>
       <FollowUpNav data={followUp} staff />
+      <DueFromMeSection caseId={c.id} />
       <div className="mt-6">
         <StandingSection data={followUp} fmt={fmt} />
       </div>
+      {/* Where the case stands and how it got here first; running it (meetings, people, links) after. */}
       <div className="mt-8 grid grid-cols-1 gap-8">
+        <FollowUpSections data={followUp} fmt={fmt} />
         <MeetingsSection caseId={c.id} meetings={overview.meetings} canSchedule={overview.may.manageMeetings} />
         <PeopleSection
           caseId={c.id}
@@ -133,7 +137,6 @@ export default async function CasePage({ params, searchParams }: Params) {
           canRemove={overview.may.manageCase}
           inviteMeeting={inviteMeeting ? { title: inviteMeeting.title, when: when(inviteMeeting.startsAt) } : null}
         />
-        <FollowUpSections data={followUp} fmt={fmt} />
       </div>
     </StaffPage>
   );

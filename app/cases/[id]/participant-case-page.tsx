@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { recordCasePageShown } from "@/lib/followup/record-case-page-shown";
 import { requireSession, type Me } from "@/lib/meetings/require-meeting-participant";
+import { DueFromMeSection } from "@/app/me/due-from-me-section";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";
 import { StandingSection } from "./follow-up/standing-section";
@@ -48,6 +49,7 @@ export async function ParticipantCasePage({ me, compare }: { me: Me; compare: { 
         </h1>
         {data.case.employer ? <p className="mt-1 text-slate-700">{data.case.employer}</p> : null}
         <FollowUpNav data={data} staff={false} />
+        <DueFromMeSection caseId={data.case.id} />
         <div className="mt-6 grid grid-cols-1 gap-8">
           <StandingSection data={data} fmt={fmt} />
           <FollowUpSections data={data} fmt={fmt} />

@@ -1,5 +1,7 @@
+import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
 import type { CaseFollowUp } from "@/lib/followup/get-case-follow-up";
+import { AgreedSection } from "./agreed-section";
 import { MixerHistorySection, TimelineSection } from "./history-sections";
 import { CalendarSection, InvitationsSection, ReadSection } from "./people-sections";
 import { ProgressSection } from "./progress-section";
@@ -7,21 +9,42 @@ import { ActionsSection } from "./standing-section";
 import type { Fmt } from "./fmt";
 
 /**
- * The case followed up over time, below "where things stand": for the employee and the manager
- * recording progress comes first (it is what they come to do); for the others the actions.
+ * The order of the case followed up over time, below "where things stand". It answers, in this
+ * order, what someone picking the case up asks: what was agreed last time, what is due, how it is
+ * going, how the case got here (timeline, mixer desk), then who is coming and who has read the
+ * agreement. For the employee and the manager recording progress comes first (it is what they
+ * come to do).
  */
+export function sectionOrder(data: Pick<CaseFollowUp, "may" | "binding">): string[] {
+  return [
+    ...(data.may.recordProgress ? ["progress"] : []),
+    ...(data.binding ? ["agreed"] : []),
+    "actions",
+    ...(data.may.recordProgress ? [] : ["progress"]),
+    "timeline",
+    "mixer",
+    "invitations",
+    ...(data.binding ? ["read"] : []),
+    "calendar",
+  ];
+}
+
 export async function FollowUpSections({ data, fmt }: { data: CaseFollowUp; fmt: Fmt }) {
-  const progressFirst = data.may.recordProgress;
+  const sections: Record<string, React.ReactNode> = {
+    progress: <ProgressSection data={data} fmt={fmt} />,
+    agreed: <AgreedSection data={data} fmt={fmt} />,
+    actions: <ActionsSection data={data} fmt={fmt} />,
+    timeline: <TimelineSection data={data} fmt={fmt} />,
+    mixer: <MixerHistorySection data={data} />,
+    invitations: <InvitationsSection data={data} fmt={fmt} />,
+    read: <ReadSection data={data} fmt={fmt} />,
+    calendar: <CalendarSection data={data} fmt={fmt} />,
+  };
   return (
     <div className="grid grid-cols-1 gap-8">
-      {progressFirst ? <ProgressSection data={data} fmt={fmt} /> : null}
-      <ActionsSection data={data} fmt={fmt} />
-      {progressFirst ? null : <ProgressSection data={data} fmt={fmt} />}
-      <InvitationsSection data={data} fmt={fmt} />
-      <ReadSection data={data} fmt={fmt} />
-      <TimelineSection data={data} fmt={fmt} />
-      <MixerHistorySection data={data} />
-      <CalendarSection data={data} fmt={fmt} />
+      {sectionOrder(data).map((id) => (
+        <Fragment key={id}>{sections[id]}</Fragment>
+      ))}
     </div>
   );
 }
@@ -29,16 +52,7 @@ export async function FollowUpSections({ data, fmt }: { data: CaseFollowUp; fmt:
 /** "On this page": the sections as links, so a long page is quick to move around, by keyboard too. */
 export async function FollowUpNav({ data, staff }: { data: CaseFollowUp; staff: boolean }) {
   const t = await getTranslations("followup.nav");
-  const ids = [
-    "standing",
-    ...(data.may.recordProgress ? ["progress", "actions"] : ["actions", "progress"]),
-    "invitations",
-    ...(data.binding ? ["read"] : []),
-    "timeline",
-    "mixer",
-    "calendar",
-    ...(staff ? ["meetings-title", "people-title"] : []),
-  ];
+  const ids = ["standing", ...sectionOrder(data), ...(staff ? ["meetings-title", "people-title"] : [])];
   return (
     <nav aria-label={t("label")} className="mt-4">
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
