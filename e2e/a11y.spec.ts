@@ -43,13 +43,14 @@ test.describe("accessibility of every page, in every language", () => {
       const anon = await browser.newContext();
       await setLocale(anon, locale, baseURL!);
       const a = await anon.newPage();
-      for (const path of ["/", "/signin", "/signin/check-email", "/verify", "/join/invalid?reason=gone", "/signed-out", "/no-such-page"]) {
+      for (const path of ["/", "/me", "/signin", "/signin/check-email", "/verify", "/join/invalid?reason=gone", "/signed-out", "/no-such-page"]) {
         await check(a, path, locale, mainVisible);
       }
       // A meeting address without a session: "open your personal link".
       await check(a, meetingPath, locale, async (p) => expect(p.getByTestId("room-signed-out")).toBeVisible());
 
-      // The caseworker: their cases, a new case, the demo case, the agreement and its versions.
+      // The caseworker: their cases, a new case, the demo case, the agreement and its versions, and
+      // the agreement Kurt's first meeting signed (binding, with its signatures).
       const staff = await caseworkerPage(browser, demoLinks().caseworkerEmail);
       await setLocale(staff.context(), locale, baseURL!);
       await check(staff, "/cases", locale, mainVisible);
@@ -58,8 +59,13 @@ test.describe("accessibility of every page, in every language", () => {
       await check(staff, casePath!, locale, mainVisible);
       await check(staff, `${meetingPath}/agreement`, locale, mainVisible);
       await check(staff, `/agreements?meeting=${meetingId}`, locale, mainVisible);
+      const signedId = new URL(demoLinks().agreementBundles[0]!).pathname.split("/")[3]!;
+      await check(staff, `/agreements/${signedId}`, locale, async (p) => {
+        await expect(p.getByTestId("agreement-state")).toHaveAttribute("data-state", "binding");
+      });
 
-      // The employee: the meeting room (with the meeting flow) and who has seen their data.
+      // The employee: the meeting room (with the meeting flow), who has seen their data, and what is
+      // due from them.
       const emp = await browser.newContext();
       await setLocale(emp, locale, baseURL!);
       const e = await emp.newPage();
@@ -70,6 +76,9 @@ test.describe("accessibility of every page, in every language", () => {
         await expect(p.getByTestId("meeting-flow")).toBeVisible();
       });
       await check(e, `${meetingPath}/access-log`, locale, mainVisible);
+      await check(e, "/me", locale, async (p) => {
+        await expect(p.getByTestId("due-item").first()).toBeVisible();
+      });
 
       // The manager: the shared screen, with the employer's business case (the guide's table) open.
       const mgr = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -33,7 +33,8 @@ export type ServerProcess = {
 /** BENCH_CPU_PROF=1 writes a V8 CPU profile of every server process to bench/results/profiles/ (on clean exit). */
 function profileArgs(entry: string): string[] {
   if (process.env.BENCH_CPU_PROF !== "1") return [];
-  return ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/results/profiles")}`, `--cpu-prof-name=${path.basename(entry, ".ts")}-${Date.now()}.cpuprofile`];
+  // Node names each thread's profile itself (pid and thread id); one name for all would let them overwrite each other.
+  return ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/results/profiles", path.basename(entry, ".ts"))}`];
 }
 
 export async function startServerProcess(input: { entry: string; port: number; env: Record<string, string | undefined>; timeoutMs?: number }): Promise<ServerProcess> {

@@ -55,11 +55,20 @@ export async function createStoredDocument(
 /**
  * Append updates of possibly many documents in ONE statement, so the commit of a whole event-loop
  * turn costs one round trip. Resolves once PostgreSQL has committed them.
+ *
+ * The rows travel as one JSON parameter (the bytes base64) rather than as drizzle's multi-row
+ * VALUES: building a statement with two bind parameters per row cost the server ~45 µs of its
+ * own CPU per row (a quarter of a core at 1,000 rooms), the JSON ~7 µs (bench/, S1; measured on
+ * both PostgreSQL and PGlite). `with ordinality … order by` keeps the ids in the apply order.
  */
-export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8Array }[]): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const inserted = await db.insert(collabUpdates).values(rows).returning({ id: collabUpdates.id });
-  return inserted.map((r) => r.id);
+export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8Array }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const payload = JSON.stringify(rows.map((r) => ({ d: r.docName, b: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString("base64") })));
+  await db.execute(sql`
+    insert into ${collabUpdates} (${sql.identifier(collabUpdates.docName.name)}, ${sql.identifier(collabUpdates.data.name)})
+    select t.e->>'d', decode(t.e->>'b', 'base64')
+    from jsonb_array_elements(${payload}::jsonb) with ordinality as t(e, n)
+    order by t.n`);
 }
 
 export async function countUpdates(db: Db, name: string): Promise<number> {

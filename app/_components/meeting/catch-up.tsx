@@ -29,11 +29,16 @@ export function CatchUpNotice() {
   const conn = useSyncExternalStore(f.conn.subscribe, f.conn.getSnapshot, f.conn.getSnapshot);
   const [since, setSince] = useState<number | null>(null);
   const started = useRef(false);
+  /** The first read is done (and the clock synced): from now on this page may say "I am here". */
+  const ready = useRef(false);
   const lastBeat = useRef<number | null>(null);
   const wasOnline = useRef(false);
 
   const online = conn.phase === "online" && conn.synced && conn.loaded;
   const beat = () => {
+    // Never before the first read: a heartbeat written earlier (the step arriving with the first
+    // sync, the tab hidden at once) would overwrite when I was last here before it is read.
+    if (!ready.current) return;
     const now = Math.round(serverNow());
     lastBeat.current = now;
     if (f.editable) markSeen(f.conn.doc, f.me.id, now);
@@ -49,6 +54,7 @@ export function CatchUpNotice() {
       const from = catchUpStart({ log: flow.log, lastSeen });
       // First time here: everything since the meeting began. Back again: only after a real gap.
       if (from !== null && (lastSeen === undefined || serverNow() - lastSeen > AWAY_AFTER_MS)) setSince(from);
+      ready.current = true;
       beat();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page, on the first sync
