@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoLinks } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
+import { dropNetwork, recordSockets } from "./network-helpers";
 import { caseworkerPage, invite, openCaseWithMeeting } from "./staff-helpers";
 
 /**
@@ -11,25 +12,13 @@ import { caseworkerPage, invite, openCaseWithMeeting } from "./staff-helpers";
  */
 const PHONE = { width: 390, height: 844 };
 
-type Recorded = { __e2eSockets?: WebSocket[] };
-
 /**
  * Join like joinAs, from a phone whose clock the test can move forward and whose sockets it can
  * cut: the browser's offline emulation leaves open sockets open (see reconnect.spec.ts).
  */
 async function joinOnDroppablePhone(browser: Browser, link: string): Promise<Page> {
   const context = await browser.newContext({ locale: "da-DK", viewport: PHONE });
-  await context.addInitScript(() => {
-    const Native = window.WebSocket;
-    const made: WebSocket[] = [];
-    (window as unknown as Recorded).__e2eSockets = made;
-    window.WebSocket = class extends Native {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        made.push(this);
-      }
-    };
-  });
+  await recordSockets(context);
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(link);
@@ -38,11 +27,8 @@ async function joinOnDroppablePhone(browser: Browser, link: string): Promise<Pag
   return page;
 }
 
-async function dropNetwork(page: Page): Promise<void> {
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    for (const ws of (window as unknown as Recorded).__e2eSockets ?? []) ws.close();
-  });
+async function dropPhoneNetwork(page: Page): Promise<void> {
+  await dropNetwork(page);
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "offline");
 }
 
@@ -103,7 +89,7 @@ test.describe("catching up", () => {
     // away three minutes by its clock (a short blip is not "being away").
     const managerContext = manager.context();
     await manager.close();
-    await dropNetwork(employee);
+    await dropPhoneNetwork(employee);
     await employee.clock.fastForward("03:00");
 
     // Meanwhile the chair covers the first item and adds an action; the union representative joins

@@ -1,45 +1,20 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { demoLinks } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
+import { dropNetwork, recordSockets } from "./network-helpers";
 
 /**
  * Losing the connection and getting it back: the room keeps what the person types while the
  * network is gone, says so calmly, and sends it when the network returns, through our own
  * reconnect loop (a fresh ticket, then the socket).
  *
- * The browser's offline emulation does not end sockets that are already open, so the test closes
- * them itself (as a dropped network eventually would), through a recorder installed before any
- * page script runs; then every new socket and ticket request fails until the network is back.
+ * Open sockets are cut by the test itself (see network-helpers.ts).
  */
-type Recorded = { __e2eSockets?: WebSocket[] };
-
-async function recordSockets(page: Page): Promise<void> {
-  await page.context().addInitScript(() => {
-    const Native = window.WebSocket;
-    const made: WebSocket[] = [];
-    (window as unknown as Recorded).__e2eSockets = made;
-    window.WebSocket = class extends Native {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        made.push(this);
-      }
-    };
-  });
-}
-
-/** The network goes away: the browser knows (navigator.onLine), and open sockets are cut. */
-async function dropNetwork(page: Page): Promise<void> {
-  await page.context().setOffline(true);
-  await page.evaluate(() => {
-    for (const ws of (window as unknown as Recorded).__e2eSockets ?? []) ws.close();
-  });
-}
-
 test("edits made while the network is gone arrive after it returns, and the status goes back to saved", async ({ browser }) => {
   const { links } = demoLinks();
   const manager = await joinAs(browser, links.manager);
   const employee = await joinAs(browser, links.employee);
-  await recordSockets(employee);
+  await recordSockets(employee.context());
   // The recorder is in place from the next document on.
   await employee.reload();
   await waitSaved(employee);
