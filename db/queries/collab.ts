@@ -58,8 +58,8 @@ export async function createStoredDocument(
  *
  * The rows travel as one JSON parameter (the bytes base64) rather than as drizzle's multi-row
  * VALUES: building a statement with two bind parameters per row cost the server ~45 µs of its
- * own CPU per row (a quarter of a core at 1,000 rooms), the JSON ~7 µs (bench/, S1; measured on
- * both PostgreSQL and PGlite). `with ordinality … order by` keeps the ids in the apply order.
+ * own CPU per row (a quarter of a core at 1,000 rooms), the JSON ~7 µs (batches of 100–5,000 rows
+ * timed on both PostgreSQL and PGlite). `with ordinality … order by` keeps the ids in the apply order.
  */
 export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8Array }[]): Promise<void> {
   if (rows.length === 0) return;
