@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-import { presenceColor, type PresenceUser } from "@/lib/collab/presence";
+import type { PresenceUser } from "@/lib/collab/presence";
 import { mayChair } from "@/lib/collab/flow-schema";
-import { RoomConnection } from "../room/room-connection";
+import type { RoomConnection } from "../room/room-connection";
+import { useRoomConnection } from "../room/use-room-connection";
 import { RoomProvider, type RoomContextValue } from "../room/room-context";
 import type { RoomMe, RoomParticipant } from "../room/room-types";
 import { PresenceList } from "../room/presence-list";
@@ -38,21 +39,7 @@ export type PresentProps = {
  */
 export function PresentView(props: PresentProps) {
   const { meeting, me } = props;
-  const user = useMemo<PresenceUser>(
-    () => ({ participantId: me.id, name: me.displayName, role: me.role, color: presenceColor(me.colorIndex) }),
-    [me.id, me.displayName, me.role, me.colorIndex],
-  );
-  const [conn, setConn] = useState<RoomConnection | null>(null);
-  useEffect(() => {
-    const c = new RoomConnection(meeting.id, user);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the connection is an external system created here
-    setConn(c);
-    void c.start();
-    return () => {
-      c.destroy();
-      setConn(null);
-    };
-  }, [meeting.id, user]);
+  const { conn, user } = useRoomConnection(meeting.id, me);
   return (
     <div className="mx-auto max-w-[110rem] px-4 pt-4 pb-10 text-slate-950 lg:px-8" data-testid="present-view">
       <PresentHeader {...props} />

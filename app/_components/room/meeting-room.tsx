@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore, type FocusEvent, type SyntheticEvent } from "react";
+import { useMemo, useSyncExternalStore, type FocusEvent, type SyntheticEvent } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { presenceColor, type PresenceUser } from "@/lib/collab";
+import type { PresenceUser } from "@/lib/collab";
 import { ActionsSection } from "./actions-section";
 import { AgendaSection } from "./agenda-section";
 import { ConnectionStatus } from "./connection-status";
@@ -12,7 +12,8 @@ import { PlanSection } from "./plan-section";
 import { PresenceList } from "./presence-list";
 import { ReviewPanel } from "./review-panel";
 import { PrepSlot } from "../prep/prep-slot";
-import { RoomConnection } from "./room-connection";
+import type { RoomConnection } from "./room-connection";
+import { useRoomConnection } from "./use-room-connection";
 import { RoomProvider, type RoomContextValue } from "./room-context";
 import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
@@ -29,21 +30,7 @@ import { NowBar } from "../meeting/now-bar";
  */
 export function MeetingRoom(props: RoomProps) {
   const { meeting, me } = props;
-  const user = useMemo<PresenceUser>(
-    () => ({ participantId: me.id, name: me.displayName, role: me.role, color: presenceColor(me.colorIndex) }),
-    [me.id, me.displayName, me.role, me.colorIndex],
-  );
-  const [conn, setConn] = useState<RoomConnection | null>(null);
-  useEffect(() => {
-    const c = new RoomConnection(meeting.id, user);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the connection is an external system created here
-    setConn(c);
-    void c.start();
-    return () => {
-      c.destroy();
-      setConn(null);
-    };
-  }, [meeting.id, user]);
+  const { conn, user } = useRoomConnection(meeting.id, me);
 
   return (
     <div className="mx-auto max-w-5xl px-4 pb-16">

@@ -1,38 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { MeetingRoom } from "@/app/_components/room/meeting-room";
 import { SignOutButton } from "@/app/_components/privacy/sign-out-button";
 import type { RoomProps } from "@/app/_components/room/room-types";
-import { sessionToken } from "@/app/_server/session";
-import { currentStaff } from "@/app/_server/auth";
 import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
-import { isAppError } from "@/lib/errors";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
-import { requireMeetingParticipantFrom, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
-
-type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
-
-/**
- * Who → may this person see the meeting? Reads the session cookie, so the page is rendered per
- * request and never cached. Once per request, shared by the metadata and the page.
- */
-const load = cache(async (id: string): Promise<Loaded> => {
-  try {
-    const staff = await currentStaff();
-    const who = { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod };
-    return { ok: true, ctx: await requireMeetingParticipantFrom(who, id) };
-  } catch (e) {
-    if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
-    // Someone else's meeting looks exactly like a meeting that does not exist.
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { ok: false, reason: "not_found" };
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;

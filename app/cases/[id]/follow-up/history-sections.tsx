@@ -162,6 +162,24 @@ function ChangeList({ lines, empty, testId }: { lines: string[]; empty: string; 
   );
 }
 
+function VersionSelect(props: { name: "from" | "to"; label: string; numbers: number[]; value: number; optionLabel: (n: number) => string }) {
+  const id = `compare-${props.name}`;
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {props.label}
+      </label>
+      <select id={id} name={props.name} defaultValue={props.value} className={`mt-1 ${selectClass}`}>
+        {props.numbers.map((n) => (
+          <option key={n} value={n}>
+            {props.optionLabel(n)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Any two versions side by side: a plain GET form, so it works without JavaScript. */
 async function CompareForm({ data, fmt }: { data: CaseFollowUp; fmt: Fmt }) {
   const t = await getTranslations("followup.timeline");
@@ -172,30 +190,8 @@ async function CompareForm({ data, fmt }: { data: CaseFollowUp; fmt: Fmt }) {
     <div className="mt-6 border-t border-slate-200 pt-4" id="compare">
       <h3 className="text-lg font-semibold text-slate-900">{t("compareTitle")}</h3>
       <form method="get" action="#compare" className="mt-2 flex flex-wrap items-end gap-3" data-testid="compare-form">
-        <div>
-          <label htmlFor="compare-from" className={labelClass}>
-            {t("compareFrom")}
-          </label>
-          <select id="compare-from" name="from" defaultValue={from} className={`mt-1 ${selectClass}`}>
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                {t("version", { version: n })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="compare-to" className={labelClass}>
-            {t("compareTo")}
-          </label>
-          <select id="compare-to" name="to" defaultValue={to} className={`mt-1 ${selectClass}`}>
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                {t("version", { version: n })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect name="from" label={t("compareFrom")} numbers={numbers} value={from} optionLabel={(n) => t("version", { version: n })} />
+        <VersionSelect name="to" label={t("compareTo")} numbers={numbers} value={to} optionLabel={(n) => t("version", { version: n })} />
         <button type="submit" className={buttonClass} data-testid="compare-submit">
           {t("compareSubmit")}
         </button>

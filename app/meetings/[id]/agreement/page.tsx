@@ -1,36 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { ClosingNotice } from "@/app/_components/meeting/closing-notice";
-import { currentStaff } from "@/app/_server/auth";
-import { sessionToken } from "@/app/_server/session";
 import { AgreementView } from "@/app/agreements/_components/agreement-view";
 import { PrepareForm } from "@/app/agreements/_components/prepare-form";
 import { SignedOutNotice } from "@/app/agreements/_components/signed-out-notice";
 import { VersionWatcher } from "@/app/agreements/_components/version-watcher";
 import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
-import { isAppError } from "@/lib/errors";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
-import { requireMeetingParticipantFrom, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
-
-type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
-
-const load = cache(async (id: string): Promise<Loaded> => {
-  try {
-    const staff = await currentStaff();
-    const who = { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod };
-    return { ok: true, ctx: await requireMeetingParticipantFrom(who, id) };
-  } catch (e) {
-    if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { ok: false, reason: "not_found" };
-    throw e;
-  }
-});
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agreement");

@@ -1,33 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { PresentView } from "@/app/_components/meeting/present-view";
 import { JoinHelp } from "@/app/_components/meeting/join-help";
-import { sessionToken } from "@/app/_server/session";
-import { currentStaff } from "@/app/_server/auth";
 import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
-import { isAppError } from "@/lib/errors";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { meetingRoomQr } from "@/lib/meetings/meeting-room-qr";
-import { requireMeetingParticipantFrom, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
-
-type Loaded = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
-
-const load = cache(async (id: string): Promise<Loaded> => {
-  try {
-    const staff = await currentStaff();
-    const who = { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod };
-    return { ok: true, ctx: await requireMeetingParticipantFrom(who, id) };
-  } catch (e) {
-    if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
-    if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return { ok: false, reason: "not_found" };
-    throw e;
-  }
-});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
