@@ -4,8 +4,8 @@ import { useMemo, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import type { PresenceUser } from "@/lib/collab/presence";
 import { mayChair } from "@/lib/collab/flow-schema";
-import type { RoomConnection } from "../room/room-connection";
-import { useRoomConnection } from "../room/use-room-connection";
+import { RoomConnection } from "../room/room-connection";
+import { useConnection } from "../collab/use-connection";
 import { RoomProvider, type RoomContextValue } from "../room/room-context";
 import type { RoomMe, RoomParticipant } from "../room/room-types";
 import { PresenceList } from "../room/presence-list";
@@ -39,7 +39,7 @@ export type PresentProps = {
  */
 export function PresentView(props: PresentProps) {
   const { meeting, me } = props;
-  const { conn, user } = useRoomConnection(meeting.id, me);
+  const { conn, user } = useConnection(RoomConnection, meeting.id, me);
   return (
     <div className="mx-auto max-w-[110rem] px-4 pt-4 pb-10 text-slate-950 lg:px-8" data-testid="present-view">
       <PresentHeader {...props} />

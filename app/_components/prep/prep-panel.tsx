@@ -1,11 +1,11 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
-import { presenceColor, type PresenceUser } from "@/lib/collab/presence";
 import { prepNoteText } from "@/lib/collab/prep-notes";
 import { PREP_NOTE_GROUPS, type PrepNoteGroup } from "@/lib/collab/prep-schema";
 import { can } from "@/lib/permissions";
+import { useConnection } from "../collab/use-connection";
 import { buttonClass, labelClass } from "../room/ui";
 import { YTextField } from "../room/y-text-field";
 import { PrepConnection, type PrepSnapshot } from "./prep-connection";
@@ -19,21 +19,7 @@ import { SharingList } from "./sharing-list";
  */
 export function PrepPanel({ meetingId, me }: PrepSlotProps) {
   const t = useTranslations("privacy.prep");
-  const user = useMemo<PresenceUser>(
-    () => ({ participantId: me.id, name: me.displayName, role: me.role, color: presenceColor(me.colorIndex) }),
-    [me.id, me.displayName, me.role, me.colorIndex],
-  );
-  const [conn, setConn] = useState<PrepConnection | null>(null);
-  useEffect(() => {
-    const c = new PrepConnection(meetingId, user);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the connection is an external system created here
-    setConn(c);
-    void c.start();
-    return () => {
-      c.destroy();
-      setConn(null);
-    };
-  }, [meetingId, user]);
+  const { conn } = useConnection(PrepConnection, meetingId, me);
 
   return (
     <div data-testid="prep-panel">

@@ -12,8 +12,8 @@ import { PlanSection } from "./plan-section";
 import { PresenceList } from "./presence-list";
 import { ReviewPanel } from "./review-panel";
 import { PrepSlot } from "../prep/prep-slot";
-import type { RoomConnection } from "./room-connection";
-import { useRoomConnection } from "./use-room-connection";
+import { RoomConnection } from "./room-connection";
+import { useConnection } from "../collab/use-connection";
 import { RoomProvider, type RoomContextValue } from "./room-context";
 import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
@@ -30,7 +30,7 @@ import { NowBar } from "../meeting/now-bar";
  */
 export function MeetingRoom(props: RoomProps) {
   const { meeting, me } = props;
-  const { conn, user } = useRoomConnection(meeting.id, me);
+  const { conn, user } = useConnection(RoomConnection, meeting.id, me);
 
   return (
     <div className="mx-auto max-w-5xl px-4 pb-16">
