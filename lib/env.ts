@@ -18,6 +18,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Origins (space-separated) allowed to frame the shared-screen view /meetings/<id>/present; none by default. */
   FRAME_ANCESTORS: z.string().optional(),
+  /** The organisation that issues agreements (job centre, NAV office), printed on the PDF; unset = the public address's host name. */
+  ORGANISATION_NAME: z.string().trim().min(1).max(200).optional().or(z.literal("").transform(() => undefined)),
   /** Ed25519 key that seals agreements (PKCS#8 PEM or base64 DER); unset = generated under DATA_DIR/signing-keys. */
   SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */
