@@ -106,8 +106,8 @@ export async function createTargetRun(name: TargetName, opts: TargetOptions): Pr
     endpoint(room, role, instance = 0): Endpoint {
       const port = BASE_PORT + instance;
       if (name === "ours") {
-        const participantId = fixture!.participants[ROLE_OF[role]].id;
-        const ticket = issueTicket({ doc: room, participantId, readOnly: false }, 3600);
+        const { id: participantId, session } = fixture!.participants[ROLE_OF[role]];
+        const ticket = issueTicket({ doc: room, participantId, session, readOnly: false }, 3600);
         return { protocol: "yws", url: `ws://127.0.0.1:${port}/collab`, room, params: { ticket }, participantId };
       }
       return { protocol: name === "hp" ? "hp" : "yws", url: `ws://127.0.0.1:${port}`, room, params: {}, participantId: `${role}` };

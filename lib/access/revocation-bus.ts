@@ -15,16 +15,20 @@ import { env } from "../env";
  * instance ignores its own (it has already delivered it locally, without waiting for Redis).
  *
  * Pub/sub delivers at most once. That is acceptable here because this is the fast path only:
- * the socket server re-checks the participant (not removed, session valid) on every connection,
- * so a lost message leaves a socket open at most until its next reconnect, never re-admits one.
+ * the socket server re-checks the participant (not removed) and the ticket's session (live) on
+ * every connection, and re-checks every open socket's session periodically
+ * (`COLLAB_SESSION_RECHECK_MS`), so a lost message leaves a socket open at most until that
+ * re-check, and never re-admits one.
  */
 export type RevocationEvent =
   /** Removed from the case, or their invitation revoked: every socket of theirs closes with 4403. */
   | { type: "participant_revoked"; participantId: string; at: number }
   /**
-   * One session signed out. Tickets are bound to a participant, not a session, so the socket
-   * server closes that participant's sockets with 4401: a device whose session is still valid
-   * fetches a fresh ticket and reconnects at once; the signed-out one gets 401 and stays out.
+   * One session ended (signed out). Tickets are bound to the session that fetched them
+   * (`sessionId` is its SessionRef, lib/access/session-ref.ts), so the socket server closes that
+   * session's sockets with 4401 and leaves the participant's other devices alone. Without a
+   * `sessionId` every socket of the participant closes with 4401: a device whose session is still
+   * valid fetches a fresh ticket and reconnects at once; the signed-out one gets 401 and stays out.
    */
   | { type: "session_ended"; participantId: string; sessionId: string | null; at: number };
 

@@ -95,7 +95,7 @@ describe("rows per showing, none for denials", () => {
     const f = await createFixtureCase();
     const s = await openJoinLink({ token: f.participants.manager.joinToken, ip: null, userAgent: null });
     await expect(getMeetingTicket({ sessionToken: s.sessionToken, meetingId: f.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const t = issueTicket({ doc: prepDocName(f.caseId), participantId: f.participants.manager.id, readOnly: true }, 60);
+    const t = issueTicket({ doc: prepDocName(f.caseId), participantId: f.participants.manager.id, session: f.participants.manager.session, readOnly: true }, 60);
     await expect(authorizeCollabConnection({ room: prepDocName(f.caseId), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(authorizeCollabConnection({ room: meetingDocName(f.meetingId), ticket: "garbage" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await rows(f.caseId)).toEqual([]);
@@ -104,7 +104,7 @@ describe("rows per showing, none for denials", () => {
   it("ignores a room name that is no document", async () => {
     const f = await createFixtureCase();
     await recordDocumentOpened(
-      { participantId: f.participants.employee.id, caseId: f.caseId, role: "employee", displayName: "E", colorIndex: 0, readOnly: false },
+      { participantId: f.participants.employee.id, session: f.participants.employee.session, caseId: f.caseId, role: "employee", displayName: "E", colorIndex: 0, readOnly: false },
       "not-a-room",
     );
     expect(await rows(f.caseId)).toEqual([]);

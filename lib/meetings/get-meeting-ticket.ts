@@ -7,6 +7,7 @@ import { ensurePrepDocument } from "../prep/ensure-prep-document";
 import { issueTicket } from "../tickets/collab-ticket";
 import { requireMeetingParticipantFrom } from "./require-meeting-participant";
 import type { StaffAuthMethod } from "../auth/auth-method";
+import { isSessionLive } from "../access/find-live-sessions";
 
 export type TicketAnswer = { url: string; room: string; params: { ticket: string } };
 
@@ -32,11 +33,24 @@ export async function getMeetingTicket(input: {
   /** A signed-in staff member (the case's caseworker), when there is no participant session for it. */
   staffUserId?: string | null;
   staffAuthMethod?: StaffAuthMethod | null;
+  /** The staff session cookie behind staffUserId: the ticket is bound to it. */
+  staffSessionToken?: string | null;
 }): Promise<TicketAnswer> {
   const { me } = await requireMeetingParticipantFrom(
-    { participantSessionToken: input.sessionToken, staffUserId: input.staffUserId, staffAuthMethod: input.staffAuthMethod },
+    {
+      participantSessionToken: input.sessionToken,
+      staffUserId: input.staffUserId,
+      staffAuthMethod: input.staffAuthMethod,
+      staffSessionToken: input.staffSessionToken,
+    },
     input.meetingId,
   );
+  // The ticket names the session that asked for it, so the socket server can refuse it (and
+  // close its sockets) the moment that session ends. A staff identity whose session cookie we
+  // were not given, or whose session is not theirs, gets no ticket.
+  if (!me.session || !(await isSessionLive({ session: me.session, participantId: me.participantId }))) {
+    throw new AppError("UNAUTHENTICATED", "no live session to bind the ticket to");
+  }
   const parsed = ZDoc.safeParse(input.doc ?? undefined);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "doc must be meeting or prep", { doc: "enum" });
   const resource: Resource = parsed.data === "prep" ? "prep_doc" : "meeting_doc";
@@ -44,7 +58,7 @@ export async function getMeetingTicket(input: {
   // The preparation document is created when first needed, by the first permitted person to ask.
   const room = parsed.data === "prep" ? await ensurePrepDocument(me.caseId) : meetingDocName(input.meetingId);
   const ticket = issueTicket(
-    { doc: room, participantId: me.participantId, readOnly: !can(me.role, "write", resource) },
+    { doc: room, participantId: me.participantId, session: me.session, readOnly: !can(me.role, "write", resource) },
     env().TICKET_TTL_SECONDS,
   );
   return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket } };

@@ -10,6 +10,8 @@ import { decodeAwarenessUpdate, type AwarenessEntry } from "./awareness-guard";
 import { TokenBucket } from "./token-bucket";
 import { AwarenessThrottle } from "./awareness-throttle";
 import { Inbox } from "./inbox";
+import { revocationEffect, type AdmittedAs } from "./revocation-effect";
+import type { RevocationEvent } from "@/lib/access/revocation-bus";
 
 /**
  * Frames a client may send before it is authorised and its room loaded (the stock client sends
@@ -17,6 +19,8 @@ import { Inbox } from "./inbox";
  */
 const PRE_AUTH_MAX_FRAMES = 32;
 const PRE_AUTH_MAX_BYTES = 1024 * 1024;
+/** Access changes remembered while authorising; more than this and the socket is refused (1013). */
+const HEARD_WHILE_AUTHORIZING_MAX = 256;
 type State = "authorizing" | "open" | "closing" | "closed";
 
 /**
@@ -30,6 +34,8 @@ export class Connection implements RoomMember {
   participantId = "";
   readOnly = true;
   readonly controlled = new Set<number>();
+  /** Who this socket was admitted as, once authorised (access changes and re-checks match on it). */
+  admitted: AdmittedAs | null = null;
   /** Cleared on each ping, set by the pong (see heartbeat.ts). */
   alive = true;
   /** Resolves when the socket has closed. */
@@ -39,6 +45,12 @@ export class Connection implements RoomMember {
   private queued: Uint8Array[] = [];
   private queuedBytes = 0;
   private beatsWhileAuthorizing = 0;
+  /**
+   * Access changes heard before we knew who this socket is: a session may end between the
+   * database saying "live" and this socket joining (issue 12.2's race), so each is applied the
+   * moment authorisation answers.
+   */
+  private heardWhileAuthorizing: RevocationEvent[] = [];
   private readonly inbox: Inbox;
   private readonly awareness: AwarenessThrottle;
 
@@ -100,6 +112,8 @@ export class Connection implements RoomMember {
       const principal = await this.opts.deps.authorize({ room: name, ticket: this.ticket });
       this.participantId = principal.participantId;
       this.readOnly = principal.readOnly;
+      this.admit({ participantId: principal.participantId, session: principal.session });
+      if (this.state !== "authorizing") return;
       // Nothing is shown without its access-log row: a failed write refuses the socket (1011).
       await this.opts.deps.recordOpened(principal, name);
     } catch (e) {
@@ -128,6 +142,30 @@ export class Connection implements RoomMember {
     this.queued = [];
     this.queuedBytes = 0;
     for (const frame of queued) this.receive(frame);
+  }
+
+  /** Authorised as `who`: from now on access changes match on it; replay those heard meanwhile. */
+  private admit(who: AdmittedAs): void {
+    this.admitted = who;
+    const heard = this.heardWhileAuthorizing;
+    this.heardWhileAuthorizing = [];
+    for (const event of heard) this.revoke(event);
+  }
+
+  /**
+   * An access change from the revocation bus (this instance or another). Before authorisation
+   * has answered it is remembered, since it may concern this very socket; after, it closes the
+   * socket when it does.
+   */
+  revoke(event: RevocationEvent): void {
+    if (this.state === "closing" || this.state === "closed") return;
+    if (!this.admitted) {
+      if (this.heardWhileAuthorizing.length >= HEARD_WHILE_AUTHORIZING_MAX) return this.close(CloseCode.tryAgainLater, "server busy");
+      this.heardWhileAuthorizing.push(event);
+      return;
+    }
+    const effect = revocationEffect(event, this.admitted);
+    if (effect) this.close(effect.code, effect.reason);
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {

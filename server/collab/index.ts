@@ -10,6 +10,7 @@ import { CloseCode } from "./close-codes";
 import { startHeartbeat } from "./heartbeat";
 import { UpdateValidator } from "./update-validator";
 import { createRedisFanout } from "./redis-fanout";
+import { startAccessRecheck } from "./access-recheck";
 
 export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
 export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
@@ -45,13 +46,18 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
   let closing: Promise<void> | null = null;
 
   // Revoked access ends live sockets at once, not at their next reconnect: a removed participant
-  // or revoked link → 4403 (the client stops); a signed-out session → 4401 (another device of the
-  // same person with a valid session fetches a fresh ticket and comes straight back).
+  // or revoked link → 4403 (the client stops); an ended session → 4401 for the sockets opened
+  // with it (see revocation-effect.ts). Sockets still authorising hear it too (connection.ts), so
+  // one verified just before the change is refused as it joins. The periodic re-check is the
+  // backstop for a lost message and for sessions that simply expire.
   const stopRevocations = opts.deps.onRevocation((event) => {
-    const code = event.type === "participant_revoked" ? CloseCode.forbidden : CloseCode.unauthenticated;
-    for (const c of connections) {
-      if (c.participantId === event.participantId) c.close(code, event.type === "participant_revoked" ? "access revoked" : "session ended");
-    }
+    for (const c of connections) c.revoke(event);
+  });
+  const stopRecheck = startAccessRecheck({
+    intervalMs: opts.sessionRecheckMs,
+    recheck: opts.deps.recheck,
+    sockets: () => connections,
+    log: opts.log,
   });
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -87,6 +93,7 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
   async function shutdown(): Promise<void> {
     stopHeartbeat();
     stopRevocations();
+    stopRecheck();
     const all = [...connections];
     for (const c of all) c.close(CloseCode.serviceRestart, "server restarting");
     await queue.whenIdle();

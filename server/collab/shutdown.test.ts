@@ -8,6 +8,7 @@ import { rawClient, startHarness, waitFor } from "./test-harness";
 const deps: CollabDeps = {
   authorize: async () => ({
     participantId: "p1",
+    session: "participant:s1",
     caseId: "c1",
     role: "manager",
     displayName: "M",
@@ -19,6 +20,7 @@ const deps: CollabDeps = {
   compact: async () => {},
   recordOpened: async () => {},
   onRevocation: () => () => {},
+  recheck: async (items) => items.map(() => "ok" as const),
   originAllowed: () => true,
 };
 

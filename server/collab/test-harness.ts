@@ -56,9 +56,10 @@ export async function startHarness(opts: CollabServerOptions = {}): Promise<Harn
   return h;
 }
 
+/** A ticket for the fixture's meeting document, bound to the participant's fixture session. */
 export function ticketFor(f: FixtureCase, role: Role, opts: { readOnly?: boolean; ttl?: number; now?: number } = {}): string {
   return issueTicket(
-    { doc: meetingDocName(f.meetingId), participantId: f.participants[role].id, readOnly: opts.readOnly ?? false },
+    { doc: meetingDocName(f.meetingId), participantId: f.participants[role].id, session: f.participants[role].session, readOnly: opts.readOnly ?? false },
     opts.ttl ?? 60,
     opts.now,
   );
