@@ -6,7 +6,8 @@ import type { UpdateValidator } from "./update-validator";
 import type { Validation } from "./decode-pool";
 import { CloseCode, closeCodeForError } from "./close-codes";
 import { ownBytes, type ClientMessage } from "./protocol";
-import { decodeAwarenessUpdate, type AwarenessEntry } from "./awareness-guard";
+import { decodeAwarenessUpdate, type AwarenessEntry, type PresenceIdentity } from "./awareness-guard";
+import { presenceColor } from "@/lib/collab/presence";
 import { TokenBucket } from "./token-bucket";
 import { AwarenessThrottle } from "./awareness-throttle";
 import { Inbox } from "./inbox";
@@ -34,6 +35,8 @@ export class Connection implements RoomMember {
   participantId = "";
   readOnly = true;
   readonly controlled = new Set<number>();
+  /** The participant record's name, role and colour: the only identity its presence may show. */
+  identity: PresenceIdentity | null = null;
   /** Who this socket was admitted as, once authorised (access changes and re-checks match on it). */
   admitted: AdmittedAs | null = null;
   /** Cleared on each ping, set by the pong (see heartbeat.ts). */
@@ -112,6 +115,12 @@ export class Connection implements RoomMember {
       const principal = await this.opts.deps.authorize({ room: name, ticket: this.ticket });
       this.participantId = principal.participantId;
       this.readOnly = principal.readOnly;
+      this.identity = {
+        participantId: principal.participantId,
+        name: principal.displayName,
+        role: principal.role,
+        color: presenceColor(principal.colorIndex),
+      };
       this.admit({ participantId: principal.participantId, session: principal.session });
       if (this.state !== "authorizing") return;
       // Nothing is shown without its access-log row: a failed write refuses the socket (1011).
