@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, meetings, participants } from "../schema";
 
@@ -62,4 +62,19 @@ export async function listParticipantsByIds(db: Db, ids: readonly string[]): Pro
 export async function listMeetingStatuses(db: Db, ids: readonly string[]): Promise<{ id: string; status: MeetingRow["status"] }[]> {
   if (ids.length === 0) return [];
   return db.select({ id: meetings.id, status: meetings.status }).from(meetings).where(inArray(meetings.id, [...ids]));
+}
+
+/** Set a meeting's status to completed; returns true when this call changed it. */
+export async function markMeetingCompleted(db: Db, meetingId: string): Promise<boolean> {
+  const rows = await db
+    .update(meetings)
+    .set({ status: "completed" })
+    .where(and(eq(meetings.id, meetingId), ne(meetings.status, "completed")))
+    .returning({ id: meetings.id });
+  return rows.length > 0;
+}
+
+/** Set a meeting's status as it is (test fixtures: a cancelled meeting has no use-case yet). */
+export async function setMeetingStatus(db: Db, meetingId: string, status: MeetingRow["status"]): Promise<void> {
+  await db.update(meetings).set({ status }).where(eq(meetings.id, meetingId));
 }

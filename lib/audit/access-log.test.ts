@@ -104,7 +104,7 @@ describe("rows per showing, none for denials", () => {
   it("ignores a room name that is no document", async () => {
     const f = await createFixtureCase();
     await recordDocumentOpened(
-      { participantId: f.participants.employee.id, session: f.participants.employee.session, caseId: f.caseId, role: "employee", displayName: "E", colorIndex: 0, readOnly: false },
+      { participantId: f.participants.employee.id, session: f.participants.employee.session, caseId: f.caseId, role: "employee", displayName: "E", colorIndex: 0, readOnly: false, meetingCompleted: false },
       "not-a-room",
     );
     expect(await rows(f.caseId)).toEqual([]);

@@ -17,6 +17,8 @@ export type CollabPrincipal = {
   displayName: string;
   colorIndex: number;
   readOnly: boolean;
+  /** The shared document of a completed meeting: read-only for everyone, whatever the ticket says. */
+  meetingCompleted: boolean;
 };
 
 /** The permission resource a document is: the shared meeting document or the private preparation. */
@@ -28,7 +30,8 @@ export function resourceOfDoc(ref: DocRef): Resource {
  * Decide, before a single sync frame, whether this socket may open `room`: the ticket must be
  * genuine, unexpired and for this very document, the session it was fetched with still live
  * (not signed out, its link not withdrawn or re-issued, not expired), and its participant still
- * active on the case the document belongs to, with a role that may read it.
+ * active on the case the document belongs to, with a role that may read it. The shared document
+ * of a completed meeting is served read-only to everyone.
  * UNAUTHENTICATED → close 4401, FORBIDDEN/NOT_FOUND → 4403.
  */
 export async function authorizeCollabConnection(input: { room: string; ticket: unknown }): Promise<CollabPrincipal> {
@@ -42,9 +45,11 @@ export async function authorizeCollabConnection(input: { room: string; ticket: u
   if (!(await isSessionLive({ session: claims.session, participantId: participant.id }))) {
     throw new AppError("UNAUTHENTICATED", "the session this ticket was fetched with has ended");
   }
+  let meetingCompleted = false;
   if (ref.kind === "meeting") {
     const found = await findMeetingWithCase(db, ref.meetingId);
     if (!found || found.meeting.caseId !== participant.caseId) throw new AppError("FORBIDDEN", "not this case's document");
+    meetingCompleted = found.meeting.status === "completed";
   } else if (ref.caseId !== participant.caseId) {
     throw new AppError("FORBIDDEN", "not this case's document");
   }
@@ -56,7 +61,8 @@ export async function authorizeCollabConnection(input: { room: string; ticket: u
     role: participant.role,
     displayName: participant.displayName,
     colorIndex: participant.colorIndex,
-    readOnly: claims.readOnly || !can(participant.role, "write", resource),
+    readOnly: claims.readOnly || meetingCompleted || !can(participant.role, "write", resource),
+    meetingCompleted,
   };
 }
 

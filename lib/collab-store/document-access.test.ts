@@ -58,7 +58,7 @@ describe("the role × document × read/write matrix", () => {
           return;
         }
         const answer = await ticket(role, doc);
-        expect(answer).toEqual({ url: `${ws}/collab`, room, params: { ticket: expect.any(String) } });
+        expect(answer).toEqual({ url: `${ws}/collab`, room, params: { ticket: expect.any(String) }, readOnly: !write, meetingCompleted: false });
         const principal = await authorizeCollabConnection({ room, ticket: answer.params.ticket });
         expect(principal).toMatchObject({ participantId: a.participants[role].id, caseId: a.caseId, role, readOnly: !write });
       });

@@ -9,7 +9,15 @@ import { requireMeetingParticipantFrom } from "./require-meeting-participant";
 import type { StaffAuthMethod } from "../auth/auth-method";
 import { isSessionLive } from "../access/find-live-sessions";
 
-export type TicketAnswer = { url: string; room: string; params: { ticket: string } };
+export type TicketAnswer = {
+  url: string;
+  room: string;
+  params: { ticket: string };
+  /** The socket will be read-only (the role may not write, or the meeting is over). */
+  readOnly: boolean;
+  /** The meeting was completed: its room is read-only for everyone (the client says so). */
+  meetingCompleted: boolean;
+};
 
 /** The path the collaboration server listens on; y-websocket appends `/<room>`. */
 export const COLLAB_PATH = "/collab";
@@ -36,7 +44,7 @@ export async function getMeetingTicket(input: {
   /** The staff session cookie behind staffUserId: the ticket is bound to it. */
   staffSessionToken?: string | null;
 }): Promise<TicketAnswer> {
-  const { me } = await requireMeetingParticipantFrom(
+  const { me, meeting } = await requireMeetingParticipantFrom(
     {
       participantSessionToken: input.sessionToken,
       staffUserId: input.staffUserId,
@@ -57,9 +65,10 @@ export async function getMeetingTicket(input: {
   assertCan(me.role, "read", resource);
   // The preparation document is created when first needed, by the first permitted person to ask.
   const room = parsed.data === "prep" ? await ensurePrepDocument(me.caseId) : meetingDocName(input.meetingId);
-  const ticket = issueTicket(
-    { doc: room, participantId: me.participantId, session: me.session, readOnly: !can(me.role, "write", resource) },
-    env().TICKET_TTL_SECONDS,
-  );
-  return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket } };
+  // A completed meeting's room is read-only for everyone (the socket server checks it again);
+  // the private preparation belongs to the case, not to this meeting, and stays as it is.
+  const meetingCompleted = parsed.data === "meeting" && meeting.status === "completed";
+  const readOnly = meetingCompleted || !can(me.role, "write", resource);
+  const ticket = issueTicket({ doc: room, participantId: me.participantId, session: me.session, readOnly }, env().TICKET_TTL_SECONDS);
+  return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket }, readOnly, meetingCompleted };
 }

@@ -1,5 +1,4 @@
-import type { SessionClaim } from "@/lib/access/find-live-sessions";
-import type { AccessVerdict } from "@/lib/collab-store/recheck-collab-access";
+import type { AccessCheck, AccessVerdict } from "@/lib/collab-store/recheck-collab-access";
 import { CloseCode } from "./close-codes";
 import type { CollabLog } from "./options";
 import type { AdmittedAs } from "./revocation-effect";
@@ -8,18 +7,21 @@ import type { AdmittedAs } from "./revocation-effect";
 export type Rechecked = {
   readonly admitted: AdmittedAs | null;
   close(code: number, reason: string): void;
+  /** The socket's meeting was completed: read-only now, and told (4409) unless it already knows. */
+  completeMeeting(): void;
 };
 
 /**
  * Every `intervalMs`, ask the database whether each admitted socket's participant is still on the
- * case and its session still live, and close those that are not: the backstop for a revocation
- * the bus lost (Redis pub/sub is at-most-once) and for sessions that expire, which no event
- * announces. One round at a time; a failed round is logged and the sockets are left alone (a
- * database outage should not cut every meeting: their rooms fail on their own if it matters).
+ * case, its session still live and its meeting not completed, and act on those that changed: the
+ * backstop for a revocation the bus lost (Redis pub/sub is at-most-once) and for sessions that
+ * expire, which no event announces. One round at a time; a failed round is logged and the sockets
+ * are left alone (a database outage should not cut every meeting: their rooms fail on their own
+ * if it matters).
  */
 export function startAccessRecheck(opts: {
   intervalMs: number;
-  recheck: (items: SessionClaim[]) => Promise<AccessVerdict[]>;
+  recheck: (items: AccessCheck[]) => Promise<AccessVerdict[]>;
   sockets: () => Iterable<Rechecked>;
   log: CollabLog;
 }): () => void {
@@ -30,12 +32,13 @@ export function startAccessRecheck(opts: {
     if (targets.length === 0) return;
     running = true;
     opts
-      .recheck(targets.map((t) => ({ participantId: t.admitted.participantId, session: t.admitted.session })))
+      .recheck(targets.map(({ admitted: a }) => ({ participantId: a.participantId, session: a.session, meetingId: a.meetingId })))
       .then((verdicts) => {
         targets.forEach((t, i) => {
           const v = verdicts[i];
           if (v === "removed") t.close(CloseCode.forbidden, "access revoked");
           else if (v === "session_ended") t.close(CloseCode.unauthenticated, "session ended");
+          else if (v === "meeting_completed") t.completeMeeting();
         });
       })
       .catch((e: unknown) => opts.log("access re-check failed", { error: String(e) }))

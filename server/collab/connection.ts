@@ -13,6 +13,7 @@ import { AwarenessThrottle } from "./awareness-throttle";
 import { Inbox } from "./inbox";
 import { revocationEffect, type AdmittedAs } from "./revocation-effect";
 import type { RevocationEvent } from "@/lib/access/revocation-bus";
+import { parseDocName } from "@/lib/collab/doc-names";
 
 /**
  * Frames a client may send before it is authorised and its room loaded (the stock client sends
@@ -37,6 +38,8 @@ export class Connection implements RoomMember {
   readonly controlled = new Set<number>();
   /** The participant record's name, role and colour: the only identity its presence may show. */
   identity: PresenceIdentity | null = null;
+  /** Admitted to the room of a completed meeting (read-only, and its client knows why). */
+  meetingCompleted = false;
   /** Who this socket was admitted as, once authorised (access changes and re-checks match on it). */
   admitted: AdmittedAs | null = null;
   /** Cleared on each ping, set by the pong (see heartbeat.ts). */
@@ -121,7 +124,9 @@ export class Connection implements RoomMember {
         role: principal.role,
         color: presenceColor(principal.colorIndex),
       };
-      this.admit({ participantId: principal.participantId, session: principal.session });
+      this.meetingCompleted = principal.meetingCompleted;
+      const ref = parseDocName(name);
+      this.admit({ participantId: principal.participantId, session: principal.session, meetingId: ref?.kind === "meeting" ? ref.meetingId : null });
       if (this.state !== "authorizing") return;
       // Nothing is shown without its access-log row: a failed write refuses the socket (1011).
       await this.opts.deps.recordOpened(principal, name);
@@ -174,7 +179,21 @@ export class Connection implements RoomMember {
       return;
     }
     const effect = revocationEffect(event, this.admitted);
-    if (effect) this.close(effect.code, effect.reason);
+    if (effect?.kind === "close") this.close(effect.code, effect.reason);
+    else if (effect?.kind === "meetingCompleted") this.completeMeeting();
+  }
+
+  /**
+   * The meeting was completed while this socket was open (or being admitted): from this frame on
+   * nothing it sends is applied, and it is closed with 4409 so its client reconnects with a fresh,
+   * read-only ticket and tells its person that the meeting is over. A socket admitted to the
+   * completed room already knows, and is left alone.
+   */
+  completeMeeting(): void {
+    if (this.meetingCompleted || this.state === "closing" || this.state === "closed") return;
+    this.meetingCompleted = true;
+    this.readOnly = true;
+    this.close(CloseCode.meetingCompleted, "meeting completed");
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {

@@ -14,6 +14,7 @@ const deps: CollabDeps = {
     displayName: "M",
     colorIndex: 0,
     readOnly: false,
+    meetingCompleted: false,
   }),
   load: async () => ({ doc: new Y.Doc(), storedUpdates: 0 }),
   append: async () => {},
