@@ -122,6 +122,10 @@ export async function createTargetRun(name: TargetName, opts: TargetOptions): Pr
               DATA_DIR: path.join(tmpdir(), "bench-ours-data"),
               REDIS_URL: opts.redisUrl,
               COLLAB_REDIS_PREFIX: opts.redisPrefix,
+              // The bench's hundreds of clients share four participants; the per-participant
+              // open limit (issue 12.8) is for people, not for a load generator.
+              COLLAB_OPENS_PER_MINUTE: "1000000",
+              COLLAB_OPEN_BURST: "1000000",
             }
           : name === "hp"
             ? { DATABASE_URL: db!.url }

@@ -11,6 +11,7 @@ import { presenceColor } from "@/lib/collab/presence";
 import { TokenBucket } from "./token-bucket";
 import { AwarenessThrottle } from "./awareness-throttle";
 import { Inbox } from "./inbox";
+import type { OpenLimiter } from "./open-limiter";
 import { revocationEffect, type AdmittedAs } from "./revocation-effect";
 import type { RevocationEvent } from "@/lib/access/revocation-bus";
 import { parseDocName } from "@/lib/collab/doc-names";
@@ -67,6 +68,7 @@ export class Connection implements RoomMember {
     private readonly registry: RoomRegistry,
     private readonly opts: ResolvedOptions,
     private readonly validator: UpdateValidator,
+    private readonly openLimiter: OpenLimiter,
   ) {
     this.inbox = new Inbox(
       {
@@ -128,6 +130,11 @@ export class Connection implements RoomMember {
       const ref = parseDocName(name);
       this.admit({ participantId: principal.participantId, session: principal.session, meetingId: ref?.kind === "meeting" ? ref.meetingId : null });
       if (this.state !== "authorizing") return;
+      // A flood of opens (issue 12.8) is refused before it is logged or served: retry later.
+      if (!this.openLimiter.tryOpen(principal.participantId)) {
+        this.opts.log("socket opens over the participant's rate: refused", { room: name, participantId: principal.participantId });
+        return this.close(CloseCode.tryAgainLater, "too many connections, try again later");
+      }
       // Nothing is shown without its access-log row: a failed write refuses the socket (1011).
       await this.opts.deps.recordOpened(principal, name);
     } catch (e) {

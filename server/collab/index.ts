@@ -11,6 +11,7 @@ import { startHeartbeat } from "./heartbeat";
 import { UpdateValidator } from "./update-validator";
 import { createRedisFanout } from "./redis-fanout";
 import { startAccessRecheck } from "./access-recheck";
+import { OpenLimiter } from "./open-limiter";
 
 export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
 export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
@@ -41,6 +42,7 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
   const fanout = opts.deps.fanout ?? (opts.redisUrl ? createRedisFanout({ url: opts.redisUrl, prefix: opts.redisPrefix, log: opts.log }) : null);
   const registry = new RoomRegistry(opts, queue, fanout);
   const validator = new UpdateValidator(opts);
+  const openLimiter = new OpenLimiter(opts.opensPerMinute, opts.openBurst);
   const connections = new Set<Connection>();
   const stopHeartbeat = startHeartbeat(opts.pingIntervalMs, () => connections);
   let closing: Promise<void> | null = null;
@@ -77,7 +79,7 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
         ? origin !== undefined && opts.allowedOrigins.includes(origin)
         : opts.deps.originAllowed(origin, req.headers.host);
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, target.room, target.ticket, registry, opts, validator);
+        const conn = new Connection(ws, target.room, target.ticket, registry, opts, validator, openLimiter);
         connections.add(conn);
         void conn.closed.then(() => connections.delete(conn));
         if (closing) return conn.close(CloseCode.serviceRestart, "server restarting");

@@ -31,7 +31,10 @@ export type Harness = {
 
 export async function startHarness(opts: CollabServerOptions = {}): Promise<Harness> {
   const logs: LogLine[] = [];
-  const make = (o: CollabServerOptions) => createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), ...o });
+  // Tests open many sockets as one fixture participant; the per-participant open limit is
+  // tested on its own (access-log-flood.test.ts), with the production defaults.
+  const make = (o: CollabServerOptions) =>
+    createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), opensPerMinute: 60_000, openBurst: 10_000, ...o });
   const httpServer = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
