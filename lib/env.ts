@@ -55,6 +55,11 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   /** Prefix of the Redis pub/sub channels (one per room); instances sharing a Redis share it. */
   COLLAB_REDIS_PREFIX: z.string().min(1).default("stepwise:collab"),
+  /** How often every open socket's session and participant are re-checked (the backstop behind the revocation bus). */
+  COLLAB_SESSION_RECHECK_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Socket opens per participant (per instance): steady rate per minute and burst; beyond it an open is refused with 1013. */
+  COLLAB_OPENS_PER_MINUTE: z.coerce.number().positive().default(30),
+  COLLAB_OPEN_BURST: z.coerce.number().int().min(1).default(20),
   // ---- Staff sign-in (lib/auth, Auth.js): e-mail magic links, OpenID Connect, provisioning ----
   /** SMTP for sign-in and invitation e-mails (smtp(s)://user:pass@host:port); without it they go to DATA_DIR/outbox. */
   SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),

@@ -69,8 +69,9 @@ export async function buildAuthConfig(input: { requestPath?: string | null } = {
     },
     events: {
       async signOut(message) {
-        const session = "session" in message ? (message.session as { userId?: string } | null | undefined) : null;
-        await staffSignedOut({ userId: session?.userId });
+        // The adapter's deleteSession answers with the cookie's token (db/auth-adapter.ts).
+        const session = "session" in message ? (message.session as { userId?: string; sessionToken?: string } | null | undefined) : null;
+        await staffSignedOut({ userId: session?.userId, sessionToken: session?.sessionToken });
       },
     },
     logger: {

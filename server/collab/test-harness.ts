@@ -31,7 +31,10 @@ export type Harness = {
 
 export async function startHarness(opts: CollabServerOptions = {}): Promise<Harness> {
   const logs: LogLine[] = [];
-  const make = (o: CollabServerOptions) => createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), ...o });
+  // Tests open many sockets as one fixture participant; the per-participant open limit is
+  // tested on its own (access-log-flood.test.ts), with the production defaults.
+  const make = (o: CollabServerOptions) =>
+    createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), opensPerMinute: 60_000, openBurst: 10_000, ...o });
   const httpServer = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
@@ -56,9 +59,10 @@ export async function startHarness(opts: CollabServerOptions = {}): Promise<Harn
   return h;
 }
 
+/** A ticket for the fixture's meeting document, bound to the participant's fixture session. */
 export function ticketFor(f: FixtureCase, role: Role, opts: { readOnly?: boolean; ttl?: number; now?: number } = {}): string {
   return issueTicket(
-    { doc: meetingDocName(f.meetingId), participantId: f.participants[role].id, readOnly: opts.readOnly ?? false },
+    { doc: meetingDocName(f.meetingId), participantId: f.participants[role].id, session: f.participants[role].session, readOnly: opts.readOnly ?? false },
     opts.ttl ?? 60,
     opts.now,
   );

@@ -10,6 +10,7 @@ import { RoomProvider, type RoomContextValue } from "../room/room-context";
 import type { RoomMe, RoomParticipant } from "../room/room-types";
 import { PresenceList } from "../room/presence-list";
 import { ConnectionStatus } from "../room/connection-status";
+import { MeetingOverNotice } from "../room/meeting-over";
 import { BusinessCaseToggle } from "./business-case-panel";
 import { ClosingCheck } from "./closing-check";
 import { ConsentBoard } from "./consent-board";
@@ -24,7 +25,8 @@ import { coverAndAdvance, pauseTimer, setCurrentItem, startTimer } from "@/lib/c
 import { buttonClass, primaryButtonClass } from "../room/ui";
 
 export type PresentProps = {
-  meeting: { id: string; title: string };
+  /** `completed`: the meeting is over, its room read-only for everyone. */
+  meeting: { id: string; title: string; completed: boolean };
   employeeName: string;
   me: RoomMe;
   participants: RoomParticipant[];
@@ -61,7 +63,8 @@ function PresentHeader({ meeting, employeeName }: PresentProps) {
 function Connected({ conn, props, user }: { conn: RoomConnection; props: PresentProps; user: PresenceUser }) {
   const snapshot = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);
   const lost = snapshot.phase === "sessionEnded" || snapshot.phase === "accessLost";
-  const editable = props.me.canEdit && !lost;
+  const over = props.meeting.completed || snapshot.meetingCompleted;
+  const editable = props.me.canEdit && !lost && !over;
   const ctx = useMemo<RoomContextValue>(
     () => ({ conn, editable, me: props.me, user, participants: props.participants }),
     [conn, editable, props.me, user, props.participants],
@@ -69,8 +72,9 @@ function Connected({ conn, props, user }: { conn: RoomConnection; props: Present
   return (
     <RoomProvider value={ctx}>
       <div className="mb-3">
-        <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
+        <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />
       </div>
+      {over ? <MeetingOverNotice unsaved={snapshot.unsaved} /> : null}
       {snapshot.loaded ? (
         <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="present">
           <PresentBody qr={props.qr} />

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getMeetingTicket } from "@/lib/meetings/get-meeting-ticket";
 import { errorResponse } from "@/app/_server/error-response";
-import { isSecureRequest, sessionToken } from "@/app/_server/session";
+import { isSecureRequest, sessionToken, staffSessionToken } from "@/app/_server/session";
 import { currentStaff } from "@/app/_server/auth";
 
 /**
@@ -18,6 +18,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
       sessionToken: await sessionToken(),
       staffUserId: staff?.userId,
       staffAuthMethod: staff?.authMethod,
+      staffSessionToken: staff ? await staffSessionToken() : null,
       meetingId: id,
       doc: new URL(req.url).searchParams.get("doc") ?? undefined,
       wsOrigin: `${isSecureRequest(req) ? "wss" : "ws"}://${host}`,
