@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentStaff } from "@/app/_server/auth";
 import { removeParticipant } from "@/lib/cases/remove-participant";
+import { publicUrl } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { inviteParticipant } from "@/lib/invites/invite-participant";
 import type { IssuedInvitation } from "@/lib/invites/issue-invitation-link";
@@ -12,7 +13,6 @@ import { revokeInvitation } from "@/lib/invites/revoke-invitation";
 import { scheduleCaseMeeting } from "@/lib/meetings/schedule-case-meeting";
 import { actionError } from "../_lib/action-error";
 import type { ActionResult } from "../_lib/action-result";
-import { requestOrigin } from "../_lib/request-origin";
 import type { IssuedView } from "./view-types";
 
 /*
@@ -38,7 +38,9 @@ async function present(issued: IssuedInvitation): Promise<IssuedView> {
 
 async function context() {
   const locale = await getLocale();
-  return { staff: await currentStaff(), baseUrl: await requestOrigin(), locale: isLocale(locale) ? locale : "da" } as const;
+  // Join links (and their QR codes and e-mails) are built on the public URL, never on this
+  // request's Host: a link is a key, and must only ever lead to this server (issue 12.1).
+  return { staff: await currentStaff(), baseUrl: publicUrl(), locale: isLocale(locale) ? locale : "da" } as const;
 }
 
 export async function inviteAction(caseId: string, _prev: ActionResult<IssuedView> | null, form: FormData): Promise<ActionResult<IssuedView>> {

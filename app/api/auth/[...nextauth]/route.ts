@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { handlers } from "@/app/_server/auth";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/auth-method";
+import { publicUrl } from "@/lib/env";
 
 /**
  * Auth.js's own endpoints (callbacks, CSRF, session, OIDC sign-in, sign-out). Its e-mail sign-in
@@ -16,32 +17,27 @@ function noReferrer(res: Response): Response {
 }
 
 /**
- * Auth.js judges redirects and cookies by the request's origin. Behind our custom server Next
- * builds that URL from the hostname it was started with ("localhost"), not the address the
- * browser used, so a caseworker on http://127.0.0.1:3000 or a LAN address would be sent to
- * localhost and lose the cookie. We trust the Host (and a proxy's X-Forwarded-*) as `trustHost`
- * says; AUTH_URL, when set, wins (next-auth applies it).
+ * Auth.js builds its redirects, callback URLs and the sign-in e-mail's link from the request's URL.
+ * That URL is always the public one (PUBLIC_URL, or the listen address of the demo), never the
+ * request's Host or X-Forwarded-Host, which whoever sends the request chooses (issue 12.1). The
+ * server sets AUTH_URL from PUBLIC_URL at start, and next-auth rebases every request on it; without
+ * it (a handler called on its own) we rebase here. A plain Request, because a NextRequest would
+ * rebuild its URL from the Host header; Auth.js reads only `url`, headers and body.
  */
-async function atRequestedHost(req: NextRequest): Promise<NextRequest> {
+async function atPublicUrl(req: NextRequest): Promise<NextRequest> {
   if (process.env.AUTH_URL) return req;
-  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
-  if (!host) return req;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || req.nextUrl.protocol.replace(/:$/, "");
-  const url = new URL(`${req.nextUrl.pathname}${req.nextUrl.search}`, `${proto === "https" ? "https" : "http"}://${host}`);
-  if (url.origin === req.nextUrl.origin) return req;
-  // A plain Request: NextRequest would rebuild the URL from Next's own hostname again. Auth.js
-  // reads only `url`, headers and body; next-auth reads `nextUrl` only when AUTH_URL is set.
+  const url = new URL(`${req.nextUrl.pathname}${req.nextUrl.search}`, `${publicUrl()}/`);
   const body = req.method === "GET" || req.method === "HEAD" ? undefined : await req.text();
   return new Request(url, { method: req.method, headers: req.headers, body }) as unknown as NextRequest;
 }
 
 export async function GET(req: NextRequest) {
-  return noReferrer(await handlers.GET(await atRequestedHost(req)));
+  return noReferrer(await handlers.GET(await atPublicUrl(req)));
 }
 
 export async function POST(req: NextRequest) {
   if (req.nextUrl.pathname.endsWith(`/signin/${EMAIL_PROVIDER_ID}`)) {
     return NextResponse.json({ error: "NOT_FOUND", message: "Ask for a sign-in link on /signin." }, { status: 404 });
   }
-  return noReferrer(await handlers.POST(await atRequestedHost(req)));
+  return noReferrer(await handlers.POST(await atPublicUrl(req)));
 }
