@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionCaseworker } from "@/lib/auth/provision-caseworker";
 import { latestLinkFor, outboxFiles, sessionCookieOf, authRequest, useTempDataDir } from "@/lib/auth/testing";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { GET as authGet } from "../[...nextauth]/route";
 import { POST } from "./route";
 
 /**
@@ -56,6 +57,18 @@ describe("POST /api/auth/email-link", () => {
     const opened = await authRequest(link);
     expect(opened.headers.get("location")).toBe("http://localhost:3000/cases");
     expect(sessionCookieOf(opened)).toBeTruthy();
+  });
+
+  it("answers Auth.js's own routes on the public URL too, whatever Host they name", async () => {
+    await POST(post({ email: KNOWN, callbackUrl: "/cases" }, { json: true }));
+    const link = new URL(latestLinkFor(KNOWN));
+    const res = await authGet(
+      new Request(`http://evil.example${link.pathname}${link.search}`, { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } }),
+    );
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("http://localhost:3000/cases");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(sessionCookieOf(res)).toBeTruthy();
   });
 
   for (const json of [true, false]) {
