@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ROLES } from "@/lib/plan/roles";
 import type { ActionResult } from "../_lib/action-result";
@@ -35,10 +35,12 @@ export function PeopleSection({
   const [pending, startTransition] = useTransition();
   const panelRef = useRef<HTMLDivElement>(null);
 
-  const showIssued = (v: IssuedView) => {
-    setIssued(v);
-    requestAnimationFrame(() => panelRef.current?.focus());
-  };
+  const showIssued = (v: IssuedView) => setIssued(v);
+  // Focus moves to the link just shown once it is on the page (the button pressed was disabled
+  // while the action ran, so the focus would otherwise be lost to the page).
+  useEffect(() => {
+    if (issued) panelRef.current?.focus();
+  }, [issued]);
   const run = (fn: () => Promise<ActionResult<IssuedView | null>>) =>
     startTransition(async () => {
       setProblem(null);
