@@ -75,3 +75,13 @@ export async function findParticipantBySessionHash(db: Db, tokenHash: Uint8Array
   const r = rows[0];
   return r ? { ...r.participant, sessionId: r.sessionId } : null;
 }
+
+/** The meeting a live participant session was opened for (through its join link), or null. */
+export async function findMeetingOfLiveSession(db: Db, tokenHash: Uint8Array): Promise<string | null> {
+  const rows = await db
+    .select({ meetingId: joinLinks.meetingId })
+    .from(participantSessions)
+    .innerJoin(joinLinks, eq(joinLinks.id, participantSessions.joinLinkId))
+    .where(and(eq(participantSessions.tokenHash, Buffer.from(tokenHash)), isNull(participantSessions.revokedAt), gt(participantSessions.expiresAt, new Date())));
+  return rows[0]?.meetingId ?? null;
+}

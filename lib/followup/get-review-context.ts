@@ -1,3 +1,4 @@
+import { recordAccess } from "../audit/record-access";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../meetings/require-meeting-participant";
@@ -18,9 +19,13 @@ export type ReviewContext = {
  * What the room needs beside the shared document to review the last agreement: the basis
  * version's plan as agreed (so the room can say what has changed since, live) and the progress
  * recorded for each of its sub-goals. For any participant of the meeting's case; the basis must
- * be a sealed version of that case (another case's: FORBIDDEN, unknown: NOT_FOUND).
+ * be a sealed version of that case (another case's: FORBIDDEN, unknown: NOT_FOUND). Progress can be
+ * health data (pain, notes): each reading writes an access-log row before it is returned (12.7).
  */
-export async function getReviewContext(input: { me: Pick<Me, "caseId" | "participantId" | "role">; agreementId: string }): Promise<ReviewContext> {
+export async function getReviewContext(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role" | "displayName">;
+  agreementId: string;
+}): Promise<ReviewContext> {
   assertCan(input.me.role, "view", "progress");
   if (!isUuid(input.agreementId)) throw new AppError("NOT_FOUND", "no such agreement");
   const agreements = await loadCaseAgreements(input.me.caseId);
@@ -30,6 +35,14 @@ export async function getReviewContext(input: { me: Pick<Me, "caseId" | "partici
   const progress = await listCaseProgress({ me: input.me });
   const versions = sealedOf(agreements).map((a) => ({ version: a.version, content: a.content }));
   const { plan, actions, followUp } = basis.content;
+  const { me } = input;
+  await recordAccess({
+    who: { kind: "participant", id: me.participantId, name: me.displayName, role: me.role },
+    caseId: me.caseId,
+    what: "meeting_review",
+    resourceId: basis.id,
+    purpose: "meeting",
+  });
   return {
     basis: { id: basis.id, version: basis.version, fingerprint: basis.fingerprint, sealedAt: basis.sealedAt.toISOString(), snapshot: { plan, actions, followUp } },
     measures: agreedMeasures(basis.content).map((m) => measureSeries(m, progress, versions)),

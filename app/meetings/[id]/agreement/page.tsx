@@ -10,6 +10,7 @@ import { SignedOutNotice } from "@/app/agreements/_components/signed-out-notice"
 import { VersionWatcher } from "@/app/agreements/_components/version-watcher";
 import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
+import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
@@ -35,6 +36,8 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
   const versions = await listAgreementVersions({ me: ctx.me });
   const latest = versions.at(-1);
   const agreement = latest ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
+  // With no version yet the page shows the meeting's closing check instead: a showing of the room's data.
+  if (!agreement) await recordMeetingRoomShown(ctx);
   const canPrepare = can(ctx.me.role, "prepare", "agreement");
   const unionRep = canPrepare ? ((await listMeetingParticipants(ctx)).find((p) => p.role === "union_rep")?.displayName ?? null) : null;
 
