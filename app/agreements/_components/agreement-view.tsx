@@ -38,6 +38,7 @@ export function AgreementView({ agreement: a }: { agreement: AgreementForPartici
         open={open}
         me={{ participantId: a.me.participantId, name: a.me.name, party: a.me.party, canWitness: a.me.canWitness }}
         parties={a.parties}
+        roomHref={a.meetingId ? `/meetings/${a.meetingId}` : null}
       />
       {a.me.canExport ? (
         <section aria-labelledby="out-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="agreement-downloads">
