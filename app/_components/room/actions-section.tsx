@@ -14,6 +14,7 @@ import {
   setActionStatus,
   type ActionView,
 } from "@/lib/collab";
+import { TEXT_LIMITS } from "@/lib/collab/text-limits";
 import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
 import { FieldError, FieldLabel, MoveButtons, RemoveButton, Section, inputClass, labelClass, primaryButtonClass } from "./ui";
@@ -55,7 +56,7 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
         <FieldLabel htmlFor={`${base}-text`} field={key("text")}>
           {t("text", { n: index + 1 })}
         </FieldLabel>
-        <YTextField id={`${base}-text`} text={text} readOnly={!editable} autoComplete="off" testId="action-text" />
+        <YTextField id={`${base}-text`} text={text} multiline rows={2} limit="actionText" readOnly={!editable} autoComplete="off" testId="action-text" />
       </div>
       <div className="mt-3 grid gap-3 sm:grid-cols-3">
         <div data-field={key("owner")}>
@@ -162,6 +163,7 @@ function AddActionForm() {
             autoComplete="off"
             aria-describedby={`${id}-error`}
             aria-invalid={error ? true : undefined}
+            maxLength={TEXT_LIMITS.actionText}
             onChange={(e) => setText(e.target.value)}
             data-testid="action-add-text"
           />
