@@ -20,6 +20,7 @@ import { useRoom } from "./room-context";
 import { FieldError, FieldLabel, MoveButtons, RemoveButton, Section, inputClass, labelClass, primaryButtonClass } from "./ui";
 import { YTextField } from "./y-text-field";
 import { useLogChange } from "../meeting/use-log-change";
+import { useFieldDateWarning } from "../meeting/date-warnings";
 
 /** Agreed actions: what, who (one of the case's participants), by when, and how far it is. */
 export const ActionsSection = memo(function ActionsSection({ actions }: { actions: ActionView[] }) {
@@ -50,6 +51,7 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
   // Observers only watch; everyone else can own an action.
   const owners = participants.filter((p) => p.role !== "observer");
   const ownerKnown = action.ownerId === null || owners.some((p) => p.id === action.ownerId);
+  const dueWarning = useFieldDateWarning("action.due", action.id);
   return (
     <li className="rounded-lg border border-slate-300 p-3 sm:p-4" data-testid="action" data-item-id={action.id}>
       <div data-field={key("text")}>
@@ -89,6 +91,7 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
             readOnly={!editable}
             onCommit={(v) => setActionDue(doc, action.id, v)}
             testId="action-due"
+            warning={dueWarning}
           />
         </div>
         <div data-field={key("status")}>

@@ -23,6 +23,7 @@ import { NumberField } from "./number-field";
 import { useRoom } from "./room-context";
 import { FieldLabel, MoveButtons, RemoveButton, buttonClass } from "./ui";
 import { YTextField } from "./y-text-field";
+import { useFieldDateWarning } from "../meeting/date-warnings";
 import { useLogChange } from "../meeting/use-log-change";
 
 /** Sub-goals (delmål) with a due date and something measurable, and the activities under each. */
@@ -68,6 +69,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
   const name = subGoal.text.trim() || t("subGoalN", { n: index + 1 });
   const { measure } = subGoal;
   const hasMeasure = measure.from !== null || measure.target !== null;
+  const dueWarning = useFieldDateWarning("subGoal.due", subGoal.id);
   const addAct = () => {
     const id = addActivity(doc, subGoal.id, { text: "" });
     log("activity_added", id);
@@ -92,6 +94,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
             readOnly={!editable}
             onCommit={(v) => setSubGoalDue(doc, subGoal.id, v)}
             testId="subgoal-due"
+            warning={dueWarning}
           />
         </div>
         <fieldset className="rounded-md border border-slate-300 p-3">
