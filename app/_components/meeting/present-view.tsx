@@ -22,9 +22,10 @@ import { PresentPlan } from "./present-plan";
 import { SpeakingRound } from "./speaking-round";
 import { coverAndAdvance, pauseTimer, setCurrentItem, startTimer } from "@/lib/collab/meeting-flow";
 import { buttonClass, primaryButtonClass } from "../room/ui";
+import { dateInZone } from "@/lib/time/zoned";
 
 export type PresentProps = {
-  meeting: { id: string; title: string };
+  meeting: { id: string; title: string; startsAtIso?: string };
   employeeName: string;
   me: RoomMe;
   participants: RoomParticipant[];
@@ -72,7 +73,16 @@ function Connected({ conn, props, user }: { conn: RoomConnection; props: Present
         <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
       </div>
       {snapshot.loaded ? (
-        <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="present">
+        <MeetingFlowRoot
+          conn={conn}
+          meetingId={props.meeting.id}
+          me={props.me}
+          user={user}
+          participants={props.participants}
+          editable={editable}
+          surface="present"
+          meetingDate={props.meeting.startsAtIso ? dateInZone(new Date(props.meeting.startsAtIso)) : null}
+        >
           <PresentBody qr={props.qr} />
         </MeetingFlowRoot>
       ) : null}

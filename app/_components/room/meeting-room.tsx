@@ -23,6 +23,7 @@ import { CatchUpNotice } from "../meeting/catch-up";
 import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";
 import { MeetingFlowRoot } from "../meeting/meeting-flow-root";
 import { NowBar } from "../meeting/now-bar";
+import { dateInZone } from "@/lib/time/zoned";
 
 /**
  * The live meeting room. The Y.Doc and its connection are created in an effect (never during
@@ -140,7 +141,16 @@ function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: Roo
 
   return (
     <RoomProvider value={ctx}>
-      <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="room">
+      <MeetingFlowRoot
+        conn={conn}
+        meetingId={props.meeting.id}
+        me={props.me}
+        user={user}
+        participants={props.participants}
+        editable={editable}
+        surface="room"
+        meetingDate={dateInZone(new Date(props.meeting.startsAtIso))}
+      >
         <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm">
           <div className="flex items-center justify-between gap-2">
             <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
