@@ -98,11 +98,12 @@ describe("getCaseFollowUp", () => {
 });
 
 describe("dueFromMe", () => {
-  it("lists my open actions (overdue first), progress asked for, invitations to answer and the agreement to confirm", async () => {
+  it("lists my open actions (overdue first), progress asked for and invitations to answer (a signer is not asked to confirm reading)", async () => {
     const c = await createBoundCase();
     const m = await insertMeeting(await getDb(), { caseId: c.caseId, title: "Next", startsAt: new Date(Date.now() + 3 * 86_400_000), location: "Room" });
     const manager = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person" });
-    expect(manager.items.map((i) => i.kind)).toEqual(["action", "progress", "progress", "answer", "read"]);
+    // Lars signed the binding version: that says he read it, so no "confirm you have read it".
+    expect(manager.items.map((i) => i.kind)).toEqual(["action", "progress", "progress", "answer"]);
     expect(manager.items[0]).toMatchObject({ kind: "action", overdue: false });
     expect(manager.items[3]).toMatchObject({ kind: "answer", meetingId: m.id });
     // Lars owns "Aftale arbejdstider …", due a week after the agreement: overdue 40 days on (and the meeting is past).
@@ -136,7 +137,8 @@ describe("listDueForViewer", () => {
     const own = await listDueForViewer({ participantSessionToken: session, caseId: c.caseId });
     expect(own).toHaveLength(1);
     expect(own![0]!.caseId).toBe(c.caseId);
-    expect(own![0]!.items.map((i) => i.kind)).toContain("read");
+    // Kurt signed it: he is not asked to confirm reading it.
+    expect(own![0]!.items.map((i) => i.kind)).not.toContain("read");
     expect(await listDueForViewer({ participantSessionToken: session, caseId: other.caseId })).toEqual([]);
     expect(await listDueForViewer({ participantSessionToken: null })).toBeNull();
     expect(await listDueForViewer({ participantSessionToken: "not-a-session" })).toBeNull();
