@@ -11,6 +11,7 @@ import { FollowUpSection } from "./follow-up-section";
 import { PlanSection } from "./plan-section";
 import { PresenceList } from "./presence-list";
 import { ReviewPanel } from "./review-panel";
+import { FrozenDriftNotice } from "./frozen-drift-notice";
 import { PrepSlot } from "../prep/prep-slot";
 import { RoomConnection } from "./room-connection";
 import { useConnection } from "../collab/use-connection";
@@ -184,6 +185,7 @@ function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: Roo
         {!props.me.canEdit ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
 
         <CatchUpNotice />
+        {snapshot.loaded ? <FrozenDriftNotice meetingId={props.meeting.id} canPrepare={can(props.me.role, "prepare", "agreement")} view={view} /> : null}
 
         <div className="mb-6">
           <PresenceList />
