@@ -90,8 +90,9 @@ describe("getCaseFollowUp", () => {
     expect(f.versions[1]!.changes).toContainEqual({ field: "step", subject: null, from: 3, to: 4 });
     expect(f.comparison).toMatchObject({ from: 2, to: 1 });
     expect(f.comparison!.changes).toContainEqual({ field: "step", subject: null, from: 4, to: 3 });
-    // The measures' plan lines: one per sealed version that carried the sub-goal.
-    expect(f.measures[0]!.planned.map((p) => p.version)).toEqual([1, 2]);
+    // The measure's plan line is one line: version 2 took over the day it was agreed — the same
+    // meeting's day as version 1, so version 1's piece has no length left, and no second line starts.
+    expect(f.measures[0]!.planned.map((p) => p.version)).toEqual([2]);
     // Version 2 was amended in the same meeting (no review): nothing found about version 1.
     expect(f.binding!.agreed.review).toBeNull();
   });
