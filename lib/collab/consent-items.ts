@@ -10,7 +10,8 @@ import type { ActionView, FollowUpView, PlanView, SubGoalView } from "./schema";
  * it changed counts as "changed, mark again" (flow-closing.ts compares hashes of it). For a
  * sub-goal or an action it is the item's text, as before; for a part of the whole plan it is that
  * part written out (the goal and its date; the step; every mixer value; the tools in use; the
- * follow-up texts and the next meeting), so changing the step or a slider asks again.
+ * follow-up texts), so changing the step or a slider asks again. The next meeting's time is not in
+ * it: the closing check asks for it on its own, and it is usually set last.
  */
 export type ConsentItem = { kind: ConsentKind; id: string; text: string };
 
@@ -27,7 +28,7 @@ export function planPartText(kind: "goal" | "step" | "mixer" | "tools" | "follow
     case "tools":
       return `tools ${PLAN_TOOLS.filter((k) => plan.tools[k] === true).join(",")}`;
     case "followUp":
-      return `${followUp.howOften.trim()}\n${followUp.jobCentre.trim()}\n${followUp.nextMeetingAt ?? ""}`;
+      return `${followUp.howOften.trim()}\n${followUp.jobCentre.trim()}`;
   }
 }
 

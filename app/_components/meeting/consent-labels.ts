@@ -1,11 +1,10 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ConsentItem } from "@/lib/collab/consent-items";
 import { MIXER_DIMENSIONS } from "@/lib/plan/mixer-desk";
 import { PLAN_TOOLS } from "@/lib/plan/tools";
 import { useMeetingView } from "./flow-context";
-import { wallClockDate } from "./wall-clock";
 
 /**
  * What a consent item is called on the board and in the closing check: a sub-goal or an action by
@@ -15,7 +14,6 @@ import { wallClockDate } from "./wall-clock";
 export function useConsentLabel(): { kind: (item: ConsentItem) => string; label: (item: ConsentItem) => string; full: (item: ConsentItem) => string } {
   const t = useTranslations("meeting.consent");
   const all = useTranslations();
-  const format = useFormatter();
   const view = useMeetingView();
   const { plan, followUp } = view;
   const kind = (item: ConsentItem) =>
@@ -39,7 +37,7 @@ export function useConsentLabel(): { kind: (item: ConsentItem) => string; label:
         return on.length > 0 ? on.join(", ") : t("noTools");
       }
       case "followUp": {
-        const parts = [followUp.howOften.trim(), followUp.nextMeetingAt ? t("nextMeeting", { when: format.dateTime(wallClockDate(followUp.nextMeetingAt), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) }) : ""].filter(Boolean);
+        const parts = [followUp.howOften.trim(), followUp.jobCentre.trim()].filter(Boolean);
         return parts.length > 0 ? parts.join(" · ") : t("notSet");
       }
     }
