@@ -55,9 +55,11 @@ export function presentReservations(reservations: readonly FrozenReservation[], 
     ]
       .filter(Boolean)
       .join(" ");
-    const resolved = r.resolution
-      ? t("agreementDoc.reservationResolved", { who: r.participant.name, when: formatInstant(r.resolution.at, locale), by: r.resolution.by.name })
-      : t("agreementDoc.reservationOpen");
+    const resolved = !r.resolution
+      ? t("agreementDoc.reservationOpen")
+      : r.resolution.by.participantId === r.participant.participantId
+        ? t("agreementDoc.reservationResolvedSelf", { who: r.participant.name, when: formatInstant(r.resolution.at, locale) })
+        : t("agreementDoc.reservationResolved", { who: r.participant.name, when: formatInstant(r.resolution.at, locale), by: r.resolution.by.name });
     return {
       title: r.item ? `${kindName(r.kind)}: ${r.item}` : kindName(r.kind),
       rows: [
