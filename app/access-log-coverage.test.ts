@@ -60,6 +60,12 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
       call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/pdf/route")).GET(req(`/api/agreements/${sealedId}/pdf`, fx.sessions.manager), idParams(sealedId)),
     },
   },
+  "app/api/agreements/[id]/plan/route.ts": {
+    GET: {
+      logs: "agreement",
+      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/plan/route")).GET(req(`/api/agreements/${sealedId}/plan`, fx.sessions.manager), idParams(sealedId)),
+    },
+  },
   "app/api/agreements/[id]/route.ts": {
     GET: {
       logs: "agreement_status",
@@ -110,6 +116,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   },
   "app/api/session/sign-out/route.ts": { POST: { noCaseData: "ends the caller's participant session" } },
   "app/api/time/route.ts": { GET: { noCaseData: "the server's clock" } },
+  "app/api/test-clock/route.ts": { POST: { noCaseData: "moves the server's clock in tests (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" } },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };

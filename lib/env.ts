@@ -82,6 +82,8 @@ const schema = z.object({
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
   /** Hours a staff session lasts without use (it is extended while in use). */
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(8),
+  /** Tests only: "1" lets the E2E suite move the server's clock (lib/time/server-clock.ts); refused at start unless on loopback. */
+  STEPWISE_TEST_CLOCK: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

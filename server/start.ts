@@ -11,6 +11,7 @@ import { ensureBuild } from "./ensure-build";
 import { printBanner } from "./banner";
 import { clientAddress } from "./client-address";
 import { closeRevocationBus } from "@/lib/access/revocation-bus";
+import { assertTestClockAllowed } from "@/lib/time/server-clock";
 
 const log = (m: string) => console.log(`[stepwise] ${m}`);
 
@@ -18,6 +19,9 @@ export async function start(): Promise<void> {
   const e = env();
   // Before anything is built or opened: production without PUBLIC_URL stops here, saying so.
   requirePublicUrl(e);
+  // A movable clock (E2E only) on a server others can reach would let anyone back-date signatures.
+  assertTestClockAllowed(e);
+  if (e.STEPWISE_TEST_CLOCK === "1") log("TEST CLOCK ENABLED: POST /api/test-clock may move this server's time (tests only).");
   const dev = e.NODE_ENV === "development";
   if (!dev) ensureBuild(log);
 

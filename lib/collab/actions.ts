@@ -3,12 +3,14 @@ import { ACTION_STATUSES, actionsArray, type ActionStatus, type ActionView } fro
 import { checkDate, findById, newId, str, strOrNull, textOf } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
+import { checkTextLength } from "./text-limits";
 
 export type NewAction = { text: string; ownerId?: string | null; due?: string | null; id?: string };
 
 /** Owners are participant ids; the model cannot know the case's participants, the caller can. */
 export function addAction(doc: Y.Doc, input: NewAction): string {
   const due = checkDate("due", input.due ?? null);
+  checkTextLength("text", "actionText", input.text);
   const id = input.id ?? newId();
   doc.transact(() => {
     const arr = actionsArray(doc);

@@ -3,8 +3,9 @@ import { agendaArray, type AgendaItemView } from "./schema";
 import { checkInteger, findById, newId, numOrNull, str, textOf } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
+import { TEXT_LIMITS } from "./text-limits";
 
-export const AGENDA_TITLE_MAX = 200;
+export const AGENDA_TITLE_MAX = TEXT_LIMITS.agendaTitle;
 export const TIMEBOX_MAX_MINUTES = 480;
 
 export type NewAgendaItem = { title: string; minutes?: number | null; id?: string };

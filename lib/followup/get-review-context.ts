@@ -6,13 +6,19 @@ import { assertCan } from "../permissions";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
 import { measureSeries, type MeasureSeries } from "../progress/measure-series";
-import { loadCaseAgreements, sealedOf } from "./case-agreements";
+import { bindingOf, loadCaseAgreements, sealedOf } from "./case-agreements";
 import type { PlanSnapshot } from "./plan-diff";
 
 export type ReviewContext = {
   basis: { id: string; version: number; fingerprint: string; sealedAt: string; snapshot: PlanSnapshot };
   /** Every sub-goal of the basis agreement with what was recorded since, and whether it is on track. */
   measures: MeasureSeries[];
+  /**
+   * The version that binds now, when it is newer than the basis: this meeting was scheduled (and
+   * its room filled) before it was bound. The room says plainly which version it reviews and
+   * offers to switch (switch-review-basis.ts). Null when the basis binds.
+   */
+  newer: { id: string; version: number; fingerprint: string; sealedAt: string; snapshot: PlanSnapshot } | null;
 };
 
 /**
@@ -43,7 +49,19 @@ export async function getReviewContext(input: {
     resourceId: basis.id,
     purpose: "meeting",
   });
+  const binding = bindingOf(agreements);
+  const newer =
+    binding && binding.version > basis.version && binding.sealedAt
+      ? {
+          id: binding.id,
+          version: binding.version,
+          fingerprint: binding.fingerprint,
+          sealedAt: binding.sealedAt.toISOString(),
+          snapshot: { plan: binding.content.plan, actions: binding.content.actions, followUp: binding.content.followUp },
+        }
+      : null;
   return {
+    newer,
     basis: { id: basis.id, version: basis.version, fingerprint: basis.fingerprint, sealedAt: basis.sealedAt.toISOString(), snapshot: { plan, actions, followUp } },
     measures: agreedMeasures(basis.content).map((m) => measureSeries(m, progress, versions)),
   };

@@ -23,10 +23,11 @@ import { PresentPlan } from "./present-plan";
 import { SpeakingRound } from "./speaking-round";
 import { coverAndAdvance, pauseTimer, setCurrentItem, startTimer } from "@/lib/collab/meeting-flow";
 import { buttonClass, primaryButtonClass } from "../room/ui";
+import { dateInZone } from "@/lib/time/zoned";
 
 export type PresentProps = {
   /** `completed`: the meeting is over, its room read-only for everyone. */
-  meeting: { id: string; title: string; completed: boolean };
+  meeting: { id: string; title: string; completed: boolean; startsAtIso?: string };
   employeeName: string;
   me: RoomMe;
   participants: RoomParticipant[];
@@ -76,7 +77,16 @@ function Connected({ conn, props, user }: { conn: RoomConnection; props: Present
       </div>
       {over ? <MeetingOverNotice unsaved={snapshot.unsaved} /> : null}
       {snapshot.loaded ? (
-        <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="present">
+        <MeetingFlowRoot
+          conn={conn}
+          meetingId={props.meeting.id}
+          me={props.me}
+          user={user}
+          participants={props.participants}
+          editable={editable}
+          surface="present"
+          meetingDate={props.meeting.startsAtIso ? dateInZone(new Date(props.meeting.startsAtIso)) : null}
+        >
           <PresentBody qr={props.qr} />
         </MeetingFlowRoot>
       ) : null}

@@ -6,6 +6,8 @@ import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { agendaNotesFragment } from "@/lib/collab";
+import { TEXT_LIMITS } from "@/lib/collab/text-limits";
+import { NotesLengthLimit } from "./notes-length-limit";
 import { useRoom } from "./room-context";
 import { DiagnosisNotice, type GuardSource } from "../meeting/diagnosis-notice";
 
@@ -24,6 +26,7 @@ export function AgendaNotesEditor({ itemId, labelledBy, describedBy }: { itemId:
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
+        NotesLengthLimit(TEXT_LIMITS.agendaNotes),
         ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
       ],
       editorProps: {

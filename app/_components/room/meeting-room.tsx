@@ -11,6 +11,7 @@ import { FollowUpSection } from "./follow-up-section";
 import { PlanSection } from "./plan-section";
 import { PresenceList } from "./presence-list";
 import { ReviewPanel } from "./review-panel";
+import { FrozenDriftNotice } from "./frozen-drift-notice";
 import { PrepSlot } from "../prep/prep-slot";
 import { RoomConnection } from "./room-connection";
 import { useConnection } from "../collab/use-connection";
@@ -24,6 +25,7 @@ import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";
 import { MeetingFlowRoot } from "../meeting/meeting-flow-root";
 import { NowBar } from "../meeting/now-bar";
 import { CompleteMeeting, MeetingOverNotice } from "./meeting-over";
+import { dateInZone } from "@/lib/time/zoned";
 
 /**
  * The live meeting room. The Y.Doc and its connection are created in an effect (never during
@@ -150,7 +152,16 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
 
   return (
     <RoomProvider value={ctx}>
-      <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="room">
+      <MeetingFlowRoot
+        conn={conn}
+        meetingId={props.meeting.id}
+        me={props.me}
+        user={user}
+        participants={props.participants}
+        editable={editable}
+        surface="room"
+        meetingDate={dateInZone(new Date(props.meeting.startsAtIso))}
+      >
         <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm">
           <div className="flex items-center justify-between gap-2">
             <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />
@@ -185,6 +196,7 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
         {!props.me.canEdit && !over ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
 
         <CatchUpNotice />
+        {snapshot.loaded ? <FrozenDriftNotice meetingId={props.meeting.id} canPrepare={can(props.me.role, "prepare", "agreement")} view={view} /> : null}
 
         <div className="mb-6">
           <PresenceList />
