@@ -65,7 +65,8 @@ export function richText(opts: { maxDepth: number; maxTextLength?: number }): Ri
     maxTextLength: opts.maxTextLength ?? 100_000,
     nodeName: /^[A-Za-z][A-Za-z0-9_]{0,39}$/,
     attributeName: /^[A-Za-z][A-Za-z0-9_-]{0,99}$/,
-    attributeValue: { kind: "json", maxChars: 2_000, maxDepth: 4 },
+    // A link's address lives in a mark's value: room for long URLs.
+    attributeValue: { kind: "json", maxChars: 10_000, maxDepth: 4 },
   };
 }
 

@@ -116,7 +116,9 @@ function typeMatches(spec: TypeSpec, type: Y.AbstractType<unknown>): boolean {
 function admitInXml(rich: RichTextSpec, depth: number, key: string | null, content: Content): Admitted {
   if (key !== null) {
     if (!rich.attributeName.test(key)) throw new ShapeRefusal("a rich-text attribute with an odd name");
-    if (!(content instanceof Y.ContentAny) || content.arr.length !== 1 || !valueFits(rich.attributeValue, content.arr[0])) {
+    // y-prosemirror skips null attributes but may write an undefined one.
+    const v: unknown = content instanceof Y.ContentAny && content.arr.length === 1 ? content.arr[0] : null;
+    if (!(content instanceof Y.ContentAny) || content.arr.length !== 1 || (v !== undefined && !valueFits(rich.attributeValue, v))) {
       throw new ShapeRefusal("a rich-text attribute that is not a small plain value");
     }
     return NONE;
