@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { ACTION_STATUSES, actionsArray, type ActionStatus, type ActionView } from "./schema";
-import { checkDate, findById, newId, str, strOrNull, textOf } from "./values";
+import { checkDate, findById, newId, str, strOrNull, textOf, plain } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
 import { checkTextLength } from "./text-limits";
@@ -66,7 +66,7 @@ export function readActions(doc: Y.Doc): ActionView[] {
   return ordered(actionsArray(doc)).map(({ map }) => {
     const status = map.get("status");
     return {
-      id: String(map.get("id") ?? ""),
+      id: plain(map.get("id")),
       text: str(map.get("text")),
       ownerId: strOrNull(map.get("owner")),
       due: strOrNull(map.get("due")),

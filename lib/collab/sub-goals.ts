@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { planMap, type SubGoalView } from "./schema";
-import { checkDate, checkNumber, findById, newId, numOrNull, str, strOrNull, textOf } from "./values";
+import { checkDate, checkNumber, findById, newId, numOrNull, str, strOrNull, textOf, plain } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
 import { checkTextLength } from "./text-limits";
@@ -126,7 +126,7 @@ export function readSubGoals(doc: Y.Doc): SubGoalView[] {
   return ordered(raw as Y.Array<Y.Map<unknown>>).map(({ map }) => {
     const acts = map.get("activities");
     return {
-      id: String(map.get("id") ?? ""),
+      id: plain(map.get("id")),
       text: str(map.get("text")),
       due: strOrNull(map.get("due")),
       measure: {
@@ -138,7 +138,7 @@ export function readSubGoals(doc: Y.Doc): SubGoalView[] {
       activities:
         acts instanceof Y.Array
           ? ordered(acts as Y.Array<Y.Map<unknown>>).map(({ map: a }) => ({
-              id: String(a.get("id") ?? ""),
+              id: plain(a.get("id")),
               text: str(a.get("text")),
               who: str(a.get("who")),
               schedule: str(a.get("schedule")),

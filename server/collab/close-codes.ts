@@ -29,6 +29,12 @@ export const CloseCode = {
    * the read-only room.
    */
   meetingCompleted: 4409,
+  /**
+   * An update that does not fit the document's schema (lib/collab/doc-schema.ts), or that made
+   * Yjs throw: nothing of it was applied, stored or sent. A 44xx code, so a client that keeps
+   * re-sending it stops after a few tries instead of looping.
+   */
+  refusedUpdate: 4422,
 } as const;
 
 /** Map an error from authorisation or loading to the close code the client sees. */

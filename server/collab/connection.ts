@@ -1,5 +1,5 @@
 import type { WebSocket, RawData } from "ws";
-import { DocumentTooLarge, type Room, type RoomMember } from "./room";
+import { ApplyFailed, DocumentTooLarge, UpdateRefused, type Room, type RoomMember } from "./room";
 import type { RoomRegistry } from "./room-registry";
 import type { ResolvedOptions } from "./options";
 import type { UpdateValidator } from "./update-validator";
@@ -238,11 +238,24 @@ export class Connection implements RoomMember {
       return this.close(CloseCode.invalidData, v.timedOut ? "update too costly to decode" : "invalid update");
     }
     try {
-      room.applyUpdate(this, update, v.ends);
+      room.applyUpdate(this, update, v.ends, v.decoded);
     } catch (e) {
       if (e instanceof DocumentTooLarge) {
         this.opts.log("document size cap: update refused", { room: room.name, participantId: this.participantId, bytes: update.byteLength });
         return this.close(CloseCode.messageTooBig, "document too large");
+      }
+      if (e instanceof UpdateRefused) {
+        // Unresolved: it builds on content this server lacks (a reconnect race); a resync sends it whole.
+        this.opts.log(e.unresolved ? "update refused: missing dependencies" : "update refused: does not fit the schema", {
+          room: room.name,
+          participantId: this.participantId,
+          reason: e.message,
+        });
+        return e.unresolved ? this.close(CloseCode.tryAgainLater, "resync") : this.close(CloseCode.refusedUpdate, "update does not fit the document");
+      }
+      if (e instanceof ApplyFailed) {
+        this.opts.log("update refused: applying it threw", { room: room.name, participantId: this.participantId });
+        return this.close(CloseCode.refusedUpdate, "update could not be applied");
       }
       this.opts.log("invalid message", { room: room.name, participantId: this.participantId, type: "update", error: String(e) });
       this.close(CloseCode.invalidData, "invalid data");

@@ -8,6 +8,8 @@ import { onRevocation } from "@/lib/access/revocation-bus";
 import { recheckCollabAccess } from "@/lib/collab-store/recheck-collab-access";
 import { isAllowedSocketOrigin } from "@/lib/web-security/origin-policy";
 import type { Fanout } from "./fanout";
+import { schemaForDoc } from "@/lib/collab/doc-schema";
+import type { DocSchema } from "@/lib/collab/schema-kit";
 
 export type CollabLog = (msg: string, extra?: object) => void;
 
@@ -86,6 +88,11 @@ export type CollabServerOptions = Partial<CollabLimits> & {
   redisPrefix?: string;
   /** Test seam: the decode worker script (a stub that hangs, to test the budget). */
   decodeWorkerUrl?: URL;
+  /**
+   * The shape a room's document must keep (lib/collab/doc-schema.ts); default: by the document's
+   * name. Tests and the bench pass one with scratch roots of their own (server/collab/testing).
+   */
+  docSchema?: (room: string) => DocSchema | null;
   log?: CollabLog;
   /** Test and bench seam; see CollabDeps. */
   deps?: Partial<CollabDeps>;
@@ -100,6 +107,7 @@ export type ResolvedOptions = CollabLimits & {
   redisUrl: string | null;
   redisPrefix: string;
   decodeWorkerUrl: URL | null;
+  docSchema: (room: string) => DocSchema | null;
   log: CollabLog;
   deps: CollabDeps;
 };
@@ -133,6 +141,7 @@ export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions 
     redisUrl: opts.redisUrl ?? null,
     redisPrefix: opts.redisPrefix ?? e.COLLAB_REDIS_PREFIX,
     decodeWorkerUrl: opts.decodeWorkerUrl ?? null,
+    docSchema: opts.docSchema ?? schemaForDoc,
     log: opts.log ?? defaultLog,
     deps: {
       authorize: opts.deps?.authorize ?? authorizeCollabConnection,

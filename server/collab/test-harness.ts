@@ -11,6 +11,7 @@ import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "./index";
+import { scratchSchemaFor } from "./testing/scratch-schema";
 import { issueTicket } from "@/lib/tickets/collab-ticket";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import type { FixtureCase } from "@/lib/testing/fixtures";
@@ -29,12 +30,17 @@ export type Harness = {
   stop(): Promise<void>;
 };
 
+/**
+ * Unless `opts.docSchema` says otherwise, rooms check updates against the meeting schema plus the
+ * scratch roots protocol tests write to (testing/scratch-schema.ts); shape tests pass the
+ * production `schemaForDoc`.
+ */
 export async function startHarness(opts: CollabServerOptions = {}): Promise<Harness> {
   const logs: LogLine[] = [];
   // Tests open many sockets as one fixture participant; the per-participant open limit is
   // tested on its own (access-log-flood.test.ts), with the production defaults.
   const make = (o: CollabServerOptions) =>
-    createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), opensPerMinute: 60_000, openBurst: 10_000, ...o });
+    createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), opensPerMinute: 60_000, openBurst: 10_000, docSchema: scratchSchemaFor, ...o });
   const httpServer = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();

@@ -18,6 +18,7 @@ import { useConnection } from "../collab/use-connection";
 import { RoomProvider, type RoomContextValue } from "./room-context";
 import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
+import { SectionBoundary } from "./section-boundary";
 import { AgreementEntry } from "@/app/agreements/_components/agreement-entry";
 import { can } from "@/lib/permissions";
 import { CatchUpNotice } from "../meeting/catch-up";
@@ -167,7 +168,11 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
             <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />
             <UndoControls />
           </div>
-          {snapshot.loaded ? <NowBar /> : null}
+          {snapshot.loaded ? (
+            <SectionBoundary name={tm("title")} testId="now-bar">
+              <NowBar />
+            </SectionBoundary>
+          ) : null}
           <nav aria-label={t("sectionsNav")} className="mt-1 hidden sm:block">
             <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               <li>
@@ -195,8 +200,14 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
         {over ? <MeetingOverNotice unsaved={snapshot.unsaved} /> : null}
         {!props.me.canEdit && !over ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
 
-        <CatchUpNotice />
-        {snapshot.loaded ? <FrozenDriftNotice meetingId={props.meeting.id} canPrepare={can(props.me.role, "prepare", "agreement")} view={view} /> : null}
+        <SectionBoundary name={tm("title")} testId="catch-up">
+          <CatchUpNotice />
+        </SectionBoundary>
+        {snapshot.loaded ? (
+          <SectionBoundary name={tm("title")} testId="frozen-drift">
+            <FrozenDriftNotice meetingId={props.meeting.id} canPrepare={can(props.me.role, "prepare", "agreement")} view={view} />
+          </SectionBoundary>
+        ) : null}
 
         <div className="mb-6">
           <PresenceList />
@@ -204,12 +215,25 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
 
         {snapshot.loaded ? (
           <div className="space-y-6" onFocus={onFocus} onBlur={onBlur} onChangeCapture={separateDiscrete} onClickCapture={separateDiscrete}>
-            <MeetingFlowPanel />
-            <ReviewPanel meetingId={props.meeting.id} view={view} />
-            <AgendaSection items={view.agenda} />
-            <PlanSection plan={view.plan} />
-            <ActionsSection actions={view.actions} />
-            <FollowUpSection followUp={view.followUp} />
+            {/* Each part behind its own boundary: one that cannot be shown never blanks the room. */}
+            <SectionBoundary name={tm("title")} testId="meeting-flow-section">
+              <MeetingFlowPanel />
+            </SectionBoundary>
+            <SectionBoundary name={t("sectionBroken.reviewName")} testId="review-section">
+              <ReviewPanel meetingId={props.meeting.id} view={view} />
+            </SectionBoundary>
+            <SectionBoundary name={t("agenda.title")} testId="agenda-section">
+              <AgendaSection items={view.agenda} />
+            </SectionBoundary>
+            <SectionBoundary name={t("plan.title")} testId="plan-section">
+              <PlanSection plan={view.plan} />
+            </SectionBoundary>
+            <SectionBoundary name={t("actions.title")} testId="actions-section">
+              <ActionsSection actions={view.actions} />
+            </SectionBoundary>
+            <SectionBoundary name={t("followUp.title")} testId="follow-up-section">
+              <FollowUpSection followUp={view.followUp} />
+            </SectionBoundary>
           </div>
         ) : lost ? null : (
           <RoomLoading />
