@@ -61,7 +61,9 @@ test.describe("accessibility of every page, in every language", () => {
       await check(staff, `/agreements?meeting=${meetingId}`, locale, mainVisible);
       const signedId = new URL(demoLinks().agreementBundles[0]!).pathname.split("/")[3]!;
       await check(staff, `/agreements/${signedId}`, locale, async (p) => {
-        await expect(p.getByTestId("agreement-state")).toHaveAttribute("data-state", "binding");
+        // The demo's sealed version: binding, or replaced once another spec has bound a version 2
+        // of the demo plan (specs run in parallel). Both are a signed agreement's page.
+        await expect(p.getByTestId("agreement-state")).toHaveAttribute("data-state", /^(binding|replaced)$/);
       });
 
       // The employee: the meeting room (with the meeting flow), who has seen their data, and what is
