@@ -35,24 +35,9 @@ export type VerifiedAgreement = {
  */
 export function verifyStoredAgreement(row: AgreementRow, rows: readonly AgreementEventRow[], keyOf: KeyLookup): VerifiedAgreement {
   const altered = (p: Problem) => new AgreementAlteredError(row.id, p);
-
-  const fingerprint = sha256Hex(row.canonical);
-  if (fingerprint !== row.fingerprint) throw altered(problem("storedFingerprint"));
-  let header;
-  try {
-    header = agreementDocumentHeaderSchema.safeParse(parseCanonical(row.canonical));
-  } catch (e) {
-    if (e instanceof CanonicalJsonError) throw altered(problem("notCanonical"));
-    throw e;
-  }
-  if (!header.success) throw altered(problem("headerInvalid", { path: header.error.issues[0]?.path.join(".") || "(root)" }));
-  for (const [field, claimed, actual] of [
-    ["id", row.id, header.data.agreementId],
-    ["caseId", row.caseId, header.data.caseId],
-    ["version", row.version, header.data.version],
-  ] as const) {
-    if (claimed !== actual) throw altered(problem("fieldMismatch", { field, claimed, actual }));
-  }
+  const rowProblem = storedRowProblem(row, keyOf);
+  if (rowProblem) throw altered(rowProblem);
+  const fingerprint = row.fingerprint;
 
   const events: SignatureEvent[] = [];
   const openings = new Map<number, ClientOpening>();
@@ -95,14 +80,41 @@ export function verifyStoredAgreement(row: AgreementRow, rows: readonly Agreemen
   if (sealedIndex === -1) throw altered(problem("noSealedEvent"));
   if (sealedIndex !== events.length - 1) throw altered(problem("sealedNotLast", { n: sealedIndex + 1 }));
   const sealedEvent = events[sealedIndex]!;
-  if (!row.sealKid || !row.sealSignature || !row.chainHead) throw altered(problem("sealMissing"));
-  if (row.chainHead !== chain.head) throw altered(problem("sealChainHead", { sealHead: row.chainHead, head: chain.head }));
+  // The seal itself was verified with the row (storedRowProblem); here it must cover this chain.
+  if (row.chainHead !== chain.head) throw altered(problem("sealChainHead", { sealHead: row.chainHead ?? "null", head: chain.head }));
   if (row.sealedAt.getTime() !== Date.parse(sealedEvent.at)) throw altered(problem("sealTime", { sealTime: row.sealedAt.toISOString(), eventTime: sealedEvent.at }));
-  const key = keyOf(row.sealKid);
-  if (!key) throw altered(problem("sealKeyUnknown", { kid: row.sealKid }));
-  const seal = verifySeal({ kid: row.sealKid, sealedAt: sealedEvent.at, chainHead: row.chainHead, signature: row.sealSignature }, fingerprint, key);
-  if (!seal.ok) throw altered(seal.problem);
   return { events, openings };
+}
+
+/**
+ * What can be proved from the agreement's row alone, without its events (lists, follow-up): the
+ * bytes hash to the fingerprint and name this row's id, case and version, and a sealed row's seal
+ * verifies with a key of this server over that fingerprint, its chain head and time. Null when
+ * it holds.
+ */
+export function storedRowProblem(row: AgreementRow, keyOf: KeyLookup): Problem | null {
+  if (sha256Hex(row.canonical) !== row.fingerprint) return problem("storedFingerprint");
+  let header;
+  try {
+    header = agreementDocumentHeaderSchema.safeParse(parseCanonical(row.canonical));
+  } catch (e) {
+    if (e instanceof CanonicalJsonError) return problem("notCanonical");
+    throw e;
+  }
+  if (!header.success) return problem("headerInvalid", { path: header.error.issues[0]?.path.join(".") || "(root)" });
+  for (const [field, claimed, actual] of [
+    ["id", row.id, header.data.agreementId],
+    ["caseId", row.caseId, header.data.caseId],
+    ["version", row.version, header.data.version],
+  ] as const) {
+    if (claimed !== actual) return problem("fieldMismatch", { field, claimed, actual });
+  }
+  if (!row.sealedAt) return row.sealKid || row.sealSignature || row.chainHead ? problem("sealMissing") : null;
+  if (!row.sealKid || !row.sealSignature || !row.chainHead) return problem("sealMissing");
+  const key = keyOf(row.sealKid);
+  if (!key) return problem("sealKeyUnknown", { kid: row.sealKid });
+  const seal = verifySeal({ kid: row.sealKid, sealedAt: row.sealedAt.toISOString(), chainHead: row.chainHead, signature: row.sealSignature }, row.fingerprint, key);
+  return seal.ok ? null : seal.problem;
 }
 
 function decode<T>(bytes: Uint8Array, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {

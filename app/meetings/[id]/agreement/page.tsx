@@ -8,6 +8,8 @@ import { AgreementView } from "@/app/agreements/_components/agreement-view";
 import { PrepareForm } from "@/app/agreements/_components/prepare-form";
 import { SignedOutNotice } from "@/app/agreements/_components/signed-out-notice";
 import { VersionWatcher } from "@/app/agreements/_components/version-watcher";
+import { AlteredRecordNotice } from "@/app/agreements/_components/altered-notice";
+import { isAgreementAltered, type AgreementAlteredError } from "@/lib/agreements/agreement-altered";
 import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
@@ -34,7 +36,15 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
   const { ctx } = loaded;
   const versions = await listAgreementVersions({ me: ctx.me });
   const latest = versions.at(-1);
-  const agreement = latest ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
+  let altered: AgreementAlteredError | null = null;
+  const agreement = latest
+    ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }).catch((e: unknown) => {
+        // The newest version's stored record no longer proves itself: say so instead of showing it.
+        if (!isAgreementAltered(e)) throw e;
+        altered = e;
+        return null;
+      })
+    : null;
   const canPrepare = can(ctx.me.role, "prepare", "agreement");
   const unionRep = canPrepare ? ((await listMeetingParticipants(ctx)).find((p) => p.role === "union_rep")?.displayName ?? null) : null;
 
@@ -74,7 +84,7 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
               </div>
             </section>
           ) : null}
-          {!agreement && !canPrepare ? (
+          {!agreement && !altered && !canPrepare ? (
             <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-800" data-testid="not-prepared">
               {t("notPreparedYet")}
             </p>
@@ -82,6 +92,7 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
           {agreement && latest && latest.meetingId !== id ? (
             <h2 className="text-xl font-semibold text-slate-900">{t("earlierVersionTitle", { version: latest.version })}</h2>
           ) : null}
+          {altered ? <AlteredRecordNotice problem={(altered as AgreementAlteredError).problem} headingLevel={2} /> : null}
           {agreement ? <AgreementView agreement={agreement} /> : null}
           {agreement && canPrepare && latest?.meetingId === id ? (
             <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="amend">
