@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { getAgreementForParticipant, type AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
-import { isAgreementAltered } from "@/lib/agreements/agreement-altered";
 import { isAppError } from "@/lib/errors";
 import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
 import { AgreementView } from "../_components/agreement-view";
-import { AlteredRecordNotice } from "../_components/altered-notice";
 import { SignedOutNotice } from "../_components/signed-out-notice";
 import { pagePrincipal } from "../_lib/principal";
+import { AlteredAgreementPage } from "../_components/altered-notice";
+import { isAgreementAltered } from "@/lib/agreements/agreement-altered";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agreement");
@@ -27,19 +27,10 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
     agreement = await getAgreementForParticipant({ me, agreementId: id, locale: await getLocale() });
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHENTICATED") return <SignedOutNotice />;
-    // Its stored record no longer proves itself: say so, never show the changed text, never a bare 500.
-    if (isAgreementAltered(e)) {
-      return (
-        <>
-          <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto max-w-3xl px-4 pt-6 pb-16 outline-none">
-            <AlteredRecordNotice problem={e.problem} />
-          </main>
-        </>
-      );
-    }
     // Another case's agreement looks exactly like one that does not exist.
     if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) notFound();
+    // Its stored record no longer proves itself: say so, never show the changed text, never a bare 500.
+    if (isAgreementAltered(e)) return <AlteredAgreementPage problem={e.problem} />;
     throw e;
   }
   return (

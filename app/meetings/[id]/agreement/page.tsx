@@ -8,13 +8,13 @@ import { AgreementView } from "@/app/agreements/_components/agreement-view";
 import { PrepareForm } from "@/app/agreements/_components/prepare-form";
 import { SignedOutNotice } from "@/app/agreements/_components/signed-out-notice";
 import { VersionWatcher } from "@/app/agreements/_components/version-watcher";
-import { AlteredRecordNotice } from "@/app/agreements/_components/altered-notice";
-import { isAgreementAltered, type AgreementAlteredError } from "@/lib/agreements/agreement-altered";
 import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
+import { AlteredAgreementPage } from "@/app/agreements/_components/altered-notice";
+import { agreementRecordProblem } from "@/lib/agreements/agreement-record-problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agreement");
@@ -36,15 +36,10 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
   const { ctx } = loaded;
   const versions = await listAgreementVersions({ me: ctx.me });
   const latest = versions.at(-1);
-  let altered: AgreementAlteredError | null = null;
-  const agreement = latest
-    ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }).catch((e: unknown) => {
-        // The newest version's stored record no longer proves itself: say so instead of showing it.
-        if (!isAgreementAltered(e)) throw e;
-        altered = e;
-        return null;
-      })
-    : null;
+  // The newest version's stored record no longer proves itself: say so, never show it (issue 12.6).
+  const altered = latest ? await agreementRecordProblem(ctx.me, latest.id) : null;
+  if (altered) return <AlteredAgreementPage problem={altered} />;
+  const agreement = latest ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
   const canPrepare = can(ctx.me.role, "prepare", "agreement");
   const unionRep = canPrepare ? ((await listMeetingParticipants(ctx)).find((p) => p.role === "union_rep")?.displayName ?? null) : null;
 
@@ -84,7 +79,7 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
               </div>
             </section>
           ) : null}
-          {!agreement && !altered && !canPrepare ? (
+          {!agreement && !canPrepare ? (
             <p className="rounded-xl border border-slate-200 bg-white p-4 text-slate-800" data-testid="not-prepared">
               {t("notPreparedYet")}
             </p>
@@ -92,7 +87,6 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
           {agreement && latest && latest.meetingId !== id ? (
             <h2 className="text-xl font-semibold text-slate-900">{t("earlierVersionTitle", { version: latest.version })}</h2>
           ) : null}
-          {altered ? <AlteredRecordNotice problem={(altered as AgreementAlteredError).problem} headingLevel={2} /> : null}
           {agreement ? <AgreementView agreement={agreement} /> : null}
           {agreement && canPrepare && latest?.meetingId === id ? (
             <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="amend">
