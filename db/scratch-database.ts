@@ -25,14 +25,19 @@ export async function createScratchDatabase(baseUrl: string, prefix: string): Pr
   const app = { role: `${name}_app`, password: randomBytes(18).toString("hex") };
   let separateRoles = true;
   try {
-    await admin.unsafe(`create role ${owner.role} login password '${owner.password}'`);
-    await admin.unsafe(`create role ${app.role} login password '${app.password}'`);
-    await admin.unsafe(`create database ${name} owner ${owner.role}`);
-  } catch (e) {
-    if ((e as { code?: string }).code !== "42501") throw e;
-    // Not allowed to create roles: one database, one role, as before.
-    separateRoles = false;
+    // The database first, then its roles: a role whose database does not exist is then always a
+    // leftover of a killed run, never one that another test file is still setting up.
     await admin.unsafe(`create database ${name}`);
+    await dropLeftoverRoles(admin, prefix);
+    try {
+      await admin.unsafe(`create role ${owner.role} login password '${owner.password}'`);
+      await admin.unsafe(`create role ${app.role} login password '${app.password}'`);
+      await admin.unsafe(`alter database ${name} owner to ${owner.role}`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "42501") throw e;
+      // Not allowed to create roles: one database, one role, as before.
+      separateRoles = false;
+    }
   } finally {
     await admin.end();
   }
@@ -63,6 +68,15 @@ export async function createScratchDatabase(baseUrl: string, prefix: string): Pr
       }
     },
   };
+}
+
+/** Roles of this prefix whose database is gone (a run killed before it could clean up). */
+async function dropLeftoverRoles(admin: postgres.Sql, prefix: string): Promise<void> {
+  const rows = await admin<{ rolname: string }[]>`
+    select rolname from pg_roles
+    where rolname like ${`${prefix}\_%`} and (rolname like '%\_owner' or rolname like '%\_app')
+      and regexp_replace(rolname, '_(owner|app)$', '') not in (select datname from pg_database)`;
+  for (const { rolname } of rows) await admin.unsafe(`drop role if exists ${rolname}`).catch(() => {});
 }
 
 /** One statement with the owner's rights (a test changing a table, or playing an attacker who has them). */

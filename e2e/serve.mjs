@@ -22,15 +22,16 @@ if (process.env.DATABASE_URL) {
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   // Leftovers of runs that were killed before they could clean up. Not WITH (FORCE): another run
   // on this machine (another port) may be using its database right now; a database still in use
-  // refuses to be dropped, and is left alone — and so are its roles (a role that owns a database
-  // cannot be dropped; an application role whose database is gone can).
+  // refuses to be dropped, and is left alone. A role whose database is gone is a leftover too
+  // (each run creates its database before its roles).
   const old = await admin`select datname from pg_database where datname like 'stepwise_e2e_%'`;
   for (const { datname } of old) await admin.unsafe(`drop database if exists ${datname}`).catch(() => {});
-  const roles = await admin`select rolname from pg_roles where rolname like 'stepwise_e2e_%' and rolname not in (select datname || '_owner' from pg_database) and rolname not in (select datname || '_app' from pg_database)`;
+  const roles = await admin`select rolname from pg_roles where rolname like 'stepwise\_e2e\_%' and regexp_replace(rolname, '_(owner|app)$', '') not in (select datname from pg_database)`;
   for (const { rolname } of roles) await admin.unsafe(`drop role if exists ${rolname}`).catch(() => {});
+  await admin.unsafe(`create database ${name}`);
   await admin.unsafe(`create role ${owner.role} login password '${owner.password}'`);
   await admin.unsafe(`create role ${app.role} login password '${app.password}'`);
-  await admin.unsafe(`create database ${name} owner ${owner.role}`);
+  await admin.unsafe(`alter database ${name} owner to ${owner.role}`);
   await admin.end();
   const urlFor = (who) => {
     const url = new URL(base);
