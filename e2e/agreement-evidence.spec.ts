@@ -4,11 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import postgres from "postgres";
+import { generateKeyPairSync, sign } from "node:crypto";
 import type { AgreementBundle } from "../lib/agreements/bundle";
-import { eventHash, type SignatureEvent, type UnhashedEvent } from "../lib/agreements/event-chain";
+import { canonicalBytes } from "../lib/agreements/canonical-json";
 import { sha256Hex } from "../lib/agreements/fingerprint";
-import { createSeal } from "../lib/agreements/seal";
-import { makeTestSigningKey } from "../lib/agreements/testing";
 import { demoLinks } from "./demo-links";
 import { joinAs } from "./room-helpers";
 
@@ -31,25 +30,31 @@ async function bundleOf(request: APIRequestContext): Promise<string> {
   return res.text();
 }
 
-/** What a forger does: edit the agreement, rebuild fingerprint and chain, seal with their own key. */
+/**
+ * What a forger does: edit the agreement, rebuild fingerprint and chain, seal with their own
+ * Ed25519 key. Written with node:crypto alone (the spec cannot load lib's message catalogues).
+ */
 function resealedByStranger(bundle: AgreementBundle): AgreementBundle {
   const text = Buffer.from(bundle.agreement.canonical, "base64").toString("utf8").replace("Kurt", "Kurt (fuld tid fra mandag)");
   const canonical = Buffer.from(text, "utf8");
   const fingerprint = sha256Hex(canonical);
-  const events: SignatureEvent[] = [];
+  const events: AgreementBundle["events"] = [];
   for (const e of bundle.events) {
     const { hash: _hash, ...rest } = e;
-    const unhashed = { ...rest, shownHash: e.shownHash ? fingerprint : null, prevHash: events.at(-1)?.hash ?? fingerprint } as UnhashedEvent;
-    events.push({ ...unhashed, hash: eventHash(unhashed) } as SignatureEvent);
+    const unhashed = { ...rest, shownHash: e.shownHash ? fingerprint : null, prevHash: events.at(-1)?.hash ?? fingerprint };
+    events.push({ ...unhashed, hash: sha256Hex(canonicalBytes(unhashed)) } as AgreementBundle["events"][number]);
   }
-  const stranger = makeTestSigningKey();
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  const raw = Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url");
+  const kid = sha256Hex(raw).slice(0, 16);
   const sealed = events.at(-1)!;
+  const payload = canonicalBytes({ agreementFingerprint: fingerprint, chainHead: sealed.hash, kid, sealedAt: sealed.at });
   return {
     ...bundle,
     agreement: { ...bundle.agreement, canonical: canonical.toString("base64"), fingerprint },
     events,
-    seal: createSeal({ fingerprint, chainHead: sealed.hash, sealedAt: sealed.at, key: stranger }),
-    publicKey: { kid: stranger.kid, alg: "Ed25519", publicKey: stranger.publicKey },
+    seal: { kid, sealedAt: sealed.at, chainHead: sealed.hash, signature: sign(null, payload, privateKey).toString("base64url") },
+    publicKey: { kid, alg: "Ed25519", publicKey: raw.toString("base64url") },
   };
 }
 

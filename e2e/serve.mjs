@@ -42,11 +42,16 @@ if (process.env.DATABASE_URL) {
   };
   env.DATABASE_URL = urlFor(app);
   env.DATABASE_OWNER_URL = urlFor(owner);
+  // Hold one connection for the whole run: another run's clean-up above drops every e2e database
+  // not in use, and ours is not in use while the app is still being built.
+  const holder = postgres(env.DATABASE_OWNER_URL, { max: 1, onnotice: () => {} });
+  await holder`select 1`;
   env.SEED_DEMO = "1";
   // For specs that play an attacker with the owner's rights (e2e/agreement-altered.spec.ts).
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(path.join(dataDir, "e2e-database.json"), JSON.stringify({ ownerUrl: env.DATABASE_OWNER_URL }), { mode: 0o600 });
   dropDb = async () => {
+    await holder.end({ timeout: 1 }).catch(() => {});
     const a = postgres(base, { max: 1, onnotice: () => {} });
     await a.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
     await a.unsafe(`drop role if exists ${app.role}`).catch(() => {});
