@@ -95,6 +95,26 @@ export async function findAgreement(db: Db, agreementId: string): Promise<Agreem
   return row ?? null;
 }
 
+/**
+ * One version with its case's versions and its events, read in one snapshot (REPEATABLE READ):
+ * a seal committed between two separate reads would otherwise show a sealed event on an unsealed
+ * row, or the reverse — which the proof of the record (lib/agreements) rightly calls altered.
+ */
+export async function findAgreementSnapshot(
+  db: Db,
+  agreementId: string,
+): Promise<{ row: AgreementRow; versions: AgreementRow[]; events: AgreementEventRow[] } | null> {
+  return db.transaction(
+    async (tx) => {
+      const [row] = await tx.select().from(agreements).where(eq(agreements.id, agreementId));
+      if (!row) return null;
+      const versions = await tx.select().from(agreements).where(eq(agreements.caseId, row.caseId)).orderBy(asc(agreements.version));
+      return { row, versions, events: await selectEvents(tx, agreementId) };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
 /** Every version of a case's agreement, oldest first. */
 export async function listAgreementsOfCase(db: Db, caseId: string): Promise<AgreementRow[]> {
   return db.select().from(agreements).where(eq(agreements.caseId, caseId)).orderBy(asc(agreements.version));

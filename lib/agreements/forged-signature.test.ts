@@ -121,3 +121,19 @@ describe("forged signatures", () => {
     expect((await getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en" })).state).toBe("binding");
   });
 });
+
+describe("reading while the agreement is sealed", () => {
+  it("never mistakes a seal committed between two reads for an altered record", async () => {
+    const { fx, v } = await prepared();
+    for (const role of ["employee", "manager"] as const) await sign(fx, role, v.agreementId, v.fingerprint);
+    const reads: Promise<unknown>[] = [];
+    let sealing = true;
+    const readUntilSealed = async () => {
+      while (sealing) await getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en", withDocument: false });
+    };
+    for (let i = 0; i < 6; i++) reads.push(readUntilSealed());
+    await sign(fx, "caseworker", v.agreementId, v.fingerprint).finally(() => (sealing = false));
+    await Promise.all(reads);
+    expect((await getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en" })).state).toBe("binding");
+  });
+});

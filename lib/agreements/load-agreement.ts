@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findAgreement, listAgreementEvents, listAgreementsOfCase, type AgreementRow } from "@/db/queries/agreements";
+import { findAgreementSnapshot, type AgreementRow } from "@/db/queries/agreements";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../meetings/require-meeting-participant";
@@ -26,12 +26,12 @@ export type LoadedAgreement = {
  */
 export async function loadAgreementFor(me: Me, agreementId: string, action: Action = "view"): Promise<LoadedAgreement> {
   if (!isUuid(agreementId)) throw new AppError("NOT_FOUND", "no such agreement");
-  const db = await getDb();
-  const row = await findAgreement(db, agreementId);
-  if (!row) throw new AppError("NOT_FOUND", "no such agreement");
+  // One snapshot: a seal committed between separate reads would look like an altered record.
+  const snapshot = await findAgreementSnapshot(await getDb(), agreementId);
+  if (!snapshot) throw new AppError("NOT_FOUND", "no such agreement");
+  const { row, versions, events: eventRows } = snapshot;
   if (row.caseId !== me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
   assertCan(me.role, action, "agreement");
-  const [versions, eventRows] = await Promise.all([listAgreementsOfCase(db, row.caseId), listAgreementEvents(db, row.id)]);
   const { events, openings } = fromStoredAgreement(row, eventRows);
   return { row, versions, events, openings, document: readFrozenDocument(row.canonical) };
 }
