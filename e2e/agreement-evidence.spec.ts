@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { generateKeyPairSync, sign } from "node:crypto";
 import type { AgreementBundle } from "../lib/agreements/bundle";
@@ -20,6 +21,11 @@ const dir = mkdtempSync(path.join(tmpdir(), "stepwise-evidence-"));
 function verify(...args: string[]): { code: number | null; out: string } {
   const r = spawnSync("npm", ["run", "--silent", "verify", "--", ...args], { encoding: "utf8", timeout: 60_000, env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" } });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 const agreementId = () => new URL(demoLinks().agreementBundles[0]!).pathname.split("/")[3]!;
@@ -107,6 +113,7 @@ test.describe("the agreement's evidence", () => {
     await expect(visitor.getByRole("heading", { name: "IKKE VERIFICERET (ukendt nøgle)" })).toBeVisible();
     await expect(visitor.getByTestId("verify-why")).toHaveText(/^nøgle [0-9a-f]{16} er ikke en af de betroede nøgler$/);
     await expect(visitor.getByTestId("verify-result")).not.toHaveClass(/green/);
+    await expectNoAxeViolations(visitor);
 
     await visitor.context().close();
     await manager.context().close();
@@ -148,6 +155,7 @@ async function expectAlteredPage(browser: Browser, id: string): Promise<void> {
   await expect(manager.getByRole("heading", { level: 1, name: "Registreringen av denne avtalen er endret" })).toBeVisible();
   await expect(manager.getByTestId("agreement-altered-why")).toHaveText("Teknisk begrunnelse: den lagrede avtaleteksten stemmer ikke med fingeravtrykket sitt");
   await expect(manager.getByText("Kurt (fuld tid)")).toHaveCount(0);
+  await expectNoAxeViolations(manager);
   expect((await manager.request.get(`/api/agreements/${id}/bundle`)).status()).toBe(409);
   await manager.goto("/agreements");
   await expect(manager.getByTestId("version-1")).toHaveAttribute("data-state", "altered");
