@@ -17,6 +17,8 @@ export type DbHandle = {
   kind: "postgres" | "pglite";
   /** Where the data lives, without credentials: for the start-up banner. */
   where: string;
+  /** Runs a script of several statements as this connection's role (tests, maintenance). */
+  execScript(script: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -59,6 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       db,
       kind: "postgres",
       where: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      execScript: async (script) => void (await sql.unsafe(script)),
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -75,6 +78,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     db: db as unknown as Db,
     kind: "pglite",
     where: dir ?? "memory",
+    execScript: async (script) => void (await client.exec(script)),
     close: () => client.close(),
   };
 }

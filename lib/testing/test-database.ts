@@ -15,7 +15,7 @@ export type TestDatabase = {
   handle: DbHandle;
   url: string | null;
   ownerUrl: string | null;
-  /** Runs one SQL statement with the owner's rights (on PGlite: the only role there is). */
+  /** Runs SQL (one statement or several) with the owner's rights (on PGlite: the only role there is). */
   asOwner(statement: string): Promise<void>;
   drop(): Promise<void>;
 };
@@ -29,7 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       handle,
       url: null,
       ownerUrl: null,
-      asOwner: async (statement) => void (await handle.db.execute(statement)),
+      asOwner: (statement) => handle.execScript(statement),
       drop: () => closeDatabase(),
     };
   }
