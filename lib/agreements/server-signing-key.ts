@@ -48,3 +48,12 @@ export function trustedKeyFingerprints(kid?: string): TrustedKeyFingerprint[] {
       return { kid: k.kid, fingerprint, grouped: fingerprint.match(/.{1,4}/g)!.join(" "), current: k.current, createdAt: k.createdAt };
     });
 }
+
+/**
+ * The body of `/.well-known/stepwise-keys.json`: every key this server trusts, with its
+ * fingerprint spelled out, so a person can compare it with the one on an agreement's PDF and in
+ * the answer of `npm run verify` or /verify without computing anything.
+ */
+export function publishedKeys(): { keys: (PublicKeyRecord & { fingerprint: string })[] } {
+  return { keys: serverPublicKeys().keys.map((k) => ({ ...k, fingerprint: keyFingerprint(k.publicKey) })) };
+}
