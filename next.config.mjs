@@ -6,7 +6,9 @@ const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 const nextConfig = {
   // One copy of yjs in the process (the collaboration server loads it too), and the database
   // drivers stay plain Node modules so Next and the server share one handle via globalThis.
-  serverExternalPackages: ["yjs", "@electric-sql/pglite", "postgres", "ws"],
+  // The PDF libraries too: fontkit is large and carries its own data tables, and the agreement
+  // PDF reads its font file from node_modules at run time (lib/agreements/pdf-fonts.ts).
+  serverExternalPackages: ["yjs", "@electric-sql/pglite", "postgres", "ws", "@cantoo/pdf-lib", "@cantoo/fontkit"],
   poweredByHeader: false,
   // `npm test` runs the type check (tsc --noEmit) and lint; `npm start` on a fresh clone should
   // not spend a minute repeating them before the first page is served.

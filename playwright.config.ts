@@ -34,6 +34,6 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { PORT: String(PORT), HOST: "127.0.0.1", PUBLIC_URL: BASE_URL, E2E_DATA_DIR: ".test-data/e2e" },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", PUBLIC_URL: BASE_URL, E2E_DATA_DIR: ".test-data/e2e", STEPWISE_TEST_CLOCK: "1" },
   },
 });

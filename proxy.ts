@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { checkMutationOrigin, originOf } from "@/lib/web-security/origin-policy";
-import { newNonce, parseOriginList, securityHeaders } from "@/lib/web-security/security-headers";
+import { newNonce, parseOriginList, scriptNonceNeeded, securityHeaders } from "@/lib/web-security/security-headers";
 
 /**
  * Runs before every page, route handler and Server Action (not static files):
  * 1. refuses a mutating request (POST/PUT/PATCH/DELETE) whose Origin is not our own with 403 —
  *    a backstop to `requireSameOrigin` in each handler, which also covers Server Actions;
- * 2. makes a fresh CSP nonce, hands it to Next in the request's CSP header (Next reads it there
- *    and puts it on its own scripts), and sets the security headers on the response.
+ * 2. makes a fresh CSP nonce for a page, hands it to Next in the request's CSP header (Next reads it
+ *    there and puts it on its own scripts), and sets the security headers on the response.
  * See lib/web-security/ for the policies and docs/decisions.md for why.
  */
 export function proxy(request: NextRequest) {
@@ -18,7 +18,7 @@ export function proxy(request: NextRequest) {
   const secure = proto === "https";
   const headerInput = {
     pathname: request.nextUrl.pathname,
-    nonce: newNonce(),
+    nonce: scriptNonceNeeded(request.nextUrl.pathname) ? newNonce() : null,
     dev: e.NODE_ENV === "development",
     production: e.NODE_ENV === "production",
     secure,
@@ -51,8 +51,10 @@ export function proxy(request: NextRequest) {
   }
 
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", headerInput.nonce);
-  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+  if (headerInput.nonce) {
+    requestHeaders.set("x-nonce", headerInput.nonce);
+    requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+  }
   const res = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   return res;

@@ -90,7 +90,7 @@ describe("the application's database role", () => {
   });
 
   it("attack 12.6: as the application's role, ALTER TABLE … DISABLE TRIGGER is refused on every evidence table", async () => {
-    for (const table of ["agreement_events", "agreements", "access_log", "agreement_events_before_attestation"]) {
+    for (const table of ["agreement_events", "agreements", "access_log", "agreement_events_before_attestation", "access_log_repeats"]) {
       expect(await refused(s.asApp(`alter table ${table} disable trigger all`))).toMatch(/must be owner/);
     }
   });
@@ -102,6 +102,7 @@ describe("the application's database role", () => {
       `truncate agreement_events cascade`,
       `update agreements set canonical = '\\x5b5d'`,
       `delete from access_log`,
+      `delete from access_log_repeats`,
       `insert into agreement_events_before_attestation (event_id) select id from agreement_events`,
       `create trigger t before insert on agreement_events for each row execute function stepwise_refuse_change()`,
     ]) {

@@ -9,9 +9,16 @@
  *                trigger allows), no DELETE, TRUNCATE or TRIGGER, and it owns nothing.
  *
  * `grantApplicationRole` runs as the owner after every migration, so a table added later gets
- * its grants at the next start. A new evidence table must be added to EVIDENCE_TABLES.
+ * its grants at the next start. A new evidence table must be added to EVIDENCE_TABLES (or, when the
+ * application may update it under a guard trigger, to GUARDED_TABLES).
  */
 export const EVIDENCE_TABLES = ["access_log", "agreements", "agreement_events", "agreement_events_before_attestation"] as const;
+
+/**
+ * Evidence the application updates only as its guard trigger allows (an access-log row's repeat
+ * count, which may only grow): UPDATE stays, DELETE, TRUNCATE, TRIGGER and REFERENCES go.
+ */
+export const GUARDED_TABLES = ["access_log_repeats"] as const;
 
 /** The agreement columns the application writes when it seals (migration 0002's guard allows it once). */
 const SEAL_COLUMNS = ["sealed_at", "seal_kid", "seal_signature", "chain_head"] as const;
@@ -30,6 +37,7 @@ export function applicationRoleGrants(appRole: string): string[] {
     `grant select, insert, update, delete on all tables in schema public to ${role}`,
     `grant usage, select on all sequences in schema public to ${role}`,
     `revoke update, delete, truncate, trigger, references on ${evidence} from ${role}`,
+    `revoke delete, truncate, trigger, references on ${GUARDED_TABLES.map(quoteIdent).join(", ")} from ${role}`,
     // The list of events from before attestations is closed: read only.
     `revoke insert on agreement_events_before_attestation from ${role}`,
     `grant update (${SEAL_COLUMNS.map(quoteIdent).join(", ")}) on agreements to ${role}`,

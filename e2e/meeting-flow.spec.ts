@@ -102,8 +102,9 @@ test.describe("running a meeting", () => {
     for (const p of [cw, unionRep]) {
       for (const item of await p.getByTestId("consent-item").all()) await pressOn(p, item.getByTestId("consent-agree"), "Space");
     }
-    const mgrItems = manager.getByTestId("consent-item");
-    await pressOn(manager, mgrItems.first().getByTestId("consent-agree"), "Space");
+    // Every part of the plan is marked: the goal, the step, the sub-goal, the mixer desk, the tools, the action, the follow-up.
+    await expect(manager.getByTestId("consent-item")).toHaveCount(7);
+    for (const item of await manager.locator('[data-testid="consent-item"]:not([data-kind="action"])').all()) await pressOn(manager, item.getByTestId("consent-agree"), "Space");
     // A radio group is one Tab stop; the arrow keys choose within it (and mark at once).
     const mgrAction = manager.locator('[data-testid="consent-item"][data-kind="action"]');
     await pressOn(manager, mgrAction.getByTestId("consent-agree"), "ArrowRight");

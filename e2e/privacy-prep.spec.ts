@@ -161,7 +161,13 @@ test.describe("the private preparation", () => {
     expect((await employee.request.get(`/api/meetings/${meetingId()}/ticket?doc=secret`)).status()).toBe(400);
     const ok = await employee.request.get(`/api/meetings/${meetingId()}/ticket?doc=prep`);
     expect(ok.status()).toBe(200);
-    expect(await ok.json()).toEqual({ url: expect.stringMatching(/^ws:\/\/.+\/collab$/), room: expect.stringMatching(/^prep-/), params: { ticket: expect.any(String) } });
+    expect(await ok.json()).toEqual({
+      url: expect.stringMatching(/^ws:\/\/.+\/collab$/),
+      room: expect.stringMatching(/^prep-/),
+      params: { ticket: expect.any(String) },
+      readOnly: false,
+      meetingCompleted: false,
+    });
     await employee.context().close();
   });
 });

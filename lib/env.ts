@@ -25,6 +25,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Origins (space-separated) allowed to frame the shared-screen view /meetings/<id>/present; none by default. */
   FRAME_ANCESTORS: z.string().optional(),
+  /** The organisation that issues agreements (job centre, NAV office), printed on the PDF; unset = the public address's host name. */
+  ORGANISATION_NAME: z.string().trim().min(1).max(200).optional().or(z.literal("").transform(() => undefined)),
   /** Ed25519 key that seals agreements (PKCS#8 PEM or base64 DER); unset = generated under DATA_DIR/signing-keys. */
   SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */
@@ -60,6 +62,11 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   /** Prefix of the Redis pub/sub channels (one per room); instances sharing a Redis share it. */
   COLLAB_REDIS_PREFIX: z.string().min(1).default("stepwise:collab"),
+  /** How often every open socket's session and participant are re-checked (the backstop behind the revocation bus). */
+  COLLAB_SESSION_RECHECK_MS: z.coerce.number().int().min(10).default(30_000),
+  /** Socket opens per participant (per instance): steady rate per minute and burst; beyond it an open is refused with 1013. */
+  COLLAB_OPENS_PER_MINUTE: z.coerce.number().positive().default(30),
+  COLLAB_OPEN_BURST: z.coerce.number().int().min(1).default(20),
   // ---- Staff sign-in (lib/auth, Auth.js): e-mail magic links, OpenID Connect, provisioning ----
   /** SMTP for sign-in and invitation e-mails (smtp(s)://user:pass@host:port); without it they go to DATA_DIR/outbox. */
   SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
@@ -82,6 +89,8 @@ const schema = z.object({
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
   /** Hours a staff session lasts without use (it is extended while in use). */
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(8),
+  /** Tests only: "1" lets the E2E suite move the server's clock (lib/time/server-clock.ts); refused at start unless on loopback. */
+  STEPWISE_TEST_CLOCK: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,13 +3,16 @@ import { mailIsConfigured } from "@/lib/mail/mail-settings";
 import { outboxDir } from "@/lib/mail/deliver-mail";
 
 /** What a newcomer needs to see after `npm start`: where it runs, and the demo links. */
-export function printBanner(input: { url: string; data: PreparedData; dev: boolean }): void {
+export function printBanner(input: { url: string; configured: boolean; data: PreparedData; dev: boolean }): void {
   const { url, data } = input;
   const lines = [
     "",
     `  Stepwise is running at ${url}${input.dev ? "  (development mode)" : ""}`,
     `  Database: ${data.kind === "pglite" ? `embedded PostgreSQL (PGlite) in ${data.where}` : `PostgreSQL at ${data.where}`}`,
   ];
+  if (!input.configured) {
+    lines.push(`  Links (sign-in, invitations, QR codes) point at ${url}; set PUBLIC_URL to the address people use.`);
+  }
   for (const w of data.warnings) lines.push(`  WARNING: ${w}`);
   if (data.demo) {
     lines.push("", `  Demo meeting${data.seeded ? " (just created)" : ""}: Kurt's return-to-work meeting`);

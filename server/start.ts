@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import next from "next";
 import type { Duplex } from "node:stream";
-import { env } from "@/lib/env";
+import { env, resetEnvCache } from "@/lib/env";
+import { authUrlFor, requirePublicUrl, resolvePublicUrl } from "@/lib/system/public-url";
 import { prepareData } from "@/lib/system/prepare-data";
 import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { createCollabServer } from "./collab";
@@ -10,11 +11,17 @@ import { ensureBuild } from "./ensure-build";
 import { printBanner } from "./banner";
 import { clientAddress } from "./client-address";
 import { closeRevocationBus } from "@/lib/access/revocation-bus";
+import { assertTestClockAllowed } from "@/lib/time/server-clock";
 
 const log = (m: string) => console.log(`[stepwise] ${m}`);
 
 export async function start(): Promise<void> {
   const e = env();
+  // Before anything is built or opened: production without PUBLIC_URL stops here, saying so.
+  requirePublicUrl(e);
+  // A movable clock (E2E only) on a server others can reach would let anyone back-date signatures.
+  assertTestClockAllowed(e);
+  if (e.STEPWISE_TEST_CLOCK === "1") log("TEST CLOCK ENABLED: POST /api/test-clock may move this server's time (tests only).");
   const dev = e.NODE_ENV === "development";
   if (!dev) ensureBuild(log);
 
@@ -39,7 +46,13 @@ export async function start(): Promise<void> {
   let onUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
   http.on("upgrade", (req, socket, head) => (onUpgrade ? onUpgrade(req, socket, head) : socket.destroy()));
   const port = (http.address() as AddressInfo).port;
-  const baseUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+  // From here on every link is built on this one address (lib/env publicUrl()), never on a
+  // request's Host; Auth.js gets it as AUTH_URL, so next-auth's own helpers don't read Host either.
+  const publicAddress = resolvePublicUrl(e, port);
+  const baseUrl = publicAddress.url;
+  process.env.PUBLIC_URL = baseUrl;
+  process.env.AUTH_URL = authUrlFor(baseUrl, process.env.AUTH_URL);
+  resetEnvCache();
   // In production the application's database role must not be able to unguard the evidence (issue 12.6).
   const refusePrivilegedRole = !dev && e.ALLOW_PRIVILEGED_DATABASE_ROLE !== "1";
   const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1", refusePrivilegedRole });
@@ -56,7 +69,7 @@ export async function start(): Promise<void> {
     if (!collab.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head);
   };
 
-  printBanner({ url: baseUrl, data, dev });
+  printBanner({ url: baseUrl, configured: publicAddress.configured, data, dev });
 
   let stopping = false;
   const stop = async (signal: string) => {

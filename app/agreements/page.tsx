@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
+import { recordAgreementVersionsShown } from "@/lib/audit/record-agreement-versions-shown";
 import { isAppError } from "@/lib/errors";
 import { actorForMeeting, requireAgreementActor } from "@/lib/agreements/require-agreement-actor";
 import { notFound } from "next/navigation";
@@ -31,6 +32,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
     throw e;
   }
   const versions = await listAgreementVersions({ me });
+  await recordAgreementVersionsShown(me);
   return (
     <>
       <SiteHeader />

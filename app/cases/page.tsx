@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/app/_server/auth";
 import { listMyCases } from "@/lib/cases/list-my-cases";
+import { recordCaseListShown } from "@/lib/cases/record-case-list-shown";
 import { StaffPage } from "./_components/staff-page";
 import { cardClass, linkClass, primaryButtonClass } from "./_components/staff-ui";
 
@@ -18,6 +19,7 @@ export default async function CasesPage() {
   const tTrack = await getTranslations("staff.track");
   const format = await getFormatter();
   const cases = await listMyCases({ staffUserId: staff.userId });
+  await recordCaseListShown({ cases, staffUserId: staff.userId, name: staff.name ?? staff.email ?? staff.userId });
   return (
     <StaffPage staff={staff} testId="cases-page">
       <div className="flex flex-wrap items-center justify-between gap-4">

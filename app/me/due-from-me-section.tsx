@@ -4,6 +4,7 @@ import { currentStaff } from "@/app/_server/auth";
 import { sessionToken } from "@/app/_server/session";
 import { formatDay } from "@/lib/followup/format";
 import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
+import { recordDueListShown } from "@/lib/followup/record-due-list-shown";
 
 /**
  * "What is due from you", shown when someone signed in opens Stepwise: their actions, progress
@@ -16,6 +17,8 @@ export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLe
   const due = await listDueForViewer({ participantSessionToken: await sessionToken(), staffUserId: staff?.userId, caseId });
   const t = await getTranslations("followup.due");
   if (caseId && (!due || due.every((c) => c.items.length === 0))) return null;
+  // On a case page that page's own row covers it; elsewhere (front page, /me) this is a showing.
+  if (due && !caseId) await recordDueListShown(due);
   if (!due) {
     // On its own page (/me) a visitor still gets a heading and the one thing to do.
     return headingLevel === 1 ? (

@@ -10,6 +10,7 @@ import { prepareData } from "@/lib/system/prepare-data";
 import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { appendDocumentUpdates } from "@/lib/collab-store/append-updates";
 import { createCollabServer } from "@/server/collab";
+import { scratchSchemaFor } from "@/server/collab/testing/scratch-schema";
 import { announceReady, createStatsHandler } from "./server-stats";
 
 // Orphan guard: when the bench harness dies, our stdin closes, and so do we.
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
   };
   const collab = createCollabServer({
     deps: { append },
+    // The bench's generic load writes the scratch roots `notes` and `bench`; every update is still
+    // shape-checked against the meeting schema extended with them (server/collab/testing).
+    docSchema: scratchSchemaFor,
     redisUrl: process.env.REDIS_URL || undefined,
     log: (msg, extra) => process.stderr.write(`[ours] ${msg} ${extra ? JSON.stringify(extra) : ""}\n`),
   });

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { authSessions, participants, rateLimits, staffSessionAuth, users, verificationTokens } from "../schema";
 
@@ -77,4 +77,17 @@ export async function listSessionsOfUser(db: Db, userId: string): Promise<{ stor
     .from(authSessions)
     .leftJoin(staffSessionAuth, eq(staffSessionAuth.sessionToken, authSessions.sessionToken))
     .where(eq(authSessions.userId, userId));
+}
+
+/**
+ * Of these staff sessions (by stored token), the live ones (not expired, user still staff) and
+ * whose they are. Signing out deletes the row, so a signed-out session is simply not found.
+ */
+export async function findLiveStaffSessions(db: Db, storedTokens: readonly string[], now: Date): Promise<{ storedToken: string; userId: string }[]> {
+  if (storedTokens.length === 0) return [];
+  return db
+    .select({ storedToken: authSessions.sessionToken, userId: authSessions.userId })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(and(inArray(authSessions.sessionToken, [...storedTokens]), gt(authSessions.expires, now), isNotNull(users.staffRole)));
 }

@@ -11,7 +11,11 @@ export type ParticipantWithLink = {
   link: (JoinLinkRow & { lastUsedAt: Date | null }) | null;
 };
 
-/** Active participants of a case, each with their newest join link and its last use. */
+/**
+ * Active participants of a case, each with their newest join link. A participant may hold several
+ * live links (a link shown again does not withdraw the one they have), so its uses are counted
+ * over all their links not withdrawn: "used" means any of them was.
+ */
 export async function listParticipantsWithNewestLink(db: Db, caseId: string): Promise<ParticipantWithLink[]> {
   const people = await db
     .select()
@@ -27,18 +31,37 @@ export async function listParticipantsWithNewestLink(db: Db, caseId: string): Pr
     .orderBy(desc(joinLinks.createdAt), desc(joinLinks.id));
   const newest = new Map<string, JoinLinkRow>();
   for (const l of links) if (!newest.has(l.participantId)) newest.set(l.participantId, l);
-  const newestIds = [...newest.values()].map((l) => l.id);
-  const uses = newestIds.length
+  const live = links.filter((l) => !l.revokedAt);
+  const uses = live.length
     ? await db
         .select({ linkId: joinLinkUses.joinLinkId, last: max(joinLinkUses.usedAt) })
         .from(joinLinkUses)
-        .where(inArray(joinLinkUses.joinLinkId, newestIds))
+        .where(
+          inArray(
+            joinLinkUses.joinLinkId,
+            live.map((l) => l.id),
+          ),
+        )
         .groupBy(joinLinkUses.joinLinkId)
     : [];
   const lastUse = new Map(uses.map((u) => [u.linkId, u.last ? new Date(u.last) : null]));
   return people.map((participant) => {
     const l = newest.get(participant.id);
-    return { participant, link: l ? { ...l, lastUsedAt: lastUse.get(l.id) ?? null } : null };
+    if (!l) return { participant, link: null };
+    if (l.revokedAt) return { participant, link: { ...l, lastUsedAt: null } };
+    const mine = live.filter((x) => x.participantId === participant.id);
+    const times = (pick: (x: JoinLinkRow) => Date | null) => mine.map(pick).filter((d): d is Date => d !== null).map((d) => d.getTime());
+    const first = times((x) => x.firstUsedAt);
+    const last = times((x) => lastUse.get(x.id) ?? null);
+    return {
+      participant,
+      link: {
+        ...l,
+        useCount: mine.reduce((n, x) => n + x.useCount, 0),
+        firstUsedAt: first.length ? new Date(Math.min(...first)) : null,
+        lastUsedAt: last.length ? new Date(Math.max(...last)) : null,
+      },
+    };
   });
 }
 

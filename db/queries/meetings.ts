@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, meetings, participants } from "../schema";
 
@@ -50,4 +50,31 @@ export async function findParticipant(db: Db, participantId: string): Promise<Pa
 export async function countCases(db: Db): Promise<number> {
   const rows = await db.select({ id: cases.id }).from(cases).limit(1);
   return rows.length;
+}
+
+/** These participants (removed ones included: the caller decides), for re-checking live sockets. */
+export async function listParticipantsByIds(db: Db, ids: readonly string[]): Promise<ParticipantRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(participants).where(inArray(participants.id, [...ids]));
+}
+
+/** The status of these meetings, for re-checking live sockets. */
+export async function listMeetingStatuses(db: Db, ids: readonly string[]): Promise<{ id: string; status: MeetingRow["status"] }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: meetings.id, status: meetings.status }).from(meetings).where(inArray(meetings.id, [...ids]));
+}
+
+/** Set a meeting's status to completed; returns true when this call changed it. */
+export async function markMeetingCompleted(db: Db, meetingId: string): Promise<boolean> {
+  const rows = await db
+    .update(meetings)
+    .set({ status: "completed" })
+    .where(and(eq(meetings.id, meetingId), ne(meetings.status, "completed")))
+    .returning({ id: meetings.id });
+  return rows.length > 0;
+}
+
+/** Set a meeting's status as it is (test fixtures: a cancelled meeting has no use-case yet). */
+export async function setMeetingStatus(db: Db, meetingId: string, status: MeetingRow["status"]): Promise<void> {
+  await db.update(meetings).set({ status }).where(eq(meetings.id, meetingId));
 }

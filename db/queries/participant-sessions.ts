@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { participantSessions } from "../schema";
 
@@ -10,4 +10,13 @@ export async function revokeSessionByHash(db: Db, tokenHash: Uint8Array): Promis
     .where(and(eq(participantSessions.tokenHash, Buffer.from(tokenHash)), isNull(participantSessions.revokedAt)))
     .returning({ id: participantSessions.id, participantId: participantSessions.participantId });
   return row ?? null;
+}
+
+/** Of these participant sessions, the live ones (not revoked, not expired) and whose they are. */
+export async function findLiveParticipantSessions(db: Db, ids: readonly string[], now: Date): Promise<{ id: string; participantId: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: participantSessions.id, participantId: participantSessions.participantId })
+    .from(participantSessions)
+    .where(and(inArray(participantSessions.id, [...ids]), isNull(participantSessions.revokedAt), gt(participantSessions.expiresAt, now)));
 }

@@ -1,4 +1,4 @@
-import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 
 /**
@@ -27,3 +27,18 @@ export const accessLog = pgTable(
   },
   (t) => [index("access_log_case_idx").on(t.caseId, t.at)],
 );
+
+/**
+ * Repeated showings merged into one access-log row (issue 12.8): the same person shown the same
+ * thing again within a short window (reconnecting sockets, reloads) counts up here instead of
+ * adding rows, so a flood cannot bury other rows. `count` includes the row's own first showing;
+ * `lastAt` is the newest. The access_log row itself never changes; this table may only count up
+ * (a trigger refuses lowering the count, moving `lastAt` back, re-pointing or deleting a row).
+ */
+export const accessLogRepeats = pgTable("access_log_repeats", {
+  accessLogId: bigint("access_log_id", { mode: "number" })
+    .primaryKey()
+    .references(() => accessLog.id, { onDelete: "restrict" }),
+  count: integer("count").notNull(),
+  lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
+});

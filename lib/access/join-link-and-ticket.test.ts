@@ -80,7 +80,8 @@ describe("getMeetingTicket", () => {
     expect(answer.url).toBe("ws://localhost:3000/collab");
     expect(answer.room).toBe(meetingDocName(a.meetingId));
     const claims = verifyTicket(answer.params.ticket, answer.room);
-    expect(claims).toMatchObject({ participantId: a.participants.manager.id, readOnly: false });
+    expect(claims).toMatchObject({ participantId: a.participants.manager.id, session: expect.stringMatching(/^participant:/), readOnly: false });
+    expect(claims.session).not.toBe(a.participants.manager.session);
     expect(() => verifyTicket(answer.params.ticket, meetingDocName(b.meetingId))).toThrow(/another document/);
   });
 
@@ -94,7 +95,7 @@ describe("getMeetingTicket", () => {
 describe("collaboration tickets", () => {
   it("refuse forged, expired and tampered tickets", () => {
     const room = meetingDocName(a.meetingId);
-    const t = issueTicket({ doc: room, participantId: a.participants.manager.id, readOnly: false }, 60);
+    const t = issueTicket({ doc: room, participantId: a.participants.manager.id, session: a.participants.manager.session, readOnly: false }, 60);
     const [payload, mac] = t.split(".");
     expect(payload).toBeTruthy();
     const forged = Buffer.from(JSON.stringify({ v: 1, d: room, p: "someone-else", r: 0, e: 9e9 })).toString("base64url");
@@ -105,9 +106,9 @@ describe("collaboration tickets", () => {
 
   it("are re-checked against the participant's case when a socket opens", async () => {
     const room = meetingDocName(a.meetingId);
-    const foreign = issueTicket({ doc: room, participantId: b.participants.manager.id, readOnly: false }, 60);
+    const foreign = issueTicket({ doc: room, participantId: b.participants.manager.id, session: b.participants.manager.session, readOnly: false }, 60);
     await expect(authorizeCollabConnection({ room, ticket: foreign })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const own = issueTicket({ doc: room, participantId: a.participants.caseworker.id, readOnly: false }, 60);
+    const own = issueTicket({ doc: room, participantId: a.participants.caseworker.id, session: a.participants.caseworker.session, readOnly: false }, 60);
     await expect(authorizeCollabConnection({ room, ticket: own })).resolves.toMatchObject({ role: "caseworker", readOnly: false });
   });
 });

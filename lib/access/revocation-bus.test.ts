@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRevocationBus, onRevocation, publishParticipantRevoked, closeRevocationBus, type RevocationBus, type RevocationEvent } from "./revocation-bus";
 
+/** Whom an event is about: a participant, or (a completed meeting) a meeting. */
+const subject = (e: RevocationEvent): string => (e.type === "meeting_completed" ? e.meetingId : e.participantId);
+
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const open: RevocationBus[] = [];
 afterEach(async () => {
@@ -55,7 +58,7 @@ describe("revocation bus, in process", () => {
     b.onRevocation(() => {
       throw new Error("boom");
     });
-    const off = b.onRevocation((e) => got.push(e.participantId));
+    const off = b.onRevocation((e) => got.push(subject(e)));
     await b.publishParticipantRevoked("a");
     off();
     await b.publishParticipantRevoked("b");
@@ -64,7 +67,7 @@ describe("revocation bus, in process", () => {
 
   it("is one bus per process, shared by every copy of this module (globalThis)", async () => {
     const got: string[] = [];
-    const off = onRevocation((e) => got.push(e.participantId));
+    const off = onRevocation((e) => got.push(subject(e)));
     await publishParticipantRevoked("shared");
     off();
     await closeRevocationBus();
@@ -85,10 +88,12 @@ describe("revocation bus over Redis", () => {
     await waitFor(() => gotB.length > 0 && gotC.length > 0, "the other instances");
     await b.publishSessionEnded({ participantId: "p-43", sessionId: "s-1" });
     await waitFor(() => gotA.length > 1 && gotC.length > 1, "the second event");
+    await c.publishMeetingCompleted("m-44");
+    await waitFor(() => gotA.length > 2 && gotB.length > 2, "the third event");
     // Give a duplicate time to show up, if there were one.
     await new Promise((r) => setTimeout(r, 100));
     for (const got of [gotA, gotB, gotC]) {
-      expect(got.map((e) => `${e.type}:${e.participantId}`)).toEqual(["participant_revoked:p-42", "session_ended:p-43"]);
+      expect(got.map((e) => `${e.type}:${subject(e)}`)).toEqual(["participant_revoked:p-42", "session_ended:p-43", "meeting_completed:m-44"]);
     }
     expect(gotC[1]).toMatchObject({ sessionId: "s-1" });
   });
@@ -109,7 +114,7 @@ describe("revocation bus over Redis", () => {
     const got = collect(b);
     const started = Date.now();
     await b.publishParticipantRevoked("local-only");
-    expect(got.map((e) => e.participantId)).toEqual(["local-only"]);
+    expect(got.map(subject)).toEqual(["local-only"]);
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(logs.some((m) => m.includes("publish failed"))).toBe(true);
   });

@@ -15,18 +15,28 @@ import { env } from "../env";
  * instance ignores its own (it has already delivered it locally, without waiting for Redis).
  *
  * Pub/sub delivers at most once. That is acceptable here because this is the fast path only:
- * the socket server re-checks the participant (not removed, session valid) on every connection,
- * so a lost message leaves a socket open at most until its next reconnect, never re-admits one.
+ * the socket server re-checks the participant (not removed) and the ticket's session (live) on
+ * every connection, and re-checks every open socket's session periodically
+ * (`COLLAB_SESSION_RECHECK_MS`), so a lost message leaves a socket open at most until that
+ * re-check, and never re-admits one.
  */
 export type RevocationEvent =
   /** Removed from the case, or their invitation revoked: every socket of theirs closes with 4403. */
   | { type: "participant_revoked"; participantId: string; at: number }
   /**
-   * One session signed out. Tickets are bound to a participant, not a session, so the socket
-   * server closes that participant's sockets with 4401: a device whose session is still valid
-   * fetches a fresh ticket and reconnects at once; the signed-out one gets 401 and stays out.
+   * One session ended (signed out). Tickets are bound to the session that fetched them
+   * (`sessionId` is its SessionRef, lib/access/session-ref.ts), so the socket server closes that
+   * session's sockets with 4401 and leaves the participant's other devices alone. Without a
+   * `sessionId` every socket of the participant closes with 4401: a device whose session is still
+   * valid fetches a fresh ticket and reconnects at once; the signed-out one gets 401 and stays out.
    */
-  | { type: "session_ended"; participantId: string; sessionId: string | null; at: number };
+  | { type: "session_ended"; participantId: string; sessionId: string | null; at: number }
+  /**
+   * A meeting was completed: its room is read-only for everyone from now on. Every socket of
+   * that room is made read-only at once and closed with 4409, so its client comes back with a
+   * fresh (read-only) ticket and says the meeting is over.
+   */
+  | { type: "meeting_completed"; meetingId: string; at: number };
 
 export type RevocationListener = (event: RevocationEvent) => void;
 export type RevocationLog = (msg: string, extra?: object) => void;
@@ -34,6 +44,7 @@ export type RevocationLog = (msg: string, extra?: object) => void;
 export type RevocationBus = {
   publishParticipantRevoked(participantId: string): Promise<void>;
   publishSessionEnded(input: { participantId: string; sessionId?: string | null }): Promise<void>;
+  publishMeetingCompleted(meetingId: string): Promise<void>;
   /** Listen to every revocation, local and (with Redis) from other instances. Returns unsubscribe. */
   onRevocation(listener: RevocationListener): () => void;
   /** Resolves once this instance hears other instances (the Redis subscription is confirmed). */
@@ -71,6 +82,7 @@ export function createRevocationBus(opts: { redisUrl?: string | null; channel?: 
     publishParticipantRevoked: (participantId) => publish({ type: "participant_revoked", participantId, at: Date.now() }),
     publishSessionEnded: ({ participantId, sessionId }) =>
       publish({ type: "session_ended", participantId, sessionId: sessionId ?? null, at: Date.now() }),
+    publishMeetingCompleted: (meetingId) => publish({ type: "meeting_completed", meetingId, at: Date.now() }),
     onRevocation(listener) {
       emitter.on("revocation", listener);
       return () => emitter.off("revocation", listener);
@@ -118,9 +130,9 @@ function connectRedis(url: string, channel: string, instanceId: string, deliver:
         await Promise.race([send, timeout]);
       } catch (e) {
         // Logged, not thrown: the change itself is committed, and every new connection re-checks it.
-        log("redis publish failed; other instances keep this participant's open sockets until they reconnect", {
+        log("redis publish failed; other instances keep these open sockets until their next re-check", {
           type: event.type,
-          participantId: event.participantId,
+          ...(event.type === "meeting_completed" ? { meetingId: event.meetingId } : { participantId: event.participantId }),
           error: String(e),
         });
       } finally {
@@ -144,7 +156,11 @@ function parseMessage(raw: string): { from: string; event: RevocationEvent } | n
   try {
     const m = JSON.parse(raw) as { from?: unknown; event?: Record<string, unknown> };
     const e = m.event;
-    if (typeof m.from !== "string" || !e || typeof e.participantId !== "string" || typeof e.at !== "number") return null;
+    if (typeof m.from !== "string" || !e || typeof e.at !== "number") return null;
+    if (e.type === "meeting_completed") {
+      return typeof e.meetingId === "string" ? { from: m.from, event: { type: e.type, meetingId: e.meetingId, at: e.at } } : null;
+    }
+    if (typeof e.participantId !== "string") return null;
     if (e.type === "participant_revoked") return { from: m.from, event: { type: e.type, participantId: e.participantId, at: e.at } };
     if (e.type === "session_ended") {
       const sessionId = typeof e.sessionId === "string" ? e.sessionId : null;
@@ -179,6 +195,11 @@ export function publishParticipantRevoked(participantId: string): Promise<void> 
 /** A participant's session was signed out (after `revoked_at` is committed). */
 export function publishSessionEnded(input: { participantId: string; sessionId?: string | null }): Promise<void> {
   return revocationBus().publishSessionEnded(input);
+}
+
+/** A meeting was completed (after its status is committed): its room becomes read-only. */
+export function publishMeetingCompleted(meetingId: string): Promise<void> {
+  return revocationBus().publishMeetingCompleted(meetingId);
 }
 
 export function onRevocation(listener: RevocationListener): () => void {

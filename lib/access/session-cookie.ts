@@ -17,3 +17,22 @@ export function sessionCookieOptions(secure: boolean, expiresAt: Date) {
     expires: expiresAt,
   };
 }
+
+/**
+ * A join link waiting for "continue as …?" (decide-join.ts): the token is kept here, on the
+ * server's side of the browser (httpOnly, only under /join, ten minutes), so that it is never in
+ * an address — not in history, not in a Referer — while the person decides. `__Secure-` over
+ * HTTPS (`__Host-` would need path /). Lax, like the session: the link is usually opened from
+ * another site (a mail), and the page that asks must still see it after the redirect.
+ */
+export function pendingJoinCookieName(secure: boolean): string {
+  return secure ? "__Secure-stepwise.pending-join" : "stepwise.pending-join";
+}
+
+export const PENDING_JOIN_COOKIE_NAMES = ["__Secure-stepwise.pending-join", "stepwise.pending-join"] as const;
+
+export const PENDING_JOIN_SECONDS = 600;
+
+export function pendingJoinCookieOptions(secure: boolean) {
+  return { httpOnly: true, secure, sameSite: "lax" as const, path: "/join", maxAge: PENDING_JOIN_SECONDS };
+}

@@ -101,7 +101,8 @@ describe("signing", () => {
     const check = verifyBundle(bundle, { trustedKeys: serverPublicKeys().keys });
     expect(check).toMatchObject({ valid: true, summary: { keyTrusted: true, version: 1 } });
     const employee = bundle.events.find((e) => e.role === "employee")!;
-    expect(employee.authMethod).toBe(`in-person-verified-by-caseworker:${fx.participants.caseworker.id}`);
+    // Kurt never connected to the meeting's room here (no device): the evidence says so.
+    expect(employee.authMethod).toBe(`in-person-signer-not-connected-verified-by-caseworker:${fx.participants.caseworker.id}`);
     expect(employee).toMatchObject({ shownHash: v.fingerprint, name: fx.names.employee });
     expect(bundle.events.find((e) => e.role === "manager")!.authMethod).toBe("own-device:join-link");
   });
@@ -115,7 +116,7 @@ describe("signing", () => {
     expect((await listAgreementEvents(await getDb(), v.agreementId)).length).toBe(1);
   });
 
-  it("asks for a fresh sign-in on one's own device (older than 15 minutes → 401 stale)", async () => {
+  it("asks a sign-in older than 15 minutes that was never in the meeting's room for a fresh one (401 stale)", async () => {
     const { fx, v } = await prepared();
     const later = new Date(fx.actors.employee.authenticatedAt.getTime() + 16 * 60_000);
     await expect(

@@ -2,12 +2,20 @@ import { isLocale, type Locale } from "../i18n/locales";
 import type { PartyStatus, VersionState } from "./agreement-state";
 import { IN_PERSON_METHOD } from "./confirm-signer";
 import { presentationFor, type PresentedSection, type ReadableAgreement } from "./frozen-document";
-import { formatInstant, translator, type Translate } from "./labels";
+import type { Issuer } from "./issuer-of-case";
+import { formatInstant, intlTag, translator, type Translate } from "./labels";
+import { maySeeClientEvidence } from "./evidence-visibility";
 
 /** Everything the PDF prints, already in the reader's language: rendering only lays it out. */
 export type AgreementPdfData = {
   language: string;
   title: string;
+  /** The issuing organisation (the PDF's author) and the case reference. */
+  issuer: Issuer;
+  /** "Issued by … · case …", above the title. */
+  issuedBy: string;
+  /** The document's date (metadata): the newest fact it states. */
+  issuedAt: string;
   status: { tone: "binding" | "pending" | "old"; text: string };
   summary: string;
   about: string;
@@ -20,17 +28,35 @@ export type AgreementPdfData = {
   fileName: string;
 };
 
+/** Where a signer's decision came from: what the job centre keeps as evidence. */
+export type SignerDevice = { ip: string | null; userAgent: string | null };
+
 export type PdfInput = {
   document: ReadableAgreement;
   fingerprint: string;
   state: VersionState;
   parties: PartyStatus[];
-  sealed: { at: string; kid: string } | null;
+  /** The seal, with the SHA-256 of the sealing key's raw public key when this server knows the key. */
+  sealed: { at: string; kid: string; keyFingerprint: string | null } | null;
   latestVersion: number;
   baseUrl: string;
   agreementId: string;
   locale: string;
+  issuer: Issuer;
+  issuedAt: string;
+  /** The role of the person the copy is made for: only the caseworker's copy shows devices. */
+  viewer: string;
+  /** Each signer's IP address and browser, by participant id, from their latest decision. */
+  devices: ReadonlyMap<string, SignerDevice>;
 };
+
+/**
+ * Only the job centre's copy carries where people signed from (IP address, browser): the others
+ * have no need for it, and a manager should not learn an employee's address or device.
+ */
+export function showsDevices(viewer: string): boolean {
+  return maySeeClientEvidence(viewer);
+}
 
 /**
  * The agreement in plain language for someone who has never seen Stepwise: what was agreed, who
@@ -52,6 +78,7 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
           ? { tone: "old" as const, text: t("agreementPdf.status.withdrawn", { latest: input.latestVersion }) }
           : { tone: "pending" as const, text: t("agreementPdf.status.pending") };
 
+  const withDevices = showsDevices(input.viewer);
   const rows = input.parties.map((p) => {
     const role = t(`roles.${p.role}`);
     const label = p.signs === "supporter" ? t("agreementPdf.supporterLabel", { role }) : role;
@@ -59,19 +86,29 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
     const verb = p.state === "signed" ? t("agreementPdf.signedAt", { date: when(p.at!) }) : t("agreementPdf.declinedAt", { date: when(p.at!) });
     const lines = [p.name, verb, method(t, p.authMethod ?? "", doc)];
     if (p.state === "declined" && p.reason) lines.push(t("agreementPdf.declineReason", { reason: p.reason }));
+    if (withDevices) {
+      const device = input.devices.get(p.participantId);
+      const unknown = t("agreementPdf.notRecorded");
+      lines.push(t("agreementPdf.ipAddress", { ip: device?.ip ?? unknown }), t("agreementPdf.device", { device: device?.userAgent ?? unknown }));
+    }
     return { label, value: lines.join("\n") };
   });
+  const { issuer } = input;
+  const keysUrl = `${baseUrl}/.well-known/stepwise-keys.json`;
 
   return {
-    language: locale,
+    language: intlTag(locale),
     title: `${shown.presentation.title} – ${t("agreementPdf.versionOf", { version: doc.version })}`,
+    issuer,
+    issuedBy: t("agreementPdf.issuedBy", { organisation: issuer.organisationName, reference: issuer.caseReference }),
+    issuedAt: input.issuedAt,
     status,
     summary: shown.presentation.summary,
     about: t("agreementPdf.about"),
     sections: shown.presentation.sections,
     signatures: {
       heading: t("agreementPdf.signaturesHeading"),
-      intro: t("agreementPdf.signaturesIntro"),
+      intro: `${t("agreementPdf.signaturesIntro")} ${t(withDevices ? "agreementPdf.devicesShown" : "agreementPdf.devicesWithheld")}`,
       rows,
     },
     seal: {
@@ -85,10 +122,17 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
         t("agreementPdf.verifyStep1", { url: `${baseUrl}/api/agreements/${input.agreementId}/bundle` }),
         t("agreementPdf.verifyStep2", { url: `${baseUrl}/verify` }),
         t("agreementPdf.verifyStep3"),
-        t("agreementPdf.verifyStep4", { url: `${baseUrl}/.well-known/stepwise-keys.json` }),
+        input.sealed
+          ? t(input.sealed.keyFingerprint ? "agreementPdf.verifyKey" : "agreementPdf.verifyKeyId", {
+              kid: input.sealed.kid,
+              keyFingerprint: groupHex(input.sealed.keyFingerprint ?? ""),
+              organisation: issuer.organisationName,
+              url: keysUrl,
+            })
+          : t("agreementPdf.verifyStep4", { url: keysUrl }),
       ],
     },
-    footer: t("agreementPdf.footer", { version: doc.version, fingerprint: fingerprint.slice(0, 16) }),
+    footer: t("agreementPdf.footer", { organisation: issuer.organisationName, reference: issuer.caseReference, version: doc.version, fingerprint: fingerprint.slice(0, 16) }),
     fileName: `stepwise-agreement-v${doc.version}-${fingerprint.slice(0, 8)}.pdf`,
   };
 }

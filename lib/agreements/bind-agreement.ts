@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { changeAgreementLocked } from "@/db/queries/agreements";
 import { AppError } from "../errors";
+import { serverNow } from "../time/server-clock";
 import type { Me } from "../meetings/require-meeting-participant";
 import { versionState } from "./agreement-state";
 import { loadAgreementFor } from "./load-agreement";
@@ -15,7 +16,7 @@ import { fromStoredAgreement } from "./stored-events";
  * what binds. With a required signer missing the seal is refused: 409.
  */
 export async function bindAgreement(input: { me: Me; agreementId: string; now?: Date; signingKey?: () => SigningKey }): Promise<{ agreementId: string; sealedAt: string }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? serverNow();
   const { document } = await loadAgreementFor(input.me, input.agreementId, "prepare");
   const result = await changeAgreementLocked(await getDb(), input.agreementId, (row, rows, versions) => {
     if (row.sealedAt) throw new AppError("CONFLICT", "This version is already binding", { version: "sealed" });

@@ -3,6 +3,7 @@ import type { FrozenReview } from "../followup/agreement-content";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { AGREEMENT_FORMAT, type FrozenAgreementDocument, type SigningParty } from "./frozen-document";
 import { presentAgreement } from "./present-agreement";
+import type { FrozenReservation } from "./frozen-reservations";
 
 export type DocumentInput = {
   agreementId: string;
@@ -24,6 +25,8 @@ export type DocumentInput = {
   languages?: readonly Locale[];
   /** What a follow-up meeting's review found (lib/followup/review-findings.ts); none for a first meeting. */
   review?: FrozenReview | null;
+  /** Reservations raised in the meeting and how they were resolved (always frozen, [] when none). */
+  reservations?: FrozenReservation[];
 };
 
 /**
@@ -76,6 +79,7 @@ export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDoc
     }),
     followUp: { howOften: view.followUp.howOften, jobCentre: view.followUp.jobCentre, nextMeetingAt: view.followUp.nextMeetingAt },
     ...(input.review ? { review: input.review } : {}),
+    ...(input.reservations ? { reservations: input.reservations } : {}),
   };
   const presentation = Object.fromEntries(languages.map((l) => [l, presentAgreement(content, l)]));
   return { ...content, presentation };

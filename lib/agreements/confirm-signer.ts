@@ -4,16 +4,21 @@ import { AppError } from "../errors";
 import { assertCan } from "../permissions";
 import type { ReadableAgreement } from "./frozen-document";
 import type { Actor } from "./require-agreement-actor";
+import { IN_PERSON_METHOD, IN_PERSON_NOT_CONNECTED_METHOD } from "./auth-method-meaning";
+import { meetingPresence } from "./signing-presence";
 
-/** A signature on one's own device needs a session opened at most this long ago. */
-export const FRESH_SESSION_MINUTES = 15;
-/** The auth-method prefix of a signature witnessed at the caseworker's shared screen. */
-export const IN_PERSON_METHOD = "in-person-verified-by-caseworker";
+export { IN_PERSON_METHOD, IN_PERSON_NOT_CONNECTED_METHOD } from "./auth-method-meaning";
 
 /**
+ * A signature on one's own device from a sign-in opened at most this long ago needs nothing more;
+ * an older sign-in signs when it was in the meeting's room (signing-presence.ts).
+ */
+export const FRESH_SESSION_MINUTES = 15;
+/**
  * How a signer confirms who they are, again, right before deciding:
- * - on their own device: type their full name as registered, in a session opened in the last
- *   15 minutes (else they re-open their personal link);
+ * - on their own device: type their full name as registered, with the sign-in they joined the
+ *   meeting with (it was in the meeting's room: no new sign-in at the end of a long meeting), or
+ *   one opened in the last 15 minutes;
  * - in turn at the shared screen (a device signed in as the caseworker): type their name, and the
  *   caseworker confirms they checked the person's identity in person.
  */
@@ -23,13 +28,22 @@ export type SignerConfirmation =
 
 export type ConfirmedSigner = { participantId: string; role: string; name: string; authMethod: string };
 
-export async function confirmSigner(actor: Actor, confirmation: SignerConfirmation, doc: ReadableAgreement, now: Date): Promise<ConfirmedSigner> {
+/** Where the version was prepared: its meeting is the room whose presence counts. */
+export type SigningContext = { caseId: string; meetingId: string | null };
+
+export async function confirmSigner(actor: Actor, confirmation: SignerConfirmation, doc: ReadableAgreement, now: Date, where?: SigningContext): Promise<ConfirmedSigner> {
   let signer: { participantId: string; role: string; name: string };
   let authMethod: string;
+  const context = where ?? { caseId: actor.me.caseId, meetingId: null };
   if (confirmation.mode === "own-device") {
     const ageMs = now.getTime() - actor.authenticatedAt.getTime();
     if (ageMs > FRESH_SESSION_MINUTES * 60_000) {
-      throw new AppError("UNAUTHENTICATED", `To sign, open your personal link again (your sign-in is more than ${FRESH_SESSION_MINUTES} minutes old)`, { session: "stale" });
+      const presence = await meetingPresence({ ...context, participantId: actor.me.participantId, since: actor.authenticatedAt, now });
+      if (!presence.connected) {
+        throw new AppError("UNAUTHENTICATED", "This sign-in is older than 15 minutes and was not in this meeting's room: open your personal link again, or sign at the caseworker's screen", {
+          session: "stale",
+        });
+      }
     }
     signer = { participantId: actor.me.participantId, role: actor.me.role, name: actor.me.displayName };
     authMethod = `own-device:${actor.me.authMethod}`;
@@ -44,7 +58,11 @@ export async function confirmSigner(actor: Actor, confirmation: SignerConfirmati
       throw new AppError("INVALID_INPUT", "The caseworker must confirm that they checked the person's identity", { identityChecked: "required" });
     }
     signer = { participantId: p.id, role: p.role, name: p.displayName };
-    authMethod = `${IN_PERSON_METHOD}:${actor.me.participantId}`;
+    // Someone signing at the caseworker's screen who was never in this meeting's room (no device,
+    // or not there at all): accepted — people without a phone sign this way — but marked in the
+    // evidence, so nobody reads it as a signature of someone who took part.
+    const presence = await meetingPresence({ ...context, participantId: p.id, since: null, now });
+    authMethod = `${presence.connected ? IN_PERSON_METHOD : IN_PERSON_NOT_CONNECTED_METHOD}:${actor.me.participantId}`;
   }
   if (!doc.parties.some((p) => p.participantId === signer.participantId)) {
     throw new AppError("FORBIDDEN", "This person is not asked to sign this version");

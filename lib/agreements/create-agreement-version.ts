@@ -17,6 +17,10 @@ import { appendEvent } from "./event-chain";
 import type { SigningParty } from "./frozen-document";
 import type { Actor, ClientFacts } from "./require-agreement-actor";
 import { toStoredEvent } from "./stored-events";
+import { freezeReservations } from "./frozen-reservations";
+import { consentItemsOfPlan } from "../collab/consent-items";
+import { reservationRecords } from "../collab/consent-record";
+import { readFlow } from "../collab/flow-read";
 
 /** The roles whose signatures make the agreement binding, in the order they are listed. */
 export const REQUIRED_ROLES = ["caseworker", "employee", "manager"] as const;
@@ -61,6 +65,7 @@ export async function createVersionFromMeeting(input: {
   if (!loaded) throw new AppError("NOT_FOUND", "the meeting has no shared document");
   const view = readMeetingDoc(loaded.doc);
   const review = readReview(loaded.doc);
+  const consent = readFlow(loaded.doc).consent;
   loaded.doc.destroy();
 
   const everyone = await listAllParticipantsOfCase(db, found.case.id);
@@ -76,6 +81,9 @@ export async function createVersionFromMeeting(input: {
   const supporters = input.unionRepSigns ? [SUPPORTER_ROLE] : [];
   // A follow-up meeting's review is part of what is agreed (lib/followup).
   const findings = review ? await reviewFindings(found.case.id, review) : null;
+  // Every reservation and how it was resolved goes into what is signed (issue 13, section 2).
+  const items = consentItemsOfPlan({ plan: view.plan, subGoals: view.plan.subGoals, actions: view.actions, followUp: view.followUp });
+  const reservations = freezeReservations(reservationRecords(consent, items, everyone.map((p) => p.id)), items, people);
   const parties: SigningParty[] = active
     .filter((p) => requiredSigners.includes(p.role) || supporters.includes(p.role))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
@@ -102,6 +110,7 @@ export async function createVersionFromMeeting(input: {
       view,
       people,
       review: findings,
+      reservations,
     });
     const frozen = freezeAgreement(document);
     const opening = openClientFacts(client);

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { serverNow } from "../time/server-clock";
 import type { SignerConfirmation } from "./confirm-signer";
 import { recordDecision, type DecisionResult } from "./record-decision";
 import type { Actor, ClientFacts } from "./require-agreement-actor";
@@ -24,5 +25,5 @@ export async function declineAgreement(input: {
   const reason = input.reason.trim();
   if (!reason) throw new AppError("INVALID_INPUT", "Write why you decline, so the others can respond", { reason: "required" });
   if (reason.length > MAX_DECLINE_REASON_LENGTH) throw new AppError("INVALID_INPUT", `Keep the reason under ${MAX_DECLINE_REASON_LENGTH} characters`, { reason: "too_long" });
-  return recordDecision({ ...input, decision: "declined", reason, now: input.now ?? new Date() });
+  return recordDecision({ ...input, decision: "declined", reason, now: input.now ?? serverNow() });
 }

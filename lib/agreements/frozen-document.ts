@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { parseCanonical } from "./canonical-json";
 import type { FrozenReview } from "../followup/agreement-content";
+import type { FrozenReservation } from "./frozen-reservations";
 
 /**
  * The frozen agreement document (`stepwise-agreement/1`): what is hashed and signed. Besides the
@@ -60,6 +61,8 @@ export type FrozenAgreementDocument = {
   followUp: { howOften: string; jobCentre: string; nextMeetingAt: string | null };
   /** A follow-up meeting's review of the previous binding version (lib/followup); absent otherwise. */
   review?: FrozenReview;
+  /** Reservations raised in the meeting and how each was resolved (frozen-reservations.ts); absent in older versions. */
+  reservations?: FrozenReservation[];
   presentation: Record<string, Presentation>;
 };
 

@@ -5,6 +5,7 @@ import { completeness, partyStatuses, versionState, type PartyStatus, type Versi
 import { presentationFor, type Presentation } from "./frozen-document";
 import { loadAgreementFor } from "./load-agreement";
 import { whoOf } from "./access-actor";
+import { withSignatures } from "./present-signatures";
 
 export type AgreementForParticipant = {
   id: string;
@@ -64,7 +65,8 @@ export async function getAgreementForParticipant(input: { me: Me; agreementId: s
     missingRoles: missing,
     parties,
     latestVersion: versions.at(-1)?.version ?? row.version,
-    presentation: shown ? { locale: shown.locale, content: shown.presentation } : null,
+    // The frozen "who signs" rows say who signed and when once they have (present-signatures.ts).
+    presentation: shown ? { locale: shown.locale, content: withSignatures(shown.presentation, parties, shown.locale) } : null,
     me: {
       participantId: me.participantId,
       name: me.displayName,

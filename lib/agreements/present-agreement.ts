@@ -4,6 +4,7 @@ import { PLAN_TOOLS } from "../plan/tools";
 import { presentReview } from "../followup/present-review";
 import type { FrozenAgreementDocument, Presentation, PresentedGroup, PresentedRow, PresentedSection } from "./frozen-document";
 import { formatInstant, formatIsoDate, formatLocalDateTime, formatNumber, translator, type Translate } from "./labels";
+import { presentReservations } from "./frozen-reservations";
 
 type Content = Omit<FrozenAgreementDocument, "presentation">;
 
@@ -83,6 +84,7 @@ export function presentAgreement(doc: Content, locale: Locale): Presentation {
           { label: t("room.followUp.nextMeeting"), value: doc.followUp.nextMeetingAt ? formatLocalDateTime(doc.followUp.nextMeetingAt, locale) : notSet },
         ],
       }),
+      ...(doc.reservations ? [presentReservations(doc.reservations, t, locale)] : []),
       section(t("agreementDoc.whoSigns"), {
         intro: t("agreementDoc.whoSignsIntro"),
         rows: doc.parties.map((p) => ({

@@ -42,7 +42,7 @@ export async function recordDecision(input: {
   if (existing.caseId !== actor.me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
   const document = readFrozenDocument(existing.canonical);
   // Identity first (it may read the database); the lock below is kept short.
-  const signer = await confirmSigner(actor, input.confirmation, document, now);
+  const signer = await confirmSigner(actor, input.confirmation, document, now, { caseId: existing.caseId, meetingId: existing.meetingId });
 
   const result = await changeAgreementLocked(db, input.agreementId, (row, rows, versions): AgreementChange => {
     if (row.sealedAt) throw new AppError("CONFLICT", "This version is already binding; nothing more can be added", { version: "sealed" });

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { serverNow } from "../time/server-clock";
 import type { SignerConfirmation } from "./confirm-signer";
 import { recordDecision, type DecisionResult } from "./record-decision";
 import type { Actor, ClientFacts } from "./require-agreement-actor";
@@ -22,5 +23,5 @@ export async function signAgreement(input: {
   signingKey?: () => SigningKey;
 }): Promise<DecisionResult> {
   if (input.readAndAgreed !== true) throw new AppError("INVALID_INPUT", "Tick that you have read the agreement and agree", { readAndAgreed: "required" });
-  return recordDecision({ ...input, decision: "signed", reason: null, now: input.now ?? new Date() });
+  return recordDecision({ ...input, decision: "signed", reason: null, now: input.now ?? serverNow() });
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { appendEvent, type SignatureEvent } from "./event-chain";
 import { fingerprint as fingerprintOf } from "./fingerprint";
+import { sealAgreement } from "./seal";
 import { missingSigners, signerStatus } from "./signers";
+import { makeTestSigningKey } from "./testing";
 
 const fingerprint = fingerprintOf({ agreementId: "a1" });
 const required = ["employee", "manager", "caseworker"];
@@ -42,5 +44,17 @@ describe("required signers", () => {
       ["caseworker", "pending"],
     ]);
     expect(missingSigners(required, fingerprint, events)).toEqual(["manager", "caseworker"]);
+  });
+});
+
+describe("the employee is always among the signers", () => {
+  it("attack 12 (also): a version whose requiredSigners leave the employee out cannot be sealed without the employee", () => {
+    const events = chain(["signed", "caseworker"], ["signed", "manager"]);
+    expect(missingSigners(["caseworker", "manager"], fingerprint, events)).toEqual(["employee"]);
+    expect(() =>
+      sealAgreement({ fingerprint, requiredSigners: ["caseworker", "manager"], events, key: makeTestSigningKey(), at: new Date(Date.UTC(2025, 2, 4, 10)) }),
+    ).toThrow(/employee/);
+    const withEmployee = chain(["signed", "caseworker"], ["signed", "manager"], ["signed", "employee"]);
+    expect(missingSigners(["caseworker", "manager"], fingerprint, withEmployee)).toEqual([]);
   });
 });

@@ -21,6 +21,16 @@ export const ACCESS_WHAT = [
   "agreement_bundle",
   /** The person's own data exported (GDPR Art. 15 / 20). */
   "data_export",
+  /** A follow-up meeting's review: the agreed plan and every progress entry recorded since. */
+  "meeting_review",
+  /** Where an agreement version stands: who has signed or declined, and why (polled; merged). */
+  "agreement_status",
+  /** The list of a case's agreement versions (polled; merged). */
+  "agreement_versions",
+  /** The case in the caseworker's list of cases: the employee's name, employer, next meeting (merged). */
+  "case_list",
+  /** "What is due from you": one's actions and entries asked for, from the plan (merged). */
+  "due_list",
 ] as const;
 export type AccessWhat = (typeof ACCESS_WHAT)[number];
 

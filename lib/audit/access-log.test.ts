@@ -14,6 +14,8 @@ import { listAccessLog } from "./list-access-log";
 import { recordAccess } from "./record-access";
 import { recordDocumentOpened } from "./record-document-opened";
 import { recordMeetingRoomShown } from "./record-meeting-room-shown";
+import { parseAccessLogQuery, ACCESS_LOG_PAGE_SIZE } from "./list-access-log";
+import { recordRepeatedAccess, ACCESS_REPEAT_WINDOW_MS } from "./record-repeated-access";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -95,7 +97,7 @@ describe("rows per showing, none for denials", () => {
     const f = await createFixtureCase();
     const s = await openJoinLink({ token: f.participants.manager.joinToken, ip: null, userAgent: null });
     await expect(getMeetingTicket({ sessionToken: s.sessionToken, meetingId: f.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const t = issueTicket({ doc: prepDocName(f.caseId), participantId: f.participants.manager.id, readOnly: true }, 60);
+    const t = issueTicket({ doc: prepDocName(f.caseId), participantId: f.participants.manager.id, session: f.participants.manager.session, readOnly: true }, 60);
     await expect(authorizeCollabConnection({ room: prepDocName(f.caseId), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(authorizeCollabConnection({ room: meetingDocName(f.meetingId), ticket: "garbage" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await rows(f.caseId)).toEqual([]);
@@ -104,7 +106,7 @@ describe("rows per showing, none for denials", () => {
   it("ignores a room name that is no document", async () => {
     const f = await createFixtureCase();
     await recordDocumentOpened(
-      { participantId: f.participants.employee.id, caseId: f.caseId, role: "employee", displayName: "E", colorIndex: 0, readOnly: false },
+      { participantId: f.participants.employee.id, session: f.participants.employee.session, caseId: f.caseId, role: "employee", displayName: "E", colorIndex: 0, readOnly: false, meetingCompleted: false },
       "not-a-room",
     );
     expect(await rows(f.caseId)).toEqual([]);
@@ -164,5 +166,91 @@ describe("listAccessLog", () => {
     });
     const r = await listAccessLog({ viewer: viewer(c, "employee"), caseId: c.caseId });
     expect(r.entries[0]).toMatchObject({ what: "other", purpose: "other" });
+  });
+});
+
+describe("repeated opens, paging and filters (issue 12.8)", () => {
+  const manager = (f: FixtureCase) => ({ kind: "participant" as const, id: f.participants.manager.id, name: "Test manager", role: "manager" });
+  const principal = (f: FixtureCase) => ({
+    participantId: f.participants.manager.id,
+    session: f.participants.manager.session,
+    caseId: f.caseId,
+    role: "manager" as const,
+    displayName: "Test manager",
+    colorIndex: 2,
+    readOnly: false,
+    meetingCompleted: false,
+  });
+
+  it("attack 12.8: 520 concurrent document opens are one row with a count, and the earlier PDF download stays on the first page", async () => {
+    const f = await createFixtureCase();
+    await recordAccess({ who: manager(f), caseId: f.caseId, what: "agreement_pdf", resourceId: "agreement-1", purpose: "export" });
+    const room = meetingDocName(f.meetingId);
+    for (let i = 0; i < 520; i += 40) await Promise.all(Array.from({ length: 40 }, () => recordDocumentOpened(principal(f), room)));
+    const page = await listAccessLog({ viewer: viewer(f, "employee"), caseId: f.caseId, includeMine: false });
+    expect(page.entries.map((e) => [e.what, e.count])).toEqual([
+      ["meeting_doc", 520],
+      ["agreement_pdf", 1],
+    ]);
+    expect(page).toMatchObject({ page: 1, pageCount: 1, total: 2, more: false });
+  });
+
+  it("starts a new row once the window since the first open has passed", async () => {
+    const f = await createFixtureCase();
+    const input = { who: manager(f), caseId: f.caseId, what: "meeting_doc" as const, resourceId: f.meetingId, purpose: "meeting" as const };
+    expect(await recordRepeatedAccess(input)).toBe("new");
+    expect(await recordRepeatedAccess(input)).toBe("merged");
+    expect(await recordRepeatedAccess(input, new Date(Date.now() + ACCESS_REPEAT_WINDOW_MS + 1_000))).toBe("new");
+    expect((await rows(f.caseId)).length).toBe(2);
+    await expect(recordRepeatedAccess({ ...input, what: "diagnosis" as never })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("pages through every row, newest first, so nothing drops off the end", async () => {
+    const f = await createFixtureCase();
+    const n = ACCESS_LOG_PAGE_SIZE + 7;
+    for (let i = 0; i < n; i++) await recordAccess({ who: manager(f), caseId: f.caseId, what: "agreement", resourceId: `a-${i}`, purpose: "agreement" });
+    const one = await listAccessLog({ viewer: viewer(f, "caseworker"), caseId: f.caseId });
+    const two = await listAccessLog({ viewer: viewer(f, "caseworker"), caseId: f.caseId, page: 2 });
+    expect(one).toMatchObject({ page: 1, pageCount: 2, total: n, more: true });
+    expect(two).toMatchObject({ page: 2, pageCount: 2, total: n, more: false });
+    expect(one.entries).toHaveLength(ACCESS_LOG_PAGE_SIZE);
+    const ids = [...one.entries, ...two.entries].map((e) => e.resourceId);
+    expect(new Set(ids).size).toBe(n);
+    expect(ids[0]).toBe(`a-${n - 1}`);
+    expect((await listAccessLog({ viewer: viewer(f, "caseworker"), caseId: f.caseId, page: 3 })).entries).toEqual([]);
+  });
+
+  it("filters by kind", async () => {
+    const f = await createFixtureCase();
+    await recordAccess({ who: manager(f), caseId: f.caseId, what: "agreement_pdf", resourceId: "a", purpose: "export" });
+    await recordAccess({ who: manager(f), caseId: f.caseId, what: "agreement_bundle", resourceId: "a", purpose: "export" });
+    await recordAccess({ who: manager(f), caseId: f.caseId, what: "agreement", resourceId: "a", purpose: "agreement" });
+    const exports = await listAccessLog({ viewer: viewer(f, "employee"), caseId: f.caseId, what: ["agreement_pdf", "agreement_bundle"] });
+    expect(exports.entries.map((e) => e.what).sort()).toEqual(["agreement_bundle", "agreement_pdf"]);
+    expect(exports.total).toBe(2);
+  });
+});
+
+describe("parseAccessLogQuery", () => {
+  it("reads page, kinds and mine from a query string, with defaults", () => {
+    expect(parseAccessLogQuery({})).toEqual({ page: 1, what: [], includeMine: false });
+    expect(parseAccessLogQuery({ page: "3", what: "agreement_pdf,agreement_bundle", mine: "1" })).toEqual({
+      page: 3,
+      what: ["agreement_pdf", "agreement_bundle"],
+      includeMine: true,
+    });
+    expect(parseAccessLogQuery({ what: ["agreement_pdf", "agreement_pdf", ""] }).what).toEqual(["agreement_pdf"]);
+  });
+
+  it("refuses a page or kind that does not exist, naming the field (400)", () => {
+    for (const [raw, field] of [
+      [{ page: "0" }, "page"],
+      [{ page: "two" }, "page"],
+      [{ page: "1e9" }, "page"],
+      [{ what: "diagnosis" }, "what"],
+      [{ mine: "yes" }, "mine"],
+    ] as const) {
+      expect(() => parseAccessLogQuery(raw), JSON.stringify(raw)).toThrow(expect.objectContaining({ code: "INVALID_INPUT", details: { [field]: "invalid" } }));
+    }
   });
 });

@@ -4,7 +4,8 @@ import { insertAccessLogRow } from "@/db/queries/access-log";
 import { AppError } from "../errors";
 import { ACCESS_PURPOSE, ACCESS_WHAT, type AccessActor, type AccessPurpose, type AccessWhat } from "./access-kinds";
 
-const ZInput = z.object({
+/** What an access-log entry must be (shared with recordRepeatedAccess). */
+export const ZAccessInput = z.object({
   who: z.object({
     kind: z.enum(["participant", "staff"]),
     id: z.string().min(1).max(200),
@@ -35,7 +36,7 @@ export type RecordAccessInput = {
  * shown (no showing without its record).
  */
 export async function recordAccess(input: RecordAccessInput): Promise<void> {
-  const parsed = ZInput.safeParse(input);
+  const parsed = ZAccessInput.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", `access log entry: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
   const v = parsed.data;
   await insertAccessLogRow(await getDb(), {

@@ -35,6 +35,9 @@ export async function buildAuthConfig(input: { requestPath?: string | null } = {
   return {
     basePath: AUTH_BASE_PATH,
     secret: serverSecret().toString("utf8"),
+    // Auth.js refuses to run unless told to trust the URL it is handed. That URL is always built on
+    // the public URL (AUTH_URL set from PUBLIC_URL at start, or the /api/auth route's rebasing),
+    // never on the request's Host, so this trusts our configuration, not the sender (issue 12.1).
     trustHost: true,
     adapter: createAuthAdapter(await getDb(), { storedToken: storedSessionToken, authMethod: methodOfRequest(input.requestPath) }),
     providers: oidc ? [staffEmailProvider(), oidc] : [staffEmailProvider()],
@@ -69,8 +72,9 @@ export async function buildAuthConfig(input: { requestPath?: string | null } = {
     },
     events: {
       async signOut(message) {
-        const session = "session" in message ? (message.session as { userId?: string } | null | undefined) : null;
-        await staffSignedOut({ userId: session?.userId });
+        // The adapter's deleteSession answers with the cookie's token (db/auth-adapter.ts).
+        const session = "session" in message ? (message.session as { userId?: string; sessionToken?: string } | null | undefined) : null;
+        await staffSignedOut({ userId: session?.userId, sessionToken: session?.sessionToken });
       },
     },
     logger: {

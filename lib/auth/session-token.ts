@@ -7,3 +7,6 @@ import { createHash } from "node:crypto";
 export function storedSessionToken(sessionToken: string): string {
   return createHash("sha256").update(`staff-session.${sessionToken}`, "utf8").digest("hex");
 }
+
+/** Auth.js's session cookie: `__Secure-` behind HTTPS, plain on http://localhost. */
+export const STAFF_SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;

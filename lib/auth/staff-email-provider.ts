@@ -1,20 +1,19 @@
 import type { EmailConfig } from "@auth/core/providers/email";
-import { env } from "../env";
+import { env, publicUrl } from "../env";
 import { deliverMail } from "../mail/deliver-mail";
 import { localeOfRequest, mailText } from "../mail/mail-text";
 import { EMAIL_PROVIDER_ID } from "./auth-method";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
 
 /**
- * The link in the mail always points at PUBLIC_URL when it is set: Auth.js builds it from the
- * request's Host / X-Forwarded-Host, which a stranger can forge to have us mail a caseworker a
- * link to their own site.
+ * The link in the mail always points at the public URL (PUBLIC_URL, or the demo's listen address),
+ * whatever URL Auth.js was handed: a link built from a request's Host / X-Forwarded-Host could be
+ * pointed at a stranger's site, who would then receive a caseworker's working token (issue 12.1).
+ * The request URL is already the public one (see send-sign-in-link.ts); this is the last check.
  */
 function rebase(url: string): string {
-  const base = env().PUBLIC_URL;
-  if (!base) return url;
   const u = new URL(url);
-  return new URL(`${u.pathname}${u.search}`, base.endsWith("/") ? base : `${base}/`).toString();
+  return new URL(`${u.pathname}${u.search}`, `${publicUrl()}/`).toString();
 }
 
 /**

@@ -1,13 +1,19 @@
 import { getDb } from "@/db/client";
 import { listCaseworkerParticipantIdsOfUser } from "@/db/queries/auth";
-import { announceParticipantRevoked } from "../invites/announce-participant-revoked";
+import { publishSessionEnded } from "../access/revocation-bus";
+import { staffSessionRef } from "../access/session-ref";
+import { storedSessionToken } from "./session-token";
 
 /**
- * A staff member signed out: Auth.js has deleted the session row. Their open meeting sockets
- * (opened as the caseworker participant of their cases) must close too.
+ * A staff member signed out: Auth.js has deleted the session row. The meeting sockets opened with
+ * that session (as the caseworker participant of their cases) must close too; tickets fetched
+ * with it no longer open anything (the socket server finds the session gone). Their other
+ * devices' sessions stay signed in. Without the session token (Auth.js did not pass one) every
+ * socket of theirs closes with 4401, and those of live sessions come straight back.
  */
-export async function staffSignedOut(input: { userId: string | null | undefined }): Promise<void> {
+export async function staffSignedOut(input: { userId: string | null | undefined; sessionToken?: string | null }): Promise<void> {
   if (!input.userId) return;
+  const sessionId = input.sessionToken ? staffSessionRef(storedSessionToken(input.sessionToken)) : null;
   const ids = await listCaseworkerParticipantIdsOfUser(await getDb(), input.userId);
-  for (const id of ids) await announceParticipantRevoked(id);
+  for (const participantId of ids) await publishSessionEnded({ participantId, sessionId });
 }

@@ -2,6 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Auth, skipCSRFCheck } from "@auth/core";
+import { getDb } from "@/db/client";
+import { createAuthAdapter } from "@/db/auth-adapter";
+import { newToken } from "../access/tokens";
+import { storedSessionToken } from "./session-token";
 import { resetEnvCache } from "../env";
 import { outboxDir } from "../mail/deliver-mail";
 import { buildAuthConfig } from "./auth-config";
@@ -59,4 +63,12 @@ export async function authRequest(url: string, init: RequestInit & { cookie?: st
 export function sessionCookieOf(res: Response): string | null {
   const c = res.headers.getSetCookie().find((v) => /^(__Secure-)?authjs\.session-token=/.test(v));
   return c ? c.split(";")[0]! : null;
+}
+
+/** A live staff session for `userId`, as signing in creates it; returns the cookie's token. */
+export async function openStaffSession(userId: string, opts: { method?: string; ttlMs?: number } = {}): Promise<string> {
+  const sessionToken = newToken();
+  const adapter = createAuthAdapter(await getDb(), { storedToken: storedSessionToken, authMethod: opts.method ?? "email-link" });
+  await adapter.createSession!({ sessionToken, userId, expires: new Date(Date.now() + (opts.ttlMs ?? 3_600_000)) });
+  return sessionToken;
 }

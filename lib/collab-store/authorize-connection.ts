@@ -5,14 +5,20 @@ import { parseDocName, type DocRef } from "../collab/doc-names";
 import { can, type Resource } from "../permissions";
 import { verifyTicket, type TicketClaims } from "../tickets/collab-ticket";
 import type { Role } from "../plan/roles";
+import { isSessionLive } from "../access/find-live-sessions";
+import type { SessionRef } from "../access/session-ref";
 
 export type CollabPrincipal = {
   participantId: string;
+  /** The session the ticket was fetched with: the socket lives only as long as it does. */
+  session: SessionRef;
   caseId: string;
   role: Role;
   displayName: string;
   colorIndex: number;
   readOnly: boolean;
+  /** The shared document of a completed meeting: read-only for everyone, whatever the ticket says. */
+  meetingCompleted: boolean;
 };
 
 /** The permission resource a document is: the shared meeting document or the private preparation. */
@@ -22,9 +28,11 @@ export function resourceOfDoc(ref: DocRef): Resource {
 
 /**
  * Decide, before a single sync frame, whether this socket may open `room`: the ticket must be
- * genuine, unexpired and for this very document, and its participant still active on the case
- * the document belongs to, with a role that may read it. UNAUTHENTICATED → close 4401,
- * FORBIDDEN/NOT_FOUND → 4403.
+ * genuine, unexpired and for this very document, the session it was fetched with still live
+ * (not signed out, its link not withdrawn or re-issued, not expired), and its participant still
+ * active on the case the document belongs to, with a role that may read it. The shared document
+ * of a completed meeting is served read-only to everyone.
+ * UNAUTHENTICATED → close 4401, FORBIDDEN/NOT_FOUND → 4403.
  */
 export async function authorizeCollabConnection(input: { room: string; ticket: unknown }): Promise<CollabPrincipal> {
   const ref = parseDocName(input.room);
@@ -34,20 +42,27 @@ export async function authorizeCollabConnection(input: { room: string; ticket: u
   const db = await getDb();
   const participant = await findParticipant(db, claims.participantId);
   if (!participant || participant.removedAt) throw new AppError("FORBIDDEN", "participant is no longer on the case");
+  if (!(await isSessionLive({ session: claims.session, participantId: participant.id }))) {
+    throw new AppError("UNAUTHENTICATED", "the session this ticket was fetched with has ended");
+  }
+  let meetingCompleted = false;
   if (ref.kind === "meeting") {
     const found = await findMeetingWithCase(db, ref.meetingId);
     if (!found || found.meeting.caseId !== participant.caseId) throw new AppError("FORBIDDEN", "not this case's document");
+    meetingCompleted = found.meeting.status === "completed";
   } else if (ref.caseId !== participant.caseId) {
     throw new AppError("FORBIDDEN", "not this case's document");
   }
   if (!can(participant.role, "read", resource)) throw new AppError("FORBIDDEN", "may not read this document");
   return {
     participantId: participant.id,
+    session: claims.session,
     caseId: participant.caseId,
     role: participant.role,
     displayName: participant.displayName,
     colorIndex: participant.colorIndex,
-    readOnly: claims.readOnly || !can(participant.role, "write", resource),
+    readOnly: claims.readOnly || meetingCompleted || !can(participant.role, "write", resource),
+    meetingCompleted,
   };
 }
 

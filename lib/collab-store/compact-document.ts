@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { getDb } from "@/db/client";
 import { compactStoredDocument } from "@/db/queries/collab";
+import { rebuildDocument } from "./rebuild-document";
 
 /**
  * Fold the update log into one state, in one transaction (see compactStoredDocument). Merging goes
@@ -17,12 +18,14 @@ export async function compactDocument(name: string, batch = 10_000): Promise<{ f
   }
 }
 
+/**
+ * Rows that cannot be applied (see rebuildDocument) are left out of the merged state, so a room
+ * that loads around them every time stops doing so after its next compaction; they held nothing a
+ * document could show.
+ */
 function merge(state: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    if (state) Y.applyUpdate(doc, state);
-    for (const u of updates) Y.applyUpdate(doc, u);
-  });
+  const { doc, skipped } = rebuildDocument(state, updates);
+  if (skipped.length > 0) console.warn(`[collab] compaction left out ${skipped.length} stored update(s) that cannot be applied`);
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;

@@ -53,12 +53,12 @@ describe("the role × document × read/write matrix", () => {
         if (!read) {
           await expect(ticket(role, doc)).rejects.toMatchObject({ code: "FORBIDDEN" });
           // Even a genuine ticket for that very document (as if issued by mistake) is refused.
-          const forged = issueTicket({ doc: room, participantId: a.participants[role].id, readOnly: true }, 60);
+          const forged = issueTicket({ doc: room, participantId: a.participants[role].id, session: a.participants[role].session, readOnly: true }, 60);
           await expect(authorizeCollabConnection({ room, ticket: forged })).rejects.toMatchObject({ code: "FORBIDDEN" });
           return;
         }
         const answer = await ticket(role, doc);
-        expect(answer).toEqual({ url: `${ws}/collab`, room, params: { ticket: expect.any(String) } });
+        expect(answer).toEqual({ url: `${ws}/collab`, room, params: { ticket: expect.any(String) }, readOnly: !write, meetingCompleted: false });
         const principal = await authorizeCollabConnection({ room, ticket: answer.params.ticket });
         expect(principal).toMatchObject({ participantId: a.participants[role].id, caseId: a.caseId, role, readOnly: !write });
       });
@@ -66,7 +66,7 @@ describe("the role × document × read/write matrix", () => {
   }
 
   it("keeps a read-only ticket read-only on the preparation, whoever holds it", async () => {
-    const t = issueTicket({ doc: prepDocName(a.caseId), participantId: a.participants.employee.id, readOnly: true }, 60);
+    const t = issueTicket({ doc: prepDocName(a.caseId), participantId: a.participants.employee.id, session: a.participants.employee.session, readOnly: true }, 60);
     expect(await authorizeCollabConnection({ room: prepDocName(a.caseId), ticket: t })).toMatchObject({ readOnly: true });
   });
 });
@@ -143,7 +143,7 @@ describe("authorizeCollabConnection on the preparation", () => {
   });
 
   it("refuses an expired ticket", async () => {
-    const expired = issueTicket({ doc: room(), participantId: a.participants.employee.id, readOnly: false }, 60, Date.now() - 120_000);
+    const expired = issueTicket({ doc: room(), participantId: a.participants.employee.id, session: a.participants.employee.session, readOnly: false }, 60, Date.now() - 120_000);
     await expect(authorizeCollabConnection({ room: room(), ticket: expired })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
@@ -162,19 +162,19 @@ describe("authorizeCollabConnection on the preparation", () => {
   });
 
   it("refuses a participant of another case even with a genuine ticket for this preparation", async () => {
-    const t = issueTicket({ doc: room(), participantId: b.participants.employee.id, readOnly: false }, 60);
+    const t = issueTicket({ doc: room(), participantId: b.participants.employee.id, session: b.participants.employee.session, readOnly: false }, 60);
     await expect(authorizeCollabConnection({ room: room(), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses a cross-meeting ticket on the shared document", async () => {
-    const t = issueTicket({ doc: meetingDocName(b.meetingId), participantId: b.participants.manager.id, readOnly: false }, 60);
+    const t = issueTicket({ doc: meetingDocName(b.meetingId), participantId: b.participants.manager.id, session: b.participants.manager.session, readOnly: false }, 60);
     await expect(authorizeCollabConnection({ room: meetingDocName(a.meetingId), ticket: t })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    const mine = issueTicket({ doc: meetingDocName(b.meetingId), participantId: a.participants.manager.id, readOnly: false }, 60);
+    const mine = issueTicket({ doc: meetingDocName(b.meetingId), participantId: a.participants.manager.id, session: a.participants.manager.session, readOnly: false }, 60);
     await expect(authorizeCollabConnection({ room: meetingDocName(b.meetingId), ticket: mine })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses a participant that does not exist", async () => {
-    const t = issueTicket({ doc: room(), participantId: "00000000-0000-4000-8000-000000000000", readOnly: false }, 60);
+    const t = issueTicket({ doc: room(), participantId: "00000000-0000-4000-8000-000000000000", session: a.participants.manager.session, readOnly: false }, 60);
     await expect(authorizeCollabConnection({ room: room(), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -1,8 +1,10 @@
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { getDb } from "@/db/client";
 import { loadStoredDocument } from "@/db/queries/collab";
+import { rebuildDocument } from "./rebuild-document";
 
-export type LoadedDocument = { doc: Y.Doc; storedUpdates: number };
+/** `skipped`: stored updates that could not be applied and were left out (see rebuildDocument). */
+export type LoadedDocument = { doc: Y.Doc; storedUpdates: number; skipped?: number };
 
 /**
  * Rebuild a document from its compacted state and the update log. Returns null when no such
@@ -11,12 +13,6 @@ export type LoadedDocument = { doc: Y.Doc; storedUpdates: number };
 export async function loadDocument(name: string): Promise<LoadedDocument | null> {
   const stored = await loadStoredDocument(await getDb(), name);
   if (!stored) return null;
-  const doc = new Y.Doc();
-  // Applying through one Y.Doc in one transaction stays linear in the number of rows,
-  // unlike Y.mergeUpdates over many clients (yjs#710).
-  doc.transact(() => {
-    if (stored.state) Y.applyUpdate(doc, stored.state);
-    for (const u of stored.updates) Y.applyUpdate(doc, u);
-  });
-  return { doc, storedUpdates: stored.updates.length };
+  const { doc, skipped } = rebuildDocument(stored.state, stored.updates);
+  return { doc, storedUpdates: stored.updates.length, skipped: skipped.length };
 }

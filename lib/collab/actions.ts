@@ -1,14 +1,16 @@
 import * as Y from "yjs";
 import { ACTION_STATUSES, actionsArray, type ActionStatus, type ActionView } from "./schema";
-import { checkDate, findById, newId, str, strOrNull, textOf } from "./values";
+import { checkDate, findById, newId, str, strOrNull, textOf, plain } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
+import { checkTextLength } from "./text-limits";
 
 export type NewAction = { text: string; ownerId?: string | null; due?: string | null; id?: string };
 
 /** Owners are participant ids; the model cannot know the case's participants, the caller can. */
 export function addAction(doc: Y.Doc, input: NewAction): string {
   const due = checkDate("due", input.due ?? null);
+  checkTextLength("text", "actionText", input.text);
   const id = input.id ?? newId();
   doc.transact(() => {
     const arr = actionsArray(doc);
@@ -64,7 +66,7 @@ export function readActions(doc: Y.Doc): ActionView[] {
   return ordered(actionsArray(doc)).map(({ map }) => {
     const status = map.get("status");
     return {
-      id: String(map.get("id") ?? ""),
+      id: plain(map.get("id")),
       text: str(map.get("text")),
       ownerId: strOrNull(map.get("owner")),
       due: strOrNull(map.get("due")),

@@ -1,10 +1,12 @@
 import * as Y from "yjs";
 import { agendaArray, type AgendaItemView } from "./schema";
-import { checkInteger, findById, newId, numOrNull, str, textOf } from "./values";
+import { checkInteger, findById, isFragment, newId, numOrNull, plain, str, textOf } from "./values";
+import { fragmentText } from "./xml-walk";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
+import { TEXT_LIMITS } from "./text-limits";
 
-export const AGENDA_TITLE_MAX = 200;
+export const AGENDA_TITLE_MAX = TEXT_LIMITS.agendaTitle;
 export const TIMEBOX_MAX_MINUTES = 480;
 
 export type NewAgendaItem = { title: string; minutes?: number | null; id?: string };
@@ -66,37 +68,24 @@ export function agendaTitleText(doc: Y.Doc, id: string): Y.Text {
 export function addAgendaNotes(doc: Y.Doc, id: string): void {
   doc.transact(() => {
     const { map } = findById(agendaArray(doc), id, "agenda item");
-    if (!(map.get("notes") instanceof Y.XmlFragment)) map.set("notes", new Y.XmlFragment());
+    if (!isFragment(map.get("notes"))) map.set("notes", new Y.XmlFragment());
   });
 }
 
 /** The Tiptap (y-prosemirror) fragment holding the item's rich-text notes. */
 export function agendaNotesFragment(doc: Y.Doc, id: string): Y.XmlFragment {
   const notes = findById(agendaArray(doc), id, "agenda item").map.get("notes");
-  if (!(notes instanceof Y.XmlFragment)) throw new AppError("NOT_FOUND", "agenda item has no notes");
+  if (!isFragment(notes)) throw new AppError("NOT_FOUND", "agenda item has no notes");
   return notes;
-}
-
-function fragmentText(f: unknown): string {
-  if (!(f instanceof Y.XmlFragment)) return "";
-  const parts: string[] = [];
-  f.forEach((node) => {
-    if (node instanceof Y.XmlText) {
-      const delta = node.toDelta() as { insert?: unknown }[];
-      parts.push(delta.map((d) => (typeof d.insert === "string" ? d.insert : "")).join(""));
-    }
-    else if (node instanceof Y.XmlElement) parts.push(fragmentText(node));
-  });
-  return parts.join("\n");
 }
 
 export function readAgenda(doc: Y.Doc): AgendaItemView[] {
   return ordered(agendaArray(doc)).map(({ map }) => ({
-    id: String(map.get("id") ?? ""),
+    id: plain(map.get("id")),
     title: str(map.get("title")),
     minutes: numOrNull(map.get("minutes")),
     done: map.get("done") === true,
-    hasNotes: map.get("notes") instanceof Y.XmlFragment,
+    hasNotes: isFragment(map.get("notes")),
     notesText: fragmentText(map.get("notes")),
   }));
 }

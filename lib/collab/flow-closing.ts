@@ -1,13 +1,16 @@
-import type { ActionView, SubGoalView } from "./schema";
-import { consentKey, textHash, type ConsentKind, type FlowView, type LogEntry, type Millis } from "./flow-schema";
+import type { ActionView, FollowUpView, SubGoalView } from "./schema";
+import { consentKey, textHash, type FlowView, type LogEntry, type Millis } from "./flow-schema";
+import { consentItemsOfPlan, type ConsentItem, type ConsentPlan } from "./consent-items";
 import type { Role } from "../plan/roles";
+import { planDateWarnings, type DateWarning } from "../plan/date-warnings";
 
 /**
  * The closing step's check, derived (never stored): every participant who took part agrees with
- * every agreed action and sub-goal, and the next meeting is set — before the agreement is prepared.
- * Pure, so the room, the shared screen and the agreement page all say the same.
+ * every part of the plan (consent-items.ts), and the next meeting is set — before the agreement
+ * is prepared. It also lists dates that look like a slip (lib/plan/date-warnings.ts): a warning,
+ * not a blocker. Pure, so the room, the shared screen and the agreement page all say the same.
  */
-export type ConsentItem = { kind: ConsentKind; id: string; text: string };
+export type { ConsentItem } from "./consent-items";
 export type PersonState = "agree" | "reservations" | "missing" | "changed";
 export type ItemConsent = { item: ConsentItem; states: Record<string, PersonState>; comments: Record<string, string> };
 
@@ -20,6 +23,8 @@ export type ClosingCheck = {
   /** Not marked yet, or the item's text changed after they marked it. */
   missing: { item: ConsentItem; participantId: string; changed: boolean }[];
   nextMeetingSet: boolean;
+  /** Dates before the meeting's day, or a target date before a sub-goal's date (calm warnings). */
+  dateWarnings: DateWarning[];
   ready: boolean;
 };
 
@@ -29,13 +34,15 @@ export type ClosingInput = {
   nextMeetingAt: string | null;
   flow: Pick<FlowView, "consent" | "seen" | "chairId" | "log">;
   participants: readonly { id: string; role: Role }[];
+  /** The whole plan and follow-up: with them, the goal, step, mixer desk, tools and follow-up are marked too. */
+  plan?: ConsentPlan & { goalTargetDate: string | null };
+  followUp?: FollowUpView;
+  /** The meeting's own date (`YYYY-MM-DD`, Copenhagen), for the date warnings. */
+  meetingDate?: string | null;
 };
 
-export function consentItems(actions: readonly ActionView[], subGoals: readonly SubGoalView[]): ConsentItem[] {
-  return [
-    ...subGoals.map((g) => ({ kind: "subGoal" as const, id: g.id, text: g.text })),
-    ...actions.map((a) => ({ kind: "action" as const, id: a.id, text: a.text })),
-  ];
+export function consentItems(actions: readonly ActionView[], subGoals: readonly SubGoalView[], plan?: ConsentPlan | null, followUp?: FollowUpView | null): ConsentItem[] {
+  return consentItemsOfPlan({ plan, subGoals, actions, followUp });
 }
 
 /** When the meeting itself began: the first move out of "preparing", or null. */
@@ -62,7 +69,7 @@ export function consentPeople(input: Pick<ClosingInput, "flow" | "participants">
 }
 
 export function closingCheck(input: ClosingInput): ClosingCheck {
-  const items = consentItems(input.actions, input.subGoals);
+  const items = consentItems(input.actions, input.subGoals, input.plan, input.followUp);
   const people = consentPeople(input);
   const perItem: ItemConsent[] = [];
   const reservations: ClosingCheck["reservations"] = [];
@@ -87,6 +94,11 @@ export function closingCheck(input: ClosingInput): ClosingCheck {
     perItem.push({ item, states, comments });
   }
   const nextMeetingSet = input.nextMeetingAt !== null && input.nextMeetingAt !== "";
+  const dateWarnings = planDateWarnings({
+    meetingDate: input.meetingDate ?? null,
+    plan: { goalTargetDate: input.plan?.goalTargetDate ?? null, subGoals: input.subGoals },
+    actions: input.actions,
+  });
   return {
     items,
     people,
@@ -94,6 +106,7 @@ export function closingCheck(input: ClosingInput): ClosingCheck {
     reservations,
     missing,
     nextMeetingSet,
+    dateWarnings,
     ready: nextMeetingSet && items.length > 0 && people.length > 0 && missing.length === 0 && reservations.length === 0,
   };
 }

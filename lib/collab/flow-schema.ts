@@ -33,9 +33,19 @@ export const CHAIR_ROLES = ["caseworker", "manager"] as const satisfies readonly
 
 export const CONSENT_VALUES = ["agree", "reservations"] as const;
 export type ConsentValue = (typeof CONSENT_VALUES)[number];
-export const CONSENT_KINDS = ["action", "subGoal"] as const;
+/**
+ * What is marked: each sub-goal and action (by id), and — once each, item id `"plan"` — the goal,
+ * the staircase step, the mixer desk, the law's tools and the follow-up arrangement: the whole
+ * plan that will be signed (lib/collab/consent-items.ts).
+ */
+export const CONSENT_KINDS = ["action", "subGoal", "goal", "step", "mixer", "tools", "followUp"] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
+/** The kinds marked once for the whole plan (their item id is PLAN_CONSENT_ID). */
+export const PLAN_CONSENT_KINDS = ["goal", "step", "mixer", "tools", "followUp"] as const satisfies readonly ConsentKind[];
+export const PLAN_CONSENT_ID = "plan";
 export const CONSENT_COMMENT_MAX = 280;
+/** Earlier marks kept with a mark (newest last), so a resolved reservation stays on record. */
+export const CONSENT_HISTORY_MAX = 20;
 export const ROUND_TOPIC_MAX = 200;
 
 /** Milliseconds since the epoch, on the server's clock as estimated by the client. */
@@ -61,11 +71,20 @@ export type RoundView = {
   current: string | null;
 };
 
+/** An earlier mark of the same item by the same person, as it was. */
+export type ConsentHistoryEntry = Stamp & { value: ConsentValue; comment: string };
+
 export type ConsentEntry = Stamp & {
   value: ConsentValue;
   comment: string;
   /** Hash of the item's text when it was marked, so a later change shows as "changed since". */
   textHash: string;
+  /**
+   * The person's earlier marks of this item, oldest first (at most CONSENT_HISTORY_MAX): a
+   * reservation that was later resolved ("agree") leaves the board but stays here, and goes into
+   * the agreement with who resolved it and when.
+   */
+  history: ConsentHistoryEntry[];
 };
 
 export type LogKind =

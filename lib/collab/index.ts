@@ -8,3 +8,4 @@ export * from "./init-meeting-doc";
 export * from "./read-meeting-doc";
 export * from "./text-diff";
 export * from "./presence";
+export * from "./text-limits";

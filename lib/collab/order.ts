@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { plain } from "./values";
 
 /**
  * Yjs 13 cannot move an element of a Y.Array, and moving by delete + re-insert would drop edits
@@ -16,7 +17,7 @@ export function ordered(arr: Y.Array<Y.Map<unknown>>): Ordered[] {
     if (typeof pos === "number" && Number.isFinite(pos)) withPos.push({ map, index, pos });
     else without.push({ map, index });
   });
-  withPos.sort((a, b) => a.pos - b.pos || String(a.map.get("id")).localeCompare(String(b.map.get("id"))));
+  withPos.sort((a, b) => a.pos - b.pos || plain(a.map.get("id")).localeCompare(plain(b.map.get("id"))));
   return [...withPos, ...without];
 }
 

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { AppError } from "../errors";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { MAY_SHARE, WHO_SAYS, sharingArray, type MayShare, type SharingItemView, type WhoSays, type WhoSaysKnown } from "./prep-schema";
-import { findById, newId, str, textOf } from "./values";
+import { findById, newId, str, textOf, plain } from "./values";
 
 /**
  * "What may be shared with the workplace": items the employee and the caseworker agree on before
@@ -87,7 +87,7 @@ export function readSharingItems(doc: Y.Doc): SharingItemView[] {
   return ordered(sharingArray(doc)).map(({ map }) => {
     const mayShare = map.get("mayShare");
     return {
-      id: String(map.get("id") ?? ""),
+      id: plain(map.get("id")),
       text: str(map.get("text")),
       mayShare: isMayShare(mayShare) ? mayShare : "undecided",
       whoSays: decodeWhoSays(map.get("whoSays")),

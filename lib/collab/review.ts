@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { AppError } from "../errors";
 import { ordered } from "./order";
-import { findById, numOrNull, str, strOrNull, textOf } from "./values";
+import { findById, numOrNull, str, strOrNull, textOf, plain } from "./values";
 
 /**
  * The review of the last binding agreement, in a follow-up meeting's shared document (root
@@ -118,9 +118,9 @@ export function readReview(doc: Y.Doc): ReviewView | null {
     const outcome = map.get("outcome");
     return [
       {
-        id: String(map.get("id") ?? ""),
+        id: plain(map.get("id")),
         kind,
-        refId: String(map.get("refId") ?? ""),
+        refId: plain(map.get("refId")),
         text: str(map.get("text")),
         agendaItemId: strOrNull(map.get("agendaItemId")),
         outcome: outcomesFor(kind).includes(outcome as ReviewOutcome) ? (outcome as ReviewOutcome) : null,
@@ -129,7 +129,7 @@ export function readReview(doc: Y.Doc): ReviewView | null {
     ];
   });
   return {
-    basis: { agreementId: String(root.get("agreementId") ?? ""), version: numOrNull(root.get("version")) ?? 0, fingerprint: String(root.get("fingerprint") ?? "") },
+    basis: { agreementId: plain(root.get("agreementId")), version: numOrNull(root.get("version")) ?? 0, fingerprint: plain(root.get("fingerprint")) },
     items,
   };
 }

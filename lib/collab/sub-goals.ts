@@ -1,8 +1,9 @@
 import * as Y from "yjs";
 import { planMap, type SubGoalView } from "./schema";
-import { checkDate, checkNumber, findById, newId, numOrNull, str, strOrNull, textOf } from "./values";
+import { checkDate, checkNumber, findById, newId, numOrNull, str, strOrNull, textOf, plain } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
+import { checkTextLength } from "./text-limits";
 
 /** Measures are free scales (pain 1–10, hours a week …); this only keeps numbers sane. */
 export const MEASURE_LIMIT = 100_000;
@@ -33,6 +34,9 @@ export function addSubGoal(doc: Y.Doc, input: NewSubGoal): string {
   const due = checkDate("due", input.due ?? null);
   const from = checkNumber("measureFrom", input.measureFrom ?? null, -MEASURE_LIMIT, MEASURE_LIMIT);
   const target = checkNumber("measureTarget", input.measureTarget ?? null, -MEASURE_LIMIT, MEASURE_LIMIT);
+  checkTextLength("text", "subGoalText", input.text);
+  checkTextLength("measureLabel", "measureLabel", input.measureLabel ?? "");
+  checkTextLength("measureUnit", "measureUnit", input.measureUnit ?? "");
   const id = input.id ?? newId();
   doc.transact(() => {
     const arr = subGoalsArray(doc);
@@ -85,6 +89,9 @@ export function subGoalText(doc: Y.Doc, id: string, field: SubGoalTextField): Y.
 export type NewActivity = { text: string; who?: string; schedule?: string; id?: string };
 
 export function addActivity(doc: Y.Doc, subGoalId: string, input: NewActivity): string {
+  checkTextLength("text", "activityText", input.text);
+  checkTextLength("who", "activityWho", input.who ?? "");
+  checkTextLength("schedule", "activitySchedule", input.schedule ?? "");
   const id = input.id ?? newId();
   doc.transact(() => {
     const list = activitiesOf(findById(subGoalsArray(doc), subGoalId, "sub-goal").map);
@@ -119,7 +126,7 @@ export function readSubGoals(doc: Y.Doc): SubGoalView[] {
   return ordered(raw as Y.Array<Y.Map<unknown>>).map(({ map }) => {
     const acts = map.get("activities");
     return {
-      id: String(map.get("id") ?? ""),
+      id: plain(map.get("id")),
       text: str(map.get("text")),
       due: strOrNull(map.get("due")),
       measure: {
@@ -131,7 +138,7 @@ export function readSubGoals(doc: Y.Doc): SubGoalView[] {
       activities:
         acts instanceof Y.Array
           ? ordered(acts as Y.Array<Y.Map<unknown>>).map(({ map: a }) => ({
-              id: String(a.get("id") ?? ""),
+              id: plain(a.get("id")),
               text: str(a.get("text")),
               who: str(a.get("who")),
               schedule: str(a.get("schedule")),

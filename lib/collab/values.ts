@@ -1,10 +1,20 @@
 import * as Y from "yjs";
 import { AppError } from "../errors";
 
-/** Small readers and validators shared by the model files. */
+/**
+ * Small readers and validators shared by the model files. The readers take whatever is stored —
+ * a document written before the server checked shapes may hold anything anywhere — and read a
+ * wrong type as missing. They never call a shared type's toString()/toJSON(), which recurse.
+ */
 
+/** A plain text field: a Y.Text (not a rich-text node) or a string; anything else reads as "". */
 export function str(v: unknown): string {
-  if (v instanceof Y.Text) return v.toString();
+  if (isPlainText(v)) return v.toString();
+  return typeof v === "string" ? v : "";
+}
+
+/** A plain string (an id, a fingerprint); anything else reads as "". */
+export function plain(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
 
@@ -75,8 +85,18 @@ export function findById(arr: Y.Array<Y.Map<unknown>>, id: string, what: string)
   throw new AppError("NOT_FOUND", `${what} ${id} is not in the document`);
 }
 
+/** A plain Y.Text, not a rich-text node (Y.XmlText extends Y.Text). */
+export function isPlainText(v: unknown): v is Y.Text {
+  return v instanceof Y.Text && !(v instanceof Y.XmlText);
+}
+
+/** A rich-text fragment, not an element of one (Y.XmlElement extends Y.XmlFragment). */
+export function isFragment(v: unknown): v is Y.XmlFragment {
+  return v instanceof Y.XmlFragment && !(v instanceof Y.XmlElement);
+}
+
 export function textOf(map: Y.Map<unknown>, key: string): Y.Text {
   const t = map.get(key);
-  if (!(t instanceof Y.Text)) throw new AppError("NOT_FOUND", `${key} is not a text in this item`);
+  if (!isPlainText(t)) throw new AppError("NOT_FOUND", `${key} is not a text in this item`);
   return t;
 }

@@ -45,8 +45,9 @@ describe("the demo's previous meeting", () => {
     expect(signed).toEqual([
       ["caseworker", "own-device"],
       ["union_rep", "own-device"],
-      ["employee", "in-person-verified-by-caseworker"],
-      ["manager", "in-person-verified-by-caseworker"],
+      // Kurt and Lars signed at Mette's screen without a device of their own: the evidence says so.
+      ["employee", "in-person-signer-not-connected-verified-by-caseworker"],
+      ["manager", "in-person-signer-not-connected-verified-by-caseworker"],
     ]);
 
     // A restart re-bases the links and seeds nothing twice.

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { openJoinLink } from "../access/open-join-link";
 import { listMyCases } from "../cases/list-my-cases";
 import { getMeetingTicket } from "../meetings/get-meeting-ticket";
+import { openStaffSession } from "../auth/testing";
 import { verifyTicket } from "../tickets/collab-ticket";
 import { ensureDemo } from "./seed-demo";
 
@@ -41,7 +42,8 @@ describe("ensureDemo", () => {
     const t = await getMeetingTicket({ sessionToken: observer.sessionToken, meetingId, wsOrigin: "ws://x" });
     expect(verifyTicket(t.params.ticket, t.room).readOnly).toBe(true);
     // Mette enters the room with her staff session as the case's caseworker.
-    const mt = await getMeetingTicket({ sessionToken: null, staffUserId: mette!.id, meetingId, wsOrigin: "ws://x" });
+    const staffSessionToken = await openStaffSession(mette!.id);
+    const mt = await getMeetingTicket({ sessionToken: null, staffUserId: mette!.id, staffSessionToken, meetingId, wsOrigin: "ws://x" });
     expect(verifyTicket(mt.params.ticket, mt.room).readOnly).toBe(false);
   });
 

@@ -7,6 +7,7 @@ import { goalText, planTrack, setGoalTargetDate, setMixer, setStep, setTool } fr
 import { initReview, type NewReviewItem } from "../collab/review";
 import { addActivity, addSubGoal } from "../collab/sub-goals";
 import { newId } from "../collab/values";
+import { clampText } from "../collab/text-limits";
 import type { Locale } from "../i18n/locales";
 import { isMixerDimension, MIXER_MAX, MIXER_MIN } from "../plan/mixer-desk";
 import { isValidStep } from "../plan/staircase";
@@ -37,31 +38,34 @@ export function carryForward(doc: Y.Doc, basis: CarryForwardBasis, locale: Local
   const { plan, actions, followUp } = basis.content;
   doc.transact(() => {
     // The plan as the starting draft.
-    if (plan.goal) goalText(doc).insert(0, plan.goal);
+    // Texts are cut to today's limits (an agreement from before the limits may hold longer ones).
+    if (plan.goal) goalText(doc).insert(0, clampText("goal", plan.goal));
     if (plan.goalTargetDate) setGoalTargetDate(doc, plan.goalTargetDate);
     if (plan.step !== null && isValidStep(planTrack(doc), plan.step)) setStep(doc, plan.step);
     for (const g of plan.subGoals) {
       addSubGoal(doc, {
         id: g.id,
-        text: g.text,
+        text: clampText("subGoalText", g.text),
         due: g.due,
-        measureLabel: g.measure.label,
+        measureLabel: clampText("measureLabel", g.measure.label),
         measureFrom: g.measure.from,
         measureTarget: g.measure.target,
-        measureUnit: g.measure.unit,
+        measureUnit: clampText("measureUnit", g.measure.unit),
       });
-      for (const a of g.activities) addActivity(doc, g.id, { id: a.id, text: a.text, who: a.who, schedule: a.schedule });
+      for (const a of g.activities) {
+        addActivity(doc, g.id, { id: a.id, text: clampText("activityText", a.text), who: clampText("activityWho", a.who), schedule: clampText("activitySchedule", a.schedule) });
+      }
     }
     for (const [dimension, value] of Object.entries(plan.mixer)) {
       if (isMixerDimension(dimension) && Number.isInteger(value) && value >= MIXER_MIN && value <= MIXER_MAX) setMixer(doc, dimension, value);
     }
     for (const tool of plan.tools) if (isPlanTool(tool)) setTool(doc, tool, true);
     for (const a of actions) {
-      addAction(doc, { id: a.id, text: a.text, ownerId: a.owner?.participantId ?? null, due: a.due });
+      addAction(doc, { id: a.id, text: clampText("actionText", a.text), ownerId: a.owner?.participantId ?? null, due: a.due });
       if (isActionStatus(a.status) && a.status !== "open") setActionStatus(doc, a.id, a.status);
     }
-    if (followUp.howOften) followUpText(doc, "howOften").insert(0, followUp.howOften);
-    if (followUp.jobCentre) followUpText(doc, "jobCentre").insert(0, followUp.jobCentre);
+    if (followUp.howOften) followUpText(doc, "howOften").insert(0, clampText("followUpHowOften", followUp.howOften));
+    if (followUp.jobCentre) followUpText(doc, "jobCentre").insert(0, clampText("followUpJobCentre", followUp.jobCentre));
 
     // The agenda: welcome, one review item per action and per sub-goal, adjusting the plan, closing.
     addAgendaItem(doc, { title: t("followup.agenda.welcome"), minutes: MINUTES.welcome });

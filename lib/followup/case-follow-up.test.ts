@@ -90,19 +90,21 @@ describe("getCaseFollowUp", () => {
     expect(f.versions[1]!.changes).toContainEqual({ field: "step", subject: null, from: 3, to: 4 });
     expect(f.comparison).toMatchObject({ from: 2, to: 1 });
     expect(f.comparison!.changes).toContainEqual({ field: "step", subject: null, from: 4, to: 3 });
-    // The measures' plan lines: one per sealed version that carried the sub-goal.
-    expect(f.measures[0]!.planned.map((p) => p.version)).toEqual([1, 2]);
+    // The measure's plan line is one line: version 2 took over the day it was agreed — the same
+    // meeting's day as version 1, so version 1's piece has no length left, and no second line starts.
+    expect(f.measures[0]!.planned.map((p) => p.version)).toEqual([2]);
     // Version 2 was amended in the same meeting (no review): nothing found about version 1.
     expect(f.binding!.agreed.review).toBeNull();
   });
 });
 
 describe("dueFromMe", () => {
-  it("lists my open actions (overdue first), progress asked for, invitations to answer and the agreement to confirm", async () => {
+  it("lists my open actions (overdue first), progress asked for and invitations to answer (a signer is not asked to confirm reading)", async () => {
     const c = await createBoundCase();
     const m = await insertMeeting(await getDb(), { caseId: c.caseId, title: "Next", startsAt: new Date(Date.now() + 3 * 86_400_000), location: "Room" });
     const manager = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person" });
-    expect(manager.items.map((i) => i.kind)).toEqual(["action", "progress", "progress", "answer", "read"]);
+    // Lars signed the binding version: that says he read it, so no "confirm you have read it".
+    expect(manager.items.map((i) => i.kind)).toEqual(["action", "progress", "progress", "answer"]);
     expect(manager.items[0]).toMatchObject({ kind: "action", overdue: false });
     expect(manager.items[3]).toMatchObject({ kind: "answer", meetingId: m.id });
     // Lars owns "Aftale arbejdstider …", due a week after the agreement: overdue 40 days on (and the meeting is past).
@@ -136,7 +138,8 @@ describe("listDueForViewer", () => {
     const own = await listDueForViewer({ participantSessionToken: session, caseId: c.caseId });
     expect(own).toHaveLength(1);
     expect(own![0]!.caseId).toBe(c.caseId);
-    expect(own![0]!.items.map((i) => i.kind)).toContain("read");
+    // Kurt signed it: he is not asked to confirm reading it.
+    expect(own![0]!.items.map((i) => i.kind)).not.toContain("read");
     expect(await listDueForViewer({ participantSessionToken: session, caseId: other.caseId })).toEqual([]);
     expect(await listDueForViewer({ participantSessionToken: null })).toBeNull();
     expect(await listDueForViewer({ participantSessionToken: "not-a-session" })).toBeNull();

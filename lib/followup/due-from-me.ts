@@ -7,6 +7,7 @@ import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
 import { addDays, dateInZone } from "../time/zoned";
 import { bindingOf, loadCaseAgreements } from "./case-agreements";
+import { signaturesOf } from "./signed-by";
 
 /** A progress entry is asked for when the measure has had none for this many days (weekly follow-up). */
 export const PROGRESS_EVERY_DAYS = 7;
@@ -60,7 +61,8 @@ export async function dueFromMe(input: { me: Pick<Me, "caseId" | "participantId"
   }
 
   if (binding && me.role !== "observer" && can(me.role, "view", "agreement")) {
-    const read = (await listReadReceipts(db, [binding.id])).some((r) => r.participantId === me.participantId);
+    // Signing it said "I have read it and agree": a signer is not asked to confirm reading it again.
+    const read = (await listReadReceipts(db, [binding.id])).some((r) => r.participantId === me.participantId) || (await signaturesOf(binding)).has(me.participantId);
     if (!read) items.push({ kind: "read", agreementId: binding.id, version: binding.version });
   }
   return { caseId: me.caseId, employeeName: input.employeeName, role: me.role, items };

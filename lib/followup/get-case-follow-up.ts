@@ -16,6 +16,7 @@ import type { FrozenPlan } from "../agreements/frozen-document";
 import type { FrozenFollowUp, FrozenReview } from "./agreement-content";
 import type { InvitationAnswer } from "./answer-invitation";
 import { bindingOf, loadCaseAgreements, sealedOf } from "./case-agreements";
+import { signaturesOf } from "./signed-by";
 import { diffPlans, type PlanChange } from "./plan-diff";
 import { mixerHistory, stepNow, type MixerHistory, type StepNow } from "./plan-history";
 
@@ -60,7 +61,8 @@ export type AgreedLastTime = {
 };
 
 export type AnswerView = { meetingId: string; participantId: string; name: string; role: Role; answer: InvitationAnswer; suggestion: string | null; reason: string | null; answeredAt: Date };
-export type ReceiptView = { participantId: string; name: string; role: Role; readAt: Date };
+/** `bySignature`: no receipt was given because the person signed this version (which says they read it). */
+export type ReceiptView = { participantId: string; name: string; role: Role; readAt: Date; bySignature?: boolean };
 
 export type CaseFollowUp = {
   case: { id: string; employeeName: string; employer: string | null; track: string };
@@ -183,11 +185,19 @@ export async function getCaseFollowUp(input: {
       return p ? [{ meetingId: a.meetingId, participantId: p.id, name: p.displayName, role: p.role, answer: a.answer as InvitationAnswer, suggestion: a.suggestion, reason: a.reason, answeredAt: a.answeredAt }] : [];
     });
   const receiptRows = bindingRow ? await listReadReceipts(db, [bindingRow.id]) : [];
-  const receipts = receiptRows
+  // Whoever signed the binding version has read it (their signature says so): they count as read.
+  const signed = bindingRow ? await signaturesOf(bindingRow) : new Map<string, Date>();
+  const readRows = [
+    ...receiptRows.map((r) => ({ participantId: r.participantId, readAt: r.readAt, bySignature: false })),
+    ...[...signed]
+      .filter(([id]) => !receiptRows.some((r) => r.participantId === id))
+      .map(([participantId, at]) => ({ participantId, readAt: at, bySignature: true })),
+  ];
+  const receipts: ReceiptView[] = readRows
     .filter((r) => seeEveryAnswer || r.participantId === me.participantId)
     .flatMap((r) => {
       const p = person.get(r.participantId);
-      return p ? [{ participantId: p.id, name: p.displayName, role: p.role, readAt: r.readAt }] : [];
+      return p ? [{ participantId: p.id, name: p.displayName, role: p.role, readAt: r.readAt, ...(r.bySignature ? { bySignature: true } : {}) }] : [];
     });
   const left = agreements.find((a) => a.version === input.compare?.from);
   const right = agreements.find((a) => a.version === input.compare?.to);
@@ -200,8 +210,9 @@ export async function getCaseFollowUp(input: {
     may: { recordProgress: can(me.role, "write", "progress"), seeEveryAnswer, confirmRead: READER_ROLES.includes(me.role) && can(me.role, "view", "agreement") },
     today,
     meetings,
-    // Today's meeting stays "next" all day: people look it up after it started, too.
-    nextMeeting: meetings.filter((m) => m.upcoming || (m.startsOn >= today && m.status !== "cancelled" && m.status !== "completed")).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0] ?? null,
+    // The next meeting that is not over: a meeting under way counts (people look it up after it
+    // started), one that has ended does not — even later the same day.
+    nextMeeting: meetings.filter((m) => m.upcoming).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0] ?? null,
     versions,
     binding,
     step: stepNow(sealed),

@@ -4,6 +4,9 @@ import { AppError } from "../errors";
 import { requireSession } from "../meetings/require-meeting-participant";
 import { dueFromMe, type DueFromMe } from "./due-from-me";
 
+/** One case's items, and who they are shown to there (for the access log). */
+export type DueForViewer = DueFromMe & { viewer: { participantId: string; displayName: string } };
+
 /**
  * "What is due from me" for whoever opens Stepwise: a participant signed in by their link (their
  * one case), or a staff member (each case they take part in). Nobody signed in → null (the home
@@ -15,14 +18,17 @@ export async function listDueForViewer(input: {
   /** Only this case (a case page); the others are not looked at. */
   caseId?: string;
   now?: Date;
-}): Promise<DueFromMe[] | null> {
+}): Promise<DueForViewer[] | null> {
   const db = await getDb();
   if (input.staffUserId) {
     const cases = await listCasesOfUser(db, input.staffUserId);
-    const out: DueFromMe[] = [];
+    const out: DueForViewer[] = [];
     for (const { case: c } of cases.filter(({ case: k }) => !input.caseId || k.id === input.caseId)) {
       const p = await findParticipantOfUserOnCase(db, c.id, input.staffUserId);
-      if (p) out.push(await dueFromMe({ me: { caseId: c.id, participantId: p.id, role: p.role }, employeeName: c.employeeName, now: input.now }));
+      if (p) {
+        const due = await dueFromMe({ me: { caseId: c.id, participantId: p.id, role: p.role }, employeeName: c.employeeName, now: input.now });
+        out.push({ ...due, viewer: { participantId: p.id, displayName: p.displayName } });
+      }
     }
     return out;
   }
@@ -31,7 +37,9 @@ export async function listDueForViewer(input: {
     const me = await requireSession(input.participantSessionToken);
     const c = await findCase(db, me.caseId);
     if (input.caseId && input.caseId !== me.caseId) return [];
-    return c ? [await dueFromMe({ me, employeeName: c.employeeName, now: input.now })] : null;
+    if (!c) return null;
+    const due = await dueFromMe({ me, employeeName: c.employeeName, now: input.now });
+    return [{ ...due, viewer: { participantId: me.participantId, displayName: me.displayName } }];
   } catch (e) {
     if (e instanceof AppError && e.code === "UNAUTHENTICATED") return null;
     throw e;

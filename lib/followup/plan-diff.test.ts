@@ -129,7 +129,7 @@ describe("describeChanges", () => {
     const changes = diffPlans(before, after);
     const en = describeChanges(changes, "en", translator("en"));
     expect(en).toContain("Step 3 → 4");
-    expect(en).toContain("Hours each week: 15 → 22");
+    expect(en).toContain("Hours each week, start value: 15 → 22");
     expect(en).toContain("Hours each week, target: 37 → 30");
     expect(en).toContain("New activity: A daily walk with a colleague");
     expect(en).toContain("Action removed: Send the internship agreement");
@@ -158,5 +158,15 @@ describe("describeChanges", () => {
     expect(enBack).toContain("Step 4 → 3");
     expect(enBack).toContain("Activity removed: A daily walk with a colleague");
     expect(enBack).toContain("New action: Send the internship agreement");
+  });
+});
+
+describe("a measure's start value", () => {
+  it("issue 13.2: a change of a measure's start value reads as that ('start value 15 → 16'), not as a change in hours", () => {
+    const changed = structuredClone(before);
+    changed.plan.subGoals[0]!.measure.from = 16;
+    const lines = describeChanges(diffPlans(before, changed), "en", translator("en"));
+    expect(lines).toEqual(["Hours a week, start value: 15 → 16"]);
+    expect(describeChanges(diffPlans(before, changed), "da", translator("da"))[0]).toContain("startværdi: 15 → 16");
   });
 });

@@ -8,7 +8,10 @@ import type { Role } from "../plan/roles";
 import { invitationQrSvg } from "./invitation-qr";
 import { sendInvitationEmail } from "./invitation-email";
 
-/** A freshly issued link, shown once: only its hash is stored, so it can never be shown again. */
+/**
+ * A freshly issued link, shown once: only its hash is stored, so this token is never shown again
+ * (showing a person's link "again" issues another one beside it: show-invitation-again.ts).
+ */
 export type IssuedInvitation = {
   participantId: string;
   displayName: string;
@@ -31,6 +34,8 @@ export async function issueInvitationLink(input: {
   caseworkerName: string;
   baseUrl: string;
   locale: Locale;
+  /** False: no e-mail (the person still has the link they were sent). Default true. */
+  sendEmail?: boolean;
   now?: Date;
 }): Promise<IssuedInvitation> {
   const meetings = await listMeetingsOfCases(await getDb(), [input.caseId]);
@@ -38,9 +43,10 @@ export async function issueInvitationLink(input: {
   if (!meeting) throw new AppError("CONFLICT", "schedule a meeting before inviting", { form: "noMeeting" });
   const link = await createJoinLink({ participantId: input.participant.id, meetingId: meeting.id });
   const url = `${input.baseUrl.replace(/\/$/, "")}${link.path}`;
-  if (input.participant.email) {
+  const emailedTo = input.sendEmail === false ? null : input.participant.email;
+  if (emailedTo) {
     sendInvitationEmail({
-      to: input.participant.email,
+      to: emailedTo,
       locale: input.locale,
       name: input.participant.displayName,
       caseworker: input.caseworkerName,
@@ -58,6 +64,6 @@ export async function issueInvitationLink(input: {
     qrSvg: await invitationQrSvg(url),
     expiresAt: link.expiresAt,
     meeting: { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt },
-    emailedTo: input.participant.email,
+    emailedTo,
   };
 }

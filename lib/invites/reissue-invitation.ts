@@ -8,8 +8,8 @@ import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-l
 
 /**
  * Re-issue: withdraw the participant's old link (ending the sessions opened with it) and issue a
- * new one, shown once. Also the way to show a link again, e.g. as a QR code in the room, because
- * the old token was never stored.
+ * new one, shown once — for a link that was lost or may have reached the wrong person. To show a
+ * person their link again without cutting them off, see show-invitation-again.ts.
  */
 export async function reissueInvitation(input: {
   staffUserId: string | null | undefined;

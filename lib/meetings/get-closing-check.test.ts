@@ -11,6 +11,8 @@ import { setConsent } from "../collab/flow-consent";
 import { confirmClosing, setPhase } from "../collab/meeting-flow";
 import { markSeen } from "../collab/flow-read";
 import { getClosingCheck } from "./get-closing-check";
+import { consentItemsOfPlan } from "../collab/consent-items";
+import { readMeetingDoc } from "../collab/read-meeting-doc";
 import type { MeetingContext } from "./require-meeting-participant";
 
 let tdb: TestDatabase;
@@ -42,7 +44,9 @@ describe("getClosingCheck", () => {
   it("reads a document that never saw the meeting flow as not ready, still preparing", async () => {
     const f = await createFixtureCase();
     const state = await getClosingCheck(ctxOf(f));
-    expect(state).toMatchObject({ phase: "preparing", confirmed: null, check: { ready: false, nextMeetingSet: false, items: [] } });
+    expect(state).toMatchObject({ phase: "preparing", confirmed: null, check: { ready: false, nextMeetingSet: false } });
+    // Only the parts of the whole plan are there to mark: no sub-goals or actions yet.
+    expect(state.check.items.map((i) => i.kind)).toEqual(["goal", "step", "mixer", "tools", "followUp"]);
   });
 
   it("says confirmed only while everyone still agrees and the next meeting is set", async () => {
@@ -52,9 +56,11 @@ describe("getClosingCheck", () => {
     await edit(f, (doc) => {
       action = addAction(doc, { text: "Agree working hours" });
       setPhase(doc, "closing", { by: caseworker.id, at: 1_000 });
+      const v = readMeetingDoc(doc);
+      const items = consentItemsOfPlan({ plan: v.plan, subGoals: v.plan.subGoals, actions: v.actions, followUp: v.followUp });
       for (const p of [caseworker, employee, manager]) {
         markSeen(doc, p.id, 2_000);
-        setConsent(doc, { kind: "action", itemId: action, participantId: p.id, value: "agree", itemText: "Agree working hours" }, { by: p.id, at: 3_000 });
+        for (const item of items) setConsent(doc, { kind: item.kind, itemId: item.id, participantId: p.id, value: "agree", itemText: item.text }, { by: p.id, at: 3_000 });
       }
       setNextMeetingAt(doc, "2031-02-03T09:30");
       confirmClosing(doc, { by: caseworker.id, at: 4_000 });

@@ -5,6 +5,7 @@ import { readFlow } from "../collab/flow-read";
 import { closingCheck, type ClosingCheck } from "../collab/flow-closing";
 import type { Phase, Stamp } from "../collab/flow-schema";
 import { AppError } from "../errors";
+import { dateInZone } from "../time/zoned";
 import { listMeetingParticipants } from "./list-meeting-participants";
 import type { MeetingContext } from "./require-meeting-participant";
 
@@ -28,6 +29,9 @@ export async function getClosingCheck(ctx: MeetingContext): Promise<ClosingState
       nextMeetingAt: view.followUp.nextMeetingAt,
       flow,
       participants: people,
+      plan: view.plan,
+      followUp: view.followUp,
+      meetingDate: dateInZone(ctx.meeting.startsAt),
     });
     return { phase: flow.phase, check, confirmed: flow.closed && check.ready ? flow.closed : null };
   } finally {

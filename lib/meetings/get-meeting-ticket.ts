@@ -7,8 +7,17 @@ import { ensurePrepDocument } from "../prep/ensure-prep-document";
 import { issueTicket } from "../tickets/collab-ticket";
 import { requireMeetingParticipantFrom } from "./require-meeting-participant";
 import type { StaffAuthMethod } from "../auth/auth-method";
+import { isSessionLive } from "../access/find-live-sessions";
 
-export type TicketAnswer = { url: string; room: string; params: { ticket: string } };
+export type TicketAnswer = {
+  url: string;
+  room: string;
+  params: { ticket: string };
+  /** The socket will be read-only (the role may not write, or the meeting is over). */
+  readOnly: boolean;
+  /** The meeting was completed: its room is read-only for everyone (the client says so). */
+  meetingCompleted: boolean;
+};
 
 /** The path the collaboration server listens on; y-websocket appends `/<room>`. */
 export const COLLAB_PATH = "/collab";
@@ -32,20 +41,34 @@ export async function getMeetingTicket(input: {
   /** A signed-in staff member (the case's caseworker), when there is no participant session for it. */
   staffUserId?: string | null;
   staffAuthMethod?: StaffAuthMethod | null;
+  /** The staff session cookie behind staffUserId: the ticket is bound to it. */
+  staffSessionToken?: string | null;
 }): Promise<TicketAnswer> {
-  const { me } = await requireMeetingParticipantFrom(
-    { participantSessionToken: input.sessionToken, staffUserId: input.staffUserId, staffAuthMethod: input.staffAuthMethod },
+  const { me, meeting } = await requireMeetingParticipantFrom(
+    {
+      participantSessionToken: input.sessionToken,
+      staffUserId: input.staffUserId,
+      staffAuthMethod: input.staffAuthMethod,
+      staffSessionToken: input.staffSessionToken,
+    },
     input.meetingId,
   );
+  // The ticket names the session that asked for it, so the socket server can refuse it (and
+  // close its sockets) the moment that session ends. A staff identity whose session cookie we
+  // were not given, or whose session is not theirs, gets no ticket.
+  if (!me.session || !(await isSessionLive({ session: me.session, participantId: me.participantId }))) {
+    throw new AppError("UNAUTHENTICATED", "no live session to bind the ticket to");
+  }
   const parsed = ZDoc.safeParse(input.doc ?? undefined);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "doc must be meeting or prep", { doc: "enum" });
   const resource: Resource = parsed.data === "prep" ? "prep_doc" : "meeting_doc";
   assertCan(me.role, "read", resource);
   // The preparation document is created when first needed, by the first permitted person to ask.
   const room = parsed.data === "prep" ? await ensurePrepDocument(me.caseId) : meetingDocName(input.meetingId);
-  const ticket = issueTicket(
-    { doc: room, participantId: me.participantId, readOnly: !can(me.role, "write", resource) },
-    env().TICKET_TTL_SECONDS,
-  );
-  return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket } };
+  // A completed meeting's room is read-only for everyone (the socket server checks it again);
+  // the private preparation belongs to the case, not to this meeting, and stays as it is.
+  const meetingCompleted = parsed.data === "meeting" && meeting.status === "completed";
+  const readOnly = meetingCompleted || !can(me.role, "write", resource);
+  const ticket = issueTicket({ doc: room, participantId: me.participantId, session: me.session, readOnly }, env().TICKET_TTL_SECONDS);
+  return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket }, readOnly, meetingCompleted };
 }

@@ -9,6 +9,8 @@ import { assertCan } from "../permissions";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
 import type { AuthMethod, StaffAuthMethod } from "../auth/auth-method";
+import { storedSessionToken } from "../auth/session-token";
+import { participantSessionRef, staffSessionRef, type SessionRef } from "../access/session-ref";
 
 export type Me = {
   participantId: string;
@@ -18,6 +20,11 @@ export type Me = {
   colorIndex: number;
   /** How this person proved who they are (recorded with a signature): join link, e-mail link, OIDC. */
   authMethod: AuthMethod;
+  /**
+   * The sign-in this request came with (join-link session, or the staff session when its cookie
+   * was passed): a collaboration ticket is bound to it. Undefined for a staff identity without it.
+   */
+  session?: SessionRef;
 };
 
 /** Who is asking: a participant's session cookie, a signed-in staff member, or both. */
@@ -25,6 +32,8 @@ export type Principal = {
   participantSessionToken?: string | null;
   staffUserId?: string | null;
   staffAuthMethod?: StaffAuthMethod | null;
+  /** The staff session cookie behind staffUserId; needed only to bind a collaboration ticket. */
+  staffSessionToken?: string | null;
 };
 
 export type MeetingContext = {
@@ -54,6 +63,7 @@ export async function requireSession(sessionToken: string | undefined | null): P
     displayName: p.displayName,
     colorIndex: p.colorIndex,
     authMethod: "join-link",
+    session: participantSessionRef(p.sessionId),
   };
 }
 
@@ -99,6 +109,7 @@ export async function requireMeetingParticipantFrom(who: Principal, meetingId: s
         displayName: p.displayName,
         colorIndex: p.colorIndex,
         authMethod: who.staffAuthMethod ?? "email-link",
+        ...(who.staffSessionToken ? { session: staffSessionRef(storedSessionToken(who.staffSessionToken)) } : {}),
       };
     }
   }

@@ -6,6 +6,7 @@ import { newToken } from "../access/tokens";
 import { staffCaseFixture } from "../cases/testing";
 import { verifyTicket } from "../tickets/collab-ticket";
 import { getMeetingTicket } from "./get-meeting-ticket";
+import { openStaffSession } from "../auth/testing";
 import { requireMeetingParticipant, requireMeetingParticipantFrom } from "./require-meeting-participant";
 
 let tdb: TestDatabase;
@@ -31,8 +32,19 @@ describe("requireMeetingParticipantFrom", () => {
     expect(ctx.me).toMatchObject({ participantId: a.caseworkerParticipantId, role: "caseworker", authMethod: "oidc" });
     const byEmail = await requireMeetingParticipantFrom({ staffUserId: a.staff.id }, a.meetingId!);
     expect(byEmail.me.authMethod).toBe("email-link");
-    const ticket = await getMeetingTicket({ sessionToken: undefined, staffUserId: a.staff.id, meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" });
-    expect(verifyTicket(ticket.params.ticket, ticket.room)).toMatchObject({ participantId: a.caseworkerParticipantId, readOnly: false });
+    // A ticket is bound to the staff session it was fetched with, so without that session there is none.
+    await expect(getMeetingTicket({ sessionToken: undefined, staffUserId: a.staff.id, meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    const staffSessionToken = await openStaffSession(a.staff.id);
+    const ticket = await getMeetingTicket({ sessionToken: undefined, staffUserId: a.staff.id, staffSessionToken, meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" });
+    expect(verifyTicket(ticket.params.ticket, ticket.room)).toMatchObject({ participantId: a.caseworkerParticipantId, session: expect.stringMatching(/^staff:/), readOnly: false });
+    // Another staff member's session cookie does not bind a ticket to this caseworker.
+    const stranger = await staffCaseFixture("room.stranger@kommune.example");
+    const foreign = await openStaffSession(stranger.staff.id);
+    await expect(
+      getMeetingTicket({ sessionToken: undefined, staffUserId: a.staff.id, staffSessionToken: foreign, meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("refuses a staff member who is not on the meeting's case (403), and an unknown meeting (404)", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { AgreementContent } from "../followup/agreement-content";
 import type { ProgressEntry } from "./list-case-progress";
-import { expectedOn, measureStatus, rampWeeks, segmentOn, type PlannedSegment } from "./measure-series";
+import { expectedOn, measureStatus, plannedSegments, rampWeeks, segmentOn, type PlannedSegment } from "./measure-series";
 
 const entry = (date: string, value: number): ProgressEntry => ({ id: date, subGoalId: "g", date, value, note: null, by: null, mine: false });
 const hours: PlannedSegment = { version: 1, startDate: "2026-03-02", startValue: 15, endDate: "2026-06-30", endValue: 37 };
@@ -44,5 +45,40 @@ describe("rampWeeks", () => {
     expect(weeks.map((w) => w.weekStart)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"]);
     expect(weeks.map((w) => w.recorded)).toEqual([15, 17, null, null]);
     expect(weeks[0]!.planned).toBe(15.6);
+  });
+});
+
+describe("the plan line across versions", () => {
+  const content = (startsAt: string, from: number, target: number, due: string): AgreementContent => ({
+      version: 1,
+      preparedAt: startsAt,
+      meeting: { id: "m", startsAt },
+      plan: { track: "employed", goal: "", goalTargetDate: null, step: 3, subGoals: [{ id: "g", text: "Hours", due, measure: { label: "Hours a week", from, target, unit: "hours" }, activities: [] }], mixer: {}, tools: [] },
+      actions: [],
+      followUp: { howOften: "", jobCentre: "", nextMeetingAt: null },
+    review: null,
+  });
+
+  it("issue 13.2: continues across versions instead of a second line restarting at the old start value", () => {
+    // Version 1 on 2 March: 15 → 37 by 30 June. Version 2 on 1 April keeps the start value (carried) and moves the target date.
+    const segs = plannedSegments("g", [
+      { version: 1, content: content("2026-03-02T09:00:00Z", 15, 37, "2026-06-30") },
+      { version: 2, content: content("2026-04-01T08:00:00Z", 15, 37, "2026-07-31") },
+    ]);
+    expect(segs).toEqual([
+      { version: 1, startDate: "2026-03-02", startValue: 15, endDate: "2026-04-01", endValue: 20.5 },
+      { version: 2, startDate: "2026-04-01", startValue: 20.5, endDate: "2026-07-31", endValue: 37 },
+    ]);
+  });
+
+  it("starts from a new start value when a version changed it (a new baseline), still ending the earlier piece there", () => {
+    const segs = plannedSegments("g", [
+      { version: 1, content: content("2026-03-02T09:00:00Z", 15, 37, "2026-06-30") },
+      { version: 2, content: content("2026-04-01T08:00:00Z", 16, 37, "2026-06-30") },
+    ]);
+    expect(segs.map((s) => [s.version, s.startValue, s.endDate])).toEqual([
+      [1, 15, "2026-04-01"],
+      [2, 16, "2026-06-30"],
+    ]);
   });
 });

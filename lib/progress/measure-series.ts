@@ -22,15 +22,40 @@ export type MeasureSeries = AgreedMeasure & { entries: ProgressEntry[]; planned:
 
 export type AgreedVersion = { version: number; content: AgreementContent };
 
-/** The plan lines of one sub-goal across the sealed versions that carried it (oldest first). */
+/**
+ * The plan line of one sub-goal across the sealed versions that carried it (oldest first), as
+ * connected pieces: each later version takes over on the day it was agreed, and the earlier piece
+ * stops there. A later version continues from where the line stood that day — a follow-up keeps
+ * the agreed start value it was carried with, and restarting the line there would draw a second
+ * line from the old start. Only a version that changed the start value itself starts from its new
+ * value (a new baseline the meeting agreed).
+ */
 export function plannedSegments(subGoalId: string, versions: readonly AgreedVersion[]): PlannedSegment[] {
-  return versions.flatMap(({ version, content }) => {
+  const raw = versions.flatMap(({ version, content }) => {
     const g = content.plan.subGoals.find((s) => s.id === subGoalId);
     if (!g || g.measure.from === null || g.measure.target === null || !g.due || !content.meeting.startsAt) return [];
     const startDate = dateInZone(new Date(content.meeting.startsAt));
     if (g.due <= startDate) return [];
-    return [{ version, startDate, startValue: g.measure.from, endDate: g.due, endValue: g.measure.target }];
+    return [{ version, startDate, startValue: g.measure.from, endDate: g.due, endValue: g.measure.target, from: g.measure.from }];
   });
+  const out: PlannedSegment[] = [];
+  let previous: (typeof raw)[number] | null = null;
+  for (const seg of raw) {
+    const { from, ...segment } = seg;
+    if (previous && seg.startDate >= previous.startDate) {
+      const last = out.at(-1);
+      const standing = expectedOn(previous, seg.startDate);
+      // The earlier piece ends where this one takes over (dropped when both start the same day).
+      if (last && last.version === previous.version) {
+        if (seg.startDate <= last.startDate) out.pop();
+        else if (seg.startDate < last.endDate) Object.assign(last, { endDate: seg.startDate, endValue: standing });
+      }
+      if (from === previous.from) segment.startValue = seg.startDate <= previous.endDate ? standing : previous.endValue;
+    }
+    out.push(segment);
+    previous = seg;
+  }
+  return out;
 }
 
 function dayNumber(date: string): number {

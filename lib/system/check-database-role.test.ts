@@ -42,7 +42,7 @@ describe("the start-up check of the application's database role", () => {
     await expect(prepare()).rejects.toThrow(/is a superuser/);
 
     setDatabase(await openAs(tdb.ownerUrl!));
-    await expect(prepare()).rejects.toThrow(/owns \(or is a member of the owner of\) access_log, agreement_events, agreement_events_before_attestation, agreements/);
+    await expect(prepare()).rejects.toThrow(/owns \(or is a member of the owner of\) access_log, access_log_repeats, agreement_events, agreement_events_before_attestation, agreements/);
   });
 
   it("starts as the application's role, with no warning about it", async () => {

@@ -1,18 +1,23 @@
 import { getDb } from "@/db/client";
-import { insertJoinLink } from "@/db/queries/access";
+import { insertJoinLink, insertParticipantSession } from "@/db/queries/access";
 import { insertCase, insertMeeting, insertParticipant } from "@/db/queries/meetings";
 import { createMeetingDocument } from "../collab-store/create-meeting-document";
 import { newToken, hashToken } from "../access/tokens";
+import { participantSessionRef, type SessionRef } from "../access/session-ref";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
 
 export type FixtureCase = {
   caseId: string;
   meetingId: string;
-  participants: Record<Role, { id: string; joinToken: string }>;
+  /**
+   * Each participant's join link, and a session opened with it (as if they had followed it once;
+   * the link's use count is left at 0): collaboration tickets are bound to a live session.
+   */
+  participants: Record<Role, { id: string; joinToken: string; sessionToken: string; session: SessionRef }>;
 };
 
-/** A case with one participant per role, a meeting with an initialised document, and join links. */
+/** A case with one participant per role, a meeting with an initialised document, join links and sessions. */
 export async function createFixtureCase(opts: { track?: Track } = {}): Promise<FixtureCase> {
   const db = await getDb();
   const track = opts.track ?? "employed";
@@ -30,13 +35,20 @@ export async function createFixtureCase(opts: { track?: Track } = {}): Promise<F
   for (const role of roles) {
     const p = await insertParticipant(db, { caseId: c.id, role, displayName: `Test ${role}`, colorIndex: i++ });
     const joinToken = newToken();
-    await insertJoinLink(db, {
+    const link = await insertJoinLink(db, {
       participantId: p.id,
       meetingId: meeting.id,
       tokenHash: hashToken(joinToken),
       expiresAt: new Date(Date.now() + 86_400_000),
     });
-    participants[role] = { id: p.id, joinToken };
+    const sessionToken = newToken();
+    const session = await insertParticipantSession(db, {
+      tokenHash: hashToken(sessionToken),
+      participantId: p.id,
+      joinLinkId: link.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    participants[role] = { id: p.id, joinToken, sessionToken, session: participantSessionRef(session.id) };
   }
   return { caseId: c.id, meetingId: meeting.id, participants };
 }

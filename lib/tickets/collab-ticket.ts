@@ -1,15 +1,18 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { AppError } from "../errors";
 import { serverSecret } from "../secret";
+import { isSessionRef, type SessionRef } from "../access/session-ref";
 
 /**
- * A collaboration ticket: a short-lived, HMAC-signed statement "participant P may open document D
- * (read-only or not) until T". Stateless, so any instance sharing AUTH_SECRET accepts it; the
- * socket server still re-checks that P is an active participant before serving anything.
+ * A collaboration ticket: a short-lived, HMAC-signed statement "participant P, signed in with
+ * session S, may open document D (read-only or not) until T". Stateless, so any instance sharing
+ * AUTH_SECRET accepts it; the socket server still re-checks that P is an active participant and
+ * that S is still live before serving anything, and closes the socket when S ends (issue 12.2).
  */
-export type TicketClaims = { doc: string; participantId: string; readOnly: boolean; exp: number };
+export type TicketClaims = { doc: string; participantId: string; session: SessionRef; readOnly: boolean; exp: number };
 
-const VERSION = 1;
+/** 2: bound to a session. Version 1 tickets (unbound) are refused: the client fetches a fresh one. */
+const VERSION = 2;
 
 function sign(payload: string): string {
   return createHmac("sha256", serverSecret()).update(`collab-ticket.${payload}`).digest("base64url");
@@ -20,6 +23,7 @@ export function issueTicket(claims: Omit<TicketClaims, "exp">, ttlSeconds: numbe
     v: VERSION,
     d: claims.doc,
     p: claims.participantId,
+    s: claims.session,
     r: claims.readOnly ? 1 : 0,
     e: Math.floor(now / 1000) + ttlSeconds,
     n: randomBytes(6).toString("base64url"),
@@ -38,16 +42,16 @@ export function verifyTicket(ticket: unknown, doc: string, now = Date.now()): Ti
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new AppError("UNAUTHENTICATED", "bad ticket signature");
   }
-  let body: { v?: unknown; d?: unknown; p?: unknown; r?: unknown; e?: unknown };
+  let body: { v?: unknown; d?: unknown; p?: unknown; s?: unknown; r?: unknown; e?: unknown };
   try {
     body = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
     throw new AppError("UNAUTHENTICATED", "malformed ticket");
   }
-  if (body.v !== VERSION || typeof body.d !== "string" || typeof body.p !== "string" || typeof body.e !== "number") {
+  if (body.v !== VERSION || typeof body.d !== "string" || typeof body.p !== "string" || !isSessionRef(body.s) || typeof body.e !== "number") {
     throw new AppError("UNAUTHENTICATED", "malformed ticket");
   }
   if (body.e * 1000 <= now) throw new AppError("UNAUTHENTICATED", "ticket expired");
   if (body.d !== doc) throw new AppError("UNAUTHENTICATED", "ticket is for another document");
-  return { doc: body.d, participantId: body.p, readOnly: body.r === 1, exp: body.e };
+  return { doc: body.d, participantId: body.p, session: body.s, readOnly: body.r === 1, exp: body.e };
 }

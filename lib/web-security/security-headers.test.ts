@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isFramablePath, newNonce, parseOriginList, securityHeaders, type SecurityHeaderInput } from "./security-headers";
+import { contentSecurityPolicy, isFramablePath, newNonce, parseOriginList, scriptNonceNeeded, securityHeaders, type SecurityHeaderInput } from "./security-headers";
 
 const input: SecurityHeaderInput = {
   pathname: "/meetings/6f0c2b9e-1d2a-4b7c-8e3f-9a0b1c2d3e4f",
@@ -28,6 +28,17 @@ describe("contentSecurityPolicy", () => {
     expect(all.filter((v) => /^https?:/.test(v))).toEqual([]);
     expect(all).not.toContain("*");
     expect(d.has("upgrade-insecure-requests")).toBe(false);
+  });
+
+  it("gives API answers no nonce and no script at all, so equal answers are equal byte for byte", () => {
+    const api = { ...input, pathname: "/api/auth/email-link", nonce: null };
+    expect(directives(contentSecurityPolicy(api)).get("script-src")).toEqual(["'none'"]);
+    expect(contentSecurityPolicy(api)).toBe(contentSecurityPolicy({ ...api }));
+    expect(scriptNonceNeeded("/api/auth/email-link")).toBe(false);
+    expect(scriptNonceNeeded("/.well-known/stepwise-keys.json")).toBe(false);
+    expect(scriptNonceNeeded("/meetings/x")).toBe(true);
+    expect(scriptNonceNeeded("/join/x")).toBe(true);
+    expect(scriptNonceNeeded("/apiary")).toBe(true);
   });
 
   it("allows the collaboration WebSocket on this host, ws or wss", () => {
@@ -76,6 +87,11 @@ describe("securityHeaders", () => {
     for (const p of ["/joined", "/verify", "/meetings/x"]) {
       expect(securityHeaders({ ...input, pathname: p })["Referrer-Policy"], p).toBe("strict-origin-when-cross-origin");
     }
+  });
+
+  it("lets the tokenless 'continue as …?' page post its form with our Origin (not no-referrer, which sends Origin: null)", () => {
+    expect(securityHeaders({ ...input, pathname: "/join/confirm" })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    expect(securityHeaders({ ...input, pathname: "/join/confirmx" })["Referrer-Policy"]).toBe("no-referrer");
   });
 
   it("sends HSTS in production over HTTPS (or with an https PUBLIC_URL) only", () => {

@@ -3,7 +3,7 @@
  * pages and API responses, so there is nothing to forget on a new route:
  *
  * - a Content-Security-Policy whose scripts run only with this response's nonce ('strict-dynamic'
- *   lets Next's nonce'd bootstrap load its own chunks), no plugins, no <base>, no remote sources,
+ *   lets Next's nonce'd bootstrap load its own chunks; API answers run none), no plugins, no <base>, no remote sources,
  *   and framing refused except for the shared-screen view, which only FRAME_ANCESTORS may frame;
  * - HSTS in production over HTTPS; nosniff;
  * - Referrer-Policy `strict-origin-when-cross-origin`: another site sees at most our origin, never a
@@ -19,7 +19,8 @@
  */
 export type SecurityHeaderInput = {
   pathname: string;
-  nonce: string;
+  /** This response's script nonce; null for API answers, which run no script (see scriptNonceNeeded). */
+  nonce: string | null;
   /** Next dev mode: React needs eval for its error overlay and stack traces. */
   dev: boolean;
   /** NODE_ENV is production (HSTS only then). */
@@ -42,8 +43,26 @@ const PRESENT_PATH = /^\/meetings\/[^/]+\/present\/?$/;
 /** Routes whose URL may carry a token: join links and Auth.js (the e-mail link's callback). */
 const TOKEN_PATHS = /^\/(join|api\/auth)(\/|$)/;
 
+/**
+ * The "continue as …?" page (issue 12.11) holds no token in its address, and its form must post
+ * with our Origin (no-referrer would make the browser send `Origin: null`, which is refused).
+ */
+const TOKENLESS_JOIN_PAGE = /^\/join\/confirm\/?$/;
+
 export function referrerPolicy(pathname: string): "no-referrer" | "strict-origin-when-cross-origin" {
-  return TOKEN_PATHS.test(pathname) ? "no-referrer" : "strict-origin-when-cross-origin";
+  return TOKEN_PATHS.test(pathname) && !TOKENLESS_JOIN_PAGE.test(pathname) ? "no-referrer" : "strict-origin-when-cross-origin";
+}
+
+/** Route handlers' answers (JSON, PDF, calendars, redirects): never a page that runs a script. */
+const API_PATHS = /^\/(api|\.well-known)(\/|$)/;
+
+/**
+ * Only pages get a nonce. An API answer runs no script, so it gets `script-src 'none'` and no
+ * per-response random value: two answers that should be the same are then the same byte for byte
+ * (the sign-in link's answer must not differ between a known and an unknown address, issue 12.9).
+ */
+export function scriptNonceNeeded(pathname: string): boolean {
+  return !API_PATHS.test(pathname);
 }
 
 export function isFramablePath(pathname: string): boolean {
@@ -55,7 +74,9 @@ export function contentSecurityPolicy(input: SecurityHeaderInput): string {
   const ancestors = isFramablePath(input.pathname) && input.frameAncestors.length > 0 ? input.frameAncestors.join(" ") : "'none'";
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    ["script-src", "'self'", `'nonce-${input.nonce}'`, "'strict-dynamic'", ...(input.dev ? ["'unsafe-eval'"] : [])],
+    input.nonce === null
+      ? ["script-src", "'none'"]
+      : ["script-src", "'self'", `'nonce-${input.nonce}'`, "'strict-dynamic'", ...(input.dev ? ["'unsafe-eval'"] : [])],
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["font-src", "'self'"],

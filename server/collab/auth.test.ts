@@ -66,7 +66,7 @@ describe("authorisation before anything", () => {
   });
 
   it("closes 4403 for a participant of another case, having sent no frame", async () => {
-    const t = issueTicket({ doc: room, participantId: otherCase.participants.manager.id, readOnly: false }, 60);
+    const t = issueTicket({ doc: room, participantId: otherCase.participants.manager.id, session: otherCase.participants.manager.session, readOnly: false }, 60);
     expect(await attempt(roomUrl(t))).toMatchObject({ code: 4403, frames: 0 });
   });
 

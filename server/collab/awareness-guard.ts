@@ -101,3 +101,21 @@ export function claimedParticipant(state: unknown): unknown {
   const user = (state as { user: unknown }).user;
   return user && typeof user === "object" ? (user as { participantId?: unknown }).participantId : undefined;
 }
+
+/** Who a connection is, as its participant record says: what every presence it writes shows. */
+export type PresenceIdentity = { participantId: string; name: string; role: string; color: string };
+
+/**
+ * Overwrite the identity in each state with the connection's own (issue 12.10): `user` becomes
+ * exactly the participant record's id, name, role and colour, whatever the client wrote there
+ * (another person's name, a different role, extra fields). A state without `user` is left as it
+ * is (the stock client's initial `{}`, or a shared screen that shows no presence); so is
+ * everything beside `user` (the field a person is in). Runs after guardAwareness, which has
+ * already refused a state claiming another participant's id.
+ */
+export function stampIdentity(entries: AwarenessEntry[], identity: PresenceIdentity): AwarenessEntry[] {
+  return entries.map((entry) => {
+    if (entry.state === null || typeof entry.state !== "object" || !("user" in entry.state)) return entry;
+    return { ...entry, state: { ...(entry.state as Record<string, unknown>), user: { ...identity } } };
+  });
+}

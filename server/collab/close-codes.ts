@@ -19,8 +19,22 @@ export const CloseCode = {
   serviceRestart: 1012,
   /** A reader too slow to keep up; it reconnects and resyncs from the state vector. */
   tryAgainLater: 1013,
+  /** No, bad or expired ticket, or the session it was fetched with has ended: fetch a fresh ticket. */
   unauthenticated: 4401,
+  /** Not this participant's (any more), or Origin refused: the client stops. */
   forbidden: 4403,
+  /**
+   * The meeting was completed: the room is read-only from now on. Our client reconnects at once
+   * with a fresh (read-only) ticket and says so; a stock client stops (44xx), and a reload shows
+   * the read-only room.
+   */
+  meetingCompleted: 4409,
+  /**
+   * An update that does not fit the document's schema (lib/collab/doc-schema.ts), or that made
+   * Yjs throw: nothing of it was applied, stored or sent. A 44xx code, so a client that keeps
+   * re-sending it stops after a few tries instead of looping.
+   */
+  refusedUpdate: 4422,
 } as const;
 
 /** Map an error from authorisation or loading to the close code the client sees. */

@@ -1,15 +1,20 @@
 import type { WebSocket, RawData } from "ws";
-import { DocumentTooLarge, type Room, type RoomMember } from "./room";
+import { ApplyFailed, DocumentTooLarge, UpdateRefused, type Room, type RoomMember } from "./room";
 import type { RoomRegistry } from "./room-registry";
 import type { ResolvedOptions } from "./options";
 import type { UpdateValidator } from "./update-validator";
 import type { Validation } from "./decode-pool";
 import { CloseCode, closeCodeForError } from "./close-codes";
 import { ownBytes, type ClientMessage } from "./protocol";
-import { decodeAwarenessUpdate, type AwarenessEntry } from "./awareness-guard";
+import { decodeAwarenessUpdate, type AwarenessEntry, type PresenceIdentity } from "./awareness-guard";
+import { presenceColor } from "@/lib/collab/presence";
 import { TokenBucket } from "./token-bucket";
 import { AwarenessThrottle } from "./awareness-throttle";
 import { Inbox } from "./inbox";
+import type { OpenLimiter } from "./open-limiter";
+import { revocationEffect, type AdmittedAs } from "./revocation-effect";
+import type { RevocationEvent } from "@/lib/access/revocation-bus";
+import { parseDocName } from "@/lib/collab/doc-names";
 
 /**
  * Frames a client may send before it is authorised and its room loaded (the stock client sends
@@ -17,6 +22,8 @@ import { Inbox } from "./inbox";
  */
 const PRE_AUTH_MAX_FRAMES = 32;
 const PRE_AUTH_MAX_BYTES = 1024 * 1024;
+/** Access changes remembered while authorising; more than this and the socket is refused (1013). */
+const HEARD_WHILE_AUTHORIZING_MAX = 256;
 type State = "authorizing" | "open" | "closing" | "closed";
 
 /**
@@ -30,6 +37,12 @@ export class Connection implements RoomMember {
   participantId = "";
   readOnly = true;
   readonly controlled = new Set<number>();
+  /** The participant record's name, role and colour: the only identity its presence may show. */
+  identity: PresenceIdentity | null = null;
+  /** Admitted to the room of a completed meeting (read-only, and its client knows why). */
+  meetingCompleted = false;
+  /** Who this socket was admitted as, once authorised (access changes and re-checks match on it). */
+  admitted: AdmittedAs | null = null;
   /** Cleared on each ping, set by the pong (see heartbeat.ts). */
   alive = true;
   /** Resolves when the socket has closed. */
@@ -39,6 +52,12 @@ export class Connection implements RoomMember {
   private queued: Uint8Array[] = [];
   private queuedBytes = 0;
   private beatsWhileAuthorizing = 0;
+  /**
+   * Access changes heard before we knew who this socket is: a session may end between the
+   * database saying "live" and this socket joining (issue 12.2's race), so each is applied the
+   * moment authorisation answers.
+   */
+  private heardWhileAuthorizing: RevocationEvent[] = [];
   private readonly inbox: Inbox;
   private readonly awareness: AwarenessThrottle;
 
@@ -49,6 +68,7 @@ export class Connection implements RoomMember {
     private readonly registry: RoomRegistry,
     private readonly opts: ResolvedOptions,
     private readonly validator: UpdateValidator,
+    private readonly openLimiter: OpenLimiter,
   ) {
     this.inbox = new Inbox(
       {
@@ -100,6 +120,21 @@ export class Connection implements RoomMember {
       const principal = await this.opts.deps.authorize({ room: name, ticket: this.ticket });
       this.participantId = principal.participantId;
       this.readOnly = principal.readOnly;
+      this.identity = {
+        participantId: principal.participantId,
+        name: principal.displayName,
+        role: principal.role,
+        color: presenceColor(principal.colorIndex),
+      };
+      this.meetingCompleted = principal.meetingCompleted;
+      const ref = parseDocName(name);
+      this.admit({ participantId: principal.participantId, session: principal.session, meetingId: ref?.kind === "meeting" ? ref.meetingId : null });
+      if (this.state !== "authorizing") return;
+      // A flood of opens (issue 12.8) is refused before it is logged or served: retry later.
+      if (!this.openLimiter.tryOpen(principal.participantId)) {
+        this.opts.log("socket opens over the participant's rate: refused", { room: name, participantId: principal.participantId });
+        return this.close(CloseCode.tryAgainLater, "too many connections, try again later");
+      }
       // Nothing is shown without its access-log row: a failed write refuses the socket (1011).
       await this.opts.deps.recordOpened(principal, name);
     } catch (e) {
@@ -128,6 +163,44 @@ export class Connection implements RoomMember {
     this.queued = [];
     this.queuedBytes = 0;
     for (const frame of queued) this.receive(frame);
+  }
+
+  /** Authorised as `who`: from now on access changes match on it; replay those heard meanwhile. */
+  private admit(who: AdmittedAs): void {
+    this.admitted = who;
+    const heard = this.heardWhileAuthorizing;
+    this.heardWhileAuthorizing = [];
+    for (const event of heard) this.revoke(event);
+  }
+
+  /**
+   * An access change from the revocation bus (this instance or another). Before authorisation
+   * has answered it is remembered, since it may concern this very socket; after, it closes the
+   * socket when it does.
+   */
+  revoke(event: RevocationEvent): void {
+    if (this.state === "closing" || this.state === "closed") return;
+    if (!this.admitted) {
+      if (this.heardWhileAuthorizing.length >= HEARD_WHILE_AUTHORIZING_MAX) return this.close(CloseCode.tryAgainLater, "server busy");
+      this.heardWhileAuthorizing.push(event);
+      return;
+    }
+    const effect = revocationEffect(event, this.admitted);
+    if (effect?.kind === "close") this.close(effect.code, effect.reason);
+    else if (effect?.kind === "meetingCompleted") this.completeMeeting();
+  }
+
+  /**
+   * The meeting was completed while this socket was open (or being admitted): from this frame on
+   * nothing it sends is applied, and it is closed with 4409 so its client reconnects with a fresh,
+   * read-only ticket and tells its person that the meeting is over. A socket admitted to the
+   * completed room already knows, and is left alone.
+   */
+  completeMeeting(): void {
+    if (this.meetingCompleted || this.state === "closing" || this.state === "closed") return;
+    this.meetingCompleted = true;
+    this.readOnly = true;
+    this.close(CloseCode.meetingCompleted, "meeting completed");
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
@@ -165,11 +238,24 @@ export class Connection implements RoomMember {
       return this.close(CloseCode.invalidData, v.timedOut ? "update too costly to decode" : "invalid update");
     }
     try {
-      room.applyUpdate(this, update, v.ends);
+      room.applyUpdate(this, update, v.ends, v.decoded);
     } catch (e) {
       if (e instanceof DocumentTooLarge) {
         this.opts.log("document size cap: update refused", { room: room.name, participantId: this.participantId, bytes: update.byteLength });
         return this.close(CloseCode.messageTooBig, "document too large");
+      }
+      if (e instanceof UpdateRefused) {
+        // Unresolved: it builds on content this server lacks (a reconnect race); a resync sends it whole.
+        this.opts.log(e.unresolved ? "update refused: missing dependencies" : "update refused: does not fit the schema", {
+          room: room.name,
+          participantId: this.participantId,
+          reason: e.message,
+        });
+        return e.unresolved ? this.close(CloseCode.tryAgainLater, "resync") : this.close(CloseCode.refusedUpdate, "update does not fit the document");
+      }
+      if (e instanceof ApplyFailed) {
+        this.opts.log("update refused: applying it threw", { room: room.name, participantId: this.participantId });
+        return this.close(CloseCode.refusedUpdate, "update could not be applied");
       }
       this.opts.log("invalid message", { room: room.name, participantId: this.participantId, type: "update", error: String(e) });
       this.close(CloseCode.invalidData, "invalid data");

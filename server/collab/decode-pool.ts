@@ -1,8 +1,10 @@
 import { Worker } from "node:worker_threads";
+import type { decodeUpdate } from "yjs";
 import type { CollabLog } from "./options";
 
 export type Validation =
-  | { ok: true; ends: number[] }
+  /** `decoded`: the update as decoded on the event loop (small ones), for the shape check to reuse. */
+  | { ok: true; ends: number[]; decoded?: ReturnType<typeof decodeUpdate> }
   /** `timedOut`: the decoder overran its budget (its worker was terminated); `busy`: too many waiting. */
   | { ok: false; error: string; timedOut?: boolean; busy?: boolean };
 

@@ -10,6 +10,8 @@ import { CloseCode } from "./close-codes";
 import { startHeartbeat } from "./heartbeat";
 import { UpdateValidator } from "./update-validator";
 import { createRedisFanout } from "./redis-fanout";
+import { startAccessRecheck } from "./access-recheck";
+import { OpenLimiter } from "./open-limiter";
 
 export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
 export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
@@ -40,18 +42,24 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
   const fanout = opts.deps.fanout ?? (opts.redisUrl ? createRedisFanout({ url: opts.redisUrl, prefix: opts.redisPrefix, log: opts.log }) : null);
   const registry = new RoomRegistry(opts, queue, fanout);
   const validator = new UpdateValidator(opts);
+  const openLimiter = new OpenLimiter(opts.opensPerMinute, opts.openBurst);
   const connections = new Set<Connection>();
   const stopHeartbeat = startHeartbeat(opts.pingIntervalMs, () => connections);
   let closing: Promise<void> | null = null;
 
   // Revoked access ends live sockets at once, not at their next reconnect: a removed participant
-  // or revoked link → 4403 (the client stops); a signed-out session → 4401 (another device of the
-  // same person with a valid session fetches a fresh ticket and comes straight back).
+  // or revoked link → 4403 (the client stops); an ended session → 4401 for the sockets opened
+  // with it (see revocation-effect.ts). Sockets still authorising hear it too (connection.ts), so
+  // one verified just before the change is refused as it joins. The periodic re-check is the
+  // backstop for a lost message and for sessions that simply expire.
   const stopRevocations = opts.deps.onRevocation((event) => {
-    const code = event.type === "participant_revoked" ? CloseCode.forbidden : CloseCode.unauthenticated;
-    for (const c of connections) {
-      if (c.participantId === event.participantId) c.close(code, event.type === "participant_revoked" ? "access revoked" : "session ended");
-    }
+    for (const c of connections) c.revoke(event);
+  });
+  const stopRecheck = startAccessRecheck({
+    intervalMs: opts.sessionRecheckMs,
+    recheck: opts.deps.recheck,
+    sockets: () => connections,
+    log: opts.log,
   });
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
@@ -71,7 +79,7 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
         ? origin !== undefined && opts.allowedOrigins.includes(origin)
         : opts.deps.originAllowed(origin, req.headers.host);
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, target.room, target.ticket, registry, opts, validator);
+        const conn = new Connection(ws, target.room, target.ticket, registry, opts, validator, openLimiter);
         connections.add(conn);
         void conn.closed.then(() => connections.delete(conn));
         if (closing) return conn.close(CloseCode.serviceRestart, "server restarting");
@@ -87,6 +95,7 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
   async function shutdown(): Promise<void> {
     stopHeartbeat();
     stopRevocations();
+    stopRecheck();
     const all = [...connections];
     for (const c of all) c.close(CloseCode.serviceRestart, "server restarting");
     await queue.whenIdle();

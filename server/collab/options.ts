@@ -5,8 +5,11 @@ import { compactDocument } from "@/lib/collab-store/compact-document";
 import { env } from "@/lib/env";
 import { recordDocumentOpened } from "@/lib/audit/record-document-opened";
 import { onRevocation } from "@/lib/access/revocation-bus";
+import { recheckCollabAccess } from "@/lib/collab-store/recheck-collab-access";
 import { isAllowedSocketOrigin } from "@/lib/web-security/origin-policy";
 import type { Fanout } from "./fanout";
+import { schemaForDoc } from "@/lib/collab/doc-schema";
+import type { DocSchema } from "@/lib/collab/schema-kit";
 
 export type CollabLog = (msg: string, extra?: object) => void;
 
@@ -23,6 +26,8 @@ export type CollabDeps = {
   recordOpened: typeof recordDocumentOpened;
   /** Access changes (participant removed, link revoked, session ended) that must close live sockets. */
   onRevocation: typeof onRevocation;
+  /** The periodic backstop: are these sockets' sessions still live and participants still on the case? */
+  recheck: typeof recheckCollabAccess;
   /** May a browser on this Origin open a socket here? (Host = the upgrade's Host header.) */
   originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
   /**
@@ -60,6 +65,11 @@ export type CollabLimits = {
   decodeInlineBytes: number;
   /** Decode worker threads. COLLAB_DECODE_WORKERS */
   decodeWorkers: number;
+  /** Every open socket's session and participant are re-checked this often. COLLAB_SESSION_RECHECK_MS */
+  sessionRecheckMs: number;
+  /** Socket opens per participant and instance; beyond the bucket an open is refused (1013). COLLAB_OPENS_PER_MINUTE, COLLAB_OPEN_BURST */
+  opensPerMinute: number;
+  openBurst: number;
 };
 
 export type CollabServerOptions = Partial<CollabLimits> & {
@@ -78,6 +88,11 @@ export type CollabServerOptions = Partial<CollabLimits> & {
   redisPrefix?: string;
   /** Test seam: the decode worker script (a stub that hangs, to test the budget). */
   decodeWorkerUrl?: URL;
+  /**
+   * The shape a room's document must keep (lib/collab/doc-schema.ts); default: by the document's
+   * name. Tests and the bench pass one with scratch roots of their own (server/collab/testing).
+   */
+  docSchema?: (room: string) => DocSchema | null;
   log?: CollabLog;
   /** Test and bench seam; see CollabDeps. */
   deps?: Partial<CollabDeps>;
@@ -92,6 +107,7 @@ export type ResolvedOptions = CollabLimits & {
   redisUrl: string | null;
   redisPrefix: string;
   decodeWorkerUrl: URL | null;
+  docSchema: (room: string) => DocSchema | null;
   log: CollabLog;
   deps: CollabDeps;
 };
@@ -115,6 +131,9 @@ export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions 
     decodeBudgetMs: opts.decodeBudgetMs ?? e.COLLAB_DECODE_BUDGET_MS,
     decodeInlineBytes: opts.decodeInlineBytes ?? e.COLLAB_DECODE_INLINE_BYTES,
     decodeWorkers: opts.decodeWorkers ?? e.COLLAB_DECODE_WORKERS,
+    sessionRecheckMs: opts.sessionRecheckMs ?? e.COLLAB_SESSION_RECHECK_MS,
+    opensPerMinute: opts.opensPerMinute ?? e.COLLAB_OPENS_PER_MINUTE,
+    openBurst: opts.openBurst ?? e.COLLAB_OPEN_BURST,
     unloadAfterMs: opts.unloadAfterMs ?? 10_000,
     compactAfterUpdates: opts.compactAfterUpdates ?? 500,
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
@@ -122,6 +141,7 @@ export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions 
     redisUrl: opts.redisUrl ?? null,
     redisPrefix: opts.redisPrefix ?? e.COLLAB_REDIS_PREFIX,
     decodeWorkerUrl: opts.decodeWorkerUrl ?? null,
+    docSchema: opts.docSchema ?? schemaForDoc,
     log: opts.log ?? defaultLog,
     deps: {
       authorize: opts.deps?.authorize ?? authorizeCollabConnection,
@@ -130,6 +150,7 @@ export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions 
       compact: opts.deps?.compact ?? compactDocument,
       recordOpened: opts.deps?.recordOpened ?? recordDocumentOpened,
       onRevocation: opts.deps?.onRevocation ?? onRevocation,
+      recheck: opts.deps?.recheck ?? recheckCollabAccess,
       originAllowed:
         opts.deps?.originAllowed ?? ((origin, host) => isAllowedSocketOrigin(origin, host, { publicUrl: e.PUBLIC_URL ?? null })),
       fanout: opts.deps?.fanout,

@@ -3,11 +3,13 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { CollabLog } from "./options";
 import type { RoomChannel } from "./fanout";
 import { encodeAwareness } from "./protocol";
-import { claimedParticipant, encodeAwarenessEntries, guardAwareness, type AwarenessEntry } from "./awareness-guard";
+import { claimedParticipant, encodeAwarenessEntries, guardAwareness, stampIdentity, type AwarenessEntry, type PresenceIdentity } from "./awareness-guard";
 
 /** What presence needs of a connection. */
 export type PresenceMember = {
   readonly participantId: string;
+  /** Name, role and colour from the participant record: stamped on every presence it writes. */
+  readonly identity: PresenceIdentity | null;
   /** awareness clientIDs this connection speaks for */
   readonly controlled: Set<number>;
   send(frame: Uint8Array): void;
@@ -81,7 +83,8 @@ export class RoomPresence {
     });
     if (verdict.kind === "spoof") return false;
     if (verdict.entries.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(verdict.entries), member);
+      const entries = member.identity ? stampIdentity(verdict.entries, member.identity) : verdict.entries;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), member);
     }
     return true;
   }

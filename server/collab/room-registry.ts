@@ -89,12 +89,14 @@ export class RoomRegistry {
       channel?.leave();
       return null;
     }
+    if (loaded.skipped) this.opts.log("loaded around stored updates that cannot be applied", { room: name, skipped: loaded.skipped });
     const room = new Room(name, loaded.doc, loaded.storedUpdates, {
       queue: this.queue,
       compactAfterUpdates: this.opts.compactAfterUpdates,
       maxAwarenessPerConnection: this.opts.maxAwarenessPerConnection,
       maxAwarenessPerRoom: this.opts.maxAwarenessPerRoom,
       maxDocBytes: this.opts.maxDocBytes,
+      schema: this.opts.docSchema(name),
       compactDue: (r) => {
         r.uncompacted = 0;
         this.compact(r.name);

@@ -6,6 +6,8 @@ import { CloseCode } from "./close-codes";
 import { DocSizeGuard } from "./doc-size";
 import { RoomPresence, type PresenceMember } from "./room-presence";
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
+import { UpdateShapeChecker } from "@/lib/collab/update-shape";
+import type { DocSchema } from "@/lib/collab/schema-kit";
 
 /** What a room needs of a connection. */
 export type RoomMember = PresenceMember & {
@@ -18,6 +20,8 @@ export type RoomHooks = {
   maxAwarenessPerConnection: number;
   maxAwarenessPerRoom: number;
   maxDocBytes: number;
+  /** The shape every client update must keep (lib/collab/doc-schema.ts); null: not checked. */
+  schema: DocSchema | null;
   compactDue(room: Room): void;
   failed(room: Room): void;
   emptied(room: Room): void;
@@ -27,6 +31,25 @@ export type RoomHooks = {
 /** Thrown by applyUpdate when the update would grow the document past its cap (close 1009). */
 export class DocumentTooLarge extends Error {
   override name = "DocumentTooLarge";
+}
+
+/**
+ * Thrown by applyUpdate when the update would make the document break its schema (nothing
+ * applied). `unresolved`: it depends on content the server lacks; the sender should resync.
+ */
+export class UpdateRefused extends Error {
+  override name = "UpdateRefused";
+  constructor(
+    reason: string,
+    readonly unresolved: boolean,
+  ) {
+    super(reason);
+  }
+}
+
+/** Thrown by applyUpdate when Yjs threw while applying: the room has failed and is being reloaded. */
+export class ApplyFailed extends Error {
+  override name = "ApplyFailed";
 }
 
 /** Origin of updates another instance committed and published. */
@@ -53,6 +76,9 @@ export class Room implements CommitTarget {
   uncompacted: number;
   private channel: RoomChannel | null = null;
   private readonly size: DocSizeGuard;
+  private readonly shape: UpdateShapeChecker | null;
+  /** While Yjs applies an update: the document's update events, held until the apply succeeded. */
+  private holding: [Uint8Array, unknown][] | null = null;
   private outbox: Outgoing[] = [];
   private flushWaiters: (() => void)[] = [];
   private closed = false;
@@ -68,6 +94,7 @@ export class Room implements CommitTarget {
     this.doc = doc;
     this.uncompacted = storedUpdates;
     this.size = new DocSizeGuard(doc, hooks.maxDocBytes);
+    this.shape = hooks.schema ? new UpdateShapeChecker(doc, hooks.schema) : null;
     this.presence = new RoomPresence(doc, this.members, {
       room: name,
       maxPerConnection: hooks.maxAwarenessPerConnection,
@@ -110,12 +137,58 @@ export class Room implements CommitTarget {
   // ---- the document ----
 
   /**
-   * Apply a client's validated update (`ends` from validateUpdate). Throws DocumentTooLarge when
-   * it would grow the document past its cap (nothing applied), or whatever Yjs throws.
+   * Apply a client's validated update (`ends` from validateUpdate, `decoded` when validation kept
+   * the decoded structs). Nothing is applied when it throws DocumentTooLarge (past the size cap) or
+   * UpdateRefused (it would break the document's schema). ApplyFailed: Yjs threw while applying —
+   * the room has failed (see failApply) and the caller closes the sender.
    */
-  applyUpdate(member: RoomMember, update: Uint8Array, ends: readonly number[]): void {
+  applyUpdate(member: RoomMember, update: Uint8Array, ends: readonly number[], decoded?: Parameters<UpdateShapeChecker["check"]>[1]): void {
     if (!this.size.admits(update.byteLength, ends)) throw new DocumentTooLarge(`document would exceed ${this.hooks.maxDocBytes} bytes`);
-    Y.applyUpdate(this.doc, update, member);
+    if (this.shape) {
+      let verdict;
+      try {
+        verdict = this.shape.check(update, decoded);
+      } catch (e) {
+        // A check that cannot decide must not let the update through unchecked.
+        throw new UpdateRefused(`the shape check failed: ${String(e)}`, false);
+      }
+      if (!verdict.ok) throw new UpdateRefused(verdict.reason, verdict.unresolved);
+    }
+    if (!this.guardedApply(update, member, member)) throw new ApplyFailed("the update could not be applied; the room is reloading");
+  }
+
+  /**
+   * Apply with the document's update events held back, so that nothing of an apply that throws
+   * half-way is stored or sent. Such a document no longer matches the database (Yjs may have
+   * integrated part of it, or left its transaction state behind): the room fails. False then.
+   */
+  private guardedApply(update: Uint8Array, origin: unknown, author: RoomMember | null): boolean {
+    const held: [Uint8Array, unknown][] = [];
+    this.holding = held;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (e) {
+      this.holding = null;
+      this.failApply(e, author);
+      return false;
+    }
+    this.holding = null;
+    for (const [u, o] of held) this.accept(u, o);
+    return true;
+  }
+
+  /**
+   * Yjs threw while applying (a stack overflow in a crafted structure, a bug): evict the room so
+   * the next joiner loads what the database holds. Every member but the author is told 1011 and
+   * reconnects; the author's connection closes it with its own code (it must not send it again).
+   */
+  private failApply(error: unknown, author: RoomMember | null): void {
+    if (this.closed) return;
+    this.hooks.log("room failed: apply threw", { room: this.name, error: String(error) });
+    this.closed = true;
+    this.outbox = [];
+    for (const m of [...this.members]) if (m !== author) m.close(CloseCode.internalError, "room reloading");
+    this.hooks.failed(this);
   }
 
   /**
@@ -130,9 +203,7 @@ export class Room implements CommitTarget {
       const store = this.doc.store;
       this.remoteApply = store.pendingStructs || store.pendingDs ? "mixed" : "pure";
       try {
-        Y.applyUpdate(this.doc, u, REMOTE);
-      } catch (e) {
-        this.hooks.log("remote update rejected", { room: this.name, error: String(e) });
+        if (!this.guardedApply(u, REMOTE, null)) return;
       } finally {
         this.remoteApply = null;
       }
@@ -158,6 +229,12 @@ export class Room implements CommitTarget {
   // fire this event, so they are neither stored nor sent.
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.closed) return;
+    if (this.holding) this.holding.push([update, origin]);
+    else this.accept(update, origin);
+  };
+
+  private accept(update: Uint8Array, origin: unknown): void {
+    if (this.closed) return;
     this.size.grew(update.byteLength);
     if (origin === REMOTE && this.remoteApply === "pure") {
       this.outbox.push({ kind: "update", data: update, origin: null, committed: true });
@@ -167,7 +244,7 @@ export class Room implements CommitTarget {
     const member = this.members.has(origin as RoomMember) ? (origin as RoomMember) : null;
     this.outbox.push({ kind: "update", data: update, origin: member, committed: false });
     this.hooks.queue.enqueue(this, update);
-  };
+  }
 
   onCommitted(count: number): void {
     if (this.closed) return;
@@ -246,6 +323,11 @@ export class Room implements CommitTarget {
     this.presence.channel = null;
     this.doc.off("update", this.onDocUpdate);
     this.presence.destroy();
-    this.doc.destroy();
+    try {
+      this.doc.destroy();
+    } catch (e) {
+      // A document whose apply threw may be in any state; it is dropped either way.
+      this.hooks.log("destroying a failed document threw", { room: this.name, error: String(e) });
+    }
   }
 }

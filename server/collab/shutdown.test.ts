@@ -8,17 +8,20 @@ import { rawClient, startHarness, waitFor } from "./test-harness";
 const deps: CollabDeps = {
   authorize: async () => ({
     participantId: "p1",
+    session: "participant:s1",
     caseId: "c1",
     role: "manager",
     displayName: "M",
     colorIndex: 0,
     readOnly: false,
+    meetingCompleted: false,
   }),
   load: async () => ({ doc: new Y.Doc(), storedUpdates: 0 }),
   append: async () => {},
   compact: async () => {},
   recordOpened: async () => {},
   onRevocation: () => () => {},
+  recheck: async (items) => items.map(() => "ok" as const),
   originAllowed: () => true,
 };
 

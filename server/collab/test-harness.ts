@@ -11,6 +11,7 @@ import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
 import { WebsocketProvider } from "y-websocket";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "./index";
+import { scratchSchemaFor } from "./testing/scratch-schema";
 import { issueTicket } from "@/lib/tickets/collab-ticket";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import type { FixtureCase } from "@/lib/testing/fixtures";
@@ -29,9 +30,17 @@ export type Harness = {
   stop(): Promise<void>;
 };
 
+/**
+ * Unless `opts.docSchema` says otherwise, rooms check updates against the meeting schema plus the
+ * scratch roots protocol tests write to (testing/scratch-schema.ts); shape tests pass the
+ * production `schemaForDoc`.
+ */
 export async function startHarness(opts: CollabServerOptions = {}): Promise<Harness> {
   const logs: LogLine[] = [];
-  const make = (o: CollabServerOptions) => createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), ...o });
+  // Tests open many sockets as one fixture participant; the per-participant open limit is
+  // tested on its own (access-log-flood.test.ts), with the production defaults.
+  const make = (o: CollabServerOptions) =>
+    createCollabServer({ log: (msg, extra) => logs.push({ msg, extra }), opensPerMinute: 60_000, openBurst: 10_000, docSchema: scratchSchemaFor, ...o });
   const httpServer = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
@@ -56,9 +65,10 @@ export async function startHarness(opts: CollabServerOptions = {}): Promise<Harn
   return h;
 }
 
+/** A ticket for the fixture's meeting document, bound to the participant's fixture session. */
 export function ticketFor(f: FixtureCase, role: Role, opts: { readOnly?: boolean; ttl?: number; now?: number } = {}): string {
   return issueTicket(
-    { doc: meetingDocName(f.meetingId), participantId: f.participants[role].id, readOnly: opts.readOnly ?? false },
+    { doc: meetingDocName(f.meetingId), participantId: f.participants[role].id, session: f.participants[role].session, readOnly: opts.readOnly ?? false },
     opts.ttl ?? 60,
     opts.now,
   );

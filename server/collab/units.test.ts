@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRequestTarget } from "./request-target";
-import { decodeAwarenessUpdate, encodeAwarenessEntries, guardAwareness, type AwarenessEntry } from "./awareness-guard";
+import { decodeAwarenessUpdate, encodeAwarenessEntries, guardAwareness, stampIdentity, type AwarenessEntry } from "./awareness-guard";
 import { decodeFrame, ProtocolError } from "./protocol";
 
 describe("parseRequestTarget", () => {
@@ -56,5 +56,18 @@ describe("guardAwareness", () => {
     const entries = [{ clientId: 7, clock: 3, state: state("p1") }, { clientId: 8, clock: 1, state: null }];
     expect(decodeAwarenessUpdate(encodeAwarenessEntries(entries))).toEqual(entries);
     expect(() => decodeAwarenessUpdate(encodeAwarenessEntries([{ clientId: 1, clock: 1, state: 5 }]))).toThrow();
+  });
+});
+
+describe("stampIdentity", () => {
+  const me = { participantId: "p1", name: "Lars Nielsen", role: "manager", color: "#047857" };
+  it("replaces name, role, colour and any extra field of `user` with the participant record's, and keeps the rest", () => {
+    const forged = { user: { participantId: "p1", name: "Mette Sørensen", role: "caseworker", color: "#000", html: "<b>x</b>" }, editing: "plan.goal" };
+    expect(stampIdentity([{ clientId: 1, clock: 2, state: forged }], me)).toEqual([{ clientId: 1, clock: 2, state: { user: me, editing: "plan.goal" } }]);
+  });
+  it("stamps a malformed `user` too, and leaves states without one (and removals) alone", () => {
+    expect(stampIdentity([{ clientId: 1, clock: 1, state: { user: "Mette" } }], me)[0]!.state).toEqual({ user: me });
+    const plain = [{ clientId: 2, clock: 1, state: {} }, { clientId: 3, clock: 4, state: null }];
+    expect(stampIdentity(plain, me)).toEqual(plain);
   });
 });

@@ -1,4 +1,4 @@
-import { validateUpdate } from "./validate-update.mjs";
+import { inspectUpdate } from "./validate-update.mjs";
 import { DecodePool, type Validation } from "./decode-pool";
 import type { ResolvedOptions } from "./options";
 
@@ -22,7 +22,8 @@ export class UpdateValidator {
   validate(update: Uint8Array): Validation | Promise<Validation> {
     if (update.byteLength > this.opts.decodeInlineBytes) return this.pool.validate(update);
     try {
-      return { ok: true, ends: validateUpdate(update) };
+      const { ends, decoded } = inspectUpdate(update);
+      return { ok: true, ends, decoded };
     } catch (e) {
       return { ok: false, error: String(e) };
     }

@@ -17,7 +17,19 @@ import * as Y from "yjs";
  * @returns {number[]}
  */
 export function validateUpdate(update) {
-  const { structs, ds } = Y.decodeUpdate(update);
+  return inspectUpdate(update).ends;
+}
+
+/**
+ * validateUpdate, also returning the decoded update, so that the shape check on the event loop
+ * (lib/collab/update-shape.ts) does not decode it a second time.
+ *
+ * @param {Uint8Array} update
+ * @returns {{ ends: number[]; decoded: ReturnType<typeof Y.decodeUpdate> }}
+ */
+export function inspectUpdate(update) {
+  const decoded = Y.decodeUpdate(update);
+  const { structs, ds } = decoded;
   /** @type {Map<number, number>} */
   const ends = new Map();
   for (const s of structs) {
@@ -35,5 +47,5 @@ export function validateUpdate(update) {
       prevEnd = end;
     }
   }
-  return [...ends].flat();
+  return { ends: [...ends].flat(), decoded };
 }

@@ -53,6 +53,8 @@ class FakeSocket {
 }
 
 let ticketStatuses: (number | "throw" | "hang")[];
+/** Ticket answers from this number on say the meeting was completed. */
+let completedFrom: number;
 /** Settles a ticket request that was told to hang: a network error. */
 let hanging: (() => void) | null;
 let ticketUrls: string[];
@@ -70,6 +72,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   FakeSocket.made = [];
   ticketStatuses = [];
+  completedFrom = Infinity;
   ticketUrls = [];
   hanging = null;
   online = true;
@@ -90,7 +93,7 @@ beforeEach(() => {
       throw new TypeError("Failed to fetch");
     }
     const n = ticketUrls.length;
-    const body = { url: "ws://collab.test/collab", room: "meeting-1", params: { ticket: `t${n}` } };
+    const body = { url: "ws://collab.test/collab", room: "meeting-1", params: { ticket: `t${n}` }, meetingCompleted: n >= completedFrom };
     return { status, ok: status >= 200 && status < 300, json: async () => body } as unknown as Response;
   });
   // The top of each window, so waits are exactly the ceiling: 250, 500, 1000 … ms.
@@ -126,9 +129,9 @@ describe("TicketedProvider", () => {
     expect(sockets()).toHaveLength(1);
     expect(last().url).toMatch(/^ws:\/\/collab\.test\/collab\/meeting-1\?ticket=t1$/);
     last().accept();
-    expect(link.getState()).toEqual({ phase: "online", synced: false, unsaved: false });
+    expect(link.getState()).toEqual({ phase: "online", synced: false, unsaved: false, meetingCompleted: false });
     last().sync();
-    expect(link.getState()).toEqual({ phase: "online", synced: true, unsaved: false });
+    expect(link.getState()).toEqual({ phase: "online", synced: true, unsaved: false, meetingCompleted: false });
   });
 
   it("ends in sessionEnded when the ticket endpoint answers 401, without opening a socket", async () => {
@@ -173,7 +176,26 @@ describe("TicketedProvider", () => {
     expect(phase()).toBe("accessLost");
   });
 
-  it("after a server restart waits a random time, then reconnects with a fresh ticket", async () => {
+  it("on close code 4409 (meeting completed) says so and reconnects at once with a fresh ticket, not counting it as a refusal", async () => {
+    await connected();
+    completedFrom = 2;
+    last().drop(4409);
+    expect(link.getState().meetingCompleted).toBe(true);
+    await flush();
+    expect(sockets()).toHaveLength(2);
+    expect(last().ticket).toBe("t2");
+    last().accept();
+    last().sync();
+    expect(link.getState()).toMatchObject({ phase: "online", synced: true, meetingCompleted: true });
+  });
+
+  it("learns from a ticket that the meeting is over (a reconnect after it was completed elsewhere)", async () => {
+    completedFrom = 1;
+    await connected();
+    expect(link.getState().meetingCompleted).toBe(true);
+  });
+
+    it("after a server restart waits a random time, then reconnects with a fresh ticket", async () => {
     await connected();
     random.mockReturnValue(0.5);
     last().drop(1012);

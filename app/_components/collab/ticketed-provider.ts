@@ -36,6 +36,11 @@ export type LinkState = {
   synced: boolean;
   /** Local edits not yet proven durable on the server. */
   unsaved: boolean;
+  /**
+   * The meeting was completed: the server serves its room read-only to everyone (close code 4409
+   * on a live socket, or `meetingCompleted` in a ticket). It never goes back to false.
+   */
+  meetingCompleted: boolean;
 };
 
 export type TicketedProviderOptions = {
@@ -46,7 +51,7 @@ export type TicketedProviderOptions = {
 };
 
 type TerminalPhase = "sessionEnded" | "accessLost" | "failed";
-type TicketAnswer = { url: string; room: string; params: { ticket: string } };
+type TicketAnswer = { url: string; room: string; params: { ticket: string }; meetingCompleted?: boolean };
 type TicketResult = { ok: true; ticket: TicketAnswer } | { ok: false; phase: "sessionEnded" | "accessLost" | "retry" };
 
 /** Tickets live two minutes; a renewal every minute also notices a session that ended. */
@@ -56,13 +61,16 @@ const OFFLINE_AFTER_MS = 1_500;
 /** Refusals (44xx closes) in a row before we stop and offer a manual retry. */
 const MAX_REFUSALS = 3;
 const CLOSE_FORBIDDEN = 4403;
+/** The meeting was completed while we were connected: come back at once, read-only. */
+const CLOSE_MEETING_COMPLETED = 4409;
 
 const browserOffline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 
 export class TicketedProvider {
   private current: WebsocketProvider | null = null;
   private tracker: SaveTracker | null = null;
-  private state: LinkState = { phase: "connecting", synced: false, unsaved: false };
+  private state: LinkState = { phase: "connecting", synced: false, unsaved: false, meetingCompleted: false };
+  private meetingCompleted = false;
   private readonly listeners = new Set<() => void>();
   private readonly abort = new AbortController();
   private renewTimer: ReturnType<typeof setInterval> | undefined;
@@ -144,6 +152,7 @@ export class TicketedProvider {
       if (result.phase === "retry") return this.scheduleAttempt();
       return this.stop(result.phase);
     }
+    this.noteTicket(result.ticket);
     if (!this.current) return this.open(result.ticket);
     this.current.params = result.ticket.params;
     this.current.connect();
@@ -202,8 +211,18 @@ export class TicketedProvider {
   private async renewTicket(): Promise<void> {
     const result = await this.fetchTicket();
     if (this.destroyed || this.terminal || !this.current) return;
-    if (result.ok) this.current.params = result.ticket.params;
-    else if (result.phase !== "retry") this.stop(result.phase);
+    if (result.ok) {
+      this.noteTicket(result.ticket);
+      this.current.params = result.ticket.params;
+    } else if (result.phase !== "retry") this.stop(result.phase);
+  }
+
+  /** A ticket says the meeting is over: the room is read-only from now on. */
+  private noteTicket(ticket: TicketAnswer): void {
+    if (ticket.meetingCompleted === true && !this.meetingCompleted) {
+      this.meetingCompleted = true;
+      this.refresh();
+    }
   }
 
   private stop(phase: TerminalPhase): void {
@@ -218,6 +237,12 @@ export class TicketedProvider {
   private readonly onClosed = ({ code }: { code: number }) => {
     if (this.destroyed || this.terminal) return;
     if (code === CLOSE_FORBIDDEN) return this.stop("accessLost");
+    if (code === CLOSE_MEETING_COMPLETED) {
+      // Not a refusal: the room is read-only now. Reconnect at once, to follow it read-only.
+      this.meetingCompleted = true;
+      this.refresh();
+      return void this.attemptNow();
+    }
     // 4401: the ticket expired or the session was signed out elsewhere; a fresh ticket decides.
     // Other 44xx are refusals too; after a few in a row we stop rather than loop forever. A server
     // restart or a network drop (1006, 1011–1013) is not a refusal: we keep trying.
@@ -287,9 +312,10 @@ export class TicketedProvider {
     else phase = "connecting";
     const synced = connected && !!p?.synced;
     const unsaved = this.tracker?.unsaved ?? false;
+    const meetingCompleted = this.meetingCompleted;
     const s = this.state;
-    if (s.phase === phase && s.synced === synced && s.unsaved === unsaved) return;
-    this.state = { phase, synced, unsaved };
+    if (s.phase === phase && s.synced === synced && s.unsaved === unsaved && s.meetingCompleted === meetingCompleted) return;
+    this.state = { phase, synced, unsaved, meetingCompleted };
     for (const l of this.listeners) l();
   };
 }

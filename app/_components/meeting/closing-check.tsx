@@ -7,15 +7,11 @@ import { can } from "@/lib/permissions";
 import { buttonClass, primaryButtonClass } from "../room/ui";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useClosingCheck } from "./consent-board";
+import { useConsentLabel } from "./consent-labels";
 import { useNames } from "./use-names";
 
-/** A stored "YYYY-MM-DDTHH:mm" wall-clock time, shown as written (it is Copenhagen time already). */
-export function wallClockDate(local: string): Date {
-  const [d, tm] = local.split("T");
-  const [y, m, day] = (d ?? "").split("-").map(Number);
-  const [hh, mm] = (tm ?? "").split(":").map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, day ?? 1, hh ?? 0, mm ?? 0));
-}
+export { wallClockDate } from "./wall-clock";
+import { wallClockDate } from "./wall-clock";
 
 /**
  * The closing step (the guide: close with the agreements made, make sure everyone agrees, agree the
@@ -33,9 +29,12 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
   const confirmed = f.flow.closed !== null && check.ready;
   const staleConfirm = f.flow.closed !== null && !check.ready;
   const everyoneAgrees = check.items.length > 0 && check.missing.length === 0 && check.reservations.length === 0;
-  const label = (text: string, kind: "action" | "subGoal") => text.trim() || t(kind === "action" ? "untitledAction" : "untitledSubGoal");
+  const names = useConsentLabel();
+  const label = (item: Parameters<typeof names.full>[0]) => names.full(item);
+  const tDates = useTranslations("meeting.dates");
+  const day = (d: string) => format.dateTime(wallClockDate(`${d}T00:00`), { dateStyle: "medium", timeZone: "UTC" });
   const missingByPerson = new Map<string, string[]>();
-  for (const m of check.missing) missingByPerson.set(m.participantId, [...(missingByPerson.get(m.participantId) ?? []), label(m.item.text, m.item.kind)]);
+  for (const m of check.missing) missingByPerson.set(m.participantId, [...(missingByPerson.get(m.participantId) ?? []), label(m.item)]);
 
   return (
     <div className={`space-y-3 ${large ? "text-2xl" : ""}`} data-testid="closing-check" data-ready={check.ready ? "true" : "false"} data-confirmed={confirmed ? "true" : "false"}>
@@ -54,8 +53,8 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
                   {check.reservations.map((r) => (
                     <li key={`${r.item.id}:${r.participantId}`} data-testid="closing-reservation">
                       {r.comment
-                        ? t("reservationComment", { item: label(r.item.text, r.item.kind), name: withRole(r.participantId), comment: r.comment })
-                        : t("reservation", { item: label(r.item.text, r.item.kind), name: withRole(r.participantId) })}
+                        ? t("reservationComment", { item: label(r.item), name: withRole(r.participantId), comment: r.comment })
+                        : t("reservation", { item: label(r.item), name: withRole(r.participantId) })}
                     </li>
                   ))}
                 </ul>
@@ -71,6 +70,36 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
                 </ul>
               </div>
             ) : null}
+          </div>
+        </li>
+        <li className="flex gap-2" data-testid="closing-dates" data-ok={check.dateWarnings.length === 0 ? "true" : "false"}>
+          <span aria-hidden="true" className="font-bold">
+            {check.dateWarnings.length === 0 ? "✓" : "!"}
+          </span>
+          <div>
+            {check.dateWarnings.length === 0 ? (
+              <p className="font-semibold">{t("datesOk")}</p>
+            ) : (
+              <>
+                <p className="font-semibold">{t("datesTitle")}</p>
+                <ul className="ml-5 list-disc" data-testid="closing-date-warnings">
+                  {check.dateWarnings.map((w, i) => (
+                    <li key={i} data-testid="closing-date-warning">
+                      {w.kind === "beforeMeeting"
+                        ? tDates("beforeMeeting", {
+                            what:
+                              w.field === "goalTargetDate"
+                                ? tDates("what.goalTargetDate")
+                                : tDates(w.field === "action.due" ? "what.action" : "what.subGoal", { item: w.text.trim() || "…" }),
+                            date: day(w.date),
+                            meeting: day(w.meetingDate),
+                          })
+                        : tDates("targetBeforeSubGoal", { date: day(w.date), item: w.text.trim() || "…", subGoalDate: day(w.subGoalDate) })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
         </li>
         <li className="flex gap-2" data-testid="closing-next-meeting" data-ok={check.nextMeetingSet ? "true" : "false"}>

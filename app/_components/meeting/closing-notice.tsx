@@ -11,6 +11,7 @@ import type { MeetingContext } from "@/lib/meetings/require-meeting-participant"
  */
 export async function ClosingNotice({ ctx }: { ctx: MeetingContext }) {
   const t = await getTranslations("meeting.agreementCheck");
+  const tc = await getTranslations("meeting.consent");
   const { check, confirmed } = await getClosingCheck(ctx);
   if (confirmed) {
     return (
@@ -20,7 +21,10 @@ export async function ClosingNotice({ ctx }: { ctx: MeetingContext }) {
       </p>
     );
   }
-  const reservations = [...new Set(check.reservations.map((r) => r.item.text.trim() || t("untitled")))];
+  // A sub-goal or an action by its text; a part of the whole plan by its name ("The step").
+  const itemName = (item: (typeof check.reservations)[number]["item"]) =>
+    item.kind === "action" || item.kind === "subGoal" ? item.text.trim() || t("untitled") : tc(`kind.${item.kind}`);
+  const reservations = [...new Set(check.reservations.map((r) => itemName(r.item)))];
   return (
     <div className="rounded-xl border-2 border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid="agreement-closing-open">
       <h2 className="text-lg font-semibold">{t("title")}</h2>

@@ -2,9 +2,10 @@
 
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import { CONSENT_COMMENT_MAX, consentKey, textHash, type ConsentValue } from "@/lib/collab/flow-schema";
+import { CONSENT_COMMENT_MAX, consentKey, textHash, type ConsentEntry, type ConsentValue } from "@/lib/collab/flow-schema";
 import { setConsent } from "@/lib/collab/flow-consent";
 import { closingCheck, type ConsentItem, type ItemConsent, type PersonState } from "@/lib/collab/flow-closing";
+import { useConsentLabel } from "./consent-labels";
 import { buttonClass, inputClass, inputBaseClass, labelClass } from "../room/ui";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
@@ -22,12 +23,16 @@ export function useClosingCheck() {
     nextMeetingAt: view.followUp.nextMeetingAt,
     flow: f.flow,
     participants: f.participants,
+    plan: view.plan,
+    followUp: view.followUp,
+    meetingDate: f.meetingDate ?? null,
   });
 }
 
 /**
- * Consent per item: each participant marks every agreed action and sub-goal "agree" or "has
- * reservations" (with a short comment). The room sees the state per item and per person. The chair
+ * Consent per item: each participant marks every part of the plan — the goal, the step, each
+ * sub-goal, the mixer desk, the law's tools, each action and the follow-up — "agree" or "has
+ * reservations" (with a short comment; "agree" clears it from the board, the history keeps it). The room sees the state per item and per person. The chair
  * can record what someone without a device says, naming them.
  */
 export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" }) {
@@ -75,16 +80,19 @@ function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent;
   const f = useFlow();
   const { withRole } = useNames();
   const { item } = consent;
-  const label = item.text.trim() || t(item.kind === "action" ? "untitledAction" : "untitledSubGoal");
+  const names = useConsentLabel();
+  const label = names.label(item);
+  const resolvedEarlier = shownHasResolved(f.flow.consent, item, people);
   const large = size === "large";
   const shown = subject && !people.includes(subject) ? [...people, subject] : people;
   return (
     <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
       <p className={`${large ? "text-2xl" : "text-base"} font-semibold text-slate-900`}>
-        <span className="font-normal text-slate-700">{t(item.kind === "action" ? "kindAction" : "kindSubGoal")}: </span>
+        <span className="font-normal text-slate-700">{names.kind(item)}: </span>
         {label}
       </p>
       {subject ? <MarkControls item={item} subject={subject} /> : null}
+      {resolvedEarlier ? <p className="mt-1 text-sm text-slate-700" data-testid="consent-resolved-note">{t("resolvedNote")}</p> : null}
       <ul className={`mt-2 grid gap-1 ${large ? "text-xl" : "text-sm"}`} aria-label={t("statesLabel", { item: label })}>
         {shown.map((p) => {
           const state = consent.states[p] ?? "missing";
@@ -200,4 +208,12 @@ function MarkControls({ item, subject }: { item: ConsentItem; subject: string })
       </p>
     </fieldset>
   );
+}
+
+/** Someone had reservations about this item earlier and has since agreed (their history keeps it). */
+function shownHasResolved(consent: Record<string, ConsentEntry>, item: ConsentItem, people: string[]): boolean {
+  return people.some((p) => {
+    const c = consent[consentKey(item.kind, item.id, p)];
+    return c !== undefined && c.value === "agree" && c.history.some((h) => h.value === "reservations");
+  });
 }

@@ -22,10 +22,17 @@ export type FlowContextValue = {
   /** May this person change the shared document right now (role and connection allow it)? */
   editable: boolean;
   surface: Surface;
+  /** The meeting's own date (`YYYY-MM-DD`, Copenhagen): dates before it get a calm warning. */
+  meetingDate?: string | null;
 };
 
 const FlowContext = createContext<FlowContextValue | null>(null);
 export const FlowProvider = FlowContext.Provider;
+
+/** The flow around a field, if it is shown inside a meeting (the room or the shared screen). */
+export function useOptionalFlowContext(): FlowContextValue | null {
+  return useContext(FlowContext);
+}
 
 export function useFlowContext(): FlowContextValue {
   const v = useContext(FlowContext);

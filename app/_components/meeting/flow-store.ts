@@ -30,10 +30,15 @@ export class FlowStore {
     return () => this.listeners.delete(l);
   };
 
+  /** Should a reader throw on a stored shape after all, the last good view stays. */
   getSnapshot = (): FlowView => {
     if (this.computedFor !== this.version) {
-      this.view = shareStructure(this.view, readFlow(this.doc));
       this.computedFor = this.version;
+      try {
+        this.view = shareStructure(this.view, readFlow(this.doc));
+      } catch (e) {
+        console.error("The meeting flow could not be read", e);
+      }
     }
     return this.view;
   };

@@ -27,9 +27,12 @@ export function MeetingFlowRoot(props: {
   participants: RoomParticipant[];
   editable: boolean;
   surface: Surface;
+  /** The meeting's date (`YYYY-MM-DD`), for the date warnings. */
+  meetingDate?: string | null;
   children: ReactNode;
 }) {
   const { conn, meetingId, me, user, participants, editable, surface, children } = props;
+  const meetingDate = props.meetingDate ?? null;
   const [store, setStore] = useState<FlowStore | null>(null);
   useEffect(() => {
     const s = new FlowStore(conn.doc);
@@ -43,8 +46,8 @@ export function MeetingFlowRoot(props: {
   }, [conn]);
 
   const ctx = useMemo<FlowContextValue | null>(
-    () => (store ? { conn, store, meetingId, me, participants, editable, surface } : null),
-    [conn, store, meetingId, me, participants, editable, surface],
+    () => (store ? { conn, store, meetingId, me, participants, editable, surface, meetingDate } : null),
+    [conn, store, meetingId, me, participants, editable, surface, meetingDate],
   );
   const guard = useMemo<GuardValue | null>(
     () =>

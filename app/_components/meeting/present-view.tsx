@@ -10,6 +10,7 @@ import { RoomProvider, type RoomContextValue } from "../room/room-context";
 import type { RoomMe, RoomParticipant } from "../room/room-types";
 import { PresenceList } from "../room/presence-list";
 import { ConnectionStatus } from "../room/connection-status";
+import { MeetingOverNotice } from "../room/meeting-over";
 import { BusinessCaseToggle } from "./business-case-panel";
 import { ClosingCheck } from "./closing-check";
 import { ConsentBoard } from "./consent-board";
@@ -22,9 +23,12 @@ import { PresentPlan } from "./present-plan";
 import { SpeakingRound } from "./speaking-round";
 import { coverAndAdvance, pauseTimer, setCurrentItem, startTimer } from "@/lib/collab/meeting-flow";
 import { buttonClass, primaryButtonClass } from "../room/ui";
+import { dateInZone } from "@/lib/time/zoned";
+import { SectionBoundary } from "../room/section-boundary";
 
 export type PresentProps = {
-  meeting: { id: string; title: string };
+  /** `completed`: the meeting is over, its room read-only for everyone. */
+  meeting: { id: string; title: string; completed: boolean; startsAtIso?: string };
   employeeName: string;
   me: RoomMe;
   participants: RoomParticipant[];
@@ -61,7 +65,8 @@ function PresentHeader({ meeting, employeeName }: PresentProps) {
 function Connected({ conn, props, user }: { conn: RoomConnection; props: PresentProps; user: PresenceUser }) {
   const snapshot = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);
   const lost = snapshot.phase === "sessionEnded" || snapshot.phase === "accessLost";
-  const editable = props.me.canEdit && !lost;
+  const over = props.meeting.completed || snapshot.meetingCompleted;
+  const editable = props.me.canEdit && !lost && !over;
   const ctx = useMemo<RoomContextValue>(
     () => ({ conn, editable, me: props.me, user, participants: props.participants }),
     [conn, editable, props.me, user, props.participants],
@@ -69,10 +74,20 @@ function Connected({ conn, props, user }: { conn: RoomConnection; props: Present
   return (
     <RoomProvider value={ctx}>
       <div className="mb-3">
-        <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
+        <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />
       </div>
+      {over ? <MeetingOverNotice unsaved={snapshot.unsaved} /> : null}
       {snapshot.loaded ? (
-        <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="present">
+        <MeetingFlowRoot
+          conn={conn}
+          meetingId={props.meeting.id}
+          me={props.me}
+          user={user}
+          participants={props.participants}
+          editable={editable}
+          surface="present"
+          meetingDate={props.meeting.startsAtIso ? dateInZone(new Date(props.meeting.startsAtIso)) : null}
+        >
           <PresentBody qr={props.qr} />
         </MeetingFlowRoot>
       ) : null}
@@ -80,56 +95,82 @@ function Connected({ conn, props, user }: { conn: RoomConnection; props: Present
   );
 }
 
+/**
+ * The shared screen in parts, each behind its own boundary: the meeting's steps, the flow (item,
+ * round, summary, consent, closing), and the plan with who is here.
+ */
 function PresentBody({ qr }: { qr: PresentProps["qr"] }) {
+  const t = useTranslations("meeting.present");
+  const tm = useTranslations("meeting.panel");
+  return (
+    <div className="space-y-6">
+      <SectionBoundary name={t("steps")} testId="present-steps">
+        <PresentSteps />
+      </SectionBoundary>
+      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
+        <SectionBoundary name={tm("title")} testId="present-flow">
+          <PresentFlow />
+        </SectionBoundary>
+        <SectionBoundary name={t("plan.title")} testId="present-plan-section">
+          <div className="space-y-6">
+            <PresentPlan />
+            <div className="text-lg">
+              <PresenceList />
+            </div>
+            <JoinQr qr={qr} />
+          </div>
+        </SectionBoundary>
+      </div>
+    </div>
+  );
+}
+
+function PresentSteps() {
+  const t = useTranslations("meeting.present");
+  const f = useFlow();
+  return (
+    <section aria-labelledby="present-steps" className="space-y-2">
+      <h2 id="present-steps" className="sr-only">
+        {t("steps")}
+      </h2>
+      <PhaseStepper phase={f.flow.phase} size="large" />
+      <div className="text-xl">
+        <PhaseControls />
+      </div>
+    </section>
+  );
+}
+
+function PresentFlow() {
   const t = useTranslations("meeting.present");
   const f = useFlow();
   const phase = f.flow.phase;
   return (
     <div className="space-y-6">
-      <section aria-labelledby="present-steps" className="space-y-2">
-        <h2 id="present-steps" className="sr-only">
-          {t("steps")}
-        </h2>
-        <PhaseStepper phase={phase} size="large" />
-        <div className="text-xl">
-          <PhaseControls />
-        </div>
-      </section>
-      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-        <div className="space-y-6">
-          <NowCard />
-          <SpeakingRound size="large" />
-          <SummaryCard />
-          {phase === "agreements" || phase === "closing" ? (
-            <section aria-labelledby="present-consent" className="rounded-xl border-2 border-slate-900 bg-white p-5">
-              <h2 id="present-consent" className="text-3xl font-bold">
-                {t("consent")}
-              </h2>
-              <div className="mt-3">
-                <ConsentBoard size="large" />
-              </div>
-            </section>
-          ) : null}
-          {phase === "closing" ? (
-            <section aria-labelledby="present-closing" className="rounded-xl border-2 border-slate-900 bg-white p-5">
-              <h2 id="present-closing" className="text-3xl font-bold">
-                {t("closing")}
-              </h2>
-              <div className="mt-3">
-                <ClosingCheck size="large" />
-              </div>
-            </section>
-          ) : null}
-          {mayChair(f.me.role) ? <BusinessCaseToggle size="large" /> : null}
-        </div>
-        <div className="space-y-6">
-          <PresentPlan />
-          <div className="text-lg">
-            <PresenceList />
+      <NowCard />
+      <SpeakingRound size="large" />
+      <SummaryCard />
+      {phase === "agreements" || phase === "closing" ? (
+        <section aria-labelledby="present-consent" className="rounded-xl border-2 border-slate-900 bg-white p-5">
+          <h2 id="present-consent" className="text-3xl font-bold">
+            {t("consent")}
+          </h2>
+          <div className="mt-3">
+            <ConsentBoard size="large" />
           </div>
-          <JoinQr qr={qr} />
-        </div>
-      </div>
+        </section>
+      ) : null}
+      {phase === "closing" ? (
+        <section aria-labelledby="present-closing" className="rounded-xl border-2 border-slate-900 bg-white p-5">
+          <h2 id="present-closing" className="text-3xl font-bold">
+            {t("closing")}
+          </h2>
+          <div className="mt-3">
+            <ClosingCheck size="large" />
+          </div>
+        </section>
+      ) : null}
+      {mayChair(f.me.role) ? <BusinessCaseToggle size="large" /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { can } from "@/lib/permissions";
 import type { Role } from "@/lib/plan/roles";
 import { buttonClass } from "../room/ui";
+import { SectionBoundary } from "../room/section-boundary";
 
 // Loaded only when someone who may see the preparation opens it: the manager's, the union
 // representative's and an observer's browsers never fetch this code, its ticket or its socket.
@@ -64,7 +65,9 @@ function PrepSlotInner({ meetingId, employeeName, me }: PrepSlotProps) {
       </div>
       {open ? (
         <div id={panelId} className="rounded-b-xl border-t border-teal-700 bg-white p-4 sm:p-6">
-          <PrepPanel meetingId={meetingId} employeeName={employeeName} me={me} />
+          <SectionBoundary name={t("prep.title")} testId="prep-panel">
+            <PrepPanel meetingId={meetingId} employeeName={employeeName} me={me} />
+          </SectionBoundary>
         </div>
       ) : null}
     </section>

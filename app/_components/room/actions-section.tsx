@@ -14,11 +14,13 @@ import {
   setActionStatus,
   type ActionView,
 } from "@/lib/collab";
+import { TEXT_LIMITS } from "@/lib/collab/text-limits";
 import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
 import { FieldError, FieldLabel, MoveButtons, RemoveButton, Section, inputClass, labelClass, primaryButtonClass } from "./ui";
 import { YTextField } from "./y-text-field";
 import { useLogChange } from "../meeting/use-log-change";
+import { useFieldDateWarning } from "../meeting/date-warnings";
 
 /** Agreed actions: what, who (one of the case's participants), by when, and how far it is. */
 export const ActionsSection = memo(function ActionsSection({ actions }: { actions: ActionView[] }) {
@@ -49,13 +51,14 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
   // Observers only watch; everyone else can own an action.
   const owners = participants.filter((p) => p.role !== "observer");
   const ownerKnown = action.ownerId === null || owners.some((p) => p.id === action.ownerId);
+  const dueWarning = useFieldDateWarning("action.due", action.id);
   return (
     <li className="rounded-lg border border-slate-300 p-3 sm:p-4" data-testid="action" data-item-id={action.id}>
       <div data-field={key("text")}>
         <FieldLabel htmlFor={`${base}-text`} field={key("text")}>
           {t("text", { n: index + 1 })}
         </FieldLabel>
-        <YTextField id={`${base}-text`} text={text} readOnly={!editable} autoComplete="off" testId="action-text" />
+        <YTextField id={`${base}-text`} text={text} multiline rows={2} limit="actionText" readOnly={!editable} autoComplete="off" testId="action-text" />
       </div>
       <div className="mt-3 grid gap-3 sm:grid-cols-3">
         <div data-field={key("owner")}>
@@ -88,6 +91,7 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
             readOnly={!editable}
             onCommit={(v) => setActionDue(doc, action.id, v)}
             testId="action-due"
+            warning={dueWarning}
           />
         </div>
         <div data-field={key("status")}>
@@ -162,6 +166,7 @@ function AddActionForm() {
             autoComplete="off"
             aria-describedby={`${id}-error`}
             aria-invalid={error ? true : undefined}
+            maxLength={TEXT_LIMITS.actionText}
             onChange={(e) => setText(e.target.value)}
             data-testid="action-add-text"
           />

@@ -5,18 +5,45 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import type * as Y from "yjs";
+import { useTranslations } from "next-intl";
 import { agendaNotesFragment } from "@/lib/collab";
+import { TEXT_LIMITS } from "@/lib/collab/text-limits";
+import { NotesLengthLimit } from "./notes-length-limit";
+import { NOTE_MAX_DEPTH } from "@/lib/collab/doc-schema";
+import { nestedDeeperThan } from "@/lib/collab/xml-walk";
 import { useRoom } from "./room-context";
+import { NestingLimit } from "./nesting-limit";
 import { DiagnosisNotice, type GuardSource } from "../meeting/diagnosis-notice";
+
+type Props = { itemId: string; labelledBy: string; describedBy?: string };
 
 /**
  * The rich-text notes of one agenda item (Tiptap over the item's Y.XmlFragment), with the other
  * participants' carets and names. Tiptap keeps its own undo history here (Ctrl/Cmd+Z inside).
+ *
+ * Notes nested deeper than the server allows can only come from before it checked (issue 12.3:
+ * 3,000 nested list items overflowed the stack of every browser in y-prosemirror and ProseMirror,
+ * which recurse per level): they are not handed to the editor at all, and a calm notice says so.
  */
-export function AgendaNotesEditor({ itemId, labelledBy, describedBy }: { itemId: string; labelledBy: string; describedBy?: string }) {
+export function AgendaNotesEditor(props: Props) {
+  const t = useTranslations("room");
+  const { conn } = useRoom();
+  const fragment = useMemo(() => agendaNotesFragment(conn.doc, props.itemId), [conn.doc, props.itemId]);
+  const tooDeep = useMemo(() => nestedDeeperThan(fragment, NOTE_MAX_DEPTH), [fragment]);
+  if (tooDeep) {
+    return (
+      <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-slate-800" data-testid="agenda-notes-too-deep">
+        {t("notesTooDeep")}
+      </p>
+    );
+  }
+  return <NotesEditor {...props} fragment={fragment} />;
+}
+
+function NotesEditor({ itemId, labelledBy, describedBy, fragment }: Props & { fragment: Y.XmlFragment }) {
   const { conn, editable, user } = useRoom();
   const provider = conn.provider;
-  const fragment = useMemo(() => agendaNotesFragment(conn.doc, itemId), [conn.doc, itemId]);
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -24,6 +51,8 @@ export function AgendaNotesEditor({ itemId, labelledBy, describedBy }: { itemId:
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
+        NotesLengthLimit(TEXT_LIMITS.agendaNotes),
+        NestingLimit(NOTE_MAX_DEPTH),
         ...(provider ? [CollaborationCaret.configure({ provider, user })] : []),
       ],
       editorProps: {

@@ -75,7 +75,7 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
             id={`${base}-title`}
             text={titleText}
             readOnly={!editable}
-            maxLength={AGENDA_TITLE_MAX}
+            limit="agendaTitle"
             autoComplete="off"
             testId="agenda-item-title"
           />

@@ -3,10 +3,14 @@
 import { useTranslations } from "next-intl";
 import type { ConnectionSnapshot } from "./room-connection";
 
-export type StatusKey = "saved" | "following" | "sending" | "offline" | "connecting" | "sessionEnded" | "accessLost" | "failed";
+export type StatusKey = "saved" | "following" | "sending" | "offline" | "connecting" | "sessionEnded" | "accessLost" | "failed" | "meetingOver";
 
-/** What the indicator says, honestly: "saved" only once the server has confirmed the edits. */
-export function statusKey(s: ConnectionSnapshot, canEdit: boolean): StatusKey {
+/**
+ * What the indicator says, honestly: "saved" only once the server has confirmed the edits. Once
+ * the meeting is over nothing more is sent, so it says that instead of "sending" for ever.
+ */
+export function statusKey(s: ConnectionSnapshot, canEdit: boolean, meetingOver = false): StatusKey {
+  if (meetingOver && s.phase === "online") return "meetingOver";
   switch (s.phase) {
     case "sessionEnded":
     case "accessLost":
@@ -30,6 +34,7 @@ const TONE: Record<StatusKey, string> = {
   sessionEnded: "border-amber-700 bg-amber-50 text-amber-950",
   accessLost: "border-amber-700 bg-amber-50 text-amber-950",
   failed: "border-amber-700 bg-amber-50 text-amber-950",
+  meetingOver: "border-slate-500 bg-slate-100 text-slate-900",
 };
 
 const ICON: Record<StatusKey, string> = {
@@ -41,11 +46,23 @@ const ICON: Record<StatusKey, string> = {
   sessionEnded: "!",
   accessLost: "!",
   failed: "!",
+  meetingOver: "✓",
 };
 
-export function ConnectionStatus({ snapshot, canEdit, onRetry }: { snapshot: ConnectionSnapshot; canEdit: boolean; onRetry: () => void }) {
+export function ConnectionStatus({
+  snapshot,
+  canEdit,
+  meetingOver = false,
+  onRetry,
+}: {
+  snapshot: ConnectionSnapshot;
+  canEdit: boolean;
+  meetingOver?: boolean;
+  onRetry: () => void;
+}) {
   const t = useTranslations("room.status");
-  const key = statusKey(snapshot, canEdit);
+  const tOver = useTranslations("meetingOver");
+  const key = statusKey(snapshot, canEdit, meetingOver);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <p
@@ -59,7 +76,7 @@ export function ConnectionStatus({ snapshot, canEdit, onRetry }: { snapshot: Con
         <span aria-hidden="true" className="font-bold">
           {ICON[key]}
         </span>
-        <span>{t(key)}</span>
+        <span>{key === "meetingOver" ? tOver("status") : t(key)}</span>
       </p>
       {key === "failed" ? (
         <button type="button" onClick={onRetry} className="rounded-md border border-slate-500 bg-white px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">

@@ -18,6 +18,7 @@ export function DateField({
   readOnly,
   kind = "date",
   testId,
+  warning,
 }: {
   id: string;
   field: string;
@@ -27,10 +28,13 @@ export function DateField({
   readOnly: boolean;
   kind?: "date" | "datetime-local";
   testId: string;
+  /** A calm warning about the date (not an error: the date is kept), e.g. "before the meeting". */
+  warning?: string | null;
 }) {
   const t = useTranslations("room.common");
   const [error, setError] = useState<string | null>(null);
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
   return (
     <div>
       <FieldLabel htmlFor={id} field={field}>
@@ -43,7 +47,7 @@ export function DateField({
         value={value ?? ""}
         readOnly={readOnly}
         aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
+        aria-describedby={warning ? `${errorId} ${warningId}` : errorId}
         data-testid={testId}
         onChange={(e) => {
           if (readOnly) return;
@@ -56,6 +60,11 @@ export function DateField({
         }}
       />
       <FieldError id={errorId} message={error} />
+      {warning ? (
+        <p id={warningId} className="mt-1 rounded-md border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid={`${testId}-warning`}>
+          {warning}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -31,6 +31,7 @@ export const FollowUpSection = memo(function FollowUpSection({ followUp }: { fol
             text={texts.howOften}
             multiline
             rows={3}
+            limit="followUpHowOften"
             readOnly={!editable}
             aria-describedby="followup-how-often-hint"
             testId="followup-how-often"
@@ -40,7 +41,7 @@ export const FollowUpSection = memo(function FollowUpSection({ followUp }: { fol
           <FieldLabel htmlFor="followup-job-centre" field="followUp.jobCentre">
             {t("jobCentre")}
           </FieldLabel>
-          <YTextField id="followup-job-centre" text={texts.jobCentre} multiline rows={2} readOnly={!editable} testId="followup-job-centre" />
+          <YTextField id="followup-job-centre" text={texts.jobCentre} multiline rows={2} limit="followUpJobCentre" readOnly={!editable} testId="followup-job-centre" />
         </div>
         <div data-field="followUp.nextMeetingAt">
           <DateField

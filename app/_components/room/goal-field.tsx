@@ -7,11 +7,13 @@ import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
 import { FieldLabel } from "./ui";
 import { YTextField } from "./y-text-field";
+import { useFieldDateWarning } from "../meeting/date-warnings";
 
 export function GoalField({ targetDate }: { targetDate: string | null }) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
   const text = useMemo(() => goalText(conn.doc), [conn.doc]);
+  const warning = useFieldDateWarning("goalTargetDate", null);
   return (
     <div className="space-y-3">
       <div data-field="plan.goal">
@@ -21,7 +23,7 @@ export function GoalField({ targetDate }: { targetDate: string | null }) {
         <p id="plan-goal-hint" className="mb-1 text-sm text-slate-700">
           {t("goalHint")}
         </p>
-        <YTextField id="plan-goal" text={text} multiline rows={3} readOnly={!editable} aria-describedby="plan-goal-hint" testId="plan-goal" />
+        <YTextField id="plan-goal" text={text} multiline rows={3} limit="goal" readOnly={!editable} aria-describedby="plan-goal-hint" testId="plan-goal" />
       </div>
       <div data-field="plan.goalTargetDate">
         <DateField
@@ -32,6 +34,7 @@ export function GoalField({ targetDate }: { targetDate: string | null }) {
           readOnly={!editable}
           onCommit={(v) => setGoalTargetDate(conn.doc, v)}
           testId="plan-goal-date"
+          warning={warning}
         />
       </div>
     </div>

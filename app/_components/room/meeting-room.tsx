@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useSyncExternalStore, type FocusEvent, type SyntheticEvent } from "react";
+import { useMemo, useState, useSyncExternalStore, type FocusEvent, type SyntheticEvent } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { PresenceUser } from "@/lib/collab";
@@ -11,18 +11,22 @@ import { FollowUpSection } from "./follow-up-section";
 import { PlanSection } from "./plan-section";
 import { PresenceList } from "./presence-list";
 import { ReviewPanel } from "./review-panel";
+import { FrozenDriftNotice } from "./frozen-drift-notice";
 import { PrepSlot } from "../prep/prep-slot";
 import { RoomConnection } from "./room-connection";
 import { useConnection } from "../collab/use-connection";
 import { RoomProvider, type RoomContextValue } from "./room-context";
 import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
+import { SectionBoundary } from "./section-boundary";
 import { AgreementEntry } from "@/app/agreements/_components/agreement-entry";
 import { can } from "@/lib/permissions";
 import { CatchUpNotice } from "../meeting/catch-up";
 import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";
 import { MeetingFlowRoot } from "../meeting/meeting-flow-root";
 import { NowBar } from "../meeting/now-bar";
+import { CompleteMeeting, MeetingOverNotice } from "./meeting-over";
+import { dateInZone } from "@/lib/time/zoned";
 
 /**
  * The live meeting room. The Y.Doc and its connection are created in an effect (never during
@@ -31,15 +35,22 @@ import { NowBar } from "../meeting/now-bar";
 export function MeetingRoom(props: RoomProps) {
   const { meeting, me } = props;
   const { conn, user } = useConnection(RoomConnection, meeting.id, me);
+  // Completed from this page: say so at once (the server also tells every socket, ours included).
+  const [completedHere, setCompletedHere] = useState(false);
 
   return (
     <div className="mx-auto max-w-5xl px-4 pb-16">
       <MeetingHeader {...props} />
       <PrepSlot meetingId={meeting.id} employeeName={props.employeeName} me={me} />
-      {conn ? <ConnectedRoom conn={conn} props={props} user={user} /> : <RoomLoading />}
+      {conn ? <ConnectedRoom conn={conn} props={props} user={user} completedHere={completedHere} /> : <RoomLoading />}
       <div className="mt-6">
         <AgreementEntry meetingId={meeting.id} canPrepare={can(me.role, "prepare", "agreement")} />
       </div>
+      {can(me.role, "manage", "meeting") && !meeting.completed && !completedHere ? (
+        <div className="mt-6">
+          <CompleteMeeting meetingId={meeting.id} onCompleted={() => setCompletedHere(true)} />
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -110,13 +121,15 @@ function fieldOf(target: EventTarget | null): string | null {
   return target.closest("[data-field]")?.getAttribute("data-field") ?? null;
 }
 
-function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: RoomProps; user: PresenceUser }) {
+function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnection; props: RoomProps; user: PresenceUser; completedHere: boolean }) {
   const t = useTranslations("room");
   const tm = useTranslations("meeting.panel");
   const snapshot = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);
   const view = useSyncExternalStore(conn.view.subscribe, conn.view.getSnapshot, conn.view.getSnapshot);
   const lost = snapshot.phase === "sessionEnded" || snapshot.phase === "accessLost";
-  const editable = props.me.canEdit && !lost;
+  // A completed meeting's room is read-only for everyone (the server enforces it; this says so).
+  const over = props.meeting.completed || snapshot.meetingCompleted || completedHere;
+  const editable = props.me.canEdit && !lost && !over;
   const ctx = useMemo<RoomContextValue>(
     () => ({ conn, editable, me: props.me, user, participants: props.participants }),
     [conn, editable, props.me, user, props.participants],
@@ -140,13 +153,26 @@ function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: Roo
 
   return (
     <RoomProvider value={ctx}>
-      <MeetingFlowRoot conn={conn} meetingId={props.meeting.id} me={props.me} user={user} participants={props.participants} editable={editable} surface="room">
+      <MeetingFlowRoot
+        conn={conn}
+        meetingId={props.meeting.id}
+        me={props.me}
+        user={user}
+        participants={props.participants}
+        editable={editable}
+        surface="room"
+        meetingDate={dateInZone(new Date(props.meeting.startsAtIso))}
+      >
         <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm">
           <div className="flex items-center justify-between gap-2">
-            <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit} onRetry={() => conn.retry()} />
+            <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />
             <UndoControls />
           </div>
-          {snapshot.loaded ? <NowBar /> : null}
+          {snapshot.loaded ? (
+            <SectionBoundary name={tm("title")} testId="now-bar">
+              <NowBar />
+            </SectionBoundary>
+          ) : null}
           <nav aria-label={t("sectionsNav")} className="mt-1 hidden sm:block">
             <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               <li>
@@ -171,9 +197,17 @@ function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: Roo
         {snapshot.phase === "accessLost" ? (
           <Notice title={t("accessLost.title")} body={t("accessLost.body")} testId="notice-access-lost" />
         ) : null}
-        {!props.me.canEdit ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
+        {over ? <MeetingOverNotice unsaved={snapshot.unsaved} /> : null}
+        {!props.me.canEdit && !over ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
 
-        <CatchUpNotice />
+        <SectionBoundary name={tm("title")} testId="catch-up">
+          <CatchUpNotice />
+        </SectionBoundary>
+        {snapshot.loaded ? (
+          <SectionBoundary name={tm("title")} testId="frozen-drift">
+            <FrozenDriftNotice meetingId={props.meeting.id} canPrepare={can(props.me.role, "prepare", "agreement")} view={view} />
+          </SectionBoundary>
+        ) : null}
 
         <div className="mb-6">
           <PresenceList />
@@ -181,12 +215,25 @@ function ConnectedRoom({ conn, props, user }: { conn: RoomConnection; props: Roo
 
         {snapshot.loaded ? (
           <div className="space-y-6" onFocus={onFocus} onBlur={onBlur} onChangeCapture={separateDiscrete} onClickCapture={separateDiscrete}>
-            <MeetingFlowPanel />
-            <ReviewPanel meetingId={props.meeting.id} view={view} />
-            <AgendaSection items={view.agenda} />
-            <PlanSection plan={view.plan} />
-            <ActionsSection actions={view.actions} />
-            <FollowUpSection followUp={view.followUp} />
+            {/* Each part behind its own boundary: one that cannot be shown never blanks the room. */}
+            <SectionBoundary name={tm("title")} testId="meeting-flow-section">
+              <MeetingFlowPanel />
+            </SectionBoundary>
+            <SectionBoundary name={t("sectionBroken.reviewName")} testId="review-section">
+              <ReviewPanel meetingId={props.meeting.id} view={view} />
+            </SectionBoundary>
+            <SectionBoundary name={t("agenda.title")} testId="agenda-section">
+              <AgendaSection items={view.agenda} />
+            </SectionBoundary>
+            <SectionBoundary name={t("plan.title")} testId="plan-section">
+              <PlanSection plan={view.plan} />
+            </SectionBoundary>
+            <SectionBoundary name={t("actions.title")} testId="actions-section">
+              <ActionsSection actions={view.actions} />
+            </SectionBoundary>
+            <SectionBoundary name={t("followUp.title")} testId="follow-up-section">
+              <FollowUpSection followUp={view.followUp} />
+            </SectionBoundary>
           </div>
         ) : lost ? null : (
           <RoomLoading />

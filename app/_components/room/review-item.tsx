@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { outcomesFor, reviewCommentText, setReviewOutcome, REVIEW_COMMENT_MAX, type ReviewItemView } from "@/lib/collab/review";
+import { outcomesFor, reviewCommentText, setReviewOutcome, type ReviewItemView } from "@/lib/collab/review";
 import type { ReviewContext } from "@/lib/followup/get-review-context";
 import { formatDay, formatValue } from "@/lib/followup/format";
 import { useRoom } from "./room-context";
@@ -71,7 +71,7 @@ function ReviewItem({ item, agreementId }: { item: ReviewItemView; agreementId: 
         <FieldLabel htmlFor={`${base}-comment`} field={`review:${item.id}.comment`}>
           {t("comment")}
         </FieldLabel>
-        <YTextField id={`${base}-comment`} text={comment} readOnly={!editable} multiline rows={2} maxLength={REVIEW_COMMENT_MAX} testId="review-comment" />
+        <YTextField id={`${base}-comment`} text={comment} readOnly={!editable} multiline rows={2} limit="reviewComment" testId="review-comment" />
       </div>
     </div>
   );

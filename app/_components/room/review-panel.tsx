@@ -8,6 +8,9 @@ import { describeChanges } from "@/lib/followup/describe-changes";
 import { diffPlans } from "@/lib/followup/plan-diff";
 import { snapshotFromView } from "@/lib/followup/snapshot-from-view";
 import { formatDay } from "@/lib/followup/format";
+import { switchReviewBasis } from "@/lib/followup/switch-review-basis";
+import { can } from "@/lib/permissions";
+import { buttonClass } from "./ui";
 import { useRoom } from "./room-context";
 import { useReview, useReviewContext } from "./review-store";
 import { Section } from "./ui";
@@ -29,7 +32,7 @@ function Panel({ meetingId, review, view }: { meetingId: string; review: ReviewV
   const t = useTranslations("followup.review");
   const tAll = useTranslations();
   const locale = useLocale();
-  const { participants } = useRoom();
+  const { participants, conn, editable, me } = useRoom();
   const context = useReviewContext(meetingId, review.basis.agreementId);
   const version = review.basis.version;
 
@@ -53,6 +56,34 @@ function Panel({ meetingId, review, view }: { meetingId: string; review: ReviewV
 
   return (
     <Section id="review" title={t("title", { version })} testId="review-panel" intro={<p>{t("intro")}</p>}>
+      {context.status === "ready" && context.data.newer ? (
+        <div className="mb-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="review-newer-version" data-version={context.data.newer.version}>
+          <p className="font-semibold">
+            {t("newerBinding", { version, newer: context.data.newer.version, date: formatDay(context.data.newer.sealedAt.slice(0, 10), locale) })}
+          </p>
+          {editable && can(me.role, "prepare", "agreement") ? (
+            <button
+              type="button"
+              className={`${buttonClass} mt-2`}
+              data-testid="review-switch"
+              onClick={() => {
+                const { basis, newer } = context.data;
+                if (!newer) return;
+                switchReviewBasis(
+                  conn.doc,
+                  { agreementId: basis.id, version: basis.version, fingerprint: basis.fingerprint, snapshot: basis.snapshot },
+                  { agreementId: newer.id, version: newer.version, fingerprint: newer.fingerprint, snapshot: newer.snapshot },
+                  { reviewAction: tAll("followup.agenda.reviewAction"), reviewSubGoal: tAll("followup.agenda.reviewSubGoal") },
+                );
+              }}
+            >
+              {t("switchTo", { newer: context.data.newer.version })}
+            </button>
+          ) : (
+            <p className="mt-1">{t("askToSwitch", { newer: context.data.newer.version })}</p>
+          )}
+        </div>
+      ) : null}
       {context.status === "ready" ? (
         <p className="text-slate-800">{t("basis", { version, date: formatDay(context.data.basis.sealedAt.slice(0, 10), locale) })}</p>
       ) : null}

@@ -22,6 +22,8 @@ export type ConnectionSnapshot = {
   loaded: boolean;
   /** Local edits not yet proven durable on the server. */
   unsaved: boolean;
+  /** The meeting was completed while the room was open (or a ticket said so): read-only now. */
+  meetingCompleted: boolean;
 };
 
 export class RoomConnection {
@@ -33,7 +35,7 @@ export class RoomConnection {
   readonly undoState: UndoStore;
 
   private readonly link: TicketedProvider;
-  private snapshot: ConnectionSnapshot = { phase: "connecting", synced: false, loaded: false, unsaved: false };
+  private snapshot: ConnectionSnapshot = { phase: "connecting", synced: false, loaded: false, unsaved: false, meetingCompleted: false };
   private readonly listeners = new Set<() => void>();
   private destroyed = false;
 
@@ -102,11 +104,11 @@ export class RoomConnection {
 
   private readonly refresh = () => {
     if (this.destroyed) return;
-    const { phase, synced, unsaved } = this.link.getState();
+    const { phase, synced, unsaved, meetingCompleted } = this.link.getState();
     const loaded = this.snapshot.loaded || isInitialised(this.doc);
     const s = this.snapshot;
-    if (s.phase !== phase || s.synced !== synced || s.loaded !== loaded || s.unsaved !== unsaved) {
-      this.snapshot = { phase, synced, loaded, unsaved };
+    if (s.phase !== phase || s.synced !== synced || s.loaded !== loaded || s.unsaved !== unsaved || s.meetingCompleted !== meetingCompleted) {
+      this.snapshot = { phase, synced, loaded, unsaved, meetingCompleted };
       for (const l of this.listeners) l();
     }
   };

@@ -4,6 +4,7 @@ import { createContext, useContext, useSyncExternalStore } from "react";
 import type { RoomConnection } from "./room-connection";
 import type { RoomMe, RoomParticipant } from "./room-types";
 import type { PresenceUser } from "@/lib/collab";
+import { knownIdentity } from "./peer-identity";
 
 export type RoomContextValue = {
   conn: RoomConnection;
@@ -24,14 +25,21 @@ export function useRoom(): RoomContextValue {
   return v;
 }
 
-/** The other people currently in the given field (by awareness `editing`), one entry per person. */
+/**
+ * The other people currently in the given field (by awareness `editing`), one entry per person.
+ * Name, role and colour come from the case's participant list where the person is on it, not
+ * from what their browser wrote into awareness (issue 12.10; the server also stamps awareness
+ * with the participant record, so a person who joined after the page loaded is named right too).
+ */
 export function usePeersEditing(field: string) {
-  const { conn, me } = useRoom();
+  const { conn, me, participants } = useRoom();
   const peers = useSyncExternalStore(conn.presence.subscribe, conn.presence.getSnapshot, conn.presence.getSnapshot);
   const seen = new Set<string>();
-  return peers.filter((p) => {
-    if (p.isMe || p.user.participantId === me.id || p.editing !== field || seen.has(p.user.participantId)) return false;
-    seen.add(p.user.participantId);
-    return true;
-  });
+  return peers
+    .filter((p) => {
+      if (p.isMe || p.user.participantId === me.id || p.editing !== field || seen.has(p.user.participantId)) return false;
+      seen.add(p.user.participantId);
+      return true;
+    })
+    .map((p) => ({ ...p, user: knownIdentity(p.user, participants) }));
 }

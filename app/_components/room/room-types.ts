@@ -23,6 +23,8 @@ export type RoomMeeting = {
   durationMinutes: number;
   location: string | null;
   videoUrl: string | null;
+  /** The meeting was completed (meetings.status): its room is read-only for everyone. */
+  completed: boolean;
 };
 
 export type RoomProps = {

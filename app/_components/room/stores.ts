@@ -33,11 +33,18 @@ export class MeetingViewStore {
     return () => this.listeners.delete(l);
   };
 
-  /** Read lazily: many transactions in one tick cost one read of the document. */
+  /**
+   * Read lazily: many transactions in one tick cost one read of the document. The readers take any
+   * stored shape; should one throw all the same, the room keeps showing the last good view.
+   */
   getSnapshot = (): MeetingDocView => {
     if (this.computedFor !== this.version) {
-      this.view = shareStructure(this.view, readMeetingDoc(this.doc));
       this.computedFor = this.version;
+      try {
+        this.view = shareStructure(this.view, readMeetingDoc(this.doc));
+      } catch (e) {
+        console.error("The meeting document could not be read", e);
+      }
     }
     return this.view;
   };

@@ -23,6 +23,7 @@ import { NumberField } from "./number-field";
 import { useRoom } from "./room-context";
 import { FieldLabel, MoveButtons, RemoveButton, buttonClass } from "./ui";
 import { YTextField } from "./y-text-field";
+import { useFieldDateWarning } from "../meeting/date-warnings";
 import { useLogChange } from "../meeting/use-log-change";
 
 /** Sub-goals (delmål) with a due date and something measurable, and the activities under each. */
@@ -68,6 +69,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
   const name = subGoal.text.trim() || t("subGoalN", { n: index + 1 });
   const { measure } = subGoal;
   const hasMeasure = measure.from !== null || measure.target !== null;
+  const dueWarning = useFieldDateWarning("subGoal.due", subGoal.id);
   const addAct = () => {
     const id = addActivity(doc, subGoal.id, { text: "" });
     log("activity_added", id);
@@ -81,7 +83,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
           <FieldLabel htmlFor={`${base}-text`} field={key("text")}>
             {t("subGoalText")}
           </FieldLabel>
-          <YTextField id={`${base}-text`} text={texts.text} multiline rows={2} readOnly={!editable} testId="subgoal-text" />
+          <YTextField id={`${base}-text`} text={texts.text} multiline rows={2} limit="subGoalText" readOnly={!editable} testId="subgoal-text" />
         </div>
         <div data-field={key("due")}>
           <DateField
@@ -92,6 +94,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
             readOnly={!editable}
             onCommit={(v) => setSubGoalDue(doc, subGoal.id, v)}
             testId="subgoal-due"
+            warning={dueWarning}
           />
         </div>
         <fieldset className="rounded-md border border-slate-300 p-3">
@@ -102,7 +105,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
               <FieldLabel htmlFor={`${base}-mlabel`} field={key("measureLabel")}>
                 {t("measureLabel")}
               </FieldLabel>
-              <YTextField id={`${base}-mlabel`} text={texts.label} readOnly={!editable} autoComplete="off" testId="subgoal-measure-label" />
+              <YTextField id={`${base}-mlabel`} text={texts.label} limit="measureLabel" readOnly={!editable} autoComplete="off" testId="subgoal-measure-label" />
             </div>
             <div data-field={key("measureFrom")}>
               <NumberField
@@ -132,7 +135,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
               <FieldLabel htmlFor={`${base}-munit`} field={key("measureUnit")}>
                 {t("measureUnit")}
               </FieldLabel>
-              <YTextField id={`${base}-munit`} text={texts.unit} readOnly={!editable} autoComplete="off" testId="subgoal-measure-unit" />
+              <YTextField id={`${base}-munit`} text={texts.unit} limit="measureUnit" readOnly={!editable} autoComplete="off" testId="subgoal-measure-unit" />
             </div>
           </div>
           {hasMeasure ? (
@@ -187,19 +190,19 @@ const ActivityRow = memo(function ActivityRow({ subGoalId, activity, index }: { 
           <FieldLabel htmlFor={`${base}-text`} field={key("text")}>
             {t("activityText", { n: index + 1 })}
           </FieldLabel>
-          <YTextField id={`${base}-text`} text={texts.text} readOnly={!editable} autoComplete="off" testId="activity-text" />
+          <YTextField id={`${base}-text`} text={texts.text} multiline rows={2} limit="activityText" readOnly={!editable} autoComplete="off" testId="activity-text" />
         </div>
         <div data-field={key("who")}>
           <FieldLabel htmlFor={`${base}-who`} field={key("who")}>
             {t("activityWho")}
           </FieldLabel>
-          <YTextField id={`${base}-who`} text={texts.who} readOnly={!editable} autoComplete="off" testId="activity-who" />
+          <YTextField id={`${base}-who`} text={texts.who} limit="activityWho" readOnly={!editable} autoComplete="off" testId="activity-who" />
         </div>
         <div data-field={key("schedule")}>
           <FieldLabel htmlFor={`${base}-schedule`} field={key("schedule")}>
             {t("activitySchedule")}
           </FieldLabel>
-          <YTextField id={`${base}-schedule`} text={texts.schedule} readOnly={!editable} autoComplete="off" testId="activity-schedule" />
+          <YTextField id={`${base}-schedule`} text={texts.schedule} multiline rows={2} limit="activitySchedule" readOnly={!editable} autoComplete="off" testId="activity-schedule" />
         </div>
       </div>
       <div className="mt-2">

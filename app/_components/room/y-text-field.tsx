@@ -1,8 +1,10 @@
 "use client";
 
-import { useLayoutEffect, useMemo, useRef, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslations } from "next-intl";
 import * as Y from "yjs";
 import { applyTextChange } from "@/lib/collab";
+import { applyTextChangeWithin, TEXT_LIMITS, type TextLimitKey } from "@/lib/collab/text-limits";
 import { diffRange, mapIndex, type TextDelta } from "./text-sync";
 import { inputClass } from "./ui";
 import { DiagnosisNotice, yTextSource } from "../meeting/diagnosis-notice";
@@ -13,6 +15,8 @@ type Common = {
   readOnly: boolean;
   testId?: string;
   className?: string;
+  /** The shared text's maximum (lib/collab/text-limits.ts): typing and pasting stop there. */
+  limit?: TextLimitKey;
 };
 
 type Props =
@@ -26,7 +30,10 @@ type Props =
  * composition is open the field is left alone and reconciled when it ends.
  */
 export function YTextField(props: Props) {
-  const { text, id, readOnly, testId, className, multiline, ...rest } = props;
+  const { text, id, readOnly, testId, className, multiline, limit, ...rest } = props;
+  const t = useTranslations("room.common");
+  const max = limit ? TEXT_LIMITS[limit] : undefined;
+  const [length, setLength] = useState(0);
   const ref = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
   /** What the field showed when it last agreed with the Y.Text. */
   const last = useRef("");
@@ -42,6 +49,7 @@ export function YTextField(props: Props) {
     if (!el) return;
     el.value = text.toString();
     last.current = el.value;
+    setLength(el.value.length);
     const onChange = (event: Y.YTextEvent) => {
       if (reconciling.current) return;
       if (composing.current) {
@@ -57,6 +65,7 @@ export function YTextField(props: Props) {
       const { selectionStart, selectionEnd, selectionDirection } = el;
       el.value = now;
       last.current = now;
+      setLength(now.length);
       if (focused && selectionStart !== null && selectionEnd !== null) {
         const delta = event.delta as TextDelta;
         el.setSelectionRange(mapIndex(delta, selectionStart), mapIndex(delta, selectionEnd), selectionDirection ?? "none");
@@ -71,8 +80,10 @@ export function YTextField(props: Props) {
     if (!el || readOnly) return;
     const value = el.value;
     if (value === last.current) return;
-    applyTextChange(text, last.current, value);
-    last.current = value;
+    const applied = limit ? applyTextChangeWithin(text, limit, last.current, value) : (applyTextChange(text, last.current, value), value);
+    if (applied !== value) el.value = applied;
+    last.current = applied;
+    setLength(applied.length);
   };
 
   const endComposition = () => {
@@ -107,9 +118,22 @@ export function YTextField(props: Props) {
     el.setSelectionRange(caret, caret);
   };
 
+  // Near the limit, the field says how much room is left (and at the limit, that it stops there).
+  const left = max === undefined ? null : max - length;
+  const countId = `${id}-count`;
+  const showCount = left !== null && max !== undefined && left <= Math.max(20, Math.round(max * 0.1));
+  const describedBy = [rest["aria-describedby"], showCount ? countId : null].filter(Boolean).join(" ") || undefined;
+  const count = showCount ? (
+    <p id={countId} className="mt-1 text-sm text-slate-700" data-testid={testId ? `${testId}-count` : undefined}>
+      {left! <= 0 ? t("textFull", { max: max! }) : t("textLeft", { count: left! })}
+    </p>
+  ) : null;
+
   const shared = {
     id,
     readOnly,
+    maxLength: max ?? rest.maxLength,
+    "aria-describedby": describedBy,
     "data-testid": testId,
     className: className ?? inputClass,
     onCompositionStart: () => {
@@ -133,6 +157,7 @@ export function YTextField(props: Props) {
             ref.current = el;
           }}
         />
+        {count}
         {notice}
       </>
     );
@@ -147,6 +172,7 @@ export function YTextField(props: Props) {
           ref.current = el;
         }}
       />
+      {count}
       {notice}
     </>
   );

@@ -6,6 +6,7 @@ import { SiteHeader } from "@/app/_components/site-header";
 import { getAgreementForParticipant, type AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { isAppError } from "@/lib/errors";
 import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
+import { getPlanDrift, type PlanDrift } from "@/lib/agreements/plan-drift";
 import { AgreementView } from "../_components/agreement-view";
 import { SignedOutNotice } from "../_components/signed-out-notice";
 import { pagePrincipal } from "../_lib/principal";
@@ -22,9 +23,11 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const t = await getTranslations("agreement");
   let agreement: AgreementForParticipant;
+  let drift: PlanDrift | null;
   try {
     const { me } = await actorForAgreement(await pagePrincipal(), id);
     agreement = await getAgreementForParticipant({ me, agreementId: id, locale: await getLocale() });
+    drift = await getPlanDrift({ me, agreementId: id, locale: await getLocale() });
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHENTICATED") return <SignedOutNotice />;
     // Another case's agreement looks exactly like one that does not exist.
@@ -56,7 +59,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         <h1 className="mt-4 text-2xl font-semibold text-slate-900 sm:text-3xl">{t("versionHeading", { version: agreement.version })}</h1>
         {agreement.reason ? <p className="mt-2 text-slate-800">{t("changeReason", { reason: agreement.reason })}</p> : null}
         <div className="mt-6">
-          <AgreementView agreement={agreement} />
+          <AgreementView agreement={agreement} drift={drift} />
         </div>
       </main>
     </>

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
+import type { PlanDrift } from "@/lib/agreements/plan-drift";
 import { BindButton } from "./bind-button";
+import { DriftNotice } from "./drift-notice";
 import { Fingerprint, FrozenAgreement } from "./frozen-agreement";
 import { LiveStatus } from "./live-status";
 import { SignPanel } from "./sign-panel";
@@ -11,7 +13,7 @@ import { liveStatusOf, statusKey } from "./types";
  * One agreement version: where it stands (live), the frozen text with its fingerprint, signing,
  * and the downloads. Used by the meeting's agreement page and by /agreements/<id>.
  */
-export function AgreementView({ agreement: a }: { agreement: AgreementForParticipant }) {
+export function AgreementView({ agreement: a, drift = null }: { agreement: AgreementForParticipant; drift?: PlanDrift | null }) {
   const t = useTranslations("agreement");
   const status = liveStatusOf(a);
   const open = a.state === "awaiting_signatures";
@@ -21,6 +23,7 @@ export function AgreementView({ agreement: a }: { agreement: AgreementForPartici
 
   return (
     <div className="space-y-6">
+      {drift ? <DriftNotice drift={drift} canPrepare={a.me.canPrepare} /> : null}
       <LiveStatus key={statusKey(status)} initial={status} />
       {a.readyToBind && a.me.canPrepare && waitingSupporters.length > 0 ? <BindButton agreementId={a.id} waitingFor={waitingSupporters} /> : null}
       {hasSomethingToSign ? (
@@ -38,6 +41,7 @@ export function AgreementView({ agreement: a }: { agreement: AgreementForPartici
         open={open}
         me={{ participantId: a.me.participantId, name: a.me.name, party: a.me.party, canWitness: a.me.canWitness }}
         parties={a.parties}
+        roomHref={a.meetingId ? `/meetings/${a.meetingId}` : null}
       />
       {a.me.canExport ? (
         <section aria-labelledby="out-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="agreement-downloads">

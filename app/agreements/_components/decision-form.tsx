@@ -14,6 +14,8 @@ type Props = {
   mode: "own-device" | "shared-screen";
   /** The caseworker vouching at the shared screen. */
   witnessName?: string;
+  /** The meeting room this version was prepared in (for a stale sign-in's step-up), if any. */
+  roomHref?: string | null;
   onDone: (name: string, decision: "signed" | "declined") => void;
 };
 
@@ -22,7 +24,7 @@ type Props = {
  * to decline); at the shared screen the caseworker also confirms the identity check. Nothing the
  * person typed is lost on an error.
  */
-export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessName, onDone }: Props) {
+export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessName, roomHref, onDone }: Props) {
   const t = useTranslations("agreement");
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -115,6 +117,7 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
       <p id={errorId} className="text-sm font-medium text-red-800" aria-live="assertive" data-testid="decision-error">
         {error ? t(`errors.${error.key}`, { name: signer.name }) : null}
       </p>
+      {error?.key === "stale" && !shared ? <StaleStepUp roomHref={roomHref ?? null} /> : null}
       {error && RELOAD_ERRORS.has(error.key) ? (
         <button type="button" className={buttonClass} onClick={() => window.location.reload()}>
           {t("reload")}
@@ -163,5 +166,30 @@ function Check(props: { id: string; checked: boolean; onChange: (v: boolean) => 
         {props.children}
       </label>
     </div>
+  );
+}
+
+/**
+ * A sign-in older than 15 minutes that was not in the meeting's room: the ways to sign from here,
+ * on this page — never by signing out (which would also end the caseworker's shared screen).
+ */
+function StaleStepUp({ roomHref }: { roomHref: string | null }) {
+  const t = useTranslations("agreement.staleStepUp");
+  return (
+    <ul className="ml-5 list-disc space-y-1 text-sm text-slate-900" data-testid="stale-step-up">
+      <li>{t("ownLink")}</li>
+      <li>{t("atScreen")}</li>
+      <li>
+        {t("staff")}
+        {roomHref ? (
+          <>
+            {" "}
+            <a href={roomHref} target="_blank" rel="noopener" className="font-medium text-blue-800 underline">
+              {t("openRoom")}
+            </a>
+          </>
+        ) : null}
+      </li>
+    </ul>
   );
 }

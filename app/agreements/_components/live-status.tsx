@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
+import { describeAuthMethod } from "@/lib/agreements/auth-method-meaning";
 import { statusKey, type LiveStatus as Status } from "./types";
 
 const POLL_MS = 3000;
@@ -71,6 +72,7 @@ export function LiveStatus({ initial }: { initial: Status }) {
               {p.state === "signed" ? t("signedAt", { when: when(p.at!) }) : p.state === "declined" ? t("declinedAt", { when: when(p.at!) }) : p.signs === "required" ? t("pending") : t("pendingSupporter")}
             </span>
             {p.state === "declined" && p.reason ? <span className="w-full text-sm text-slate-800">{t("declineReasonShown", { reason: p.reason })}</span> : null}
+            {p.state === "signed" && p.authMethod ? <SignedHow authMethod={p.authMethod} /> : null}
           </li>
         ))}
       </ul>
@@ -100,5 +102,17 @@ function StateBanner({ status, when, signed, total }: { status: Status; when: (a
     <p className={`rounded-lg border-2 p-3 font-semibold ${tone}`} data-testid="agreement-state" data-state={status.state}>
       {text}
     </p>
+  );
+}
+
+/** At the caseworker's screen, and — plainly — when the signer was never connected to the meeting. */
+function SignedHow({ authMethod }: { authMethod: string }) {
+  const t = useTranslations("agreement");
+  const how = describeAuthMethod(authMethod);
+  if (how.kind !== "in-person") return null;
+  return (
+    <span className={`w-full text-sm ${how.signerConnected ? "text-slate-700" : "font-medium text-amber-900"}`} data-testid="signed-how" data-connected={how.signerConnected ? "true" : "false"}>
+      {t(how.signerConnected ? "signedAtScreen" : "signedAtScreenNotConnected")}
+    </span>
   );
 }

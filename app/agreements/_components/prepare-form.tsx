@@ -10,12 +10,12 @@ import { postJson } from "./post-json";
  * The chair freezes the plan as it stands in the room into a version for signing: version 1, or
  * — with a stated reason — version n+1. The union representative signs as supporter when ticked.
  */
-export function PrepareForm({ meetingId, unionRep, amend }: { meetingId: string; unionRep: string | null; amend: boolean }) {
+export function PrepareForm({ meetingId, unionRep, amend, defaultReason = "" }: { meetingId: string; unionRep: string | null; amend: boolean; defaultReason?: string }) {
   const t = useTranslations("agreement");
   const id = useId();
   const router = useRouter();
   const [unionRepSigns, setUnionRepSigns] = useState(unionRep !== null);
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState(defaultReason);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -15,6 +15,8 @@ type Props = {
   open: boolean;
   me: { participantId: string; name: string; party: PartyStatus | null; canWitness: boolean };
   parties: PartyStatus[];
+  /** The room of the meeting this version was prepared in, if any. */
+  roomHref?: string | null;
 };
 
 /**
@@ -22,7 +24,7 @@ type Props = {
  * the meeting room — in turn, one person after the other, each typing their own name while the
  * caseworker confirms they checked the person's identity.
  */
-export function SignPanel({ agreementId, fingerprint, open, me, parties }: Props) {
+export function SignPanel({ agreementId, fingerprint, open, me, parties, roomHref }: Props) {
   const t = useTranslations("agreement");
   const roles = useTranslations("roles");
   const router = useRouter();
@@ -53,7 +55,7 @@ export function SignPanel({ agreementId, fingerprint, open, me, parties }: Props
       {mine ? (
         <div className="mt-4">
           <h3 className="text-lg font-semibold text-slate-900">{t("ownTitle", { name: mine.name })}</h3>
-          <DecisionForm key={`own-${mine.participantId}`} agreementId={agreementId} fingerprint={fingerprint} signer={mine} mode="own-device" onDone={done} />
+          <DecisionForm key={`own-${mine.participantId}`} agreementId={agreementId} fingerprint={fingerprint} signer={mine} mode="own-device" roomHref={roomHref} onDone={done} />
         </div>
       ) : me.party?.state === "signed" ? (
         <p className="mt-4 text-slate-800">{t("youSigned")}</p>

@@ -73,11 +73,3 @@ export async function readBody<T extends z.ZodType>(req: Request, schema: T): Pr
 export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
-
-/** The base URL people use to reach this server, for links printed in the PDF. */
-export function baseUrlOf(req: Request, publicUrl: string | undefined): string {
-  if (publicUrl) return publicUrl.replace(/\/$/, "");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? new URL(req.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
-}

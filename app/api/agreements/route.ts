@@ -6,6 +6,7 @@ import { MAX_REASON_LENGTH } from "@/lib/agreements/create-agreement-version";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
 import { prepareAgreement } from "@/lib/agreements/prepare-agreement";
 import { actorForMeeting, hasCredentials, requireAgreementActor } from "@/lib/agreements/require-agreement-actor";
+import { recordAgreementVersionsShown } from "@/lib/audit/record-agreement-versions-shown";
 import { AppError } from "@/lib/errors";
 import { clientOf, json, principalOf, readBody } from "./_edge";
 
@@ -18,7 +19,9 @@ export async function GET(req: Request) {
     const meetingId = new URL(req.url).searchParams.get("meetingId");
     const principal = principalOf(req);
     const { me } = meetingId ? await actorForMeeting(principal, meetingId) : await requireAgreementActor(principal.participantSessionToken);
-    return json({ versions: await listAgreementVersions({ me }) });
+    const versions = await listAgreementVersions({ me });
+    await recordAgreementVersionsShown(me);
+    return json({ versions });
   } catch (e) {
     return errorResponse(e);
   }

@@ -4,15 +4,16 @@ import { revalidatePath } from "next/cache";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { currentStaff } from "@/app/_server/auth";
 import { removeParticipant } from "@/lib/cases/remove-participant";
+import { publicUrl } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 import { inviteParticipant } from "@/lib/invites/invite-participant";
 import type { IssuedInvitation } from "@/lib/invites/issue-invitation-link";
 import { reissueInvitation } from "@/lib/invites/reissue-invitation";
 import { revokeInvitation } from "@/lib/invites/revoke-invitation";
+import { showInvitationAgain } from "@/lib/invites/show-invitation-again";
 import { scheduleCaseMeeting } from "@/lib/meetings/schedule-case-meeting";
 import { actionError } from "../_lib/action-error";
 import type { ActionResult } from "../_lib/action-result";
-import { requestOrigin } from "../_lib/request-origin";
 import type { IssuedView } from "./view-types";
 
 /*
@@ -21,7 +22,7 @@ import type { IssuedView } from "./view-types";
  * error with field codes). The page is revalidated so the link states are current.
  */
 
-async function present(issued: IssuedInvitation): Promise<IssuedView> {
+async function present(issued: IssuedInvitation, again = false): Promise<IssuedView> {
   const format = await getFormatter();
   const tRoles = await getTranslations("roles");
   return {
@@ -33,12 +34,15 @@ async function present(issued: IssuedInvitation): Promise<IssuedView> {
     expiresText: format.dateTime(issued.expiresAt, { dateStyle: "long" }),
     meetingTitle: issued.meeting.title,
     emailedTo: issued.emailedTo,
+    again,
   };
 }
 
 async function context() {
   const locale = await getLocale();
-  return { staff: await currentStaff(), baseUrl: await requestOrigin(), locale: isLocale(locale) ? locale : "da" } as const;
+  // Join links (and their QR codes and e-mails) are built on the public URL, never on this
+  // request's Host: a link is a key, and must only ever lead to this server (issue 12.1).
+  return { staff: await currentStaff(), baseUrl: publicUrl(), locale: isLocale(locale) ? locale : "da" } as const;
 }
 
 export async function inviteAction(caseId: string, _prev: ActionResult<IssuedView> | null, form: FormData): Promise<ActionResult<IssuedView>> {
@@ -64,6 +68,18 @@ export async function reissueAction(caseId: string, participantId: string): Prom
     const issued = await reissueInvitation({ staffUserId: staff?.userId, caseId, raw: { participantId }, baseUrl, locale });
     revalidatePath(`/cases/${caseId}`);
     return { ok: true, value: await present(issued) };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+/** Show a person's link again (a second link beside theirs); nothing is withdrawn (issue 13.1). */
+export async function showAgainAction(caseId: string, participantId: string): Promise<ActionResult<IssuedView>> {
+  try {
+    const { staff, baseUrl, locale } = await context();
+    const issued = await showInvitationAgain({ staffUserId: staff?.userId, caseId, raw: { participantId }, baseUrl, locale });
+    revalidatePath(`/cases/${caseId}`);
+    return { ok: true, value: await present(issued, true) };
   } catch (e) {
     return actionError(e);
   }

@@ -32,7 +32,9 @@ export function IssuedLink({ ref, issued, onDone }: { ref: Ref<HTMLDivElement>; 
       <h3 id="issued-title" className="text-lg font-semibold text-slate-900">
         {t("title", { name: issued.displayName, role: issued.roleLabel })}
       </h3>
-      <p className="mt-1 text-slate-800">{t("once", { until: issued.expiresText, title: issued.meetingTitle })}</p>
+      <p className="mt-1 text-slate-800" data-testid="issued-explain">
+        {t(issued.again ? "again" : "once", { name: issued.displayName, until: issued.expiresText, title: issued.meetingTitle })}
+      </p>
       {issued.emailedTo ? <p className="mt-1 text-slate-800">{t("emailed", { email: issued.emailedTo })}</p> : null}
       <label htmlFor="issued-url" className={`mt-3 ${labelClass}`}>
         {t("linkLabel")}

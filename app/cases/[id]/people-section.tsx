@@ -1,11 +1,11 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ROLES } from "@/lib/plan/roles";
 import type { ActionResult } from "../_lib/action-result";
 import { cardClass, errorClass } from "../_components/staff-ui";
-import { reissueAction, removeAction, revokeAction } from "./actions";
+import { reissueAction, removeAction, revokeAction, showAgainAction } from "./actions";
 import { ConfirmButton } from "./confirm-button";
 import { InviteForm } from "./invite-form";
 import { IssuedLink } from "./issued-link";
@@ -13,7 +13,8 @@ import type { IssuedView, PersonView } from "./view-types";
 
 /**
  * The people of the case by role, each with their link's state and what the caseworker can do:
- * a new link (shown once, with QR code), withdraw the link, or take the person off the case.
+ * show their link again (a link beside theirs, with QR code — theirs keeps working), a new link
+ * that replaces theirs, withdraw the link, or take the person off the case.
  */
 export function PeopleSection({
   caseId,
@@ -34,10 +35,12 @@ export function PeopleSection({
   const [pending, startTransition] = useTransition();
   const panelRef = useRef<HTMLDivElement>(null);
 
-  const showIssued = (v: IssuedView) => {
-    setIssued(v);
-    requestAnimationFrame(() => panelRef.current?.focus());
-  };
+  const showIssued = (v: IssuedView) => setIssued(v);
+  // Focus moves to the link just shown once it is on the page (the button pressed was disabled
+  // while the action ran, so the focus would otherwise be lost to the page).
+  useEffect(() => {
+    if (issued) panelRef.current?.focus();
+  }, [issued]);
   const run = (fn: () => Promise<ActionResult<IssuedView | null>>) =>
     startTransition(async () => {
       setProblem(null);
@@ -78,6 +81,17 @@ export function PeopleSection({
                 </div>
                 {canManage && !p.isMe ? (
                   <div className="flex flex-wrap gap-2">
+                    {p.stateKind === "used" || p.stateKind === "unused" ? (
+                      <ConfirmButton
+                        label={t("showAgain")}
+                        ariaLabel={t("showAgainFor", { name: p.displayName })}
+                        confirm={null}
+                        confirmLabel={t("showAgain")}
+                        disabled={pending}
+                        testId="person-show-again"
+                        onConfirm={() => run(() => showAgainAction(caseId, p.id))}
+                      />
+                    ) : null}
                     <ConfirmButton
                       label={t("newLink")}
                       ariaLabel={t("newLinkFor", { name: p.displayName })}

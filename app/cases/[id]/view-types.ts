@@ -23,4 +23,6 @@ export type IssuedView = {
   expiresText: string;
   meetingTitle: string;
   emailedTo: string | null;
+  /** Shown again beside the person's existing link, which keeps working (not a replacement). */
+  again: boolean;
 };

@@ -1,30 +1,45 @@
 import { NextResponse } from "next/server";
+import { decideJoin } from "@/lib/access/decide-join";
 import { openJoinLink } from "@/lib/access/open-join-link";
-import { sessionCookieName, sessionCookieOptions } from "@/lib/access/session-cookie";
-import { isAppError } from "@/lib/errors";
+import { pendingJoinCookieName, pendingJoinCookieOptions, sessionCookieName, sessionCookieOptions } from "@/lib/access/session-cookie";
 import { isSecureRequest } from "@/app/_server/session";
+import { sessionOf } from "@/app/api/agreements/_edge";
+import { joinFailure } from "../join-failure";
+
+const HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
+
+/** A relative Location: the browser resolves it against the address it used, whatever proxy is in front. */
+function seeOther(location: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { ...HEADERS, Location: location } });
+}
 
 /**
  * Opening a join link signs that person in: the token becomes a session cookie and the browser
  * is sent (303) to a URL without the token. No-referrer, so the token never leaks onward.
+ *
+ * If this browser is already signed in as ANOTHER participant, nothing is replaced yet: the token
+ * waits in an httpOnly cookie and the browser is sent to /join/confirm, which asks "continue as …?"
+ * (issue 12.11). The same person opening their own link again goes straight in.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
-  const headers = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
   try {
     const secure = isSecureRequest(req);
+    const decision = await decideJoin({ token, sessionToken: sessionOf(req) });
+    if (decision.kind === "ask") {
+      const res = seeOther("/join/confirm");
+      res.cookies.set(pendingJoinCookieName(secure), token, pendingJoinCookieOptions(secure));
+      return res;
+    }
     const opened = await openJoinLink({
       token,
       ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
       userAgent: req.headers.get("user-agent"),
     });
-    // A relative Location: the browser resolves it against the address it used, whatever proxy is in front.
-    const res = new NextResponse(null, { status: 303, headers: { ...headers, Location: `/meetings/${opened.meetingId}` } });
+    const res = seeOther(`/meetings/${opened.meetingId}`);
     res.cookies.set(sessionCookieName(secure), opened.sessionToken, sessionCookieOptions(secure, opened.sessionExpiresAt));
     return res;
   } catch (e) {
-    const reason = isAppError(e) && e.code === "GONE" ? "gone" : isAppError(e) && e.code === "NOT_FOUND" ? "unknown" : "error";
-    if (!isAppError(e)) console.error(e);
-    return new NextResponse(null, { status: 303, headers: { ...headers, Location: `/join/invalid?reason=${reason}` } });
+    return seeOther(`/join/invalid?reason=${joinFailure(e)}`);
   }
 }

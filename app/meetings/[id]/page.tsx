@@ -48,6 +48,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       durationMinutes: ctx.meeting.durationMinutes,
       location: ctx.meeting.location,
       videoUrl: ctx.meeting.videoUrl,
+      completed: ctx.meeting.status === "completed",
     },
     employeeName: ctx.case.employeeName,
     employer: ctx.case.employer,

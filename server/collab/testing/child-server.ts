@@ -15,6 +15,7 @@ import { prepareData } from "@/lib/system/prepare-data";
 import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
 import { createCollabServer } from "../index";
+import { scratchSchemaFor } from "./scratch-schema";
 
 async function main(): Promise<void> {
   // An orphan guard: when the test process dies, our stdin closes, and so do we.
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
 
   const collab = createCollabServer({
     redisUrl: process.env.REDIS_URL || undefined,
+    // The SIGKILL test writes to a scratch root (`log`); the shape check still runs.
+    docSchema: scratchSchemaFor,
     log: (msg, extra) => process.stderr.write(`[child] ${msg} ${extra ? JSON.stringify(extra) : ""}\n`),
   });
   const server = http.createServer((_req, res) => {

@@ -1,10 +1,9 @@
 import { NextResponse } from "next/server";
-import { signIn } from "@/app/_server/auth";
 import { errorResponse } from "@/app/_server/error-response";
 import { requireSameOrigin } from "@/app/_server/require-same-origin";
-import { EMAIL_PROVIDER_ID } from "@/lib/auth/auth-method";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
+import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
 import { isAppError } from "@/lib/errors";
 
 /** The first address in X-Forwarded-For (our proxy's view of the client), else X-Real-IP. */
@@ -30,7 +29,10 @@ function seeOther(path: string): NextResponse {
 /**
  * POST /api/auth/email-link {email, callbackUrl?} → 202 for every well-formed address, known or
  * not (a link is sent only to provisioned staff); 400 for no address; 429 over the hourly limit.
- * A plain form post (no JavaScript) gets 303 to the same pages instead.
+ * A plain form post (no JavaScript) gets 303 to the same pages instead. The answer is the same
+ * byte for byte (status, headers, body) whether the address is known or not: no cookie is set
+ * for either (issue 12.9), and the link in the mail is built on the public URL, never on this
+ * request's Host (issue 12.1).
  */
 export async function POST(req: Request) {
   let json = true;
@@ -42,7 +44,7 @@ export async function POST(req: Request) {
     await requestSignInLink({
       email: read.body.email,
       ip: clientIp(req),
-      send: (email) => signIn(EMAIL_PROVIDER_ID, { email, redirect: false, redirectTo }),
+      send: (email) => sendSignInLink({ email, returnTo: redirectTo, requestHeaders: req.headers }),
     });
     if (!json) return seeOther("/signin/check-email");
     return NextResponse.json({ ok: true }, { status: 202, headers: { "Cache-Control": "no-store" } });

@@ -1,7 +1,6 @@
 import { errorResponse } from "@/app/_server/error-response";
-import { baseUrlOf } from "@/app/api/agreements/_edge";
 import { openCalendarFeed } from "@/lib/calendar/open-calendar-feed";
-import { env } from "@/lib/env";
+import { publicUrl } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locales";
 
 /**
@@ -13,7 +12,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
   try {
     const { token } = await ctx.params;
     const lang = new URL(req.url).searchParams.get("lang");
-    const body = await openCalendarFeed({ token: token.replace(/\.ics$/, ""), baseUrl: baseUrlOf(req, env().PUBLIC_URL), locale: isLocale(lang) ? lang : "da" });
+    const body = await openCalendarFeed({ token: token.replace(/\.ics$/, ""), baseUrl: publicUrl(), locale: isLocale(lang) ? lang : "da" });
     return new Response(body, {
       status: 200,
       headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },

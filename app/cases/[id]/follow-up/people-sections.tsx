@@ -114,7 +114,7 @@ export async function ReadSection({ data, fmt }: { data: CaseFollowUp; fmt: Fmt 
       {data.may.confirmRead ? (
         mine ? (
           <p className="mt-2 text-slate-900" data-testid="my-receipt">
-            {t("youConfirmed", { when: fmt.when(mine.readAt) })}
+            {mine.bySignature ? t("youSigned", { when: fmt.when(mine.readAt) }) : t("youConfirmed", { when: fmt.when(mine.readAt) })}
           </p>
         ) : (
           <ConfirmReadButton caseId={data.case.id} agreementId={binding.id} fingerprint={binding.fingerprint} version={binding.version} />
@@ -128,7 +128,7 @@ export async function ReadSection({ data, fmt }: { data: CaseFollowUp; fmt: Fmt 
               <li key={p.participantId} className="flex flex-wrap gap-x-2" data-testid="receipt" data-read={r ? "yes" : "no"}>
                 <span className="font-medium">{p.name}</span>
                 <span className="text-slate-700">({tRoles(p.role)})</span>
-                <span>{r ? t("readAt", { when: fmt.when(r.readAt) }) : t("notYet")}</span>
+                <span>{r ? (r.bySignature ? t("signedAt", { when: fmt.when(r.readAt) }) : t("readAt", { when: fmt.when(r.readAt) })) : t("notYet")}</span>
               </li>
             );
           })}

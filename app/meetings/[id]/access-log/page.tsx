@@ -4,7 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { currentStaff } from "@/app/_server/auth";
 import { sessionToken } from "@/app/_server/session";
-import { listAccessLog, type AccessLogEntry } from "@/lib/audit/list-access-log";
+import { listAccessLog, parseAccessLogQuery, type AccessLogEntry, type AccessLogPage, type AccessLogQuery } from "@/lib/audit/list-access-log";
+import { ACCESS_WHAT } from "@/lib/audit/access-kinds";
 import { isAppError } from "@/lib/errors";
 import { requireMeetingParticipantFrom } from "@/lib/meetings/require-meeting-participant";
 import { can } from "@/lib/permissions";
@@ -44,14 +45,25 @@ export default async function AccessLogPage({
   if (!can(ctx.me.role, "view", "access_log")) {
     return <Message title={t("forbiddenTitle")} body={t("forbiddenBody")} back={`/meetings/${id}`} testId="access-log-forbidden" />;
   }
-  const includeMine = (await searchParams).mine === "1";
-  const { entries, more } = await listAccessLog({
+  const base = `/meetings/${id}/access-log`;
+  const sp = await searchParams;
+  let query: AccessLogQuery;
+  try {
+    query = parseAccessLogQuery({ page: sp.page, what: sp.what, mine: sp.mine });
+  } catch (e) {
+    if (!isAppError(e) || e.code !== "INVALID_INPUT") throw e;
+    const b = await getTranslations("accessLogBrowse");
+    return <Message title={b("invalidTitle")} body={b("invalidBody")} back={base} backLabel={b("showAll")} testId="access-log-invalid" />;
+  }
+  const log = await listAccessLog({
     viewer: { kind: "participant", id: ctx.me.participantId, role: ctx.me.role, caseId: ctx.me.caseId },
     caseId: ctx.me.caseId,
-    includeMine,
+    includeMine: query.includeMine,
+    page: query.page,
+    what: query.what,
   });
   const isEmployee = ctx.me.role === "employee";
-  const base = `/meetings/${id}/access-log`;
+  const href = (q: Partial<AccessLogQuery>) => accessLogHref(base, { ...query, ...q });
   return (
     <>
       <SiteHeader />
@@ -66,25 +78,122 @@ export default async function AccessLogPage({
         </h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
         <p className="mt-4">
-          <a href={includeMine ? base : `${base}?mine=1`} className="font-medium text-blue-800 underline underline-offset-2" data-testid="access-log-toggle-mine">
-            {includeMine ? t("hideMine") : t("showMine")}
+          <a href={href({ includeMine: !query.includeMine, page: 1 })} className="font-medium text-blue-800 underline underline-offset-2" data-testid="access-log-toggle-mine">
+            {query.includeMine ? t("hideMine") : t("showMine")}
           </a>
         </p>
-        {entries.length === 0 ? (
-          <p className="mt-6 rounded-lg bg-slate-50 p-4 text-slate-800" data-testid="access-log-empty">
-            {includeMine ? t("emptyAll") : t("empty")}
-          </p>
+        <AccessFilter action={base} query={query} />
+        {log.entries.length === 0 ? (
+          <EmptyLog query={query} log={log} firstPage={href({ page: 1 })} />
         ) : (
-          <AccessTable entries={entries} />
+          <AccessTable entries={log.entries} />
         )}
-        {more ? <p className="mt-3 text-sm text-slate-700">{t("more", { count: entries.length })}</p> : null}
+        <Pages log={log} newer={href({ page: log.page - 1 })} older={href({ page: log.page + 1 })} />
       </main>
     </>
   );
 }
 
+/** The log's address for a query: only what differs from the defaults, so links stay short. */
+function accessLogHref(base: string, q: AccessLogQuery): string {
+  const params = new URLSearchParams();
+  if (q.what.length > 0) params.set("what", q.what.join(","));
+  if (q.includeMine) params.set("mine", "1");
+  if (q.page > 1) params.set("page", String(q.page));
+  const s = params.toString();
+  return s ? `${base}?${s}` : base;
+}
+
+/** A plain GET form: works without JavaScript, every control labelled, the result is a new page. */
+async function AccessFilter({ action, query }: { action: string; query: AccessLogQuery }) {
+  const t = await getTranslations("privacy.accessLog");
+  const b = await getTranslations("accessLogBrowse");
+  return (
+    <form method="get" action={action} aria-labelledby="access-log-filter-title" className="mt-4 flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4" data-testid="access-log-filter">
+      <h2 id="access-log-filter-title" className="w-full text-base font-semibold text-slate-900">
+        {b("filterTitle")}
+      </h2>
+      <div>
+        <label htmlFor="access-log-kind" className="block text-sm font-medium text-slate-800">
+          {b("kind")}
+        </label>
+        <select
+          id="access-log-kind"
+          name="what"
+          defaultValue={query.what.length === 1 ? query.what[0] : ""}
+          className="mt-1 block min-h-10 rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
+          data-testid="access-log-kind"
+        >
+          <option value="">{b("allKinds")}</option>
+          {ACCESS_WHAT.map((w) => (
+            <option key={w} value={w}>
+              {t(`whatLabel.${w}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-h-10 items-center gap-2">
+        <input id="access-log-mine" type="checkbox" name="mine" value="1" defaultChecked={query.includeMine} className="size-5" />
+        <label htmlFor="access-log-mine" className="text-slate-900">
+          {b("includeMine")}
+        </label>
+      </div>
+      <button type="submit" className="inline-flex min-h-10 items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800" data-testid="access-log-apply">
+        {b("apply")}
+      </button>
+    </form>
+  );
+}
+
+async function EmptyLog({ query, log, firstPage }: { query: AccessLogQuery; log: AccessLogPage; firstPage: string }) {
+  const t = await getTranslations("privacy.accessLog");
+  const b = await getTranslations("accessLogBrowse");
+  // Past the last page (an old link): say so and offer the way back, rather than "nothing here".
+  if (log.total > 0) {
+    return (
+      <p className="mt-6 rounded-lg bg-slate-50 p-4 text-slate-800" data-testid="access-log-empty">
+        {b("emptyPage")}{" "}
+        <a href={firstPage} className="font-medium text-blue-800 underline underline-offset-2">
+          {b("firstPage")}
+        </a>
+      </p>
+    );
+  }
+  return (
+    <p className="mt-6 rounded-lg bg-slate-50 p-4 text-slate-800" data-testid="access-log-empty">
+      {query.what.length > 0 ? b("emptyFiltered") : query.includeMine ? t("emptyAll") : t("empty")}
+    </p>
+  );
+}
+
+/** Newest first, so "newer" is back and "older" is on; the page number is always written out. */
+async function Pages({ log, newer, older }: { log: AccessLogPage; newer: string; older: string }) {
+  const b = await getTranslations("accessLogBrowse");
+  const link = "inline-flex min-h-10 items-center rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-medium text-blue-800 underline-offset-2 hover:underline";
+  return (
+    <nav aria-label={b("pagesNav")} className="mt-4 flex flex-wrap items-center gap-3" data-testid="access-log-pages">
+      {log.page > 1 ? (
+        <a href={newer} rel="prev" className={link} data-testid="access-log-newer">
+          <span aria-hidden="true">←&nbsp;</span>
+          {b("newer")}
+        </a>
+      ) : null}
+      <p className="text-slate-800" aria-current="page" data-testid="access-log-page">
+        {b("pageOf", { page: log.page, pages: log.pageCount })} · {b("total", { total: log.total })}
+      </p>
+      {log.more ? (
+        <a href={older} rel="next" className={link} data-testid="access-log-older">
+          {b("older")}
+          <span aria-hidden="true">&nbsp;→</span>
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
 async function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
   const t = await getTranslations("privacy.accessLog");
+  const b = await getTranslations("accessLogBrowse");
   const roles = await getTranslations("roles");
   const format = await getFormatter();
   const roleLabel = (r: string) => (isRole(r) ? roles(r) : r);
@@ -110,6 +219,11 @@ async function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
               <td className={`${cell} sm:whitespace-nowrap`}>
                 {label(t("when"))}
                 <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
+                {e.count > 1 ? (
+                  <span className="block text-sm text-slate-700" data-testid="access-log-repeated" data-count={e.count}>
+                    {b("repeated", { count: e.count, last: format.dateTime(e.lastAt, { timeStyle: "medium" }) })}
+                  </span>
+                ) : null}
               </td>
               <td className={cell}>
                 {label(t("who"))}
@@ -136,7 +250,7 @@ async function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
   );
 }
 
-async function Message({ title, body, back, testId }: { title: string; body: string; back?: string; testId: string }) {
+async function Message({ title, body, back, backLabel, testId }: { title: string; body: string; back?: string; backLabel?: string; testId: string }) {
   const t = await getTranslations("privacy.accessLog");
   return (
     <>
@@ -147,7 +261,7 @@ async function Message({ title, body, back, testId }: { title: string; body: str
         {back ? (
           <p className="mt-6">
             <a href={back} className="text-blue-800 underline underline-offset-2">
-              ← {t("back")}
+              ← {backLabel ?? t("back")}
             </a>
           </p>
         ) : null}

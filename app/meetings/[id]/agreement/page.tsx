@@ -9,7 +9,9 @@ import { PrepareForm } from "@/app/agreements/_components/prepare-form";
 import { SignedOutNotice } from "@/app/agreements/_components/signed-out-notice";
 import { VersionWatcher } from "@/app/agreements/_components/version-watcher";
 import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
+import { getPlanDrift } from "@/lib/agreements/plan-drift";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
+import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
@@ -26,8 +28,9 @@ export async function generateMetadata(): Promise<Metadata> {
  * (the newest version of the case, rendered from its frozen bytes) and signs, on their own device
  * or in turn at the caseworker's shared screen.
  */
-export default async function MeetingAgreementPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MeetingAgreementPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ amend?: string }> }) {
   const { id } = await params;
+  const wantsNewVersion = (await searchParams).amend === "1";
   const loaded = await load(id);
   if (!loaded.ok && loaded.reason === "not_found") notFound();
   const t = await getTranslations("agreement");
@@ -40,6 +43,10 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
   const altered = latest ? await agreementRecordProblem(ctx.me, latest.id) : null;
   if (altered) return <AlteredAgreementPage problem={altered} />;
   const agreement = latest ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
+  // With no version yet the page shows the meeting's closing check instead: a showing of the room's data.
+  if (!agreement) await recordMeetingRoomShown(ctx);
+  // The room changed after this version was frozen: said at the top, with what differs (plan-drift.ts).
+  const drift = latest ? await getPlanDrift({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
   const canPrepare = can(ctx.me.role, "prepare", "agreement");
   const unionRep = canPrepare ? ((await listMeetingParticipants(ctx)).find((p) => p.role === "union_rep")?.displayName ?? null) : null;
 
@@ -87,12 +94,12 @@ export default async function MeetingAgreementPage({ params }: { params: Promise
           {agreement && latest && latest.meetingId !== id ? (
             <h2 className="text-xl font-semibold text-slate-900">{t("earlierVersionTitle", { version: latest.version })}</h2>
           ) : null}
-          {agreement ? <AgreementView agreement={agreement} /> : null}
+          {agreement ? <AgreementView agreement={agreement} drift={drift} /> : null}
           {agreement && canPrepare && latest?.meetingId === id ? (
-            <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="amend">
+            <details id="amend" open={wantsNewVersion || undefined} className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="amend">
               <summary className="cursor-pointer text-lg font-semibold text-slate-900">{t("amendTitle", { version: latest.version + 1 })}</summary>
               <div className="mt-3">
-                <PrepareForm meetingId={id} unionRep={unionRep} amend />
+                <PrepareForm meetingId={id} unionRep={unionRep} amend defaultReason={drift ? t("drift.reason", { version: latest.version }) : ""} />
               </div>
             </details>
           ) : null}

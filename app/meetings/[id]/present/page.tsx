@@ -58,7 +58,7 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
       <SiteHeader />
       <main id="main" tabIndex={-1} className="outline-none" data-present-view>
         <PresentView
-          meeting={{ id: ctx.meeting.id, title: ctx.meeting.title }}
+          meeting={{ id: ctx.meeting.id, title: ctx.meeting.title, completed: ctx.meeting.status === "completed", startsAtIso: ctx.meeting.startsAt.toISOString() }}
           employeeName={ctx.case.employeeName}
           me={{ ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") }}
           participants={participants}

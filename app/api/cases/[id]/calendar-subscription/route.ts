@@ -1,9 +1,9 @@
 import { errorResponse } from "@/app/_server/error-response";
 import { requireSameOrigin } from "@/app/_server/require-same-origin";
-import { baseUrlOf, json, localeOf, principalOf } from "@/app/api/agreements/_edge";
+import { json, localeOf, principalOf } from "@/app/api/agreements/_edge";
 import { caseActor } from "@/app/api/cases/_case-actor";
 import { createCalendarSubscription, revokeCalendarSubscription } from "@/lib/calendar/calendar-subscription";
-import { env } from "@/lib/env";
+import { publicUrl } from "@/lib/env";
 
 /**
  * POST /api/cases/<id>/calendar-subscription → a new personal subscription link (shown once; the
@@ -14,7 +14,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     requireSameOrigin(req);
     const { id } = await ctx.params;
     const { me } = await caseActor(principalOf(req), id);
-    return json(await createCalendarSubscription({ me, baseUrl: baseUrlOf(req, env().PUBLIC_URL), locale: localeOf(req) }), 201);
+    return json(await createCalendarSubscription({ me, baseUrl: publicUrl(), locale: localeOf(req) }), 201);
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,15 +1,16 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
-import { listAccessLog } from "@/lib/audit/list-access-log";
+import { listAccessLog, parseAccessLogQuery } from "@/lib/audit/list-access-log";
 import { requireMeetingParticipantFrom } from "@/lib/meetings/require-meeting-participant";
 import { errorResponse } from "@/app/_server/error-response";
 import { currentStaff } from "@/app/_server/auth";
 import { sessionToken } from "@/app/_server/session";
 
 /**
- * GET /api/meetings/<id>/access-log[?mine=1] → who has seen this case's data, newest first.
- * The employee and the caseworker only (`access_log: view`); 403 for everyone else. The viewer's
- * own visits are left out unless `mine=1`.
+ * GET /api/meetings/<id>/access-log[?page=2][&what=agreement_pdf,agreement_bundle][&mine=1] → who
+ * has seen this case's data, newest first, 50 rows a page: `{ entries, page, pageCount, total,
+ * more }`. A row of repeated showings has `count` and `lastAt`. The employee and the caseworker
+ * only (`access_log: view`); 403 for everyone else; 400 for a page or kind that does not exist.
+ * The viewer's own visits are left out unless `mine=1`.
  */
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
@@ -19,17 +20,20 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
       { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod },
       id,
     );
-    const mine = new URL(req.url).searchParams.get("mine");
-    if (mine !== null && mine !== "0" && mine !== "1") throw new AppError("INVALID_INPUT", "mine must be 0 or 1", { mine: "enum" });
+    const sp = new URL(req.url).searchParams;
+    const what = sp.getAll("what");
+    const q = parseAccessLogQuery({ page: sp.get("page"), what: what.length > 0 ? what : undefined, mine: sp.get("mine") });
     const result = await listAccessLog({
       viewer: { kind: "participant", id: me.participantId, role: me.role, caseId: me.caseId },
       caseId: me.caseId,
-      includeMine: mine === "1",
+      includeMine: q.includeMine,
+      page: q.page,
+      what: q.what,
     });
     return NextResponse.json(
       {
-        entries: result.entries.map((e) => ({ ...e, at: e.at.toISOString() })),
-        more: result.more,
+        ...result,
+        entries: result.entries.map((e) => ({ ...e, at: e.at.toISOString(), lastAt: e.lastAt.toISOString() })),
       },
       { headers: { "Cache-Control": "no-store" } },
     );

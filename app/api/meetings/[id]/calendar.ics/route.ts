@@ -1,8 +1,8 @@
 import { errorResponse } from "@/app/_server/error-response";
-import { baseUrlOf, localeOf, principalOf } from "@/app/api/agreements/_edge";
+import { localeOf, principalOf } from "@/app/api/agreements/_edge";
 import { actorForMeeting } from "@/lib/agreements/require-agreement-actor";
 import { meetingCalendarFile } from "@/lib/calendar/meeting-calendar-file";
-import { env } from "@/lib/env";
+import { publicUrl } from "@/lib/env";
 
 /**
  * GET /api/meetings/<id>/calendar.ics → the meeting as an iCalendar file, for participants of its
@@ -13,7 +13,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   try {
     const { id } = await ctx.params;
     const { me } = await actorForMeeting(principalOf(req), id);
-    const file = await meetingCalendarFile({ me, meetingId: id, baseUrl: baseUrlOf(req, env().PUBLIC_URL), locale: localeOf(req) });
+    const file = await meetingCalendarFile({ me, meetingId: id, baseUrl: publicUrl(), locale: localeOf(req) });
     return new Response(file.body, {
       status: 200,
       headers: {

@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { getMeetingTicket } from "@/lib/meetings/get-meeting-ticket";
 import { errorResponse } from "@/app/_server/error-response";
-import { isSecureRequest, sessionToken } from "@/app/_server/session";
+import { sessionToken, staffSessionToken } from "@/app/_server/session";
+import { publicUrl } from "@/lib/env";
+import { socketOriginOf } from "@/lib/system/public-url";
 import { currentStaff } from "@/app/_server/auth";
 
 /**
@@ -12,15 +14,16 @@ import { currentStaff } from "@/app/_server/auth";
 export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await ctx.params;
-    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host;
     const staff = await currentStaff();
     const answer = await getMeetingTicket({
       sessionToken: await sessionToken(),
       staffUserId: staff?.userId,
       staffAuthMethod: staff?.authMethod,
+      staffSessionToken: staff ? await staffSessionToken() : null,
       meetingId: id,
       doc: new URL(req.url).searchParams.get("doc") ?? undefined,
-      wsOrigin: `${isSecureRequest(req) ? "wss" : "ws"}://${host}`,
+      // The public address, never this request's Host (issue 12.1).
+      wsOrigin: socketOriginOf(publicUrl()),
     });
     return NextResponse.json(answer, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {

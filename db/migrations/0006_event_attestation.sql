@@ -5,7 +5,8 @@ CREATE TABLE "agreement_events_before_attestation" (
 ALTER TABLE "agreement_events" ADD COLUMN "attest_kid" text;--> statement-breakpoint
 ALTER TABLE "agreement_events" ADD COLUMN "attest_signature" text;--> statement-breakpoint
 ALTER TABLE "agreement_events" ADD COLUMN "client_facts" "bytea";--> statement-breakpoint
-ALTER TABLE "agreement_events_before_attestation" ADD CONSTRAINT "agreement_events_before_attestation_event_id_agreement_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."agreement_events"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agreement_events_before_attestation" ADD CONSTRAINT "agreement_events_before_attestation_event_id_agreement_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."agreement_events"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
 -- Events written before this migration carry no attestation (the server's signature on each
 -- event). They are listed here once; the list is then closed, and the application's role may
 -- only read it (lib/system/database-roles), so no later row can pass itself off as one of them.
@@ -79,3 +80,7 @@ ALTER TABLE agreement_events_before_attestation ENABLE ALWAYS TRIGGER agreement_
 ALTER TABLE agreement_events_before_attestation ENABLE ALWAYS TRIGGER agreement_events_before_attestation_append_only;
 --> statement-breakpoint
 ALTER TABLE agreement_events_before_attestation ENABLE ALWAYS TRIGGER agreement_events_before_attestation_no_truncate;
+--> statement-breakpoint
+ALTER TABLE access_log_repeats ENABLE ALWAYS TRIGGER access_log_repeats_count_up;
+--> statement-breakpoint
+ALTER TABLE access_log_repeats ENABLE ALWAYS TRIGGER access_log_repeats_no_truncate;

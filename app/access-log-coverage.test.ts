@@ -1,0 +1,200 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AgreementFixture } from "@/lib/agreements/test-fixtures";
+import type { AccessWhat } from "@/lib/audit/access-kinds";
+import { createBoundCase } from "@/lib/followup/testing";
+import { accessLogOf } from "@/lib/testing/access";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+
+/**
+ * Issue 12.7: every route and page that shows case data writes an access-log row, so the employee
+ * can see who read their data. This test WALKS every route handler and page under app/: a new
+ * one fails here until it is listed — either with a call that must write a row (routes), the
+ * recording call its source must make (pages), or the reason it shows no case data.
+ */
+
+const APP = path.resolve(import.meta.dirname);
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+function walk(dir: string, file: RegExp, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, file, out);
+    else if (file.test(name)) out.push(path.relative(path.dirname(APP), p).split(path.sep).join("/"));
+  }
+  return out;
+}
+
+/** The HTTP methods a route file exports (`export async function GET`, `export const GET`, `export { GET }`). */
+function exportedMethods(file: string): string[] {
+  const src = readFileSync(path.join(path.dirname(APP), file), "utf8");
+  return METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(src));
+}
+
+// ---- Routes ----------------------------------------------------------------------------------
+
+type Ctx = { fx: AgreementFixture; sealedId: string };
+type RouteRule = { noCaseData: string } | { logs: AccessWhat; call: (c: Ctx) => Promise<Response> };
+
+const ORIGIN = "http://localhost:3000";
+function req(p: string, session: string): Request {
+  return new Request(`${ORIGIN}${p}`, { headers: { host: "localhost:3000", cookie: `stepwise.session=${session}`, "user-agent": "coverage-test" } });
+}
+const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
+
+const OWN_WRITE = "records the caller's own decision, entry or answer and answers only that (what they just sent, ids, times)";
+
+const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>>> = {
+  "app/.well-known/stepwise-keys.json/route.ts": { GET: { noCaseData: "the public keys that verify seals: nobody's data" } },
+  "app/api/agreements/[id]/bundle/route.ts": {
+    GET: {
+      logs: "agreement_bundle",
+      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/bundle/route")).GET(req(`/api/agreements/${sealedId}/bundle`, fx.sessions.employee), idParams(sealedId)),
+    },
+  },
+  "app/api/agreements/[id]/decline/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/agreements/[id]/pdf/route.ts": {
+    GET: {
+      logs: "agreement_pdf",
+      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/pdf/route")).GET(req(`/api/agreements/${sealedId}/pdf`, fx.sessions.manager), idParams(sealedId)),
+    },
+  },
+  "app/api/agreements/[id]/plan/route.ts": {
+    GET: {
+      logs: "agreement",
+      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/plan/route")).GET(req(`/api/agreements/${sealedId}/plan`, fx.sessions.manager), idParams(sealedId)),
+    },
+  },
+  "app/api/agreements/[id]/route.ts": {
+    GET: {
+      logs: "agreement_status",
+      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/route")).GET(req(`/api/agreements/${sealedId}`, fx.sessions.manager), idParams(sealedId)),
+    },
+  },
+  "app/api/agreements/[id]/seal/route.ts": { POST: { noCaseData: "makes a version binding; answers only its id and the time" } },
+  "app/api/agreements/[id]/sign/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/agreements/route.ts": {
+    GET: {
+      logs: "agreement_versions",
+      call: async ({ fx }) => (await import("./api/agreements/route")).GET(req(`/api/agreements?meetingId=${fx.meetingId}`, fx.sessions.union_rep)),
+    },
+    POST: { noCaseData: "freezes a version; answers its id, number and fingerprint" },
+  },
+  "app/api/auth/[...nextauth]/route.ts": {
+    GET: { noCaseData: "staff sign-in (Auth.js): sessions, callbacks and redirects" },
+    POST: { noCaseData: "staff sign-in (Auth.js): sessions, callbacks and redirects" },
+  },
+  "app/api/auth/email-link/route.ts": { POST: { noCaseData: "asks for a sign-in link; the same answer for every address" } },
+  "app/api/auth/staff-sign-out/route.ts": { POST: { noCaseData: "ends the caller's staff session" } },
+  "app/api/calendar/[token]/route.ts": {
+    GET: { noCaseData: "'Meeting', a time, a place and the room's address — no case content; polled by calendar apps (docs/decisions.md, Calendar)" },
+  },
+  "app/api/cases/[id]/calendar-subscription/route.ts": {
+    POST: { noCaseData: "makes the caller's own calendar link" },
+    DELETE: { noCaseData: "stops the caller's own calendar link" },
+  },
+  "app/api/cases/[id]/progress/[entryId]/route.ts": { DELETE: { noCaseData: OWN_WRITE } },
+  "app/api/cases/[id]/progress/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/cases/[id]/read-receipts/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/meetings/[id]/access-log/route.ts": {
+    GET: { noCaseData: "the access log itself (who saw the case, when, why) — never the case's content; logging its reading would fill it with itself" },
+  },
+  "app/api/meetings/[id]/answer/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/meetings/[id]/complete/route.ts": { POST: { noCaseData: "marks the meeting completed; answers only its id and whether it changed" } },
+  "app/api/meetings/[id]/calendar.ics/route.ts": {
+    GET: { noCaseData: "'Meeting', a time, a place and the room's address, as in the invitation (docs/decisions.md, Calendar)" },
+  },
+  "app/api/meetings/[id]/review/route.ts": {
+    GET: {
+      logs: "meeting_review",
+      call: async ({ fx, sealedId }) => (await import("./api/meetings/[id]/review/route")).GET(req(`/api/meetings/${fx.meetingId}/review?agreement=${sealedId}`, fx.sessions.manager), idParams(fx.meetingId)),
+    },
+  },
+  "app/api/meetings/[id]/ticket/route.ts": {
+    GET: { noCaseData: "connection parameters; the document opened with them is logged when the socket opens (meeting_doc, prep_doc)" },
+  },
+  "app/api/session/sign-out/route.ts": { POST: { noCaseData: "ends the caller's participant session" } },
+  "app/api/time/route.ts": { GET: { noCaseData: "the server's clock" } },
+  "app/api/test-clock/route.ts": { POST: { noCaseData: "moves the server's clock in tests (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" } },
+  "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
+  "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
+};
+
+// ---- Pages -----------------------------------------------------------------------------------
+
+/** A page logs through one of these calls, in its own source or the named component's. */
+type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
+
+const PAGES: Record<string, PageRule> = {
+  "app/agreements/[id]/page.tsx": { logsIn: { "app/agreements/[id]/page.tsx": ["getAgreementForParticipant"] } },
+  "app/agreements/page.tsx": { logsIn: { "app/agreements/page.tsx": ["recordAgreementVersionsShown"] } },
+  "app/cases/[id]/page.tsx": {
+    logsIn: { "app/cases/[id]/page.tsx": ["recordCaseOverviewShown"], "app/cases/[id]/participant-case-page.tsx": ["recordCasePageShown"] },
+  },
+  "app/cases/new/page.tsx": { noCaseData: "the form for a new case" },
+  "app/cases/page.tsx": { logsIn: { "app/cases/page.tsx": ["recordCaseListShown"] } },
+  "app/join/confirm/page.tsx": { noCaseData: "the names of this browser's participant and the link's, shown to whoever holds both" },
+  "app/join/invalid/page.tsx": { noCaseData: "why a link could not be opened" },
+  "app/me/page.tsx": { logsIn: { "app/me/due-from-me-section.tsx": ["recordDueListShown"] } },
+  "app/meetings/[id]/access-log/page.tsx": { noCaseData: "the access log itself (see the route above)" },
+  "app/meetings/[id]/agreement/page.tsx": {
+    logsIn: { "app/meetings/[id]/agreement/page.tsx": ["getAgreementForParticipant", "recordMeetingRoomShown"] },
+  },
+  "app/meetings/[id]/page.tsx": { logsIn: { "app/meetings/[id]/page.tsx": ["recordMeetingRoomShown"] } },
+  "app/meetings/[id]/present/page.tsx": { logsIn: { "app/meetings/[id]/present/page.tsx": ["recordMeetingRoomShown"] } },
+  "app/page.tsx": { logsIn: { "app/me/due-from-me-section.tsx": ["recordDueListShown"] } },
+  "app/signed-out/page.tsx": { noCaseData: "says the session ended" },
+  "app/signin/check-email/page.tsx": { noCaseData: "says where the sign-in link went" },
+  "app/signin/page.tsx": { noCaseData: "the staff sign-in form" },
+  "app/verify/page.tsx": { noCaseData: "checks a bundle the visitor uploads themselves" },
+};
+
+// ---- The walk --------------------------------------------------------------------------------
+
+let tdb: TestDatabase;
+let ctx: Ctx;
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  const bound = await createBoundCase();
+  ctx = { fx: bound, sealedId: bound.agreementId };
+});
+afterAll(async () => {
+  await tdb.drop();
+});
+
+describe("access-log coverage (issue 12.7)", () => {
+  it("lists every route handler under app/ and each method it exports, and nothing that is gone", () => {
+    const found = Object.fromEntries(walk(APP, /^route\.(ts|tsx|js)$/).map((f) => [f, exportedMethods(f)]));
+    const listed = Object.fromEntries(Object.entries(ROUTES).map(([f, m]) => [f, Object.keys(m)]));
+    expect(found, "a new route: add it to ROUTES with a call that must log, or the reason it shows no case data").toEqual(listed);
+  });
+
+  it("lists every page under app/, and nothing that is gone", () => {
+    expect(walk(APP, /^page\.tsx$/)).toEqual(Object.keys(PAGES).sort());
+  });
+
+  for (const [file, methods] of Object.entries(ROUTES)) {
+    for (const [method, rule] of Object.entries(methods)) {
+      if (!("logs" in rule)) continue;
+      it(`attack 12.7: ${method} ${file.replace(/^app|\/route\.ts$/g, "")} cannot show case data without an access-log row`, async () => {
+        const before = await accessLogOf(ctx.fx.caseId);
+        const res = await rule.call(ctx);
+        expect(res.status, await res.clone().text()).toBeLessThan(300);
+        const after = await accessLogOf(ctx.fx.caseId);
+        const added = after.slice(0, after.length - before.length);
+        expect(added.map((r) => r.what)).toContain(rule.logs);
+      });
+    }
+  }
+
+  for (const [page, rule] of Object.entries(PAGES)) {
+    if (!("logsIn" in rule)) continue;
+    it(`the page ${page} records what it shows`, () => {
+      for (const [file, calls] of Object.entries(rule.logsIn)) {
+        const src = readFileSync(path.join(path.dirname(APP), file), "utf8");
+        expect(calls.some((c) => src.includes(c)), `${file} calls one of ${calls.join(", ")}`).toBe(true);
+      }
+    });
+  }
+});

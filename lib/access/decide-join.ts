@@ -1,0 +1,39 @@
+import { getDb } from "@/db/client";
+import { findJoinLinkByHash, findMeetingOfLiveSession, findParticipantBySessionHash } from "@/db/queries/access";
+import type { Role } from "../plan/roles";
+import { hashToken, looksLikeToken } from "./tokens";
+
+export type JoinPerson = { displayName: string; role: Role };
+
+/**
+ * What opening a join link in this browser should do:
+ * - `open`: sign in with it at once — nobody is signed in here by link, or it is the same person's
+ *   own link again (or the link cannot be used, which openJoinLink then says calmly);
+ * - `ask`: this browser is signed in as another participant. Opening the link would silently make
+ *   the browser someone else — e.g. a stranger's own link, sent to a victim, so that what the
+ *   victim then writes or signs is recorded as the stranger's (issue 12.11). So we ask first.
+ *
+ * `keepMeetingId` is where "stay as I am" leads (the meeting of the current session's link).
+ */
+export type JoinDecision =
+  | { kind: "open" }
+  | { kind: "ask"; current: JoinPerson; next: JoinPerson; keepMeetingId: string | null };
+
+export async function decideJoin(input: { token: string; sessionToken: string | null | undefined; now?: Date }): Promise<JoinDecision> {
+  if (!looksLikeToken(input.token) || !looksLikeToken(input.sessionToken)) return { kind: "open" };
+  const db = await getDb();
+  const sessionHash = hashToken(input.sessionToken);
+  const current = await findParticipantBySessionHash(db, sessionHash);
+  if (!current) return { kind: "open" };
+  const found = await findJoinLinkByHash(db, hashToken(input.token));
+  if (!found || found.participant.id === current.id) return { kind: "open" };
+  // A link that can no longer be opened changes nothing here: no need to ask, openJoinLink refuses it.
+  const now = input.now ?? new Date();
+  if (found.link.revokedAt || found.link.expiresAt <= now || found.participant.removedAt) return { kind: "open" };
+  return {
+    kind: "ask",
+    current: { displayName: current.displayName, role: current.role },
+    next: { displayName: found.participant.displayName, role: found.participant.role },
+    keepMeetingId: await findMeetingOfLiveSession(db, sessionHash),
+  };
+}

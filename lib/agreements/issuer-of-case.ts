@@ -1,0 +1,29 @@
+import { env } from "../env";
+
+export type Issuer = {
+  /** Who issues the case's documents: the job centre or NAV office, as people know it. */
+  organisationName: string;
+  /** The case's reference as people quote it on the phone or in a letter. */
+  caseReference: string;
+};
+
+/**
+ * The issuing organisation and the case reference printed on a case's documents (the agreement
+ * PDF). Organisations and case references are not stored yet; a later issue adds organisations
+ * (with row-level security) and a reference column on cases. Until then both are derived here,
+ * and this is the one place that changes then — which is also why it is async already.
+ *
+ * - organisationName: `ORGANISATION_NAME`, else the host name of the public address (the
+ *   operator of this server). Never an invented "Jobcenter": a name the operator did not set
+ *   would be a false statement on a binding document.
+ * - caseReference: the first 8 hex digits of the case id, upper-case. Short and stable for the
+ *   case's whole life; a label for people, not a key (ids are random, so two cases may in rare
+ *   cases share one — the fingerprint and the agreement id identify a document).
+ */
+export async function issuerOfCase(input: { caseId: string; baseUrl: string }): Promise<Issuer> {
+  const e = env();
+  return {
+    organisationName: e.ORGANISATION_NAME ?? new URL(e.PUBLIC_URL ?? input.baseUrl).host,
+    caseReference: input.caseId.replace(/-/g, "").slice(0, 8).toUpperCase(),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Me } from "../meetings/require-meeting-participant";
+import { recordAccessMerged } from "./record-access-merged";
+
+/**
+ * The list of a case's agreement versions (numbers, states, the reasons for amending) was shown —
+ * by its page, or polled by the room and the agreement page: once per viewer per window (12.7).
+ */
+export async function recordAgreementVersionsShown(me: Pick<Me, "caseId" | "participantId" | "displayName" | "role">): Promise<void> {
+  await recordAccessMerged({
+    who: { kind: "participant", id: me.participantId, name: me.displayName, role: me.role },
+    caseId: me.caseId,
+    what: "agreement_versions",
+    resourceId: me.caseId,
+    purpose: "agreement",
+  });
+}

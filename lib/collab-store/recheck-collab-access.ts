@@ -1,0 +1,35 @@
+import { getDb } from "@/db/client";
+import { listMeetingStatuses, listParticipantsByIds } from "@/db/queries/meetings";
+import { findLiveSessions, sessionClaimKey, type SessionClaim } from "../access/find-live-sessions";
+
+/** An open socket: whose, opened with which session, on which meeting's room (null: the preparation). */
+export type AccessCheck = SessionClaim & { meetingId: string | null };
+
+/** What became of an open socket's access since it was admitted. */
+export type AccessVerdict = "ok" | "session_ended" | "removed" | "meeting_completed";
+
+/**
+ * The socket server's backstop behind the revocation bus (which delivers at most once, and says
+ * nothing when a session simply expires): for each open socket, is its participant still on the
+ * case, the session its ticket was fetched with still live, and its meeting not completed? One
+ * call for all of an instance's sockets, a fixed number of queries. Answers in the order asked;
+ * "removed" before "session_ended" before "meeting_completed".
+ */
+export async function recheckCollabAccess(items: readonly AccessCheck[], now = new Date()): Promise<AccessVerdict[]> {
+  if (items.length === 0) return [];
+  const db = await getDb();
+  const meetingIds = [...new Set(items.map((i) => i.meetingId).filter((m): m is string => m !== null))];
+  const [live, people, meetings] = await Promise.all([
+    findLiveSessions(items, now),
+    listParticipantsByIds(db, [...new Set(items.map((i) => i.participantId))]),
+    listMeetingStatuses(db, meetingIds),
+  ]);
+  const removed = new Set(people.filter((p) => p.removedAt).map((p) => p.id));
+  const known = new Set(people.map((p) => p.id));
+  const completed = new Set(meetings.filter((m) => m.status === "completed").map((m) => m.id));
+  return items.map((i) => {
+    if (removed.has(i.participantId) || !known.has(i.participantId)) return "removed";
+    if (!live.has(sessionClaimKey(i))) return "session_ended";
+    return i.meetingId !== null && completed.has(i.meetingId) ? "meeting_completed" : "ok";
+  });
+}

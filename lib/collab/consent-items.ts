@@ -1,0 +1,47 @@
+import { MIXER_DIMENSIONS } from "../plan/mixer-desk";
+import { PLAN_TOOLS } from "../plan/tools";
+import { PLAN_CONSENT_ID, type ConsentKind } from "./flow-schema";
+import type { ActionView, FollowUpView, PlanView, SubGoalView } from "./schema";
+
+/**
+ * The items of the plan that each participant marks "agree" or "has reservations", in the order
+ * the agreement lists them: the goal, the step, each sub-goal, the mixer desk, the law's tools,
+ * each action, the follow-up arrangement. `text` is what the mark is given to: a mark made before
+ * it changed counts as "changed, mark again" (flow-closing.ts compares hashes of it). For a
+ * sub-goal or an action it is the item's text, as before; for a part of the whole plan it is that
+ * part written out (the goal and its date; the step; every mixer value; the tools in use; the
+ * follow-up texts), so changing the step or a slider asks again. The next meeting's time is not in
+ * it: the closing check asks for it on its own, and it is usually set last.
+ */
+export type ConsentItem = { kind: ConsentKind; id: string; text: string };
+
+export type ConsentPlan = Pick<PlanView, "goal" | "goalTargetDate" | "step" | "mixer" | "tools">;
+
+export function planPartText(kind: "goal" | "step" | "mixer" | "tools" | "followUp", plan: ConsentPlan, followUp: FollowUpView): string {
+  switch (kind) {
+    case "goal":
+      return `${plan.goal.trim()}\n${plan.goalTargetDate ?? ""}`;
+    case "step":
+      return `step ${plan.step ?? "-"}`;
+    case "mixer":
+      return MIXER_DIMENSIONS.map((d) => `${d}=${plan.mixer[d] ?? "-"}`).join(";");
+    case "tools":
+      return `tools ${PLAN_TOOLS.filter((k) => plan.tools[k] === true).join(",")}`;
+    case "followUp":
+      return `${followUp.howOften.trim()}\n${followUp.jobCentre.trim()}`;
+  }
+}
+
+export function consentItemsOfPlan(input: { plan?: ConsentPlan | null; subGoals: readonly SubGoalView[]; actions: readonly ActionView[]; followUp?: FollowUpView | null }): ConsentItem[] {
+  const whole = input.plan && input.followUp ? { plan: input.plan, followUp: input.followUp } : null;
+  const part = (kind: "goal" | "step" | "mixer" | "tools" | "followUp"): ConsentItem[] => (whole ? [{ kind, id: PLAN_CONSENT_ID, text: planPartText(kind, whole.plan, whole.followUp) }] : []);
+  return [
+    ...part("goal"),
+    ...part("step"),
+    ...input.subGoals.map((g) => ({ kind: "subGoal" as const, id: g.id, text: g.text })),
+    ...part("mixer"),
+    ...part("tools"),
+    ...input.actions.map((a) => ({ kind: "action" as const, id: a.id, text: a.text })),
+    ...part("followUp"),
+  ];
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
+import { createRevocationBus, type RevocationBus } from "@/lib/access/revocation-bus";
+import { getMeetingTicket } from "@/lib/meetings/get-meeting-ticket";
+import { completeMeeting } from "@/lib/meetings/complete-meeting";
+import { verifyTicket } from "@/lib/tickets/collab-ticket";
+import type { CollabServerOptions } from "./options";
+import { testRedis, type TestRedis } from "./testing/test-redis";
+import { connectClient, destroyAllClients, startHarness, waitFor, waitSynced, type Client, type Harness } from "./test-harness";
+
+/**
+ * Issue 12, "Also": once a meeting is completed its room is read-only for everyone — for sockets
+ * opened afterwards (whatever their ticket says) and for editors connected at that moment, on
+ * every instance.
+ */
+
+let tdb: TestDatabase;
+let redis: TestRedis;
+const harnesses: Harness[] = [];
+const buses: RevocationBus[] = [];
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  redis = await testRedis();
+});
+afterEach(async () => {
+  destroyAllClients();
+  await Promise.all(harnesses.splice(0).map((h) => h.stop()));
+  await Promise.all(buses.splice(0).map((b) => b.close()));
+});
+afterAll(async () => {
+  await redis.stop();
+  await tdb.drop();
+});
+
+async function harness(opts: CollabServerOptions = {}): Promise<Harness> {
+  const h = await startHarness(opts);
+  harnesses.push(h);
+  return h;
+}
+
+const ws = "ws://127.0.0.1";
+const ticketOf = (f: FixtureCase, role: "caseworker" | "manager" | "employee") =>
+  getMeetingTicket({ sessionToken: f.participants[role].sessionToken, meetingId: f.meetingId, wsOrigin: ws });
+const complete = (f: FixtureCase) => completeMeeting({ who: { participantSessionToken: f.participants.caseworker.sessionToken }, meetingId: f.meetingId });
+
+/**
+ * Does the room hold `key`? `writer` sends its edit and then a presence change; once a witness sees
+ * that presence the server has handled the edit (one connection's frames are handled in order),
+ * and a client joining after that is answered only once every earlier edit is committed.
+ */
+async function editReachesRoom(h: Harness, f: FixtureCase, writer: Client, key: string): Promise<boolean> {
+  const witnessTicket = await ticketOf(f, "employee");
+  const witness = connectClient(h, witnessTicket.room, witnessTicket.params.ticket, { reconnect: false });
+  await waitSynced(witness);
+  writer.doc.getMap("meta").set(key, "written after the meeting was completed");
+  writer.provider.awareness.setLocalStateField("probe", key);
+  await waitFor(() => (witness.provider.awareness.getStates().get(writer.doc.clientID) as { probe?: string } | undefined)?.probe === key, "the writer's presence after its edit");
+  const late = connectClient(h, witnessTicket.room, (await ticketOf(f, "employee")).params.ticket, { reconnect: false });
+  await waitSynced(late);
+  return late.doc.getMap("meta").has(key);
+}
+
+describe("attack 12.also: a completed meeting's room stays editable", () => {
+  it("attack 12.also: a writable ticket fetched before the meeting was completed opens the room read-only", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    const before = await ticketOf(f, "manager");
+    expect(verifyTicket(before.params.ticket, before.room).readOnly).toBe(false);
+    await complete(f);
+    const writer = connectClient(h, before.room, before.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    expect(await editReachesRoom(h, f, writer, "afterCompletion")).toBe(false);
+    // A ticket fetched now says so itself.
+    const now = await ticketOf(f, "manager");
+    expect(verifyTicket(now.params.ticket, now.room).readOnly).toBe(true);
+    expect(now).toMatchObject({ readOnly: true, meetingCompleted: true });
+  });
+
+  it("attack 12.also: an editor connected when the meeting is completed becomes read-only at once (4409)", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    const t = await ticketOf(f, "manager");
+    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    await complete(f);
+    await waitFor(() => writer.closes.includes(4409), "the editor's socket closed with 4409");
+  });
+
+  it("attack 12.also: completing the meeting on one instance turns the room read-only on another, over Redis", async () => {
+    const channel = `stepwise-test:${randomUUID()}:revocations`;
+    const here = createRevocationBus({ redisUrl: redis.url, channel });
+    const there = createRevocationBus({ redisUrl: redis.url, channel });
+    buses.push(here, there);
+    await Promise.all([here.ready(), there.ready()]);
+    const h = await harness({ deps: { onRevocation: there.onRevocation } });
+    const f = await createFixtureCase();
+    const t = await ticketOf(f, "manager");
+    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    await complete(f);
+    await here.publishMeetingCompleted(f.meetingId);
+    await waitFor(() => writer.closes.includes(4409), "the editor on the other instance closed with 4409");
+  });
+
+  it("attack 12.also: an editor whose instance missed the event is made read-only by the periodic re-check", async () => {
+    const h = await harness({ sessionRecheckMs: 50, deps: { onRevocation: () => () => {} } });
+    const f = await createFixtureCase();
+    const t = await ticketOf(f, "caseworker");
+    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    await complete(f);
+    await waitFor(() => writer.closes.includes(4409), "the editor closed with 4409 by the re-check");
+  });
+
+  it("leaves the case's private preparation writable: it belongs to the case, not to one meeting", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    await complete(f);
+    const prep = await getMeetingTicket({ sessionToken: f.participants.employee.sessionToken, meetingId: f.meetingId, wsOrigin: ws, doc: "prep" });
+    expect(verifyTicket(prep.params.ticket, prep.room).readOnly).toBe(false);
+    const c = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
+    await waitSynced(c);
+  });
+});
