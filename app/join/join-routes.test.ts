@@ -22,6 +22,8 @@ afterAll(async () => {
 });
 
 const ORIGIN = "http://localhost:3000";
+/** createFixtureCase opens one session per participant; "nothing opened" means still just that one. */
+const FIXTURE_SESSIONS = 1;
 const params = (token: string) => ({ params: Promise.resolve({ token }) });
 const cookieHeader = (cookies: Record<string, string>) =>
   Object.entries(cookies)
@@ -62,7 +64,7 @@ describe("GET /join/<token>", () => {
     expect(res.headers.getSetCookie()[0]).toMatch(/HttpOnly/i);
     expect(res.headers.getSetCookie()[0]).toMatch(/Path=\/join/i);
     // Nothing was opened for the manager; the employee is still the employee.
-    expect(await liveSessionsOf(f.participants.manager.id)).toBe(0);
+    expect(await liveSessionsOf(f.participants.manager.id)).toBe(FIXTURE_SESSIONS);
     expect((await requireSession(mine)).role).toBe("employee");
   });
 
@@ -94,7 +96,7 @@ describe("POST /join/decide", () => {
     const set = setCookies(res);
     expect(set["stepwise.session"]).toBeUndefined();
     expect(set["stepwise.pending-join"]).toBe("");
-    expect(await liveSessionsOf(f.participants.observer.id)).toBe(0);
+    expect(await liveSessionsOf(f.participants.observer.id)).toBe(FIXTURE_SESSIONS);
   });
 
   it("switches to the waiting link's participant on 'switch'", async () => {
@@ -114,7 +116,7 @@ describe("POST /join/decide", () => {
     expect((await post("switch", { "stepwise.session": mine })).headers.get("location")).toBe("/");
     const foreign = await post("switch", { "stepwise.session": mine, "stepwise.pending-join": f.participants.observer.joinToken }, "https://evil.example");
     expect(foreign.status).toBe(403);
-    expect(await liveSessionsOf(f.participants.observer.id)).toBe(0);
+    expect(await liveSessionsOf(f.participants.observer.id)).toBe(FIXTURE_SESSIONS);
   });
 
   it("says calmly when the waiting link was withdrawn meanwhile", async () => {
