@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { PGlite } from "@electric-sql/pglite";
@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
+import { grantApplicationRole } from "./roles";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -16,12 +17,21 @@ export type DbHandle = {
   kind: "postgres" | "pglite";
   /** Where the data lives, without credentials: for the start-up banner. */
   where: string;
+  /** Runs a script of several statements as this connection's role (tests, maintenance). */
+  execScript(script: string): Promise<void>;
   close(): Promise<void>;
 };
 
 export type OpenOptions = {
-  /** postgres://… — when absent, PGlite under `dataDir`. */
+  /** postgres://… — when absent, PGlite under `dataDir`. The role the application runs as. */
   databaseUrl?: string;
+  /**
+   * postgres://… of the role that owns the tables (docs/database-roles.md): migrations run as it,
+   * then it grants the application's role what that role needs, and the connection is closed.
+   * Without it, migrations run as `databaseUrl` — unless none are pending, so an application role
+   * that may not create anything still starts against a database migrated beforehand.
+   */
+  ownerUrl?: string;
   dataDir?: string;
   /** PGlite only: keep everything in memory (tests). */
   inMemory?: boolean;
@@ -33,15 +43,16 @@ const MIGRATION_LOCK_KEY = 741_852_963;
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
-    // Several instances may start at once (scale-out): migrate under an advisory lock, on one
-    // connection, so they never run the same migration twice.
-    const lock = postgres(opts.databaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-      await migratePostgres(drizzlePostgres(lock), { migrationsFolder });
-      await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-    } finally {
-      await lock.end();
+    if (opts.ownerUrl) {
+      const appRole = await currentRole(opts.databaseUrl);
+      await withMigrationLock(opts.ownerUrl, async (owner) => {
+        await migratePostgres(drizzlePostgres(owner), { migrationsFolder });
+        const [me] = await owner<{ role: string }[]>`select current_user as role`;
+        // One role given twice: nothing to grant (the start-up check says what that means).
+        if (me!.role !== appRole) await grantApplicationRole((statement) => owner.unsafe(statement), appRole);
+      });
+    } else if (await migrationsPending(opts.databaseUrl)) {
+      await withMigrationLock(opts.databaseUrl, (conn) => migratePostgres(drizzlePostgres(conn), { migrationsFolder }));
     }
     const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(sql, { schema }) as unknown as Db;
@@ -50,6 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       db,
       kind: "postgres",
       where: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      execScript: async (script) => void (await sql.unsafe(script)),
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -66,8 +78,50 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     db: db as unknown as Db,
     kind: "pglite",
     where: dir ?? "memory",
+    execScript: async (script) => void (await client.exec(script)),
     close: () => client.close(),
   };
+}
+
+/**
+ * Several instances may start at once (scale-out): migrate under an advisory lock, on one
+ * connection, so they never run the same migration twice.
+ */
+async function withMigrationLock(url: string, run: (conn: postgres.Sql) => Promise<unknown>): Promise<void> {
+  const conn = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await conn`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await run(conn);
+    await conn`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await conn.end();
+  }
+}
+
+async function currentRole(url: string): Promise<string> {
+  const conn = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await conn<{ role: string }[]>`select current_user as role`;
+    return row!.role;
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Whether the committed migrations are ahead of the database (drizzle records each one's `when`). */
+async function migrationsPending(url: string): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const newest = Math.max(...journal.entries.map((e) => e.when));
+  const conn = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await conn<{ last: string | null }[]>`select max(created_at)::text as last from drizzle.__drizzle_migrations`;
+    return row?.last == null || Number(row.last) < newest;
+  } catch {
+    // No migrations table yet (a new database), or not allowed to read it: try to migrate.
+    return true;
+  } finally {
+    await conn.end();
+  }
 }
 
 // One handle per process. Next's server bundle and the tsx-loaded server are separate module
@@ -79,6 +133,7 @@ const holder = ((globalThis as { __stepwiseDb?: Holder }).__stepwiseDb ??= {});
 export function getDatabase(): Promise<DbHandle> {
   holder.handle ??= openDatabase({
     databaseUrl: process.env.DATABASE_URL || undefined,
+    ownerUrl: process.env.DATABASE_OWNER_URL || undefined,
     dataDir: process.env.DATA_DIR || ".data",
   });
   return holder.handle;

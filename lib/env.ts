@@ -10,6 +10,13 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /**
+   * The role that owns the tables and runs the migrations (docs/database-roles.md). With it,
+   * DATABASE_URL is the application's role, which may not change or unguard the evidence.
+   */
+  DATABASE_OWNER_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** "1" starts in production even when DATABASE_URL's role could switch off the evidence guards (it warns instead). */
+  ALLOW_PRIVILEGED_DATABASE_ROLE: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** The address people use to reach this server; links and tickets are built from it. */
   PUBLIC_URL: z.string().url().optional(),

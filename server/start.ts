@@ -53,7 +53,9 @@ export async function start(): Promise<void> {
   process.env.PUBLIC_URL = baseUrl;
   process.env.AUTH_URL = authUrlFor(baseUrl, process.env.AUTH_URL);
   resetEnvCache();
-  const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1" });
+  // In production the application's database role must not be able to unguard the evidence (issue 12.6).
+  const refusePrivilegedRole = !dev && e.ALLOW_PRIVILEGED_DATABASE_ROLE !== "1";
+  const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1", refusePrivilegedRole });
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: http });
   await app.prepare();

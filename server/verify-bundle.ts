@@ -1,36 +1,49 @@
 /**
- * `npm run verify -- <bundle.json> [--keys <stepwise-keys.json>]`: checks an agreement bundle
- * offline — no database, no network — and prints VALID with a summary, or INVALID: <why>.
- * Exit 0 valid, 1 invalid, 2 usage error (nothing was verified).
+ * `npm run verify -- <bundle.json> [--keys <stepwise-keys.json>] [--lang da|nb|en]`: checks an
+ * agreement bundle offline — no database, no network — and answers in the reader's language
+ * (--lang, else LC_ALL / LC_MESSAGES / LANG, else Danish).
  *
- * `--keys` takes a saved copy of the server's `/.well-known/stepwise-keys.json`; then the bundle's
- * key must be one of them, which proves the seal came from that server and not from whoever made
- * the bundle.
+ * Exit codes (README, "Checking an agreement offline"):
+ *   0  VALID: intact, and sealed with one of the keys given with --keys
+ *   1  INVALID: changed, damaged, or not a bundle
+ *   2  wrong use (no file, unreadable file, unknown option): nothing was verified
+ *   3  NOT VERIFIED (unknown key): intact, but its key is not one of the --keys
+ *   4  NOT VERIFIED: intact, but no --keys were given, so whose key sealed it is unknown
+ *
+ * A bundle carries its own key, and anyone can edit an agreement and seal it again with a key of
+ * their own; only the issuer's published keys (`/.well-known/stepwise-keys.json`, saved to a
+ * file) tell its seal from a stranger's.
  */
 import { readFileSync } from "node:fs";
 import { verifyBundle, type BundleSummary, type TrustedKey } from "@/lib/agreements/bundle";
+import { translator, type Translate } from "@/lib/agreements/labels";
+import { describeProblem, problem } from "@/lib/agreements/verification-problem";
+import { localeFromEnv } from "@/lib/i18n/locale-from-env";
 
-const USAGE = "Usage: npm run verify -- <bundle.json> [--keys <stepwise-keys.json>]";
+type Args = { bundle: string; keys?: string };
+type ArgError = { key: string; vars?: Record<string, string> };
 
 function main(argv: string[]): number {
+  const locale = localeFromEnv(langFlag(argv), process.env);
+  const t = translator(locale);
   const args = parseArgs(argv);
   if (args === "help") {
-    console.log(USAGE);
+    console.log(`${t("verifyCli.usage")}\n\n${t("verifyCli.help")}`);
     return 0;
   }
-  if (typeof args === "string") return usage(args);
+  if ("key" in args) return usage(t, t(`verifyCli.errors.${args.key}`, args.vars));
 
   let text: string;
   try {
     text = readFileSync(args.bundle, "utf8");
   } catch (e) {
-    return usage(`cannot read ${args.bundle}: ${(e as Error).message}`);
+    return usage(t, t("verifyCli.errors.cannotRead", { file: args.bundle, error: (e as Error).message }));
   }
   let trustedKeys: TrustedKey[] | undefined;
   if (args.keys) {
     const keys = readKeys(args.keys);
-    if (typeof keys === "string") return usage(keys);
-    trustedKeys = keys;
+    if ("key" in keys) return usage(t, t(`verifyCli.errors.${keys.key}`, keys.vars));
+    trustedKeys = keys.keys;
   }
 
   // A file that is no longer JSON is a damaged bundle, so it is a verdict (INVALID), not a usage error.
@@ -38,74 +51,99 @@ function main(argv: string[]): number {
   try {
     json = JSON.parse(text);
   } catch {
-    console.log("INVALID: the file is not valid JSON");
+    console.log(t("verifyCli.invalid", { why: describeProblem(problem("notJson"), locale) }));
     return 1;
   }
   const result = verifyBundle(json, { trustedKeys });
-  if (!result.valid) {
-    console.log(`INVALID: ${result.why}`);
+  if (result.status === "invalid") {
+    console.log(t("verifyCli.invalid", { why: describeProblem(result.problem, locale) }));
     return 1;
   }
-  console.log("VALID");
-  console.log(describe(result.summary));
+  if (result.status === "unknown_key") {
+    console.log(t("verifyCli.unknownKey", { why: describeProblem(result.problem, locale) }));
+    console.log(trustedKeys ? t("verifyCli.unknownKeyHint") : t("verifyCli.noKeysHint"));
+    console.log(describe(result.summary, t));
+    return trustedKeys ? 3 : 4;
+  }
+  console.log(t("verifyCli.valid"));
+  console.log(describe(result.summary, t));
   return 0;
 }
 
-/** The parsed arguments, "help", or what is wrong with them. */
-function parseArgs(argv: string[]): { bundle: string; keys?: string } | string {
+function langFlag(argv: string[]): string | undefined {
+  const i = argv.indexOf("--lang");
+  return i === -1 ? undefined : argv[i + 1];
+}
+
+/** The parsed arguments, "help", or what is wrong with them (a catalogue key). */
+function parseArgs(argv: string[]): Args | "help" | ArgError {
   let bundle: string | undefined;
   let keys: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--keys") {
       keys = argv[++i];
-      if (!keys) return "--keys needs a file";
+      if (!keys) return { key: "keysNeedFile" };
+    } else if (a === "--lang") {
+      const lang = argv[++i];
+      if (lang !== "da" && lang !== "nb" && lang !== "en") return { key: "langNeedsValue" };
     } else if (a === "-h" || a === "--help") {
       return "help";
     } else if (a.startsWith("-")) {
-      return `unknown option ${a}`;
+      return { key: "unknownOption", vars: { option: a } };
     } else if (bundle === undefined) {
       bundle = a;
     } else {
-      return "give one bundle file";
+      return { key: "oneBundle" };
     }
   }
-  return bundle ? { bundle, keys } : "no bundle file given";
+  return bundle ? { bundle, keys } : { key: "noBundle" };
 }
 
-function readKeys(file: string): TrustedKey[] | string {
+function readKeys(file: string): { keys: TrustedKey[] } | ArgError {
   try {
     const parsed = JSON.parse(readFileSync(file, "utf8")) as { keys?: unknown };
-    if (!Array.isArray(parsed.keys)) return `${file} has no "keys" list`;
-    return parsed.keys.filter(
+    if (!Array.isArray(parsed.keys)) return { key: "noKeysList", vars: { file } };
+    const keys = parsed.keys.filter(
       (k): k is TrustedKey => typeof k === "object" && k !== null && typeof (k as TrustedKey).kid === "string" && typeof (k as TrustedKey).publicKey === "string",
     );
+    return { keys };
   } catch (e) {
-    return `cannot read keys from ${file}: ${(e as Error).message}`;
+    return { key: "cannotReadKeys", vars: { file, error: (e as Error).message } };
   }
 }
 
-function describe(s: BundleSummary): string {
+/** The summary as aligned label/value lines, labels in the reader's language. */
+function describe(s: BundleSummary, t: Translate): string {
+  const label = (k: string) => t(`verifyCli.labels.${k}`);
+  const role = (r: string) => {
+    try {
+      return t(`roles.${r}`);
+    } catch {
+      return r;
+    }
+  };
+  const grouped = (hex: string) => hex.match(/.{1,4}/g)!.join(" ");
   const who = (x: BundleSummary["signers"][number]) => x.name ?? x.participantId;
-  const width = Math.max(...s.signers.map((x) => x.role.length), 0);
-  const nameWidth = Math.max(...s.signers.map((x) => who(x).length), 0);
-  const lines = [
-    `  Agreement    ${s.agreementId}, version ${s.version} (case ${s.caseId})`,
-    `  Fingerprint  ${s.fingerprint}`,
-    `  Required     ${s.requiredSigners.join(", ")}`,
-    `  Signed by`,
-    ...s.signers.map((x) => `    ${x.role.padEnd(width)}  ${who(x).padEnd(nameWidth)}  ${x.at}  (${x.authMethod})`),
-    `  Sealed       ${s.sealedAt} with key ${s.kid}`,
-    s.keyTrusted
-      ? `  Key          matches the trusted keys given with --keys`
-      : `  Key          taken from the bundle itself; compare ${s.kid} with the server's /.well-known/stepwise-keys.json (or pass --keys)`,
+  const roleWidth = Math.max(0, ...s.signers.map((x) => role(x.role).length));
+  const nameWidth = Math.max(0, ...s.signers.map((x) => who(x).length));
+  const signers = s.signers.map((x) => `${role(x.role).padEnd(roleWidth)}  ${who(x).padEnd(nameWidth)}  ${x.at}  (${x.authMethod})`);
+  const rows: [string, string[]][] = [
+    [label("agreement"), [t("verifyCli.agreementValue", { id: s.agreementId, version: s.version, caseId: s.caseId })]],
+    [label("fingerprint"), [s.fingerprint]],
+    [label("required"), [s.requiredSigners.map(role).join(", ")]],
+    [label("signedBy"), signers],
+    [label("sealed"), [t("verifyCli.sealedValue", { at: s.sealedAt, kid: s.kid })]],
+    [label("key"), [t(s.keyTrusted ? "verifyCli.keyTrusted" : "verifyCli.keyUnchecked", { fingerprint: grouped(s.keyFingerprint) })]],
+    [label("evidence"), [t(s.evidence === "full" ? "verifyCli.evidenceFull" : "verifyCli.evidenceRedacted")]],
   ];
-  return lines.join("\n");
+  const width = Math.max(...rows.map(([l]) => l.length));
+  return rows.flatMap(([l, values]) => values.map((v, i) => `  ${(i === 0 ? l : "").padEnd(width)}  ${v}`)).join("\n");
 }
 
-function usage(problem: string): number {
-  console.error(`verify: ${problem}`);
-  console.error(USAGE);
+function usage(t: Translate, problemText: string): number {
+  console.error(`verify: ${problemText}`);
+  console.error(t("verifyCli.usage"));
   return 2;
 }
 

@@ -20,7 +20,7 @@ const CANONICAL = new TextEncoder().encode('{"b":"Kurt Sørensen – æøå ÆØ
 
 function event(seq: number, type: string): EventInsert {
   const data = new TextEncoder().encode(JSON.stringify({ seq, type }));
-  return { seq, type, participantId: null, at: new Date(), hash: sha(data), data };
+  return { seq, type, participantId: null, at: new Date(), hash: sha(data), data, attestKid: "0123456789abcdef", attestSignature: "sig", clientFacts: null };
 }
 
 async function newVersion() {

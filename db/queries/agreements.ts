@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { agreementEvents, agreements, authSessions, cases, participantSessions, participants, staffSessionAuth, users } from "../schema";
+import { agreementEvents, agreementEventsBeforeAttestation, agreements, authSessions, cases, participantSessions, participants, staffSessionAuth, users } from "../schema";
 
 /**
  * Agreement versions and their hash-chained events. Rows are written, never rewritten: the
@@ -10,7 +10,8 @@ import { agreementEvents, agreements, authSessions, cases, participantSessions, 
  */
 
 export type AgreementRow = typeof agreements.$inferSelect;
-export type AgreementEventRow = typeof agreementEvents.$inferSelect;
+/** A stored event, and whether it was written before events were attested (migration 0005's list). */
+export type AgreementEventRow = typeof agreementEvents.$inferSelect & { beforeAttestation: boolean };
 export type ParticipantRow = typeof participants.$inferSelect;
 
 /** An event as stored: its canonical bytes (exactly what was hashed) plus indexed columns. */
@@ -21,6 +22,9 @@ export type EventInsert = {
   at: Date;
   hash: string;
   data: Uint8Array;
+  attestKid: string;
+  attestSignature: string;
+  clientFacts: Uint8Array | null;
 };
 
 export type NewVersion = {
@@ -67,7 +71,7 @@ export async function changeAgreementLocked<T extends AgreementChange | null>(
     // FOR UPDATE takes the lock without an UPDATE, so the guard trigger does not fire.
     const [row] = await tx.select().from(agreements).where(eq(agreements.id, agreementId)).for("update");
     if (!row) return null;
-    const events = await tx.select().from(agreementEvents).where(eq(agreementEvents.agreementId, agreementId)).orderBy(asc(agreementEvents.seq));
+    const events = await selectEvents(tx, agreementId);
     const versions = await tx.select().from(agreements).where(eq(agreements.caseId, row.caseId)).orderBy(asc(agreements.version));
     const change = decide(row, events, versions);
     if (!change) return { row, change };
@@ -91,6 +95,26 @@ export async function findAgreement(db: Db, agreementId: string): Promise<Agreem
   return row ?? null;
 }
 
+/**
+ * One version with its case's versions and its events, read in one snapshot (REPEATABLE READ):
+ * a seal committed between two separate reads would otherwise show a sealed event on an unsealed
+ * row, or the reverse — which the proof of the record (lib/agreements) rightly calls altered.
+ */
+export async function findAgreementSnapshot(
+  db: Db,
+  agreementId: string,
+): Promise<{ row: AgreementRow; versions: AgreementRow[]; events: AgreementEventRow[] } | null> {
+  return db.transaction(
+    async (tx) => {
+      const [row] = await tx.select().from(agreements).where(eq(agreements.id, agreementId));
+      if (!row) return null;
+      const versions = await tx.select().from(agreements).where(eq(agreements.caseId, row.caseId)).orderBy(asc(agreements.version));
+      return { row, versions, events: await selectEvents(tx, agreementId) };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
 /** Every version of a case's agreement, oldest first. */
 export async function listAgreementsOfCase(db: Db, caseId: string): Promise<AgreementRow[]> {
   return db.select().from(agreements).where(eq(agreements.caseId, caseId)).orderBy(asc(agreements.version));
@@ -98,7 +122,17 @@ export async function listAgreementsOfCase(db: Db, caseId: string): Promise<Agre
 
 /** An agreement's events in chain order. */
 export async function listAgreementEvents(db: Db, agreementId: string): Promise<AgreementEventRow[]> {
-  return db.select().from(agreementEvents).where(eq(agreementEvents.agreementId, agreementId)).orderBy(asc(agreementEvents.seq));
+  return selectEvents(db, agreementId);
+}
+
+async function selectEvents(db: Pick<Db, "select">, agreementId: string): Promise<AgreementEventRow[]> {
+  const rows = await db
+    .select({ event: agreementEvents, listed: agreementEventsBeforeAttestation.eventId })
+    .from(agreementEvents)
+    .leftJoin(agreementEventsBeforeAttestation, eq(agreementEventsBeforeAttestation.eventId, agreementEvents.id))
+    .where(eq(agreementEvents.agreementId, agreementId))
+    .orderBy(asc(agreementEvents.seq));
+  return rows.map((r) => ({ ...r.event, beforeAttestation: r.listed !== null }));
 }
 
 /** Every participant of a case, removed ones too: an action's owner keeps their name. */

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { cases, meetings, participants } from "./cases";
 import { bytea } from "./types";
 
@@ -49,6 +49,30 @@ export const agreementEvents = pgTable(
     hash: text("hash").notNull(),
     /** The whole event as canonical JSON, exactly as hashed. */
     data: bytea("data").notNull(),
+    /**
+     * The server's Ed25519 signature on the event (lib/agreements/event-attestation.ts): the key
+     * is outside the database, so a row INSERTed by anyone else cannot carry a valid one. Null
+     * only for events written before attestations existed (listed in
+     * agreement_events_before_attestation).
+     */
+    attestKid: text("attest_kid"),
+    attestSignature: text("attest_signature"),
+    /**
+     * The opening of the event's `client` commitment: canonical JSON { ip, salt, userAgent }. Kept
+     * beside the hashed bytes so copies of the evidence can leave it out and still verify.
+     */
+    clientFacts: bytea("client_facts"),
   },
   (t) => [unique("agreement_events_seq_unique").on(t.agreementId, t.seq)],
 );
+
+/**
+ * The events that existed when event attestations were introduced (filled once by that
+ * migration). An event without an attestation is accepted only when it is listed here; the
+ * application's database role may read this table, never write it.
+ */
+export const agreementEventsBeforeAttestation = pgTable("agreement_events_before_attestation", {
+  eventId: bigint("event_id", { mode: "number" })
+    .primaryKey()
+    .references(() => agreementEvents.id, { onDelete: "restrict" }),
+});

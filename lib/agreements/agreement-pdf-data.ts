@@ -4,6 +4,7 @@ import { IN_PERSON_METHOD } from "./confirm-signer";
 import { presentationFor, type PresentedSection, type ReadableAgreement } from "./frozen-document";
 import type { Issuer } from "./issuer-of-case";
 import { formatInstant, intlTag, translator, type Translate } from "./labels";
+import { maySeeClientEvidence } from "./evidence-visibility";
 
 /** Everything the PDF prints, already in the reader's language: rendering only lays it out. */
 export type AgreementPdfData = {
@@ -54,7 +55,7 @@ export type PdfInput = {
  * have no need for it, and a manager should not learn an employee's address or device.
  */
 export function showsDevices(viewer: string): boolean {
-  return viewer === "caseworker";
+  return maySeeClientEvidence(viewer);
 }
 
 /**

@@ -5,6 +5,7 @@ import { goalText, setStep } from "../collab/plan";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { amendAgreement } from "./amend-agreement";
 import { verifyBundle } from "./bundle";
+import { serverPublicKeys } from "./server-signing-key";
 import { exportAgreementBundle } from "./export-agreement-bundle";
 import { readFrozenDocument } from "./frozen-document";
 import { listAgreementVersions } from "./list-agreement-versions";
@@ -65,10 +66,10 @@ describe("amendAgreement", () => {
 
     // Version 1: the same bytes as before, and its bundle (then and now) still verifies.
     expect((await bytesOf(v1.agreementId)).equals(v1Bytes)).toBe(true);
-    expect(verifyBundle(v1Bundle)).toMatchObject({ valid: true });
+    expect(verifyBundle(v1Bundle, { trustedKeys: serverPublicKeys().keys })).toMatchObject({ valid: true });
     const again = (await exportAgreementBundle({ me: fx.actors.employee.me, agreementId: v1.agreementId })).bundle;
     expect(again).toEqual(v1Bundle);
-    expect(verifyBundle((await exportAgreementBundle({ me: fx.actors.employee.me, agreementId: v2.agreementId })).bundle)).toMatchObject({ valid: true, summary: { version: 2 } });
+    expect(verifyBundle((await exportAgreementBundle({ me: fx.actors.employee.me, agreementId: v2.agreementId })).bundle, { trustedKeys: serverPublicKeys().keys })).toMatchObject({ valid: true, summary: { version: 2 } });
   });
 
   it("withdraws an unsigned version: signing it afterwards is refused (409)", async () => {

@@ -7,7 +7,7 @@ import { versionState } from "./agreement-state";
 import { loadAgreementFor } from "./load-agreement";
 import { sealChange } from "./record-decision";
 import type { SigningKey } from "./signing-keys";
-import { fromStoredEvents } from "./stored-events";
+import { fromStoredAgreement } from "./stored-events";
 
 /**
  * The chair makes a complete agreement binding now: the server seals fingerprint and chain with
@@ -21,7 +21,7 @@ export async function bindAgreement(input: { me: Me; agreementId: string; now?: 
   const result = await changeAgreementLocked(await getDb(), input.agreementId, (row, rows, versions) => {
     if (row.sealedAt) throw new AppError("CONFLICT", "This version is already binding", { version: "sealed" });
     if (versionState(row, versions) === "withdrawn") throw new AppError("CONFLICT", "A newer version was prepared; this one can no longer bind", { version: "superseded" });
-    return sealChange(row.fingerprint, document.requiredSigners, fromStoredEvents(row.fingerprint, rows), now, input.signingKey);
+    return sealChange(row.fingerprint, document.requiredSigners, fromStoredAgreement(row, rows).events, now, input.signingKey);
   });
   if (!result?.row.sealedAt) throw new AppError("NOT_FOUND", "no such agreement");
   return { agreementId: input.agreementId, sealedAt: result.row.sealedAt.toISOString() };

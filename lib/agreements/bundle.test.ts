@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BUNDLE_FORMAT, buildBundle, bundleToJson, verifyBundle, type AgreementBundle } from "./bundle";
-import { appendEvent, eventHash, type SignatureEvent } from "./event-chain";
+import { BUNDLE_FORMAT, LEGACY_BUNDLE_FORMAT, buildBundle, bundleToJson, verifyBundle, type AgreementBundle } from "./bundle";
+import { appendEvent, eventHash, type LegacyEvent, type SignatureEvent } from "./event-chain";
 import { sha256Hex } from "./fingerprint";
 import { createSeal } from "./seal";
 import { findPublicKey, loadOrCreateSigningKey, publicKeys, rotateSigningKey, type SigningKey } from "./signing-keys";
@@ -13,9 +13,11 @@ const clone = (b: AgreementBundle): AgreementBundle => structuredClone(b);
 
 function expectInvalid(bundle: unknown, why?: RegExp, opts?: Parameters<typeof verifyBundle>[1]): void {
   const result = verifyBundle(bundle, opts);
-  expect(result.valid, JSON.stringify(result)).toBe(false);
+  expect(result.status, JSON.stringify(result)).toBe("invalid");
   if (!result.valid && why) expect(result.why).toMatch(why);
 }
+
+const trustedOf = (key: SigningKey) => ({ trustedKeys: [{ kid: key.kid, publicKey: key.publicKey }] });
 
 /** A bundle built honestly, with the real key, around whatever bytes and chain we choose. */
 function sealAround(canonical: Uint8Array, key: SigningKey, build?: (fp: string, events: SignatureEvent[]) => void): AgreementBundle {
@@ -42,7 +44,7 @@ function sealAround(canonical: Uint8Array, key: SigningKey, build?: (fp: string,
   };
 }
 
-const EVENT_FIELDS = ["seq", "type", "at", "participantId", "role", "name", "authMethod", "ip", "userAgent", "shownHash", "reason", "prevHash", "hash"] as const;
+const EVENT_FIELDS = ["seq", "type", "at", "participantId", "role", "name", "authMethod", "client", "shownHash", "reason", "prevHash", "hash"] as const;
 
 function changedField(e: SignatureEvent, field: (typeof EVENT_FIELDS)[number]): SignatureEvent {
   switch (field) {
@@ -55,9 +57,12 @@ function changedField(e: SignatureEvent, field: (typeof EVENT_FIELDS)[number]): 
     case "shownHash":
     case "prevHash":
     case "hash":
+    case "client":
       return { ...e, [field]: sha256Hex(new TextEncoder().encode(field)) };
-    default:
-      return { ...e, [field]: e[field] === null ? "changed" : `${e[field]}!` };
+    default: {
+      const value = (e as Record<string, unknown>)[field];
+      return { ...e, [field]: value === null ? "changed" : `${String(value)}!` };
+    }
   }
 }
 
@@ -67,12 +72,14 @@ afterEach(() => {
 });
 
 describe("verification bundle", () => {
-  it("verifies an honest bundle and summarises who signed, how and when", () => {
+  it("verifies an honest bundle against the issuer's keys and summarises who signed, how and when", () => {
     const { bundle, key, fingerprint } = makeTestBundle();
-    const result = verifyBundle(JSON.parse(bundleToJson(bundle)));
+    const result = verifyBundle(JSON.parse(bundleToJson(bundle)), trustedOf(key));
     expect(result).toEqual({
       valid: true,
+      status: "valid",
       summary: {
+        format: BUNDLE_FORMAT,
         agreementId: "agreement-test-1",
         caseId: "case-test-1",
         version: 1,
@@ -85,10 +92,22 @@ describe("verification bundle", () => {
           { role: "union_rep", name: "Susanne", participantId: "p-union", authMethod: "email-link", at: "2025-03-04T09:04:00.000Z" },
         ],
         kid: key.kid,
+        keyFingerprint: sha256Hex(Buffer.from(key.publicKey, "base64url")),
         sealedAt: "2025-03-04T09:05:00.000Z",
-        keyTrusted: false,
+        keyTrusted: true,
+        evidence: "redacted",
       },
     });
+  });
+
+  it("attack 12.5: a bundle re-sealed with a stranger's key is not VALID, with or without trusted keys", () => {
+    const { key, document } = makeTestBundle();
+    // Someone edits the agreement and seals it again with their own key: consistent on its own…
+    const forged = makeTestBundle({ content: { ...document, plan: { goal: "Full time from Monday" } } }).bundle;
+    const unchecked = verifyBundle(forged);
+    expect(unchecked).toMatchObject({ valid: false, status: "unknown_key", problem: { code: "noTrustedKeys" } });
+    const checked = verifyBundle(forged, trustedOf(key));
+    expect(checked).toMatchObject({ valid: false, status: "unknown_key", problem: { code: "keyNotTrusted" }, why: expect.stringMatching(/is not one of the trusted keys/) });
   });
 
   it("is INVALID when any single byte of the canonical document is flipped", () => {
@@ -247,7 +266,7 @@ describe("verification bundle", () => {
         events.push(appendEvent(fp, events, { type: "signed", at: new Date(Date.UTC(2025, 2, 4, 9, events.length)), participantId: role, role, authMethod: "join-link", shownHash: fp }));
       }
     });
-    expectInvalid(bundle, /required signer manager \(pending\) did not sign/);
+    expectInvalid(bundle, /not every required signer signed: manager \(pending\)/);
   });
 
   it("is INVALID when a signature records that the signer was shown something else", () => {
@@ -270,25 +289,81 @@ describe("verification bundle", () => {
     const { bundle } = makeTestBundle();
     expectInvalid(null, /not a JSON object/);
     expectInvalid([bundle], /not a JSON object/);
-    expectInvalid({ ...bundle, format: "stepwise-agreement-bundle/2" }, /format/);
+    expectInvalid({ ...bundle, format: "stepwise-agreement-bundle/3" }, /format/);
     expectInvalid({ ...bundle, note: "trust me" }, /malformed bundle/);
     expectInvalid({ ...bundle, seal: { ...bundle.seal, comment: "x" } }, /malformed bundle at seal/);
     expectInvalid({ ...bundle, events: bundle.events.map((e, i) => (i === 1 ? { ...e, extra: 1 } : e)) }, /malformed bundle at events\.1/);
   });
 
-  it("checks the key against trusted keys when given, catching a self-consistent forgery", () => {
+  it("checks the key against trusted keys: an intact bundle is VALID only with a trusted key", () => {
     const { bundle, key } = makeTestBundle();
-    const trusted = [{ kid: key.kid, publicKey: key.publicKey }];
-    expect(verifyBundle(bundle, { trustedKeys: trusted })).toMatchObject({ valid: true, summary: { keyTrusted: true } });
+    expect(verifyBundle(bundle, trustedOf(key))).toMatchObject({ valid: true, status: "valid", summary: { keyTrusted: true } });
+    expect(verifyBundle(bundle)).toMatchObject({ valid: false, status: "unknown_key", summary: { keyTrusted: false, kid: key.kid } });
+    expect(verifyBundle(bundle, { trustedKeys: [] })).toMatchObject({ status: "unknown_key", problem: { code: "keyNotTrusted" } });
+    // A trusted-key list that gives another key under this id is a contradiction, not "unknown".
+    expectInvalid(bundle, /differs from the trusted key/, { trustedKeys: [{ kid: key.kid, publicKey: makeTestSigningKey().publicKey }] });
+    // A tampered bundle stays INVALID whatever keys are given.
+    const tampered = clone(bundle);
+    tampered.events[1] = changedField(tampered.events[1]!, "name");
+    expectInvalid(tampered, /altered/);
+    expectInvalid(tampered, /altered/, trustedOf(key));
+  });
 
-    // Someone re-seals an edited agreement with their own key: consistent on its own…
-    const { document } = makeTestBundle();
-    const forger = makeTestSigningKey();
-    const forged = makeTestBundle({ key: forger, content: { ...document, plan: { goal: "Full time from Monday" } } }).bundle;
-    expect(verifyBundle(forged).valid).toBe(true);
-    // …but not against the server's published keys.
-    expectInvalid(forged, /not one of the trusted keys/, { trustedKeys: trusted });
-    expectInvalid(forged, /differs from the trusted key/, { trustedKeys: [{ kid: forger.kid, publicKey: key.publicKey }] });
+  it("attack 13.3: the copy without IP addresses and devices verifies, and so does the job centre's copy with them", () => {
+    const { bundle, key, clientFacts } = makeTestBundle();
+    const text = bundleToJson(bundle);
+    expect(text).not.toContain("192.0.2.10");
+    expect(text).not.toContain("Mozilla/5.0 (test)");
+    expect(verifyBundle(JSON.parse(text), trustedOf(key))).toMatchObject({ valid: true, summary: { evidence: "redacted" } });
+
+    const full = makeTestBundle({ key, withClientFacts: true }).bundle;
+    expect(bundleToJson(full)).toContain("192.0.2.10");
+    expect(verifyBundle(full, trustedOf(key))).toMatchObject({ valid: true, summary: { evidence: "full" } });
+    expect(clientFacts.length).toBe(bundle.events.length - 1);
+  });
+
+  it("is INVALID when an IP address or device in the job centre's copy is not the one committed to", () => {
+    const { bundle, key } = makeTestBundle({ withClientFacts: true });
+    const otherIp = clone(bundle);
+    otherIp.clientFacts![1] = { ...otherIp.clientFacts![1]!, ip: "198.51.100.7" };
+    expectInvalid(otherIp, /event 2 are not the ones recorded/, trustedOf(key));
+    const otherSalt = clone(bundle);
+    otherSalt.clientFacts![0] = { ...otherSalt.clientFacts![0]!, salt: otherSalt.clientFacts![1]!.salt };
+    expectInvalid(otherSalt, /event 1 are not the ones recorded/);
+    const onSeal = clone(bundle);
+    onSeal.clientFacts!.push({ ...bundle.clientFacts![0]!, seq: bundle.events.length });
+    expectInvalid(onSeal, /belong to no event/);
+    const twice = clone(bundle);
+    twice.clientFacts!.push(bundle.clientFacts![0]!);
+    expectInvalid(twice, /belong to no event/);
+  });
+
+  it("still verifies a format 1 bundle (IP and device in clear text inside the events)", () => {
+    const { key, canonical, fingerprint } = makeTestBundle();
+    const events: LegacyEvent[] = [];
+    const push = (e: Omit<LegacyEvent, "seq" | "prevHash" | "hash">) => {
+      const unhashed = { ...e, seq: events.length + 1, prevHash: events.at(-1)?.hash ?? fingerprint };
+      events.push({ ...unhashed, hash: eventHash(unhashed) });
+    };
+    const base = { name: null, authMethod: null, ip: "192.0.2.10", userAgent: "UA", shownHash: fingerprint, reason: null };
+    push({ ...base, type: "prepared", at: "2025-03-04T09:00:00.000Z", participantId: "p-caseworker", role: "caseworker" });
+    for (const [i, role] of ["employee", "manager", "caseworker"].entries()) {
+      push({ ...base, type: "signed", at: `2025-03-04T09:0${i + 1}:00.000Z`, participantId: `p-${role}`, role, authMethod: "join-link" });
+    }
+    push({ ...base, type: "sealed", at: "2025-03-04T09:05:00.000Z", participantId: null, role: null, ip: null, userAgent: null, shownHash: null });
+    const seal = createSeal({ fingerprint, chainHead: events.at(-1)!.hash, sealedAt: events.at(-1)!.at, key });
+    const doc = JSON.parse(new TextDecoder().decode(canonical)) as { agreementId: string; caseId: string; version: number };
+    const legacy = {
+      format: LEGACY_BUNDLE_FORMAT,
+      agreement: { id: doc.agreementId, caseId: doc.caseId, version: doc.version, canonical: Buffer.from(canonical).toString("base64"), fingerprint },
+      events,
+      seal,
+      publicKey: { kid: key.kid, alg: "Ed25519", publicKey: key.publicKey },
+    };
+    expect(verifyBundle(legacy, trustedOf(key))).toMatchObject({ valid: true, summary: { format: LEGACY_BUNDLE_FORMAT, evidence: "full" } });
+    expectInvalid({ ...legacy, events: legacy.events.map((e, i) => (i === 1 ? { ...e, ip: "198.51.100.7" } : e)) }, /event 2 \(signed\) was altered/);
+    // Format 1 has no clientFacts, and its events no commitment.
+    expectInvalid({ ...legacy, clientFacts: [] }, /malformed bundle/);
   });
 
   it("still verifies an agreement sealed with the old key after rotation, through its recorded kid", () => {

@@ -12,6 +12,7 @@ import { assertCan } from "../permissions";
 import { isUuid } from "../collab/doc-names";
 import { freezeAgreement } from "./agreement-document";
 import { buildAgreementDocument } from "./build-agreement-document";
+import { openClientFacts } from "./client-facts";
 import { appendEvent } from "./event-chain";
 import type { SigningParty } from "./frozen-document";
 import type { Actor, ClientFacts } from "./require-agreement-actor";
@@ -112,6 +113,7 @@ export async function createVersionFromMeeting(input: {
       reservations,
     });
     const frozen = freezeAgreement(document);
+    const opening = openClientFacts(client);
     const prepared = appendEvent(frozen.fingerprint, [], {
       type: "prepared",
       at: now,
@@ -119,8 +121,7 @@ export async function createVersionFromMeeting(input: {
       role: actor.me.role,
       name: actor.me.displayName,
       authMethod: actor.me.authMethod,
-      ip: client.ip,
-      userAgent: client.userAgent,
+      client: opening,
       shownHash: frozen.fingerprint,
     });
     return {
@@ -137,7 +138,7 @@ export async function createVersionFromMeeting(input: {
         preparedBy: actor.me.participantId,
         createdAt: now,
       },
-      firstEvent: toStoredEvent(prepared),
+      firstEvent: toStoredEvent(prepared, { opening }),
     };
   });
   return { agreementId: row.id, caseId: row.caseId, version: row.version, fingerprint: row.fingerprint };

@@ -1,19 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { canonicalBytes } from "./canonical-json";
-import { appendEvent, chainHead, verifyChain, type SignatureEvent } from "./event-chain";
+import { clientCommitment, openClientFacts } from "./client-facts";
+import { appendEvent, chainHead, eventHash, verifyChain, type LegacyEvent, type SignatureEvent } from "./event-chain";
 import { fingerprint as fingerprintOf, sha256Hex } from "./fingerprint";
 
 const fingerprint = fingerprintOf({ agreementId: "a1", plan: "30 hours" });
-const client = { ip: "192.0.2.1", userAgent: "UA/1" };
+const facts = { ip: "192.0.2.1", userAgent: "UA/1" };
 
 function sampleChain(): SignatureEvent[] {
   const events: SignatureEvent[] = [];
   const t = (m: number) => new Date(Date.UTC(2025, 2, 4, 9, m));
-  events.push(appendEvent(fingerprint, events, { type: "prepared", at: t(0), participantId: "p1", role: "caseworker", name: "Mette", authMethod: "oidc", shownHash: fingerprint, ...client }));
-  events.push(appendEvent(fingerprint, events, { type: "declined", at: t(1), participantId: "p2", role: "manager", name: "Lars", authMethod: "join-link", shownHash: fingerprint, reason: "Hours unclear", ...client }));
-  events.push(appendEvent(fingerprint, events, { type: "signed", at: t(2), participantId: "p2", role: "manager", name: "Lars", authMethod: "join-link", shownHash: fingerprint, ...client }));
-  events.push(appendEvent(fingerprint, events, { type: "signed", at: t(3), participantId: "p3", role: "employee", name: "Kurt", authMethod: "email-link", shownHash: fingerprint, ...client }));
+  events.push(appendEvent(fingerprint, events, { type: "prepared", at: t(0), participantId: "p1", role: "caseworker", name: "Mette", authMethod: "oidc", shownHash: fingerprint, client: openClientFacts(facts) }));
+  events.push(appendEvent(fingerprint, events, { type: "declined", at: t(1), participantId: "p2", role: "manager", name: "Lars", authMethod: "join-link", shownHash: fingerprint, reason: "Hours unclear", client: openClientFacts(facts) }));
+  events.push(appendEvent(fingerprint, events, { type: "signed", at: t(2), participantId: "p2", role: "manager", name: "Lars", authMethod: "join-link", shownHash: fingerprint, client: openClientFacts(facts) }));
+  events.push(appendEvent(fingerprint, events, { type: "signed", at: t(3), participantId: "p3", role: "employee", name: "Kurt", authMethod: "email-link", shownHash: fingerprint, client: openClientFacts(facts) }));
   return events;
 }
 
@@ -28,7 +29,7 @@ function expectAppError(fn: () => unknown, code: AppError["code"]): void {
   expect.unreachable("expected an AppError");
 }
 
-const FIELDS = ["seq", "type", "at", "participantId", "role", "name", "authMethod", "ip", "userAgent", "shownHash", "reason", "prevHash", "hash"] as const;
+const FIELDS = ["seq", "type", "at", "participantId", "role", "name", "authMethod", "client", "shownHash", "reason", "prevHash", "hash"] as const;
 
 /** A different, well-typed value for a field, so only the chain can notice. */
 function changed(e: SignatureEvent, field: (typeof FIELDS)[number]): SignatureEvent {
@@ -42,9 +43,12 @@ function changed(e: SignatureEvent, field: (typeof FIELDS)[number]): SignatureEv
     case "shownHash":
     case "prevHash":
     case "hash":
+    case "client":
       return { ...e, [field]: sha256Hex(new TextEncoder().encode(`other ${field}`)) };
-    default:
-      return { ...e, [field]: e[field] === null ? "x" : `${e[field]}x` };
+    default: {
+      const value = (e as Record<string, unknown>)[field];
+      return { ...e, [field]: value === null ? "x" : `${String(value)}x` };
+    }
   }
 }
 
@@ -138,5 +142,29 @@ describe("signature event chain", () => {
     const events = sampleChain();
     const rows = events.map((e) => ({ ...e, agreementId: "a1", id: 42 }));
     expect(verifyChain(fingerprint, rows).ok).toBe(true);
+  });
+
+  it("records where the person was only as a salted commitment, which the opening proves", () => {
+    const opening = openClientFacts(facts);
+    const e = appendEvent(fingerprint, [], { type: "prepared", at: new Date(), participantId: "p", role: "caseworker", shownHash: fingerprint, client: opening });
+    expect(JSON.stringify(e)).not.toContain(facts.ip);
+    expect(JSON.stringify(e)).not.toContain(facts.userAgent);
+    expect(e.client).toBe(clientCommitment(opening));
+    // The salt makes it hiding: the same facts commit differently every time.
+    expect(clientCommitment(openClientFacts(facts))).not.toBe(e.client);
+    expect(appendEvent(fingerprint, [], { type: "sealed", at: new Date() }).client).toBeNull();
+  });
+
+  it("still verifies a chain written before commitments (IP and device in clear text)", () => {
+    const unhashed: Omit<LegacyEvent, "hash"> = {
+      seq: 1, type: "prepared", at: "2025-03-04T09:00:00.000Z", participantId: "p", role: "caseworker", name: "Mette", authMethod: "oidc",
+      ip: facts.ip, userAgent: facts.userAgent, shownHash: fingerprint, reason: null, prevHash: fingerprint,
+    };
+    const legacy: LegacyEvent = { ...unhashed, hash: eventHash(unhashed) };
+    expect(legacy.hash).toBe(sha256Hex(canonicalBytes(unhashed)));
+    expect(verifyChain(fingerprint, [legacy]).ok).toBe(true);
+    const next = appendEvent(fingerprint, [legacy], { type: "sealed", at: "2025-03-04T09:01:00.000Z" });
+    expect(verifyChain(fingerprint, [legacy, next]).ok).toBe(true);
+    expect(verifyChain(fingerprint, [{ ...legacy, ip: "192.0.2.99" }]).ok).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ import type { Me } from "../meetings/require-meeting-participant";
 import { partyStatuses, versionState } from "./agreement-state";
 import { agreementPdfData, showsDevices, type SignerDevice } from "./agreement-pdf-data";
 import { decodeBase64url } from "./base64";
-import type { SignatureEvent } from "./event-chain";
+import type { ClientOpening } from "./client-facts";
+import { isLegacyEvent, type SignatureEvent } from "./event-chain";
 import { sha256Hex } from "./fingerprint";
 import { issuerOfCase } from "./issuer-of-case";
 import { loadAgreementFor } from "./load-agreement";
@@ -19,7 +20,7 @@ import { whoOf } from "./access-actor";
  * the reader's role: only the caseworker's shows the signers' IP addresses and browsers.
  */
 export async function exportAgreementPdf(input: { me: Me; agreementId: string; locale: string; baseUrl: string }): Promise<{ bytes: Uint8Array; fileName: string; caseId: string }> {
-  const { row, versions, events, document } = await loadAgreementFor(input.me, input.agreementId, "export");
+  const { row, versions, events, openings, document } = await loadAgreementFor(input.me, input.agreementId, "export");
   const sealedEvent = events.find((e) => e.type === "sealed");
   const later = versions.filter((v) => v.version > row.version);
   const data = agreementPdfData({
@@ -37,7 +38,7 @@ export async function exportAgreementPdf(input: { me: Me; agreementId: string; l
     issuedAt: latest([document.preparedAt, ...events.map((e) => e.at), ...later.flatMap((v) => [v.createdAt, v.sealedAt])]),
     viewer: input.me.role,
     // Not even handed to the renderer for anyone else, so no layout change can leak them.
-    devices: showsDevices(input.me.role) ? devicesOf(events) : new Map(),
+    devices: showsDevices(input.me.role) ? devicesOf(events, openings) : new Map(),
   });
   const bytes = await renderAgreementPdf(data);
   // Shown only once its access-log row is written (no showing without its record).
@@ -45,11 +46,16 @@ export async function exportAgreementPdf(input: { me: Me; agreementId: string; l
   return { bytes, fileName: data.fileName, caseId: row.caseId };
 }
 
-/** Each participant's IP address and browser at their latest decision on this version. */
-function devicesOf(events: readonly SignatureEvent[]): Map<string, SignerDevice> {
+/**
+ * Each participant's IP address and browser at their latest decision on this version: the
+ * opening of the event's commitment (format 2), or the clear text of an event from before it.
+ */
+function devicesOf(events: readonly SignatureEvent[], openings: ReadonlyMap<number, ClientOpening>): Map<string, SignerDevice> {
   const out = new Map<string, SignerDevice>();
   for (const e of events) {
-    if ((e.type === "signed" || e.type === "declined") && e.participantId) out.set(e.participantId, { ip: e.ip, userAgent: e.userAgent });
+    if ((e.type !== "signed" && e.type !== "declined") || !e.participantId) continue;
+    const facts = isLegacyEvent(e) ? e : openings.get(e.seq);
+    out.set(e.participantId, { ip: facts?.ip ?? null, userAgent: facts?.userAgent ?? null });
   }
   return out;
 }

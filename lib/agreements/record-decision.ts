@@ -5,13 +5,14 @@ import { AppError } from "../errors";
 import { isSha256Hex } from "./fingerprint";
 import { completeness, partyStatuses, versionState } from "./agreement-state";
 import { confirmSigner, type SignerConfirmation } from "./confirm-signer";
+import { openClientFacts } from "./client-facts";
 import { appendEvent, type SignatureEvent } from "./event-chain";
 import { readFrozenDocument } from "./frozen-document";
 import type { Actor, ClientFacts } from "./require-agreement-actor";
 import { sealAgreement } from "./seal";
 import { serverSigningKey } from "./server-signing-key";
 import type { SigningKey } from "./signing-keys";
-import { fromStoredEvents, toStoredEvent } from "./stored-events";
+import { fromStoredAgreement, toStoredEvent } from "./stored-events";
 
 export type DecisionResult = { agreementId: string; participantId: string; decision: "signed" | "declined"; sealed: boolean };
 
@@ -49,11 +50,13 @@ export async function recordDecision(input: {
     if (input.shownHash !== row.fingerprint) {
       throw new AppError("CONFLICT", "What you were shown is not this version of the agreement; reload and read it again", { shownHash: "mismatch" });
     }
-    const events = fromStoredEvents(row.fingerprint, rows);
+    // Every event proved (the server's signature on each, the chain, the bytes) before one more is added or sealed.
+    const { events } = fromStoredAgreement(row, rows);
     const mine = partyStatuses(document, row.fingerprint, events).find((p) => p.participantId === signer.participantId);
     if (mine?.state === input.decision) {
       throw new AppError("CONFLICT", input.decision === "signed" ? "Already signed" : "Already declined", { decision: `already_${input.decision}` });
     }
+    const opening = openClientFacts(input.client);
     const event = appendEvent(row.fingerprint, events, {
       type: input.decision,
       at: now,
@@ -61,21 +64,26 @@ export async function recordDecision(input: {
       role: signer.role,
       name: signer.name,
       authMethod: signer.authMethod,
-      ip: input.client.ip,
-      userAgent: input.client.userAgent,
+      client: opening,
       shownHash: input.shownHash,
       reason: input.decision === "declined" ? input.reason : null,
     });
     const after = [...events, event];
-    if (!completeness(document, row.fingerprint, after).autoSeal) return { events: [toStoredEvent(event)] };
-    const sealed = sealChange(row.fingerprint, document.requiredSigners, after, now, input.signingKey);
-    return { events: [toStoredEvent(event), ...sealed.events], seal: sealed.seal };
+    const key = (input.signingKey ?? serverSigningKey)();
+    const stored = toStoredEvent(event, { opening, key });
+    if (!completeness(document, row.fingerprint, after).autoSeal) return { events: [stored] };
+    const sealed = sealChange(row.fingerprint, document.requiredSigners, after, now, () => key);
+    return { events: [stored, ...sealed.events], seal: sealed.seal };
   });
   if (!result) throw new AppError("NOT_FOUND", "no such agreement");
   return { agreementId: input.agreementId, participantId: signer.participantId, decision: input.decision, sealed: result.row.sealedAt !== null };
 }
 
-/** The sealed event and the seal, as a change to write (core sealAgreement refuses with 409 while a required signer is missing). */
+/**
+ * The sealed event and the seal, as a change to write (core sealAgreement refuses with 409 while a
+ * required signer is missing). `events` must come from fromStoredAgreement: proved, each one
+ * signed by this server, so a row someone INSERTed can never be sealed in.
+ */
 export function sealChange(
   fingerprint: string,
   requiredSigners: readonly string[],
@@ -83,9 +91,10 @@ export function sealChange(
   now: Date,
   signingKey: () => SigningKey = serverSigningKey,
 ): AgreementChange {
-  const { event, seal } = sealAgreement({ fingerprint, requiredSigners, events, key: signingKey(), at: now });
+  const key = signingKey();
+  const { event, seal } = sealAgreement({ fingerprint, requiredSigners, events, key, at: now });
   return {
-    events: [toStoredEvent(event)],
+    events: [toStoredEvent(event, { key })],
     seal: { sealedAt: new Date(seal.sealedAt), kid: seal.kid, signature: seal.signature, chainHead: seal.chainHead },
   };
 }

@@ -1,10 +1,11 @@
 import { AppError } from "../errors";
 import { canonicalBytes } from "./canonical-json";
 import { signEd25519, verifyEd25519 } from "./ed25519";
-import { appendEvent, verifyChain, type SignatureEvent } from "./event-chain";
+import { appendEvent, verifyChain, type CommittedEvent, type SignatureEvent } from "./event-chain";
 import { missingSigners } from "./signers";
 import { signingKeyObject, type SigningKey } from "./signing-keys";
 import { decodeBase64url } from "./base64";
+import { describeProblem, problem, type Problem } from "./verification-problem";
 
 /**
  * The server seal: one Ed25519 signature over the canonical JSON
@@ -29,7 +30,7 @@ export type Seal = {
   signature: string;
 };
 
-export type SealVerification = { ok: true } | { ok: false; why: string };
+export type SealVerification = { ok: true } | { ok: false; problem: Problem; why: string };
 
 /** The exact bytes the seal signs. */
 export function sealPayloadBytes(payload: SealPayload): Uint8Array {
@@ -45,13 +46,14 @@ export function createSeal(input: { fingerprint: string; chainHead: string; seal
 
 /** Checks the seal's signature for this fingerprint with the given public key (raw, base64url). */
 export function verifySeal(seal: Seal, fingerprint: string, publicKey: { kid: string; publicKey: string }): SealVerification {
-  if (seal.kid !== publicKey.kid) return { ok: false, why: `the seal names key ${seal.kid}, but the public key is ${publicKey.kid}` };
+  const fail = (p: Problem): SealVerification => ({ ok: false, problem: p, why: describeProblem(p) });
+  if (seal.kid !== publicKey.kid) return fail(problem("sealKidMismatch", { sealKid: seal.kid, kid: publicKey.kid }));
   const raw = decodeBase64url(publicKey.publicKey);
   const signature = decodeBase64url(seal.signature);
-  if (!raw || raw.length !== 32) return { ok: false, why: "the public key is not a 32-byte Ed25519 key" };
-  if (!signature || signature.length !== 64) return { ok: false, why: "the seal signature is not a 64-byte Ed25519 signature" };
+  if (!raw || raw.length !== 32) return fail(problem("publicKeyMalformed"));
+  if (!signature || signature.length !== 64) return fail(problem("sealSignatureMalformed"));
   const payload = sealPayloadBytes({ agreementFingerprint: fingerprint, chainHead: seal.chainHead, kid: seal.kid, sealedAt: seal.sealedAt });
-  if (!verifyEd25519(raw, payload, signature)) return { ok: false, why: `the seal signature does not verify with key ${publicKey.kid}` };
+  if (!verifyEd25519(raw, payload, signature)) return fail(problem("sealSignatureBad", { kid: publicKey.kid }));
   return { ok: true };
 }
 
@@ -66,7 +68,7 @@ export function sealAgreement(input: {
   events: readonly SignatureEvent[];
   key: SigningKey;
   at: Date;
-}): { event: SignatureEvent; seal: Seal } {
+}): { event: CommittedEvent; seal: Seal } {
   const { fingerprint, requiredSigners, events, key, at } = input;
   const chain = verifyChain(fingerprint, events);
   if (!chain.ok) throw new AppError("CONFLICT", `The signature events do not verify: ${chain.why}`);

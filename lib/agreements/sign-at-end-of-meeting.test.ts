@@ -1,7 +1,5 @@
 import { accessLogOf } from "@/lib/testing/access";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { listAgreementEvents } from "@/db/queries/agreements";
 import { recordDocumentOpened } from "../audit/record-document-opened";
 import { meetingDocName } from "../collab/doc-names";
 import { markSeen } from "../collab/flow-read";
@@ -10,7 +8,7 @@ import { serverNow } from "../time/server-clock";
 import { IN_PERSON_METHOD, IN_PERSON_NOT_CONNECTED_METHOD, describeAuthMethod } from "./auth-method-meaning";
 import { prepareAgreement } from "./prepare-agreement";
 import { signAgreement } from "./sign-agreement";
-import { fromStoredEvents } from "./stored-events";
+import { provenEventsOf } from "./proven-events";
 import { CLIENT, createAgreementFixture, editMeeting, type AgreementFixture } from "./test-fixtures";
 
 /**
@@ -49,7 +47,7 @@ describe("signing at the end of a real meeting", () => {
     for (const role of ["employee", "manager", "caseworker"] as const) {
       await signAgreement({ actor: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: end });
     }
-    const events = fromStoredEvents(v.fingerprint, await listAgreementEvents(await getDb(), v.agreementId));
+    const events = await provenEventsOf(v.agreementId);
     expect(events.map((e) => e.type)).toEqual(["prepared", "signed", "signed", "signed", "sealed"]);
     expect(events.filter((e) => e.type === "signed").map((e) => e.authMethod)).toEqual(["own-device:join-link", "own-device:join-link", "own-device:join-link"]);
   });
@@ -110,7 +108,7 @@ describe("signing in turn at the caseworker's screen", () => {
     const atScreen = (role: "employee" | "manager") => ({ mode: "shared-screen" as const, signerParticipantId: fresh.participants[role].id, typedName: fresh.names[role], identityChecked: true });
     await signAgreement({ actor: fresh.actors.caseworker, agreementId: w.agreementId, confirmation: atScreen("employee"), readAndAgreed: true, shownHash: w.fingerprint, client: CLIENT });
     await signAgreement({ actor: fresh.actors.caseworker, agreementId: w.agreementId, confirmation: atScreen("manager"), readAndAgreed: true, shownHash: w.fingerprint, client: CLIENT });
-    const signed = fromStoredEvents(w.fingerprint, await listAgreementEvents(await getDb(), w.agreementId)).filter((e) => e.type === "signed");
+    const signed = (await provenEventsOf(w.agreementId)).filter((e) => e.type === "signed");
     const byRole = Object.fromEntries(signed.map((e) => [e.role, e.authMethod]));
     expect(byRole.employee).toBe(`${IN_PERSON_METHOD}:${fresh.participants.caseworker.id}`);
     expect(byRole.manager).toBe(`${IN_PERSON_NOT_CONNECTED_METHOD}:${fresh.participants.caseworker.id}`);

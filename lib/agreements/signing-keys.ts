@@ -63,6 +63,15 @@ export function kidOf(rawPublic: Uint8Array): string {
 }
 
 /**
+ * A key's fingerprint: SHA-256 hex of its raw 32 bytes (the kid is its first 16 digits). Printed
+ * on the PDF and by `npm run verify`, so a reader can compare the key that sealed an agreement
+ * with the key the issuing organisation publishes.
+ */
+export function keyFingerprint(publicKeyBase64url: string): string {
+  return sha256Hex(Buffer.from(publicKeyBase64url, "base64url"));
+}
+
+/**
  * The key that seals new agreements: from `envKey` when given (PEM, or base64/base64url of
  * PKCS#8 DER), else the current key under `dataDir`, generated on first use.
  */

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { freezeAgreement, type AgreementDocumentHeader } from "./agreement-document";
-import { buildBundle, type AgreementBundle } from "./bundle";
+import { buildBundle, type AgreementBundle, type BundleClientFact } from "./bundle";
+import { openClientFacts } from "./client-facts";
 import { rawPublicKey } from "./ed25519";
 import { appendEvent, type SignatureEvent } from "./event-chain";
 import { sealAgreement, type Seal } from "./seal";
@@ -32,6 +33,8 @@ export type TestBundle = {
   fingerprint: string;
   events: SignatureEvent[];
   seal: Seal;
+  /** The openings of every event's IP/device commitment (what the job centre's copy carries). */
+  clientFacts: BundleClientFact[];
 };
 
 type TestSigner = { role: string; participantId: string; name: string; authMethod: string };
@@ -59,6 +62,8 @@ export function makeTestBundle(
     /** Extra document content (plan, actions…), merged over a small default plan. */
     content?: Record<string, unknown>;
     start?: Date;
+    /** The job centre's copy: with the IP addresses and devices (clientFacts). */
+    withClientFacts?: boolean;
   } = {},
 ): TestBundle {
   const key = opts.key ?? makeTestSigningKey();
@@ -74,12 +79,17 @@ export function makeTestBundle(
   const { canonical, fingerprint } = freezeAgreement(document);
   const start = (opts.start ?? new Date("2025-03-04T09:00:00.000Z")).getTime();
   const at = (minute: number) => new Date(start + minute * 60_000);
-  const client = { ip: "192.0.2.10", userAgent: "Mozilla/5.0 (test)" };
+  const clientFacts: BundleClientFact[] = [];
+  const client = () => {
+    const opening = openClientFacts({ ip: "192.0.2.10", userAgent: "Mozilla/5.0 (test)" });
+    clientFacts.push({ seq: clientFacts.length + 1, ...opening });
+    return opening;
+  };
 
   const events: SignatureEvent[] = [];
-  events.push(appendEvent(fingerprint, events, { type: "prepared", at: at(0), participantId: "p-caseworker", role: "caseworker", name: "Mette", authMethod: "oidc", shownHash: fingerprint, ...client }));
+  events.push(appendEvent(fingerprint, events, { type: "prepared", at: at(0), participantId: "p-caseworker", role: "caseworker", name: "Mette", authMethod: "oidc", shownHash: fingerprint, client: client() }));
   for (const [i, s] of (opts.signers ?? DEFAULT_SIGNERS).entries()) {
-    events.push(appendEvent(fingerprint, events, { type: "signed", at: at(i + 1), ...s, shownHash: fingerprint, ...client }));
+    events.push(appendEvent(fingerprint, events, { type: "signed", at: at(i + 1), ...s, shownHash: fingerprint, client: client() }));
   }
   const { event, seal } = sealAgreement({ fingerprint, requiredSigners: document.requiredSigners, events, key, at: at(events.length) });
   events.push(event);
@@ -89,6 +99,7 @@ export function makeTestBundle(
     events,
     seal,
     publicKey: key,
+    clientFacts: opts.withClientFacts ? clientFacts : undefined,
   });
-  return { bundle, key, document, canonical, fingerprint, events, seal };
+  return { bundle, key, document, canonical, fingerprint, events, seal, clientFacts };
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listAgreementsOfCase } from "@/db/queries/agreements";
 import { bindingVersionId, versionState, type VersionState } from "../agreements/agreement-state";
+import { intactRows } from "../agreements/prove-versions";
 import { readAgreementContent, type AgreementContent } from "./agreement-content";
 
 export type CaseAgreement = {
@@ -17,10 +18,11 @@ export type CaseAgreement = {
 
 /**
  * Every agreement version of a case, oldest first, with its frozen content decoded. Callers have
- * authorised the reader for the case already; this only reads.
+ * authorised the reader for the case already; this only reads. A version whose stored record was
+ * altered (its bytes or its seal do not verify) is left out: follow-up never builds on it.
  */
 export async function loadCaseAgreements(caseId: string): Promise<CaseAgreement[]> {
-  const rows = await listAgreementsOfCase(await getDb(), caseId);
+  const rows = intactRows(await listAgreementsOfCase(await getDb(), caseId));
   return rows.map((r) => ({
     id: r.id,
     version: r.version,

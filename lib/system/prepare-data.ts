@@ -3,6 +3,7 @@ import { countCases } from "@/db/queries/meetings";
 import { readDurabilitySettings } from "@/db/queries/durability";
 import { ensureDemo, type DemoLinks } from "../demo/seed-demo";
 import { provisionCaseworkersFromEnv } from "../auth/provision-caseworkers-from-env";
+import { databaseRoleProblems, PrivilegedDatabaseRoleError } from "./check-database-role";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -15,10 +16,15 @@ export type PreparedData = {
 };
 
 /**
- * Open the database (migrations run on open), check that it keeps what it commits, and seed the
- * demo: on the embedded database on first start, on PostgreSQL only when SEED_DEMO=1.
+ * Open the database (migrations run on open), check that it keeps what it commits and that the
+ * application's role cannot switch off the evidence guards, and seed the demo: on the embedded
+ * database on first start, on PostgreSQL only when SEED_DEMO=1.
+ *
+ * `refusePrivilegedRole` (the server in production): a role that could unguard the evidence
+ * stops the start (PrivilegedDatabaseRoleError); otherwise it is a loud warning. PGlite has one
+ * user by design and is not checked (docs/database-roles.md says what it protects).
  */
-export async function prepareData(input: { dataDir: string; baseUrl: string; seedDemo: boolean }): Promise<PreparedData> {
+export async function prepareData(input: { dataDir: string; baseUrl: string; seedDemo: boolean; refusePrivilegedRole?: boolean }): Promise<PreparedData> {
   const handle = await getDatabase();
   const warnings: string[] = [];
   if (handle.kind === "postgres") {
@@ -26,6 +32,11 @@ export async function prepareData(input: { dataDir: string; baseUrl: string; see
     if (d.fsync !== "on") warnings.push(`PostgreSQL has fsync=${d.fsync}: committed edits can be lost on a crash.`);
     if (d.synchronousCommit !== "on") {
       warnings.push(`PostgreSQL has synchronous_commit=${d.synchronousCommit}: the last edits can be lost on a crash.`);
+    }
+    const roleProblems = await databaseRoleProblems(handle.db);
+    if (roleProblems.length > 0) {
+      if (input.refusePrivilegedRole) throw new PrivilegedDatabaseRoleError(roleProblems);
+      warnings.push(`The database role in DATABASE_URL could switch off the evidence guards (docs/database-roles.md): ${roleProblems.join(" ")}`);
     }
   }
   await provisionCaseworkersFromEnv();

@@ -1,37 +1,49 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { openDatabase, setDatabase, closeDatabase, type DbHandle } from "@/db/client";
+import { createScratchDatabase, runAsOwner } from "@/db/scratch-database";
 
 /**
  * A fresh, migrated database for one test file: a new database on the real PostgreSQL when
  * DATABASE_URL is set (dropped afterwards), else an in-memory PGlite. It becomes the process's
  * database, so lib/ code under test uses it through getDb().
+ *
+ * On PostgreSQL it is set up as production should be (docs/database-roles.md): migrated by its
+ * own owner role, and used by an application role that may not update, delete or disable the
+ * evidence. `ownerUrl` is there for a test that needs the owner's rights (changing a table, or
+ * playing an attacker who has them); PGlite has a single role, so there both are null.
  */
-export type TestDatabase = { handle: DbHandle; url: string | null; drop(): Promise<void> };
+export type TestDatabase = {
+  handle: DbHandle;
+  url: string | null;
+  ownerUrl: string | null;
+  /** Runs SQL (one statement or several) with the owner's rights (on PGlite: the only role there is). */
+  asOwner(statement: string): Promise<void>;
+  drop(): Promise<void>;
+};
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const handle = await openDatabase({ inMemory: true });
     setDatabase(handle);
-    return { handle, url: null, drop: () => closeDatabase() };
+    return {
+      handle,
+      url: null,
+      ownerUrl: null,
+      asOwner: (statement) => handle.execScript(statement),
+      drop: () => closeDatabase(),
+    };
   }
-  const name = `stepwise_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
+  const scratch = await createScratchDatabase(base, "stepwise_test");
+  const handle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl });
   setDatabase(handle);
   return {
     handle,
-    url: url.toString(),
+    url: scratch.appUrl,
+    ownerUrl: scratch.ownerUrl,
+    asOwner: (statement) => runAsOwner(scratch.ownerUrl, statement),
     async drop() {
       await closeDatabase();
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await scratch.drop();
     },
   };
 }

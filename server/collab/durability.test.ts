@@ -62,7 +62,7 @@ describe("commit before broadcast", () => {
     await waitSynced(a, b);
     a.provider.shouldReconnect = () => false;
 
-    await tdb.handle.db.execute("alter table collab_updates rename to collab_updates_offline");
+    await tdb.asOwner("alter table collab_updates rename to collab_updates_offline");
     try {
       addAgendaItem(a.doc, { title: "Refused by the database" });
       await waitFor(() => a.closes.includes(1011) && b.closes.includes(1011), "both sockets to close 1011");
@@ -71,7 +71,7 @@ describe("commit before broadcast", () => {
       expect(h.server.stats().rooms).toBe(0);
       expect(h.logs.some((l) => l.msg === "room failed: commit refused")).toBe(true);
     } finally {
-      await tdb.handle.db.execute("alter table collab_updates_offline rename to collab_updates");
+      await tdb.asOwner("alter table collab_updates_offline rename to collab_updates");
     }
     expect(await storedTitles(room)).toEqual([]);
 

@@ -10,6 +10,8 @@ import { getPlanDrift, type PlanDrift } from "@/lib/agreements/plan-drift";
 import { AgreementView } from "../_components/agreement-view";
 import { SignedOutNotice } from "../_components/signed-out-notice";
 import { pagePrincipal } from "../_lib/principal";
+import { AlteredAgreementPage } from "../_components/altered-notice";
+import { isAgreementAltered } from "@/lib/agreements/agreement-altered";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agreement");
@@ -30,6 +32,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
     if (isAppError(e) && e.code === "UNAUTHENTICATED") return <SignedOutNotice />;
     // Another case's agreement looks exactly like one that does not exist.
     if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) notFound();
+    // Its stored record no longer proves itself: say so, never show the changed text, never a bare 500.
+    if (isAgreementAltered(e)) return <AlteredAgreementPage problem={e.problem} />;
     throw e;
   }
   return (

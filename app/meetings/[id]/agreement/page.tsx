@@ -15,6 +15,8 @@ import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
+import { AlteredAgreementPage } from "@/app/agreements/_components/altered-notice";
+import { agreementRecordProblem } from "@/lib/agreements/agreement-record-problem";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agreement");
@@ -37,6 +39,9 @@ export default async function MeetingAgreementPage({ params, searchParams }: { p
   const { ctx } = loaded;
   const versions = await listAgreementVersions({ me: ctx.me });
   const latest = versions.at(-1);
+  // The newest version's stored record no longer proves itself: say so, never show it (issue 12.6).
+  const altered = latest ? await agreementRecordProblem(ctx.me, latest.id) : null;
+  if (altered) return <AlteredAgreementPage problem={altered} />;
   const agreement = latest ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
   // With no version yet the page shows the meeting's closing check instead: a showing of the room's data.
   if (!agreement) await recordMeetingRoomShown(ctx);
