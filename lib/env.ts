@@ -62,6 +62,8 @@ const schema = z.object({
   SMTP_PASS: z.string().optional(),
   /** The sender of sign-in and invitation e-mails, e.g. "Stepwise <no-reply@kommune.dk>". */
   MAIL_FROM: z.string().optional().or(z.literal("").transform(() => undefined)),
+  /** The organisation people meet (e.g. "Jobcenter Aarhus"): named in invitation e-mails instead of anything about the case. */
+  ORGANISATION_NAME: z.string().trim().max(200).optional(),
   /** A generic OpenID Connect provider (how MitID / ID-porten brokers are reached); all three or none. */
   OIDC_ISSUER: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   OIDC_CLIENT_ID: z.string().optional().or(z.literal("").transform(() => undefined)),

@@ -28,7 +28,6 @@ export type IssuedInvitation = {
 export async function issueInvitationLink(input: {
   caseId: string;
   participant: { id: string; role: Role; displayName: string; email: string | null };
-  caseworkerName: string;
   baseUrl: string;
   locale: Locale;
   now?: Date;
@@ -37,15 +36,18 @@ export async function issueInvitationLink(input: {
   const meeting = pickInvitationMeeting(meetings, input.now);
   if (!meeting) throw new AppError("CONFLICT", "schedule a meeting before inviting", { form: "noMeeting" });
   const link = await createJoinLink({ participantId: input.participant.id, meetingId: meeting.id });
-  const url = `${input.baseUrl.replace(/\/$/, "")}${link.path}`;
+  const base = input.baseUrl.replace(/\/$/, "");
+  const url = `${base}${link.path}`;
   if (input.participant.email) {
     sendInvitationEmail({
       to: input.participant.email,
       locale: input.locale,
       name: input.participant.displayName,
-      caseworker: input.caseworkerName,
-      meetingTitle: meeting.title,
       startsAt: meeting.startsAt,
+      durationMinutes: meeting.durationMinutes,
+      location: meeting.location,
+      videoUrl: meeting.videoUrl,
+      roomUrl: `${base}/meetings/${meeting.id}`,
       url,
       expiresAt: link.expiresAt,
     });
