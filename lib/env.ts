@@ -22,7 +22,7 @@ const schema = z.object({
   SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */
   TICKET_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  /** Days a join link and a participant session stay valid. */
+  /** Days a join link stays valid after the end of its case's latest scheduled meeting (lib/access/join-link-expiry.ts). */
   JOIN_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // ---- Collaboration server (server/collab): limits and scale-out; see docs/collab-server.md ----

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listMeetingsOfCases } from "@/db/queries/cases";
 import { createJoinLink } from "../access/create-join-link";
+import { joinLinkExpiry } from "../access/join-link-expiry";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { pickInvitationMeeting } from "../meetings/pick-invitation-meeting";
@@ -35,7 +36,8 @@ export async function issueInvitationLink(input: {
   const meetings = await listMeetingsOfCases(await getDb(), [input.caseId]);
   const meeting = pickInvitationMeeting(meetings, input.now);
   if (!meeting) throw new AppError("CONFLICT", "schedule a meeting before inviting", { form: "noMeeting" });
-  const link = await createJoinLink({ participantId: input.participant.id, meetingId: meeting.id });
+  const expiresAt = joinLinkExpiry({ now: input.now ?? new Date(), meetings });
+  const link = await createJoinLink({ participantId: input.participant.id, meetingId: meeting.id, expiresAt });
   const base = input.baseUrl.replace(/\/$/, "");
   const url = `${base}${link.path}`;
   if (input.participant.email) {
