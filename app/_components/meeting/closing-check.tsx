@@ -8,6 +8,7 @@ import { buttonClass, primaryButtonClass } from "../room/ui";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useClosingCheck } from "./consent-board";
 import { useNames } from "./use-names";
+import { useScreenText } from "./screen-text";
 
 /** A stored "YYYY-MM-DDTHH:mm" wall-clock time, shown as written (it is Copenhagen time already). */
 export function wallClockDate(local: string): Date {
@@ -29,11 +30,12 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
   const view = useMeetingView();
   const { withRole } = useNames();
   const check = useClosingCheck();
+  const shown = useScreenText();
   const large = size === "large";
   const confirmed = f.flow.closed !== null && check.ready;
   const staleConfirm = f.flow.closed !== null && !check.ready;
   const everyoneAgrees = check.items.length > 0 && check.missing.length === 0 && check.reservations.length === 0;
-  const label = (text: string, kind: "action" | "subGoal") => text.trim() || t(kind === "action" ? "untitledAction" : "untitledSubGoal");
+  const label = (text: string, kind: "action" | "subGoal") => shown(text.trim()) || t(kind === "action" ? "untitledAction" : "untitledSubGoal");
   const missingByPerson = new Map<string, string[]>();
   for (const m of check.missing) missingByPerson.set(m.participantId, [...(missingByPerson.get(m.participantId) ?? []), label(m.item.text, m.item.kind)]);
 
@@ -54,7 +56,7 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
                   {check.reservations.map((r) => (
                     <li key={`${r.item.id}:${r.participantId}`} data-testid="closing-reservation">
                       {r.comment
-                        ? t("reservationComment", { item: label(r.item.text, r.item.kind), name: withRole(r.participantId), comment: r.comment })
+                        ? t("reservationComment", { item: label(r.item.text, r.item.kind), name: withRole(r.participantId), comment: shown(r.comment) })
                         : t("reservation", { item: label(r.item.text, r.item.kind), name: withRole(r.participantId) })}
                     </li>
                   ))}

@@ -118,6 +118,7 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
             minText={fmt.value(m.range.min)}
             maxText={fmt.value(m.range.max)}
             today={data.today}
+            guarded={!m.access.health || m.access.shared}
           />
         </div>
       ) : null}
