@@ -6,6 +6,7 @@ import { can } from "@/lib/permissions";
 import type { RoomConnection } from "../room/room-connection";
 import type { RoomMe, RoomParticipant } from "../room/room-types";
 import { Announcer } from "./announcer";
+import { ChangeLogger } from "./change-logger";
 import { FlowProvider, type FlowContextValue, type Surface } from "./flow-context";
 import { FlowContextOptional } from "./flow-optional";
 import { FlowStore } from "./flow-store";
@@ -56,6 +57,7 @@ export function MeetingFlowRoot(props: {
           <MeetingGuard conn={conn} meetingId={meetingId} me={me} user={user} editable={editable} surface={surface}>
             <FollowProvider>
               <Announcer />
+              <ChangeLogger />
               {children}
             </FollowProvider>
           </MeetingGuard>
