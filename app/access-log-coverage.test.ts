@@ -95,6 +95,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
     DELETE: { noCaseData: "stops the caller's own calendar link" },
   },
   "app/api/cases/[id]/progress/[entryId]/route.ts": { DELETE: { noCaseData: OWN_WRITE } },
+  "app/api/cases/[id]/measure-privacy/route.ts": { PUT: { noCaseData: OWN_WRITE } },
   "app/api/cases/[id]/progress/route.ts": { POST: { noCaseData: OWN_WRITE } },
   "app/api/cases/[id]/read-receipts/route.ts": { POST: { noCaseData: OWN_WRITE } },
   "app/api/meetings/[id]/access-log/route.ts": {

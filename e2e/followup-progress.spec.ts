@@ -142,13 +142,41 @@ test.describe("following up Kurt's agreement", () => {
     await mette.context().close();
   });
 
-  test("each role sees what it may: the manager records too, the union rep and the observer only follow", async ({ browser }) => {
+  test("each role sees what it may: the manager records hours, pain stays with Kurt until he shares it, the union rep and the observer only follow", async ({ browser }) => {
     const { links } = demoLinks();
     const lars = await joinAs(browser, links.manager);
     await lars.goto(caseUrl());
-    await expect(lars.getByTestId("progress-form-" + (await lars.getByTestId("measure").first().getAttribute("data-sub-goal")))).toBeVisible();
+    const larsPain = lars.getByTestId("measure").first();
+    const larsHours = lars.getByTestId("measure").nth(1);
+    await expect(lars.getByTestId("progress-form-" + (await larsHours.getAttribute("data-sub-goal")))).toBeVisible();
+    // Pain is about Kurt's health: Lars sees that it exists, not one of its values.
+    await expect(larsPain).toHaveAttribute("data-private", "true");
+    await expect(larsPain.getByTestId("measure-hidden")).toContainText("Kurt");
+    for (const testId of ["measure-row-value", "measure-chart", "measure-status", "measure-summary"]) await expect(larsPain.getByTestId(testId)).toHaveCount(0);
+    await expect(lars.locator('[data-testid^="progress-form-"]')).toHaveCount(1);
     await expect(lars.getByTestId("answers-table")).toHaveCount(0);
     await expect(lars.getByTestId("people-section")).toHaveCount(0);
+
+    // Kurt shares his pain values; Lars sees them on his next look. Kurt stops sharing: gone again.
+    const kurt = await joinAs(browser, links.employee);
+    await kurt.goto(caseUrl());
+    const kurtPain = kurt.getByTestId("measure").first();
+    const choice = kurtPain.locator('form[data-testid^="measure-privacy-"]');
+    await expect(kurtPain.getByTestId("measure-health-badge")).toHaveAttribute("data-shared", "false");
+    await choice.getByTestId("measure-shared").check();
+    await choice.getByTestId("measure-privacy-save").click();
+    await expect(kurtPain.getByTestId("measure-health-badge")).toHaveAttribute("data-shared", "true");
+    await lars.reload();
+    await expect(larsPain).not.toHaveAttribute("data-private", "true");
+    await expect(larsPain.getByTestId("measure-row-value").first()).toBeVisible();
+    await expect(lars.locator('[data-testid^="progress-form-"]')).toHaveCount(1);
+    await choice.getByTestId("measure-shared").uncheck();
+    await choice.getByTestId("measure-privacy-save").click();
+    await expect(kurtPain.getByTestId("measure-health-badge")).toHaveAttribute("data-shared", "false");
+    await lars.reload();
+    await expect(larsPain).toHaveAttribute("data-private", "true");
+    await expect(larsPain.getByTestId("measure-row-value")).toHaveCount(0);
+    await kurt.context().close();
 
     const susanne = await joinAs(browser, links.union_rep);
     await susanne.goto(caseUrl());

@@ -25,13 +25,13 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Origins (space-separated) allowed to frame the shared-screen view /meetings/<id>/present; none by default. */
   FRAME_ANCESTORS: z.string().optional(),
-  /** The organisation that issues agreements (job centre, NAV office), printed on the PDF; unset = the public address's host name. */
+  /** The organisation that holds the meetings and issues agreements (job centre, NAV office): on the PDF and in invitation e-mails; unset = the public address's host name. */
   ORGANISATION_NAME: z.string().trim().min(1).max(200).optional().or(z.literal("").transform(() => undefined)),
   /** Ed25519 key that seals agreements (PKCS#8 PEM or base64 DER); unset = generated under DATA_DIR/signing-keys. */
   SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */
   TICKET_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  /** Days a join link and a participant session stay valid. */
+  /** Days a join link stays valid after the end of its case's latest scheduled meeting (lib/access/join-link-expiry.ts). */
   JOIN_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // ---- Collaboration server (server/collab): limits and scale-out; see docs/collab-server.md ----

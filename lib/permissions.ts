@@ -6,7 +6,7 @@ import { AppError } from "./errors";
  * prose (a test keeps them equal); pages, route handlers, server actions and the WebSocket
  * server all ask `can`/`assertCan`. Every check is also scoped to the participant's own case.
  */
-export const RESOURCES = ["case", "meeting", "meeting_doc", "prep_doc", "invitations", "access_log", "agreement", "progress"] as const;
+export const RESOURCES = ["case", "meeting", "meeting_doc", "prep_doc", "invitations", "access_log", "agreement", "progress", "health_progress"] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ["view", "manage", "read", "write", "prepare", "sign", "export"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -25,6 +25,9 @@ const MATRIX: Matrix = {
     agreement: ["view", "prepare", "sign", "export"],
     // Progress is recorded by the two who live it day to day; the caseworker follows it.
     progress: ["view"],
+    // A health measure's values (pain, mood …): the employee's and the caseworker's only; the
+    // caseworker may record one with the employee and mark a measure as about health, never share it.
+    health_progress: ["view", "write"],
   },
   employee: {
     case: ["view"],
@@ -35,6 +38,8 @@ const MATRIX: Matrix = {
     access_log: ["view"],
     agreement: ["view", "sign", "export"],
     progress: ["view", "write"],
+    // `manage`: decide which measures are about their health and whether to share their values.
+    health_progress: ["view", "write", "manage"],
   },
   manager: {
     case: ["view"],

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { joinLinks, joinLinkUses, participantSessions, participants } from "../schema";
 
@@ -84,4 +84,18 @@ export async function findMeetingOfLiveSession(db: Db, tokenHash: Uint8Array): P
     .innerJoin(joinLinks, eq(joinLinks.id, participantSessions.joinLinkId))
     .where(and(eq(participantSessions.tokenHash, Buffer.from(tokenHash)), isNull(participantSessions.revokedAt), gt(participantSessions.expiresAt, new Date())));
   return rows[0]?.meetingId ?? null;
+}
+
+/**
+ * Every live join link (not withdrawn, not expired at `now`) of a case's participants that ends
+ * before `until` now ends at `until`. Returns how many changed.
+ */
+export async function extendLiveJoinLinksOfCase(db: Db, input: { caseId: string; until: Date; now: Date }): Promise<number> {
+  const ofCase = db.select({ id: participants.id }).from(participants).where(eq(participants.caseId, input.caseId));
+  const rows = await db
+    .update(joinLinks)
+    .set({ expiresAt: input.until })
+    .where(and(inArray(joinLinks.participantId, ofCase), isNull(joinLinks.revokedAt), gt(joinLinks.expiresAt, input.now), lt(joinLinks.expiresAt, input.until)))
+    .returning({ id: joinLinks.id });
+  return rows.length;
 }

@@ -1,4 +1,4 @@
-import { doublePrecision, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { agreements } from "./agreements";
 import { cases, meetings, participants } from "./cases";
 import { bytea } from "./types";
@@ -30,6 +30,29 @@ export const progressEntries = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("progress_entries_case_idx").on(t.caseId, t.subGoalId, t.measuredOn)],
+);
+
+/**
+ * Whether a sub-goal's measure is about the employee's health (pain, mood, confidence …) and, if
+ * so, whether the employee shares its values with the others on the case. Only a choice someone
+ * made is stored; without a row the measure's label decides (lib/progress/measure-privacy.ts).
+ * Health measures are recorded only by the employee and the caseworker, and their values reach
+ * no one else unless `shared`. Keyed like progress entries: a sub-goal keeps its id across
+ * agreement versions, so a choice holds for the whole case.
+ */
+export const measurePrivacy = pgTable(
+  "measure_privacy",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    subGoalId: text("sub_goal_id").notNull(),
+    health: boolean("health").notNull(),
+    shared: boolean("shared").notNull().default(false),
+    setBy: uuid("set_by").references(() => participants.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.subGoalId] })],
 );
 
 /**

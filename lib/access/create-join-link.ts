@@ -10,11 +10,13 @@ import { hashToken, newToken } from "./tokens";
 export async function createJoinLink(input: {
   participantId: string;
   meetingId: string;
+  /** Until when (an invitation uses joinLinkExpiry: as long as the case needs it). */
+  expiresAt?: Date;
   ttlDays?: number;
   reusable?: boolean;
 }): Promise<{ token: string; path: string; expiresAt: Date }> {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + (input.ttlDays ?? env().JOIN_LINK_TTL_DAYS) * 86_400_000);
+  const expiresAt = input.expiresAt ?? new Date(Date.now() + (input.ttlDays ?? env().JOIN_LINK_TTL_DAYS) * 86_400_000);
   await insertJoinLink(await getDb(), {
     participantId: input.participantId,
     meetingId: input.meetingId,

@@ -33,7 +33,7 @@ export async function exportAgreementPdf(input: { me: Me; agreementId: string; l
     baseUrl: input.baseUrl,
     agreementId: row.id,
     locale: input.locale,
-    issuer: await issuerOfCase({ caseId: row.caseId, baseUrl: input.baseUrl }),
+    issuer: await issuerOfCase({ caseId: row.caseId }),
     // The newest fact the PDF states: this version's last event, or a later version that replaced it.
     issuedAt: latest([document.preparedAt, ...events.map((e) => e.at), ...later.flatMap((v) => [v.createdAt, v.sealedAt])]),
     viewer: input.me.role,

@@ -17,13 +17,13 @@ afterEach(() => withEnv({ ORGANISATION_NAME: undefined, PUBLIC_URL: undefined })
 describe("issuerOfCase", () => {
   it("takes the organisation from ORGANISATION_NAME and a short, stable reference from the case id", async () => {
     withEnv({ ORGANISATION_NAME: "NAV Grünerløkka", PUBLIC_URL: "https://moede.kommune.dk" });
-    expect(await issuerOfCase({ caseId: CASE, baseUrl: "http://localhost:3000" })).toEqual({ organisationName: "NAV Grünerløkka", caseReference: "3F2A9C1E" });
+    expect(await issuerOfCase({ caseId: CASE })).toEqual({ organisationName: "NAV Grünerløkka", caseReference: "3F2A9C1E" });
   });
 
   it("names the server's public host, never an invented organisation, when ORGANISATION_NAME is unset or empty", async () => {
     withEnv({ ORGANISATION_NAME: "", PUBLIC_URL: "https://moede.kommune.dk" });
-    expect((await issuerOfCase({ caseId: CASE, baseUrl: "http://localhost:3000" })).organisationName).toBe("moede.kommune.dk");
+    expect((await issuerOfCase({ caseId: CASE })).organisationName).toBe("moede.kommune.dk");
     withEnv({ ORGANISATION_NAME: undefined, PUBLIC_URL: undefined });
-    expect((await issuerOfCase({ caseId: CASE, baseUrl: "http://localhost:3000" })).organisationName).toBe("localhost:3000");
+    expect((await issuerOfCase({ caseId: CASE })).organisationName).toBe("localhost:3000");
   });
 });

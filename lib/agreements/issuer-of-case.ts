@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { organisationName } from "../organisation/organisation-name";
 
 export type Issuer = {
   /** Who issues the case's documents: the job centre or NAV office, as people know it. */
@@ -13,17 +13,14 @@ export type Issuer = {
  * (with row-level security) and a reference column on cases. Until then both are derived here,
  * and this is the one place that changes then — which is also why it is async already.
  *
- * - organisationName: `ORGANISATION_NAME`, else the host name of the public address (the
- *   operator of this server). Never an invented "Jobcenter": a name the operator did not set
- *   would be a false statement on a binding document.
+ * - organisationName: organisationName() (ORGANISATION_NAME, else the public address's host).
  * - caseReference: the first 8 hex digits of the case id, upper-case. Short and stable for the
  *   case's whole life; a label for people, not a key (ids are random, so two cases may in rare
  *   cases share one — the fingerprint and the agreement id identify a document).
  */
-export async function issuerOfCase(input: { caseId: string; baseUrl: string }): Promise<Issuer> {
-  const e = env();
+export async function issuerOfCase(input: { caseId: string }): Promise<Issuer> {
   return {
-    organisationName: e.ORGANISATION_NAME ?? new URL(e.PUBLIC_URL ?? input.baseUrl).host,
+    organisationName: organisationName(),
     caseReference: input.caseId.replace(/-/g, "").slice(0, 8).toUpperCase(),
   };
 }

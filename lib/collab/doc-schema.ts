@@ -121,6 +121,8 @@ export const MEETING_DOC_SCHEMA: DocSchema = {
     flowConsent: map({}, { patterns: [[/^[A-Za-z][A-Za-z0-9_-]{0,39}:[^\n]{1,400}$/, json({ maxChars: 32_000 })]] }),
     flowLog: array(json({ maxChars: 1_000 }), { max: 5_000 }),
     flowSeen: map({}, { patterns: [[idKey(""), num()]] }),
+    // The diagnosis guard's "leave it": a hash of the sentence (never its text) → who and when.
+    guardKept: map({}, { patterns: [[/^[0-9a-f]{16}$/, json({ maxChars: 200 })]] }),
   },
 };
 

@@ -21,7 +21,21 @@ export const LOG_KINDS: readonly LogKind[] = [
   "agenda_added",
   "step_set",
   "next_meeting_set",
+  "plan_changed",
+  "subgoal_changed",
+  "activity_changed",
+  "action_changed",
+  "agenda_changed",
+  "followup_changed",
+  "subgoal_removed",
+  "activity_removed",
+  "action_removed",
+  "agenda_removed",
 ];
+
+/** Kinds that say something was edited: one entry per person and thing, refreshed at most this often. */
+export const CHANGE_KINDS: readonly LogKind[] = ["plan_changed", "subgoal_changed", "activity_changed", "action_changed", "agenda_changed", "followup_changed"];
+export const CHANGE_LOG_GAP_MS = 10_000;
 
 /** The log keeps the newest entries only: a meeting writes a few hundred at most. */
 export const LOG_MAX = 500;
@@ -77,4 +91,31 @@ export function readFlowLog(doc: Y.Doc): LogEntry[] {
     out.push({ kind: v.kind, by: v.by, at: v.at, ref, value });
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Note an edit (a `*_changed` kind): typing in a field is hundreds of edits, so each person keeps
+ * ONE entry per thing they changed — replaced by a fresh one (its time = now) when the last is
+ * older than CHANGE_LOG_GAP_MS, left alone otherwise. A change at time t is therefore told by an
+ * entry with `at` in [t − gap, t]; "while you were away" reads them with that margin. Nobody else
+ * writes an entry with the same `by`, so the replace never races another client.
+ */
+export function noteChange(doc: Y.Doc, entry: NewLogEntry): boolean {
+  if (!CHANGE_KINDS.includes(entry.kind)) throw new AppError("INVALID_INPUT", "not a change kind", { kind: "enum" });
+  const arr = flowLogArray(doc);
+  const items = arr.toArray();
+  let last = -1;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const v = items[i];
+    if (isLogEntry(v) && v.kind === entry.kind && v.by === entry.by && (v.ref ?? null) === (entry.ref ?? null)) {
+      last = i;
+      break;
+    }
+  }
+  if (last >= 0 && entry.at - (items[last] as LogEntry).at < CHANGE_LOG_GAP_MS) return false;
+  doc.transact(() => {
+    if (last >= 0) arr.delete(last, 1);
+    logChange(doc, entry);
+  });
+  return true;
 }

@@ -99,7 +99,19 @@ export type LogKind =
   | "activity_added"
   | "agenda_added"
   | "step_set"
-  | "next_meeting_set";
+  | "next_meeting_set"
+  // Edits and removals (for "while you were away"): `ref` names what changed (an id, or a plan /
+  // follow-up key such as "goal"); change entries are coalesced per person and thing (flow-log.ts).
+  | "plan_changed"
+  | "subgoal_changed"
+  | "activity_changed"
+  | "action_changed"
+  | "agenda_changed"
+  | "followup_changed"
+  | "subgoal_removed"
+  | "activity_removed"
+  | "action_removed"
+  | "agenda_removed";
 
 export type LogEntry = Stamp & { kind: LogKind; ref: string | null; value: string | number | null };
 

@@ -7,6 +7,8 @@ import { followUpText } from "./follow-up";
 import { MEETING_DOC_SCHEMA, NOTE_MAX_DEPTH, PREP_DOC_SCHEMA } from "./doc-schema";
 import { UpdateShapeChecker } from "./update-shape";
 import { setConsent } from "./flow-consent";
+import { keepFlaggedPassage } from "./guard-kept";
+import { noteChange } from "./flow-log";
 import { CONSENT_COMMENT_MAX, CONSENT_HISTORY_MAX } from "./flow-schema";
 import { buildFullMeetingDoc, buildFullPrepDoc } from "../testing/full-docs";
 import { actionWithNullText, deeplyNestedNote, goalAsNumber, howOftenAsArray } from "../testing/attack-updates";
@@ -153,6 +155,16 @@ describe("the schema admits what the model writes at its limits", () => {
           { by: "22222222-2222-4222-8222-222222222222", at: 1_700_000_000_000 + i },
         );
       }
+    });
+    expect(checker.check(update)).toEqual({ ok: true });
+  });
+
+  it("the diagnosis guard's 'leave it' and the catch-up log's change entries fit", () => {
+    const { doc, checker } = room();
+    const update = edit(doc, (replica) => {
+      const actor = { by: "22222222-2222-4222-8222-222222222222", at: 1_700_000_000_000 };
+      keepFlaggedPassage(replica, "Hun har haft en depression.", actor);
+      noteChange(replica, { kind: "plan_changed", ...actor, ref: "goal", value: "x".repeat(200) });
     });
     expect(checker.check(update)).toEqual({ ok: true });
   });

@@ -20,6 +20,8 @@ export type FrozenReviewItem = {
   comment: string;
   /** Sub-goals: the recorded progress when the agreement was prepared. */
   progress?: { entries: number; latest: { date: string; value: number } | null } | null;
+  /** Sub-goals: a health measure the employee kept private — no numbers were frozen. */
+  progressPrivate?: boolean;
 };
 
 export type FrozenReview = { basis: { agreementId: string; version: number; fingerprint: string }; items: FrozenReviewItem[] };
@@ -91,6 +93,7 @@ const contentSchema = z.object({
             .object({ entries: z.number(), latest: z.object({ date: z.string(), value: z.number() }).nullable() })
             .nullable()
             .optional(),
+          progressPrivate: z.boolean().optional(),
         }),
       ),
     })

@@ -15,6 +15,7 @@ import { readFrozenDocument } from "../agreements/frozen-document";
 import { getDb } from "@/db/client";
 import { findAgreement } from "@/db/queries/agreements";
 import { recordProgress } from "../progress/record-progress";
+import { setMeasurePrivacy } from "../progress/set-measure-privacy";
 import { bindingOf, loadCaseAgreements } from "./case-agreements";
 import { carryForward } from "./carry-forward";
 import { followUpFill } from "./follow-up-fill";
@@ -138,6 +139,9 @@ describe("the review is part of the next agreement", () => {
     const binding = bindingOf(await loadCaseAgreements(b.caseId))!;
     const pain = binding.content.plan.subGoals[0]!;
     await recordProgress({ me: b.actors.employee.me, raw: { subGoalId: pain.id, date: today, value: "6", note: "Better week" } });
+    // Pain is a health measure: its numbers are frozen only because the employee shares them
+    // (kept private, only that is frozen: app/api/cases/health-measures.test.ts).
+    await setMeasurePrivacy({ me: b.actors.employee.me, raw: { subGoalId: pain.id, health: true, shared: true } });
 
     const meeting = await scheduleMeeting({ caseId: b.caseId, track: "employed", title: "Follow-up", startsAt: new Date(), location: "Room 2", fill: await followUpFill(b.caseId, "da") });
     const loaded = await loadDocument(meetingDocName(meeting.id));

@@ -104,9 +104,10 @@ describe("dueFromMe", () => {
     const m = await insertMeeting(await getDb(), { caseId: c.caseId, title: "Next", startsAt: new Date(Date.now() + 3 * 86_400_000), location: "Room" });
     const manager = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person" });
     // Lars signed the binding version: that says he read it, so no "confirm you have read it".
-    expect(manager.items.map((i) => i.kind)).toEqual(["action", "progress", "progress", "answer"]);
+    // Hours are asked of the manager; pain (a health measure) never is.
+    expect(manager.items.map((i) => i.kind)).toEqual(["action", "progress", "answer"]);
     expect(manager.items[0]).toMatchObject({ kind: "action", overdue: false });
-    expect(manager.items[3]).toMatchObject({ kind: "answer", meetingId: m.id });
+    expect(manager.items[2]).toMatchObject({ kind: "answer", meetingId: m.id });
     // Lars owns "Aftale arbejdstider …", due a week after the agreement: overdue 40 days on (and the meeting is past).
     const later = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person", now: new Date(Date.now() + 40 * 86_400_000) });
     expect(later.items[0]).toMatchObject({ kind: "action", overdue: true });
@@ -114,14 +115,14 @@ describe("dueFromMe", () => {
 
     const binding = bindingOf(await loadCaseAgreements(c.caseId))!;
     const today = dateInZone(new Date());
-    for (const g of binding.content.plan.subGoals) await recordProgress({ me: c.actors.manager.me, raw: { subGoalId: g.id, date: today, value: 5 } });
+    await recordProgress({ me: c.actors.manager.me, raw: { subGoalId: binding.content.plan.subGoals[1]!.id, date: today, value: 20 } });
     await answerInvitation({ me: c.actors.manager.me, meetingId: m.id, raw: { answer: "coming" } });
     await confirmAgreementRead({ me: c.actors.manager.me, raw: { agreementId: binding.id, fingerprint: binding.fingerprint } });
     const after = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person" });
     expect(after.items.map((i) => i.kind)).toEqual(["action"]);
     // A week on, progress is asked for again.
     const weekOn = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person", now: new Date(`${addDays(today, 8)}T12:00:00Z`) });
-    expect(weekOn.items.filter((i) => i.kind === "progress")).toHaveLength(2);
+    expect(weekOn.items.filter((i) => i.kind === "progress")).toHaveLength(1);
 
     // The caseworker is never asked to answer their own invitation; the union rep records nothing.
     expect((await dueFromMe({ me: c.actors.caseworker.me, employeeName: "x" })).items.some((i) => i.kind === "answer")).toBe(false);

@@ -5,6 +5,8 @@ import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
+import { caseMeasurePrivacy } from "../progress/case-measure-privacy";
+import { mayRecordValue } from "../progress/measure-privacy";
 import { addDays, dateInZone } from "../time/zoned";
 import { bindingOf, loadCaseAgreements } from "./case-agreements";
 import { signaturesOf } from "./signed-by";
@@ -42,10 +44,12 @@ export async function dueFromMe(input: { me: Pick<Me, "caseId" | "participantId"
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.due ?? "9999").localeCompare(b.due ?? "9999"));
     items.push(...actions);
 
+    // Asked of those who record day to day (the employee, the manager) — never a health measure of the manager.
     if (can(me.role, "write", "progress")) {
-      const progress = await listCaseProgress({ me });
+      const privacyOf = await caseMeasurePrivacy(me.caseId, agreements);
+      const progress = await listCaseProgress({ me, privacy: privacyOf });
       for (const m of agreedMeasures(binding.content)) {
-        if (!m.range) continue;
+        if (!m.range || !mayRecordValue(me.role, privacyOf(m.subGoalId))) continue;
         const last = progress.filter((e) => e.subGoalId === m.subGoalId).at(-1);
         if (!last || last.date <= addDays(today, -PROGRESS_EVERY_DAYS)) {
           items.push({ kind: "progress", subGoalId: m.subGoalId, text: m.subGoalText, label: m.label, lastDate: last?.date ?? null });

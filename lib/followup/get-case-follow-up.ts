@@ -10,6 +10,8 @@ import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
+import { caseMeasurePrivacy } from "../progress/case-measure-privacy";
+import { mayRecordValue, mayViewValues } from "../progress/measure-privacy";
 import { measureSeries, rampWeeks, type MeasureSeries, type RampWeek } from "../progress/measure-series";
 import { dateInZone } from "../time/zoned";
 import type { FrozenPlan } from "../agreements/frozen-document";
@@ -61,6 +63,12 @@ export type AgreedLastTime = {
 };
 
 export type AnswerView = { meetingId: string; participantId: string; name: string; role: Role; answer: InvitationAnswer; suggestion: string | null; reason: string | null; answeredAt: Date };
+/**
+ * What the reader may do with one measure: see its values, record one, and decide about it
+ * (`all`: the employee; `protect`: the caseworker may only mark it as about health).
+ */
+export type MeasureAccess = { health: boolean; shared: boolean; mayView: boolean; mayRecord: boolean; choose: "all" | "protect" | null };
+
 /** `bySignature`: no receipt was given because the person signed this version (which says they read it). */
 export type ReceiptView = { participantId: string; name: string; role: Role; readAt: Date; bySignature?: boolean };
 
@@ -75,7 +83,8 @@ export type CaseFollowUp = {
   binding: (FollowUpVersion & { goal: string; goalTargetDate: string | null; agreed: AgreedLastTime }) | null;
   step: StepNow;
   actions: FollowUpAction[];
-  measures: (MeasureSeries & { ramp: RampWeek[] | null })[];
+  /** A measure whose values the reader may not see has no entries and no status (`access.mayView` false). */
+  measures: (MeasureSeries & { ramp: RampWeek[] | null; access: MeasureAccess })[];
   mixer: MixerHistory;
   /** Every answer (caseworker) or only the reader's own. */
   answers: AnswerView[];
@@ -110,13 +119,15 @@ export async function getCaseFollowUp(input: {
   if (!kase) throw new AppError("NOT_FOUND", "no such case");
   if (!can(me.role, "view", "case")) throw new AppError("FORBIDDEN", "may not view this case");
 
-  const [meetingRows, people, agreements, progress, subscription] = await Promise.all([
+  const [meetingRows, people, agreements, subscription] = await Promise.all([
     listMeetingsOfCase(db, me.caseId),
     listAllParticipantsOfCase(db, me.caseId),
     loadCaseAgreements(me.caseId),
-    listCaseProgress({ me }),
     calendarSubscriptionStatus({ me }),
   ]);
+  const privacyOf = await caseMeasurePrivacy(me.caseId, agreements);
+  const progress = await listCaseProgress({ me, privacy: privacyOf });
+  const choose = can(me.role, "manage", "health_progress") ? "all" : can(me.role, "write", "health_progress") ? "protect" : null;
   const person = new Map(people.map((p) => [p.id, p]));
   const meetings: FollowUpMeeting[] = meetingRows.map((m) => ({
     id: m.id,
@@ -171,8 +182,10 @@ export async function getCaseFollowUp(input: {
   const versionsForPlan = sealed.map((a) => ({ version: a.version, content: a.content }));
   const measures = bindingRow
     ? agreedMeasures(bindingRow.content).map((m) => {
-        const s = measureSeries(m, progress, versionsForPlan);
-        return { ...s, ramp: m.isHours ? rampWeeks(s, today) : null };
+        const p = privacyOf(m.subGoalId);
+        const access: MeasureAccess = { health: p.health, shared: p.shared, mayView: mayViewValues(me.role, p), mayRecord: mayRecordValue(me.role, p), choose };
+        const s = measureSeries(m, access.mayView ? progress : [], versionsForPlan);
+        return { ...s, ramp: m.isHours && access.mayView ? rampWeeks(s, today) : null, access };
       })
     : [];
 

@@ -5,14 +5,19 @@ import type { Me } from "../meetings/require-meeting-participant";
 import { assertCan } from "../permissions";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
+import { caseMeasurePrivacy } from "../progress/case-measure-privacy";
+import { mayViewValues } from "../progress/measure-privacy";
 import { measureSeries, type MeasureSeries } from "../progress/measure-series";
 import { bindingOf, loadCaseAgreements, sealedOf } from "./case-agreements";
 import type { PlanSnapshot } from "./plan-diff";
 
 export type ReviewContext = {
   basis: { id: string; version: number; fingerprint: string; sealedAt: string; snapshot: PlanSnapshot };
-  /** Every sub-goal of the basis agreement with what was recorded since, and whether it is on track. */
-  measures: MeasureSeries[];
+  /**
+   * Every sub-goal of the basis agreement with what was recorded since, and whether it is on
+   * track. `private`: a health measure whose values the reader may not see (no entries, no status).
+   */
+  measures: (MeasureSeries & { private: boolean })[];
   /**
    * The version that binds now, when it is newer than the basis: this meeting was scheduled (and
    * its room filled) before it was bound. The room says plainly which version it reviews and
@@ -38,7 +43,8 @@ export async function getReviewContext(input: {
   const basis = agreements.find((a) => a.id === input.agreementId);
   if (!basis) throw new AppError("NOT_FOUND", "no such agreement in this case");
   if (!basis.sealedAt) throw new AppError("CONFLICT", "the basis of a review is a binding version");
-  const progress = await listCaseProgress({ me: input.me });
+  const privacyOf = await caseMeasurePrivacy(input.me.caseId, agreements);
+  const progress = await listCaseProgress({ me: input.me, privacy: privacyOf });
   const versions = sealedOf(agreements).map((a) => ({ version: a.version, content: a.content }));
   const { plan, actions, followUp } = basis.content;
   const { me } = input;
@@ -63,6 +69,9 @@ export async function getReviewContext(input: {
   return {
     newer,
     basis: { id: basis.id, version: basis.version, fingerprint: basis.fingerprint, sealedAt: basis.sealedAt.toISOString(), snapshot: { plan, actions, followUp } },
-    measures: agreedMeasures(basis.content).map((m) => measureSeries(m, progress, versions)),
+    measures: agreedMeasures(basis.content).map((m) => {
+      const hidden = !mayViewValues(input.me.role, privacyOf(m.subGoalId));
+      return { ...measureSeries(m, hidden ? [] : progress, versions), private: hidden };
+    }),
   };
 }

@@ -15,7 +15,11 @@ export function presentReview(review: FrozenReview, t: Translate, locale: string
       const p = it.progress;
       rows.push({
         label: t("followup.frozen.progress"),
-        value: p && p.latest ? t("followup.frozen.progressValue", { value: formatNumber(p.latest.value, locale), date: formatIsoDate(p.latest.date, locale), count: p.entries }) : t("followup.frozen.noProgress"),
+        value: it.progressPrivate
+          ? t("followup.frozen.progressPrivate")
+          : p && p.latest
+            ? t("followup.frozen.progressValue", { value: formatNumber(p.latest.value, locale), date: formatIsoDate(p.latest.date, locale), count: p.entries })
+            : t("followup.frozen.noProgress"),
       });
     }
     rows.push({ label: t("followup.frozen.comment"), value: it.comment.trim() || t("followup.frozen.noComment") });

@@ -1,35 +1,68 @@
-import { deliverMail } from "../mail/deliver-mail";
+import { deliverMail, type OutgoingMail } from "../mail/deliver-mail";
 import { mailText } from "../mail/mail-text";
+import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
+
+/**
+ * What an invitation may say: to whom (the recipient's own name), when, where (the place or the
+ * video link), the room's address and the personal link — and which organisation invites. Never
+ * the meeting's title, the employee's name, the employer, the plan or anything else of the case:
+ * e-mail is read on lock screens, in shared mailboxes and by anyone an e-mail is forwarded to.
+ */
+export type InvitationMailInput = {
+  to: string;
+  locale: Locale;
+  /** The recipient's own name (the greeting). */
+  name: string;
+  startsAt: Date;
+  durationMinutes: number;
+  location: string | null;
+  videoUrl: string | null;
+  /** The meeting room's address without any token (`<PUBLIC_URL>/meetings/<id>`). */
+  roomUrl: string;
+  /** The personal join link. */
+  url: string;
+  expiresAt: Date;
+};
+
+export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail {
+  const { locale } = input;
+  const organisation = organisationName();
+  const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...opts, timeZone: MEETING_TIME_ZONE }).format(d);
+  const m = (key: string, vars: Record<string, string | number> = {}) => mailText(locale, `staff.mail.invitation.${key}`, vars);
+  const where = [
+    input.location?.trim() ? m("place", { place: input.location.trim() }) : null,
+    input.videoUrl?.trim() ? m("video", { video: input.videoUrl.trim() }) : null,
+  ].filter((l): l is string => l !== null);
+  // The personal link is the only line that starts with "http" (people and tests copy "the link").
+  const text = [
+    m("greeting", { name: input.name }),
+    "",
+    m("intro", { organisation }),
+    "",
+    m("when", { when: fmt(input.startsAt, { dateStyle: "full", timeStyle: "short" }), minutes: input.durationMinutes }),
+    ...where,
+    "",
+    m("linkIntro"),
+    "",
+    input.url,
+    "",
+    m("room", { room: input.roomUrl }),
+    "",
+    m("personal", { expires: fmt(input.expiresAt, { dateStyle: "long" }) }),
+    "",
+    m("signature", { organisation }),
+  ].join("\n");
+  return { to: input.to, subject: m("subject", { organisation }), text };
+}
 
 /**
  * Send a participant their personal join link (SMTP, or the outbox in development). The link is
  * not logged: it opens a health-data meeting for whoever has it.
  */
-export function sendInvitationEmail(input: {
-  to: string;
-  locale: Locale;
-  name: string;
-  caseworker: string;
-  meetingTitle: string;
-  startsAt: Date;
-  url: string;
-  expiresAt: Date;
-}): void {
-  const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(input.locale, { ...opts, timeZone: MEETING_TIME_ZONE }).format(d);
-  const delivery = deliverMail({
-    to: input.to,
-    subject: mailText(input.locale, "staff.mail.invitation.subject", { title: input.meetingTitle }),
-    text: mailText(input.locale, "staff.mail.invitation.body", {
-      name: input.name,
-      caseworker: input.caseworker,
-      title: input.meetingTitle,
-      when: fmt(input.startsAt, { dateStyle: "full", timeStyle: "short" }),
-      link: input.url,
-      expires: fmt(input.expiresAt, { dateStyle: "long" }),
-    }),
-  });
+export function sendInvitationEmail(input: InvitationMailInput): void {
+  const delivery = deliverMail(renderInvitationEmail(input));
   if (delivery.via === "smtp") delivery.sent.catch((e: unknown) => console.error("[stepwise] an invitation e-mail could not be sent", e));
   else console.log(`[stepwise] invitation e-mail written to ${delivery.file}`);
 }

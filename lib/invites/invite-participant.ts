@@ -33,7 +33,6 @@ export async function inviteParticipant(input: {
   return issueInvitationLink({
     caseId: access.case.id,
     participant: { id: added.id, role: added.role, displayName: added.displayName, email: parsed.data.email },
-    caseworkerName: access.me.displayName,
     baseUrl: input.baseUrl,
     locale: input.locale,
     now: input.now,

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listMeetingsOfCases } from "@/db/queries/cases";
 import { createJoinLink } from "../access/create-join-link";
+import { joinLinkExpiry } from "../access/join-link-expiry";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
 import { pickInvitationMeeting } from "../meetings/pick-invitation-meeting";
@@ -31,7 +32,6 @@ export type IssuedInvitation = {
 export async function issueInvitationLink(input: {
   caseId: string;
   participant: { id: string; role: Role; displayName: string; email: string | null };
-  caseworkerName: string;
   baseUrl: string;
   locale: Locale;
   /** False: no e-mail (the person still has the link they were sent). Default true. */
@@ -41,17 +41,21 @@ export async function issueInvitationLink(input: {
   const meetings = await listMeetingsOfCases(await getDb(), [input.caseId]);
   const meeting = pickInvitationMeeting(meetings, input.now);
   if (!meeting) throw new AppError("CONFLICT", "schedule a meeting before inviting", { form: "noMeeting" });
-  const link = await createJoinLink({ participantId: input.participant.id, meetingId: meeting.id });
-  const url = `${input.baseUrl.replace(/\/$/, "")}${link.path}`;
+  const expiresAt = joinLinkExpiry({ now: input.now ?? new Date(), meetings });
+  const link = await createJoinLink({ participantId: input.participant.id, meetingId: meeting.id, expiresAt });
+  const base = input.baseUrl.replace(/\/$/, "");
+  const url = `${base}${link.path}`;
   const emailedTo = input.sendEmail === false ? null : input.participant.email;
   if (emailedTo) {
     sendInvitationEmail({
       to: emailedTo,
       locale: input.locale,
       name: input.participant.displayName,
-      caseworker: input.caseworkerName,
-      meetingTitle: meeting.title,
       startsAt: meeting.startsAt,
+      durationMinutes: meeting.durationMinutes,
+      location: meeting.location,
+      videoUrl: meeting.videoUrl,
+      roomUrl: `${base}/meetings/${meeting.id}`,
       url,
       expiresAt: link.expiresAt,
     });

@@ -26,7 +26,6 @@ export async function reissueInvitation(input: {
   return issueInvitationLink({
     caseId: access.case.id,
     participant,
-    caseworkerName: access.me.displayName,
     baseUrl: input.baseUrl,
     locale: input.locale,
     now: input.now,

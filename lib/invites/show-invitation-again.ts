@@ -23,7 +23,6 @@ export async function showInvitationAgain(input: {
   return issueInvitationLink({
     caseId: access.case.id,
     participant,
-    caseworkerName: access.me.displayName,
     baseUrl: input.baseUrl,
     locale: input.locale,
     sendEmail: false,

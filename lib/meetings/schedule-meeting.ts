@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { insertMeeting } from "@/db/queries/meetings";
 import { AppError } from "../errors";
 import { createMeetingDocument } from "../collab-store/create-meeting-document";
+import { extendCaseJoinLinks } from "../access/extend-case-join-links";
 import type { Track } from "../plan/track";
 
 export type ScheduledMeeting = { id: string; caseId: string; title: string; startsAt: Date };
@@ -30,5 +31,7 @@ export async function scheduleMeeting(input: {
     videoUrl: input.videoUrl ?? null,
   });
   await createMeetingDocument({ meetingId: row.id, track: input.track, fill: input.fill });
+  // The people already invited keep their links for this meeting too (see joinLinkExpiry).
+  await extendCaseJoinLinks({ caseId: input.caseId });
   return { id: row.id, caseId: row.caseId, title: row.title, startsAt: row.startsAt };
 }

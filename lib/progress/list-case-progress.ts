@@ -3,6 +3,8 @@ import { listAllParticipantsOfCase } from "@/db/queries/agreements";
 import { listProgressOfCase } from "@/db/queries/followup";
 import type { Me } from "../meetings/require-meeting-participant";
 import { assertCan } from "../permissions";
+import { caseMeasurePrivacy, type PrivacyOf } from "./case-measure-privacy";
+import { mayViewValues } from "./measure-privacy";
 
 export type ProgressEntry = {
   id: string;
@@ -15,13 +17,22 @@ export type ProgressEntry = {
   mine: boolean;
 };
 
-/** Every progress entry of the reader's case, oldest day first, with who recorded it. */
-export async function listCaseProgress(input: { me: Pick<Me, "caseId" | "participantId" | "role"> }): Promise<ProgressEntry[]> {
+/**
+ * Every progress entry of the reader's case that the reader may see, oldest day first, with who
+ * recorded it. A health measure's entries are left out for everyone but the employee and the
+ * caseworker unless the employee shares that measure (measure-privacy.ts): this is the one place
+ * every page and answer reads progress from.
+ */
+export async function listCaseProgress(input: { me: Pick<Me, "caseId" | "participantId" | "role">; privacy?: PrivacyOf }): Promise<ProgressEntry[]> {
   assertCan(input.me.role, "view", "progress");
   const db = await getDb();
-  const [rows, people] = await Promise.all([listProgressOfCase(db, input.me.caseId), listAllParticipantsOfCase(db, input.me.caseId)]);
+  const [rows, people, privacyOf] = await Promise.all([
+    listProgressOfCase(db, input.me.caseId),
+    listAllParticipantsOfCase(db, input.me.caseId),
+    input.privacy ? Promise.resolve(input.privacy) : caseMeasurePrivacy(input.me.caseId),
+  ]);
   const byId = new Map(people.map((p) => [p.id, { participantId: p.id, name: p.displayName, role: p.role as string }]));
-  return rows.map((r) => ({
+  return rows.filter((r) => mayViewValues(input.me.role, privacyOf(r.subGoalId))).map((r) => ({
     id: r.id,
     subGoalId: r.subGoalId,
     date: r.measuredOn,

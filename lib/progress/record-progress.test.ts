@@ -71,10 +71,14 @@ describe("recordProgress", () => {
     expect((await refusal(recordProgress({ me, raw: { subGoalId: "nope", date: today(), value: 5 } }))).details).toEqual({ subGoalId: "unknown" });
   });
 
-  it("lets only the employee and the manager record", async () => {
+  it("lets only the employee and the manager record hours, and only the employee and the caseworker a health measure (pain)", async () => {
     for (const role of ["caseworker", "union_rep", "observer"] as const) {
+      expect((await refusal(recordProgress({ me: bound.actors[role].me, raw: { subGoalId: hours, date: today(), value: 5 } }))).code, role).toBe("FORBIDDEN");
+    }
+    for (const role of ["manager", "union_rep", "observer"] as const) {
       expect((await refusal(recordProgress({ me: bound.actors[role].me, raw: { subGoalId: pain, date: today(), value: 5 } }))).code, role).toBe("FORBIDDEN");
     }
+    await recordProgress({ me: bound.actors.caseworker.me, raw: { subGoalId: pain, date: today(), value: 5 } });
   });
 
   it("refuses while the case has no binding agreement", async () => {

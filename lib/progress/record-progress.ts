@@ -4,7 +4,9 @@ import { invalidInput } from "../cases/input-errors";
 import { AppError } from "../errors";
 import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
 import type { Me } from "../meetings/require-meeting-participant";
-import { assertCan } from "../permissions";
+import { can } from "../permissions";
+import { caseMeasurePrivacy } from "./case-measure-privacy";
+import { mayRecordValue } from "./measure-privacy";
 import { addDays, dateInZone } from "../time/zoned";
 import { agreedMeasures } from "./agreed-measures";
 import { ZProgressInput } from "./progress-input";
@@ -16,21 +18,25 @@ export type RecordedProgress = { id: string; subGoalId: string; date: string; va
 
 /**
  * The employee or the manager records a value of one sub-goal's measure of the binding
- * agreement: validated (a real date, not in the future, not more than a year back; a number
+ * agreement — a health measure only the employee or the caseworker (measure-privacy.ts): validated (a real date, not in the future, not more than a year back; a number
  * within the measure's range — see measure-range.ts) and refused with a field code otherwise
  * (`{ value: "range" }` …), so the form can say what to fix and keep what was typed.
  */
 export async function recordProgress(input: { me: Pick<Me, "caseId" | "participantId" | "role">; raw: unknown; now?: Date }): Promise<RecordedProgress> {
   const { me } = input;
-  assertCan(me.role, "write", "progress");
+  if (!can(me.role, "write", "progress") && !can(me.role, "write", "health_progress")) throw new AppError("FORBIDDEN", `${me.role} may not record progress`);
   const parsed = ZProgressInput.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error, "the progress entry needs another look");
   const v = parsed.data;
 
-  const binding = bindingOf(await loadCaseAgreements(me.caseId));
+  const agreements = await loadCaseAgreements(me.caseId);
+  const binding = bindingOf(agreements);
   if (!binding) throw new AppError("CONFLICT", "There is no binding agreement to measure progress against yet", { subGoalId: "noAgreement" });
   const measure = agreedMeasures(binding.content).find((m) => m.subGoalId === v.subGoalId);
   if (!measure) throw new AppError("INVALID_INPUT", "That sub-goal is not in the binding agreement", { subGoalId: "unknown" });
+  if (!mayRecordValue(me.role, (await caseMeasurePrivacy(me.caseId, agreements))(measure.subGoalId))) {
+    throw new AppError("FORBIDDEN", "Only the employee and the caseworker record a health measure", { subGoalId: "health" });
+  }
   if (!measure.range) throw new AppError("INVALID_INPUT", "That sub-goal has no measure with numbers", { subGoalId: "noMeasure" });
 
   const today = dateInZone(input.now ?? new Date());

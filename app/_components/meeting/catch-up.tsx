@@ -2,7 +2,9 @@
 
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { catchUpSince, catchUpStart, type CatchUp } from "@/lib/collab/flow-catch-up";
+import type * as Y from "yjs";
+import { catchUpSince, catchUpStart, marksToRenew, type CatchUp } from "@/lib/collab/flow-catch-up";
+import type { ConsentItem } from "@/lib/collab/flow-closing";
 import { markSeen } from "@/lib/collab/flow-read";
 import { PHASES, type LogEntry } from "@/lib/collab/flow-schema";
 import { buttonClass } from "../room/ui";
@@ -10,28 +12,45 @@ import { useFlow, useMeetingView } from "./flow-context";
 import { serverNow, syncServerClock } from "./server-clock";
 import { useNames } from "./use-names";
 import { wallClockDate } from "./closing-check";
+import { useClosingCheck } from "./consent-board";
 
 /** How often this browser says "I am here" in the shared document (a per-person timestamp). */
 const HEARTBEAT_MS = 60_000;
-/** A gap shorter than this (a reload, a blip) is not "being away". */
-const AWAY_AFTER_MS = 90_000;
+const CLOCK_SLACK_MS = 2_000;
+
+type Away = { since: number; until: number };
 
 /**
- * "While you were away": someone who joins late or drops out sees which items were covered, where
- * the meeting moved, and what others added to the plan and the actions, by whom — read from the
- * shared change log since they were last here (their heartbeat) or, the first time, since the
- * meeting began. Nothing private: the log holds ids, the texts are read from the document.
+ * "While you were away": someone who joins late or drops out — for however short a time — sees
+ * which items were covered, where the meeting moved, what others added, changed and removed in the
+ * plan, the actions and the agenda, by whom, and which of their own marks must be given again
+ * because the item changed. Read from the shared change log since they were last here or, the first
+ * time, since the meeting began; shown only when something did happen. Nothing private: the log
+ * holds ids, the texts are read from the document.
+ *
+ * "Since they were last here": after a reload, their last heartbeat (written every minute and when
+ * the page is hidden or closed); on the same page after a drop, the last moment anything reached
+ * this browser from the others — whatever happened after it did not reach them.
  */
 export function CatchUpNotice() {
-  const t = useTranslations("meeting.catchUp");
   const f = useFlow();
   const id = useId();
   const conn = useSyncExternalStore(f.conn.subscribe, f.conn.getSnapshot, f.conn.getSnapshot);
-  const [since, setSince] = useState<number | null>(null);
+  /** What to tell: what others did from `since` until the person was back (`until`). */
+  const [away, setAway] = useState<Away | null>(null);
+  const open = (since: number) => {
+    // Clocks of different browsers differ a little: what arrives stamped a moment "later" counts too.
+    const until = Math.round(serverNow()) + CLOCK_SLACK_MS;
+    setAway((w) => (w ? { since: Math.min(w.since, since), until } : { since, until }));
+  };
   const started = useRef(false);
   /** The first read is done (and the clock synced): from now on this page may say "I am here". */
   const ready = useRef(false);
   const lastBeat = useRef<number | null>(null);
+  /** When something from the others last reached this page (a change or a presence ping). */
+  const lastHeard = useRef<number | null>(null);
+  /** Taken when the connection drops: the sync on return is "heard" too, and must not count. */
+  const awayFrom = useRef<number | null>(null);
   const wasOnline = useRef(false);
 
   const online = conn.phase === "online" && conn.synced && conn.loaded;
@@ -52,18 +71,43 @@ export function CatchUpNotice() {
       const flow = f.store.getSnapshot();
       const lastSeen = flow.seen[f.me.id];
       const from = catchUpStart({ log: flow.log, lastSeen });
-      // First time here: everything since the meeting began. Back again: only after a real gap.
-      if (from !== null && (lastSeen === undefined || serverNow() - lastSeen > AWAY_AFTER_MS)) setSince(from);
+      // First time here: everything since the meeting began. Back again: since I was last here.
+      if (from !== null) open(from);
       ready.current = true;
       beat();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page, on the first sync
   }, [online]);
 
-  // Back after a drop: everything since the last heartbeat this page wrote.
+  // What reaches this page from the others, and when.
   useEffect(() => {
-    if (online && !wasOnline.current && started.current && lastBeat.current !== null && serverNow() - lastBeat.current > AWAY_AFTER_MS) {
-      setSince(lastBeat.current);
+    const doc = f.conn.doc;
+    const awareness = f.conn.awareness;
+    const heard = () => {
+      lastHeard.current = serverNow();
+    };
+    const onTransaction = (tr: Y.Transaction) => {
+      if (!tr.local) heard();
+    };
+    const onAwareness = (_change: unknown, origin: unknown) => {
+      if (origin !== "local") heard();
+    };
+    doc.on("afterTransaction", onTransaction);
+    awareness.on("update", onAwareness);
+    return () => {
+      doc.off("afterTransaction", onTransaction);
+      awareness.off("update", onAwareness);
+    };
+  }, [f.conn]);
+
+  // Back after a drop, however short: everything since the others were last heard (shown only if
+  // anything happened). A list not yet dismissed keeps its earlier start.
+  useEffect(() => {
+    if (!online && wasOnline.current) awayFrom.current = lastHeard.current ?? lastBeat.current ?? Math.round(serverNow());
+    if (online && !wasOnline.current && started.current && awayFrom.current !== null) {
+      const from = awayFrom.current;
+      awayFrom.current = null;
+      open(from);
     }
     wasOnline.current = online;
   }, [online]);
@@ -90,16 +134,30 @@ export function CatchUpNotice() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- beat reads refs and the stable doc
   }, [phaseAt]);
 
-  if (since === null) return null;
-  const summary = catchUpSince(f.flow.log, since, f.me.id);
-  if (summary.empty) return null;
+  const summary = away ? catchUpSince(f.flow.log, away.since, f.me.id, away.until) : null;
+  const nothing = summary?.empty === true;
+  // Nothing happened while they were away: nothing to say, and the next absence starts afresh.
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- clears an absence that turned out empty
+    if (nothing) setAway(null);
+  }, [nothing]);
+  if (!summary || summary.empty) return null;
+  return <CatchUpSection summary={summary} id={id} onDismiss={() => setAway(null)} />;
+}
+
+function CatchUpSection({ summary, id, onDismiss }: { summary: CatchUp; id: string; onDismiss: () => void }) {
+  const t = useTranslations("meeting.catchUp");
+  const f = useFlow();
+  const check = useClosingCheck();
+  const renew = marksToRenew(check, f.me.id);
   return (
     <section aria-labelledby={`${id}-title`} className="mb-4 rounded-xl border-2 border-blue-800 bg-blue-50 p-4 text-slate-900" data-testid="catch-up">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t("title")}
       </h2>
       <CatchUpList summary={summary} />
-      <button type="button" className={`${buttonClass} mt-3`} onClick={() => setSince(null)} data-testid="catch-up-dismiss">
+      {renew.length > 0 ? <RenewList items={renew} /> : null}
+      <button type="button" className={`${buttonClass} mt-3`} onClick={onDismiss} data-testid="catch-up-dismiss">
         {t("dismiss")}
       </button>
     </section>
@@ -139,6 +197,37 @@ function CatchUpList({ summary }: { summary: CatchUp }) {
         return typeof e.value === "string" && e.value
           ? t("nextMeetingSet", { name: who, when: format.dateTime(wallClockDate(e.value), { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) })
           : t("nextMeetingCleared", { name: who });
+      case "plan_changed": {
+        const part = e.ref === "goal" ? t("planPart.goal", { text: view.plan.goal.trim() || t("untitled") }) : t.has(`planPart.${e.ref}`) ? t(`planPart.${e.ref}`) : t("planPart.other");
+        return t("planChanged", { name: who, what: part });
+      }
+      case "followup_changed": {
+        const text = e.ref === "howOften" ? view.followUp.howOften : e.ref === "jobCentre" ? view.followUp.jobCentre : null;
+        const part = text !== null && (e.ref === "howOften" || e.ref === "jobCentre") ? t(`followUpPart.${e.ref}`, { text: text.trim() || t("untitled") }) : t("followUpPart.other");
+        return t("planChanged", { name: who, what: part });
+      }
+      case "subgoal_changed": {
+        const g = view.plan.subGoals.find((x) => x.id === e.ref);
+        return t("subGoalChanged", { name: who, text: g ? g.text.trim() || t("untitled") : t("removed") });
+      }
+      case "activity_changed": {
+        const a = view.plan.subGoals.flatMap((g) => g.activities).find((x) => x.id === e.ref);
+        return t("activityChanged", { name: who, text: a ? a.text.trim() || t("untitled") : t("removed") });
+      }
+      case "action_changed": {
+        const a = view.actions.find((x) => x.id === e.ref);
+        return t("actionChanged", { name: who, text: a ? a.text.trim() || t("untitled") : t("removed") });
+      }
+      case "agenda_changed":
+        return t("agendaChanged", { name: who, text: agendaTitle(e.ref) });
+      case "subgoal_removed":
+        return t("subGoalRemoved", { name: who });
+      case "activity_removed":
+        return t("activityRemoved", { name: who });
+      case "action_removed":
+        return t("actionRemoved", { name: who });
+      case "agenda_removed":
+        return t("agendaRemoved", { name: who });
       default:
         return "";
     }
@@ -156,6 +245,37 @@ function CatchUpList({ summary }: { summary: CatchUp }) {
           {describe(e)}
         </li>
       ))}
+      {summary.changed.map((e) => (
+        <li key={`c${e.at}${e.ref}${e.kind}${e.by}`} data-testid="catch-up-changed" data-kind={e.kind}>
+          {describe(e)}
+        </li>
+      ))}
+      {summary.removed.map((e) => (
+        <li key={`r${e.at}${e.ref}${e.kind}`} data-testid="catch-up-removed" data-kind={e.kind}>
+          {describe(e)}
+        </li>
+      ))}
     </ul>
+  );
+}
+
+/** My marks that no longer count: the item's text changed after I marked it. */
+function RenewList({ items }: { items: ConsentItem[] }) {
+  const t = useTranslations("meeting.catchUp");
+  const label = (item: ConsentItem) => {
+    const text = item.text.trim() || t("untitled");
+    return item.kind === "action" ? t("renewAction", { text }) : item.kind === "subGoal" ? t("renewSubGoal", { text }) : text;
+  };
+  return (
+    <div className="mt-3" data-testid="catch-up-renew">
+      <p className="font-semibold">{t("renewTitle")}</p>
+      <ul className="mt-1 ml-5 list-disc space-y-1">
+        {items.map((item) => (
+          <li key={`${item.kind}:${item.id}`} data-testid="catch-up-renew-item">
+            {label(item)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

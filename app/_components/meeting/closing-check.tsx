@@ -9,6 +9,7 @@ import { useFlow, useMeetingView } from "./flow-context";
 import { useClosingCheck } from "./consent-board";
 import { useConsentLabel } from "./consent-labels";
 import { useNames } from "./use-names";
+import { useScreenText } from "./screen-text";
 
 export { wallClockDate } from "./wall-clock";
 import { wallClockDate } from "./wall-clock";
@@ -25,6 +26,7 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
   const view = useMeetingView();
   const { withRole } = useNames();
   const check = useClosingCheck();
+  const shown = useScreenText();
   const large = size === "large";
   const confirmed = f.flow.closed !== null && check.ready;
   const staleConfirm = f.flow.closed !== null && !check.ready;
@@ -53,7 +55,7 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
                   {check.reservations.map((r) => (
                     <li key={`${r.item.id}:${r.participantId}`} data-testid="closing-reservation">
                       {r.comment
-                        ? t("reservationComment", { item: label(r.item), name: withRole(r.participantId), comment: r.comment })
+                        ? t("reservationComment", { item: label(r.item), name: withRole(r.participantId), comment: shown(r.comment) })
                         : t("reservation", { item: label(r.item), name: withRole(r.participantId) })}
                     </li>
                   ))}

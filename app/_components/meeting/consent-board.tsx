@@ -10,6 +10,7 @@ import { buttonClass, inputClass, inputBaseClass, labelClass } from "../room/ui"
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
 import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
+import { useScreenText } from "./screen-text";
 
 const STATE_ICON: Record<PersonState, string> = { agree: "✓", reservations: "!", missing: "…", changed: "↻" };
 
@@ -79,6 +80,7 @@ function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent;
   const t = useTranslations("meeting.consent");
   const f = useFlow();
   const { withRole } = useNames();
+  const screen = useScreenText();
   const { item } = consent;
   const names = useConsentLabel();
   const label = names.label(item);
@@ -104,7 +106,7 @@ function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent;
               </span>
               <span className="font-medium">{withRole(p)}:</span>
               <span>{t(`state.${state}`)}</span>
-              {comment ? <span className="text-slate-800">{t("quoted", { comment })}</span> : null}
+              {comment ? <span className="text-slate-800">{t("quoted", { comment: screen(comment) })}</span> : null}
               {f.flow.consent[consentKey(item.kind, item.id, p)]?.by && f.flow.consent[consentKey(item.kind, item.id, p)]!.by !== p ? (
                 <span className="text-slate-700">{t("recordedBy", { name: withRole(f.flow.consent[consentKey(item.kind, item.id, p)]!.by) })}</span>
               ) : null}

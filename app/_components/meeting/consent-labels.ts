@@ -5,20 +5,24 @@ import type { ConsentItem } from "@/lib/collab/consent-items";
 import { MIXER_DIMENSIONS } from "@/lib/plan/mixer-desk";
 import { PLAN_TOOLS } from "@/lib/plan/tools";
 import { useMeetingView } from "./flow-context";
+import { useScreenText } from "./screen-text";
 
 /**
  * What a consent item is called on the board and in the closing check: a sub-goal or an action by
  * its text; a part of the whole plan by its name and what it says now ("The step: 3 – internship
- * …", "The law's tools: mentor, aids").
+ * …", "The law's tools: mentor, aids"), masked on the shared screen where the diagnosis guard flags it.
  */
 export function useConsentLabel(): { kind: (item: ConsentItem) => string; label: (item: ConsentItem) => string; full: (item: ConsentItem) => string } {
   const t = useTranslations("meeting.consent");
   const all = useTranslations();
   const view = useMeetingView();
   const { plan, followUp } = view;
+  // On the shared screen a passage the diagnosis guard flags is masked (screen-text.ts).
+  const shown = useScreenText();
   const kind = (item: ConsentItem) =>
     item.kind === "action" ? t("kindAction") : item.kind === "subGoal" ? t("kindSubGoal") : t(`kind.${item.kind}`);
-  const label = (item: ConsentItem): string => {
+  const label = (item: ConsentItem): string => shown(unmasked(item));
+  const unmasked = (item: ConsentItem): string => {
     switch (item.kind) {
       case "action":
         return item.text.trim() || t("untitledAction");

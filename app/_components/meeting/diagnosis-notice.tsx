@@ -5,7 +5,7 @@ import type * as Y from "yjs";
 import { useTranslations } from "next-intl";
 import { findDiagnosisTerms, sentenceAround } from "@/lib/privacy/diagnosis-guard";
 import { buttonClass } from "../room/ui";
-import { useGuard } from "./guard-context";
+import { useGuard, type GuardValue } from "./guard-context";
 
 /** Where the guarded text comes from: a Y.Text, or a rich-text editor's plain text. */
 export type GuardSource = {
@@ -69,7 +69,7 @@ export function useValueSource(value: string, onRemove: (next: string) => void):
 }
 
 type Found = { term: string; excerpt: string };
-type Moving = "idle" | "busy" | "moved" | "copied" | "failed";
+type Moving = "idle" | "busy" | "moved" | "copied" | "takenOut" | "failed";
 
 /** Checked a moment after typing stops, never on every keystroke, and never in the way. */
 const SETTLE_MS = 400;
@@ -83,14 +83,16 @@ const SETTLE_MS = 400;
 export function DiagnosisNotice({ source, fieldId }: { source: GuardSource; fieldId?: string }) {
   const guard = useGuard();
   if (!guard) return null;
-  return <Notice source={source} fieldId={fieldId} canMove={guard.canMove} moveToPrep={guard.moveToPrep} />;
+  return <Notice source={source} fieldId={fieldId} guard={guard} />;
 }
 
-function Notice({ source, fieldId, canMove, moveToPrep }: { source: GuardSource; fieldId?: string; canMove: boolean; moveToPrep: (excerpt: string) => Promise<void> }) {
+function Notice({ source, fieldId, guard }: { source: GuardSource; fieldId?: string; guard: GuardValue }) {
   const t = useTranslations("meeting.guard");
   const [found, setFound] = useState<Found | null>(null);
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [moving, setMoving] = useState<Moving>("idle");
+  const inMeeting = guard.kind === "meeting";
+  const canMove = inMeeting && guard.canMove;
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,24 +112,32 @@ function Notice({ source, fieldId, canMove, moveToPrep }: { source: GuardSource;
     };
   }, [source]);
 
-  if (moving === "moved" || moving === "copied") {
+  if (moving === "moved" || moving === "copied" || moving === "takenOut") {
     return (
       <p role="status" className="mt-2 rounded-md border border-teal-700 bg-teal-50 p-2 text-sm text-teal-950" data-testid="guard-moved">
-        {moving === "moved" ? t("moved") : t("copied")}
+        {t(moving)}
       </p>
     );
   }
   if (!found || dismissed === found.excerpt) return null;
+  // The employee or the caseworker chose to leave it: nothing more to say, to anyone.
+  if (inMeeting && guard.isKept(found.excerpt)) return null;
 
   const move = async () => {
+    if (!inMeeting) return;
     setMoving("busy");
     try {
-      await moveToPrep(found.excerpt);
+      await guard.moveToPrep(found.excerpt);
       setMoving(source.remove(found.excerpt) ? "moved" : "copied");
     } catch {
       setMoving("failed");
     }
   };
+  const keep = () => {
+    if (inMeeting && guard.keep) guard.keep(found.excerpt);
+    setDismissed(found.excerpt);
+  };
+  const decides = inMeeting && guard.keep !== null;
 
   return (
     <div role="status" className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950" data-testid="diagnosis-notice" data-field-id={fieldId}>
@@ -135,17 +145,23 @@ function Notice({ source, fieldId, canMove, moveToPrep }: { source: GuardSource;
         <span aria-hidden="true" className="font-bold">
           ⓘ{" "}
         </span>
-        {t("notice", { term: found.term })}
+        {t(inMeeting ? "notice" : "noticeNote", { term: found.term })}
       </p>
-      <p className="mt-1">{canMove ? t("offer") : t("othersHint")}</p>
+      <p className="mt-1">{!inMeeting ? t("offerNote") : canMove ? t("offer") : t("othersHint")}</p>
+      {decides ? <p className="mt-1">{t("maskedHint")}</p> : null}
       <div className="mt-2 flex flex-wrap gap-2">
         {canMove ? (
           <button type="button" className={buttonClass} onClick={() => void move()} disabled={moving === "busy"} data-testid="guard-move">
             {moving === "busy" ? t("moving") : t("move", { excerpt: found.excerpt.length > 60 ? `${found.excerpt.slice(0, 57)}…` : found.excerpt })}
           </button>
         ) : null}
-        <button type="button" className={buttonClass} onClick={() => setDismissed(found.excerpt)} data-testid="guard-keep">
-          {t("keep")}
+        {!inMeeting ? (
+          <button type="button" className={buttonClass} onClick={() => setMoving(source.remove(found.excerpt) ? "takenOut" : "idle")} data-testid="guard-take-out">
+            {t("takeOut", { excerpt: found.excerpt.length > 60 ? `${found.excerpt.slice(0, 57)}…` : found.excerpt })}
+          </button>
+        ) : null}
+        <button type="button" className={buttonClass} onClick={keep} data-testid="guard-keep">
+          {decides ? t("keepShared") : t("keep")}
         </button>
       </div>
       {moving === "failed" ? <p className="mt-2 font-medium text-red-800">{t("failed")}</p> : null}

@@ -6,13 +6,16 @@ import { can } from "@/lib/permissions";
 import type { RoomConnection } from "../room/room-connection";
 import type { RoomMe, RoomParticipant } from "../room/room-types";
 import { Announcer } from "./announcer";
+import { ChangeLogger } from "./change-logger";
 import { FlowProvider, type FlowContextValue, type Surface } from "./flow-context";
 import { FlowContextOptional } from "./flow-optional";
 import { FlowStore } from "./flow-store";
 import { FollowProvider } from "./follow-current";
 import { GuardProvider, type GuardValue } from "./guard-context";
+import { KeptPassagesProvider, useKeptPassages } from "./kept-passages";
 import { copyToPrep } from "./move-to-prep";
-import { syncServerClock } from "./server-clock";
+import { serverNow, syncServerClock } from "./server-clock";
+import { keepFlaggedPassage } from "@/lib/collab/guard-kept";
 
 /**
  * Everything the meeting flow needs around the room (or the shared screen): the flow store over
@@ -49,24 +52,42 @@ export function MeetingFlowRoot(props: {
     () => (store ? { conn, store, meetingId, me, participants, editable, surface, meetingDate } : null),
     [conn, store, meetingId, me, participants, editable, surface, meetingDate],
   );
-  const guard = useMemo<GuardValue | null>(
-    () =>
-      surface === "room"
-        ? { canMove: editable && can(me.role, "write", "prep_doc"), moveToPrep: (excerpt) => copyToPrep(meetingId, user, excerpt) }
-        : null,
-    [surface, editable, me.role, meetingId, user],
-  );
   if (!ctx) return null;
   return (
     <FlowProvider value={ctx}>
       <FlowContextOptional.Provider value={true}>
-        <GuardProvider value={guard}>
-          <FollowProvider>
-            <Announcer />
-            {children}
-          </FollowProvider>
-        </GuardProvider>
+        <KeptPassagesProvider doc={conn.doc} participants={participants}>
+          <MeetingGuard conn={conn} meetingId={meetingId} me={me} user={user} editable={editable} surface={surface}>
+            <FollowProvider>
+              <Announcer />
+              <ChangeLogger />
+              {children}
+            </FollowProvider>
+          </MeetingGuard>
+        </KeptPassagesProvider>
       </FlowContextOptional.Provider>
     </FlowProvider>
   );
+}
+
+/**
+ * The diagnosis guard in the room: the employee and the caseworker may move a flagged sentence to
+ * the private preparation, and their "leave it" is stored in the shared document (the shared
+ * screen then shows the passage). The shared screen has no notices: it masks instead.
+ */
+function MeetingGuard(props: { conn: RoomConnection; meetingId: string; me: RoomMe; user: PresenceUser; editable: boolean; surface: Surface; children: ReactNode }) {
+  const { conn, meetingId, me, user, editable, surface, children } = props;
+  const { isKept } = useKeptPassages();
+  const guard = useMemo<GuardValue | null>(() => {
+    if (surface !== "room") return null;
+    const decides = editable && can(me.role, "write", "prep_doc");
+    return {
+      kind: "meeting",
+      canMove: decides,
+      moveToPrep: (excerpt) => copyToPrep(meetingId, user, excerpt),
+      keep: decides ? (excerpt) => void keepFlaggedPassage(conn.doc, excerpt, { by: me.id, at: Math.round(serverNow()) }) : null,
+      isKept,
+    };
+  }, [surface, editable, me.role, me.id, meetingId, user, conn.doc, isKept]);
+  return <GuardProvider value={guard}>{children}</GuardProvider>;
 }

@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
 import { wallClockDate } from "./closing-check";
+import { useScreenText } from "./screen-text";
 
 /** The plan as it grows, read-only and large: goal, step, sub-goals with activities, actions, next meeting. */
 export function PresentPlan() {
@@ -13,6 +14,7 @@ export function PresentPlan() {
   const view = useMeetingView();
   const { participants } = useFlow();
   const { name } = useNames();
+  const shown = useScreenText();
   const { plan, actions, followUp } = view;
   const date = (d: string) => format.dateTime(wallClockDate(`${d}T00:00`), { dateStyle: "medium", timeZone: "UTC" });
   return (
@@ -21,7 +23,7 @@ export function PresentPlan() {
         {t("title")}
       </h2>
       <h3 className="mt-3 font-semibold">{t("goal")}</h3>
-      <p data-testid="present-goal">{plan.goal.trim() || t("notYet")}</p>
+      <p data-testid="present-goal">{shown(plan.goal.trim()) || t("notYet")}</p>
       {plan.goalTargetDate ? <p className="text-lg text-slate-800">{t("by", { date: date(plan.goalTargetDate) })}</p> : null}
       <h3 className="mt-3 font-semibold">{t("step")}</h3>
       <p>{plan.step !== null ? t("stepValue", { step: plan.step, meaning: ts(`${plan.track}.${plan.step}`) }) : t("notYet")}</p>
@@ -30,14 +32,14 @@ export function PresentPlan() {
       <ol className="ml-6 list-decimal space-y-2">
         {plan.subGoals.map((g) => (
           <li key={g.id}>
-            <span>{g.text.trim() || t("untitled")}</span>
+            <span>{shown(g.text.trim()) || t("untitled")}</span>
             {g.due ? <span className="text-lg text-slate-800"> · {t("by", { date: date(g.due) })}</span> : null}
             {g.activities.length > 0 ? (
               <ul className="ml-5 list-disc text-lg">
                 {g.activities.map((a) => (
                   <li key={a.id}>
-                    {a.text.trim() || t("untitled")}
-                    {a.schedule.trim() ? ` (${a.schedule.trim()})` : ""}
+                    {shown(a.text.trim()) || t("untitled")}
+                    {a.schedule.trim() ? ` (${shown(a.schedule.trim())})` : ""}
                   </li>
                 ))}
               </ul>
@@ -50,7 +52,7 @@ export function PresentPlan() {
       <ol className="ml-6 list-decimal space-y-1" data-testid="present-actions">
         {actions.map((a) => (
           <li key={a.id}>
-            {a.text.trim() || t("untitled")}
+            {shown(a.text.trim()) || t("untitled")}
             <span className="text-lg text-slate-800">
               {a.ownerId && participants.some((p) => p.id === a.ownerId) ? ` · ${name(a.ownerId)}` : ""}
               {a.due ? ` · ${t("by", { date: date(a.due) })}` : ""}

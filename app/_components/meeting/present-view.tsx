@@ -25,6 +25,8 @@ import { coverAndAdvance, pauseTimer, setCurrentItem, startTimer } from "@/lib/c
 import { buttonClass, primaryButtonClass } from "../room/ui";
 import { dateInZone } from "@/lib/time/zoned";
 import { SectionBoundary } from "../room/section-boundary";
+import { useScreenText } from "./screen-text";
+import { maskFlagged } from "@/lib/privacy/flagged-passages";
 
 export type PresentProps = {
   /** `completed`: the meeting is over, its room read-only for everyone. */
@@ -54,10 +56,15 @@ export function PresentView(props: PresentProps) {
 
 function PresentHeader({ meeting, employeeName }: PresentProps) {
   const t = useTranslations("meeting.present");
+  const masked = useTranslations("meeting.guard")("masked");
+  // The title is not in the shared document, so nobody can "leave" a flagged passage of it here.
+  const title = maskFlagged(meeting.title, () => false)
+    .map((s) => (s.kind === "text" ? s.text : masked))
+    .join("");
   return (
     <header className="mb-4">
       <p className="text-lg font-medium text-slate-800">{t("kicker", { name: employeeName })}</p>
-      <h1 className="text-3xl font-bold lg:text-4xl">{meeting.title}</h1>
+      <h1 className="text-3xl font-bold lg:text-4xl">{title}</h1>
     </header>
   );
 }
@@ -184,6 +191,7 @@ function NowCard() {
   const timer = item ? (f.flow.timers[item.id] ?? { startedAt: null, elapsedMs: 0 }) : null;
   const next = view.agenda.find((i) => !i.done);
   const doc = f.conn.doc;
+  const shown = useScreenText();
   return (
     <section aria-labelledby="present-now" className="rounded-xl border-2 border-slate-900 bg-white p-5" data-testid="present-now">
       <h2 id="present-now" className="text-2xl font-semibold text-slate-800">
@@ -192,7 +200,7 @@ function NowCard() {
       {item && timer ? (
         <>
           <p className="mt-1 text-4xl font-bold lg:text-5xl" data-testid="present-item">
-            {t("item", { n: index + 1, title: item.title.trim() || t("untitled") })}
+            {t("item", { n: index + 1, title: shown(item.title.trim()) || t("untitled") })}
           </p>
           <div className="mt-3">
             <ItemTimer timer={timer} minutes={item.minutes} size="large" />
@@ -220,7 +228,7 @@ function NowCard() {
             </>
           ) : next ? (
             <button type="button" className={`${primaryButtonClass} text-lg`} onClick={() => setCurrentItem(doc, next.id, f.actor())} data-testid="item-start-first">
-              {t("startWith", { title: next.title.trim() || t("untitled") })}
+              {t("startWith", { title: shown(next.title.trim()) || t("untitled") })}
             </button>
           ) : null}
         </div>
@@ -235,6 +243,7 @@ function AgendaStrip() {
   const t = useTranslations("meeting.present");
   const f = useFlow();
   const view = useMeetingView();
+  const shown = useScreenText();
   if (view.agenda.length === 0) return null;
   return (
     <ol className="mt-5 grid gap-1 text-xl" aria-label={t("agenda")} data-testid="present-agenda">
@@ -245,7 +254,7 @@ function AgendaStrip() {
             <span aria-hidden="true" className="w-6">
               {now ? "▶" : i.done ? "✓" : `${n + 1}.`}
             </span>
-            <span>{i.title.trim() || t("untitled")}</span>
+            <span>{shown(i.title.trim()) || t("untitled")}</span>
             <span className="text-base font-normal text-slate-700">{now ? t("stateNow") : i.done ? t("stateDone") : ""}</span>
           </li>
         );
@@ -257,6 +266,7 @@ function AgendaStrip() {
 function SummaryCard() {
   const t = useTranslations("meeting.present");
   const f = useFlow();
+  const shown = useScreenText();
   if (!f.flow.summary.trim()) return null;
   return (
     <section aria-labelledby="present-summary" className="rounded-xl border-2 border-slate-900 bg-white p-5">
@@ -264,7 +274,7 @@ function SummaryCard() {
         {t("summary")}
       </h2>
       <p className="mt-2 text-2xl whitespace-pre-wrap" data-testid="present-summary-text">
-        {f.flow.summary}
+        {shown(f.flow.summary)}
       </p>
     </section>
   );

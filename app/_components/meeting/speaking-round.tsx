@@ -8,6 +8,8 @@ import type { Role } from "@/lib/plan/roles";
 import { buttonClass, inputClass, labelClass, primaryButtonClass } from "../room/ui";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
+import { useScreenText } from "./screen-text";
+import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
 
 /** The employee speaks first (it is their return), the chair last (they sum up). */
 const ROLE_ORDER: Record<Role, number> = { employee: 0, manager: 1, union_rep: 2, caseworker: 3, observer: 9 };
@@ -20,6 +22,7 @@ export function SpeakingRound({ size = "normal" }: { size?: "normal" | "large" }
   const t = useTranslations("meeting.round");
   const f = useFlow();
   const { withRole } = useNames();
+  const shown = useScreenText();
   const round = f.flow.round;
   const active = round !== null && round.endedAt === null;
   const large = size === "large";
@@ -30,7 +33,7 @@ export function SpeakingRound({ size = "normal" }: { size?: "normal" | "large" }
       <h3 className={`${large ? "text-3xl" : "text-lg"} font-semibold text-slate-900`}>{active ? t("titleActive") : t("title")}</h3>
       {round ? (
         <>
-          {round.topic ? <p className={`${large ? "text-2xl" : ""} mt-1 text-slate-800`}>{t("topic", { topic: round.topic })}</p> : null}
+          {round.topic ? <p className={`${large ? "text-2xl" : ""} mt-1 text-slate-800`}>{t("topic", { topic: shown(round.topic) })}</p> : null}
           <ol className={`mt-2 grid gap-1 ${large ? "text-2xl" : ""}`} data-testid="round-order">
             {round.order.map((p, i) => {
               const turn = round.turns[p];
@@ -107,6 +110,8 @@ function StartRoundForm() {
   const current = view.agenda.find((i) => i.id === f.flow.currentItemId);
   const [topic, setTopic] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // The topic is shown to everyone (and on the shared screen): the diagnosis guard reads it as typed.
+  const topicSource = useValueSource(topic, setTopic);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -137,6 +142,7 @@ function StartRoundForm() {
           autoComplete="off"
           data-testid="round-topic"
         />
+        <DiagnosisNotice source={topicSource} fieldId={`${id}-topic`} />
       </div>
       <fieldset>
         <legend className={labelClass}>{t("whoSpeaks")}</legend>

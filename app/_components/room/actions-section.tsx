@@ -43,6 +43,7 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
   const t = useTranslations("room.actions");
   const tr = useTranslations("roles");
   const { conn, editable, participants } = useRoom();
+  const log = useLogChange();
   const doc = conn.doc;
   const text = useMemo(() => actionText(doc, action.id), [doc, action.id]);
   const base = `action-${action.id}`;
@@ -118,7 +119,15 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <MoveButtons index={index} count={count} name={name} disabled={!editable} testIdPrefix="action" onMove={(to) => moveAction(doc, action.id, to)} />
-        <RemoveButton name={name} disabled={!editable} testId="action-remove" onRemove={() => removeAction(doc, action.id)} />
+        <RemoveButton
+          name={name}
+          disabled={!editable}
+          testId="action-remove"
+          onRemove={() => {
+            removeAction(doc, action.id);
+            log("action_removed", action.id);
+          }}
+        />
       </div>
     </li>
   );

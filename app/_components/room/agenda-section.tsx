@@ -143,7 +143,15 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
           testIdPrefix="agenda"
           onMove={(to) => moveAgendaItem(doc, item.id, to)}
         />
-        <RemoveButton name={item.title} disabled={!editable} testId="agenda-remove" onRemove={() => removeAgendaItem(doc, item.id)} />
+        <RemoveButton
+          name={item.title}
+          disabled={!editable}
+          testId="agenda-remove"
+          onRemove={() => {
+            removeAgendaItem(doc, item.id);
+            log("agenda_removed", item.id);
+          }}
+        />
       </div>
     </li>
   );

@@ -103,6 +103,14 @@ function Agreed({ item, data }: { item: ReviewItemView; data: ReviewContext }) {
   const unit = m.unit.trim();
   const v = (n: number | null) => (n === null ? "–" : `${formatValue(n, locale)}${unit ? ` ${unit}` : ""}`);
   const recent = m.entries.slice(-4).reverse();
+  if (m.private) {
+    return (
+      <div className="text-sm text-slate-800" data-testid="review-progress" data-private="true">
+        <p>{t("measure", { label: m.label || tProgress("valueFallback"), from: v(m.from), target: v(m.target), due: m.due ? formatDay(m.due, locale) : tProgress("noDate") })}</p>
+        <p className="font-semibold">{t("private")}</p>
+      </div>
+    );
+  }
   return (
     <div className="text-sm text-slate-800" data-testid="review-progress" data-status={m.status.kind}>
       <p>{t("measure", { label: m.label || tProgress("valueFallback"), from: v(m.from), target: v(m.target), due: m.due ? formatDay(m.due, locale) : tProgress("noDate") })}</p>

@@ -166,7 +166,15 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-3">
         <MoveButtons index={index} count={count} name={name} disabled={!editable} testIdPrefix="subgoal" onMove={(to) => moveSubGoal(doc, subGoal.id, to)} />
-        <RemoveButton name={name} disabled={!editable} testId="subgoal-remove" onRemove={() => removeSubGoal(doc, subGoal.id)} />
+        <RemoveButton
+          name={name}
+          disabled={!editable}
+          testId="subgoal-remove"
+          onRemove={() => {
+            removeSubGoal(doc, subGoal.id);
+            log("subgoal_removed", subGoal.id);
+          }}
+        />
       </div>
     </li>
   );
@@ -175,6 +183,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
 const ActivityRow = memo(function ActivityRow({ subGoalId, activity, index }: { subGoalId: string; activity: ActivityView; index: number }) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
+  const log = useLogChange();
   const doc = conn.doc;
   const base = `activity-${activity.id}`;
   const key = (f: string) => `activity:${activity.id}.${f}`;
@@ -206,7 +215,15 @@ const ActivityRow = memo(function ActivityRow({ subGoalId, activity, index }: { 
         </div>
       </div>
       <div className="mt-2">
-        <RemoveButton name={name} disabled={!editable} testId="activity-remove" onRemove={() => removeActivity(doc, subGoalId, activity.id)} />
+        <RemoveButton
+          name={name}
+          disabled={!editable}
+          testId="activity-remove"
+          onRemove={() => {
+            removeActivity(doc, subGoalId, activity.id);
+            log("activity_removed", activity.id);
+          }}
+        />
       </div>
     </li>
   );

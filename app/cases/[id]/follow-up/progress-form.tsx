@@ -5,6 +5,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "../../_components/staff-ui";
 import { sendJson } from "./send-json";
+import { DiagnosisNotice, useValueSource } from "@/app/_components/meeting/diagnosis-notice";
+import { GuardProvider } from "@/app/_components/meeting/guard-context";
+
+/** The note's guard: others will read it, so a diagnosis typed into it is pointed out before saving. */
+const NOTE_GUARD = { kind: "note" } as const;
 
 type Props = {
   caseId: string;
@@ -20,6 +25,8 @@ type Props = {
   minText: string;
   maxText: string;
   today: string;
+  /** Others than the employee and the caseworker will read the note (not a private health measure). */
+  guarded: boolean;
 };
 
 /**
@@ -37,6 +44,7 @@ export function ProgressForm(p: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
   const valueRef = useRef<HTMLInputElement>(null);
+  const noteSource = useValueSource(note, setNote);
 
   const message = (field: string, code: string) => {
     if (field === "value" && code === "range") return t("errors.range", { min: p.minText, max: p.maxText });
@@ -144,6 +152,11 @@ export function ProgressForm(p: Props) {
           <p id={`${id}-note-error`} className={errorClass}>
             {errors.note ?? errors.subGoalId ?? null}
           </p>
+          {p.guarded ? (
+            <GuardProvider value={NOTE_GUARD}>
+              <DiagnosisNotice source={noteSource} fieldId={`${id}-note`} />
+            </GuardProvider>
+          ) : null}
         </div>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-3">

@@ -3,6 +3,7 @@ import type { CaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { expectedOn, segmentOn } from "@/lib/progress/measure-series";
 import { cardClass } from "../../_components/staff-ui";
 import { ChartLegend, MeasureChart } from "./measure-chart";
+import { MeasurePrivacyForm } from "./measure-privacy-form";
 import { ProgressForm } from "./progress-form";
 import { RemoveEntryButton } from "./remove-entry-button";
 import type { Fmt } from "./fmt";
@@ -37,7 +38,27 @@ export async function ProgressSection({ data, fmt }: { data: CaseFollowUp; fmt: 
   );
 }
 
+/**
+ * A health measure whose values this reader may not see: its name and why, nothing else — no
+ * status, no chart, no table (even "behind the plan" would say something about someone's health).
+ */
+async function HiddenMeasureCard({ m, data }: { m: Measure; data: CaseFollowUp }) {
+  const t = await getTranslations("followup.progress");
+  const headingId = `measure-${m.subGoalId}`;
+  return (
+    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-3 sm:p-4" data-testid="measure" data-sub-goal={m.subGoalId} data-private="true">
+      <h3 id={headingId} className="text-lg font-semibold text-slate-900">
+        {m.subGoalText || t("valueFallback")}
+      </h3>
+      <p className="mt-1 text-slate-800" data-testid="measure-hidden">
+        {t("privacy.hidden", { name: data.case.employeeName })}
+      </p>
+    </article>
+  );
+}
+
 async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; fmt: Fmt }) {
+  if (!m.access.mayView) return <HiddenMeasureCard m={m} data={data} />;
   const t = await getTranslations("followup.progress");
   const tRoles = await getTranslations("roles");
   const unit = m.unit.trim();
@@ -68,7 +89,23 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
         </span>
         <span data-testid="measure-summary">{summary}</span>
       </p>
-      {data.may.recordProgress && m.range ? (
+      {m.access.health ? (
+        <p className="mt-1 text-sm font-medium text-teal-900" data-testid="measure-health-badge" data-shared={m.access.shared ? "true" : "false"}>
+          {t(m.access.shared ? "privacy.badgeShared" : "privacy.badgePrivate", { name: data.case.employeeName })}
+        </p>
+      ) : null}
+      {m.access.choose ? (
+        <MeasurePrivacyForm
+          caseId={data.case.id}
+          headingId={headingId}
+          subGoalId={m.subGoalId}
+          choose={m.access.choose}
+          health={m.access.health}
+          shared={m.access.shared}
+          employeeName={data.case.employeeName}
+        />
+      ) : null}
+      {m.access.mayRecord && m.range ? (
         <div className="mt-3">
           <ProgressForm
             caseId={data.case.id}
@@ -81,6 +118,7 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
             minText={fmt.value(m.range.min)}
             maxText={fmt.value(m.range.max)}
             today={data.today}
+            guarded={!m.access.health || m.access.shared}
           />
         </div>
       ) : null}

@@ -1,7 +1,7 @@
 /** Send JSON to one of our routes (same origin, so the Origin check passes); status, error code and field details back. */
 export type SendResult = { ok: true; body: Record<string, unknown> } | { ok: false; status: number; code: string | null; details: Record<string, string> };
 
-export async function sendJson(url: string, method: "POST" | "DELETE", body?: unknown): Promise<SendResult> {
+export async function sendJson(url: string, method: "POST" | "PUT" | "DELETE", body?: unknown): Promise<SendResult> {
   let res: Response;
   try {
     res = await fetch(url, {
