@@ -1,6 +1,7 @@
 import { isLocale, type Locale } from "../i18n/locales";
 import type { PartyStatus, VersionState } from "./agreement-state";
-import { IN_PERSON_METHOD } from "./confirm-signer";
+import { describeAuthMethod } from "./auth-method-meaning";
+import { withSignatures } from "./present-signatures";
 import { presentationFor, type PresentedSection, type ReadableAgreement } from "./frozen-document";
 import type { Issuer } from "./issuer-of-case";
 import { formatInstant, intlTag, translator, type Translate } from "./labels";
@@ -105,7 +106,8 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
     status,
     summary: shown.presentation.summary,
     about: t("agreementPdf.about"),
-    sections: shown.presentation.sections,
+    // "Who signs" says who signed and when once they have (present-signatures.ts), as the page does.
+    sections: withSignatures(shown.presentation, input.parties, locale).sections,
     signatures: {
       heading: t("agreementPdf.signaturesHeading"),
       intro: `${t("agreementPdf.signaturesIntro")} ${t(withDevices ? "agreementPdf.devicesShown" : "agreementPdf.devicesWithheld")}`,
@@ -139,14 +141,15 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
 
 /** How the person's identity was checked, in words. */
 export function method(t: Translate, authMethod: string, doc: ReadableAgreement): string {
-  if (authMethod.startsWith(`${IN_PERSON_METHOD}:`)) {
-    const id = authMethod.slice(IN_PERSON_METHOD.length + 1);
-    const witness = doc.parties.find((p) => p.participantId === id)?.name ?? t("agreementPdf.theCaseworker");
-    return t("agreementPdf.method.inPerson", { name: witness });
+  const meaning = describeAuthMethod(authMethod);
+  if (meaning.kind === "in-person") {
+    const witness = doc.parties.find((p) => p.participantId === meaning.witnessParticipantId)?.name ?? t("agreementPdf.theCaseworker");
+    return t(meaning.signerConnected ? "agreementPdf.method.inPerson" : "agreementPdf.method.inPersonNotConnected", { name: witness });
   }
-  if (authMethod === "own-device:join-link") return t("agreementPdf.method.ownDeviceLink");
-  if (authMethod.startsWith("own-device:")) return t("agreementPdf.method.ownDevice", { method: authMethod.slice("own-device:".length) });
-  return t("agreementPdf.method.other", { method: authMethod });
+  if (meaning.kind === "own-device") {
+    return meaning.how === "join-link" ? t("agreementPdf.method.ownDeviceLink") : t("agreementPdf.method.ownDevice", { method: meaning.how });
+  }
+  return t("agreementPdf.method.other", { method: meaning.raw });
 }
 
 /** 64 hex digits in groups of 4, so a person can compare them by eye. */

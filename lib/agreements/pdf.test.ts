@@ -193,6 +193,20 @@ describe("the agreement PDF", () => {
     expect(text).toContain("The job centre's copy");
   });
 
+  it("issue 13.2: the version's 'who signs' says who signed and when, not '– must sign'", async () => {
+    const text = await textOf(await renderAgreementPdf(agreementPdfData(input())));
+    expect(text).toContain("Kurt Hansen – signed 4 March 2026");
+    expect(text).not.toMatch(/Kurt Hansen\s*[–-]\s*must sign/);
+  });
+
+  it("attack 12 (also): a signature taken at the shared screen for someone never connected to the meeting says so", () => {
+    const { document } = frozen("x");
+    expect(method(translator("en"), "in-person-signer-not-connected-verified-by-caseworker:p-cw", document)).toBe(
+      "At the shared screen: typed their name, and Mette Sørensen (caseworker) checked their identity in person. They were not connected to the meeting\u2019s room.",
+    );
+    expect(method(translator("en"), "in-person-verified-by-caseworker:p-cw", document)).not.toContain("not connected");
+  });
+
   it("describes unknown authentication methods without inventing anything", () => {
     const { document } = frozen("x");
     expect(method(translator("en"), "oidc", document)).toBe("Identity checked: oidc");
