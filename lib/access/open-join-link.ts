@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { findJoinLinkByHash, recordJoinLinkUseAndOpenSession } from "@/db/queries/access";
 import { listMeetingsOfCases } from "@/db/queries/cases";
-import { pickInvitationMeeting } from "../meetings/pick-invitation-meeting";
+import { pickLandingMeeting } from "../meetings/pick-landing-meeting";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { hashToken, looksLikeToken, newToken } from "./tokens";
@@ -45,6 +45,6 @@ export async function openJoinLink(input: {
     userAgent: input.userAgent ? input.userAgent.slice(0, 400) : null,
   });
   // A link outlives its first meeting (join-link-expiry.ts): it opens the case's meeting now due.
-  const current = pickInvitationMeeting(await listMeetingsOfCases(db, [participant.caseId]), now);
+  const current = pickLandingMeeting(await listMeetingsOfCases(db, [participant.caseId]), now);
   return { sessionToken, sessionExpiresAt, meetingId: current?.id ?? link.meetingId, participantId: participant.id };
 }
