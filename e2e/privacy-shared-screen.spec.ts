@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { demoLinks, ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 import { setUpInvitedCase } from "./staff-helpers";
 
@@ -79,8 +79,8 @@ test.describe("the shared screen masks what may be health data", () => {
   });
 
   test("a progress note others will read is checked before it is saved, and the sentence can be taken out", async ({ browser }) => {
-    const lars = await joinAs(browser, demoLinks().links.manager);
-    await lars.goto(demoLinks().caseUrl);
+    const lars = await joinAs(browser, (await ownDemo()).links.manager);
+    await lars.goto((await ownDemo()).caseUrl);
     const hours = lars.getByTestId("measure").nth(1);
     const note = hours.getByTestId("progress-note");
     await note.fill("God uge. Han fik ny medicin mandag.");
