@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { setTool } from "@/lib/collab";
 import { PLAN_TOOLS, type PlanTool } from "@/lib/plan/tools";
 import { useRoom } from "./room-context";
-import { EditingMarker } from "./ui";
+import { EditingMarker } from "@/app/_components/room/field-label";
 
 /** The law's tools (redskaber) the plan uses: one checkbox each, with a one-line explanation. */
 export function ToolsField({ tools }: { tools: Partial<Record<PlanTool, boolean>> }) {
