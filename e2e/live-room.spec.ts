@@ -65,6 +65,8 @@ test.describe("the live meeting room", () => {
 
     // Sub-goal with a measure, added by the manager, edited by the employee.
     await manager.getByTestId("subgoal-add").click();
+    // The room moves focus to the new sub-goal a frame or more later: wait for it, as a person would.
+    await expect(manager.getByTestId("subgoal-text").last()).toBeFocused();
     const managerSub = manager.getByTestId("subgoal").last();
     await managerSub.getByTestId("subgoal-text").fill("Løfter højst 10 kg de første 4 uger");
     const employeeSub = employee.getByTestId("subgoal").last();

@@ -51,6 +51,8 @@ test.describe("a real meeting, start to binding agreement", () => {
     await cw.getByTestId("plan-goal").fill("Tilbage i eget job på fuld tid inden for et halvt år");
     await cw.getByTestId("step-radio-4").check();
     await cw.getByTestId("subgoal-add").click();
+    // The room moves focus to the new sub-goal a frame or more later: wait for it, as a person would.
+    await expect(cw.getByTestId("subgoal-text").last()).toBeFocused();
     await cw.getByTestId("subgoal-text").fill("20 timer om ugen inden for 6 uger");
     await cw.getByTestId("action-add-text").fill("Aftale arbejdstider og opgaver");
     await cw.getByTestId("action-add-submit").click();
