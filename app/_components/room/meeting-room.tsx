@@ -19,7 +19,7 @@ import { RoomProvider, type RoomContextValue } from "./room-context";
 import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
 import { SectionBoundary } from "./section-boundary";
-import { AgreementEntry } from "@/app/agreements/_components/agreement-entry";
+import { AgreementEntry } from "@/app/_components/agreement/agreement-entry";
 import { can } from "@/lib/permissions";
 import { CatchUpNotice } from "../meeting/catch-up";
 import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";

@@ -4,7 +4,9 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { isAppError } from "@/lib/errors";
 import { formatEditableNumber } from "@/lib/i18n/number-format";
-import { FieldError, FieldLabel, inputBaseClass } from "./ui";
+import { FieldError } from "@/app/_components/ui/field-error";
+import { FieldLabel } from "@/app/_components/room/field-label";
+import { inputBaseClass } from "@/app/_components/ui/classes";
 
 /**
  * A number held in the document (minutes, a measure's from/target). The person's typing is kept

@@ -9,7 +9,7 @@ import { MixerDeskField } from "./mixer-desk-field";
 import { StaircaseField } from "./staircase-field";
 import { SubGoalsField } from "./sub-goals-field";
 import { ToolsField } from "./tools-field";
-import { Section } from "./ui";
+import { Section } from "@/app/_components/ui/section";
 
 /** The plan: goal, the staircase step, sub-goals with activities, the mixer desk, the law's tools. */
 export const PlanSection = memo(function PlanSection({ plan, country }: { plan: PlanView; country: Country }) {

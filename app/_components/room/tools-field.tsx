@@ -5,7 +5,7 @@ import { setTool } from "@/lib/collab";
 import type { Country } from "@/lib/organisation/organisation-country";
 import { toolsOffered, type PlanTool } from "@/lib/plan/tools";
 import { useRoom } from "./room-context";
-import { EditingMarker } from "./ui";
+import { EditingMarker } from "@/app/_components/room/field-label";
 
 /**
  * The law's tools (redskaber) the plan uses: one checkbox each, with a one-line explanation. Only
