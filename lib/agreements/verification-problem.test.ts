@@ -20,4 +20,10 @@ describe("describeProblem", () => {
     expect(describeProblem(problem("signedOther", { n: 1, role: "boss", shown: "x" }), "da")).toContain("boss underskrev");
     expect(describeProblem(problem("signersMissing", { missing: "boss:pending" }), "en")).toContain("boss (");
   });
+
+  it("says where in the file, and that a format is absent, in words", () => {
+    expect(describeProblem(problem("malformed", { path: "(root)" }), "da")).toBe("filen har en uventet opbygning ved filens øverste niveau");
+    expect(describeProblem(problem("malformed", { path: "events.2.seq" }), "nb")).toBe("filen har en uventet oppbygning ved events.2.seq");
+    expect(describeProblem(problem("wrongFormat", { format: "missing", expected: "stepwise-agreement-bundle/1" }), "da")).toContain("format intet");
+  });
 });

@@ -73,14 +73,16 @@ export function describeProblem(p: Problem, locale: Locale | string = "en"): str
 const SIGNER_STATES = ["pending", "declined"];
 
 /**
- * Values that are codes in the file, put in words: `role` ("employee" → "Medarbejder") and
- * `missing` ("employee:pending,manager:declined" → "Medarbejder (har ikke skrevet under), …"). A code
- * we do not know (a crafted file) is shown as written.
+ * Values that are codes in the file, put in words: `role` ("employee" → "Medarbejder"), `missing`
+ * ("employee:pending,manager:declined" → "Medarbejder (har ikke skrevet under), …"), the file's top
+ * level ("(root)") and an absent format. A code we do not know (a crafted file) is shown as written.
  */
 function inWords(params: ProblemParams, t: Translate): ProblemParams {
   const role = (code: string) => (isRole(code) ? t(`roles.${code}`) : code);
   const out: ProblemParams = { ...params };
   if (typeof params.role === "string") out.role = role(params.role);
+  if (params.path === "(root)") out.path = t("verifyReasonParts.root");
+  if (params.format === "missing") out.format = t("verifyReasonParts.noFormat");
   if (typeof params.missing === "string") {
     out.missing = params.missing
       .split(",")
