@@ -84,9 +84,15 @@ export class Connection implements RoomMember {
           this.close(CloseCode.invalidData, "undecodable frame");
         },
         overLimit: (what) => this.overLimit(what),
+        mayApply: () => !this.room || registry.queue.admits(this.room),
+        whenMayApply: (callback) => registry.queue.whenSpace(callback),
+        busy: () => {
+          this.opts.log("commit queue full too long: writer asked to come back", { room: this.roomName, participantId: this.participantId });
+          this.close(CloseCode.busy, "server busy");
+        },
         log: opts.log,
       },
-      { ...opts, maxBytes: 4 * opts.maxPayloadBytes },
+      { ...opts, maxBytes: 4 * opts.maxPayloadBytes, busyCloseMs: opts.busyCloseMs },
     );
     this.awareness = new AwarenessThrottle(new TokenBucket(opts.awarenessPerSecond, opts.awarenessBurst), opts.awarenessBurst, opts.throttleCloseMs, {
       apply: (entries) => this.applyAwareness(entries),

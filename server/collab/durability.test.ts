@@ -134,7 +134,7 @@ describe("close()", () => {
     expect(closed).toBe(false);
     commit.open();
     await closing;
-    expect(h.server.stats()).toEqual({ rooms: 0, connections: 0, pendingWrites: 0 });
+    expect(h.server.stats()).toMatchObject({ rooms: 0, connections: 0, pendingWrites: 0, pendingBytes: 0 });
     expect(await storedTitles(room)).toEqual(["In flight", "Queued behind it"]);
     // close() also folded the log of the rooms it unloaded.
     expect((await loadDocument(room))!.storedUpdates).toBe(0);

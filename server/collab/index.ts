@@ -21,9 +21,26 @@ export type CollabServer = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** SIGTERM path: stop accepting, close every socket with 1012, wait for every pending commit, compact loaded rooms, resolve. */
   close(): Promise<void>;
-  stats(): { rooms: number; connections: number; pendingWrites: number };
+  stats(): CollabStats;
+  /** Can this instance take edits now? False while its database fails (readiness, /readyz). */
+  readiness(): { ok: boolean; detail?: string };
   /** This instance's id on the fan-out bus (null without one). */
   readonly instanceId: string | null;
+};
+
+export type CollabStats = {
+  rooms: number;
+  connections: number;
+  /** Updates waiting for their commit (queued or in flight), their bytes, and the largest both have been. */
+  pendingWrites: number;
+  pendingBytes: number;
+  peakPendingWrites: number;
+  peakPendingBytes: number;
+  /** How long the oldest of them has waited, ms. */
+  commitQueueAgeMs: number;
+  /** Sockets refused at join because the server was busy (4503), since start. */
+  refusedJoins: number;
+  databaseHealthy: boolean;
 };
 
 /** How long close() lets clients answer the close handshake before cutting their sockets. */
@@ -38,7 +55,14 @@ const CLOSE_HANDSHAKE_MS = 2_000;
 export function createCollabServer(options?: CollabServerOptions): CollabServer {
   const opts = resolveOptions(options);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes });
-  const queue = new CommitQueue(opts.deps.append, opts.log);
+  const queue = new CommitQueue(opts.deps.append, opts.log, {
+    maxUpdates: opts.commitQueueMaxUpdates,
+    maxBytes: opts.commitQueueMaxBytes,
+    maxRoomUpdates: opts.commitQueueMaxRoomUpdates,
+    maxRoomBytes: opts.commitQueueMaxRoomBytes,
+    joinRefuseAgeMs: opts.joinRefuseQueueAgeMs,
+  });
+  let refusedJoins = 0;
   const fanout = opts.deps.fanout ?? (opts.redisUrl ? createRedisFanout({ url: opts.redisUrl, prefix: opts.redisPrefix, log: opts.log }) : null);
   const registry = new RoomRegistry(opts, queue, fanout);
   const validator = new UpdateValidator(opts);
@@ -83,6 +107,12 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
         connections.add(conn);
         void conn.closed.then(() => connections.delete(conn));
         if (closing) return conn.close(CloseCode.serviceRestart, "server restarting");
+        // Admission: while commits lag or the database is away, a newcomer is told to come back
+        // (no database round trip spent on it), so the rooms already open keep their latency.
+        if (!queue.admitsJoin()) {
+          refusedJoins++;
+          return conn.close(CloseCode.busy, "server busy");
+        }
         conn.start(originOk ? undefined : { code: CloseCode.forbidden, reason: "origin not allowed" });
       });
     } catch (e) {
@@ -117,7 +147,18 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
       closing ??= shutdown().catch((e) => opts.log("shutdown failed", { error: String(e) }));
       return closing;
     },
-    stats: () => ({ rooms: registry.size, connections: connections.size, pendingWrites: queue.pending }),
+    stats: () => ({
+      rooms: registry.size,
+      connections: connections.size,
+      pendingWrites: queue.pending,
+      pendingBytes: queue.pendingBytes,
+      peakPendingWrites: queue.peak.updates,
+      peakPendingBytes: queue.peak.bytes,
+      commitQueueAgeMs: queue.ageMs(),
+      refusedJoins,
+      databaseHealthy: queue.healthy,
+    }),
+    readiness: () => (queue.healthy ? { ok: true } : { ok: false, detail: `commits are being retried: ${queue.failure ?? "database unavailable"}` }),
     instanceId: fanout?.instanceId ?? null,
   };
 }

@@ -21,7 +21,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly opts: ResolvedOptions,
-    private readonly queue: CommitQueue,
+    readonly queue: CommitQueue,
     private readonly fanout: Fanout | null = null,
   ) {
     fanout?.onResync(() => void this.catchUpAll());
