@@ -12,6 +12,7 @@ import { UpdateValidator } from "./update-validator";
 import { createRedisFanout } from "./redis-fanout";
 import { startAccessRecheck } from "./access-recheck";
 import { OpenLimiter } from "./open-limiter";
+import { PrincipalCache } from "./principal-cache";
 
 export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
 export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
@@ -53,7 +54,10 @@ const CLOSE_HANDSHAKE_MS = 2_000;
  * deps.fanout) several processes serve the same rooms, fanning updates out after their commit.
  */
 export function createCollabServer(options?: CollabServerOptions): CollabServer {
-  const opts = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  // Warm joins skip the database: see principal-cache.ts (invalidated by the revocation bus below).
+  const principals = new PrincipalCache(resolved.deps, Math.min(resolved.sessionRecheckMs, resolved.principalCacheMs), resolved.log);
+  const opts = { ...resolved, deps: { ...resolved.deps, authorize: principals.authorize, recordOpened: principals.recordOpened } };
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes });
   const queue = new CommitQueue(opts.deps.append, opts.log, {
     maxUpdates: opts.commitQueueMaxUpdates,
@@ -77,6 +81,7 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
   // one verified just before the change is refused as it joins. The periodic re-check is the
   // backstop for a lost message and for sessions that simply expire.
   const stopRevocations = opts.deps.onRevocation((event) => {
+    principals.invalidate(event);
     for (const c of connections) c.revoke(event);
   });
   const stopRecheck = startAccessRecheck({

@@ -88,6 +88,8 @@ export type CollabLimits = {
 export type CollabServerOptions = Partial<CollabLimits> & {
   /** URL prefix of the socket endpoint; a room is `${path}/<room>?ticket=…`. */
   path?: string;
+  /** How long a warm join may reuse a socket's authorisation (never longer than sessionRecheckMs); 0: never. */
+  principalCacheMs?: number;
   /** How long an empty room stays loaded, so a quick reload of the page finds it warm. */
   unloadAfterMs?: number;
   /** Committed updates in a live room before its update log is folded. */
@@ -113,6 +115,7 @@ export type CollabServerOptions = Partial<CollabLimits> & {
 
 export type ResolvedOptions = CollabLimits & {
   path: string;
+  principalCacheMs: number;
   unloadAfterMs: number;
   compactAfterUpdates: number;
   pingIntervalMs: number;
@@ -153,6 +156,7 @@ export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions 
     commitQueueMaxRoomBytes: opts.commitQueueMaxRoomBytes ?? e.COLLAB_COMMIT_QUEUE_ROOM_MAX_BYTES,
     joinRefuseQueueAgeMs: opts.joinRefuseQueueAgeMs ?? e.COLLAB_JOIN_REFUSE_QUEUE_MS,
     busyCloseMs: opts.busyCloseMs ?? e.COLLAB_BUSY_CLOSE_MS,
+    principalCacheMs: opts.principalCacheMs ?? 30_000,
     unloadAfterMs: opts.unloadAfterMs ?? 10_000,
     compactAfterUpdates: opts.compactAfterUpdates ?? 500,
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,
