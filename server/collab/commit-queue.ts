@@ -10,6 +10,17 @@ export type CommitTarget = {
   onCommitFailed(error: unknown): void;
 };
 
+export type CommitStats = {
+  /** Updates queued or being written. */
+  depth: number;
+  committedUpdates: number;
+  /** Batches written (one INSERT each, plus per-room retries after a failed one). */
+  batches: number;
+  writeSeconds: number;
+  lastWriteSeconds: number;
+};
+
+
 /**
  * How much may wait for its commit (queued or in flight). Past a bound the writers are paused
  * before they apply anything more (connection.ts); past a quarter of it, or when the oldest waits
@@ -66,6 +77,7 @@ export class CommitQueue {
   private lastError: string | null = null;
   /** The largest the queue has been (updates, bytes): tests and the bench prove the bound with it. */
   readonly peak: Load = { updates: 0, bytes: 0 };
+  private readonly counters = { committedUpdates: 0, batches: 0, writeSeconds: 0, lastWriteSeconds: 0 };
 
   constructor(
     private readonly append: (rows: { docName: string; data: Uint8Array }[]) => Promise<void>,
@@ -123,6 +135,11 @@ export class CommitQueue {
     return () => this.spaceWaiters.delete(callback);
   }
 
+  /** For /metrics: queue depth, updates committed and time spent writing since start (monotonic counters). */
+  stats(): CommitStats {
+    return { depth: this.pending, ...this.counters };
+  }
+
   enqueue(target: CommitTarget, data: Uint8Array): void {
     this.queued.push({ target, data, at: performance.now() });
     this.count(target, 1, data.byteLength);
@@ -171,7 +188,9 @@ export class CommitQueue {
     if (batch.length > 0) {
       this.flushing = true;
       this.inFlight = batch;
+      const started = performance.now();
       const outcome = await this.write(batch);
+      const seconds = (performance.now() - started) / 1000;
       this.flushing = false;
       this.inFlight = [];
       if (outcome === "transient") {
@@ -183,6 +202,7 @@ export class CommitQueue {
         if (this.failures > 0) this.log("database is back: commits resumed", { afterFailures: this.failures });
         this.failures = 0;
         for (const q of batch) this.count(q.target, -1, -q.data.byteLength);
+        this.tally(outcome, seconds);
         this.notify(outcome);
         this.wakeWriters();
       }
@@ -241,6 +261,13 @@ export class CommitQueue {
     this.lastError = String(e);
     if (this.failures === 0) this.log("database unavailable: commits held and retried", { error: this.lastError });
     return "transient";
+  }
+
+  private tally(outcome: Map<CommitTarget, { count: number; error: unknown }>, seconds: number): void {
+    for (const { count, error } of outcome.values()) if (!error) this.counters.committedUpdates += count;
+    this.counters.batches += 1;
+    this.counters.writeSeconds += seconds;
+    this.counters.lastWriteSeconds = seconds;
   }
 
   private notify(outcome: Map<CommitTarget, { count: number; error: unknown }>): void {

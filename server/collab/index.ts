@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { resolveOptions, type CollabServerOptions } from "./options";
 import { parseRequestTarget } from "./request-target";
-import { CommitQueue } from "./commit-queue";
+import { CommitQueue, type CommitStats } from "./commit-queue";
 import { RoomRegistry } from "./room-registry";
 import { Connection } from "./connection";
 import { CloseCode } from "./close-codes";
@@ -16,6 +16,7 @@ import { PrincipalCache } from "./principal-cache";
 
 export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
 export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
+export type { CommitStats } from "./commit-queue";
 
 export type CollabServer = {
   /** Handle an HTTP upgrade if its path is under opts.path (`/collab/<room>?ticket=…`); return false otherwise so the caller hands it to Next. */
@@ -25,6 +26,10 @@ export type CollabServer = {
   stats(): CollabStats;
   /** Can this instance take edits now? False while its database fails (readiness, /readyz). */
   readiness(): { ok: boolean; detail?: string };
+  /** The commit queue's depth and monotonic counters (for /metrics). */
+  commitStats(): CommitStats;
+  /** False once close() has begun: new sockets are refused (for /readyz). */
+  accepting(): boolean;
   /** This instance's id on the fan-out bus (null without one). */
   readonly instanceId: string | null;
 };
@@ -164,6 +169,8 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
       databaseHealthy: queue.healthy,
     }),
     readiness: () => (queue.healthy ? { ok: true } : { ok: false, detail: `commits are being retried: ${queue.failure ?? "database unavailable"}` }),
+    commitStats: () => queue.stats(),
+    accepting: () => closing === null,
     instanceId: fanout?.instanceId ?? null,
   };
 }
