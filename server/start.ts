@@ -64,7 +64,7 @@ export async function start(): Promise<void> {
   // REDIS_URL: several instances serve the same rooms (docs/collab-server.md, "Scale-out").
   const collab = createCollabServer({ redisUrl: e.REDIS_URL, log: (m, extra) => log(extra ? `${m} ${JSON.stringify(extra)}` : m) });
   // /readyz: not ready while the collaboration server's commits are being retried (database away).
-  registerReadinessCheck("collab", () => collab.readiness());
+  registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
 
   handle = app.getRequestHandler();
   // Our collaboration path first (authenticated before any frame); everything else (HMR) to Next.
