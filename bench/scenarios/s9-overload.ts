@@ -30,7 +30,9 @@ export async function runS9(ctx: Context): Promise<void> {
       const server = await run.start();
       const baseRooms = names.slice(0, base).map((n) => new MeetingRoom(run, n, rng, admittedRec, { updatesPerSecond: 5 }));
       all.push(...baseRooms);
-      await connectSome(baseRooms, 60_000);
+      const baseIn = await connectSome(baseRooms, 60_000);
+      const baseAdmitted = baseRooms.filter((_, i) => baseIn[i]);
+      ctx.log(`  S9 ${target}: ${baseAdmitted.length} of ${base} base rooms connected`);
       for (const r of baseRooms) r.startLoad();
       await sleep(ctx.opts.warmupS * 1000);
       // Baseline: base rooms alone.
@@ -84,7 +86,7 @@ export async function runS9(ctx: Context): Promise<void> {
 
       // Lost and converged: every entry a connected writer sent must reach its probe.
       for (const r of baseRooms) r.stopWriting();
-      const live = [...baseRooms, ...admittedExtra];
+      const live = [...baseAdmitted, ...admittedExtra];
       await waitUntil(() => live.every((r) => r.dropsIn(0, Infinity).missing === 0), 30_000, 200);
       let lost = 0;
       let sent = 0;
@@ -102,8 +104,9 @@ export async function runS9(ctx: Context): Promise<void> {
         generator,
         metrics: {
           baseRooms: base,
+          baseConnected: baseAdmitted.length,
           rooms: total,
-          admittedRooms: base + admittedExtra.length,
+          admittedRooms: baseAdmitted.length + admittedExtra.length,
           baselineP50Ms: baseline.p50,
           baselineP99Ms: baseline.p99,
           p50Ms: over.p50,
