@@ -11,7 +11,11 @@ export type CommitTarget = {
 
 type Queued = { target: CommitTarget; data: Uint8Array };
 
-/** Rows per INSERT: two bind parameters each, well under PostgreSQL's 65,535. */
+/**
+ * Rows per INSERT. They travel as one JSON parameter (appendUpdates in db/queries/collab.ts), so
+ * PostgreSQL's limit of 65,535 bind parameters does not apply; the cap bounds the size of one
+ * statement and how long the updates queued behind it wait.
+ */
 const MAX_BATCH_ROWS = 5_000;
 
 /**
