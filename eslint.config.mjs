@@ -16,7 +16,7 @@ const reactAndNext = "^(next|react|react-dom|server-only|next-intl)(/|$)";
  * (cases/, meetings/, agreements/ …) may import the core and other use-case folders, as long as
  * the folder graph stays acyclic (lib/layers.test.ts).
  */
-const LIB_CORE_FOLDERS = ["collab", "plan", "i18n", "time", "privacy", "business-case", "web-security"];
+const LIB_CORE_FOLDERS = ["collab", "plan", "i18n", "time", "privacy", "business-case", "web-security", "organisation"];
 const LIB_CORE_FILES = ["errors.ts", "input-errors.ts", "env.ts", "permissions.ts", "secret.ts"];
 const libCore = [...LIB_CORE_FOLDERS.map((f) => `./lib/${f}`), ...LIB_CORE_FILES.map((f) => `./lib/${f}`)];
 

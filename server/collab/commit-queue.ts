@@ -9,6 +9,16 @@ export type CommitTarget = {
   onCommitFailed(error: unknown): void;
 };
 
+export type CommitStats = {
+  /** Updates queued or being written. */
+  depth: number;
+  committedUpdates: number;
+  /** Batches written (one INSERT each, plus per-room retries after a failed one). */
+  batches: number;
+  writeSeconds: number;
+  lastWriteSeconds: number;
+};
+
 type Queued = { target: CommitTarget; data: Uint8Array };
 
 /**
@@ -31,6 +41,7 @@ export class CommitQueue {
   private flushing = false;
   private scheduled: NodeJS.Immediate | null = null;
   private idleWaiters: (() => void)[] = [];
+  private readonly counters = { committedUpdates: 0, batches: 0, writeSeconds: 0, lastWriteSeconds: 0 };
 
   constructor(
     private readonly append: (rows: { docName: string; data: Uint8Array }[]) => Promise<void>,
@@ -40,6 +51,11 @@ export class CommitQueue {
   /** Updates queued or being written. */
   get pending(): number {
     return this.queued.length + this.inFlight;
+  }
+
+  /** For /metrics: queue depth, updates committed and time spent writing since start (monotonic counters). */
+  stats(): CommitStats {
+    return { depth: this.pending, ...this.counters };
   }
 
   enqueue(target: CommitTarget, data: Uint8Array): void {
@@ -70,7 +86,9 @@ export class CommitQueue {
     if (batch.length > 0) {
       this.flushing = true;
       this.inFlight = batch.length;
+      const started = performance.now();
       const outcome = await this.write(batch);
+      this.count(outcome, (performance.now() - started) / 1000);
       this.flushing = false;
       this.inFlight = 0;
       this.notify(outcome);
@@ -117,6 +135,13 @@ export class CommitQueue {
     );
     // Keep the batch's room order for the callbacks.
     return new Map([...groups.keys()].map((t) => [t, outcome.get(t)!]));
+  }
+
+  private count(outcome: Map<CommitTarget, { count: number; error: unknown }>, seconds: number): void {
+    for (const { count, error } of outcome.values()) if (!error) this.counters.committedUpdates += count;
+    this.counters.batches += 1;
+    this.counters.writeSeconds += seconds;
+    this.counters.lastWriteSeconds = seconds;
   }
 
   private notify(outcome: Map<CommitTarget, { count: number; error: unknown }>): void {

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { resolveOptions, type CollabServerOptions } from "./options";
 import { parseRequestTarget } from "./request-target";
-import { CommitQueue } from "./commit-queue";
+import { CommitQueue, type CommitStats } from "./commit-queue";
 import { RoomRegistry } from "./room-registry";
 import { Connection } from "./connection";
 import { CloseCode } from "./close-codes";
@@ -15,6 +15,7 @@ import { OpenLimiter } from "./open-limiter";
 
 export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
 export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
+export type { CommitStats } from "./commit-queue";
 
 export type CollabServer = {
   /** Handle an HTTP upgrade if its path is under opts.path (`/collab/<room>?ticket=…`); return false otherwise so the caller hands it to Next. */
@@ -22,6 +23,10 @@ export type CollabServer = {
   /** SIGTERM path: stop accepting, close every socket with 1012, wait for every pending commit, compact loaded rooms, resolve. */
   close(): Promise<void>;
   stats(): { rooms: number; connections: number; pendingWrites: number };
+  /** The commit queue's depth and monotonic counters (for /metrics). */
+  commitStats(): CommitStats;
+  /** False once close() has begun: new sockets are refused (for /readyz). */
+  accepting(): boolean;
   /** This instance's id on the fan-out bus (null without one). */
   readonly instanceId: string | null;
 };
@@ -118,6 +123,8 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
       return closing;
     },
     stats: () => ({ rooms: registry.size, connections: connections.size, pendingWrites: queue.pending }),
+    commitStats: () => queue.stats(),
+    accepting: () => closing === null,
     instanceId: fanout?.instanceId ?? null,
   };
 }
