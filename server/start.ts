@@ -7,6 +7,7 @@ import { authUrlFor, requirePublicUrl, resolvePublicUrl } from "@/lib/system/pub
 import { prepareData } from "@/lib/system/prepare-data";
 import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { createCollabServer } from "./collab";
+import { registerReadinessCheck } from "./readiness";
 import { ensureBuild } from "./ensure-build";
 import { printBanner } from "./banner";
 import { clientAddress } from "./client-address";
@@ -63,6 +64,8 @@ export async function start(): Promise<void> {
   const nextUpgrade = app.getUpgradeHandler();
   // REDIS_URL: several instances serve the same rooms (docs/collab-server.md, "Scale-out").
   const collab = createCollabServer({ redisUrl: e.REDIS_URL, log: (m, extra) => log(extra ? `${m} ${JSON.stringify(extra)}` : m) });
+  // /readyz: not ready while the collaboration server's commits are being retried (database away).
+  registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
 
   handle = app.getRequestHandler();
   // Our collaboration path first (authenticated before any frame); everything else (HMR) to Next.
