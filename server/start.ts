@@ -12,7 +12,7 @@ import { ensureBuild } from "./ensure-build";
 import { printBanner } from "./banner";
 import { clientAddress } from "./client-address";
 import { closeRevocationBus } from "@/lib/access/revocation-bus";
-import { assertTestClockAllowed } from "@/lib/time/server-clock";
+import { assertTestClockAllowed, TEST_CLOCK_HEADER, withRequestTestClock } from "@/lib/time/server-clock";
 
 const log = (m: string) => console.log(`[stepwise] ${m}`);
 
@@ -37,7 +37,8 @@ export async function start(): Promise<void> {
       return;
     }
     clientAddress(req, e.TRUST_PROXY === "1");
-    handle(req, res).catch((err: unknown) => {
+    // A test may move the clock for its own requests only (STEPWISE_TEST_CLOCK=1, loopback).
+    withRequestTestClock(req.headers[TEST_CLOCK_HEADER], () => handle!(req, res)).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;
       res.end();

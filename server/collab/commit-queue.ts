@@ -45,7 +45,11 @@ export const UNBOUNDED: CommitQueueLimits = {
 type Queued = { target: CommitTarget; data: Uint8Array; at: number };
 type Load = { updates: number; bytes: number };
 
-/** Rows per INSERT: two bind parameters each, well under PostgreSQL's 65,535. */
+/**
+ * Rows per INSERT. They travel as one JSON parameter (appendUpdates in db/queries/collab.ts), so
+ * PostgreSQL's limit of 65,535 bind parameters does not apply; the cap bounds the size of one
+ * statement and how long the updates queued behind it wait.
+ */
 const MAX_BATCH_ROWS = 5_000;
 /** Retry of a batch the database could not take (connection lost, shutting down): 50 ms … 2 s. */
 const RETRY_MIN_MS = 50;
