@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "./_components/site-header";
-import { DueFromMeSection } from "./me/due-from-me-section";
+import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 
 export default async function HomePage() {
   const t = await getTranslations("home");

@@ -104,7 +104,7 @@ test.describe("following up Kurt's agreement", () => {
     expect(actions).toBeGreaterThan(0);
     expect(subGoals).toBeGreaterThan(0);
     await expect(items).toHaveCount(actions + subGoals);
-    await expect(panel.getByTestId("review-actions-count")).toContainText(`Aftaler (${actions})`);
+    await expect(panel.getByTestId("review-actions-count")).toContainText(`Handlinger (${actions})`);
     const review = mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"]`);
     await expect(review.getByTestId("review-entry").first()).toContainText("4 point");
     await expect(review.getByTestId("review-entry").first()).toContainText("Målt i e2e efter gåturen");

@@ -27,6 +27,11 @@ const schema = z.object({
   FRAME_ANCESTORS: z.string().optional(),
   /** The organisation that holds the meetings and issues agreements (job centre, NAV office): on the PDF and in invitation e-mails; unset = the public address's host name. */
   ORGANISATION_NAME: z.string().trim().min(1).max(200).optional().or(z.literal("").transform(() => undefined)),
+  /** The organisation's country, DK (a Danish job centre) or NO (a NAV office): which of the law's tools a plan offers. */
+  ORGANISATION_COUNTRY: z
+    .enum(["DK", "NO"])
+    .or(z.literal("").transform(() => "DK" as const))
+    .default("DK"),
   /** Ed25519 key that seals agreements (PKCS#8 PEM or base64 DER); unset = generated under DATA_DIR/signing-keys. */
   SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */

@@ -6,8 +6,8 @@ import { recordAgreementVersionsShown } from "@/lib/audit/record-agreement-versi
 import { isAppError } from "@/lib/errors";
 import { actorForMeeting, requireAgreementActor } from "@/lib/agreements/require-agreement-actor";
 import { notFound } from "next/navigation";
-import { AgreementVersionsList } from "./_components/versions-list";
-import { SignedOutNotice } from "./_components/signed-out-notice";
+import { AgreementVersionsList } from "@/app/_components/agreement/versions-list";
+import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
 import { pagePrincipal } from "./_lib/principal";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/app/_server/auth";
 import { listMyCases } from "@/lib/cases/list-my-cases";
 import { recordCaseListShown } from "@/lib/cases/record-case-list-shown";
 import { StaffPage } from "./_components/staff-page";
-import { cardClass, linkClass, primaryButtonClass } from "./_components/staff-ui";
+import { cardClass, linkClass, primaryButtonClass } from "@/app/_components/ui/classes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff.cases");

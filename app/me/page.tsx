@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
-import { DueFromMeSection } from "./due-from-me-section";
+import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("followup.due");

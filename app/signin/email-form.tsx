@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import { errorClass, inputClass, labelClass, primaryButtonClass } from "@/app/cases/_components/staff-ui";
+import { errorClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 
 type Problem = "invalid_email" | "rate_limited" | "other" | null;
 

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { currentStaff, signIn } from "@/app/_server/auth";
-import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/cases/_components/staff-ui";
+import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/_components/ui/classes";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/auth-method";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInOptions } from "@/lib/auth/sign-in-options";

@@ -2,7 +2,7 @@
 
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import { labelClass, primaryButtonClass } from "@/app/_components/room/ui";
+import { labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { verifyUploadedBundle, type VerifyState } from "./actions";
 import { VerifyResult } from "./verify-result";
 

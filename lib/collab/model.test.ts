@@ -7,6 +7,7 @@ import {
   addSubGoal,
   agendaTitleText,
   applyTextChange,
+  diffRange,
   goalText,
   initMeetingDoc,
   moveAgendaItem,
@@ -92,6 +93,11 @@ describe("meeting document model", () => {
     applyTextChange(t, "", "a😀b");
     applyTextChange(t, "a😀b", "a😃b");
     expect(t.toString()).toBe("a😃b");
+  });
+
+  it("gives the field's composition path the same whole-pair range", () => {
+    // 😀 and 😃 share their high surrogate: the range must still cover the whole pair.
+    expect(diffRange("a😀b", "a😃b")).toEqual({ start: 1, end: 3, insert: "😃" });
   });
 
   it("refuses a step that is not on the case's staircase", () => {

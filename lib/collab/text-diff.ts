@@ -1,12 +1,11 @@
 import type * as Y from "yjs";
 
 /**
- * Apply the change from `before` to `after` to a Y.Text as one delete + insert at the point where
- * they differ, so concurrent typing elsewhere in the same text merges instead of being replaced.
- * Works on UTF-16 code units like Y.Text does; a surrogate pair is never split.
+ * The single changed range between two strings: replace before[start, end) with `insert`.
+ * Works on UTF-16 code units like Y.Text does; a surrogate pair is never split at either edge,
+ * so an emoji typed next to another is never written as two lone halves.
  */
-export function applyTextChange(text: Y.Text, before: string, after: string): void {
-  if (before === after) return;
+export function diffRange(before: string, after: string): { start: number; end: number; insert: string } {
   let start = 0;
   const minLen = Math.min(before.length, after.length);
   while (start < minLen && before.charCodeAt(start) === after.charCodeAt(start)) start++;
@@ -16,15 +15,24 @@ export function applyTextChange(text: Y.Text, before: string, after: string): vo
     endB--;
     endA--;
   }
-  // Do not cut a surrogate pair in half at either edge.
   if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
   if (endB < before.length && isLowSurrogate(before.charCodeAt(endB))) {
     endB++;
     endA++;
   }
+  return { start, end: endB, insert: after.slice(start, endA) };
+}
+
+/**
+ * Apply the change from `before` to `after` to a Y.Text as one delete + insert at the point where
+ * they differ, so concurrent typing elsewhere in the same text merges instead of being replaced.
+ */
+export function applyTextChange(text: Y.Text, before: string, after: string): void {
+  if (before === after) return;
+  const { start, end, insert } = diffRange(before, after);
   const run = () => {
-    if (endB > start) text.delete(start, endB - start);
-    if (endA > start) text.insert(start, after.slice(start, endA));
+    if (end > start) text.delete(start, end - start);
+    if (insert) text.insert(start, insert);
   };
   if (text.doc) text.doc.transact(run);
   else run();

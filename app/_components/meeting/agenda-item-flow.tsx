@@ -3,7 +3,7 @@
 import { useContext } from "react";
 import { useTranslations } from "next-intl";
 import { setCurrentItem } from "@/lib/collab/meeting-flow";
-import { buttonClass } from "../room/ui";
+import { buttonClass } from "@/app/_components/ui/classes";
 import { FlowContextOptional } from "./flow-optional";
 import { useFlow } from "./flow-context";
 import { ItemTimer, formatClock } from "./item-timer";

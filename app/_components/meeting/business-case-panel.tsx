@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { GUIDE_INPUTS, INPUTS, SCENARIOS, computeBusinessCase, parseAmount, type CaseInputs, type InputKey, type Scenario } from "@/lib/business-case/three-month-case";
-import { buttonClass, inputBaseClass } from "../room/ui";
+import { buttonClass, inputBaseClass } from "@/app/_components/ui/classes";
 
 /**
  * The employer's business case (the guide's three-month table): keeping the employee on partial

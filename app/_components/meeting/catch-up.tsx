@@ -7,7 +7,7 @@ import { catchUpSince, catchUpStart, marksToRenew, type CatchUp } from "@/lib/co
 import type { ConsentItem } from "@/lib/collab/flow-closing";
 import { markSeen } from "@/lib/collab/flow-read";
 import { PHASES, type LogEntry } from "@/lib/collab/flow-schema";
-import { buttonClass } from "../room/ui";
+import { buttonClass } from "@/app/_components/ui/classes";
 import { useFlow, useMeetingView } from "./flow-context";
 import { serverNow, syncServerClock } from "./server-clock";
 import { useNames } from "./use-names";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { mayChair } from "@/lib/collab/flow-schema";
 import { setChair } from "@/lib/collab/meeting-flow";
-import { buttonClass, primaryButtonClass } from "../room/ui";
+import { buttonClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFlow } from "./flow-context";
 import { useNames } from "./use-names";
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { confirmClosing, reopenClosing } from "@/lib/collab/meeting-flow";
 import { can } from "@/lib/permissions";
-import { buttonClass, primaryButtonClass } from "../room/ui";
+import { buttonClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useClosingCheck } from "./consent-board";
 import { useConsentLabel } from "./consent-labels";

@@ -6,7 +6,7 @@ import { CONSENT_COMMENT_MAX, consentKey, textHash, type ConsentEntry, type Cons
 import { setConsent } from "@/lib/collab/flow-consent";
 import { closingCheck, type ConsentItem, type ItemConsent, type PersonState } from "@/lib/collab/flow-closing";
 import { useConsentLabel } from "./consent-labels";
-import { buttonClass, inputClass, inputBaseClass, labelClass } from "../room/ui";
+import { buttonClass, inputClass, inputBaseClass, labelClass } from "@/app/_components/ui/classes";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
 import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";

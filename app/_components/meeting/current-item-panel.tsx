@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { coverAndAdvance, pauseTimer, setCurrentItem, startTimer } from "@/lib/collab/meeting-flow";
-import { buttonClass, inputBaseClass, labelClass, primaryButtonClass } from "../room/ui";
+import { buttonClass, inputBaseClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFlow, useMeetingView } from "./flow-context";
 import { ItemTimer } from "./item-timer";
 import { jumpToItem } from "./follow-current";

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { useTranslations } from "next-intl";
 import { findDiagnosisTerms, sentenceAround } from "@/lib/privacy/diagnosis-guard";
-import { buttonClass } from "../room/ui";
+import { buttonClass } from "@/app/_components/ui/classes";
 import { useGuard, type GuardValue } from "./guard-context";
 
 /** Where the guarded text comes from: a Y.Text, or a rich-text editor's plain text. */

@@ -5,38 +5,15 @@ import type * as Y from "yjs";
 import { guardKeptMap, keptByDecider, readKeptPassages, type KeptMark } from "@/lib/collab/guard-kept";
 import { passageKey } from "@/lib/privacy/flagged-passages";
 import type { RoomParticipant } from "../room/room-types";
+import { DocViewStore } from "../collab/doc-view-store";
 
 /**
  * Which flagged passages the employee or the caseworker chose to leave in the shared text (the
- * `guardKept` root), for the room's notices and the shared screen's masking. A small external
- * store over the one root, read lazily.
+ * `guardKept` root), for the room's notices and the shared screen's masking.
  */
-class KeptStore {
-  private marks: Record<string, KeptMark>;
-  private readonly listeners = new Set<() => void>();
-  private readonly map: Y.Map<unknown>;
-
-  constructor(private readonly doc: Y.Doc) {
-    this.map = guardKeptMap(doc);
-    this.marks = readKeptPassages(doc);
-    this.map.observe(this.onChange);
-  }
-
-  private readonly onChange = () => {
-    this.marks = readKeptPassages(this.doc);
-    for (const l of this.listeners) l();
-  };
-
-  subscribe = (l: () => void): (() => void) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
-
-  getSnapshot = (): Record<string, KeptMark> => this.marks;
-
-  destroy(): void {
-    this.map.unobserve(this.onChange);
-    this.listeners.clear();
+class KeptStore extends DocViewStore<Record<string, KeptMark>> {
+  constructor(doc: Y.Doc) {
+    super(doc, (d) => [guardKeptMap(d)], readKeptPassages, "The kept passages");
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { mayChair } from "@/lib/collab/flow-schema";
-import { Section } from "../room/ui";
+import { Section } from "@/app/_components/ui/section";
 import { BusinessCaseToggle } from "./business-case-panel";
 import { ChairPicker } from "./chair-picker";
 import { ClosingCheck } from "./closing-check";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { PHASES } from "@/lib/collab/flow-schema";
 import { setPhase } from "@/lib/collab/meeting-flow";
-import { buttonClass, primaryButtonClass } from "../room/ui";
+import { buttonClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFlow } from "./flow-context";
 
 /**

@@ -22,7 +22,7 @@ import { PhaseStepper } from "./phase-stepper";
 import { PresentPlan } from "./present-plan";
 import { SpeakingRound } from "./speaking-round";
 import { coverAndAdvance, pauseTimer, setCurrentItem, startTimer } from "@/lib/collab/meeting-flow";
-import { buttonClass, primaryButtonClass } from "../room/ui";
+import { buttonClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { dateInZone } from "@/lib/time/zoned";
 import { SectionBoundary } from "../room/section-boundary";
 import { useScreenText } from "./screen-text";

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { flowSummaryText } from "@/lib/collab/flow-schema";
-import { FieldLabel } from "../room/ui";
+import { FieldLabel } from "@/app/_components/room/field-label";
 import { YTextField } from "../room/y-text-field";
 import { useFlow } from "./flow-context";
 

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ROUND_TOPIC_MAX } from "@/lib/collab/flow-schema";
 import { endRound, finishTurn, startRound } from "@/lib/collab/flow-rounds";
 import type { Role } from "@/lib/plan/roles";
-import { buttonClass, inputClass, labelClass, primaryButtonClass } from "../room/ui";
+import { buttonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
 import { useScreenText } from "./screen-text";

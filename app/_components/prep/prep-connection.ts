@@ -3,10 +3,11 @@ import { Awareness } from "y-protocols/awareness";
 import type { WebsocketProvider } from "y-websocket";
 import { isPrepInitialised } from "@/lib/collab/prep-init";
 import { readPrepDoc } from "@/lib/collab/prep-read";
-import type { PrepDocView } from "@/lib/collab/prep-schema";
+import { prepRoots, type PrepDocView } from "@/lib/collab/prep-schema";
 import { isPresenceState, type PresenceState, type PresenceUser } from "@/lib/collab/presence";
 import { TicketedProvider, type LinkPhase } from "../collab/ticketed-provider";
-import { shareStructure } from "../room/share-structure";
+import { DocViewStore } from "../collab/doc-view-store";
+import { shareStructure } from "../collab/share-structure";
 
 /**
  * The browser's connection to the case's private preparation document: its own Y.Doc, its own
@@ -23,9 +24,7 @@ export class PrepConnection {
   readonly awareness = new Awareness(this.doc);
   private readonly link: TicketedProvider;
   private snap: PrepSnapshot = { phase: "connecting", loaded: false, unsaved: false };
-  private view: PrepDocView;
-  private viewFor = -1;
-  private version = 0;
+  private readonly view: DocViewStore<PrepDocView>;
   private peers: PresenceUser[] = [];
   private readonly listeners = new Set<() => void>();
   private destroyed = false;
@@ -36,7 +35,7 @@ export class PrepConnection {
   ) {
     const state: PresenceState = { user, editing: null };
     this.awareness.setLocalState(state);
-    this.view = readPrepDoc(this.doc);
+    this.view = new DocViewStore(this.doc, prepRoots, readPrepDoc, "The preparation");
     this.link = new TicketedProvider({
       ticketUrl: `/api/meetings/${encodeURIComponent(meetingId)}/ticket?doc=prep`,
       doc: this.doc,
@@ -57,13 +56,7 @@ export class PrepConnection {
     return () => this.listeners.delete(l);
   };
   getSnapshot = (): PrepSnapshot => this.snap;
-  getView = (): PrepDocView => {
-    if (this.viewFor !== this.version) {
-      this.view = shareStructure(this.view, readPrepDoc(this.doc));
-      this.viewFor = this.version;
-    }
-    return this.view;
-  };
+  getView = (): PrepDocView => this.view.getSnapshot();
   /** The other people who have the preparation open right now. */
   getPeers = (): PresenceUser[] => this.peers;
 
@@ -80,15 +73,13 @@ export class PrepConnection {
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("change", this.onAwareness);
     this.link.destroy();
+    this.view.destroy();
     this.awareness.destroy();
     this.doc.destroy();
     this.listeners.clear();
   }
 
-  private readonly onDocUpdate = () => {
-    this.version++;
-    this.refresh(true);
-  };
+  private readonly onDocUpdate = () => this.refresh(true);
 
   private readonly onLink = () => this.refresh();
 

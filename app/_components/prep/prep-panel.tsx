@@ -6,7 +6,7 @@ import { prepNoteText } from "@/lib/collab/prep-notes";
 import { PREP_NOTE_GROUPS, type PrepNoteGroup } from "@/lib/collab/prep-schema";
 import { can } from "@/lib/permissions";
 import { useConnection } from "../collab/use-connection";
-import { buttonClass, labelClass } from "../room/ui";
+import { buttonClass, labelClass } from "@/app/_components/ui/classes";
 import { YTextField } from "../room/y-text-field";
 import { PrepConnection, type PrepSnapshot } from "./prep-connection";
 import type { PrepSlotProps } from "./prep-slot";

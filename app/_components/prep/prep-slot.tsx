@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { can } from "@/lib/permissions";
 import type { Role } from "@/lib/plan/roles";
-import { buttonClass } from "../room/ui";
+import { buttonClass } from "@/app/_components/ui/classes";
 import { SectionBoundary } from "../room/section-boundary";
 
 // Loaded only when someone who may see the preparation opens it: the manager's, the union

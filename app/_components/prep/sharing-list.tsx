@@ -5,7 +5,7 @@ import type * as Y from "yjs";
 import { useTranslations } from "next-intl";
 import { addSharingItem, removeSharingItem, setMayShare, setWhoSays, sharingItemText } from "@/lib/collab/prep-sharing";
 import { MAY_SHARE, WHO_SAYS, type SharingItemView, type WhoSays } from "@/lib/collab/prep-schema";
-import { buttonClass, dangerButtonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "../room/ui";
+import { buttonClass, dangerButtonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { YTextField } from "../room/y-text-field";
 
 /** "What may be shared with the workplace": the item, may it be shared, who says it. */

@@ -17,7 +17,12 @@ import {
 import { TEXT_LIMITS } from "@/lib/collab/text-limits";
 import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
-import { FieldError, FieldLabel, MoveButtons, RemoveButton, Section, inputClass, labelClass, primaryButtonClass } from "./ui";
+import { FieldError } from "@/app/_components/ui/field-error";
+import { FieldLabel } from "@/app/_components/room/field-label";
+import { MoveButtons } from "@/app/_components/ui/move-buttons";
+import { RemoveButton } from "@/app/_components/ui/remove-button";
+import { Section } from "@/app/_components/ui/section";
+import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { YTextField } from "./y-text-field";
 import { useLogChange } from "../meeting/use-log-change";
 import { useFieldDateWarning } from "../meeting/date-warnings";

@@ -24,7 +24,12 @@ import { ReviewForAgendaItem } from "./review-item";
 import { AgendaItemFlow } from "../meeting/agenda-item-flow";
 import { agendaItemAnchor } from "../meeting/follow-current";
 import { useLogChange } from "../meeting/use-log-change";
-import { EditingMarker, FieldError, FieldLabel, MoveButtons, RemoveButton, Section, buttonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "./ui";
+import { EditingMarker, FieldLabel } from "@/app/_components/room/field-label";
+import { FieldError } from "@/app/_components/ui/field-error";
+import { MoveButtons } from "@/app/_components/ui/move-buttons";
+import { RemoveButton } from "@/app/_components/ui/remove-button";
+import { Section } from "@/app/_components/ui/section";
+import { buttonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 
 export const AgendaSection = memo(function AgendaSection({ items }: { items: AgendaItemView[] }) {
   const t = useTranslations("room.agenda");

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { isAppError } from "@/lib/errors";
-import { FieldError, FieldLabel, inputBaseClass } from "./ui";
+import { FieldError } from "@/app/_components/ui/field-error";
+import { FieldLabel } from "@/app/_components/room/field-label";
+import { inputBaseClass } from "@/app/_components/ui/classes";
 
 /**
  * A date (`YYYY-MM-DD`) or local date-time (`YYYY-MM-DDTHH:mm`) held in the document. The browser

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { followUpText, setNextMeetingAt, type FollowUpView } from "@/lib/collab";
 import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
-import { FieldLabel, Section } from "./ui";
+import { FieldLabel } from "@/app/_components/room/field-label";
+import { Section } from "@/app/_components/ui/section";
 import { YTextField } from "./y-text-field";
 import { useLogChange } from "../meeting/use-log-change";
 

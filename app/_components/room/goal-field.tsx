@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { goalText, setGoalTargetDate } from "@/lib/collab";
 import { DateField } from "./date-field";
 import { useRoom } from "./room-context";
-import { FieldLabel } from "./ui";
+import { FieldLabel } from "@/app/_components/room/field-label";
 import { YTextField } from "./y-text-field";
 import { useFieldDateWarning } from "../meeting/date-warnings";
 

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { buttonClass, dangerButtonClass } from "./ui";
+import { buttonClass, dangerButtonClass } from "@/app/_components/ui/classes";
 
 /** "This meeting is over": plain words, and what it means for a change typed at that moment. */
 export function MeetingOverNotice({ unsaved }: { unsaved: boolean }) {

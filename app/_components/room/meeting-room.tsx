@@ -19,7 +19,7 @@ import { RoomProvider, type RoomContextValue } from "./room-context";
 import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
 import { SectionBoundary } from "./section-boundary";
-import { AgreementEntry } from "@/app/agreements/_components/agreement-entry";
+import { AgreementEntry } from "@/app/_components/agreement/agreement-entry";
 import { can } from "@/lib/permissions";
 import { CatchUpNotice } from "../meeting/catch-up";
 import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";
@@ -226,7 +226,7 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
               <AgendaSection items={view.agenda} />
             </SectionBoundary>
             <SectionBoundary name={t("plan.title")} testId="plan-section">
-              <PlanSection plan={view.plan} />
+              <PlanSection plan={view.plan} country={props.country} />
             </SectionBoundary>
             <SectionBoundary name={t("actions.title")} testId="actions-section">
               <ActionsSection actions={view.actions} />

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { setMixer } from "@/lib/collab";
 import { MIXER_DIMENSIONS, MIXER_MAX, MIXER_MIN, type MixerDimension } from "@/lib/plan/mixer-desk";
 import { useRoom } from "./room-context";
-import { EditingMarker } from "./ui";
+import { EditingMarker } from "@/app/_components/room/field-label";
 
 const CHIP =
   "inline-flex h-11 min-w-14 cursor-pointer items-center justify-center gap-2 rounded-md border border-slate-500 bg-white px-3 text-base font-semibold text-slate-900 has-checked:border-blue-800 has-checked:bg-blue-50 has-checked:ring-2 has-checked:ring-blue-700 has-disabled:cursor-default";

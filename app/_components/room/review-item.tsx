@@ -7,7 +7,7 @@ import type { ReviewContext } from "@/lib/followup/get-review-context";
 import { formatDay, formatValue } from "@/lib/followup/format";
 import { useRoom } from "./room-context";
 import { useReview, useReviewContext } from "./review-store";
-import { EditingMarker, FieldLabel } from "./ui";
+import { EditingMarker, FieldLabel } from "@/app/_components/room/field-label";
 import { YTextField } from "./y-text-field";
 
 /**

@@ -10,10 +10,10 @@ import { snapshotFromView } from "@/lib/followup/snapshot-from-view";
 import { formatDay } from "@/lib/followup/format";
 import { switchReviewBasis } from "@/lib/followup/switch-review-basis";
 import { can } from "@/lib/permissions";
-import { buttonClass } from "./ui";
+import { buttonClass } from "@/app/_components/ui/classes";
 import { useRoom } from "./room-context";
 import { useReview, useReviewContext } from "./review-store";
-import { Section } from "./ui";
+import { Section } from "@/app/_components/ui/section";
 
 /**
  * The review of the last agreement, above the agenda of a follow-up meeting: which version is

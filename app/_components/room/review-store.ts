@@ -4,6 +4,7 @@ import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { readReview, reviewMap, type ReviewView } from "@/lib/collab/review";
 import type { ReviewContext } from "@/lib/followup/get-review-context";
+import { DocViewStore } from "../collab/doc-view-store";
 
 /**
  * The follow-up review in the room: the `review` root of the shared document (observed here, as
@@ -13,39 +14,9 @@ import type { ReviewContext } from "@/lib/followup/get-review-context";
  */
 type Listener = () => void;
 
-class ReviewStore {
-  private version = 0;
-  private readFor = -1;
-  private view: ReviewView | null = null;
-  private readonly listeners = new Set<Listener>();
-  private readonly root: Y.Map<unknown>;
-
-  constructor(private readonly doc: Y.Doc) {
-    this.root = reviewMap(doc);
-    this.root.observeDeep(this.onChange);
-  }
-
-  private readonly onChange = () => {
-    this.version++;
-    for (const l of this.listeners) l();
-  };
-
-  subscribe = (l: Listener) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
-
-  getSnapshot = (): ReviewView | null => {
-    if (this.readFor !== this.version) {
-      this.view = readReview(this.doc);
-      this.readFor = this.version;
-    }
-    return this.view;
-  };
-
-  destroy(): void {
-    this.root.unobserveDeep(this.onChange);
-    this.listeners.clear();
+class ReviewStore extends DocViewStore<ReviewView | null> {
+  constructor(doc: Y.Doc) {
+    super(doc, (d) => [reviewMap(d)], readReview, "The follow-up review");
   }
 }
 

@@ -5,7 +5,7 @@ import { setStep } from "@/lib/collab";
 import { stepsForTrack } from "@/lib/plan/staircase";
 import type { Track } from "@/lib/plan/track";
 import { useRoom } from "./room-context";
-import { EditingMarker } from "./ui";
+import { EditingMarker } from "@/app/_components/room/field-label";
 import { useLogChange } from "../meeting/use-log-change";
 
 /**

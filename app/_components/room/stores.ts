@@ -1,7 +1,8 @@
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
 import { isPresenceState, readMeetingDoc, sharedRoots, type MeetingDocView, type PresenceUser } from "@/lib/collab";
-import { shareStructure } from "./share-structure";
+import { DocViewStore } from "../collab/doc-view-store";
+import { shareStructure } from "../collab/share-structure";
 
 /**
  * Small external stores over the Y.Doc, awareness and undo manager, read by React through
@@ -9,49 +10,10 @@ import { shareStructure } from "./share-structure";
  */
 type Listener = () => void;
 
-export class MeetingViewStore {
-  private version = 0;
-  private computedFor = -1;
-  private view: MeetingDocView;
-  private readonly listeners = new Set<Listener>();
-  private readonly roots: Y.AbstractType<unknown>[];
-
-  constructor(private readonly doc: Y.Doc) {
-    this.view = readMeetingDoc(doc);
-    this.computedFor = 0;
-    this.roots = sharedRoots(doc);
-    for (const r of this.roots) r.observeDeep(this.onChange);
-  }
-
-  private readonly onChange = () => {
-    this.version++;
-    for (const l of this.listeners) l();
-  };
-
-  subscribe = (l: Listener): (() => void) => {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  };
-
-  /**
-   * Read lazily: many transactions in one tick cost one read of the document. The readers take any
-   * stored shape; should one throw all the same, the room keeps showing the last good view.
-   */
-  getSnapshot = (): MeetingDocView => {
-    if (this.computedFor !== this.version) {
-      this.computedFor = this.version;
-      try {
-        this.view = shareStructure(this.view, readMeetingDoc(this.doc));
-      } catch (e) {
-        console.error("The meeting document could not be read", e);
-      }
-    }
-    return this.view;
-  };
-
-  destroy(): void {
-    for (const r of this.roots) r.unobserveDeep(this.onChange);
-    this.listeners.clear();
+/** The shared meeting document's plan roots as plain data (see DocViewStore). */
+export class MeetingViewStore extends DocViewStore<MeetingDocView> {
+  constructor(doc: Y.Doc) {
+    super(doc, sharedRoots, readMeetingDoc, "The meeting document");
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Helpers for binding a Y.Text to a plain <input>/<textarea>: keep the local caret where it
- * belongs when someone else's edit lands in the same field.
+ * belongs when someone else's edit lands in the same field. The local change itself is found by
+ * `diffRange` in lib/collab/text-diff.ts.
  */
 export type TextDelta = { insert?: unknown; delete?: number; retain?: number }[];
 
@@ -29,18 +30,4 @@ export function mapIndex(delta: TextDelta, index: number): number {
     }
   }
   return Math.max(0, index + shift);
-}
-
-/** The single changed range between two strings: replace before[start, end) with `insert`. */
-export function diffRange(before: string, after: string): { start: number; end: number; insert: string } {
-  let start = 0;
-  const min = Math.min(before.length, after.length);
-  while (start < min && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before.charCodeAt(endB - 1) === after.charCodeAt(endA - 1)) {
-    endB--;
-    endA--;
-  }
-  return { start, end: endB, insert: after.slice(start, endA) };
 }

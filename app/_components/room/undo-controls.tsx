@@ -3,7 +3,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { useRoom } from "./room-context";
-import { buttonClass } from "./ui";
+import { buttonClass } from "@/app/_components/ui/classes";
 
 /**
  * Undo / redo of this person's own changes (never someone else's). Ctrl/Cmd+Z and

@@ -3,10 +3,10 @@
 import { useLayoutEffect, useMemo, useRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import * as Y from "yjs";
-import { applyTextChange } from "@/lib/collab";
+import { applyTextChange, diffRange } from "@/lib/collab";
 import { applyTextChangeWithin, TEXT_LIMITS, type TextLimitKey } from "@/lib/collab/text-limits";
-import { diffRange, mapIndex, type TextDelta } from "./text-sync";
-import { inputClass } from "./ui";
+import { mapIndex, type TextDelta } from "./text-sync";
+import { inputClass } from "@/app/_components/ui/classes";
 import { DiagnosisNotice, yTextSource } from "../meeting/diagnosis-notice";
 
 type Common = {

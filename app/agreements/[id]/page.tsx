@@ -7,10 +7,10 @@ import { getAgreementForParticipant, type AgreementForParticipant } from "@/lib/
 import { isAppError } from "@/lib/errors";
 import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
 import { getPlanDrift, type PlanDrift } from "@/lib/agreements/plan-drift";
-import { AgreementView } from "../_components/agreement-view";
-import { SignedOutNotice } from "../_components/signed-out-notice";
+import { AgreementView } from "@/app/_components/agreement/agreement-view";
+import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
 import { pagePrincipal } from "../_lib/principal";
-import { AlteredAgreementPage } from "../_components/altered-notice";
+import { AlteredAgreementPage } from "@/app/_components/agreement/altered-notice";
 import { isAgreementAltered } from "@/lib/agreements/agreement-altered";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { buttonClass, dangerButtonClass } from "../_components/staff-ui";
+import { buttonClass, dangerButtonClass } from "@/app/_components/ui/classes";
 
 /**
  * A button with a forgiving second step when the action cannot be undone: "Yes, …" or "Keep".

@@ -5,7 +5,7 @@ import type { ActionResult } from "../_lib/action-result";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
 import { ROLES } from "@/lib/plan/roles";
-import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass, selectClass } from "../_components/staff-ui";
+import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass, selectClass } from "@/app/_components/ui/classes";
 import { inviteAction } from "./actions";
 import type { IssuedView } from "./view-types";
 

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type Ref } from "react";
 import { useTranslations } from "next-intl";
-import { buttonClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "../_components/staff-ui";
+import { buttonClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import type { IssuedView } from "./view-types";
 
 /**

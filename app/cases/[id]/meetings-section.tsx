@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { OverviewMeeting } from "@/lib/cases/get-case-overview";
-import { cardClass, linkClass, primaryButtonClass } from "../_components/staff-ui";
+import { cardClass, linkClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { ScheduleMeetingForm } from "./schedule-meeting-form";
 
 /** The case's meetings, each with the way into its room, and the form to schedule the next one. */

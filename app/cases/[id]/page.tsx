@@ -10,7 +10,7 @@ import { recordCaseOverviewShown } from "@/lib/cases/record-case-overview-shown"
 import { isAppError } from "@/lib/errors";
 import type { LinkState } from "@/lib/invites/link-state";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
-import { DueFromMeSection } from "@/app/me/due-from-me-section";
+import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 import { StaffPage } from "../_components/staff-page";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";

@@ -6,7 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { recordCasePageShown } from "@/lib/followup/record-case-page-shown";
 import { requireSession, type Me } from "@/lib/meetings/require-meeting-participant";
-import { DueFromMeSection } from "@/app/me/due-from-me-section";
+import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";
 import { StandingSection } from "./follow-up/standing-section";

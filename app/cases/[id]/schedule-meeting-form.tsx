@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
-import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "../_components/staff-ui";
+import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { scheduleAction } from "./actions";
 
 type Fields = { title: string; date: string; time: string; durationMinutes: string; location: string; videoUrl: string };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { StaffIdentity } from "@/lib/auth/staff-identity";
-import { buttonClass, linkClass } from "./staff-ui";
+import { buttonClass, linkClass } from "@/app/_components/ui/classes";
 
 /** Under the site header on staff pages: who is signed in, the way to their cases, and sign-out. */
 export async function StaffBar({ staff }: { staff: StaffIdentity }) {

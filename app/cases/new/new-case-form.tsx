@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
-import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "../_components/staff-ui";
+import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { createCaseAction } from "./actions";
 
 /** Controlled fields, so nothing typed is lost when the server sends the form back with errors. */

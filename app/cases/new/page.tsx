@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/app/_server/auth";
 import { StaffPage } from "../_components/staff-page";
-import { cardClass } from "../_components/staff-ui";
+import { cardClass } from "@/app/_components/ui/classes";
 import { NewCaseForm } from "./new-case-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { sessionToken } from "@/app/_server/session";
-import { buttonClass, primaryButtonClass } from "@/app/cases/_components/staff-ui";
+import { buttonClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { decideJoin } from "@/lib/access/decide-join";
 import { PENDING_JOIN_COOKIE_NAMES } from "@/lib/access/session-cookie";
 import { EscapeKeeps } from "./escape-keeps";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
-import { cardClass, linkClass } from "@/app/cases/_components/staff-ui";
+import { cardClass, linkClass } from "@/app/_components/ui/classes";
 import { signInOptions } from "@/lib/auth/sign-in-options";
 import { outboxDir } from "@/lib/mail/deliver-mail";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CaseFollowUp } from "@/lib/followup/get-case-follow-up";
-import { cardClass, linkClass } from "../../_components/staff-ui";
+import { cardClass, linkClass } from "@/app/_components/ui/classes";
 import type { Fmt } from "./fmt";
 
 /**

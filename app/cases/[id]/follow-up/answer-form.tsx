@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "../../_components/staff-ui";
+import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { sendJson } from "./send-json";
 
 type Answer = "coming" | "another_time" | "cannot_come";

@@ -5,7 +5,7 @@ import { describeChanges } from "@/lib/followup/describe-changes";
 import type { CaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { isLocale } from "@/lib/i18n/locales";
 import { MIXER_MAX } from "@/lib/plan/mixer-desk";
-import { buttonClass, cardClass, labelClass, linkClass, selectClass } from "../../_components/staff-ui";
+import { buttonClass, cardClass, labelClass, linkClass, selectClass } from "@/app/_components/ui/classes";
 import type { Fmt } from "./fmt";
 
 function sentences(changes: Parameters<typeof describeChanges>[0], locale: string): string[] {

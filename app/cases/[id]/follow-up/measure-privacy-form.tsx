@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { buttonClass, errorClass, hintClass } from "../../_components/staff-ui";
+import { buttonClass, errorClass, hintClass } from "@/app/_components/ui/classes";
 import { sendJson } from "./send-json";
 
 type Props = {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { CaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { expectedOn, segmentOn } from "@/lib/progress/measure-series";
-import { cardClass } from "../../_components/staff-ui";
+import { cardClass } from "@/app/_components/ui/classes";
 import { ChartLegend, MeasureChart } from "./measure-chart";
 import { MeasurePrivacyForm } from "./measure-privacy-form";
 import { ProgressForm } from "./progress-form";

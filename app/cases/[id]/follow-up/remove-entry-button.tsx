@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { buttonClass, errorClass } from "../../_components/staff-ui";
+import { buttonClass, errorClass } from "@/app/_components/ui/classes";
 import { sendJson } from "./send-json";
 
 /** Remove one's own mistyped entry, with a second step so a slip of the thumb removes nothing. */

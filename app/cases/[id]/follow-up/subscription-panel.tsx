@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { buttonClass, errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "../../_components/staff-ui";
+import { buttonClass, errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { sendJson } from "./send-json";
 
 /**

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { ClosingNotice } from "@/app/_components/meeting/closing-notice";
-import { AgreementView } from "@/app/agreements/_components/agreement-view";
-import { PrepareForm } from "@/app/agreements/_components/prepare-form";
-import { SignedOutNotice } from "@/app/agreements/_components/signed-out-notice";
-import { VersionWatcher } from "@/app/agreements/_components/version-watcher";
+import { AgreementView } from "@/app/_components/agreement/agreement-view";
+import { PrepareForm } from "@/app/_components/agreement/prepare-form";
+import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
+import { VersionWatcher } from "@/app/_components/agreement/version-watcher";
 import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { getPlanDrift } from "@/lib/agreements/plan-drift";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
@@ -15,7 +15,7 @@ import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
-import { AlteredAgreementPage } from "@/app/agreements/_components/altered-notice";
+import { AlteredAgreementPage } from "@/app/_components/agreement/altered-notice";
 import { agreementRecordProblem } from "@/lib/agreements/agreement-record-problem";
 
 export async function generateMetadata(): Promise<Metadata> {

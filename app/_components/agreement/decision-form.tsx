@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { PartyStatus } from "@/lib/agreements/agreement-state";
-import { buttonClass, dangerButtonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/room/ui";
+import { buttonClass, dangerButtonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { decisionErrorKey, RELOAD_ERRORS } from "./decision-errors";
 import { postJson } from "./post-json";
 

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/room/ui";
+import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { postJson } from "./post-json";
 
 /**

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { PartyStatus } from "@/lib/agreements/agreement-state";
-import { buttonClass } from "@/app/_components/room/ui";
+import { buttonClass } from "@/app/_components/ui/classes";
 import { DecisionForm } from "./decision-form";
 
 type Props = {

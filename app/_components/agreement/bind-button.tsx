@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { primaryButtonClass } from "@/app/_components/room/ui";
+import { primaryButtonClass } from "@/app/_components/ui/classes";
 import { postJson } from "./post-json";
 
 /**
