@@ -54,12 +54,14 @@ describe("GET /healthz", () => {
 });
 
 describe("GET /readyz", () => {
-  it("is 503 naming the collaboration server until it is registered, then 200", async () => {
+  it("is 503 naming a failed check (the collaboration server starting), then 200", async () => {
     const base = await serve({ serveMetrics: false });
+    const starting = registerReadinessCheck("collab", () => ({ ok: false, detail: "starting" }));
     const before = await fetch(`${base}/readyz`);
     expect(before.status).toBe(503);
-    expect(await before.json()).toMatchObject({ status: "not ready", checks: { database: { ok: true }, collab: { ok: false, detail: "not started" } } });
-    const unregister = registerReadinessCheck("collab", () => (collab.accepting() ? { ok: true } : { ok: false, detail: "shutting down" }));
+    expect(await before.json()).toMatchObject({ status: "not ready", checks: { database: { ok: true }, collab: { ok: false, detail: "starting" } } });
+    starting();
+    const unregister = registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
     try {
       const after = await fetch(`${base}/readyz`);
       expect(after.status).toBe(200);

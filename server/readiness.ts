@@ -1,37 +1,37 @@
-import { checkDatabase, type Check } from "@/lib/system/check-database";
-
-export type Readiness = { ok: boolean; checks: Record<string, Check> };
-
-type Probe = () => Check | Promise<Check>;
+import { checkDatabase } from "@/lib/system/check-database";
 
 /**
- * Checks registered by the running server (start.ts registers "collab"), and by anything else
- * that can make this instance unfit to take traffic. Each one is required: one failed → 503.
+ * Is this instance ready to take work? `/readyz` (server/ops-routes.ts) calls `checkReadiness()`.
+ * The database is asked on each call, with a short deadline (reachable, and every committed
+ * migration applied), so a hung PostgreSQL makes /readyz answer "not ready" instead of hanging it.
+ * Each part of the process registers what it knows: start.ts says "collab" is starting until the
+ * collaboration server runs, then whether it accepts sockets and its commits go through
+ * (server/collab: false while PostgreSQL is away and its batches are being retried).
  */
-const probes = new Map<string, Probe>();
-/** Checks that must be registered before the instance counts as ready. */
-const REQUIRED = ["collab"];
+export type ReadinessCheck = { ok: boolean; detail?: string };
+export type Readiness = { ok: boolean; checks: Record<string, ReadinessCheck> };
 
-export function registerReadinessCheck(name: string, probe: Probe): () => void {
-  probes.set(name, probe);
-  return () => void probes.delete(name);
+const checks = new Map<string, () => ReadinessCheck | Promise<ReadinessCheck>>();
+
+/** Add (or replace) a named check; returns its removal. */
+export function registerReadinessCheck(name: string, check: () => ReadinessCheck | Promise<ReadinessCheck>): () => void {
+  checks.set(name, check);
+  return () => {
+    if (checks.get(name) === check) checks.delete(name);
+  };
 }
 
-async function run(probe: Probe): Promise<Check> {
-  try {
-    return await probe();
-  } catch (e) {
-    return { ok: false, detail: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/**
- * Is this instance ready to take traffic: the database reachable, every committed migration
- * applied, the collaboration server accepting sockets (and whatever else is registered)?
- */
 export async function checkReadiness(): Promise<Readiness> {
-  const checks: Record<string, Check> = { ...(await checkDatabase()) };
-  for (const name of REQUIRED) if (!probes.has(name)) checks[name] = { ok: false, detail: "not started" };
-  for (const [name, probe] of probes) checks[name] = await run(probe);
-  return { ok: Object.values(checks).every((c) => c.ok), checks };
+  const [database, ...results] = await Promise.all([
+    checkDatabase(),
+    ...[...checks].map(async ([name, check]): Promise<[string, ReadinessCheck]> => {
+      try {
+        return [name, await check()];
+      } catch (e) {
+        return [name, { ok: false, detail: String(e instanceof Error ? e.message : e) }];
+      }
+    }),
+  ]);
+  const out: Record<string, ReadinessCheck> = { ...database, ...Object.fromEntries(results) };
+  return { ok: Object.values(out).every((r) => r.ok), checks: out };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorFields, logger, withRequestId } from "@/lib/log/logger";
+import { TEST_CLOCK_HEADER, withRequestTestClock } from "@/lib/time/server-clock";
 import { clientAddress } from "./client-address";
 import { handleOpsRequest, type OpsOptions } from "./ops-routes";
 import { observeRequest, requestIdOf } from "./request-observer";
@@ -27,7 +28,8 @@ export function createRequestListener(input: { ops: OpsOptions; trustProxy: bool
         return;
       }
       clientAddress(req, input.trustProxy);
-      handle(req, res).catch((err: unknown) => {
+      // A test may move the clock for its own requests only (STEPWISE_TEST_CLOCK=1, loopback).
+      withRequestTestClock(req.headers[TEST_CLOCK_HEADER], () => handle(req, res)).catch((err: unknown) => {
         log.error("request failed", errorFields(err));
         if (!res.headersSent) res.statusCode = 500;
         res.end();

@@ -42,6 +42,8 @@ export async function start(opts: StartOptions = { buildOnStart: true }): Promis
 
   const metrics = createMetrics();
   const ops: OpsOptions = { metrics, metricsToken: e.METRICS_TOKEN, serveMetrics: metricsOnMainPort(e) };
+  // Not ready until the collaboration server runs (replaced below, once it does).
+  registerReadinessCheck("collab", () => ({ ok: false, detail: "starting" }));
 
   // The database is opened (and migrated, and seeded) by this process only: PGlite must never be
   // opened by two processes, so nothing else touches DATA_DIR while we run.
@@ -71,7 +73,8 @@ export async function start(opts: StartOptions = { buildOnStart: true }): Promis
   // REDIS_URL: several instances serve the same rooms (docs/collab-server.md, "Scale-out").
   const collab = createCollabServer({ redisUrl: e.REDIS_URL });
   metrics.watchCollab(collab);
-  registerReadinessCheck("collab", () => (collab.accepting() ? { ok: true } : { ok: false, detail: "shutting down" }));
+  // /readyz: not ready while the collaboration server's commits are being retried (database away).
+  registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
 
   handle = app.getRequestHandler();
   // Our collaboration path first (authenticated before any frame); everything else (HMR) to Next.

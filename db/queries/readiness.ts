@@ -5,10 +5,6 @@ import type { Db } from "../client";
 
 type Rows<T> = { rows?: T[] } & T[];
 
-export async function pingDatabase(db: Db): Promise<void> {
-  await db.execute(sql`select 1`);
-}
-
 let journal: number[] | undefined;
 
 /** The `when` of every committed migration (db/migrations/meta/_journal.json), read once. */

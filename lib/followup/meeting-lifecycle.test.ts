@@ -8,7 +8,7 @@ import { addParticipant } from "../cases/add-participant";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { outboxDir } from "../mail/deliver-mail";
 import { meetingCalendarFile } from "../calendar/meeting-calendar-file";
-import { completeMeeting } from "./complete-meeting";
+import { completeMeeting } from "../meetings/complete-meeting";
 import { rescheduleMeeting } from "./reschedule-meeting";
 import { cancelMeeting } from "./cancel-meeting";
 import { renderMeetingChangeEmail } from "./meeting-change-email";

@@ -1,10 +1,10 @@
 import { getDb } from "@/db/client";
 import { rescheduleMeetingRow } from "@/db/queries/meetings";
 import { extendCaseJoinLinks } from "../access/extend-case-join-links";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
-import { ZRescheduleMeeting } from "./meeting-input";
+import { ZRescheduleMeeting } from "../meetings/meeting-input";
 import { requireMeetingStaff } from "./require-meeting-staff";
 import { tellInvitees } from "./tell-invitees";
 

@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
 import { cancelMeetingRow } from "@/db/queries/meetings";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
-import { ZCancelMeeting } from "./meeting-input";
+import { ZCancelMeeting } from "../meetings/meeting-input";
 import type { MeetingChange } from "./reschedule-meeting";
 import { requireMeetingStaff } from "./require-meeting-staff";
 import { tellInvitees } from "./tell-invitees";
