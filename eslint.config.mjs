@@ -82,6 +82,13 @@ const config = [
     files: ["server/**"],
     rules: restrict([ours("app"), ours("db")], "server/ reaches the database only through lib/ (server → lib → db)."),
   },
+  {
+    // Logs go through lib/log (structured JSON, no personal data). The start-up banner and the
+    // command-line tools talk to a person at a terminal, so they may print.
+    files: ["lib/**", "server/**", "db/**"],
+    ignores: ["**/*.test.ts", "server/banner.ts", "server/verify-bundle.ts", "server/collab/testing/**"],
+    rules: { "no-console": "error" },
+  },
 ];
 
 export default config;
