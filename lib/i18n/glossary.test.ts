@@ -45,9 +45,12 @@ const RULES: Rule[] = [
   { locale: "nb", not: /\blista\b/i, prefer: "listen" },
   { locale: "nb", not: /\bkr\b|kroner/i, prefer: "DKK", keys: businessKeys },
   { locale: "nb", not: /siden siden/i, prefer: "etter at siden ble vist" },
+  { locale: "nb", not: /[„“”"]/, prefer: "«…»" },
+  { locale: "nb", not: /\b\d{1,2}:\d{2}\b/, prefer: "10.00" },
   // English
   { locale: "en", not: /\d,\d(?!\d)/, prefer: "7.5" },
   { locale: "en", not: /\bcoming meetings?\b/i, prefer: "upcoming" },
+  { locale: "en", not: /["«»„]/, prefer: "“…”" },
 ];
 
 function flatten(obj: unknown, prefix = ""): [string, string][] {
