@@ -37,6 +37,17 @@ const config = [
     },
   },
   {
+    // A promise nobody awaits loses its error (an unhandled rejection ends the server) and its
+    // order; one passed where a callback returns void is never awaited at all. These rules need
+    // the types, so they read the project through TypeScript's project service.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+    },
+  },
+  {
     files: ["app/**"],
     rules: restrict([ours("db"), ours("server")], "app/ reaches the database only through lib/ (app → lib → db)."),
   },
