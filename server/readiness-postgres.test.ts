@@ -5,7 +5,7 @@ import { useDatabaseAt } from "@/lib/testing/test-database";
 import { createMetrics } from "./metrics";
 import { createRequestListener } from "./request-listener";
 import { registerReadinessCheck } from "./readiness";
-import { startOwnPostgres, type OwnPostgres } from "./testing/own-postgres";
+import { startOwnPostgres, type OwnPostgres } from "./collab/testing/own-postgres";
 
 // Its own cluster: this test stops PostgreSQL, and the machine's shared one must never stop.
 let pg: OwnPostgres;
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   http?.close();
   await database?.close().catch(() => {});
-  pg?.destroy();
+  await pg?.destroy();
 });
 
 describe("GET /readyz", () => {
@@ -35,7 +35,7 @@ describe("GET /readyz", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", checks: { database: { ok: true }, migrations: { ok: true }, collab: { ok: true } } });
 
-    pg.stop();
+    await pg.stop();
     const down = await fetch(`${base}/readyz`);
     expect(down.status).toBe(503);
     const body = (await down.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> };
@@ -46,7 +46,7 @@ describe("GET /readyz", () => {
     // The process itself is still up.
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
 
-    pg.start();
+    await pg.start();
     // postgres.js reconnects on the next query; pg_ctl -w returned once the server accepts.
     await expect.poll(async () => (await fetch(`${base}/readyz`)).status, { timeout: 20_000 }).toBe(200);
   });
