@@ -9,7 +9,7 @@ import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { createCollabServer } from "./collab";
 import { ensureBuild } from "./ensure-build";
 import { printBanner } from "./banner";
-import { clientAddress } from "./client-address";
+import { overwriteUntrustedForwardedHeaders } from "./forwarded-headers";
 import { closeRevocationBus } from "@/lib/access/revocation-bus";
 import { assertTestClockAllowed } from "@/lib/time/server-clock";
 
@@ -35,7 +35,7 @@ export async function start(): Promise<void> {
       res.end("Stepwise is starting…\n");
       return;
     }
-    clientAddress(req, e.TRUST_PROXY === "1");
+    overwriteUntrustedForwardedHeaders(req, e.TRUST_PROXY === "1");
     handle(req, res).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;

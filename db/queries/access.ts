@@ -52,40 +52,6 @@ export async function recordJoinLinkUseAndOpenSession(
   });
 }
 
-/** Open a session directly (test fixtures and the bench: a participant already signed in). */
-export async function insertParticipantSession(db: Db, input: typeof participantSessions.$inferInsert): Promise<{ id: string }> {
-  const [row] = await db.insert(participantSessions).values(input).returning({ id: participantSessions.id });
-  return row!;
-}
-
-/** The participant behind a live session (not expired, not revoked, participant not removed), and the session's id. */
-export async function findParticipantBySessionHash(db: Db, tokenHash: Uint8Array): Promise<(ParticipantRow & { sessionId: string }) | null> {
-  const rows = await db
-    .select({ participant: participants, sessionId: participantSessions.id })
-    .from(participantSessions)
-    .innerJoin(participants, eq(participants.id, participantSessions.participantId))
-    .where(
-      and(
-        eq(participantSessions.tokenHash, Buffer.from(tokenHash)),
-        isNull(participantSessions.revokedAt),
-        gt(participantSessions.expiresAt, new Date()),
-        isNull(participants.removedAt),
-      ),
-    );
-  const r = rows[0];
-  return r ? { ...r.participant, sessionId: r.sessionId } : null;
-}
-
-/** The meeting a live participant session was opened for (through its join link), or null. */
-export async function findMeetingOfLiveSession(db: Db, tokenHash: Uint8Array): Promise<string | null> {
-  const rows = await db
-    .select({ meetingId: joinLinks.meetingId })
-    .from(participantSessions)
-    .innerJoin(joinLinks, eq(joinLinks.id, participantSessions.joinLinkId))
-    .where(and(eq(participantSessions.tokenHash, Buffer.from(tokenHash)), isNull(participantSessions.revokedAt), gt(participantSessions.expiresAt, new Date())));
-  return rows[0]?.meetingId ?? null;
-}
-
 /**
  * Every live join link (not withdrawn, not expired at `now`) of a case's participants that ends
  * before `until` now ends at `until`. Returns how many changed.

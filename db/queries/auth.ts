@@ -1,6 +1,6 @@
-import { and, eq, gt, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { authSessions, participants, rateLimits, staffSessionAuth, users, verificationTokens } from "../schema";
+import { participants, rateLimits, users, verificationTokens } from "../schema";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -68,26 +68,4 @@ export async function countVerificationTokens(db: Db, identifier?: string): Prom
     .from(verificationTokens)
     .where(identifier ? eq(verificationTokens.identifier, identifier) : undefined);
   return rows.length;
-}
-
-/** The stored session rows of a user with how each was opened. */
-export async function listSessionsOfUser(db: Db, userId: string): Promise<{ storedToken: string; expires: Date; method: string | null }[]> {
-  return db
-    .select({ storedToken: authSessions.sessionToken, expires: authSessions.expires, method: staffSessionAuth.method })
-    .from(authSessions)
-    .leftJoin(staffSessionAuth, eq(staffSessionAuth.sessionToken, authSessions.sessionToken))
-    .where(eq(authSessions.userId, userId));
-}
-
-/**
- * Of these staff sessions (by stored token), the live ones (not expired, user still staff) and
- * whose they are. Signing out deletes the row, so a signed-out session is simply not found.
- */
-export async function findLiveStaffSessions(db: Db, storedTokens: readonly string[], now: Date): Promise<{ storedToken: string; userId: string }[]> {
-  if (storedTokens.length === 0) return [];
-  return db
-    .select({ storedToken: authSessions.sessionToken, userId: authSessions.userId })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(inArray(authSessions.sessionToken, [...storedTokens]), gt(authSessions.expires, now), isNotNull(users.staffRole)));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, max } from "drizzle-orm";
 import type { Db } from "../client";
 import { joinLinks, joinLinkUses, participantSessions, participants } from "../schema";
 
@@ -93,23 +93,6 @@ export async function revokeLinksAndTheirSessions(db: Db, participantId: string,
     }
     return revoked.length;
   });
-}
-
-/** End every open session of a participant (they were removed from the case). */
-export async function revokeSessionsOfParticipant(db: Db, participantId: string, at: Date): Promise<void> {
-  await db
-    .update(participantSessions)
-    .set({ revokedAt: at })
-    .where(and(eq(participantSessions.participantId, participantId), isNull(participantSessions.revokedAt)));
-}
-
-/** Count live (not revoked) sessions of a participant; for tests and the overview. */
-export async function countLiveSessions(db: Db, participantId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(participantSessions)
-    .where(and(eq(participantSessions.participantId, participantId), isNull(participantSessions.revokedAt)));
-  return row?.n ?? 0;
 }
 
 export async function findParticipantById(db: Db, participantId: string): Promise<ParticipantRow | null> {

@@ -9,7 +9,7 @@ import { describeChanges } from "../followup/describe-changes";
 import { diffPlans, type PlanChange, type PlanSnapshot } from "../followup/plan-diff";
 import { snapshotFromView } from "../followup/snapshot-from-view";
 import { isLocale } from "../i18n/locales";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { whoOf } from "./access-actor";
 import { versionState } from "./agreement-state";
 import { translator } from "./labels";

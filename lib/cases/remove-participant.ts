@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { setParticipantRemoved } from "@/db/queries/cases";
-import { revokeLinksAndTheirSessions, revokeSessionsOfParticipant } from "@/db/queries/invites";
+import { revokeLinksAndTheirSessions } from "@/db/queries/invites";
+import { revokeSessionsOfParticipant } from "@/db/queries/sessions";
 import { AppError } from "../errors";
 import { announceParticipantRevoked } from "../invites/announce-participant-revoked";
 import { findCaseParticipant } from "../invites/find-case-participant";

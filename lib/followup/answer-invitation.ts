@@ -5,7 +5,7 @@ import { findMeetingWithCase } from "@/db/queries/meetings";
 import { invalidInput } from "../cases/input-errors";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 
 export const ANSWERS = ["coming", "another_time", "cannot_come"] as const;

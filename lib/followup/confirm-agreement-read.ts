@@ -5,7 +5,7 @@ import { insertReadReceipt } from "@/db/queries/followup";
 import { invalidInput } from "../cases/input-errors";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 
 export const ZReadConfirmation = z.object({

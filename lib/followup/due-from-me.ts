@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { listAnswersForMeetings, listMeetingsOfCase, listReadReceipts } from "@/db/queries/followup";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";

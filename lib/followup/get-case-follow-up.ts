@@ -5,7 +5,7 @@ import { listAnswersForMeetings, listMeetingsOfCase, listReadReceipts } from "@/
 import type { VersionState } from "../agreements/agreement-state";
 import { calendarSubscriptionStatus, type SubscriptionStatus } from "../calendar/calendar-subscription";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listAllParticipantsOfCase } from "@/db/queries/agreements";
 import { listProgressOfCase } from "@/db/queries/followup";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 import { caseMeasurePrivacy, type PrivacyOf } from "./case-measure-privacy";
 import { mayViewValues } from "./measure-privacy";

@@ -3,7 +3,7 @@ import { insertProgressEntry } from "@/db/queries/followup";
 import { invalidInput } from "../cases/input-errors";
 import { AppError } from "../errors";
 import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import { caseMeasurePrivacy } from "./case-measure-privacy";
 import { mayRecordValue } from "./measure-privacy";

@@ -4,7 +4,7 @@ import { saveMeasurePrivacy } from "@/db/queries/measure-privacy";
 import { invalidInput } from "../cases/input-errors";
 import { AppError } from "../errors";
 import { loadCaseAgreements } from "../followup/case-agreements";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import { caseMeasurePrivacy } from "./case-measure-privacy";
 import type { MeasurePrivacy } from "./measure-privacy";

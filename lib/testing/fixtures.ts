@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { insertJoinLink, insertParticipantSession } from "@/db/queries/access";
+import { insertJoinLink } from "@/db/queries/access";
+import { insertParticipantSession } from "@/db/queries/sessions";
 import { insertCase, insertMeeting, insertParticipant } from "@/db/queries/meetings";
 import { createMeetingDocument } from "../collab-store/create-meeting-document";
 import { newToken, hashToken } from "../access/tokens";

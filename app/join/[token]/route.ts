@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { decideJoin } from "@/lib/access/decide-join";
 import { openJoinLink } from "@/lib/access/open-join-link";
 import { pendingJoinCookieName, pendingJoinCookieOptions, sessionCookieName, sessionCookieOptions } from "@/lib/access/session-cookie";
-import { isSecureRequest } from "@/app/_server/session";
-import { sessionOf } from "@/app/api/agreements/_edge";
+import { participantSessionToken } from "@/app/_server/credentials";
+import { clientIpOf, isHttpsRequest } from "@/lib/web-security/forwarded-headers";
 import { joinFailure } from "../join-failure";
 
 const HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
@@ -24,8 +24,8 @@ function seeOther(location: string): NextResponse {
 export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
   try {
-    const secure = isSecureRequest(req);
-    const decision = await decideJoin({ token, sessionToken: sessionOf(req) });
+    const secure = isHttpsRequest(req.headers, req.url);
+    const decision = await decideJoin({ token, sessionToken: await participantSessionToken(req) });
     if (decision.kind === "ask") {
       const res = seeOther("/join/confirm");
       res.cookies.set(pendingJoinCookieName(secure), token, pendingJoinCookieOptions(secure));
@@ -33,7 +33,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
     }
     const opened = await openJoinLink({
       token,
-      ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ip: clientIpOf(req.headers),
       userAgent: req.headers.get("user-agent"),
     });
     const res = seeOther(`/meetings/${opened.meetingId}`);
