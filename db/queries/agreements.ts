@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { agreementEvents, agreementEventsBeforeAttestation, agreements, cases, participants } from "../schema";
+import { agreementEvents, agreementEventsBeforeAttestation, agreements, cases } from "../schema";
 
 /**
  * Agreement versions and their hash-chained events. Rows are written, never rewritten: the
@@ -10,9 +10,9 @@ import { agreementEvents, agreementEventsBeforeAttestation, agreements, cases, p
  */
 
 export type AgreementRow = typeof agreements.$inferSelect;
+
 /** A stored event, and whether it was written before events were attested (migration 0005's list). */
 export type AgreementEventRow = typeof agreementEvents.$inferSelect & { beforeAttestation: boolean };
-export type ParticipantRow = typeof participants.$inferSelect;
 
 /** An event as stored: its canonical bytes (exactly what was hashed) plus indexed columns. */
 export type EventInsert = {
@@ -133,9 +133,4 @@ async function selectEvents(db: Pick<Db, "select">, agreementId: string): Promis
     .where(eq(agreementEvents.agreementId, agreementId))
     .orderBy(asc(agreementEvents.seq));
   return rows.map((r) => ({ ...r.event, beforeAttestation: r.listed !== null }));
-}
-
-/** Every participant of a case, removed ones too: an action's owner keeps their name. */
-export async function listAllParticipantsOfCase(db: Db, caseId: string): Promise<ParticipantRow[]> {
-  return db.select().from(participants).where(eq(participants.caseId, caseId)).orderBy(asc(participants.createdAt), asc(participants.role));
 }

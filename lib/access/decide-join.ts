@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findJoinLinkByHash } from "@/db/queries/access";
+import { findJoinLinkByHash } from "@/db/queries/join-links";
 import { findLiveParticipantSession, findMeetingOfLiveSession } from "@/db/queries/sessions";
 import type { Role } from "../plan/roles";
 import { hashToken, looksLikeToken } from "./tokens";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listParticipantsByIds } from "@/db/queries/meetings";
+import { listParticipantsByIds } from "@/db/queries/participants";
 import { findLiveParticipantSessions, findLiveStaffSessions } from "@/db/queries/sessions";
 import { parseSessionRef, type SessionRef } from "./session-ref";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { findAgreement } from "@/db/queries/agreements";
-import { findParticipantOfUserOnCase } from "@/db/queries/cases";
-import { findMeetingWithCase, findParticipant, type ParticipantRow } from "@/db/queries/meetings";
+import { findMeetingWithCase } from "@/db/queries/meetings";
+import { type ParticipantRow, findParticipant, findParticipantOfUserOnCase } from "@/db/queries/participants";
 import { findLiveParticipantSession, findLiveStaffSession } from "@/db/queries/sessions";
 import { isStaffAuthMethod } from "../auth/auth-method";
 import { storedSessionToken } from "../auth/session-token";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findParticipant } from "@/db/queries/meetings";
+import { findParticipant } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { assertCan } from "../permissions";
 import type { ReadableAgreement } from "./frozen-document";

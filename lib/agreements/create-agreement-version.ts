@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import { createAgreementVersion, listAllParticipantsOfCase } from "@/db/queries/agreements";
+import { createAgreementVersion } from "@/db/queries/agreements";
 import { findMeetingWithCase } from "@/db/queries/meetings";
+import { listAllParticipantsOfCase } from "@/db/queries/participants";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
 import { readReview } from "../collab/review";

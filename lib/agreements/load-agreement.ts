@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findAgreementSnapshot, type AgreementRow } from "@/db/queries/agreements";
+import { type AgreementRow, findAgreementSnapshot } from "@/db/queries/agreements";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../access/actor";

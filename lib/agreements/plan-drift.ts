@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listAllParticipantsOfCase } from "@/db/queries/agreements";
+import { listAllParticipantsOfCase } from "@/db/queries/participants";
 import { recordAccess } from "../audit/record-access";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";

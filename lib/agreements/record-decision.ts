@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { changeAgreementLocked, findAgreement, type AgreementChange } from "@/db/queries/agreements";
+import { type AgreementChange, changeAgreementLocked, findAgreement } from "@/db/queries/agreements";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import { isSha256Hex } from "./fingerprint";

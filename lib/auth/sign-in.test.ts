@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { countVerificationTokens, findUserByEmail, upsertStaffUser } from "@/db/queries/auth";
 import { listSessionsOfUser } from "@/db/queries/sessions";
+import { countVerificationTokens, findUserByEmail, upsertStaffUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { httpStatusOf } from "../errors";
 import { outboxDir } from "../mail/deliver-mail";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findLiveSubscriptionOf, replaceCalendarSubscription, revokeCalendarSubscriptions } from "@/db/queries/followup";
+import { findLiveSubscriptionOf, replaceCalendarSubscription, revokeCalendarSubscriptions } from "@/db/queries/calendar-subscriptions";
 import { hashToken, newToken } from "../access/tokens";
 import type { Me } from "../access/actor";
 import type { Locale } from "../i18n/locales";

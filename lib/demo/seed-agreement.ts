@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { listAgreementsOfCase } from "@/db/queries/agreements";
-import { listActiveParticipants } from "@/db/queries/meetings";
+import { listActiveParticipants } from "@/db/queries/participants";
 import type { Me } from "../access/actor";
 import { prepareAgreement } from "../agreements/prepare-agreement";
 import { signAgreement } from "../agreements/sign-agreement";

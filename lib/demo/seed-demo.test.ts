@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findUserByEmail } from "@/db/queries/auth";
+import { findUserByEmail } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { openJoinLink } from "../access/open-join-link";
 import { listMyCases } from "../cases/list-my-cases";

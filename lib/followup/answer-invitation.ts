@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { upsertInvitationAnswer } from "@/db/queries/followup";
+import { upsertInvitationAnswer } from "@/db/queries/invitation-answers";
 import { findMeetingWithCase } from "@/db/queries/meetings";
 import { invalidInput } from "../cases/input-errors";
 import { isUuid } from "../collab/doc-names";

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { findCase, findParticipantOfUserOnCase, listCasesOfUser } from "@/db/queries/cases";
+import { findCase, listCasesOfUser } from "@/db/queries/cases";
+import { findParticipantOfUserOnCase } from "@/db/queries/participants";
 import type { Actors } from "../access/actor";
 import { resolveAccess } from "../access/resolve-access";
 import { dueFromMe, type DueFromMe } from "./due-from-me";

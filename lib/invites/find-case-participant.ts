@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findParticipantById } from "@/db/queries/invites";
+import { findParticipant as findParticipantById } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { invalidInput } from "../cases/input-errors";
 import type { Role } from "../plan/roles";

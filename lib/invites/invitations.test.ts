@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listJoinLinksOfParticipant } from "@/db/queries/invites";
+import { listJoinLinksOfParticipant } from "@/db/queries/join-links";
 import { countLiveSessions } from "@/db/queries/sessions";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { openJoinLink } from "../access/open-join-link";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listActiveParticipants } from "@/db/queries/meetings";
+import { listActiveParticipants } from "@/db/queries/participants";
 import type { Role } from "../plan/roles";
 import type { MeetingContext } from "../access/actor";
 

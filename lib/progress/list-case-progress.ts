@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { listAllParticipantsOfCase } from "@/db/queries/agreements";
-import { listProgressOfCase } from "@/db/queries/followup";
+import { listAllParticipantsOfCase } from "@/db/queries/participants";
+import { listProgressOfCase } from "@/db/queries/progress-entries";
 import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 import { caseMeasurePrivacy, type PrivacyOf } from "./case-measure-privacy";

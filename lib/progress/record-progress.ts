@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { insertProgressEntry } from "@/db/queries/followup";
+import { insertProgressEntry } from "@/db/queries/progress-entries";
 import { invalidInput } from "../cases/input-errors";
 import { AppError } from "../errors";
 import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { deleteProgressEntry, findProgressEntry } from "@/db/queries/followup";
+import { deleteProgressEntry, findProgressEntry } from "@/db/queries/progress-entries";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../access/actor";

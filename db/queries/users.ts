@@ -1,6 +1,8 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { participants, rateLimits, users, verificationTokens } from "../schema";
+import { users, verificationTokens } from "../schema";
+
+/** The `users` table (staff accounts for Auth.js) and its pending sign-in links (`verification_tokens`). */
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -31,34 +33,6 @@ export async function upsertStaffUser(db: Db, input: { email: string; name: stri
     })
     .returning();
   return row!;
-}
-
-/** Count one hit in a fixed window and return the window's count, atomically across instances. */
-export async function hitRateLimit(db: Db, key: string, windowStart: Date): Promise<number> {
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ count: rateLimits.count });
-  return row!.count;
-}
-
-export async function deleteRateLimitsBefore(db: Db, before: Date): Promise<void> {
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
-}
-
-/** The active caseworker participants behind a staff user, one per case they work on. */
-export async function listCaseworkerParticipantIdsOfUser(db: Db, userId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: participants.id })
-    .from(participants)
-    .where(and(eq(participants.userId, userId), isNull(participants.removedAt)));
-  return rows.map((r) => r.id);
-}
-
-/** Link a participant to a staff account (the demo caseworker, or a caseworker added later). */
-export async function linkParticipantToUser(db: Db, participantId: string, userId: string): Promise<void> {
-  await db.update(participants).set({ userId }).where(eq(participants.id, participantId));
 }
 
 /** Pending sign-in links (their hashed tokens), for the overview and tests. */
