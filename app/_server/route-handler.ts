@@ -49,6 +49,8 @@ type Spec<A extends Auth, O extends On | undefined, B extends z.ZodType | undefi
   /** The path params the route has (default `id`); each arrives as a string. */
   params?: readonly K[];
   body?: B;
+  /** A route that exists only on some servers (test helpers): false → 404 before anything else. */
+  exists?: () => boolean;
   /** The status of a plain-data answer (201 for something created). */
   status?: number;
   caseData: CaseData<Ctx<A, O, B, K>>;
@@ -86,6 +88,7 @@ export function route<A extends Auth, O extends On | undefined = undefined, B ex
 ): Handler<K> {
   return async (request, context) => {
     try {
+      if (spec.exists && !spec.exists()) throw new AppError("NOT_FOUND", "not found");
       if (MUTATING.has(request.method)) requireSameOrigin(request);
       const params = ((context ? await context.params : null) ?? {}) as Record<K, string>;
       const now = serverNow();

@@ -6,7 +6,7 @@ import { listAllParticipantsOfCase } from "@/db/queries/participants";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
 import { readReview } from "../collab/review";
-import { reviewFindings } from "../followup/review-findings";
+import { reviewFindings } from "./review-findings";
 import { loadDocument } from "../collab-store/load-document";
 import { AppError } from "../errors";
 import { assertCan } from "../permissions";

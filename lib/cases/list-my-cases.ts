@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { listCasesOfUser } from "@/db/queries/cases";
 import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { AppError } from "../errors";
-import { pickNextMeeting } from "../meetings/pick-invitation-meeting";
+import { pickNextMeeting } from "../time/pick-invitation-meeting";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
 

@@ -3,8 +3,8 @@ import { revokeLinksAndTheirSessions } from "@/db/queries/join-links";
 import { setParticipantRemoved } from "@/db/queries/participants";
 import { revokeSessionsOfParticipant } from "@/db/queries/sessions";
 import { AppError } from "../errors";
-import { announceParticipantRevoked } from "../invites/announce-participant-revoked";
-import { findCaseParticipant } from "../invites/find-case-participant";
+import { announceParticipantRevoked } from "./announce-participant-revoked";
+import { findCaseParticipant } from "./find-case-participant";
 import { requireCaseStaff } from "./require-case-staff";
 
 /**

@@ -5,7 +5,7 @@ import { listActiveParticipants } from "@/db/queries/participants";
 import { listProgressOfCase } from "@/db/queries/progress-entries";
 import { insertReadReceipt, listReadReceipts } from "@/db/queries/read-receipts";
 import { followUpFill } from "../followup/follow-up-fill";
-import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { recordProgress } from "../progress/record-progress";
 import type { Role } from "../plan/roles";
 import { addDays, dateInZone, zonedToInstant } from "../time/zoned";

@@ -1,5 +1,5 @@
 import { route } from "@/app/_server/route-handler";
-import { getFrozenPlan } from "@/lib/agreements/plan-drift";
+import { getFrozenPlan } from "@/lib/followup/plan-drift";
 
 /**
  * GET /api/agreements/<id>/plan → the version's frozen plan, actions and follow-up (language-free
