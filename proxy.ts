@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { isHttpsRequest, requestHostOf, requestOriginOf } from "@/lib/web-security/forwarded-headers";
 import { checkMutationOrigin, originOf } from "@/lib/web-security/origin-policy";
 import { newNonce, parseOriginList, scriptNonceNeeded, securityHeaders } from "@/lib/web-security/security-headers";
 
@@ -13,9 +14,8 @@ import { newNonce, parseOriginList, scriptNonceNeeded, securityHeaders } from "@
  */
 export function proxy(request: NextRequest) {
   const e = env();
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? request.nextUrl.protocol.replace(/:$/, "");
-  const secure = proto === "https";
+  const host = requestHostOf(request.headers, request.url);
+  const secure = isHttpsRequest(request.headers, request.url);
   const headerInput = {
     pathname: request.nextUrl.pathname,
     nonce: scriptNonceNeeded(request.nextUrl.pathname) ? newNonce() : null,
@@ -36,7 +36,7 @@ export function proxy(request: NextRequest) {
     origin: request.headers.get("origin"),
     secFetchSite: request.headers.get("sec-fetch-site"),
     hasCookie: request.headers.has("cookie"),
-    requestOrigin: host ? `${proto}://${host}` : null,
+    requestOrigin: requestOriginOf(request.headers, request.url),
     publicUrl: e.PUBLIC_URL ?? null,
   });
   if (!verdict.ok) {

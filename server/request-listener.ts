@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorFields, logger, withRequestId } from "@/lib/log/logger";
 import { TEST_CLOCK_HEADER, withRequestTestClock } from "@/lib/time/server-clock";
-import { clientAddress } from "./client-address";
+import { overwriteUntrustedForwardedHeaders } from "./forwarded-headers";
 import { handleOpsRequest, type OpsOptions } from "./ops-routes";
 import { observeRequest, requestIdOf } from "./request-observer";
 
@@ -27,7 +27,7 @@ export function createRequestListener(input: { ops: OpsOptions; trustProxy: bool
         res.end("Stepwise is starting…\n");
         return;
       }
-      clientAddress(req, input.trustProxy);
+      overwriteUntrustedForwardedHeaders(req, input.trustProxy);
       // A test may move the clock for its own requests only (STEPWISE_TEST_CLOCK=1, loopback).
       withRequestTestClock(req.headers[TEST_CLOCK_HEADER], () => handle(req, res)).catch((err: unknown) => {
         log.error("request failed", errorFields(err));

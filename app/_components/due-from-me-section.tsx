@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { currentStaff } from "@/app/_server/auth";
-import { sessionToken } from "@/app/_server/session";
+import { pageActors } from "@/app/_server/page-access";
 import { formatDay } from "@/lib/followup/format";
 import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
 import { recordDueListShown } from "@/lib/followup/record-due-list-shown";
@@ -13,8 +12,7 @@ import { recordDueListShown } from "@/lib/followup/record-due-list-shown";
  * case's items, and nothing at all when nothing is due there (the page itself is the way in).
  */
 export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLevel?: 1 | 2; caseId?: string }) {
-  const staff = await currentStaff();
-  const due = await listDueForViewer({ participantSessionToken: await sessionToken(), staffUserId: staff?.userId, caseId });
+  const due = await listDueForViewer({ who: await pageActors(), caseId });
   const t = await getTranslations("followup.due");
   if (caseId && (!due || due.every((c) => c.items.length === 0))) return null;
   // On a case page that page's own row covers it; elsewhere (front page, /me) this is a showing.

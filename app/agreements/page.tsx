@@ -4,11 +4,10 @@ import { SiteHeader } from "@/app/_components/site-header";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
 import { recordAgreementVersionsShown } from "@/lib/audit/record-agreement-versions-shown";
 import { isAppError } from "@/lib/errors";
-import { actorForMeeting, requireAgreementActor } from "@/lib/agreements/require-agreement-actor";
 import { notFound } from "next/navigation";
 import { AgreementVersionsList } from "@/app/_components/agreement/versions-list";
 import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
-import { pagePrincipal } from "./_lib/principal";
+import { pageAccess } from "@/app/_server/page-access";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agreement");
@@ -24,8 +23,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   const t = await getTranslations("agreement");
   let me;
   try {
-    const principal = await pagePrincipal();
-    me = (typeof meeting === "string" ? await actorForMeeting(principal, meeting) : await requireAgreementActor(principal.participantSessionToken)).me;
+    me = (await pageAccess(typeof meeting === "string" ? { meetingId: meeting } : "own-case")).me;
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHENTICATED") return <SignedOutNotice />;
     if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) notFound();

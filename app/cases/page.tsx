@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireStaffPage } from "@/app/_server/auth";
+import { requireStaffPage } from "@/app/_server/page-access";
 import { listMyCases } from "@/lib/cases/list-my-cases";
 import { recordCaseListShown } from "@/lib/cases/record-case-list-shown";
 import { StaffPage } from "./_components/staff-page";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireSession } from "@/lib/meetings/require-meeting-participant";
 import { liveSessionsOf, withdrawLinksOf } from "@/lib/testing/access";
 import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { GET as openLink } from "./[token]/route";
 import { POST as decide } from "./decide/route";
+import { meOfSession } from "@/lib/testing/actors";
 
 /**
  * /join/<token> and /join/decide called directly. A browser signed in as one participant that
@@ -65,7 +65,7 @@ describe("GET /join/<token>", () => {
     expect(res.headers.getSetCookie()[0]).toMatch(/Path=\/join/i);
     // Nothing was opened for the manager; the employee is still the employee.
     expect(await liveSessionsOf(f.participants.manager.id)).toBe(FIXTURE_SESSIONS);
-    expect((await requireSession(mine)).role).toBe("employee");
+    expect((await meOfSession(mine)).role).toBe("employee");
   });
 
   it("lets the same participant open their own link again without a question", async () => {
@@ -105,7 +105,7 @@ describe("POST /join/decide", () => {
     expect(res.headers.get("location")).toBe(`/meetings/${f.meetingId}`);
     const next = setCookies(res)["stepwise.session"];
     expect(next).toBeTruthy();
-    expect((await requireSession(next)).role).toBe("caseworker");
+    expect((await meOfSession(next)).role).toBe("caseworker");
     expect(setCookies(res)["stepwise.pending-join"]).toBe("");
   });
 

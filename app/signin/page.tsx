@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
-import { currentStaff, signIn } from "@/app/_server/auth";
+import { signIn } from "@/app/_server/auth";
+import { pageStaff } from "@/app/_server/page-access";
 import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/_components/ui/classes";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/auth-method";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
@@ -23,7 +24,7 @@ type Search = { error?: string; callbackUrl?: string; signedOut?: string };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const returnTo = safeReturnPath(sp.callbackUrl);
-  if (await currentStaff()) redirect(returnTo);
+  if (await pageStaff()) redirect(returnTo);
   const t = await getTranslations("staff.signin");
   const options = signInOptions();
   const errorKey = sp.error ? ((ERRORS as readonly string[]).includes(sp.error) ? sp.error : "other") : null;

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { agreementEvents, agreementEventsBeforeAttestation, agreements, authSessions, cases, participantSessions, participants, staffSessionAuth, users } from "../schema";
+import { agreementEvents, agreementEventsBeforeAttestation, agreements, cases } from "../schema";
 
 /**
  * Agreement versions and their hash-chained events. Rows are written, never rewritten: the
@@ -10,9 +10,9 @@ import { agreementEvents, agreementEventsBeforeAttestation, agreements, authSess
  */
 
 export type AgreementRow = typeof agreements.$inferSelect;
+
 /** A stored event, and whether it was written before events were attested (migration 0005's list). */
 export type AgreementEventRow = typeof agreementEvents.$inferSelect & { beforeAttestation: boolean };
-export type ParticipantRow = typeof participants.$inferSelect;
 
 /** An event as stored: its canonical bytes (exactly what was hashed) plus indexed columns. */
 export type EventInsert = {
@@ -133,54 +133,4 @@ async function selectEvents(db: Pick<Db, "select">, agreementId: string): Promis
     .where(eq(agreementEvents.agreementId, agreementId))
     .orderBy(asc(agreementEvents.seq));
   return rows.map((r) => ({ ...r.event, beforeAttestation: r.listed !== null }));
-}
-
-/** Every participant of a case, removed ones too: an action's owner keeps their name. */
-export async function listAllParticipantsOfCase(db: Db, caseId: string): Promise<ParticipantRow[]> {
-  return db.select().from(participants).where(eq(participants.caseId, caseId)).orderBy(asc(participants.createdAt), asc(participants.role));
-}
-
-/**
- * The live session behind a token with when it was opened and how: signing asks for a session
- * opened in the last few minutes, so it needs more than "who".
- */
-export async function findSessionForSigning(
-  db: Db,
-  tokenHash: Uint8Array,
-  now: Date,
-): Promise<{ participant: ParticipantRow; openedAt: Date } | null> {
-  const rows = await db
-    .select({ participant: participants, openedAt: participantSessions.createdAt })
-    .from(participantSessions)
-    .innerJoin(participants, eq(participants.id, participantSessions.participantId))
-    .where(
-      and(
-        eq(participantSessions.tokenHash, Buffer.from(tokenHash)),
-        isNull(participantSessions.revokedAt),
-        sql`${participantSessions.expiresAt} > ${now.toISOString()}`,
-        isNull(participants.removedAt),
-      ),
-    );
-  const r = rows[0];
-  return r ? { participant: r.participant, openedAt: r.openedAt } : null;
-}
-
-/**
- * A live staff session (Auth.js database session of a user with a staff role), by its stored
- * token, with how and when it was opened (`staff_session_auth`); `openedAt` is null for a session
- * opened before that was recorded.
- */
-export async function findStaffSessionForSigning(
-  db: Db,
-  storedToken: string,
-  now: Date,
-): Promise<{ userId: string; method: string | null; openedAt: Date | null } | null> {
-  const rows = await db
-    .select({ userId: users.id, staffRole: users.staffRole, method: staffSessionAuth.method, openedAt: staffSessionAuth.createdAt })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .leftJoin(staffSessionAuth, eq(staffSessionAuth.sessionToken, authSessions.sessionToken))
-    .where(and(eq(authSessions.sessionToken, storedToken), sql`${authSessions.expires} > ${now.toISOString()}`));
-  const r = rows[0];
-  return r && r.staffRole ? { userId: r.userId, method: r.method, openedAt: r.openedAt } : null;
 }

@@ -1,10 +1,21 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { cases, meetings, participants } from "../schema";
+import { cases, participants } from "../schema";
+import type { ParticipantRow } from "./participants";
+
+/** The `cases` table. */
 
 export type CaseRow = typeof cases.$inferSelect;
-export type MeetingRow = typeof meetings.$inferSelect;
-export type ParticipantRow = typeof participants.$inferSelect;
+
+export async function insertCase(db: Db, input: typeof cases.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(cases).values(input).returning();
+  return row!;
+}
+
+export async function countCases(db: Db): Promise<number> {
+  const rows = await db.select({ id: cases.id }).from(cases).limit(1);
+  return rows.length;
+}
 
 /** A case and its first participant, the caseworker who opened it, in one transaction. */
 export async function insertCaseWithCaseworker(
@@ -26,17 +37,6 @@ export async function findCase(db: Db, caseId: string): Promise<CaseRow | null> 
   return row ?? null;
 }
 
-/** The staff user's own (active) participant row on a case, if any. */
-export async function findParticipantOfUserOnCase(db: Db, caseId: string, userId: string): Promise<ParticipantRow | null> {
-  const [row] = await db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.caseId, caseId), eq(participants.userId, userId), isNull(participants.removedAt)))
-    .orderBy(asc(participants.createdAt))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Cases on which the staff user is an active participant, newest first. */
 export async function listCasesOfUser(db: Db, userId: string): Promise<{ case: CaseRow; role: ParticipantRow["role"] }[]> {
   return db
@@ -45,16 +45,4 @@ export async function listCasesOfUser(db: Db, userId: string): Promise<{ case: C
     .innerJoin(cases, eq(cases.id, participants.caseId))
     .where(and(eq(participants.userId, userId), isNull(participants.removedAt)))
     .orderBy(desc(cases.createdAt));
-}
-
-export async function listMeetingsOfCases(db: Db, caseIds: string[]): Promise<MeetingRow[]> {
-  if (caseIds.length === 0) return [];
-  return db.select().from(meetings).where(inArray(meetings.caseId, caseIds)).orderBy(asc(meetings.startsAt));
-}
-
-export async function setParticipantRemoved(db: Db, participantId: string, at: Date): Promise<void> {
-  await db
-    .update(participants)
-    .set({ removedAt: at })
-    .where(and(eq(participants.id, participantId), isNull(participants.removedAt)));
 }

@@ -1,20 +1,11 @@
-import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { cases, meetings, participants } from "../schema";
+import { cases, meetings } from "../schema";
+import type { CaseRow } from "./cases";
 
-export type CaseRow = typeof cases.$inferSelect;
+/** The `meetings` table. */
+
 export type MeetingRow = typeof meetings.$inferSelect;
-export type ParticipantRow = typeof participants.$inferSelect;
-
-export async function insertCase(db: Db, input: typeof cases.$inferInsert): Promise<CaseRow> {
-  const [row] = await db.insert(cases).values(input).returning();
-  return row!;
-}
-
-export async function insertParticipant(db: Db, input: typeof participants.$inferInsert): Promise<ParticipantRow> {
-  const [row] = await db.insert(participants).values(input).returning();
-  return row!;
-}
 
 export async function insertMeeting(db: Db, input: typeof meetings.$inferInsert): Promise<MeetingRow> {
   const [row] = await db.insert(meetings).values(input).returning();
@@ -31,31 +22,6 @@ export async function findMeetingWithCase(
     .innerJoin(cases, eq(cases.id, meetings.caseId))
     .where(eq(meetings.id, meetingId));
   return rows[0] ?? null;
-}
-
-/** Active (not removed) participants of a case, in the order they were added. */
-export async function listActiveParticipants(db: Db, caseId: string): Promise<ParticipantRow[]> {
-  return db
-    .select()
-    .from(participants)
-    .where(and(eq(participants.caseId, caseId), isNull(participants.removedAt)))
-    .orderBy(asc(participants.createdAt), asc(participants.role));
-}
-
-export async function findParticipant(db: Db, participantId: string): Promise<ParticipantRow | null> {
-  const [row] = await db.select().from(participants).where(eq(participants.id, participantId));
-  return row ?? null;
-}
-
-export async function countCases(db: Db): Promise<number> {
-  const rows = await db.select({ id: cases.id }).from(cases).limit(1);
-  return rows.length;
-}
-
-/** These participants (removed ones included: the caller decides), for re-checking live sockets. */
-export async function listParticipantsByIds(db: Db, ids: readonly string[]): Promise<ParticipantRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(participants).where(inArray(participants.id, [...ids]));
 }
 
 /** The status of these meetings, for re-checking live sockets. */
@@ -104,4 +70,9 @@ export async function cancelMeetingRow(db: Db, meetingId: string, at: Date): Pro
 /** Set a meeting's status as it is (test fixtures: a cancelled meeting has no use-case yet). */
 export async function setMeetingStatus(db: Db, meetingId: string, status: MeetingRow["status"]): Promise<void> {
   await db.update(meetings).set({ status }).where(eq(meetings.id, meetingId));
+}
+
+export async function listMeetingsOfCases(db: Db, caseIds: string[]): Promise<MeetingRow[]> {
+  if (caseIds.length === 0) return [];
+  return db.select().from(meetings).where(inArray(meetings.caseId, caseIds)).orderBy(asc(meetings.startsAt));
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { insertJoinLink } from "@/db/queries/access";
+import { insertJoinLink } from "@/db/queries/join-links";
 import { env } from "../env";
 import { hashToken, newToken } from "./tokens";
 

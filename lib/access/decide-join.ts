@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { findJoinLinkByHash, findMeetingOfLiveSession, findParticipantBySessionHash } from "@/db/queries/access";
+import { findJoinLinkByHash } from "@/db/queries/join-links";
+import { findLiveParticipantSession, findMeetingOfLiveSession } from "@/db/queries/sessions";
 import type { Role } from "../plan/roles";
 import { hashToken, looksLikeToken } from "./tokens";
 
@@ -23,7 +24,7 @@ export async function decideJoin(input: { token: string; sessionToken: string | 
   if (!looksLikeToken(input.token) || !looksLikeToken(input.sessionToken)) return { kind: "open" };
   const db = await getDb();
   const sessionHash = hashToken(input.sessionToken);
-  const current = await findParticipantBySessionHash(db, sessionHash);
+  const current = (await findLiveParticipantSession(db, sessionHash, new Date()))?.participant;
   if (!current) return { kind: "open" };
   const found = await findJoinLinkByHash(db, hashToken(input.token));
   if (!found || found.participant.id === current.id) return { kind: "open" };

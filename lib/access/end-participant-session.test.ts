@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createFixtureCase, type FixtureCase } from "../testing/fixtures";
-import { requireSession } from "../meetings/require-meeting-participant";
 import { getMeetingTicket } from "../meetings/get-meeting-ticket";
 import { endParticipantSession } from "./end-participant-session";
 import { openJoinLink } from "./open-join-link";
 import { newToken } from "./tokens";
 import { closeRevocationBus, onRevocation, type RevocationEvent } from "./revocation-bus";
+import { actorsOf, meOfSession } from "../testing/actors";
 
 let tdb: TestDatabase;
 let f: FixtureCase;
@@ -35,11 +35,11 @@ describe("endParticipantSession", () => {
     const phone = await openJoinLink({ token: f.participants.employee.joinToken, ip: null, userAgent: "phone" });
     const laptop = await openJoinLink({ token: f.participants.employee.joinToken, ip: null, userAgent: "laptop" });
     expect(await endParticipantSession(phone.sessionToken)).toEqual({ ended: true });
-    await expect(requireSession(phone.sessionToken)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(getMeetingTicket({ sessionToken: phone.sessionToken, meetingId: f.meetingId, wsOrigin: "ws://x", doc: "prep" })).rejects.toMatchObject({
+    await expect(meOfSession(phone.sessionToken)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: phone.sessionToken }), meetingId: f.meetingId, wsOrigin: "ws://x", doc: "prep" })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    expect((await requireSession(laptop.sessionToken)).participantId).toBe(f.participants.employee.id);
+    expect((await meOfSession(laptop.sessionToken)).participantId).toBe(f.participants.employee.id);
     expect(events).toEqual([{ type: "session_ended", participantId: f.participants.employee.id, sessionId: expect.any(String), at: expect.any(Number) }]);
     // Twice is harmless, and says so.
     expect(await endParticipantSession(phone.sessionToken)).toEqual({ ended: false });

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { revokeSessionByHash } from "@/db/queries/participant-sessions";
+import { revokeSessionByHash } from "@/db/queries/sessions";
 import { hashToken, looksLikeToken } from "./tokens";
 import { publishSessionEnded } from "./revocation-bus";
 import { participantSessionRef } from "./session-ref";

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { extendLiveJoinLinksOfCase } from "@/db/queries/access";
-import { listMeetingsOfCases } from "@/db/queries/cases";
+import { extendLiveJoinLinksOfCase } from "@/db/queries/join-links";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { joinLinkExpiry } from "./join-link-expiry";
 
 /**

@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
-import { findLiveStaffSessions } from "@/db/queries/auth";
-import { listParticipantsByIds } from "@/db/queries/meetings";
-import { findLiveParticipantSessions } from "@/db/queries/participant-sessions";
+import { listParticipantsByIds } from "@/db/queries/participants";
+import { findLiveParticipantSessions, findLiveStaffSessions } from "@/db/queries/sessions";
 import { parseSessionRef, type SessionRef } from "./session-ref";
 
 /** "Participant P is signed in with session S": what a collaboration ticket claims. */

@@ -5,10 +5,10 @@ import { openJoinLink } from "./open-join-link";
 import { createJoinLink } from "./create-join-link";
 import { newToken } from "./tokens";
 import { getMeetingTicket } from "../meetings/get-meeting-ticket";
-import { requireMeetingParticipant } from "../meetings/require-meeting-participant";
 import { verifyTicket, issueTicket } from "../tickets/collab-ticket";
 import { authorizeCollabConnection } from "../collab-store/authorize-connection";
 import { meetingDocName } from "../collab/doc-names";
+import { actorsOf, meetingAs } from "../testing/actors";
 
 let tdb: TestDatabase;
 let a: FixtureCase;
@@ -45,24 +45,24 @@ describe("openJoinLink", () => {
   it("opens a session for the link's participant and meeting", async () => {
     const opened = await openJoinLink({ token: a.participants.employee.joinToken, ip: "127.0.0.1", userAgent: "test" });
     expect(opened.meetingId).toBe(a.meetingId);
-    const ctx = await requireMeetingParticipant(opened.sessionToken, a.meetingId);
+    const ctx = await meetingAs(opened.sessionToken, a.meetingId);
     expect(ctx.me.role).toBe("employee");
   });
 });
 
 describe("getMeetingTicket", () => {
   it("answers 401 without a session", async () => {
-    await expect(getMeetingTicket({ sessionToken: undefined, meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: undefined }), meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(getMeetingTicket({ sessionToken: newToken(), meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
   });
 
   it("answers 403 to a participant of another case", async () => {
     const other = await openJoinLink({ token: b.participants.manager.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ sessionToken: other.sessionToken, meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: other.sessionToken }), meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -70,13 +70,13 @@ describe("getMeetingTicket", () => {
   it("answers 404 for a meeting that does not exist", async () => {
     const s = await openJoinLink({ token: a.participants.manager.joinToken, ip: null, userAgent: null });
     await expect(
-      getMeetingTicket({ sessionToken: s.sessionToken, meetingId: "00000000-0000-4000-8000-000000000000", wsOrigin: ws }),
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: "00000000-0000-4000-8000-000000000000", wsOrigin: ws }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("issues a ticket bound to this meeting's document and participant", async () => {
     const s = await openJoinLink({ token: a.participants.manager.joinToken, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ sessionToken: s.sessionToken, meetingId: a.meetingId, wsOrigin: ws });
+    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId, wsOrigin: ws });
     expect(answer.url).toBe("ws://localhost:3000/collab");
     expect(answer.room).toBe(meetingDocName(a.meetingId));
     const claims = verifyTicket(answer.params.ticket, answer.room);
@@ -87,7 +87,7 @@ describe("getMeetingTicket", () => {
 
   it("issues observers a read-only ticket", async () => {
     const s = await openJoinLink({ token: a.participants.observer.joinToken, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ sessionToken: s.sessionToken, meetingId: a.meetingId, wsOrigin: ws });
+    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId, wsOrigin: ws });
     expect(verifyTicket(answer.params.ticket, answer.room).readOnly).toBe(true);
   });
 });

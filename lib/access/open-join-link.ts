@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { findJoinLinkByHash, recordJoinLinkUseAndOpenSession } from "@/db/queries/access";
-import { listMeetingsOfCases } from "@/db/queries/cases";
+import { findJoinLinkByHash, recordJoinLinkUseAndOpenSession } from "@/db/queries/join-links";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { pickLandingMeeting } from "../time/pick-landing-meeting";
 import { AppError } from "../errors";
 import { env } from "../env";

@@ -1,5 +1,5 @@
 import type { AccessActor } from "../audit/access-kinds";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 
 /** A participant as the access log names them. */
 export function whoOf(me: Me): AccessActor {

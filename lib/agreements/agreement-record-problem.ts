@@ -1,4 +1,4 @@
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { isAgreementAltered } from "./agreement-altered";
 import { loadAgreementFor } from "./load-agreement";
 import type { Problem } from "./verification-problem";

@@ -28,9 +28,9 @@ const own = (name: string) => ({ mode: "own-device" as const, typedName: name })
 
 async function binding() {
   const fx = await createAgreementFixture();
-  const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
+  const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
   for (const role of ["employee", "manager", "caseworker"] as const) {
-    await signAgreement({ actor: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await signAgreement({ me: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
   }
   return { fx, v };
 }
@@ -55,11 +55,11 @@ describe("an agreement whose stored record was changed", () => {
     expect(hex(changed)).not.toBe(hex(row.canonical));
     await behindTheBack("agreements", "agreements_guard", `update agreements set canonical = '\\x${hex(changed)}' where id = '${v.agreementId}'`);
 
-    await expect(getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "da" })).rejects.toMatchObject({
+    await expect(getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "da" })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { record: "altered" },
     });
-    await expect(exportAgreementBundle({ me: fx.actors.caseworker.me, agreementId: v.agreementId })).rejects.toMatchObject({ details: { record: "altered" } });
+    await expect(exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({ details: { record: "altered" } });
   });
 
   it("attack 12.6: a changed signature event reads as altered", async () => {
@@ -68,7 +68,7 @@ describe("an agreement whose stored record was changed", () => {
     const data = new TextDecoder().decode(signed!.data).replace(fx.names.employee, "Someone Else");
     await behindTheBack("agreement_events", "agreement_events_append_only", `update agreement_events set data = '\\x${Buffer.from(data).toString("hex")}' where id = ${signed!.id}`);
 
-    await expect(getAgreementForParticipant({ me: fx.actors.manager.me, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
+    await expect(getAgreementForParticipant({ me: fx.actors.manager, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
       details: { record: "altered" },
       message: expect.stringMatching(/event 2 \(signed\) was altered/),
     });
@@ -81,7 +81,7 @@ describe("an agreement whose stored record was changed", () => {
     other[0]! ^= 0xff;
     await behindTheBack("agreements", "agreements_guard", `update agreements set seal_signature = '${other.toString("base64url")}' where id = '${v.agreementId}'`);
 
-    await expect(getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
+    await expect(getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
       details: { record: "altered" },
       message: expect.stringMatching(/seal signature does not verify/),
     });
@@ -94,7 +94,7 @@ describe("an agreement whose stored record was changed", () => {
     const changed = new TextDecoder().decode(row.canonical).replace("Tilbage i eget job", "Fuld tid fra mandag");
     await behindTheBack("agreements", "agreements_guard", `update agreements set canonical = '\\x${Buffer.from(changed).toString("hex")}' where id = '${v.agreementId}'`);
 
-    expect(await listAgreementVersions({ me: fx.actors.employee.me })).toMatchObject([{ id: v.agreementId, altered: true }]);
+    expect(await listAgreementVersions({ me: fx.actors.employee })).toMatchObject([{ id: v.agreementId, altered: true }]);
     expect(bindingOf(await loadCaseAgreements(fx.caseId))).toBeNull();
   });
 });

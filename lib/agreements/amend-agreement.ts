@@ -1,5 +1,6 @@
 import { createVersionFromMeeting, type PreparedVersion } from "./create-agreement-version";
-import type { Actor, ClientFacts } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
+import type { ClientFacts } from "./client-facts";
 
 /**
  * A changed plan is version n+1 with a stated reason, frozen from the meeting's live document and
@@ -7,7 +8,7 @@ import type { Actor, ClientFacts } from "./require-agreement-actor";
  * verifying); an unsigned version n is withdrawn by it, a sealed one binds until n+1 is sealed.
  */
 export async function amendAgreement(input: {
-  actor: Actor;
+  me: Me;
   meetingId: string;
   reason: string;
   unionRepSigns: boolean;

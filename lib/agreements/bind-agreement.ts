@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { changeAgreementLocked } from "@/db/queries/agreements";
 import { AppError } from "../errors";
 import { serverNow } from "../time/server-clock";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { versionState } from "./agreement-state";
 import { loadAgreementFor } from "./load-agreement";
 import { sealChange } from "./record-decision";

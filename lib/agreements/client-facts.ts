@@ -14,6 +14,9 @@ import { sha256Hex } from "./fingerprint";
  * copy of the verification file; every copy verifies, and a copy with the opening proves the
  * values are the ones recorded at the time.
  */
+/** What the request says about the device, recorded with each event ("as reported": a proxy may set it). */
+export type ClientFacts = { ip: string | null; userAgent: string | null };
+
 export type ClientOpening = { ip: string | null; userAgent: string | null; salt: string };
 
 export const clientOpeningSchema = z.strictObject({
@@ -23,7 +26,7 @@ export const clientOpeningSchema = z.strictObject({
 });
 
 /** A fresh opening for what a request reported. */
-export function openClientFacts(facts: { ip: string | null; userAgent: string | null }): ClientOpening {
+export function openClientFacts(facts: ClientFacts): ClientOpening {
   return { ip: facts.ip, userAgent: facts.userAgent, salt: randomBytes(32).toString("base64url") };
 }
 

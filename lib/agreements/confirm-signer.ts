@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
-import { findParticipant } from "@/db/queries/meetings";
+import { findParticipant } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { assertCan } from "../permissions";
 import type { ReadableAgreement } from "./frozen-document";
-import type { Actor } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
 import { IN_PERSON_METHOD, IN_PERSON_NOT_CONNECTED_METHOD } from "./auth-method-meaning";
 import { meetingPresence } from "./signing-presence";
 
@@ -31,29 +31,29 @@ export type ConfirmedSigner = { participantId: string; role: string; name: strin
 /** Where the version was prepared: its meeting is the room whose presence counts. */
 export type SigningContext = { caseId: string; meetingId: string | null };
 
-export async function confirmSigner(actor: Actor, confirmation: SignerConfirmation, doc: ReadableAgreement, now: Date, where?: SigningContext): Promise<ConfirmedSigner> {
+export async function confirmSigner(me: Me, confirmation: SignerConfirmation, doc: ReadableAgreement, now: Date, where?: SigningContext): Promise<ConfirmedSigner> {
   let signer: { participantId: string; role: string; name: string };
   let authMethod: string;
-  const context = where ?? { caseId: actor.me.caseId, meetingId: null };
+  const context = where ?? { caseId: me.caseId, meetingId: null };
   if (confirmation.mode === "own-device") {
-    const ageMs = now.getTime() - actor.authenticatedAt.getTime();
+    const ageMs = now.getTime() - me.actor.authenticatedAt.getTime();
     if (ageMs > FRESH_SESSION_MINUTES * 60_000) {
-      const presence = await meetingPresence({ ...context, participantId: actor.me.participantId, since: actor.authenticatedAt, now });
+      const presence = await meetingPresence({ ...context, participantId: me.participantId, since: me.actor.authenticatedAt, now });
       if (!presence.connected) {
         throw new AppError("UNAUTHENTICATED", "This sign-in is older than 15 minutes and was not in this meeting's room: open your personal link again, or sign at the caseworker's screen", {
           session: "stale",
         });
       }
     }
-    signer = { participantId: actor.me.participantId, role: actor.me.role, name: actor.me.displayName };
-    authMethod = `own-device:${actor.me.authMethod}`;
+    signer = { participantId: me.participantId, role: me.role, name: me.displayName };
+    authMethod = `own-device:${me.actor.authMethod}`;
   } else {
-    if (actor.me.role !== "caseworker") throw new AppError("FORBIDDEN", "Only the caseworker's screen can take signatures in turn");
-    if (confirmation.signerParticipantId === actor.me.participantId) {
+    if (me.role !== "caseworker") throw new AppError("FORBIDDEN", "Only the caseworker's screen can take signatures in turn");
+    if (confirmation.signerParticipantId === me.participantId) {
       throw new AppError("INVALID_INPUT", "The caseworker signs as themself, not in turn", { signer: "self" });
     }
     const p = await findParticipant(await getDb(), confirmation.signerParticipantId);
-    if (!p || p.caseId !== actor.me.caseId || p.removedAt) throw new AppError("FORBIDDEN", "That person is not a participant of this case");
+    if (!p || p.caseId !== me.caseId || p.removedAt) throw new AppError("FORBIDDEN", "That person is not a participant of this case");
     if (confirmation.identityChecked !== true) {
       throw new AppError("INVALID_INPUT", "The caseworker must confirm that they checked the person's identity", { identityChecked: "required" });
     }
@@ -62,12 +62,12 @@ export async function confirmSigner(actor: Actor, confirmation: SignerConfirmati
     // or not there at all): accepted — people without a phone sign this way — but marked in the
     // evidence, so nobody reads it as a signature of someone who took part.
     const presence = await meetingPresence({ ...context, participantId: p.id, since: null, now });
-    authMethod = `${presence.connected ? IN_PERSON_METHOD : IN_PERSON_NOT_CONNECTED_METHOD}:${actor.me.participantId}`;
+    authMethod = `${presence.connected ? IN_PERSON_METHOD : IN_PERSON_NOT_CONNECTED_METHOD}:${me.participantId}`;
   }
   if (!doc.parties.some((p) => p.participantId === signer.participantId)) {
     throw new AppError("FORBIDDEN", "This person is not asked to sign this version");
   }
-  assertCan(signer.role as Actor["me"]["role"], "sign", "agreement");
+  assertCan(signer.role as Me["role"], "sign", "agreement");
   if (normaliseName(confirmation.typedName) !== normaliseName(signer.name)) {
     throw new AppError("INVALID_INPUT", "The name does not match the name registered for this person", { typedName: "mismatch" });
   }

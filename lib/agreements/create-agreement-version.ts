@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import { createAgreementVersion, listAllParticipantsOfCase } from "@/db/queries/agreements";
+import { createAgreementVersion } from "@/db/queries/agreements";
 import { findMeetingWithCase } from "@/db/queries/meetings";
+import { listAllParticipantsOfCase } from "@/db/queries/participants";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
 import { readReview } from "../collab/review";
@@ -15,7 +16,8 @@ import { buildAgreementDocument } from "./build-agreement-document";
 import { openClientFacts } from "./client-facts";
 import { appendEvent } from "./event-chain";
 import type { SigningParty } from "./frozen-document";
-import type { Actor, ClientFacts } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
+import type { ClientFacts } from "./client-facts";
 import { toStoredEvent } from "./stored-events";
 import { freezeReservations } from "./frozen-reservations";
 import { consentItemsOfPlan } from "../collab/consent-items";
@@ -39,7 +41,7 @@ export type PreparedVersion = { agreementId: string; caseId: string; version: nu
  * keeps living; nothing later touches this version.
  */
 export async function createVersionFromMeeting(input: {
-  actor: Actor;
+  me: Me;
   meetingId: string;
   unionRepSigns: boolean;
   /** Null for version 1; the stated reason for version n+1. */
@@ -47,14 +49,14 @@ export async function createVersionFromMeeting(input: {
   client: ClientFacts;
   now?: Date;
 }): Promise<PreparedVersion> {
-  const { actor, client } = input;
+  const { me, client } = input;
   const now = input.now ?? new Date();
   const db = await getDb();
   if (!isUuid(input.meetingId)) throw new AppError("NOT_FOUND", "no such meeting");
   const found = await findMeetingWithCase(db, input.meetingId);
   if (!found) throw new AppError("NOT_FOUND", "no such meeting");
-  if (found.meeting.caseId !== actor.me.caseId) throw new AppError("FORBIDDEN", "not a participant of this meeting");
-  assertCan(actor.me.role, "prepare", "agreement");
+  if (found.meeting.caseId !== me.caseId) throw new AppError("FORBIDDEN", "not a participant of this meeting");
+  assertCan(me.role, "prepare", "agreement");
 
   const reason = input.reason === null ? null : input.reason.trim();
   if (reason !== null && (reason.length === 0 || reason.length > MAX_REASON_LENGTH)) {
@@ -103,7 +105,7 @@ export async function createVersionFromMeeting(input: {
       supporters,
       amends: last && reason !== null ? { agreementId: last.id, version: last.version, fingerprint: last.fingerprint, reason } : null,
       preparedAt: now,
-      preparedBy: { participantId: actor.me.participantId, role: actor.me.role, name: actor.me.displayName },
+      preparedBy: { participantId: me.participantId, role: me.role, name: me.displayName },
       case: { employeeName: found.case.employeeName, employer: found.case.employer, track: found.case.track },
       meeting: { id: found.meeting.id, title: found.meeting.title, startsAt: found.meeting.startsAt, location: found.meeting.location },
       parties,
@@ -117,10 +119,10 @@ export async function createVersionFromMeeting(input: {
     const prepared = appendEvent(frozen.fingerprint, [], {
       type: "prepared",
       at: now,
-      participantId: actor.me.participantId,
-      role: actor.me.role,
-      name: actor.me.displayName,
-      authMethod: actor.me.authMethod,
+      participantId: me.participantId,
+      role: me.role,
+      name: me.displayName,
+      authMethod: me.actor.authMethod,
       client: opening,
       shownHash: frozen.fingerprint,
     });
@@ -135,7 +137,7 @@ export async function createVersionFromMeeting(input: {
         fingerprint: frozen.fingerprint,
         requiredSigners,
         supporters,
-        preparedBy: actor.me.participantId,
+        preparedBy: me.participantId,
         createdAt: now,
       },
       firstEvent: toStoredEvent(prepared, { opening }),

@@ -2,7 +2,8 @@ import { AppError } from "../errors";
 import { serverNow } from "../time/server-clock";
 import type { SignerConfirmation } from "./confirm-signer";
 import { recordDecision, type DecisionResult } from "./record-decision";
-import type { Actor, ClientFacts } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
+import type { ClientFacts } from "./client-facts";
 import type { SigningKey } from "./signing-keys";
 
 export const MAX_DECLINE_REASON_LENGTH = 2000;
@@ -13,7 +14,7 @@ export const MAX_DECLINE_REASON_LENGTH = 2000;
  * changed version); a later signature by the same person replaces the decline, and vice versa.
  */
 export async function declineAgreement(input: {
-  actor: Actor;
+  me: Me;
   agreementId: string;
   confirmation: SignerConfirmation;
   reason: string;

@@ -32,9 +32,9 @@ const trusted = () => ({ trustedKeys: serverPublicKeys().keys });
 
 async function binding() {
   const fx = await createAgreementFixture();
-  const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: true, client: DEVICE });
+  const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: true, client: DEVICE });
   for (const role of ["employee", "manager", "caseworker", "union_rep"] as const) {
-    await signAgreement({ actor: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: DEVICE });
+    await signAgreement({ me: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: DEVICE });
   }
   return { fx, v };
 }
@@ -43,7 +43,7 @@ describe("evidence without surveillance", () => {
   it("attack 13.3: the manager's, employee's and union rep's verification files carry no IP address or device, and verify", async () => {
     const { fx, v } = await binding();
     for (const role of ["manager", "employee", "union_rep"] as const) {
-      const { bundle } = await exportAgreementBundle({ me: fx.actors[role].me, agreementId: v.agreementId });
+      const { bundle } = await exportAgreementBundle({ me: fx.actors[role], agreementId: v.agreementId });
       const text = bundleToJson(bundle);
       expect(text, role).not.toContain(DEVICE.ip);
       expect(text, role).not.toContain("EvidenceTest");
@@ -53,7 +53,7 @@ describe("evidence without surveillance", () => {
 
   it("gives the caseworker (the job centre) the full evidence, which verifies too", async () => {
     const { fx, v } = await binding();
-    const { bundle } = await exportAgreementBundle({ me: fx.actors.caseworker.me, agreementId: v.agreementId });
+    const { bundle } = await exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId });
     expect(bundle.clientFacts?.map((f) => [f.seq, f.ip, f.userAgent])).toEqual([1, 2, 3, 4, 5].map((seq) => [seq, DEVICE.ip, DEVICE.userAgent]));
     expect(verifyBundle(bundle, trusted())).toMatchObject({ valid: true, summary: { evidence: "full" } });
     expect(evidenceFieldsFor("caseworker")).toEqual(["ip", "userAgent"]);
@@ -104,10 +104,10 @@ describe("an agreement sealed before events were signed and IP/device committed"
     await makeLegacy(v.agreementId);
     expect((await listAgreementEvents(await getDb(), v.agreementId)).every((e) => e.beforeAttestation && e.attestKid === null)).toBe(true);
 
-    expect((await getAgreementForParticipant({ me: fx.actors.manager.me, agreementId: v.agreementId, locale: "da" })).state).toBe("binding");
-    const { bundle } = await exportAgreementBundle({ me: fx.actors.caseworker.me, agreementId: v.agreementId });
+    expect((await getAgreementForParticipant({ me: fx.actors.manager, agreementId: v.agreementId, locale: "da" })).state).toBe("binding");
+    const { bundle } = await exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId });
     expect(bundleToJson(bundle)).toContain(DEVICE.ip);
     expect(verifyBundle(bundle, trusted())).toMatchObject({ valid: true, summary: { evidence: "full" } });
-    await expect(exportAgreementBundle({ me: fx.actors.manager.me, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT", details: { evidence: "job_centre_only" } });
+    await expect(exportAgreementBundle({ me: fx.actors.manager, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT", details: { evidence: "job_centre_only" } });
   });
 });

@@ -1,7 +1,7 @@
 import { recordAccess } from "../audit/record-access";
 import { env } from "../env";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { buildBundle, type AgreementBundle, type BundleClientFact } from "./bundle";
 import { isLegacyEvent } from "./event-chain";
 import { maySeeClientEvidence } from "./evidence-visibility";

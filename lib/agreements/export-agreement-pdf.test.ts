@@ -27,10 +27,10 @@ beforeAll(async () => {
   resetEnvCache();
   tdb = await createTestDatabase();
   fx = await createAgreementFixture();
-  const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: true, client: CLIENT });
+  const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: true, client: CLIENT });
   agreementId = v.agreementId;
   for (const role of ["union_rep", "caseworker", "employee", "manager"] as const) {
-    await signAgreement({ actor: fx.actors[role], agreementId, confirmation: { mode: "own-device", typedName: fx.names[role] }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await signAgreement({ me: fx.actors[role], agreementId, confirmation: { mode: "own-device", typedName: fx.names[role] }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
   }
 });
 afterAll(async () => {
@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 async function copyFor(role: Role, locale = "en") {
-  const pdf = await exportAgreementPdf({ me: fx.actors[role].me, agreementId, locale, baseUrl: BASE });
+  const pdf = await exportAgreementPdf({ me: fx.actors[role], agreementId, locale, baseUrl: BASE });
   return { ...pdf, text: (await pdfPages(pdf.bytes)).join("\n").replace(/\s+/g, " ") };
 }
 
@@ -74,7 +74,7 @@ describe("exportAgreementPdf", () => {
     const a = await copyFor("manager");
     const b = await copyFor("manager");
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
-    const sealedAt = (await listAgreementVersions({ me: fx.actors.manager.me })).find((v) => v.id === agreementId)!.sealedAt!;
+    const sealedAt = (await listAgreementVersions({ me: fx.actors.manager })).find((v) => v.id === agreementId)!.sealedAt!;
     // PDF dates have whole seconds.
     expect((await pdfStructure(a.bytes)).info.created!.toISOString().slice(0, 19)).toBe(new Date(sealedAt).toISOString().slice(0, 19));
   });

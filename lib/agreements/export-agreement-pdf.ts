@@ -1,6 +1,6 @@
 import { recordAccess } from "../audit/record-access";
 import { env } from "../env";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { partyStatuses, versionState } from "./agreement-state";
 import { agreementPdfData, showsDevices, type SignerDevice } from "./agreement-pdf-data";
 import { decodeBase64url } from "./base64";

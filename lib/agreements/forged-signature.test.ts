@@ -30,12 +30,12 @@ const own = (name: string) => ({ mode: "own-device" as const, typedName: name })
 
 async function prepared() {
   const fx = await createAgreementFixture();
-  const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
+  const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
   return { fx, v };
 }
 
 const sign = (fx: AgreementFixture, role: Role, agreementId: string, shownHash: string) =>
-  signAgreement({ actor: fx.actors[role], agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash, client: CLIENT });
+  signAgreement({ me: fx.actors[role], agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash, client: CLIENT });
 
 /** What the attacker does with SQL alone: read the chain, hash a "signed" event onto it, INSERT it. */
 async function forgeSignature(fx: AgreementFixture, agreementId: string, role: Role): Promise<void> {
@@ -72,7 +72,7 @@ describe("forged signatures", () => {
     await forgeSignature(fx, v.agreementId, "employee");
     await forgeSignature(fx, v.agreementId, "manager");
 
-    await expect(bindAgreement({ me: fx.actors.caseworker.me, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT", details: { record: "altered" } });
+    await expect(bindAgreement({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT", details: { record: "altered" } });
     expect((await findAgreement(await getDb(), v.agreementId))!.sealedAt).toBeNull();
   });
 
@@ -80,12 +80,12 @@ describe("forged signatures", () => {
     const { fx, v } = await prepared();
     await forgeSignature(fx, v.agreementId, "employee");
 
-    await expect(getAgreementForParticipant({ me: fx.actors.manager.me, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
+    await expect(getAgreementForParticipant({ me: fx.actors.manager, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { record: "altered" },
       message: expect.stringMatching(/event 2 \(signed\) was not written by this server/),
     });
-    await expect(exportAgreementBundle({ me: fx.actors.caseworker.me, agreementId: v.agreementId })).rejects.toMatchObject({ details: { record: "altered" } });
+    await expect(exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({ details: { record: "altered" } });
   });
 
   it("a server signature copied from a genuine event does not make a forged one genuine", async () => {
@@ -106,7 +106,7 @@ describe("forged signatures", () => {
       attestKid: genuine!.attestKid,
       attestSignature: genuine!.attestSignature,
     });
-    await expect(getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
+    await expect(getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
       message: expect.stringMatching(/its server signature does not verify/),
     });
   });
@@ -118,7 +118,7 @@ describe("forged signatures", () => {
     expect(r.sealed).toBe(true);
     const rows = await listAgreementEvents(await getDb(), v.agreementId);
     expect(rows.every((e) => e.attestKid && e.attestSignature && !e.beforeAttestation)).toBe(true);
-    expect((await getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en" })).state).toBe("binding");
+    expect((await getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en" })).state).toBe("binding");
   });
 });
 
@@ -129,11 +129,11 @@ describe("reading while the agreement is sealed", () => {
     const reads: Promise<unknown>[] = [];
     let sealing = true;
     const readUntilSealed = async () => {
-      while (sealing) await getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en", withDocument: false });
+      while (sealing) await getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en", withDocument: false });
     };
     for (let i = 0; i < 6; i++) reads.push(readUntilSealed());
     await sign(fx, "caseworker", v.agreementId, v.fingerprint).finally(() => (sealing = false));
     await Promise.all(reads);
-    expect((await getAgreementForParticipant({ me: fx.actors.employee.me, agreementId: v.agreementId, locale: "en" })).state).toBe("binding");
+    expect((await getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en" })).state).toBe("binding");
   });
 });

@@ -38,7 +38,7 @@ describe("reservations in the frozen agreement", () => {
       actionId = action.id;
       setConsent(doc, { kind: "action", itemId: action.id, participantId: p.employee.id, value: "reservations", comment: "I need the rota first", itemText: action.text }, { by: p.employee.id, at: T0 + 60_000 });
     });
-    const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
+    const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
     const doc = readFrozenDocument((await findAgreement(await getDb(), v.agreementId))!.canonical) as ReturnType<typeof readFrozenDocument> & { reservations: FrozenReservation[] };
     expect(doc.reservations).toEqual([
       {
@@ -69,7 +69,7 @@ describe("reservations in the frozen agreement", () => {
 
   it("says plainly that nobody had reservations", async () => {
     const fx = await createAgreementFixture();
-    const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
+    const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
     const doc = readFrozenDocument((await findAgreement(await getDb(), v.agreementId))!.canonical);
     expect((doc as { reservations?: unknown }).reservations).toEqual([]);
     expect(JSON.stringify(doc.presentation.en)).toContain("Nobody had reservations.");

@@ -1,5 +1,5 @@
 import { recordAccess } from "../audit/record-access";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import { completeness, partyStatuses, versionState, type PartyStatus, type VersionState } from "./agreement-state";
 import { presentationFor, type Presentation } from "./frozen-document";

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { listAgreementsOfCase } from "@/db/queries/agreements";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 import { versionState, type VersionState } from "./agreement-state";
 import { proveRows } from "./prove-versions";

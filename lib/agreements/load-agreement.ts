@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
-import { findAgreementSnapshot, type AgreementRow } from "@/db/queries/agreements";
+import { type AgreementRow, findAgreementSnapshot } from "@/db/queries/agreements";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan, type Action } from "../permissions";
 import type { ClientOpening } from "./client-facts";
 import type { SignatureEvent } from "./event-chain";

@@ -1,5 +1,6 @@
 import { createVersionFromMeeting, type PreparedVersion } from "./create-agreement-version";
-import type { Actor, ClientFacts } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
+import type { ClientFacts } from "./client-facts";
 
 /**
  * The chair (a participant who may prepare: caseworker or manager) freezes the meeting's plan
@@ -7,7 +8,7 @@ import type { Actor, ClientFacts } from "./require-agreement-actor";
  * amendment with a reason (amend-agreement.ts).
  */
 export async function prepareAgreement(input: {
-  actor: Actor;
+  me: Me;
   meetingId: string;
   /** The union representative signs as a supporter (chosen per meeting). */
   unionRepSigns: boolean;

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { changeAgreementLocked, findAgreement, type AgreementChange } from "@/db/queries/agreements";
+import { type AgreementChange, changeAgreementLocked, findAgreement } from "@/db/queries/agreements";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import { isSha256Hex } from "./fingerprint";
@@ -8,7 +8,8 @@ import { confirmSigner, type SignerConfirmation } from "./confirm-signer";
 import { openClientFacts } from "./client-facts";
 import { appendEvent, type SignatureEvent } from "./event-chain";
 import { readFrozenDocument } from "./frozen-document";
-import type { Actor, ClientFacts } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
+import type { ClientFacts } from "./client-facts";
 import { sealAgreement } from "./seal";
 import { serverSigningKey } from "./server-signing-key";
 import type { SigningKey } from "./signing-keys";
@@ -22,7 +23,7 @@ export type DecisionResult = { agreementId: string; participantId: string; decis
  * and seals in the same transaction when that completes the agreement (completeness()).
  */
 export async function recordDecision(input: {
-  actor: Actor;
+  me: Me;
   agreementId: string;
   decision: "signed" | "declined";
   confirmation: SignerConfirmation;
@@ -33,16 +34,16 @@ export async function recordDecision(input: {
   now: Date;
   signingKey?: () => SigningKey;
 }): Promise<DecisionResult> {
-  const { actor, now } = input;
+  const { me, now } = input;
   if (!isUuid(input.agreementId)) throw new AppError("NOT_FOUND", "no such agreement");
   if (!isSha256Hex(input.shownHash)) throw new AppError("INVALID_INPUT", "shownHash is not a SHA-256 fingerprint", { shownHash: "invalid" });
   const db = await getDb();
   const existing = await findAgreement(db, input.agreementId);
   if (!existing) throw new AppError("NOT_FOUND", "no such agreement");
-  if (existing.caseId !== actor.me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
+  if (existing.caseId !== me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
   const document = readFrozenDocument(existing.canonical);
   // Identity first (it may read the database); the lock below is kept short.
-  const signer = await confirmSigner(actor, input.confirmation, document, now, { caseId: existing.caseId, meetingId: existing.meetingId });
+  const signer = await confirmSigner(me, input.confirmation, document, now, { caseId: existing.caseId, meetingId: existing.meetingId });
 
   const result = await changeAgreementLocked(db, input.agreementId, (row, rows, versions): AgreementChange => {
     if (row.sealedAt) throw new AppError("CONFLICT", "This version is already binding; nothing more can be added", { version: "sealed" });

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listProgressOfCase } from "@/db/queries/followup";
+import { listProgressOfCase } from "@/db/queries/progress-entries";
 import type { ReviewView } from "../collab/review";
 import { caseMeasurePrivacy } from "./case-measure-privacy";
 import type { FrozenReview } from "./frozen-document";

@@ -2,7 +2,8 @@ import { AppError } from "../errors";
 import { serverNow } from "../time/server-clock";
 import type { SignerConfirmation } from "./confirm-signer";
 import { recordDecision, type DecisionResult } from "./record-decision";
-import type { Actor, ClientFacts } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
+import type { ClientFacts } from "./client-facts";
 import type { SigningKey } from "./signing-keys";
 
 /**
@@ -12,7 +13,7 @@ import type { SigningKey } from "./signing-keys";
  * fingerprint is refused (409). The last signature needed seals the agreement: it is binding.
  */
 export async function signAgreement(input: {
-  actor: Actor;
+  me: Me;
   agreementId: string;
   confirmation: SignerConfirmation;
   /** "I have read the agreement and agree": the signer's own explicit statement. */

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { createAuthAdapter } from "@/db/auth-adapter";
+import { identify, resolveAccess } from "../access/resolve-access";
 import { newToken } from "../access/tokens";
-import { storedSessionToken } from "../auth/session-token";
+import { openStaffSession } from "../auth/testing";
 import { addParticipant } from "../cases/add-participant";
 import { staffCaseFixture } from "../cases/testing";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { exportAgreementBundle } from "./export-agreement-bundle";
 import { prepareAgreement } from "./prepare-agreement";
-import { actorForAgreement, actorForMeeting } from "./require-agreement-actor";
 import { signAgreement } from "./sign-agreement";
 
 let tdb: TestDatabase;
@@ -19,12 +17,10 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-async function staffSession(userId: string, method: "oidc" | "email-link"): Promise<string> {
-  const token = newToken();
-  const adapter = createAuthAdapter(await getDb(), { storedToken: storedSessionToken, authMethod: method });
-  await adapter.createSession!({ sessionToken: token, userId, expires: new Date(Date.now() + 3600_000) });
-  return token;
-}
+const staffSession = (userId: string, method: "oidc" | "email-link") => openStaffSession(userId, { method });
+const meFor = async (credentials: { staffSessionToken?: string }, target: { meetingId: string } | { agreementId: string }) =>
+  (await resolveAccess(await identify(credentials), target)).me;
+const actorForMeeting = (credentials: { staffSessionToken?: string }, meetingId: string) => meFor(credentials, { meetingId });
 
 const CLIENT = { ip: null, userAgent: "Vitest" };
 
@@ -35,15 +31,15 @@ describe("a signed-in caseworker (staff session) and the agreement", () => {
     const signedInAfter = Date.now() - 1_000; // the database's clock may lag this process's by a little
     const staffSessionToken = await staffSession(a.staff.id, "oidc");
 
-    const actor = await actorForMeeting({ staffSessionToken }, a.meetingId!);
-    expect(actor.me).toMatchObject({ participantId: a.caseworkerParticipantId, role: "caseworker", authMethod: "oidc" });
+    const me = await actorForMeeting({ staffSessionToken }, a.meetingId!);
+    expect(me).toMatchObject({ participantId: a.caseworkerParticipantId, role: "caseworker", actor: { kind: "staff", authMethod: "oidc" } });
     // Authenticated by this sign-in (not an older one): its time is the session's.
-    expect(actor.authenticatedAt.getTime()).toBeGreaterThanOrEqual(signedInAfter);
+    expect(me.actor.authenticatedAt.getTime()).toBeGreaterThanOrEqual(signedInAfter);
 
-    const v = await prepareAgreement({ actor, meetingId: a.meetingId!, unionRepSigns: false, client: CLIENT });
-    const signer = await actorForAgreement({ staffSessionToken }, v.agreementId);
-    await signAgreement({ actor: signer, agreementId: v.agreementId, confirmation: { mode: "own-device", typedName: signer.me.displayName }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
-    await expect(exportAgreementBundle({ me: signer.me, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT" }); // the employee has not signed
+    const v = await prepareAgreement({ me, meetingId: a.meetingId!, unionRepSigns: false, client: CLIENT });
+    const signer = await meFor({ staffSessionToken }, { agreementId: v.agreementId });
+    await signAgreement({ me: signer, agreementId: v.agreementId, confirmation: { mode: "own-device", typedName: signer.displayName }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await expect(exportAgreementBundle({ me: signer, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT" }); // the employee has not signed
   });
 
   it("401 with no or a dead session, 403 for a caseworker not on the case, 404 for an unknown meeting", async () => {
@@ -57,7 +53,7 @@ describe("a signed-in caseworker (staff session) and the agreement", () => {
 
   it("cannot prepare an agreement for a case without an employee (409)", async () => {
     const a = await staffCaseFixture("agreement.alone@kommune.example");
-    const actor = await actorForMeeting({ staffSessionToken: await staffSession(a.staff.id, "email-link") }, a.meetingId!);
-    await expect(prepareAgreement({ actor, meetingId: a.meetingId!, unionRepSigns: false, client: CLIENT })).rejects.toMatchObject({ code: "CONFLICT", details: { employee: "missing" } });
+    const me = await actorForMeeting({ staffSessionToken: await staffSession(a.staff.id, "email-link") }, a.meetingId!);
+    await expect(prepareAgreement({ me, meetingId: a.meetingId!, unionRepSigns: false, client: CLIENT })).rejects.toMatchObject({ code: "CONFLICT", details: { employee: "missing" } });
   });
 });

@@ -7,7 +7,8 @@ import { fillKurtMeeting } from "../demo/kurt-case";
 import type { Role } from "../plan/roles";
 import { createFixtureCase, type FixtureCase } from "../testing/fixtures";
 import { dateInZone } from "../time/zoned";
-import { requireAgreementActor, type Actor } from "./require-agreement-actor";
+import type { Me } from "../access/actor";
+import { meOfSession } from "../testing/actors";
 
 /**
  * Test helpers for the agreement use-cases (not for production code): a fixture case whose
@@ -16,7 +17,7 @@ import { requireAgreementActor, type Actor } from "./require-agreement-actor";
  */
 export type AgreementFixture = FixtureCase & {
   sessions: Record<Role, string>;
-  actors: Record<Role, Actor>;
+  actors: Record<Role, Me>;
   names: Record<Role, string>;
 };
 
@@ -29,12 +30,12 @@ export async function createAgreementFixture(): Promise<AgreementFixture> {
     fillKurtMeeting(doc, { today: dateInZone(new Date()), owners: { caseworker: p.caseworker.id, employee: p.employee.id, manager: p.manager.id } }),
   );
   const sessions = {} as Record<Role, string>;
-  const actors = {} as Record<Role, Actor>;
+  const actors = {} as Record<Role, Me>;
   const names = {} as Record<Role, string>;
   for (const role of Object.keys(p) as Role[]) {
     sessions[role] = (await openJoinLink({ token: p[role].joinToken, ip: null, userAgent: null })).sessionToken;
-    actors[role] = await requireAgreementActor(sessions[role]);
-    names[role] = actors[role].me.displayName;
+    actors[role] = await meOfSession(sessions[role]);
+    names[role] = actors[role].displayName;
   }
   return { ...fx, sessions, actors, names };
 }

@@ -7,7 +7,6 @@ import { openJoinLink } from "../access/open-join-link";
 import { authorizeCollabConnection } from "../collab-store/authorize-connection";
 import { meetingDocName, prepDocName } from "../collab/doc-names";
 import { getMeetingTicket } from "../meetings/get-meeting-ticket";
-import { requireMeetingParticipant } from "../meetings/require-meeting-participant";
 import { issueTicket } from "../tickets/collab-ticket";
 import type { Role } from "../plan/roles";
 import { listAccessLog } from "./list-access-log";
@@ -16,6 +15,7 @@ import { recordDocumentOpened } from "./record-document-opened";
 import { recordMeetingRoomShown } from "./record-meeting-room-shown";
 import { parseAccessLogQuery, ACCESS_LOG_PAGE_SIZE } from "./list-access-log";
 import { recordRepeatedAccess, ACCESS_REPEAT_WINDOW_MS } from "./record-repeated-access";
+import { actorsOf, meetingAs } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -68,7 +68,7 @@ describe("rows per showing, none for denials", () => {
   it("writes one meeting_room row per page render", async () => {
     const f = await createFixtureCase();
     const s = await openJoinLink({ token: f.participants.manager.joinToken, ip: null, userAgent: null });
-    const ctx = await requireMeetingParticipant(s.sessionToken, f.meetingId);
+    const ctx = await meetingAs(s.sessionToken, f.meetingId);
     await recordMeetingRoomShown(ctx);
     await recordMeetingRoomShown(ctx);
     const r = await rows(f.caseId);
@@ -80,7 +80,7 @@ describe("rows per showing, none for denials", () => {
     const f = await createFixtureCase();
     const s = await openJoinLink({ token: f.participants.employee.joinToken, ip: null, userAgent: null });
     for (const doc of ["meeting", "prep"] as const) {
-      const answer = await getMeetingTicket({ sessionToken: s.sessionToken, meetingId: f.meetingId, wsOrigin: ws, doc });
+      const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: f.meetingId, wsOrigin: ws, doc });
       const principal = await authorizeCollabConnection({ room: answer.room, ticket: answer.params.ticket });
       await recordDocumentOpened(principal, answer.room);
     }
@@ -96,7 +96,7 @@ describe("rows per showing, none for denials", () => {
   it("writes nothing for refused tickets and refused sockets", async () => {
     const f = await createFixtureCase();
     const s = await openJoinLink({ token: f.participants.manager.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ sessionToken: s.sessionToken, meetingId: f.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: f.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const t = issueTicket({ doc: prepDocName(f.caseId), participantId: f.participants.manager.id, session: f.participants.manager.session, readOnly: true }, 60);
     await expect(authorizeCollabConnection({ room: prepDocName(f.caseId), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(authorizeCollabConnection({ room: meetingDocName(f.meetingId), ticket: "garbage" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
@@ -121,10 +121,10 @@ describe("listAccessLog", () => {
     other = await createFixtureCase();
     for (const role of ["manager", "employee", "caseworker"] as const) {
       const s = await openJoinLink({ token: f.participants[role].joinToken, ip: null, userAgent: null });
-      await recordMeetingRoomShown(await requireMeetingParticipant(s.sessionToken, f.meetingId));
+      await recordMeetingRoomShown(await meetingAs(s.sessionToken, f.meetingId));
     }
     const o = await openJoinLink({ token: other.participants.manager.joinToken, ip: null, userAgent: null });
-    await recordMeetingRoomShown(await requireMeetingParticipant(o.sessionToken, other.meetingId));
+    await recordMeetingRoomShown(await meetingAs(o.sessionToken, other.meetingId));
   });
 
   it("shows the employee who has seen their data, newest first, their own visits only on request", async () => {

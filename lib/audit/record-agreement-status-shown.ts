@@ -1,4 +1,4 @@
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { recordAccessMerged } from "./record-access-merged";
 
 /**

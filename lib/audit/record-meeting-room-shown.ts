@@ -1,4 +1,4 @@
-import type { MeetingContext } from "../meetings/require-meeting-participant";
+import type { MeetingContext } from "../access/actor";
 import { recordAccess } from "./record-access";
 
 /** The meeting room page was rendered for this participant: the case header and participants were shown. */

@@ -9,6 +9,7 @@ import { accessLogOf } from "../testing/access";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { MERGE_WINDOW_MS, recordAccessMerged } from "./record-access-merged";
 import { recordAgreementStatusShown } from "./record-agreement-status-shown";
+import { actorsOf } from "../testing/actors";
 
 /** Readings of case data that are not a page of their own: polls, lists, the review (issue 12.7). */
 let tdb: TestDatabase;
@@ -26,11 +27,11 @@ const kinds = async (caseId: string) => (await accessLogOf(caseId)).map((r) => r
 describe("recordAccessMerged", () => {
   it("writes the first reading of a window, and none for repeats of the same thing by the same person", async () => {
     const c = await createBoundCase();
-    const me = c.actors.manager.me;
+    const me = c.actors.manager;
     for (let i = 0; i < 5; i++) await recordAgreementStatusShown(me, c.agreementId);
     expect(await kinds(c.caseId)).toEqual(["agreement_status"]);
     // Someone else, or another version, is another reading.
-    await recordAgreementStatusShown(c.actors.employee.me, c.agreementId);
+    await recordAgreementStatusShown(c.actors.employee, c.agreementId);
     await recordAgreementStatusShown(me, c.meetingId);
     expect(await kinds(c.caseId)).toHaveLength(3);
   });
@@ -49,7 +50,7 @@ describe("recordAccessMerged", () => {
 describe("readings recorded", () => {
   it("attack 12.7: the review of the last agreement (plan and every progress entry) writes a row each time it is read", async () => {
     const before = (await kinds(b.caseId)).length;
-    await getReviewContext({ me: b.actors.manager.me, agreementId: b.agreementId });
+    await getReviewContext({ me: b.actors.manager, agreementId: b.agreementId });
     const rows = await accessLogOf(b.caseId);
     expect(rows).toHaveLength(before + 1);
     expect(rows[0]).toMatchObject({ what: "meeting_review", actorId: b.participants.manager.id, resourceId: b.agreementId, purpose: "meeting" });
@@ -57,7 +58,7 @@ describe("readings recorded", () => {
 
   it("records 'what is due from you' per case with something to show, as the participant who saw it", async () => {
     const c = await createBoundCase();
-    const due = await listDueForViewer({ participantSessionToken: c.sessions.employee });
+    const due = await listDueForViewer({ who: await actorsOf({ participantSessionToken: c.sessions.employee }) });
     expect(due![0]!.viewer.participantId).toBe(c.participants.employee.id);
     await recordDueListShown(due!);
     expect(await accessLogOf(c.caseId)).toEqual([expect.objectContaining({ what: "due_list", actorId: c.participants.employee.id, actorRole: "employee" })]);

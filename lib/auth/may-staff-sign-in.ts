@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findUserByEmail, findUserById } from "@/db/queries/auth";
+import { findUserByEmail, findUserById } from "@/db/queries/users";
 import { normalizeEmail } from "./normalize-email";
 
 /**

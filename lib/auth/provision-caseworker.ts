@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { upsertStaffUser } from "@/db/queries/auth";
+import { upsertStaffUser } from "@/db/queries/users";
 import { normalizeEmail } from "./normalize-email";
 
 export type StaffUser = { id: string; email: string; name: string | null; staffRole: string };

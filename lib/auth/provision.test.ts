@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findUserByEmail, upsertStaffUser } from "@/db/queries/auth";
+import { findUserByEmail, upsertStaffUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { normalizeEmail, parseEmailList } from "./normalize-email";
 import { provisionCaseworker } from "./provision-caseworker";

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { getDb } from "@/db/client";
-import { deleteRateLimitsBefore, hitRateLimit } from "@/db/queries/auth";
+import { deleteRateLimitsBefore, hitRateLimit } from "@/db/queries/rate-limits";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { serverSecret } from "../secret";

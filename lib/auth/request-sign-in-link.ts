@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findUserByEmail } from "@/db/queries/auth";
+import { findUserByEmail } from "@/db/queries/users";
 import { AppError } from "../errors";
 import { normalizeEmail } from "./normalize-email";
 import { rateLimitSignIn } from "./rate-limit-sign-in";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { countVerificationTokens, findUserByEmail, listSessionsOfUser, upsertStaffUser } from "@/db/queries/auth";
+import { listSessionsOfUser } from "@/db/queries/sessions";
+import { countVerificationTokens, findUserByEmail, upsertStaffUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { httpStatusOf } from "../errors";
 import { outboxDir } from "../mail/deliver-mail";
@@ -9,7 +10,7 @@ import { provisionCaseworker } from "./provision-caseworker";
 import { requestSignInLink } from "./request-sign-in-link";
 import { mayStaffSignIn } from "./may-staff-sign-in";
 import { storedSessionToken } from "./session-token";
-import { staffFromSession } from "./staff-identity";
+import { identify } from "../access/resolve-access";
 import { authRequest, authSignIn, latestLinkFor, outboxFiles, sessionCookieOf, useTempDataDir } from "./testing";
 
 let tdb: TestDatabase;
@@ -144,11 +145,14 @@ describe("the magic link", () => {
     const cookie = sessionCookieOf(await authRequest(latestLinkFor("session@kommune.example")))!;
 
     const session = await (await authRequest("/api/auth/session", { cookie })).json();
-    expect(staffFromSession(session)).toEqual({
+    expect(session).toMatchObject({ user: { id: user.id, email: "session@kommune.example", name: "Sara Session" }, staffRole: "caseworker", authMethod: "email-link" });
+    const staffSessionToken = cookie.slice(cookie.indexOf("=") + 1);
+    expect((await identify({ staffSessionToken })).staff).toMatchObject({
+      kind: "staff",
       userId: user.id,
       email: "session@kommune.example",
       name: "Sara Session",
-      staffRole: "caseworker",
+      roles: ["caseworker"],
       authMethod: "email-link",
     });
     expect(JSON.stringify(session)).not.toContain(cookie.split("=")[1]);
@@ -163,7 +167,8 @@ describe("the magic link", () => {
     expect(await listSessionsOfUser(tdb.handle.db, user.id)).toHaveLength(0);
     // Replaying the old cookie opens nothing.
     const replay = await (await authRequest("/api/auth/session", { cookie })).json();
-    expect(staffFromSession(replay)).toBeNull();
+    expect(replay?.user ?? null).toBeNull();
+    expect((await identify({ staffSessionToken })).staff).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listCaseworkerParticipantIdsOfUser } from "@/db/queries/auth";
+import { listCaseworkerParticipantIdsOfUser } from "@/db/queries/participants";
 import { publishSessionEnded } from "../access/revocation-bus";
 import { staffSessionRef } from "../access/session-ref";
 import { storedSessionToken } from "./session-token";

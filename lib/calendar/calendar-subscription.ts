@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { findLiveSubscriptionOf, replaceCalendarSubscription, revokeCalendarSubscriptions } from "@/db/queries/followup";
+import { findLiveSubscriptionOf, replaceCalendarSubscription, revokeCalendarSubscriptions } from "@/db/queries/calendar-subscriptions";
 import { hashToken, newToken } from "../access/tokens";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import type { Locale } from "../i18n/locales";
 import { assertCan } from "../permissions";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { findMeetingWithCase } from "@/db/queries/meetings";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { AppError } from "../errors";
 import { isUuid } from "../collab/doc-names";
 import type { Locale } from "../i18n/locales";

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { listMeetingsOfCase, findSubscriptionForFeed } from "@/db/queries/followup";
+import { findSubscriptionForFeed } from "@/db/queries/calendar-subscriptions";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { hashToken, looksLikeToken } from "../access/tokens";
 import { AppError } from "../errors";
 import { translator } from "../agreements/labels";
@@ -23,7 +24,7 @@ export async function openCalendarFeed(input: { token: string; baseUrl: string; 
   const found = await findSubscriptionForFeed(db, hashToken(input.token), now);
   if (!found) throw new AppError("NOT_FOUND", "no such calendar");
   const from = now.getTime() - PAST_DAYS * 86_400_000;
-  const meetings = (await listMeetingsOfCase(db, found.participant.caseId)).filter((m) => m.startsAt.getTime() + m.durationMinutes * 60_000 >= from);
+  const meetings = (await listMeetingsOfCases(db, [found.participant.caseId])).filter((m) => m.startsAt.getTime() + m.durationMinutes * 60_000 >= from);
   const host = new URL(input.baseUrl).host;
   return buildCalendar({
     prodId: PROD_ID,

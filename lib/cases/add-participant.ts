@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { insertParticipant, listActiveParticipants } from "@/db/queries/meetings";
+import { insertParticipant, listActiveParticipants } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { isRole, type Role } from "../plan/roles";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertStaffUser } from "@/db/queries/auth";
+import { upsertStaffUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { getCaseOverview } from "./get-case-overview";

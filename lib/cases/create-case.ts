@@ -1,6 +1,5 @@
 import { getDb } from "@/db/client";
-import { insertCase } from "@/db/queries/meetings";
-import { insertCaseWithCaseworker } from "@/db/queries/cases";
+import { insertCase, insertCaseWithCaseworker } from "@/db/queries/cases";
 import { AppError } from "../errors";
 import { isTrack, type Track } from "../plan/track";
 

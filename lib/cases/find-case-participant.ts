@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { findParticipantById } from "@/db/queries/invites";
+import { findParticipant as findParticipantById } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { invalidInput } from "../input-errors";
 import type { Role } from "../plan/roles";

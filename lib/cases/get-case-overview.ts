@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { listMeetingsOfCases } from "@/db/queries/cases";
-import { listParticipantsWithNewestLink } from "@/db/queries/invites";
+import { listParticipantsWithNewestLink } from "@/db/queries/join-links";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { linkState, type LinkState } from "./link-state";
 import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import { can } from "../permissions";

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { listCasesOfUser, listMeetingsOfCases } from "@/db/queries/cases";
+import { listCasesOfUser } from "@/db/queries/cases";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { AppError } from "../errors";
 import { pickNextMeeting } from "../time/pick-invitation-meeting";
 import type { Role } from "../plan/roles";

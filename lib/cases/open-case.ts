@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findUserById } from "@/db/queries/auth";
+import { findUserById } from "@/db/queries/users";
 import { AppError } from "../errors";
 import { invalidInput } from "../input-errors";
 import { ZNewCase } from "./case-input";

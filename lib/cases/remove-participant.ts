@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
-import { setParticipantRemoved } from "@/db/queries/cases";
-import { revokeLinksAndTheirSessions, revokeSessionsOfParticipant } from "@/db/queries/invites";
+import { revokeLinksAndTheirSessions } from "@/db/queries/join-links";
+import { setParticipantRemoved } from "@/db/queries/participants";
+import { revokeSessionsOfParticipant } from "@/db/queries/sessions";
 import { AppError } from "../errors";
 import { announceParticipantRevoked } from "./announce-participant-revoked";
 import { findCaseParticipant } from "./find-case-participant";

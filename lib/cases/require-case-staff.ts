@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { findCase, findParticipantOfUserOnCase } from "@/db/queries/cases";
+import { findCase } from "@/db/queries/cases";
+import { findParticipantOfUserOnCase } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { isUuid } from "../collab/doc-names";
 import { assertCan, type Action, type Resource } from "../permissions";

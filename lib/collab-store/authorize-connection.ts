@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { findMeetingWithCase, findParticipant } from "@/db/queries/meetings";
+import { findMeetingWithCase } from "@/db/queries/meetings";
+import { findParticipant } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { parseDocName, type DocRef } from "../collab/doc-names";
 import { can, type Resource } from "../permissions";

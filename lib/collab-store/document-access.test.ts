@@ -13,6 +13,7 @@ import { readPrepDoc } from "../collab/prep-read";
 import { ROLES, type Role } from "../plan/roles";
 import { authorizeCollabConnection } from "./authorize-connection";
 import { loadDocument } from "./load-document";
+import { actorsOf } from "../testing/actors";
 
 /**
  * The whole role × document × read/write matrix, through the ticket use-case (what the browser
@@ -36,7 +37,7 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-const ticket = (role: Role, doc?: string) => getMeetingTicket({ sessionToken: sessions[role], meetingId: a.meetingId, wsOrigin: ws, doc });
+const ticket = async (role: Role, doc?: string) => getMeetingTicket({ who: await actorsOf({ participantSessionToken: sessions[role] }), meetingId: a.meetingId, wsOrigin: ws, doc });
 
 /** What docs/permissions.md says: [may read, may write]. */
 const EXPECTED: Record<"meeting" | "prep", Record<Role, [boolean, boolean]>> = {
@@ -73,17 +74,17 @@ describe("the role × document × read/write matrix", () => {
 
 describe("getMeetingTicket ?doc=", () => {
   it("answers 401 before looking at the input", async () => {
-    await expect(getMeetingTicket({ sessionToken: undefined, meetingId: a.meetingId, wsOrigin: ws, doc: "bogus" })).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: undefined }), meetingId: a.meetingId, wsOrigin: ws, doc: "bogus" })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(getMeetingTicket({ sessionToken: newToken(), meetingId: a.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: a.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
   });
 
   it("answers 400 for a document kind that does not exist", async () => {
     for (const doc of ["bogus", "", "PREP", "prep-x", 1]) {
-      await expect(getMeetingTicket({ sessionToken: sessions.employee, meetingId: a.meetingId, wsOrigin: ws, doc })).rejects.toMatchObject({
+      await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: sessions.employee }), meetingId: a.meetingId, wsOrigin: ws, doc })).rejects.toMatchObject({
         code: "INVALID_INPUT",
       });
     }
@@ -91,7 +92,7 @@ describe("getMeetingTicket ?doc=", () => {
 
   it("answers 403 to the employee of another case asking for this meeting's preparation", async () => {
     const other = await openJoinLink({ token: b.participants.employee.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ sessionToken: other.sessionToken, meetingId: a.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: other.sessionToken }), meetingId: a.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -106,14 +107,14 @@ describe("getMeetingTicket ?doc=", () => {
     expect(await loadStoredDocument(db, prepDocName(c.caseId))).toBeNull();
     // A refused request creates nothing.
     const manager = await openJoinLink({ token: c.participants.manager.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ sessionToken: manager.sessionToken, meetingId: c.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toThrow();
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: manager.sessionToken }), meetingId: c.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toThrow();
     expect(await loadStoredDocument(db, prepDocName(c.caseId))).toBeNull();
 
     const employee = await openJoinLink({ token: c.participants.employee.joinToken, ip: null, userAgent: null });
     const caseworker = await openJoinLink({ token: c.participants.caseworker.joinToken, ip: null, userAgent: null });
     const [x, y] = await Promise.all([
-      getMeetingTicket({ sessionToken: employee.sessionToken, meetingId: c.meetingId, wsOrigin: ws, doc: "prep" }),
-      getMeetingTicket({ sessionToken: caseworker.sessionToken, meetingId: c.meetingId, wsOrigin: ws, doc: "prep" }),
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: employee.sessionToken }), meetingId: c.meetingId, wsOrigin: ws, doc: "prep" }),
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: caseworker.sessionToken }), meetingId: c.meetingId, wsOrigin: ws, doc: "prep" }),
     ]);
     expect(x.room).toBe(prepDocName(c.caseId));
     expect(y.room).toBe(x.room);

@@ -13,6 +13,7 @@ import { openStaffSession, useTempDataDir } from "../auth/testing";
 import { inviteParticipant } from "../invites/invite-participant";
 import { completeMeeting } from "../meetings/complete-meeting";
 import { recheckCollabAccess } from "./recheck-collab-access";
+import { actorsOf } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -64,7 +65,7 @@ describe("recheckCollabAccess", () => {
     const onRoom = { participantId: e.id, session: e.session, meetingId: f.meetingId };
     const onPrep = { participantId: e.id, session: e.session, meetingId: null };
     expect(await recheckCollabAccess([onRoom, onPrep])).toEqual(["ok", "ok"]);
-    await completeMeeting({ who: { participantSessionToken: f.participants.caseworker.sessionToken }, meetingId: f.meetingId });
+    await completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId });
     expect(await recheckCollabAccess([onRoom, onPrep])).toEqual(["meeting_completed", "ok"]);
   });
 

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { listMeetingStatuses, listParticipantsByIds } from "@/db/queries/meetings";
+import { listMeetingStatuses } from "@/db/queries/meetings";
+import { listParticipantsByIds } from "@/db/queries/participants";
 import { findLiveSessions, sessionClaimKey, type SessionClaim } from "../access/find-live-sessions";
 
 /** An open socket: whose, opened with which session, on which meeting's room (null: the preparation). */

@@ -6,10 +6,10 @@ import { verifyBundle } from "../agreements/bundle";
 import { serverPublicKeys } from "../agreements/server-signing-key";
 import { exportAgreementBundle } from "../agreements/export-agreement-bundle";
 import { listAgreementVersions } from "../agreements/list-agreement-versions";
-import { requireSession } from "../meetings/require-meeting-participant";
 import { openJoinLink } from "../access/open-join-link";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { ensureDemo } from "./seed-demo";
+import { meOfSession } from "../testing/actors";
 
 let tdb: TestDatabase;
 let dir: string;
@@ -31,7 +31,7 @@ describe("the demo's previous meeting", () => {
     expect(file.agreementBundles[0]).toMatch(new RegExp(`^${base}/api/agreements/[0-9a-f-]{36}/bundle$`));
 
     const token = new URL(links.links.manager).pathname.split("/").pop()!;
-    const me = await requireSession((await openJoinLink({ token, ip: null, userAgent: null })).sessionToken);
+    const me = await meOfSession((await openJoinLink({ token, ip: null, userAgent: null })).sessionToken);
     const versions = await listAgreementVersions({ me });
     expect(versions.map((v) => v.state)).toEqual(["binding"]);
     const ageDays = (Date.now() - new Date(versions[0]!.sealedAt!).getTime()) / 86_400_000;

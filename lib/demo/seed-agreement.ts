@@ -1,10 +1,11 @@
 import { getDb } from "@/db/client";
 import { listAgreementsOfCase } from "@/db/queries/agreements";
-import { listActiveParticipants } from "@/db/queries/meetings";
-import type { Actor } from "../agreements/require-agreement-actor";
+import { listActiveParticipants } from "@/db/queries/participants";
+import type { Me } from "../access/actor";
 import { prepareAgreement } from "../agreements/prepare-agreement";
 import { signAgreement } from "../agreements/sign-agreement";
 import { scheduleMeeting } from "../meetings/schedule-meeting";
+import { organisationId } from "../organisation/organisation-id";
 import type { Role } from "../plan/roles";
 import { addDays, dateInZone, zonedToInstant } from "../time/zoned";
 import { fillKurtMeeting, KURT } from "./kurt-case";
@@ -50,14 +51,19 @@ async function seedPreviousMeeting(caseId: string, now: Date): Promise<void> {
   });
 
   const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
-  const actor = (p: NonNullable<typeof caseworker>, openedAt: Date): Actor => ({
-    me: { participantId: p.id, caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex, authMethod: "join-link" },
-    authenticatedAt: openedAt,
+  // Each person as they were then: in the room by their personal link, opened at `openedAt`.
+  const actor = (p: NonNullable<typeof caseworker>, openedAt: Date): Me => ({
+    participantId: p.id,
+    caseId,
+    role: p.role,
+    displayName: p.displayName,
+    colorIndex: p.colorIndex,
+    actor: { kind: "participant", participantId: p.id, caseId, organisationId: organisationId(), roles: [], authMethod: "join-link", authenticatedAt: openedAt },
   });
   const mette = actor(caseworker, at(5));
-  const v = await prepareAgreement({ actor: mette, meetingId: meeting.id, unionRepSigns: unionRep !== undefined, client: CLIENT, now: at(66) });
-  const sign = (who: Actor, confirmation: Parameters<typeof signAgreement>[0]["confirmation"], minute: number) =>
-    signAgreement({ actor: who, agreementId: v.agreementId, confirmation, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: at(minute) });
+  const v = await prepareAgreement({ me: mette, meetingId: meeting.id, unionRepSigns: unionRep !== undefined, client: CLIENT, now: at(66) });
+  const sign = (who: Me, confirmation: Parameters<typeof signAgreement>[0]["confirmation"], minute: number) =>
+    signAgreement({ me: who, agreementId: v.agreementId, confirmation, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: at(minute) });
 
   await sign(actor(caseworker, at(60)), { mode: "own-device", typedName: caseworker.displayName }, 68);
   if (unionRep) await sign(actor(unionRep, at(61)), { mode: "own-device", typedName: unionRep.displayName }, 69);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findUserByEmail } from "@/db/queries/auth";
+import { findUserByEmail } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { openJoinLink } from "../access/open-join-link";
 import { listMyCases } from "../cases/list-my-cases";
@@ -10,6 +10,7 @@ import { getMeetingTicket } from "../meetings/get-meeting-ticket";
 import { openStaffSession } from "../auth/testing";
 import { verifyTicket } from "../tickets/collab-ticket";
 import { ensureDemo } from "./seed-demo";
+import { actorsOf } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -39,11 +40,11 @@ describe("ensureDemo", () => {
 
     const meetingId = new URL(links.meetingUrl).pathname.split("/").pop()!;
     const observer = await openJoinLink({ token: links.links.observer.split("/join/")[1]!, ip: null, userAgent: null });
-    const t = await getMeetingTicket({ sessionToken: observer.sessionToken, meetingId, wsOrigin: "ws://x" });
+    const t = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: observer.sessionToken }), meetingId, wsOrigin: "ws://x" });
     expect(verifyTicket(t.params.ticket, t.room).readOnly).toBe(true);
     // Mette enters the room with her staff session as the case's caseworker.
     const staffSessionToken = await openStaffSession(mette!.id);
-    const mt = await getMeetingTicket({ sessionToken: null, staffUserId: mette!.id, staffSessionToken, meetingId, wsOrigin: "ws://x" });
+    const mt = await getMeetingTicket({ who: await actorsOf({ staffSessionToken }), meetingId, wsOrigin: "ws://x" });
     expect(verifyTicket(mt.params.ticket, mt.room).readOnly).toBe(false);
   });
 

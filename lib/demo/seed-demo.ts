@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "@/db/client";
-import { findMeetingWithCase, listActiveParticipants } from "@/db/queries/meetings";
-import { linkParticipantToUser } from "@/db/queries/auth";
+import { findMeetingWithCase } from "@/db/queries/meetings";
+import { linkParticipantToUser, listActiveParticipants } from "@/db/queries/participants";
 import { createCase } from "../cases/create-case";
 import { addParticipant } from "../cases/add-participant";
 import { scheduleMeeting } from "../meetings/schedule-meeting";

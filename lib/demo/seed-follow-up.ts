@@ -1,7 +1,9 @@
 import type * as Y from "yjs";
 import { getDb } from "@/db/client";
-import { insertReadReceipt, listAnswersForMeetings, listProgressOfCase, listReadReceipts, upsertInvitationAnswer } from "@/db/queries/followup";
-import { listActiveParticipants } from "@/db/queries/meetings";
+import { listAnswersForMeetings, upsertInvitationAnswer } from "@/db/queries/invitation-answers";
+import { listActiveParticipants } from "@/db/queries/participants";
+import { listProgressOfCase } from "@/db/queries/progress-entries";
+import { insertReadReceipt, listReadReceipts } from "@/db/queries/read-receipts";
 import { followUpFill } from "../followup/follow-up-fill";
 import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { recordProgress } from "../progress/record-progress";

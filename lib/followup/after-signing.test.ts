@@ -19,7 +19,7 @@ afterAll(async () => {
 describe("after signing", () => {
   it("issue 13.2: the signed version's text says who signed and when, not '– must sign'", async () => {
     const b = await createBoundCase();
-    const view = await getAgreementForParticipant({ me: b.actors.employee.me, agreementId: b.agreementId, locale: "en" });
+    const view = await getAgreementForParticipant({ me: b.actors.employee, agreementId: b.agreementId, locale: "en" });
     const whoSigns = view.presentation!.content.sections.find((s) => s.heading === "Who signs")!;
     expect(whoSigns.rows.map((r) => r.value).join("\n")).not.toContain("must sign");
     for (const role of ["caseworker", "employee", "manager"] as const) {
@@ -29,11 +29,11 @@ describe("after signing", () => {
 
   it("issue 13.2: people who just signed are not asked to confirm they have read it; the others are", async () => {
     const b = await createBoundCase();
-    const employee = await dueFromMe({ me: b.actors.employee.me, employeeName: "Kurt" });
+    const employee = await dueFromMe({ me: b.actors.employee, employeeName: "Kurt" });
     expect(employee.items.filter((i) => i.kind === "read")).toEqual([]);
-    const unionRep = await dueFromMe({ me: b.actors.union_rep.me, employeeName: "Kurt" });
+    const unionRep = await dueFromMe({ me: b.actors.union_rep, employeeName: "Kurt" });
     expect(unionRep.items.filter((i) => i.kind === "read")).toHaveLength(1);
-    const cw = await getCaseFollowUp({ me: b.actors.caseworker.me });
+    const cw = await getCaseFollowUp({ me: b.actors.caseworker });
     expect(cw.receipts.map((r) => [r.role, r.bySignature === true]).sort()).toEqual([
       ["caseworker", true],
       ["employee", true],
@@ -48,10 +48,10 @@ describe("after signing", () => {
     const nextWeek = await insertMeeting(await getDb(), { caseId: b.caseId, title: "Next week", startsAt: new Date("2030-06-19T07:00:00Z"), location: null });
     for (const m of [morning, nextWeek]) await createMeetingDocument({ meetingId: m.id, track: "employed" });
     // 13:00 the same day: the morning meeting (and the fixture's, long ago) is over.
-    const cw = await getCaseFollowUp({ me: b.actors.caseworker.me, now: new Date(`${day}T11:00:00Z`) });
+    const cw = await getCaseFollowUp({ me: b.actors.caseworker, now: new Date(`${day}T11:00:00Z`) });
     expect(cw.nextMeeting?.id).toBe(nextWeek.id);
     // During the morning meeting it is the next one.
-    const during = await getCaseFollowUp({ me: b.actors.caseworker.me, now: new Date(`${day}T07:30:00Z`) });
+    const during = await getCaseFollowUp({ me: b.actors.caseworker, now: new Date(`${day}T07:30:00Z`) });
     expect(during.nextMeeting?.id).toBe(morning.id);
   });
 });

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { upsertInvitationAnswer } from "@/db/queries/followup";
+import { upsertInvitationAnswer } from "@/db/queries/invitation-answers";
 import { findMeetingWithCase } from "@/db/queries/meetings";
 import { invalidInput } from "../input-errors";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 
 export const ANSWERS = ["coming", "another_time", "cannot_come"] as const;

@@ -138,10 +138,10 @@ describe("the review is part of the next agreement", () => {
     const today = dateInZone(new Date());
     const binding = bindingOf(await loadCaseAgreements(b.caseId))!;
     const pain = binding.content.plan.subGoals[0]!;
-    await recordProgress({ me: b.actors.employee.me, raw: { subGoalId: pain.id, date: today, value: "6", note: "Better week" } });
+    await recordProgress({ me: b.actors.employee, raw: { subGoalId: pain.id, date: today, value: "6", note: "Better week" } });
     // Pain is a health measure: its numbers are frozen only because the employee shares them
     // (kept private, only that is frozen: app/api/cases/health-measures.test.ts).
-    await setMeasurePrivacy({ me: b.actors.employee.me, raw: { subGoalId: pain.id, health: true, shared: true } });
+    await setMeasurePrivacy({ me: b.actors.employee, raw: { subGoalId: pain.id, health: true, shared: true } });
 
     const meeting = await scheduleMeeting({ caseId: b.caseId, track: "employed", title: "Follow-up", startsAt: new Date(), location: "Room 2", fill: await followUpFill(b.caseId, "da") });
     const loaded = await loadDocument(meetingDocName(meeting.id));
@@ -153,7 +153,7 @@ describe("the review is part of the next agreement", () => {
       reviewCommentText(doc, items[3]!.id).insert(0, "Pain went up after lifting");
     });
 
-    const v2 = await amendAgreement({ actor: b.actors.caseworker, meetingId: meeting.id, reason: "Follow-up", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({ me: b.actors.caseworker, meetingId: meeting.id, reason: "Follow-up", unionRepSigns: false, client: CLIENT });
     const row = (await findAgreement(await getDb(), v2.agreementId))!;
     const content = readAgreementContent(row.canonical);
     expect(content.review!.basis.version).toBe(1);

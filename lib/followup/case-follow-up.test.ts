@@ -16,6 +16,7 @@ import { dueFromMe } from "./due-from-me";
 import { getCaseFollowUp } from "./get-case-follow-up";
 import { listDueForViewer } from "./list-due-for-viewer";
 import { createBoundCase, type BoundCase } from "./testing";
+import { actorsOf } from "../testing/actors";
 
 let tdb: TestDatabase;
 let b: BoundCase;
@@ -34,11 +35,11 @@ afterAll(async () => {
 describe("getCaseFollowUp", () => {
   it("shows the step, the binding version, the next meeting and the measures; the caseworker sees every answer, the others their own", async () => {
     const pain = bindingOf(await loadCaseAgreements(b.caseId))!.content.plan.subGoals[0]!.id;
-    await recordProgress({ me: b.actors.employee.me, raw: { subGoalId: pain, date: dateInZone(new Date()), value: 7 } });
-    await answerInvitation({ me: b.actors.manager.me, meetingId: nextMeetingId, raw: { answer: "cannot_come", reason: "On holiday" } });
-    await answerInvitation({ me: b.actors.employee.me, meetingId: nextMeetingId, raw: { answer: "coming" } });
+    await recordProgress({ me: b.actors.employee, raw: { subGoalId: pain, date: dateInZone(new Date()), value: 7 } });
+    await answerInvitation({ me: b.actors.manager, meetingId: nextMeetingId, raw: { answer: "cannot_come", reason: "On holiday" } });
+    await answerInvitation({ me: b.actors.employee, meetingId: nextMeetingId, raw: { answer: "coming" } });
 
-    const cw = await getCaseFollowUp({ me: b.actors.caseworker.me });
+    const cw = await getCaseFollowUp({ me: b.actors.caseworker });
     expect(cw.step).toMatchObject({ step: 3, since: { version: 1 }, previous: null });
     expect(cw.binding).toMatchObject({ version: 1, state: "binding" });
     // Today's meeting stays "next" all day; the one in a week follows.
@@ -63,10 +64,10 @@ describe("getCaseFollowUp", () => {
     expect(cw.binding!.agreed.meetingStartsAt?.toISOString()).toBe(new Date(content.meeting.startsAt).toISOString());
     expect(cw.binding!.agreed.review).toBeNull();
 
-    const emp = await getCaseFollowUp({ me: b.actors.employee.me });
+    const emp = await getCaseFollowUp({ me: b.actors.employee });
     expect(emp.answers.map((a) => a.role)).toEqual(["employee"]);
     expect(emp.may).toMatchObject({ recordProgress: true, seeEveryAnswer: false, confirmRead: true });
-    const obs = await getCaseFollowUp({ me: b.actors.observer.me });
+    const obs = await getCaseFollowUp({ me: b.actors.observer });
     expect(obs.may).toMatchObject({ recordProgress: false, confirmRead: false });
   });
 
@@ -77,11 +78,11 @@ describe("getCaseFollowUp", () => {
       setMixer(doc, "hours", 3);
       setMixer(doc, "intensity", 1);
     });
-    const v2 = await amendAgreement({ actor: c.actors.caseworker, meetingId: c.meetingId, reason: "Up a step", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({ me: c.actors.caseworker, meetingId: c.meetingId, reason: "Up a step", unionRepSigns: false, client: CLIENT });
     for (const role of ["caseworker", "employee", "manager"] as const) {
-      await signAgreement({ actor: c.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: c.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
+      await signAgreement({ me: c.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: c.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
     }
-    const f = await getCaseFollowUp({ me: c.actors.union_rep.me, compare: { from: 2, to: 1 } });
+    const f = await getCaseFollowUp({ me: c.actors.union_rep, compare: { from: 2, to: 1 } });
     expect(f.step).toMatchObject({ step: 4, previous: 3, since: { version: 2, agreementId: v2.agreementId } });
     expect(f.mixer.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(f.mixer.rows.find((r) => r.dimension === "hours")).toMatchObject({ values: [2, 3], trend: "up" });
@@ -102,32 +103,32 @@ describe("dueFromMe", () => {
   it("lists my open actions (overdue first), progress asked for and invitations to answer (a signer is not asked to confirm reading)", async () => {
     const c = await createBoundCase();
     const m = await insertMeeting(await getDb(), { caseId: c.caseId, title: "Next", startsAt: new Date(Date.now() + 3 * 86_400_000), location: "Room" });
-    const manager = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person" });
+    const manager = await dueFromMe({ me: c.actors.manager, employeeName: "Test Person" });
     // Lars signed the binding version: that says he read it, so no "confirm you have read it".
     // Hours are asked of the manager; pain (a health measure) never is.
     expect(manager.items.map((i) => i.kind)).toEqual(["action", "progress", "answer"]);
     expect(manager.items[0]).toMatchObject({ kind: "action", overdue: false });
     expect(manager.items[2]).toMatchObject({ kind: "answer", meetingId: m.id });
     // Lars owns "Aftale arbejdstider …", due a week after the agreement: overdue 40 days on (and the meeting is past).
-    const later = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person", now: new Date(Date.now() + 40 * 86_400_000) });
+    const later = await dueFromMe({ me: c.actors.manager, employeeName: "Test Person", now: new Date(Date.now() + 40 * 86_400_000) });
     expect(later.items[0]).toMatchObject({ kind: "action", overdue: true });
     expect(later.items.some((i) => i.kind === "answer")).toBe(false);
 
     const binding = bindingOf(await loadCaseAgreements(c.caseId))!;
     const today = dateInZone(new Date());
-    await recordProgress({ me: c.actors.manager.me, raw: { subGoalId: binding.content.plan.subGoals[1]!.id, date: today, value: 20 } });
-    await answerInvitation({ me: c.actors.manager.me, meetingId: m.id, raw: { answer: "coming" } });
-    await confirmAgreementRead({ me: c.actors.manager.me, raw: { agreementId: binding.id, fingerprint: binding.fingerprint } });
-    const after = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person" });
+    await recordProgress({ me: c.actors.manager, raw: { subGoalId: binding.content.plan.subGoals[1]!.id, date: today, value: 20 } });
+    await answerInvitation({ me: c.actors.manager, meetingId: m.id, raw: { answer: "coming" } });
+    await confirmAgreementRead({ me: c.actors.manager, raw: { agreementId: binding.id, fingerprint: binding.fingerprint } });
+    const after = await dueFromMe({ me: c.actors.manager, employeeName: "Test Person" });
     expect(after.items.map((i) => i.kind)).toEqual(["action"]);
     // A week on, progress is asked for again.
-    const weekOn = await dueFromMe({ me: c.actors.manager.me, employeeName: "Test Person", now: new Date(`${addDays(today, 8)}T12:00:00Z`) });
+    const weekOn = await dueFromMe({ me: c.actors.manager, employeeName: "Test Person", now: new Date(`${addDays(today, 8)}T12:00:00Z`) });
     expect(weekOn.items.filter((i) => i.kind === "progress")).toHaveLength(1);
 
     // The caseworker is never asked to answer their own invitation; the union rep records nothing.
-    expect((await dueFromMe({ me: c.actors.caseworker.me, employeeName: "x" })).items.some((i) => i.kind === "answer")).toBe(false);
-    expect((await dueFromMe({ me: c.actors.union_rep.me, employeeName: "x" })).items.some((i) => i.kind === "progress")).toBe(false);
-    expect((await dueFromMe({ me: c.actors.observer.me, employeeName: "x" })).items.some((i) => i.kind === "read")).toBe(false);
+    expect((await dueFromMe({ me: c.actors.caseworker, employeeName: "x" })).items.some((i) => i.kind === "answer")).toBe(false);
+    expect((await dueFromMe({ me: c.actors.union_rep, employeeName: "x" })).items.some((i) => i.kind === "progress")).toBe(false);
+    expect((await dueFromMe({ me: c.actors.observer, employeeName: "x" })).items.some((i) => i.kind === "read")).toBe(false);
   });
 });
 
@@ -136,13 +137,13 @@ describe("listDueForViewer", () => {
     const c = await createBoundCase();
     const other = await createBoundCase();
     const session = c.sessions.employee;
-    const own = await listDueForViewer({ participantSessionToken: session, caseId: c.caseId });
+    const own = await listDueForViewer({ who: await actorsOf({ participantSessionToken: session }), caseId: c.caseId });
     expect(own).toHaveLength(1);
     expect(own![0]!.caseId).toBe(c.caseId);
     // Kurt signed it: he is not asked to confirm reading it.
     expect(own![0]!.items.map((i) => i.kind)).not.toContain("read");
-    expect(await listDueForViewer({ participantSessionToken: session, caseId: other.caseId })).toEqual([]);
-    expect(await listDueForViewer({ participantSessionToken: null })).toBeNull();
-    expect(await listDueForViewer({ participantSessionToken: "not-a-session" })).toBeNull();
+    expect(await listDueForViewer({ who: await actorsOf({ participantSessionToken: session }), caseId: other.caseId })).toEqual([]);
+    expect(await listDueForViewer({ who: await actorsOf({ participantSessionToken: null }) })).toBeNull();
+    expect(await listDueForViewer({ who: await actorsOf({ participantSessionToken: "not-a-session" }) })).toBeNull();
   });
 });

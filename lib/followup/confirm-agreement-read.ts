@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findAgreement } from "@/db/queries/agreements";
-import { insertReadReceipt } from "@/db/queries/followup";
+import { insertReadReceipt } from "@/db/queries/read-receipts";
 import { invalidInput } from "../input-errors";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 
 export const ZReadConfirmation = z.object({

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/client";
-import { listAnswersForMeetings, listMeetingsOfCase, listReadReceipts } from "@/db/queries/followup";
-import type { Me } from "../meetings/require-meeting-participant";
+import { listAnswersForMeetings } from "@/db/queries/invitation-answers";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
+import { listReadReceipts } from "@/db/queries/read-receipts";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";
@@ -59,7 +61,7 @@ export async function dueFromMe(input: { me: Pick<Me, "caseId" | "participantId"
   }
 
   if (me.role !== "caseworker") {
-    const meetings = (await listMeetingsOfCase(db, me.caseId)).filter((m) => m.status !== "cancelled" && m.status !== "completed" && m.startsAt.getTime() > now.getTime());
+    const meetings = (await listMeetingsOfCases(db, [me.caseId])).filter((m) => m.status !== "cancelled" && m.status !== "completed" && m.startsAt.getTime() > now.getTime());
     const answered = new Set((await listAnswersForMeetings(db, meetings.map((m) => m.id))).filter((a) => a.participantId === me.participantId).map((a) => a.meetingId));
     for (const m of meetings) if (!answered.has(m.id)) items.push({ kind: "answer", meetingId: m.id, startsAt: m.startsAt });
   }

@@ -1,11 +1,13 @@
 import { getDb } from "@/db/client";
-import { listAllParticipantsOfCase } from "@/db/queries/agreements";
 import { findCase } from "@/db/queries/cases";
-import { listAnswersForMeetings, listMeetingsOfCase, listReadReceipts } from "@/db/queries/followup";
+import { listAnswersForMeetings } from "@/db/queries/invitation-answers";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
+import { listAllParticipantsOfCase } from "@/db/queries/participants";
+import { listReadReceipts } from "@/db/queries/read-receipts";
 import type { VersionState } from "../agreements/agreement-state";
 import { calendarSubscriptionStatus, type SubscriptionStatus } from "../calendar/calendar-subscription";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";
@@ -121,7 +123,7 @@ export async function getCaseFollowUp(input: {
   if (!can(me.role, "view", "case")) throw new AppError("FORBIDDEN", "may not view this case");
 
   const [meetingRows, people, agreements, subscription] = await Promise.all([
-    listMeetingsOfCase(db, me.caseId),
+    listMeetingsOfCases(db, [me.caseId]),
     listAllParticipantsOfCase(db, me.caseId),
     loadCaseAgreements(me.caseId),
     calendarSubscriptionStatus({ me }),

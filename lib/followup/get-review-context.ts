@@ -1,7 +1,7 @@
 import { recordAccess } from "../audit/record-access";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";

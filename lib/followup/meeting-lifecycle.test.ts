@@ -9,6 +9,8 @@ import { provisionCaseworker } from "../auth/provision-caseworker";
 import { outboxDir } from "../mail/deliver-mail";
 import { meetingCalendarFile } from "../calendar/meeting-calendar-file";
 import { completeMeeting } from "../meetings/complete-meeting";
+import { openStaffSession } from "../auth/testing";
+import { actorsOf } from "../testing/actors";
 import { rescheduleMeeting } from "./reschedule-meeting";
 import { cancelMeeting } from "./cancel-meeting";
 import { renderMeetingChangeEmail } from "./meeting-change-email";
@@ -89,7 +91,7 @@ describe("rescheduleMeeting", () => {
 
   it("refuses to move a completed meeting (409)", async () => {
     const s = await setup("move.done");
-    await completeMeeting({ who: { staffUserId: s.staff.id }, meetingId: s.meetingId });
+    await completeMeeting({ who: await actorsOf({ staffSessionToken: await openStaffSession(s.staff.id) }), meetingId: s.meetingId });
     await expect(rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "da" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
@@ -121,7 +123,7 @@ describe("cancelMeeting", () => {
     expect(mail).not.toContain("Bodil");
     await expect(cancelMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: {}, baseUrl: BASE, locale: "en" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "en" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(completeMeeting({ who: { staffUserId: s.staff.id }, meetingId: s.meetingId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(completeMeeting({ who: await actorsOf({ staffSessionToken: await openStaffSession(s.staff.id) }), meetingId: s.meetingId })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 

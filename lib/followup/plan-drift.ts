@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listAllParticipantsOfCase } from "@/db/queries/agreements";
+import { listAllParticipantsOfCase } from "@/db/queries/participants";
 import { recordAccess } from "../audit/record-access";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
@@ -9,7 +9,7 @@ import { describeChanges } from "./describe-changes";
 import { diffPlans, type PlanChange, type PlanSnapshot } from "./plan-diff";
 import { snapshotFromView } from "./snapshot-from-view";
 import { isLocale } from "../i18n/locales";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { whoOf } from "../agreements/access-actor";
 import { versionState } from "../agreements/agreement-state";
 import { translator } from "../agreements/labels";

@@ -1,5 +1,5 @@
 import { recordAccess } from "../audit/record-access";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 
 /**
  * A participant's case page was rendered (the timeline, the agreement, progress): one access-log

@@ -43,13 +43,13 @@ describe("a follow-up meeting follows the newest binding version", () => {
       setStep(d, 4);
       newActionId = addAction(d, { text: "Try a standing desk" });
     });
-    const v2 = await amendAgreement({ actor: b.actors.caseworker, meetingId: b.meetingId, reason: "Step 4", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({ me: b.actors.caseworker, meetingId: b.meetingId, reason: "Step 4", unionRepSigns: false, client: CLIENT });
     for (const role of ["caseworker", "employee", "manager"] as const) {
-      await signAgreement({ actor: b.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: b.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
+      await signAgreement({ me: b.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: b.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
     }
 
     // The room is told plainly which version it reviews, and which binds now.
-    const context = await getReviewContext({ me: b.actors.employee.me, agreementId: b.agreementId });
+    const context = await getReviewContext({ me: b.actors.employee, agreementId: b.agreementId });
     expect(context.basis.version).toBe(1);
     expect(context.newer).toMatchObject({ id: v2.agreementId, version: 2, fingerprint: v2.fingerprint });
 
@@ -69,6 +69,6 @@ describe("a follow-up meeting follows the newest binding version", () => {
     expect(view.plan.goal.startsWith("Reworded in the follow-up: ")).toBe(true);
     expect(view.agenda.some((a) => a.title === "Review action: Try a standing desk")).toBe(true);
     // Nothing else moves: the new context no longer offers a newer version.
-    expect((await getReviewContext({ me: b.actors.employee.me, agreementId: v2.agreementId })).newer).toBeNull();
+    expect((await getReviewContext({ me: b.actors.employee, agreementId: v2.agreementId })).newer).toBeNull();
   });
 });

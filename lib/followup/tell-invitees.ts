@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { listActiveParticipants, type MeetingRow } from "@/db/queries/meetings";
+import type { MeetingRow } from "@/db/queries/meetings";
+import { listActiveParticipants } from "@/db/queries/participants";
 import type { Locale } from "../i18n/locales";
 import { sendMeetingChangeEmail } from "./meeting-change-email";
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countLiveSessions, listJoinLinksOfParticipant } from "@/db/queries/invites";
+import { listJoinLinksOfParticipant } from "@/db/queries/join-links";
+import { countLiveSessions } from "@/db/queries/sessions";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { openJoinLink } from "../access/open-join-link";
 import { onRevocation, type RevocationEvent } from "../access/revocation-bus";
@@ -8,13 +9,13 @@ import { getCaseOverview } from "../cases/get-case-overview";
 import { removeParticipant } from "../cases/remove-participant";
 import { staffCaseFixture } from "../cases/testing";
 import { getMeetingTicket } from "../meetings/get-meeting-ticket";
-import { requireMeetingParticipant, requireSession } from "../meetings/require-meeting-participant";
 import { verifyTicket } from "../tickets/collab-ticket";
 import { inviteParticipant } from "./invite-participant";
 import { reissueInvitation } from "./reissue-invitation";
 import { revokeInvitation } from "./revoke-invitation";
 import { linkState } from "../cases/link-state";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
+import { actorsOf, meOfSession, meetingAs } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -114,7 +115,7 @@ describe("link states, revoke and re-issue", () => {
     expect(bus.events).toEqual([expect.objectContaining({ type: "participant_revoked", participantId: pid })]);
     expect(await stateOf(a.staff.id, a.caseId, pid)).toMatchObject({ kind: "revoked" });
     await expect(open(issued.url)).rejects.toMatchObject({ code: "GONE" });
-    for (const s of [s1, s2]) await expect(requireSession(s.sessionToken)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    for (const s of [s1, s2]) await expect(meOfSession(s.sessionToken)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await countLiveSessions(tdb.handle.db, pid)).toBe(0);
   });
 
@@ -128,10 +129,10 @@ describe("link states, revoke and re-issue", () => {
     expect(second.url).not.toBe(first.url);
     expect(bus.events.map((e) => e.type)).toEqual(["participant_revoked"]);
     await expect(open(first.url)).rejects.toMatchObject({ code: "GONE" });
-    await expect(requireSession(old.sessionToken)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(meOfSession(old.sessionToken)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await stateOf(a.staff.id, a.caseId, first.participantId)).toMatchObject({ kind: "unused" });
     const fresh = await open(second.url);
-    expect((await requireMeetingParticipant(fresh.sessionToken, a.meetingId!)).me.role).toBe("employee");
+    expect((await meetingAs(fresh.sessionToken, a.meetingId!)).me.role).toBe("employee");
     expect(await listJoinLinksOfParticipant(tdb.handle.db, first.participantId)).toHaveLength(2);
   });
 
@@ -172,7 +173,7 @@ describe("link states, revoke and re-issue", () => {
     await removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
     bus.stop();
     expect(bus.events).toEqual([expect.objectContaining({ type: "participant_revoked", participantId: issued.participantId })]);
-    await expect(requireMeetingParticipant(s.sessionToken, a.meetingId!)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(meetingAs(s.sessionToken, a.meetingId!)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(open(issued.url)).rejects.toMatchObject({ code: "GONE" });
     const overview = await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId });
     expect(overview.participants.map((p) => p.id)).not.toContain(issued.participantId);
@@ -185,9 +186,9 @@ describe("link states, revoke and re-issue", () => {
     const a = await staffCaseFixture("observer@kommune.example");
     const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "observer", displayName: "Observatør" }, baseUrl: base, locale: "da" });
     const s = await open(issued.url);
-    const t = await getMeetingTicket({ sessionToken: s.sessionToken, meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" });
+    const t = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" });
     expect(verifyTicket(t.params.ticket, t.room)).toMatchObject({ participantId: issued.participantId, readOnly: true });
-    await expect(getMeetingTicket({ sessionToken: s.sessionToken, meetingId: a.meetingId!, wsOrigin: "ws://x", doc: "prep" })).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: "ws://x", doc: "prep" })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });

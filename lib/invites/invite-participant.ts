@@ -5,7 +5,7 @@ import type { Locale } from "../i18n/locales";
 import { ZInvite } from "./invite-input";
 import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-link";
 import { getDb } from "@/db/client";
-import { listMeetingsOfCases } from "@/db/queries/cases";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { AppError } from "../errors";
 import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listMeetingsOfCases } from "@/db/queries/cases";
+import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { createJoinLink } from "../access/create-join-link";
 import { joinLinkExpiry } from "../access/join-link-expiry";
 import { AppError } from "../errors";

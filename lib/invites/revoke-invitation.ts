@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { revokeLinksAndTheirSessions } from "@/db/queries/invites";
+import { revokeLinksAndTheirSessions } from "@/db/queries/join-links";
 import { requireCaseStaff } from "../cases/require-case-staff";
 import { announceParticipantRevoked } from "../cases/announce-participant-revoked";
 import { findCaseParticipant } from "../cases/find-case-participant";

@@ -3,11 +3,11 @@ import { openJoinLink } from "../access/open-join-link";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
 import { getCaseOverview } from "../cases/get-case-overview";
 import { staffCaseFixture } from "../cases/testing";
-import { requireSession } from "../meetings/require-meeting-participant";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { inviteParticipant } from "./invite-participant";
 import { reissueInvitation } from "./reissue-invitation";
 import { showInvitationAgain } from "./show-invitation-again";
+import { meOfSession } from "../testing/actors";
 
 /**
  * Issue 13.1: someone without e-mail (the union representative) can always get back in — the
@@ -39,7 +39,7 @@ describe("showInvitationAgain", () => {
     expect(again.qrSvg).toContain("<svg");
     expect(again.participantId).toBe(first.participantId);
     // Nothing was withdrawn: her session, her old link and the new one all let her in as herself.
-    expect((await requireSession(session.sessionToken)).participantId).toBe(first.participantId);
+    expect((await meOfSession(session.sessionToken)).participantId).toBe(first.participantId);
     expect((await open(first.url)).participantId).toBe(first.participantId);
     expect((await open(again.url)).participantId).toBe(first.participantId);
     // The caseworker still sees her link as used (by any of her links), not "not used yet".

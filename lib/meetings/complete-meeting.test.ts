@@ -5,7 +5,7 @@ import { createFixtureCase } from "../testing/fixtures";
 import { newToken } from "../access/tokens";
 import { closeRevocationBus, onRevocation, type RevocationEvent } from "../access/revocation-bus";
 import { completeMeeting } from "./complete-meeting";
-import { requireMeetingParticipant } from "./require-meeting-participant";
+import { actorsOf, meetingAs } from "../testing/actors";
 
 let tdb: TestDatabase;
 const events: RevocationEvent[] = [];
@@ -23,28 +23,28 @@ afterAll(async () => {
 describe("completeMeeting", () => {
   it("answers 401, 403 and 404 before it changes anything", async () => {
     const f = await createFixtureCase();
-    await expect(completeMeeting({ who: {}, meetingId: f.meetingId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(completeMeeting({ who: { participantSessionToken: newToken() }, meetingId: f.meetingId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(completeMeeting({ who: await actorsOf({}), meetingId: f.meetingId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: f.meetingId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     for (const role of ["employee", "manager", "union_rep", "observer"] as const) {
-      await expect(completeMeeting({ who: { participantSessionToken: f.participants[role].sessionToken }, meetingId: f.meetingId }), role).rejects.toMatchObject({
+      await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants[role].sessionToken }), meetingId: f.meetingId }), role).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }
     const other = await createFixtureCase();
-    await expect(completeMeeting({ who: { participantSessionToken: other.participants.caseworker.sessionToken }, meetingId: f.meetingId })).rejects.toMatchObject({
+    await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: other.participants.caseworker.sessionToken }), meetingId: f.meetingId })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
-      completeMeeting({ who: { participantSessionToken: f.participants.caseworker.sessionToken }, meetingId: "00000000-0000-4000-8000-000000000000" }),
+      completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: "00000000-0000-4000-8000-000000000000" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await requireMeetingParticipant(f.participants.caseworker.sessionToken, f.meetingId)).meeting.status).toBe("planned");
+    expect((await meetingAs(f.participants.caseworker.sessionToken, f.meetingId)).meeting.status).toBe("planned");
     expect(events).toEqual([]);
   });
 
   it("refuses a cancelled meeting (409)", async () => {
     const f = await createFixtureCase();
     await setMeetingStatus(tdb.handle.db, f.meetingId, "cancelled");
-    await expect(completeMeeting({ who: { participantSessionToken: f.participants.caseworker.sessionToken }, meetingId: f.meetingId })).rejects.toMatchObject({
+    await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { meeting: "cancelled" },
     });
@@ -52,10 +52,10 @@ describe("completeMeeting", () => {
 
   it("lets the caseworker complete the meeting, tells the socket servers, and is harmless twice", async () => {
     const f = await createFixtureCase();
-    const who = { participantSessionToken: f.participants.caseworker.sessionToken };
+    const who = await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken });
     events.length = 0;
     expect(await completeMeeting({ who, meetingId: f.meetingId })).toEqual({ meetingId: f.meetingId, changed: true });
-    expect((await requireMeetingParticipant(f.participants.employee.sessionToken, f.meetingId)).meeting.status).toBe("completed");
+    expect((await meetingAs(f.participants.employee.sessionToken, f.meetingId)).meeting.status).toBe("completed");
     expect(events).toEqual([{ type: "meeting_completed", meetingId: f.meetingId, at: expect.any(Number) }]);
     expect(await completeMeeting({ who, meetingId: f.meetingId })).toEqual({ meetingId: f.meetingId, changed: false });
   });

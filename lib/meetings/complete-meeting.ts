@@ -1,9 +1,10 @@
 import { getDb } from "@/db/client";
 import { markMeetingCompleted } from "@/db/queries/meetings";
+import type { Actors } from "../access/actor";
+import { resolveAccess } from "../access/resolve-access";
 import { AppError } from "../errors";
 import { assertCan } from "../permissions";
 import { publishMeetingCompleted } from "../access/revocation-bus";
-import { requireMeetingParticipantFrom, type Principal } from "./require-meeting-participant";
 
 /**
  * The caseworker marks the meeting as held and over (`meeting: manage`). From then on its room
@@ -12,8 +13,8 @@ import { requireMeetingParticipantFrom, type Principal } from "./require-meeting
  * re-check catches a lost message). What was written stays; agreements are made from it as
  * before. A cancelled meeting cannot be completed (409); completing twice is harmless.
  */
-export async function completeMeeting(input: { who: Principal; meetingId: string }): Promise<{ meetingId: string; changed: boolean }> {
-  const { me, meeting } = await requireMeetingParticipantFrom(input.who, input.meetingId);
+export async function completeMeeting(input: { who: Actors; meetingId: string }): Promise<{ meetingId: string; changed: boolean }> {
+  const { me, meeting } = await resolveAccess(input.who, { meetingId: input.meetingId });
   assertCan(me.role, "manage", "meeting");
   if (meeting.status === "cancelled") throw new AppError("CONFLICT", "a cancelled meeting cannot be completed", { meeting: "cancelled" });
   const changed = await markMeetingCompleted(await getDb(), meeting.id);

@@ -13,7 +13,7 @@ import { markSeen } from "../collab/flow-read";
 import { getClosingCheck } from "./get-closing-check";
 import { consentItemsOfPlan } from "../collab/consent-items";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
-import type { MeetingContext } from "./require-meeting-participant";
+import type { MeetingContext } from "../access/actor";
 
 let tdb: TestDatabase;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import type { Phase, Stamp } from "../collab/flow-schema";
 import { AppError } from "../errors";
 import { dateInZone } from "../time/zoned";
 import { listMeetingParticipants } from "./list-meeting-participants";
-import type { MeetingContext } from "./require-meeting-participant";
+import type { MeetingContext } from "../access/actor";
 
 export type ClosingState = { phase: Phase; check: ClosingCheck; confirmed: Stamp | null };
 

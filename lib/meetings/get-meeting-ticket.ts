@@ -5,8 +5,8 @@ import { meetingDocName } from "../collab/doc-names";
 import { can, assertCan, type Resource } from "../permissions";
 import { ensurePrepDocument } from "../prep/ensure-prep-document";
 import { issueTicket } from "../tickets/collab-ticket";
-import { requireMeetingParticipantFrom } from "./require-meeting-participant";
-import type { StaffAuthMethod } from "../auth/auth-method";
+import type { Actors } from "../access/actor";
+import { resolveAccess } from "../access/resolve-access";
 import { isSessionLive } from "../access/find-live-sessions";
 
 export type TicketAnswer = {
@@ -32,31 +32,20 @@ export type TicketDoc = z.infer<typeof ZDoc>;
  * this participant; anyone whose role may not read the document gets FORBIDDEN (403) and no ticket.
  */
 export async function getMeetingTicket(input: {
-  sessionToken: string | undefined | null;
+  /** Who asks (lib/access/resolve-access.ts): a participant, or a staff member on the meeting's case. */
+  who: Actors;
   meetingId: string;
   /** ws(s)://host of the request, e.g. "ws://localhost:3000". */
   wsOrigin: string;
   /** Which document: "meeting" (default) or "prep"; unvalidated input from the query string. */
   doc?: unknown;
-  /** A signed-in staff member (the case's caseworker), when there is no participant session for it. */
-  staffUserId?: string | null;
-  staffAuthMethod?: StaffAuthMethod | null;
-  /** The staff session cookie behind staffUserId: the ticket is bound to it. */
-  staffSessionToken?: string | null;
 }): Promise<TicketAnswer> {
-  const { me, meeting } = await requireMeetingParticipantFrom(
-    {
-      participantSessionToken: input.sessionToken,
-      staffUserId: input.staffUserId,
-      staffAuthMethod: input.staffAuthMethod,
-      staffSessionToken: input.staffSessionToken,
-    },
-    input.meetingId,
-  );
+  const { me, meeting } = await resolveAccess(input.who, { meetingId: input.meetingId });
   // The ticket names the session that asked for it, so the socket server can refuse it (and
-  // close its sockets) the moment that session ends. A staff identity whose session cookie we
-  // were not given, or whose session is not theirs, gets no ticket.
-  if (!me.session || !(await isSessionLive({ session: me.session, participantId: me.participantId }))) {
+  // close its sockets) the moment that session ends. A session that is not this participant's
+  // (a staff session whose user is not behind it) gets no ticket.
+  const session = me.actor.session;
+  if (!session || !(await isSessionLive({ session, participantId: me.participantId }))) {
     throw new AppError("UNAUTHENTICATED", "no live session to bind the ticket to");
   }
   const parsed = ZDoc.safeParse(input.doc ?? undefined);
@@ -69,6 +58,6 @@ export async function getMeetingTicket(input: {
   // the private preparation belongs to the case, not to this meeting, and stays as it is.
   const meetingCompleted = parsed.data === "meeting" && meeting.status === "completed";
   const readOnly = meetingCompleted || !can(me.role, "write", resource);
-  const ticket = issueTicket({ doc: room, participantId: me.participantId, session: me.session, readOnly }, env().TICKET_TTL_SECONDS);
+  const ticket = issueTicket({ doc: room, participantId: me.participantId, session, readOnly }, env().TICKET_TTL_SECONDS);
   return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket }, readOnly, meetingCompleted };
 }

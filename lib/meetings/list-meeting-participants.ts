@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { listActiveParticipants } from "@/db/queries/meetings";
+import { listActiveParticipants } from "@/db/queries/participants";
 import type { Role } from "../plan/roles";
-import type { MeetingContext } from "./require-meeting-participant";
+import type { MeetingContext } from "../access/actor";
 
 export type MeetingParticipant = {
   id: string;

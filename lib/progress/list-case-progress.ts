@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { listAllParticipantsOfCase } from "@/db/queries/agreements";
-import { listProgressOfCase } from "@/db/queries/followup";
-import type { Me } from "../meetings/require-meeting-participant";
+import { listAllParticipantsOfCase } from "@/db/queries/participants";
+import { listProgressOfCase } from "@/db/queries/progress-entries";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 import { caseMeasurePrivacy, type PrivacyOf } from "../agreements/case-measure-privacy";
 import { mayViewValues } from "../privacy/measure-privacy";

@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
-import { insertProgressEntry } from "@/db/queries/followup";
+import { insertProgressEntry } from "@/db/queries/progress-entries";
 import { invalidInput } from "../input-errors";
 import { AppError } from "../errors";
 import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
 import { mayRecordValue } from "../privacy/measure-privacy";

@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
-import { deleteProgressEntry, findProgressEntry } from "@/db/queries/followup";
+import { deleteProgressEntry, findProgressEntry } from "@/db/queries/progress-entries";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
 
 /**

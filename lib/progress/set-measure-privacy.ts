@@ -4,7 +4,7 @@ import { saveMeasurePrivacy } from "@/db/queries/measure-privacy";
 import { invalidInput } from "../input-errors";
 import { AppError } from "../errors";
 import { loadCaseAgreements } from "../agreements/case-agreements";
-import type { Me } from "../meetings/require-meeting-participant";
+import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
 import type { MeasurePrivacy } from "../privacy/measure-privacy";

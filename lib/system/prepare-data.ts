@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { countCases } from "@/db/queries/meetings";
+import { countCases } from "@/db/queries/cases";
 import { readDurabilitySettings } from "@/db/queries/durability";
 import { ensureDemo, type DemoLinks } from "../demo/seed-demo";
 import { provisionCaseworkersFromEnv } from "../auth/provision-caseworkers-from-env";

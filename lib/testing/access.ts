@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listAccessLogForCase } from "@/db/queries/access-log";
-import { countLiveSessions, revokeLinksAndTheirSessions } from "@/db/queries/invites";
+import { revokeLinksAndTheirSessions } from "@/db/queries/join-links";
+import { countLiveSessions } from "@/db/queries/sessions";
 
 /** Test helpers for app/ tests, which may not reach db/ themselves (app → lib → db). */
 

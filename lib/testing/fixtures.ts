@@ -1,6 +1,9 @@
 import { getDb } from "@/db/client";
-import { insertJoinLink, insertParticipantSession } from "@/db/queries/access";
-import { insertCase, insertMeeting, insertParticipant } from "@/db/queries/meetings";
+import { insertCase } from "@/db/queries/cases";
+import { insertJoinLink } from "@/db/queries/join-links";
+import { insertMeeting } from "@/db/queries/meetings";
+import { insertParticipant } from "@/db/queries/participants";
+import { insertParticipantSession } from "@/db/queries/sessions";
 import { createMeetingDocument } from "../collab-store/create-meeting-document";
 import { newToken, hashToken } from "../access/tokens";
 import { participantSessionRef, type SessionRef } from "../access/session-ref";

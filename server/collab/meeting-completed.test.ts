@@ -9,6 +9,7 @@ import { verifyTicket } from "@/lib/tickets/collab-ticket";
 import type { CollabServerOptions } from "./options";
 import { testRedis, type TestRedis } from "./testing/test-redis";
 import { connectClient, destroyAllClients, startHarness, waitFor, waitSynced, type Client, type Harness } from "./test-harness";
+import { actorsOf } from "@/lib/testing/actors";
 
 /**
  * Issue 12, "Also": once a meeting is completed its room is read-only for everyone — for sockets
@@ -41,9 +42,9 @@ async function harness(opts: CollabServerOptions = {}): Promise<Harness> {
 }
 
 const ws = "ws://127.0.0.1";
-const ticketOf = (f: FixtureCase, role: "caseworker" | "manager" | "employee") =>
-  getMeetingTicket({ sessionToken: f.participants[role].sessionToken, meetingId: f.meetingId, wsOrigin: ws });
-const complete = (f: FixtureCase) => completeMeeting({ who: { participantSessionToken: f.participants.caseworker.sessionToken }, meetingId: f.meetingId });
+const ticketOf = async (f: FixtureCase, role: "caseworker" | "manager" | "employee") =>
+  getMeetingTicket({ who: await actorsOf({ participantSessionToken: f.participants[role].sessionToken }), meetingId: f.meetingId, wsOrigin: ws });
+const complete = async (f: FixtureCase) => completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId });
 
 /**
  * Does the room hold `key`? `writer` sends its edit and then a presence change; once a witness sees
@@ -118,7 +119,7 @@ describe("attack 12.also: a completed meeting's room stays editable", () => {
     const h = await harness();
     const f = await createFixtureCase();
     await complete(f);
-    const prep = await getMeetingTicket({ sessionToken: f.participants.employee.sessionToken, meetingId: f.meetingId, wsOrigin: ws, doc: "prep" });
+    const prep = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }), meetingId: f.meetingId, wsOrigin: ws, doc: "prep" });
     expect(verifyTicket(prep.params.ticket, prep.room).readOnly).toBe(false);
     const c = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
     await waitSynced(c);

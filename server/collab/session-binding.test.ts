@@ -17,6 +17,7 @@ import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import type { CollabServerOptions } from "./options";
 import { testRedis, type TestRedis } from "./testing/test-redis";
 import { connectClient, destroyAllClients, rawClient, startHarness, syncFrame, waitFor, waitSynced, type Harness, type RawClient } from "./test-harness";
+import { actorsOf } from "@/lib/testing/actors";
 
 /**
  * Issue 12.2: a collaboration ticket is bound to the session that fetched it. A ticket fetched
@@ -55,7 +56,7 @@ const ws = "ws://127.0.0.1";
 /** A participant's real session (opened with their join link) and a ticket fetched with it. */
 async function signedIn(f: FixtureCase, role: "manager" | "employee" | "union_rep" = "manager") {
   const s = await openJoinLink({ token: f.participants[role].joinToken, ip: null, userAgent: "vitest" });
-  const answer = await getMeetingTicket({ sessionToken: s.sessionToken, meetingId: f.meetingId, wsOrigin: ws });
+  const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: f.meetingId, wsOrigin: ws });
   return { sessionToken: s.sessionToken, room: answer.room, ticket: answer.params.ticket };
 }
 
@@ -93,7 +94,7 @@ describe("attack 12.2: tickets outliving their session", () => {
     const a = await staffCaseFixture(`withdraw.${randomUUID()}@kommune.example`);
     const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName: "Lars" }, baseUrl: "http://x", locale: "da" });
     const s = await openJoinLink({ token: issued.url.split("/join/")[1]!, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ sessionToken: s.sessionToken, meetingId: a.meetingId!, wsOrigin: ws });
+    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: ws });
     await revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
     const out = await tryOpen(h, answer.room, answer.params.ticket);
     expect(out.frames).toBe(0);
@@ -105,7 +106,7 @@ describe("attack 12.2: tickets outliving their session", () => {
     const a = await staffCaseFixture(`reissue.${randomUUID()}@kommune.example`);
     const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "employee", displayName: "Kurt" }, baseUrl: "http://x", locale: "da" });
     const s = await openJoinLink({ token: issued.url.split("/join/")[1]!, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ sessionToken: s.sessionToken, meetingId: a.meetingId!, wsOrigin: ws });
+    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: ws });
     await reissueInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId }, baseUrl: "http://x", locale: "da" });
     const out = await tryOpen(h, answer.room, answer.params.ticket);
     expect(out.frames).toBe(0);
@@ -119,7 +120,7 @@ describe("attack 12.2: tickets outliving their session", () => {
     await requestSignInLink({ email, ip: "10.9.9.9", send: (e: string) => authSignIn(e) });
     const cookie = sessionCookieOf(await authRequest(latestLinkFor(email)))!;
     const staffSessionToken = cookie.slice(cookie.indexOf("=") + 1);
-    const fetch = () => getMeetingTicket({ sessionToken: undefined, staffUserId: a.staff.id, staffSessionToken, meetingId: a.meetingId!, wsOrigin: ws });
+    const fetch = async () => getMeetingTicket({ who: await actorsOf({ staffSessionToken }), meetingId: a.meetingId!, wsOrigin: ws });
     const live = await fetch();
     const before = await fetch();
     const open = connectClient(h, live.room, live.params.ticket, { reconnect: false });

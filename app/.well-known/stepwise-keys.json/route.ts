@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { errorResponse } from "@/app/_server/error-response";
+import { route } from "@/app/_server/route-handler";
 import { publishedKeys } from "@/lib/agreements/server-signing-key";
 
 /**
@@ -9,10 +9,7 @@ import { publishedKeys } from "@/lib/agreements/server-signing-key";
  */
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    return NextResponse.json(publishedKeys(), { headers: { "Cache-Control": "public, max-age=300" } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = route({ auth: "none", caseData: { none: "the public keys that verify seals: nobody's data" } }, async () =>
+  // Cacheable, unlike every other answer: the same for everyone, and changed only by a key rotation.
+  NextResponse.json(publishedKeys(), { headers: { "Cache-Control": "public, max-age=300" } }),
+);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getClosingCheck } from "@/lib/meetings/get-closing-check";
-import type { MeetingContext } from "@/lib/meetings/require-meeting-participant";
+import type { MeetingContext } from "@/lib/access/actor";
 
 /**
  * On the agreement page, above "prepare": the guide closes a meeting by making sure everyone

@@ -5,11 +5,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { getAgreementForParticipant, type AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { isAppError } from "@/lib/errors";
-import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
 import { getPlanDrift, type PlanDrift } from "@/lib/followup/plan-drift";
 import { AgreementView } from "@/app/_components/agreement/agreement-view";
 import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
-import { pagePrincipal } from "../_lib/principal";
+import { pageAccess } from "@/app/_server/page-access";
 import { AlteredAgreementPage } from "@/app/_components/agreement/altered-notice";
 import { isAgreementAltered } from "@/lib/agreements/agreement-altered";
 
@@ -25,7 +24,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
   let agreement: AgreementForParticipant;
   let drift: PlanDrift | null;
   try {
-    const { me } = await actorForAgreement(await pagePrincipal(), id);
+    const { me } = await pageAccess({ agreementId: id });
     agreement = await getAgreementForParticipant({ me, agreementId: id, locale: await getLocale() });
     drift = await getPlanDrift({ me, agreementId: id, locale: await getLocale() });
   } catch (e) {

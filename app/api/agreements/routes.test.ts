@@ -39,9 +39,9 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 async function sealedAgreement(): Promise<{ id: string; fingerprint: string }> {
   const fresh = await createAgreementFixture();
-  const v = await prepareAgreement({ actor: fresh.actors.caseworker, meetingId: fresh.meetingId, unionRepSigns: false, client: CLIENT });
+  const v = await prepareAgreement({ me: fresh.actors.caseworker, meetingId: fresh.meetingId, unionRepSigns: false, client: CLIENT });
   for (const role of ["caseworker", "employee", "manager"] as const) {
-    await signAgreement({ actor: fresh.actors[role], agreementId: v.agreementId, confirmation: { mode: "own-device", typedName: fresh.names[role] }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await signAgreement({ me: fresh.actors[role], agreementId: v.agreementId, confirmation: { mode: "own-device", typedName: fresh.names[role] }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
   }
   sealedFx = fresh;
   return { id: v.agreementId, fingerprint: v.fingerprint };

@@ -34,10 +34,10 @@ describe("POST /api/agreements/<id>/sign at the end of a long meeting", () => {
     const fx = await createAgreementFixture();
     // Each joins the meeting's room at the start (what the collaboration server records at connect).
     for (const role of ["caseworker", "employee", "manager"] as const) {
-      const me = fx.actors[role].me;
+      const me = fx.actors[role];
       await recordDocumentOpened({ participantId: me.participantId, caseId: me.caseId, role: me.role, displayName: me.displayName, colorIndex: me.colorIndex, readOnly: false, session: "participant:test", meetingCompleted: false }, meetingDocName(fx.meetingId));
     }
-    const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
+    const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
     setTestClockOffset(120 * 60_000);
     const answers: unknown[] = [];
     for (const role of ["employee", "manager", "caseworker"] as const) {
@@ -55,7 +55,7 @@ describe("POST /api/agreements/<id>/sign at the end of a long meeting", () => {
 
   it("still answers 401 stale to a sign-in that never was in the room, 120 minutes on", async () => {
     const fx = await createAgreementFixture();
-    const v = await prepareAgreement({ actor: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
+    const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
     setTestClockOffset(120 * 60_000);
     const res = await postSign(signRequest(v.agreementId, fx.sessions.employee, { mode: "own-device", typedName: fx.names.employee, readAndAgreed: true, shownHash: v.fingerprint }), {
       params: Promise.resolve({ id: v.agreementId }),

@@ -91,21 +91,21 @@ describe("health measures stay with the employee", () => {
     expect(cwHours.status).toBe(403);
 
     // The case page's data (the page, its charts and tables are drawn from exactly this).
-    const page = await getCaseFollowUp({ me: fx.actors.manager.me });
+    const page = await getCaseFollowUp({ me: fx.actors.manager });
     expectNoSecrets("the manager's case page", JSON.stringify(page));
     const painCard = page.measures.find((m) => m.subGoalId === pain)!;
     expect(painCard).toMatchObject({ entries: [], status: { kind: "none", latest: null }, access: { health: true, shared: false, mayView: false, mayRecord: false, choose: null } });
     expect(page.measures.find((m) => m.subGoalId === hours)!.entries.map((x) => x.value)).toEqual([21]);
     // The union representative sees no more than the manager.
-    expectNoSecrets("the union rep's case page", JSON.stringify(await getCaseFollowUp({ me: fx.actors.union_rep.me })));
+    expectNoSecrets("the union rep's case page", JSON.stringify(await getCaseFollowUp({ me: fx.actors.union_rep })));
     // The employee and the caseworker see both values.
     for (const role of ["employee", "caseworker"] as const) {
-      const own = await getCaseFollowUp({ me: fx.actors[role].me });
+      const own = await getCaseFollowUp({ me: fx.actors[role] });
       expect(own.measures.find((m) => m.subGoalId === pain)!.entries.map((x) => x.value), role).toEqual([6.7, 5.3]);
     }
 
     // What is due from the manager: hours, never pain.
-    const due = await dueFromMe({ me: fx.actors.manager.me, employeeName: "Test Person" });
+    const due = await dueFromMe({ me: fx.actors.manager, employeeName: "Test Person" });
     expect(due.items.filter((i) => i.kind === "progress").map((i) => (i.kind === "progress" ? i.subGoalId : null))).not.toContain(pain);
 
     // The next meeting: the review API the manager's room asks.
@@ -125,9 +125,9 @@ describe("health measures stay with the employee", () => {
     await editMeeting(meeting.id, (doc) => {
       for (const it of items) setReviewOutcome(doc, it.id, it.kind === "action" ? "done" : "on_track");
     });
-    const v2 = await amendAgreement({ actor: fx.actors.caseworker, meetingId: meeting.id, reason: "Opfølgning", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({ me: fx.actors.caseworker, meetingId: meeting.id, reason: "Opfølgning", unionRepSigns: false, client: CLIENT });
     for (const role of ["caseworker", "employee", "manager"] as const) {
-      await signAgreement({ actor: fx.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: fx.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
+      await signAgreement({ me: fx.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: fx.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
     }
     const bundle = await getBundle(req(`/api/agreements/${v2.agreementId}/bundle`, { session: fx.sessions.manager }), params({ id: v2.agreementId }));
     expect(bundle.status).toBe(200);
@@ -145,8 +145,8 @@ describe("health measures stay with the employee", () => {
   it("the employee shares a health measure with the manager, and can stop sharing at any time", async () => {
     const b = await createBoundCase();
     const goals = bindingOf(await loadCaseAgreements(b.caseId))!.content.plan.subGoals;
-    await recordProgress({ me: b.actors.employee.me, raw: { subGoalId: goals[0]!.id, date: today(), value: "4.4" } });
-    const managerSees = async () => (await getCaseFollowUp({ me: b.actors.manager.me })).measures.find((m) => m.subGoalId === goals[0]!.id)!.entries.map((x) => x.value);
+    await recordProgress({ me: b.actors.employee, raw: { subGoalId: goals[0]!.id, date: today(), value: "4.4" } });
+    const managerSees = async () => (await getCaseFollowUp({ me: b.actors.manager })).measures.find((m) => m.subGoalId === goals[0]!.id)!.entries.map((x) => x.value);
     expect(await managerSees()).toEqual([]);
 
     const put = (session: string | undefined, body: unknown) => putPrivacy(req(`/api/cases/${b.caseId}/measure-privacy`, { method: "PUT", session, body }), params({ id: b.caseId }));
@@ -164,16 +164,16 @@ describe("health measures stay with the employee", () => {
     expect(await shared.json()).toEqual({ health: true, shared: true, chosen: true });
     expect(await managerSees()).toEqual([4.4]);
     // Still a health measure: sharing the values does not let the manager record them.
-    await expect(recordProgress({ me: b.actors.manager.me, raw: { subGoalId: goals[0]!.id, date: today(), value: "3" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[0]!.id, date: today(), value: "3" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     expect((await put(b.sessions.employee, { subGoalId: goals[0]!.id, health: true, shared: false })).status).toBe(200);
     expect(await managerSees()).toEqual([]);
 
     // The caseworker may make hours private on the employee's behalf (more private is always allowed).
-    await setMeasurePrivacy({ me: b.actors.caseworker.me, raw: { subGoalId: goals[1]!.id, health: true, shared: false } });
-    await expect(recordProgress({ me: b.actors.manager.me, raw: { subGoalId: goals[1]!.id, date: today(), value: "20" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await setMeasurePrivacy({ me: b.actors.caseworker, raw: { subGoalId: goals[1]!.id, health: true, shared: false } });
+    await expect(recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[1]!.id, date: today(), value: "20" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // …and the employee can say it is not about health after all: hours are shared again.
-    await setMeasurePrivacy({ me: b.actors.employee.me, raw: { subGoalId: goals[1]!.id, health: false, shared: false } });
-    await recordProgress({ me: b.actors.manager.me, raw: { subGoalId: goals[1]!.id, date: today(), value: "20" } });
+    await setMeasurePrivacy({ me: b.actors.employee, raw: { subGoalId: goals[1]!.id, health: false, shared: false } });
+    await recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[1]!.id, date: today(), value: "20" } });
   });
 });

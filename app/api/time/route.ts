@@ -1,10 +1,7 @@
-import { NextResponse } from "next/server";
-import { serverNow } from "@/lib/time/server-clock";
+import { route } from "@/app/_server/route-handler";
 
 /**
  * GET /api/time → {"now": <ms since epoch>}: the server's clock, so every screen in a meeting
  * shows the same timer although phones' clocks drift. No one's data; no session needed.
  */
-export function GET() {
-  return NextResponse.json({ now: serverNow().getTime() }, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = route({ auth: "none", caseData: { none: "the server's clock" } }, async ({ now }) => ({ now: now.getTime() }));

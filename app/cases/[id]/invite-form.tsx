@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import type { ActionResult } from "../_lib/action-result";
+import type { ActionResult } from "@/app/_server/action";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
 import { ROLES } from "@/lib/plan/roles";

@@ -3,8 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { currentStaff } from "@/app/_server/auth";
-import { sessionToken } from "@/app/_server/session";
+import { pageCredentials, pageStaff } from "@/app/_server/page-access";
 import { getCaseOverview, type CaseOverview } from "@/lib/cases/get-case-overview";
 import { recordCaseOverviewShown } from "@/lib/cases/record-case-overview-shown";
 import { isAppError } from "@/lib/errors";
@@ -53,11 +52,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CasePage({ params, searchParams }: Params) {
   const { id } = await params;
   const compare = compareOf(await searchParams);
-  const staff = await currentStaff();
+  const staff = await pageStaff();
   const overview = staff ? await load(id, staff.userId) : null;
   if (!staff || !overview) {
-    const token = await sessionToken();
-    const participant = token ? await participantOnCase(token, id) : null;
+    const token = (await pageCredentials()).participantSessionToken;
+    const participant = token ? await participantOnCase(id) : null;
     if (participant === "signed_out") return <ParticipantCasePage.SignedOut />;
     if (participant) return <ParticipantCasePage me={participant} compare={compare} />;
     if (staff || token) notFound();

@@ -2,28 +2,26 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { SignOutButton } from "@/app/_components/privacy/sign-out-button";
-import { isAppError } from "@/lib/errors";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { recordCasePageShown } from "@/lib/followup/record-case-page-shown";
-import { requireSession, type Me } from "@/lib/meetings/require-meeting-participant";
+import { pageActors } from "@/app/_server/page-access";
+import type { Me } from "@/lib/access/actor";
+import { resolveAccess } from "@/lib/access/resolve-access";
 import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";
 import { StandingSection } from "./follow-up/standing-section";
 
 /**
- * The participant behind a session cookie, if they are on this case: "signed_out" when the
- * session has expired or was ended (they need their personal link again), null when it is
- * another case's (which looks like no case at all).
+ * The participant behind this page's session cookie (asked only when there is one), if they are
+ * on this case: "signed_out" when the session has expired or was ended (they need their personal
+ * link again), null when it is another case's (which looks like no case at all).
  */
-export async function participantOnCase(token: string, caseId: string): Promise<Me | "signed_out" | null> {
-  try {
-    const me = await requireSession(token);
-    return me.caseId === caseId ? me : null;
-  } catch (e) {
-    if (isAppError(e) && e.code === "UNAUTHENTICATED") return "signed_out";
-    throw e;
-  }
+export async function participantOnCase(caseId: string): Promise<Me | "signed_out" | null> {
+  const { participant } = await pageActors();
+  if (!participant) return "signed_out";
+  if (participant.caseId !== caseId) return null;
+  return (await resolveAccess({ participant, staff: null }, "own-case")).me;
 }
 
 /**

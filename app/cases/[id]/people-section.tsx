@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ROLES } from "@/lib/plan/roles";
-import type { ActionResult } from "../_lib/action-result";
+import type { ActionResult } from "@/app/_server/action";
 import { cardClass, errorClass } from "@/app/_components/ui/classes";
 import { reissueAction, removeAction, revokeAction, showAgainAction } from "./actions";
 import { ConfirmButton } from "./confirm-button";

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { StaffIdentity } from "@/lib/auth/staff-identity";
+import type { StaffActor } from "@/lib/access/actor";
 import { buttonClass, linkClass } from "@/app/_components/ui/classes";
 
 /** Under the site header on staff pages: who is signed in, the way to their cases, and sign-out. */
-export async function StaffBar({ staff }: { staff: StaffIdentity }) {
+export async function StaffBar({ staff }: { staff: Pick<StaffActor, "name" | "email"> }) {
   const t = await getTranslations("staff.bar");
   return (
     <nav aria-label={t("label")} className="border-b border-slate-200 bg-slate-50">

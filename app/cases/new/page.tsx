@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireStaffPage } from "@/app/_server/auth";
+import { requireStaffPage } from "@/app/_server/page-access";
 import { StaffPage } from "../_components/staff-page";
 import { cardClass } from "@/app/_components/ui/classes";
 import { NewCaseForm } from "./new-case-form";

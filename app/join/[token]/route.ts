@@ -2,8 +2,9 @@ import { NextResponse } from "next/server";
 import { decideJoin } from "@/lib/access/decide-join";
 import { openJoinLink } from "@/lib/access/open-join-link";
 import { pendingJoinCookieName, pendingJoinCookieOptions, sessionCookieName, sessionCookieOptions } from "@/lib/access/session-cookie";
-import { isSecureRequest } from "@/app/_server/session";
-import { sessionOf } from "@/app/api/agreements/_edge";
+import { participantSessionToken } from "@/app/_server/credentials";
+import { route } from "@/app/_server/route-handler";
+import { clientIpOf, isHttpsRequest } from "@/lib/web-security/forwarded-headers";
 import { joinFailure } from "../join-failure";
 
 const HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
@@ -21,11 +22,11 @@ function seeOther(location: string): NextResponse {
  * waits in an httpOnly cookie and the browser is sent to /join/confirm, which asks "continue as …?"
  * (issue 12.11). The same person opening their own link again goes straight in.
  */
-export async function GET(req: Request, ctx: { params: Promise<{ token: string }> }) {
-  const { token } = await ctx.params;
+export const GET = route({ auth: "none", params: ["token"], caseData: { none: "exchanges a join link for a session and redirects" } }, async ({ request: req, params }) => {
+  const { token } = params;
   try {
-    const secure = isSecureRequest(req);
-    const decision = await decideJoin({ token, sessionToken: sessionOf(req) });
+    const secure = isHttpsRequest(req.headers, req.url);
+    const decision = await decideJoin({ token, sessionToken: await participantSessionToken(req) });
     if (decision.kind === "ask") {
       const res = seeOther("/join/confirm");
       res.cookies.set(pendingJoinCookieName(secure), token, pendingJoinCookieOptions(secure));
@@ -33,13 +34,14 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
     }
     const opened = await openJoinLink({
       token,
-      ip: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ip: clientIpOf(req.headers),
       userAgent: req.headers.get("user-agent"),
     });
     const res = seeOther(`/meetings/${opened.meetingId}`);
     res.cookies.set(sessionCookieName(secure), opened.sessionToken, sessionCookieOptions(secure, opened.sessionExpiresAt));
     return res;
   } catch (e) {
+    // Whatever went wrong, the person gets the page that says so (never a JSON error).
     return seeOther(`/join/invalid?reason=${joinFailure(e)}`);
   }
-}
+});

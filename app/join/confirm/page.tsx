@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
-import { sessionToken } from "@/app/_server/session";
+import { participantSessionToken } from "@/app/_server/credentials";
 import { buttonClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { decideJoin } from "@/lib/access/decide-join";
 import { PENDING_JOIN_COOKIE_NAMES } from "@/lib/access/session-cookie";
@@ -25,7 +25,7 @@ export default async function ConfirmJoinPage() {
   const roles = await getTranslations("roles");
   const jar = await cookies();
   const pending = PENDING_JOIN_COOKIE_NAMES.map((n) => jar.get(n)?.value).find(Boolean);
-  const decision = pending ? await decideJoin({ token: pending, sessionToken: await sessionToken() }) : null;
+  const decision = pending ? await decideJoin({ token: pending, sessionToken: await participantSessionToken() }) : null;
 
   if (decision?.kind !== "ask") {
     return (

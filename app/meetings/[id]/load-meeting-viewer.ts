@@ -1,8 +1,7 @@
 import { cache } from "react";
-import { sessionToken } from "@/app/_server/session";
-import { currentStaff } from "@/app/_server/auth";
+import { pageAccess } from "@/app/_server/page-access";
+import type { MeetingContext } from "@/lib/access/actor";
 import { isAppError } from "@/lib/errors";
-import { requireMeetingParticipantFrom, type MeetingContext } from "@/lib/meetings/require-meeting-participant";
 
 export type LoadedMeeting = { ok: true; ctx: MeetingContext } | { ok: false; reason: "unauthenticated" | "not_found" };
 
@@ -13,9 +12,7 @@ export type LoadedMeeting = { ok: true; ctx: MeetingContext } | { ok: false; rea
  */
 export const loadMeetingViewer = cache(async (id: string): Promise<LoadedMeeting> => {
   try {
-    const staff = await currentStaff();
-    const who = { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod };
-    return { ok: true, ctx: await requireMeetingParticipantFrom(who, id) };
+    return { ok: true, ctx: await pageAccess({ meetingId: id }) };
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHENTICATED") return { ok: false, reason: "unauthenticated" };
     // Someone else's meeting looks exactly like a meeting that does not exist.

@@ -58,7 +58,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     me: { ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") },
     participants,
     // Staff (signed in as staff, not by a join link) get their way back to the case page.
-    caseHref: ctx.me.authMethod === "join-link" ? null : `/cases/${ctx.case.id}`,
+    caseHref: ctx.me.actor.kind === "participant" ? null : `/cases/${ctx.case.id}`,
   };
   return (
     <>

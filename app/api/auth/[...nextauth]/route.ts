@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { route } from "@/app/_server/route-handler";
 import { EMAIL_PROVIDER_ID } from "@/lib/auth/auth-method";
 import { handleAuthRequest } from "@/lib/auth/handle-auth-request";
 
@@ -16,13 +17,13 @@ function noReferrer(res: Response): Response {
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
-export async function GET(req: Request) {
-  return noReferrer(await handleAuthRequest(req));
-}
+const AUTH_JS = { auth: "none", params: ["nextauth"], caseData: { none: "staff sign-in (Auth.js): sessions, callbacks and redirects" } } as const;
 
-export async function POST(req: Request) {
-  if (new URL(req.url).pathname.endsWith(`/signin/${EMAIL_PROVIDER_ID}`)) {
+export const GET = route(AUTH_JS, async ({ request }) => noReferrer(await handleAuthRequest(request)));
+
+export const POST = route(AUTH_JS, async ({ request }) => {
+  if (new URL(request.url).pathname.endsWith(`/signin/${EMAIL_PROVIDER_ID}`)) {
     return NextResponse.json({ error: "NOT_FOUND", message: "Ask for a sign-in link on /signin." }, { status: 404 });
   }
-  return noReferrer(await handleAuthRequest(req));
-}
+  return noReferrer(await handleAuthRequest(request));
+});

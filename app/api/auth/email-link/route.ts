@@ -1,29 +1,38 @@
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/app/_server/error-response";
-import { requireSameOrigin } from "@/app/_server/require-same-origin";
+import { route } from "@/app/_server/route-handler";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
-import { isAppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
+import { clientIpOf } from "@/lib/web-security/forwarded-headers";
 
-/** The first address in X-Forwarded-For (our proxy's view of the client), else X-Real-IP. */
-function clientIp(req: Request): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
-}
+const isJson = (req: Request) => (req.headers.get("content-type") ?? "").includes("application/json");
 
-async function readBody(req: Request): Promise<{ json: boolean; body: Record<string, unknown> }> {
-  const type = req.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) {
+/** The fields of a JSON body or a plain form post; lib validates them (requestSignInLink). */
+async function readFields(req: Request): Promise<Record<string, unknown>> {
+  if (isJson(req)) {
     const body = (await req.json().catch(() => null)) as unknown;
-    return { json: true, body: body && typeof body === "object" ? (body as Record<string, unknown>) : {} };
+    return body && typeof body === "object" ? (body as Record<string, unknown>) : {};
   }
   const form = await req.formData().catch(() => null);
-  return { json: false, body: form ? Object.fromEntries(form) : {} };
+  return form ? Object.fromEntries(form) : {};
 }
 
 /** A relative Location: the browser resolves it against the address it used (Next's req.url says localhost). */
 function seeOther(path: string): NextResponse {
   return new NextResponse(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
+}
+
+/** A plain form post gets the sign-in page again with the reason; JSON gets the error, with Retry-After when limited. */
+function answerError(e: AppError, req: Request): Response | null {
+  if (!isJson(req) && (e.code === "RATE_LIMITED" || e.code === "INVALID_INPUT")) {
+    return seeOther(`/signin?error=${e.code === "RATE_LIMITED" ? "rate_limited" : "invalid_email"}`);
+  }
+  if (e.code !== "RATE_LIMITED") return null;
+  const res = errorResponse(e);
+  res.headers.set("Retry-After", String(3600 - Math.floor((Date.now() / 1000) % 3600)));
+  return res;
 }
 
 /**
@@ -34,27 +43,16 @@ function seeOther(path: string): NextResponse {
  * for either (issue 12.9), and the link in the mail is built on the public URL, never on this
  * request's Host (issue 12.1).
  */
-export async function POST(req: Request) {
-  let json = true;
-  try {
-    requireSameOrigin(req);
-    const read = await readBody(req);
-    json = read.json;
-    const redirectTo = safeReturnPath(read.body.callbackUrl);
+export const POST = route(
+  { auth: "none", status: 202, answerError, caseData: { none: "asks for a sign-in link; the same answer for every address" } },
+  async ({ request }) => {
+    const fields = await readFields(request);
+    const redirectTo = safeReturnPath(fields.callbackUrl);
     await requestSignInLink({
-      email: read.body.email,
-      ip: clientIp(req),
-      send: (email) => sendSignInLink({ email, returnTo: redirectTo, requestHeaders: req.headers }),
+      email: fields.email,
+      ip: clientIpOf(request.headers),
+      send: (email) => sendSignInLink({ email, returnTo: redirectTo, requestHeaders: request.headers }),
     });
-    if (!json) return seeOther("/signin/check-email");
-    return NextResponse.json({ ok: true }, { status: 202, headers: { "Cache-Control": "no-store" } });
-  } catch (e) {
-    const code = isAppError(e) ? e.code : null;
-    if (!json && (code === "RATE_LIMITED" || code === "INVALID_INPUT")) {
-      return seeOther(`/signin?error=${code === "RATE_LIMITED" ? "rate_limited" : "invalid_email"}`);
-    }
-    const res = errorResponse(e);
-    if (code === "RATE_LIMITED") res.headers.set("Retry-After", String(3600 - Math.floor((Date.now() / 1000) % 3600)));
-    return res;
-  }
-}
+    return isJson(request) ? { ok: true } : seeOther("/signin/check-email");
+  },
+);

@@ -2,12 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
-import { currentStaff } from "@/app/_server/auth";
-import { sessionToken } from "@/app/_server/session";
+import { pageAccess } from "@/app/_server/page-access";
 import { listAccessLog, parseAccessLogQuery, type AccessLogEntry, type AccessLogPage, type AccessLogQuery } from "@/lib/audit/list-access-log";
 import { ACCESS_WHAT } from "@/lib/audit/access-kinds";
 import { isAppError } from "@/lib/errors";
-import { requireMeetingParticipantFrom } from "@/lib/meetings/require-meeting-participant";
 import { can } from "@/lib/permissions";
 import { isRole } from "@/lib/plan/roles";
 
@@ -32,8 +30,7 @@ export default async function AccessLogPage({
   let ctx;
   try {
     // A participant's session (join link) or a signed-in caseworker of this case.
-    const staff = await currentStaff();
-    ctx = await requireMeetingParticipantFrom({ participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod }, id);
+    ctx = await pageAccess({ meetingId: id });
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHENTICATED") {
       const s = await getTranslations("room.signedOut");

@@ -1,9 +1,6 @@
-import { errorResponse } from "@/app/_server/error-response";
-import { requireSameOrigin } from "@/app/_server/require-same-origin";
-import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
-import { serverNow } from "@/lib/time/server-clock";
+import { route } from "@/app/_server/route-handler";
+import { clientOf } from "@/app/_server/request";
 import { signAgreement } from "@/lib/agreements/sign-agreement";
-import { clientOf, json, principalOf, readBody } from "../../_edge";
 import { confirmationOf, ZSign } from "../decision-input";
 
 /**
@@ -12,22 +9,8 @@ import { confirmationOf, ZSign } from "../decision-input";
  * one's own device comes from a sign-in older than 15 minutes that was not in the meeting's room
  * (the sign-in someone joined the meeting with signs at its end: lib/agreements/signing-presence.ts).
  */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    requireSameOrigin(req);
-    const { id } = await ctx.params;
-    const actor = await actorForAgreement(principalOf(req), id, serverNow());
-    const input = await readBody(req, ZSign);
-    const result = await signAgreement({
-      actor,
-      agreementId: id,
-      confirmation: confirmationOf(input),
-      readAndAgreed: input.readAndAgreed,
-      shownHash: input.shownHash,
-      client: clientOf(req),
-    });
-    return json(result, 201);
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = route(
+  { auth: "any", on: "agreement", body: ZSign, status: 201, caseData: { none: "records the caller's own signature and answers only that" } },
+  async ({ me, params, body, request, now }) =>
+    signAgreement({ me, agreementId: params.id, confirmation: confirmationOf(body), readAndAgreed: body.readAndAgreed, shownHash: body.shownHash, client: clientOf(request), now }),
+);

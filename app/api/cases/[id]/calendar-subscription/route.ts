@@ -1,7 +1,5 @@
-import { errorResponse } from "@/app/_server/error-response";
-import { requireSameOrigin } from "@/app/_server/require-same-origin";
-import { json, localeOf, principalOf } from "@/app/api/agreements/_edge";
-import { caseActor } from "@/app/api/cases/_case-actor";
+import { route } from "@/app/_server/route-handler";
+import { localeOf } from "@/app/_server/request";
 import { createCalendarSubscription, revokeCalendarSubscription } from "@/lib/calendar/calendar-subscription";
 import { publicUrl } from "@/lib/env";
 
@@ -9,24 +7,11 @@ import { publicUrl } from "@/lib/env";
  * POST /api/cases/<id>/calendar-subscription → a new personal subscription link (shown once; the
  * old one stops working). DELETE → the link stops working. The caller's own link only.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    requireSameOrigin(req);
-    const { id } = await ctx.params;
-    const { me } = await caseActor(principalOf(req), id);
-    return json(await createCalendarSubscription({ me, baseUrl: publicUrl(), locale: localeOf(req) }), 201);
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = route(
+  { auth: "any", on: "case", status: 201, caseData: { none: "the caller's own new subscription link: no case data" } },
+  async ({ me, request }) => createCalendarSubscription({ me, baseUrl: publicUrl(), locale: localeOf(request) }),
+);
 
-export async function DELETE(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    requireSameOrigin(req);
-    const { id } = await ctx.params;
-    const { me } = await caseActor(principalOf(req), id);
-    return json(await revokeCalendarSubscription({ me }));
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const DELETE = route({ auth: "any", on: "case", caseData: { none: "ends the caller's own subscription link" } }, async ({ me }) =>
+  revokeCalendarSubscription({ me }),
+);

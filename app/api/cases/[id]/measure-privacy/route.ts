@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { errorResponse } from "@/app/_server/error-response";
-import { requireSameOrigin } from "@/app/_server/require-same-origin";
-import { json, principalOf, readBody } from "@/app/api/agreements/_edge";
-import { caseActor } from "@/app/api/cases/_case-actor";
+import { route } from "@/app/_server/route-handler";
 import { setMeasurePrivacy } from "@/lib/progress/set-measure-privacy";
 
 /**
@@ -11,14 +8,8 @@ import { setMeasurePrivacy } from "@/lib/progress/set-measure-privacy";
  * shared; the caseworker may only mark one as about health (403 otherwise, and for every other
  * role and another case's participant); an unknown sub-goal → 404; a malformed body → 400.
  */
-export async function PUT(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    requireSameOrigin(req);
-    const { id } = await ctx.params;
-    const { me } = await caseActor(principalOf(req), id);
-    const raw = await readBody(req, z.unknown());
-    return json(await setMeasurePrivacy({ me, raw }));
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const PUT = route(
+  // The body is validated in lib (setMeasurePrivacy), next to the rules it serves.
+  { auth: "any", on: "case", body: z.unknown(), caseData: { none: "answers the setting just made" } },
+  async ({ me, body }) => setMeasurePrivacy({ me, raw: body }),
+);

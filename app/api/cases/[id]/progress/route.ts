@@ -1,8 +1,5 @@
 import { z } from "zod";
-import { errorResponse } from "@/app/_server/error-response";
-import { requireSameOrigin } from "@/app/_server/require-same-origin";
-import { json, principalOf, readBody } from "@/app/api/agreements/_edge";
-import { caseActor } from "@/app/api/cases/_case-actor";
+import { route } from "@/app/_server/route-handler";
 import { recordProgress } from "@/lib/progress/record-progress";
 
 /**
@@ -10,14 +7,8 @@ import { recordProgress } from "@/lib/progress/record-progress";
  * employee and the manager of the case only (403 for other roles and other cases); a value
  * outside the measure's range, a date in the future … → 400 with the field's code.
  */
-export async function POST(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    requireSameOrigin(req);
-    const { id } = await ctx.params;
-    const { me } = await caseActor(principalOf(req), id);
-    const raw = await readBody(req, z.unknown());
-    return json(await recordProgress({ me, raw }), 201);
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const POST = route(
+  // The body is validated in lib (recordProgress), against the measure's range.
+  { auth: "any", on: "case", body: z.unknown(), status: 201, caseData: { none: "records the caller's own entry and answers only that" } },
+  async ({ me, body }) => recordProgress({ me, raw: body }),
+);

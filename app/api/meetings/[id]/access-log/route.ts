@@ -1,9 +1,5 @@
-import { NextResponse } from "next/server";
+import { route } from "@/app/_server/route-handler";
 import { listAccessLog, parseAccessLogQuery } from "@/lib/audit/list-access-log";
-import { requireMeetingParticipantFrom } from "@/lib/meetings/require-meeting-participant";
-import { errorResponse } from "@/app/_server/error-response";
-import { currentStaff } from "@/app/_server/auth";
-import { sessionToken } from "@/app/_server/session";
 
 /**
  * GET /api/meetings/<id>/access-log[?page=2][&what=agreement_pdf,agreement_bundle][&mine=1] → who
@@ -12,15 +8,10 @@ import { sessionToken } from "@/app/_server/session";
  * only (`access_log: view`); 403 for everyone else; 400 for a page or kind that does not exist.
  * The viewer's own visits are left out unless `mine=1`.
  */
-export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await ctx.params;
-    const staff = await currentStaff();
-    const { me } = await requireMeetingParticipantFrom(
-      { participantSessionToken: await sessionToken(), staffUserId: staff?.userId, staffAuthMethod: staff?.authMethod },
-      id,
-    );
-    const sp = new URL(req.url).searchParams;
+export const GET = route(
+  { auth: "any", on: "meeting", caseData: { none: "the log of who saw the case: reading it is not itself logged (it would log itself)" } },
+  async ({ me, request }) => {
+    const sp = new URL(request.url).searchParams;
     const what = sp.getAll("what");
     const q = parseAccessLogQuery({ page: sp.get("page"), what: what.length > 0 ? what : undefined, mine: sp.get("mine") });
     const result = await listAccessLog({
@@ -30,14 +21,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
       page: q.page,
       what: q.what,
     });
-    return NextResponse.json(
-      {
-        ...result,
-        entries: result.entries.map((e) => ({ ...e, at: e.at.toISOString(), lastAt: e.lastAt.toISOString() })),
-      },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+    return { ...result, entries: result.entries.map((e) => ({ ...e, at: e.at.toISOString(), lastAt: e.lastAt.toISOString() })) };
+  },
+);

@@ -1,6 +1,5 @@
-import { errorResponse } from "@/app/_server/error-response";
-import { localeOf, principalOf } from "@/app/api/agreements/_edge";
-import { actorForMeeting } from "@/lib/agreements/require-agreement-actor";
+import { route } from "@/app/_server/route-handler";
+import { localeOf } from "@/app/_server/request";
 import { meetingCalendarFile } from "@/lib/calendar/meeting-calendar-file";
 import { publicUrl } from "@/lib/env";
 
@@ -9,11 +8,10 @@ import { publicUrl } from "@/lib/env";
  * case only (401 without a session, 403 for another case's meeting). No health data in it: only
  * "Meeting", the time, the place or video link and the person's own room address.
  */
-export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await ctx.params;
-    const { me } = await actorForMeeting(principalOf(req), id);
-    const file = await meetingCalendarFile({ me, meetingId: id, baseUrl: publicUrl(), locale: localeOf(req) });
+export const GET = route(
+  { auth: "any", on: "meeting", caseData: { none: "only the time, the place and the person's own room address: no case content" } },
+  async ({ me, params, request }) => {
+    const file = await meetingCalendarFile({ me, meetingId: params.id, baseUrl: publicUrl(), locale: localeOf(request) });
     return new Response(file.body, {
       status: 200,
       headers: {
@@ -22,7 +20,5 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
         "Cache-Control": "no-store",
       },
     });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+  },
+);

@@ -1,6 +1,4 @@
-import { errorResponse } from "@/app/_server/error-response";
-import { json, principalOf } from "@/app/api/agreements/_edge";
-import { actorForMeeting } from "@/lib/agreements/require-agreement-actor";
+import { route } from "@/app/_server/route-handler";
 import { AppError } from "@/lib/errors";
 import { getReviewContext } from "@/lib/followup/get-review-context";
 
@@ -9,14 +7,8 @@ import { getReviewContext } from "@/lib/followup/get-review-context";
  * binding agreement: its plan as agreed and the progress recorded per sub-goal. Participants of
  * the meeting's case only.
  */
-export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await ctx.params;
-    const { me } = await actorForMeeting(principalOf(req), id);
-    const agreementId = new URL(req.url).searchParams.get("agreement");
-    if (!agreementId) throw new AppError("INVALID_INPUT", "Name the agreement under review", { agreement: "required" });
-    return json(await getReviewContext({ me, agreementId }));
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = route({ auth: "any", on: "meeting", caseData: { recordedBy: "getReviewContext" } }, async ({ me, request }) => {
+  const agreementId = new URL(request.url).searchParams.get("agreement");
+  if (!agreementId) throw new AppError("INVALID_INPUT", "Name the agreement under review", { agreement: "required" });
+  return getReviewContext({ me, agreementId });
+});

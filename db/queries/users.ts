@@ -1,0 +1,45 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { users, verificationTokens } from "../schema";
+
+/** The `users` table (staff accounts for Auth.js) and its pending sign-in links (`verification_tokens`). */
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.email, email));
+  return row ?? null;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+/**
+ * Create the user for `email` or give an existing one the staff role. An existing role is kept
+ * (provisioning never downgrades), and an existing name is kept.
+ */
+export async function upsertStaffUser(db: Db, input: { email: string; name: string | null; staffRole: string }): Promise<UserRow> {
+  const [row] = await db
+    .insert(users)
+    .values({ email: input.email, name: input.name, staffRole: input.staffRole })
+    .onConflictDoUpdate({
+      target: users.email,
+      set: {
+        staffRole: sql`coalesce(${users.staffRole}, excluded.staff_role)`,
+        name: sql`coalesce(${users.name}, excluded.name)`,
+      },
+    })
+    .returning();
+  return row!;
+}
+
+/** Pending sign-in links (their hashed tokens), for the overview and tests. */
+export async function countVerificationTokens(db: Db, identifier?: string): Promise<number> {
+  const rows = await db
+    .select({ t: verificationTokens.token })
+    .from(verificationTokens)
+    .where(identifier ? eq(verificationTokens.identifier, identifier) : undefined);
+  return rows.length;
+}

@@ -1,0 +1,90 @@
+import type { StaffAuthMethod } from "../auth/auth-method";
+import type { Role } from "../plan/roles";
+import type { Track } from "../plan/track";
+import type { SessionRef } from "./session-ref";
+
+/**
+ * Who is acting — the one answer, for every edge (route, server action, page) and every use-case.
+ * See docs/decisions.md ("One actor, one resolver") for why it looks like this.
+ *
+ * - `Credentials`: what a request carries (read only in app/_server/credentials.ts).
+ * - `Actor`: a person those credentials prove — a staff member (Auth.js session: e-mail link or
+ *   OIDC) or a participant (the session their personal join link opened).
+ * - `Me`: that actor as a participant of one case — what use-cases receive and authorise with
+ *   (`can(me.role, …)`). A staff member acts on a case through their own participant on it.
+ *
+ * `organisationId` and `roles` are ready for organisations and staff roles (next issue): for now
+ * there is one organisation and one staff role, `caseworker`.
+ */
+export type Credentials = {
+  /** The participant session cookie (opened with a personal join link). */
+  participantSessionToken?: string | null;
+  /** The staff member's Auth.js session cookie (as the browser holds it; only its hash is stored). */
+  staffSessionToken?: string | null;
+};
+
+export const STAFF_ROLES = ["caseworker"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+type ActorBase = {
+  /** The organisation acted in (lib/organisation/organisation-id.ts). */
+  organisationId: string;
+  /** When this person last proved who they are: their session was opened then. */
+  authenticatedAt: Date;
+  /**
+   * The sign-in this request came with; a collaboration ticket is bound to it. Absent only for an
+   * actor the server makes up itself (the demo seed's signatures of a meeting long past).
+   */
+  session?: SessionRef;
+};
+
+export type StaffActor = ActorBase & {
+  kind: "staff";
+  userId: string;
+  email: string | null;
+  name: string | null;
+  /** What the staff member may do in their organisation (one role for now). */
+  roles: readonly StaffRole[];
+  authMethod: StaffAuthMethod;
+};
+
+export type ParticipantActor = ActorBase & {
+  kind: "participant";
+  participantId: string;
+  /** A join link opens one participant of one case. */
+  caseId: string;
+  /** No organisation role: what a participant may do follows from their role on the case (`Me.role`). */
+  roles: readonly StaffRole[];
+  authMethod: "join-link";
+};
+
+export type Actor = StaffActor | ParticipantActor;
+
+/** Who the credentials prove, each kind at most once (a browser may hold both cookies). */
+export type Actors = { participant: ParticipantActor | null; staff: StaffActor | null };
+
+/** The actor as a participant of one case. */
+export type Me = {
+  participantId: string;
+  caseId: string;
+  role: Role;
+  displayName: string;
+  colorIndex: number;
+  /** The person behind it, and how and when they proved who they are. */
+  actor: Actor;
+};
+
+export type MeetingContext = {
+  me: Me;
+  meeting: {
+    id: string;
+    caseId: string;
+    title: string;
+    startsAt: Date;
+    durationMinutes: number;
+    location: string | null;
+    videoUrl: string | null;
+    status: string;
+  };
+  case: { id: string; employeeName: string; employer: string | null; track: Track };
+};

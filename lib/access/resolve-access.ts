@@ -1,0 +1,123 @@
+import { getDb } from "@/db/client";
+import { findAgreement } from "@/db/queries/agreements";
+import { findMeetingWithCase } from "@/db/queries/meetings";
+import { type ParticipantRow, findParticipant, findParticipantOfUserOnCase } from "@/db/queries/participants";
+import { findLiveParticipantSession, findLiveStaffSession } from "@/db/queries/sessions";
+import { isStaffAuthMethod } from "../auth/auth-method";
+import { storedSessionToken } from "../auth/session-token";
+import { isUuid } from "../collab/doc-names";
+import { AppError } from "../errors";
+import { organisationId } from "../organisation/organisation-id";
+import { assertCan } from "../permissions";
+import type { Actors, Credentials, MeetingContext, Me, ParticipantActor, StaffActor } from "./actor";
+import { participantSessionRef, staffSessionRef } from "./session-ref";
+import { hashToken, looksLikeToken } from "./tokens";
+
+/**
+ * The one resolver of "who is acting", in two steps:
+ *
+ * 1. `identify(credentials)`: who the request's credentials prove — a participant (a live session
+ *    opened by their join link) and/or a staff member (a live Auth.js session of a staff user).
+ * 2. `resolveAccess(actors, target)`: that person as a participant of a case — named directly, or
+ *    through one of its meetings or agreements. The participant session counts when it is of that
+ *    case; else the staff member's own participant on it (normally the caseworker who opened it).
+ *
+ * Answers, in this order: nobody identified → UNAUTHENTICATED (401); an unknown or malformed
+ * meeting or agreement → NOT_FOUND (404); somebody, but not on this case → FORBIDDEN (403).
+ */
+export async function identify(credentials: Credentials, now: Date = new Date()): Promise<Actors> {
+  const [participant, staff] = await Promise.all([participantActor(credentials.participantSessionToken, now), staffActor(credentials.staffSessionToken, now)]);
+  return { participant, staff };
+}
+
+/** Whom a request may act on: a case, a meeting's case, an agreement's case, or the participant's own case. */
+export type AccessTarget = { caseId: string } | { meetingId: string } | { agreementId: string } | "own-case";
+
+export async function resolveAccess(actors: Actors, target: { meetingId: string }): Promise<MeetingContext>;
+export async function resolveAccess(actors: Actors, target: AccessTarget): Promise<{ me: Me }>;
+export async function resolveAccess(actors: Actors, target: AccessTarget): Promise<{ me: Me } | MeetingContext> {
+  if (!actors.participant && !actors.staff) throw new AppError("UNAUTHENTICATED", "not signed in");
+  if (target === "own-case") {
+    // A join link is for one case; a staff member has no "own" case to fall back to.
+    if (!actors.participant) throw new AppError("UNAUTHENTICATED", "not signed in by a personal link");
+    return { me: await meOnCase(actors, actors.participant.caseId) };
+  }
+  if ("caseId" in target) {
+    if (!isUuid(target.caseId)) throw new AppError("NOT_FOUND", "no such case");
+    return { me: await meOnCase(actors, target.caseId) };
+  }
+  if ("agreementId" in target) {
+    const row = isUuid(target.agreementId) ? await findAgreement(await getDb(), target.agreementId) : null;
+    if (!row) throw new AppError("NOT_FOUND", "no such agreement");
+    return { me: await meOnCase(actors, row.caseId) };
+  }
+  const found = isUuid(target.meetingId) ? await findMeetingWithCase(await getDb(), target.meetingId) : null;
+  if (!found) throw new AppError("NOT_FOUND", "no such meeting");
+  const me = await meOnCase(actors, found.meeting.caseId);
+  assertCan(me.role, "view", "meeting");
+  const { meeting: m, case: c } = found;
+  return {
+    me,
+    meeting: { id: m.id, caseId: m.caseId, title: m.title, startsAt: m.startsAt, durationMinutes: m.durationMinutes, location: m.location, videoUrl: m.videoUrl, status: m.status },
+    case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track },
+  };
+}
+
+async function meOnCase(actors: Actors, caseId: string): Promise<Me> {
+  const byLink = actors.participant;
+  if (byLink && byLink.caseId === caseId) {
+    const p = participantOf.get(byLink) ?? (await liveParticipant(byLink.participantId));
+    if (p) return { participantId: p.id, caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex, actor: byLink };
+  }
+  const p = actors.staff ? await findParticipantOfUserOnCase(await getDb(), caseId, actors.staff.userId) : null;
+  if (!actors.staff || !p) throw new AppError("FORBIDDEN", "not a participant of this case");
+  return { participantId: p.id, caseId: p.caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex, actor: actors.staff };
+}
+
+async function liveParticipant(id: string): Promise<ParticipantRow | null> {
+  const row = await findParticipant(await getDb(), id);
+  return row && !row.removedAt ? row : null;
+}
+
+/** The participant row each identified participant came with, so resolving needs no second read. */
+const participantOf = new WeakMap<ParticipantActor, Pick<ParticipantRow, "id" | "role" | "displayName" | "colorIndex">>();
+
+async function participantActor(token: string | null | undefined, now: Date): Promise<ParticipantActor | null> {
+  if (!looksLikeToken(token)) return null;
+  const found = await findLiveParticipantSession(await getDb(), hashToken(token), now);
+  if (!found) return null;
+  const p = found.participant;
+  const actor: ParticipantActor = {
+    kind: "participant",
+    participantId: p.id,
+    caseId: p.caseId,
+    organisationId: organisationId(),
+    roles: [],
+    authMethod: "join-link",
+    authenticatedAt: found.openedAt,
+    session: participantSessionRef(found.sessionId),
+  };
+  participantOf.set(actor, p);
+  return actor;
+}
+
+async function staffActor(token: string | null | undefined, now: Date): Promise<StaffActor | null> {
+  if (typeof token !== "string" || token.length === 0) return null;
+  const stored = storedSessionToken(token);
+  const found = await findLiveStaffSession(await getDb(), stored, now);
+  if (!found) return null;
+  return {
+    kind: "staff",
+    userId: found.userId,
+    email: found.email,
+    name: found.name,
+    organisationId: organisationId(),
+    // One staff role for now (users.staff_role holds it); organisations and roles come next.
+    roles: ["caseworker"],
+    // Sessions from before the method was recorded count as e-mail links.
+    authMethod: isStaffAuthMethod(found.method) ? found.method : "email-link",
+    // A session from before its opening time was recorded counts as old: sign in again to sign.
+    authenticatedAt: found.openedAt ?? new Date(0),
+    session: staffSessionRef(stored),
+  };
+}
