@@ -77,10 +77,10 @@ test.describe("while you were away", () => {
     await expect(catchUp.getByTestId("catch-up-covered")).toContainText("Mette Sørensen (Sagsbehandler)");
     const changed = catchUp.getByTestId("catch-up-changed");
     await expect(changed.filter({ hasText: "målet" })).toContainText("Tilbage på fuld tid inden for 5 måneder");
-    await expect(changed.filter({ hasText: "aftale" })).toContainText("Aftale arbejdstider og pauser");
+    await expect(changed.filter({ hasText: "ændrede en handling" })).toContainText("Aftale arbejdstider og pauser");
     await expect(changed.first()).toContainText("Mette Sørensen (Sagsbehandler)");
-    await expect(catchUp.getByTestId("catch-up-removed")).toContainText("fjernede en aftale");
-    await expect(catchUp.getByTestId("catch-up-renew-item")).toHaveText("Aftale: Aftale arbejdstider og pauser");
+    await expect(catchUp.getByTestId("catch-up-removed")).toContainText("fjernede en handling");
+    await expect(catchUp.getByTestId("catch-up-renew-item")).toHaveText("Handling: Aftale arbejdstider og pauser");
     // What she did herself, and what happened before she left, is not repeated.
     await expect(catchUp).not.toContainText("Bodil Jensen");
     await expect(catchUp).not.toContainText("tilføjede");

@@ -27,6 +27,11 @@ const schema = z.object({
   FRAME_ANCESTORS: z.string().optional(),
   /** The organisation that holds the meetings and issues agreements (job centre, NAV office): on the PDF and in invitation e-mails; unset = the public address's host name. */
   ORGANISATION_NAME: z.string().trim().min(1).max(200).optional().or(z.literal("").transform(() => undefined)),
+  /** The organisation's country, DK (a Danish job centre) or NO (a NAV office): which of the law's tools a plan offers. */
+  ORGANISATION_COUNTRY: z
+    .enum(["DK", "NO"])
+    .or(z.literal("").transform(() => "DK" as const))
+    .default("DK"),
   /** Ed25519 key that seals agreements (PKCS#8 PEM or base64 DER); unset = generated under DATA_DIR/signing-keys. */
   SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */
@@ -67,6 +72,15 @@ const schema = z.object({
   /** Socket opens per participant (per instance): steady rate per minute and burst; beyond it an open is refused with 1013. */
   COLLAB_OPENS_PER_MINUTE: z.coerce.number().positive().default(30),
   COLLAB_OPEN_BURST: z.coerce.number().int().min(1).default(20),
+  /** Commit queue bounds (updates / bytes waiting for PostgreSQL), per server and per room: past them writers are paused. */
+  COLLAB_COMMIT_QUEUE_MAX_UPDATES: z.coerce.number().int().min(1).default(20_000),
+  COLLAB_COMMIT_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  COLLAB_COMMIT_QUEUE_ROOM_MAX_UPDATES: z.coerce.number().int().min(1).default(1_000),
+  COLLAB_COMMIT_QUEUE_ROOM_MAX_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** New sockets are refused (4503, retry later) while the oldest update has waited this long for its commit. */
+  COLLAB_JOIN_REFUSE_QUEUE_MS: z.coerce.number().int().min(1).default(150),
+  /** A writer held back this long by a full commit queue is closed with 4503 (its edits stay in its browser). */
+  COLLAB_BUSY_CLOSE_MS: z.coerce.number().int().min(1).default(20_000),
   // ---- Staff sign-in (lib/auth, Auth.js): e-mail magic links, OpenID Connect, provisioning ----
   /** SMTP for sign-in and invitation e-mails (smtp(s)://user:pass@host:port); without it they go to DATA_DIR/outbox. */
   SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
@@ -89,6 +103,14 @@ const schema = z.object({
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
   /** Hours a staff session lasts without use (it is extended while in use). */
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(8),
+  // ---- Operations: logs and metrics (server/ops-routes.ts, lib/log) ----
+  /** pino level of the JSON logs on stdout: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  /** When set, /metrics is served on its own listener (METRICS_HOST:METRICS_PORT) and not on PORT. */
+  METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_HOST: z.string().default("127.0.0.1"),
   /** Tests only: "1" lets the E2E suite move the server's clock (lib/time/server-clock.ts); refused at start unless on loopback. */
   STEPWISE_TEST_CLOCK: z.enum(["0", "1"]).optional(),
 });

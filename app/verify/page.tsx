@@ -25,7 +25,7 @@ export default async function VerifyPage() {
             {t("offlineTitle")}
           </h2>
           <p className="mt-2 text-slate-700">{t("offlineBody")}</p>
-          <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-sm">npm run verify -- agreement.json --keys stepwise-keys.json</pre>
+          <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-sm">{t("offlineCommand")}</pre>
           <p className="mt-2 text-slate-700">
             {t("keysHint")}{" "}
             <a href="/.well-known/stepwise-keys.json" className="text-blue-800 underline">

@@ -56,7 +56,7 @@ describe("prepareAgreement", () => {
     expect(da).toContain("Tilbage i eget job som lagermedarbejder");
     expect(da).toContain("Virksomhedspraktik som forløber for delvis raskmelding"); // step 3's meaning, as shown
     expect(da).toContain(fx.names.manager); // an action's owner by name, not by id
-    expect(JSON.stringify(doc.presentation.nb)).toContain("Arbeidspraksis");
+    expect(JSON.stringify(doc.presentation.nb)).toContain("Arbeidstrening");
     expect(JSON.stringify(doc.presentation.en)).toContain("Step 3");
     const events = await listAgreementEvents(await getDb(), v.agreementId);
     expect(events.map((e) => e.type)).toEqual(["prepared"]);

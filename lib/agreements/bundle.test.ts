@@ -266,7 +266,7 @@ describe("verification bundle", () => {
         events.push(appendEvent(fp, events, { type: "signed", at: new Date(Date.UTC(2025, 2, 4, 9, events.length)), participantId: role, role, authMethod: "join-link", shownHash: fp }));
       }
     });
-    expectInvalid(bundle, /not every required signer signed: manager \(pending\)/);
+    expectInvalid(bundle, /not every required signer signed: Manager \(has not signed\)/);
   });
 
   it("is INVALID when a signature records that the signer was shown something else", () => {
@@ -282,7 +282,7 @@ describe("verification bundle", () => {
     const sealed = appendEvent(fingerprint, events, { type: "sealed", at: "2025-03-04T09:05:00.000Z" });
     events.push(sealed);
     const tampered = { ...clone(bundle), events, seal: createSeal({ fingerprint, chainHead: sealed.hash, sealedAt: sealed.at, key }) };
-    expectInvalid(tampered, /employee signed something other than this agreement/);
+    expectInvalid(tampered, /Employee signed something other than this agreement/);
   });
 
   it("is INVALID when the bundle is not a bundle or carries extra fields", () => {

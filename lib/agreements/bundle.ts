@@ -218,7 +218,7 @@ export function verifyBundle(json: unknown, opts: { trustedKeys?: readonly Trust
   if (seal.chainHead !== chain.head) return invalid(problem("sealChainHead", { sealHead: seal.chainHead, head: chain.head }));
   if (seal.sealedAt !== sealedEvent.at) return invalid(problem("sealTime", { sealTime: seal.sealedAt, eventTime: sealedEvent.at }));
   const missing = signerStatus(requiredSigners, fingerprint, events).filter((s) => s.state !== "signed");
-  if (missing.length > 0) return invalid(problem("signersMissing", { list: missing.map((m) => `${m.role} (${m.state})`).join(", ") }));
+  if (missing.length > 0) return invalid(problem("signersMissing", { missing: missing.map((m) => `${m.role}:${m.state}`).join(",") }));
   const sealCheck = verifySeal(seal, fingerprint, publicKey);
   if (!sealCheck.ok) return invalid(sealCheck.problem);
 

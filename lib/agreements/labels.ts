@@ -1,5 +1,6 @@
 import { messagesFor } from "../i18n/catalogue";
-import { isLocale, type Locale } from "../i18n/locales";
+import type { Locale } from "../i18n/locales";
+import { formatNumber, intlTag } from "../i18n/number-format";
 
 /**
  * Message lookup for text that lib/ writes itself: the labels frozen into an agreement and the
@@ -18,10 +19,8 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-/** BCP 47 tags for Intl formatting: Danish, Norwegian Bokmål, English. */
-export function intlTag(locale: string): string {
-  return isLocale(locale) ? { da: "da-DK", nb: "nb-NO", en: "en-GB" }[locale] : "da-DK";
-}
+/** Numbers and the Intl tag live with the catalogues (lib/i18n/number-format.ts); kept here for the agreement code. */
+export { formatNumber, intlTag };
 
 /** `YYYY-MM-DD` as a long date in the language ("4. marts 2025"). */
 export function formatIsoDate(date: string, locale: string): string {
@@ -40,8 +39,4 @@ export function formatLocalDateTime(value: string, locale: string): string {
 /** An instant in the meeting's time zone (Europe/Copenhagen), date and time. */
 export function formatInstant(at: Date | string, locale: string): string {
   return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(at));
-}
-
-export function formatNumber(n: number, locale: string): string {
-  return new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 2 }).format(n);
 }

@@ -1,9 +1,13 @@
+import path from "node:path";
 import type { EmailConfig } from "@auth/core/providers/email";
 import { env, publicUrl } from "../env";
 import { deliverMail } from "../mail/deliver-mail";
 import { localeOfRequest, mailText } from "../mail/mail-text";
 import { EMAIL_PROVIDER_ID } from "./auth-method";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
+import { errorFields, logger } from "../log/logger";
+
+const log = logger("auth");
 
 /**
  * The link in the mail always points at the public URL (PUBLIC_URL, or the demo's listen address),
@@ -38,9 +42,10 @@ export function staffEmailProvider(): EmailConfig {
         text: mailText(locale, "staff.mail.signIn.body", { link, minutes: SIGN_IN_LINK_MINUTES }),
       });
       if (delivery.via === "smtp") {
-        delivery.sent.catch((e: unknown) => console.error(`[stepwise] sign-in e-mail to ${identifier} could not be sent`, e));
+        delivery.sent.catch((e: unknown) => log.error("a sign-in e-mail could not be sent", errorFields(e)));
       } else {
-        console.log(`[stepwise] sign-in e-mail for ${identifier} written to ${delivery.file}\n[stepwise]   link: ${link}`);
+        // The folder only: the file's name holds the address, and the link the address and a working token.
+        log.info("sign-in e-mail written to the outbox", { folder: path.dirname(delivery.file) });
       }
     },
   };

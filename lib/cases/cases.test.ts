@@ -7,7 +7,7 @@ import { listMyCases } from "./list-my-cases";
 import { openCase } from "./open-case";
 import { requireCaseStaff } from "./require-case-staff";
 import { staffCaseFixture } from "./testing";
-import { scheduleCaseMeeting } from "../meetings/schedule-case-meeting";
+import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -69,6 +69,16 @@ describe("listMyCases and requireCaseStaff", () => {
     });
     await expect(requireCaseStaff({ staffUserId: null, caseId: a.caseId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(listMyCases({ staffUserId: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("issue 13.2: a case whose only meeting is over says no meeting is to come, not the one that is over", async () => {
+    const a = await staffCaseFixture("over.case@kommune.example");
+    // The fixture's meeting is a week from now, 60 minutes long: ten days on, it is over.
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    const [mine] = await listMyCases({ staffUserId: a.staff.id, now: later });
+    expect(mine!.nextMeeting).toBeNull();
+    const [before] = await listMyCases({ staffUserId: a.staff.id });
+    expect(before!.nextMeeting?.id).toBe(a.meetingId);
   });
 
   it("lists nothing for a staff member without cases", async () => {

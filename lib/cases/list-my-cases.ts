@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listCasesOfUser, listMeetingsOfCases } from "@/db/queries/cases";
 import { AppError } from "../errors";
-import { pickInvitationMeeting } from "../meetings/pick-invitation-meeting";
+import { pickNextMeeting } from "../time/pick-invitation-meeting";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
 
@@ -24,7 +24,8 @@ export async function listMyCases(input: { staffUserId: string | null | undefine
     rows.map((r) => r.case.id),
   );
   return rows.map(({ case: c, role }) => {
-    const next = pickInvitationMeeting(
+    // "Next meeting" on the list: one still to come, never the last one that is over.
+    const next = pickNextMeeting(
       meetings.filter((m) => m.caseId === c.id),
       input.now,
     );

@@ -1,10 +1,10 @@
+import { formatNumber, intlTag } from "../i18n/number-format";
+
 /**
  * Dates and numbers in the reader's language, for follow-up text that is built in lib/ and may
  * run in the browser (the room's live diff): plain Intl, no catalogue import.
  */
-export function intlTagOf(locale: string): string {
-  return locale === "nb" ? "nb-NO" : locale === "en" ? "en-GB" : "da-DK";
-}
+export const intlTagOf = intlTag;
 
 /** `YYYY-MM-DD` as a medium date ("4. mar. 2026"). */
 export function formatDay(date: string, locale: string): string {
@@ -22,6 +22,4 @@ export function formatLocalDateTime(value: string, locale: string): string {
   return new Intl.DateTimeFormat(intlTagOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
 }
 
-export function formatValue(n: number, locale: string): string {
-  return new Intl.NumberFormat(intlTagOf(locale), { maximumFractionDigits: 2 }).format(n);
-}
+export const formatValue = formatNumber;

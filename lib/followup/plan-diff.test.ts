@@ -139,7 +139,7 @@ describe("describeChanges", () => {
 
     const da = describeChanges(changes, "da", translator("da"));
     expect(da).toContain("Trin 3 → 4");
-    expect(da).toContain("Aftale fjernet: Send the internship agreement");
+    expect(da).toContain("Handling fjernet: Send the internship agreement");
     expect(da).toContain("Ny indsats: A daily walk with a colleague");
     const nb = describeChanges(changes, "nb", translator("nb"));
     expect(nb).toContain("Trinn 3 → 4");

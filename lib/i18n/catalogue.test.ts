@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { allCatalogues } from "./catalogue";
 import { LOCALES } from "./locales";
+import { messageArguments } from "./message-arguments";
 
 function keys(obj: unknown, prefix = ""): string[] {
   if (!obj || typeof obj !== "object") return [prefix];
@@ -29,6 +30,21 @@ describe("message catalogues", () => {
       });
       expect(empty, `empty in ${l}`).toEqual([]);
     }
+  });
+
+  it("ask for the same placeholders in every language (names, plural/select arguments, select options)", () => {
+    const valueAt = (l: (typeof LOCALES)[number], k: string) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], all[l]);
+    const differing: string[] = [];
+    for (const k of keys(all.da)) {
+      const da = JSON.stringify(messageArguments(String(valueAt("da", k))));
+      for (const l of LOCALES) {
+        const v = valueAt(l, k);
+        if (typeof v !== "string") continue; // reported by the key test
+        const other = JSON.stringify(messageArguments(v));
+        if (other !== da) differing.push(`${k} (${l}): ${other} ≠ da ${da}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 
   it("load every catalogue file and never define a namespace twice", () => {

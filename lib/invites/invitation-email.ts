@@ -1,8 +1,12 @@
+import path from "node:path";
 import { deliverMail, type OutgoingMail } from "../mail/deliver-mail";
 import { mailText } from "../mail/mail-text";
 import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
+import { errorFields, logger } from "../log/logger";
+
+const log = logger("invites");
 
 /**
  * What an invitation may say: to whom (the recipient's own name), when, where (the place or the
@@ -63,6 +67,6 @@ export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail 
  */
 export function sendInvitationEmail(input: InvitationMailInput): void {
   const delivery = deliverMail(renderInvitationEmail(input));
-  if (delivery.via === "smtp") delivery.sent.catch((e: unknown) => console.error("[stepwise] an invitation e-mail could not be sent", e));
-  else console.log(`[stepwise] invitation e-mail written to ${delivery.file}`);
+  if (delivery.via === "smtp") delivery.sent.catch((e: unknown) => log.error("an invitation e-mail could not be sent", errorFields(e)));
+  else log.info("invitation e-mail written to the outbox", { folder: path.dirname(delivery.file) });
 }

@@ -338,7 +338,7 @@ function JoinQr({ qr }: { qr: PresentProps["qr"] }) {
           aria-label={t("qrAlt")}
           className="size-24 shrink-0 bg-white 2xl:size-36 [&>svg]:size-full"
           data-testid="present-qr-code"
-          // A server-drawn SVG of the meeting's address (lib/meetings/meeting-room-qr.ts): no token.
+          // A server-drawn SVG of the meeting's address (lib/invites/meeting-room-qr.ts): no token.
           dangerouslySetInnerHTML={{ __html: qr.svg }}
         />
         <div className="min-w-0 text-sm 2xl:text-base">

@@ -226,7 +226,7 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
               <AgendaSection items={view.agenda} />
             </SectionBoundary>
             <SectionBoundary name={t("plan.title")} testId="plan-section">
-              <PlanSection plan={view.plan} />
+              <PlanSection plan={view.plan} country={props.country} />
             </SectionBoundary>
             <SectionBoundary name={t("actions.title")} testId="actions-section">
               <ActionsSection actions={view.actions} />

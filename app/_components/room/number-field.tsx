@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { isAppError } from "@/lib/errors";
+import { formatEditableNumber } from "@/lib/i18n/number-format";
 import { FieldError } from "@/app/_components/ui/field-error";
 import { FieldLabel } from "@/app/_components/room/field-label";
 import { inputBaseClass } from "@/app/_components/ui/classes";
@@ -41,7 +42,7 @@ export function NumberField({
   // the value changes underneath (someone else, or undo), the document's value is shown again.
   const [draft, setDraft] = useState<{ text: string; base: number | null; error: string | null } | null>(null);
   const live = draft !== null && draft.base === value ? draft : null;
-  const shown = live ? live.text : value === null ? "" : formatNumber(value, locale);
+  const shown = live ? live.text : value === null ? "" : formatEditableNumber(value, locale);
   const error = live?.error ?? null;
 
   const change = (raw: string) => {
@@ -90,10 +91,4 @@ export function NumberField({
       <FieldError id={errorId} message={error} />
     </div>
   );
-}
-
-/** Plain digits (no grouping), with the decimal comma in Danish and Norwegian. */
-function formatNumber(n: number, locale: string): string {
-  const s = String(n);
-  return locale === "en" ? s : s.replace(".", ",");
 }

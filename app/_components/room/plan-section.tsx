@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { useTranslations } from "next-intl";
 import type { PlanView } from "@/lib/collab";
+import type { Country } from "@/lib/organisation/organisation-country";
 import { GoalField } from "./goal-field";
 import { MixerDeskField } from "./mixer-desk-field";
 import { StaircaseField } from "./staircase-field";
@@ -11,7 +12,7 @@ import { ToolsField } from "./tools-field";
 import { Section } from "@/app/_components/ui/section";
 
 /** The plan: goal, the staircase step, sub-goals with activities, the mixer desk, the law's tools. */
-export const PlanSection = memo(function PlanSection({ plan }: { plan: PlanView }) {
+export const PlanSection = memo(function PlanSection({ plan, country }: { plan: PlanView; country: Country }) {
   const t = useTranslations("room.plan");
   return (
     <Section id="plan" title={t("title")} testId="plan-section" intro={<p>{t("intro")}</p>}>
@@ -26,7 +27,7 @@ export const PlanSection = memo(function PlanSection({ plan }: { plan: PlanView 
           <h3 className="text-lg font-semibold text-slate-900">{t("mixer")}</h3>
           <MixerDeskField mixer={plan.mixer} />
         </div>
-        <ToolsField tools={plan.tools} />
+        <ToolsField tools={plan.tools} country={country} />
       </div>
     </Section>
   );

@@ -1,3 +1,4 @@
+import type { Country } from "@/lib/organisation/organisation-country";
 import type { Role } from "@/lib/plan/roles";
 import type { Track } from "@/lib/plan/track";
 
@@ -32,6 +33,8 @@ export type RoomProps = {
   employeeName: string;
   employer: string | null;
   track: Track;
+  /** The organisation's country: which of the law's tools the plan offers. */
+  country: Country;
   me: RoomMe;
   participants: RoomParticipant[];
   /** The case page (`/cases/<id>`) for staff signed in as staff; null for join-link participants. */

@@ -2,12 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { setTool } from "@/lib/collab";
-import { PLAN_TOOLS, type PlanTool } from "@/lib/plan/tools";
+import type { Country } from "@/lib/organisation/organisation-country";
+import { toolsOffered, type PlanTool } from "@/lib/plan/tools";
 import { useRoom } from "./room-context";
 import { EditingMarker } from "@/app/_components/room/field-label";
 
-/** The law's tools (redskaber) the plan uses: one checkbox each, with a one-line explanation. */
-export function ToolsField({ tools }: { tools: Partial<Record<PlanTool, boolean>> }) {
+/**
+ * The law's tools (redskaber) the plan uses: one checkbox each, with a one-line explanation. Only
+ * the tools of the organisation's country are offered (no §56 on a Norwegian case).
+ */
+export function ToolsField({ tools, country }: { tools: Partial<Record<PlanTool, boolean>>; country: Country }) {
   const t = useTranslations("room.plan");
   const tt = useTranslations("tools");
   const th = useTranslations("toolHints");
@@ -19,7 +23,7 @@ export function ToolsField({ tools }: { tools: Partial<Record<PlanTool, boolean>
         <EditingMarker field="plan.tools" />
       </legend>
       <div className="mt-2 grid gap-2 sm:grid-cols-2">
-        {PLAN_TOOLS.map((tool) => {
+        {toolsOffered(country, tools).map((tool) => {
           const id = `tool-${tool}`;
           return (
             <div key={tool} className="flex gap-3 rounded-lg border border-slate-300 p-3">

@@ -10,6 +10,7 @@ import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
+import { organisationCountry } from "@/lib/organisation/organisation-country";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -53,6 +54,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     employeeName: ctx.case.employeeName,
     employer: ctx.case.employer,
     track: ctx.case.track,
+    country: organisationCountry(),
     me: { ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") },
     participants,
     // Staff (signed in as staff, not by a join link) get their way back to the case page.

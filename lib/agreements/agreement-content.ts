@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { parseCanonical } from "./canonical-json";
+import type { FrozenAction, FrozenFollowUp, FrozenPlan, FrozenReview } from "./frozen-document";
+import { AppError } from "../errors";
+
+/**
+ * The language-free content of a frozen agreement (`plan`, `actions`, `followUp`, and `review`
+ * when it followed up an earlier version), read back from its canonical bytes. Follow-up works
+ * on this plain data only — never on the presentation, which is text for people. Lenient: a
+ * field a later format adds is ignored, a field an older one lacks gets its empty value.
+ */
+
+export type AgreementContent = {
+  version: number;
+  preparedAt: string;
+  meeting: { id: string; startsAt: string };
+  plan: FrozenPlan;
+  actions: FrozenAction[];
+  followUp: FrozenFollowUp;
+  review: FrozenReview | null;
+};
+
+const str = z.string().catch("");
+const nullableStr = z.string().nullable().catch(null);
+const nullableNum = z.number().nullable().catch(null);
+
+const planSchema = z.object({
+  track: z.string().catch("employed"),
+  goal: str,
+  goalTargetDate: nullableStr,
+  step: nullableNum,
+  subGoals: z
+    .array(
+      z.object({
+        id: z.string(),
+        text: str,
+        due: nullableStr,
+        measure: z
+          .object({ label: str, from: nullableNum, target: nullableNum, unit: str })
+          .catch({ label: "", from: null, target: null, unit: "" }),
+        activities: z.array(z.object({ id: z.string(), text: str, who: str, schedule: str })).catch([]),
+      }),
+    )
+    .catch([]),
+  mixer: z.record(z.string(), z.number()).catch({}),
+  tools: z.array(z.string()).catch([]),
+});
+
+const contentSchema = z.object({
+  version: z.number().int().positive(),
+  preparedAt: z.string(),
+  meeting: z.object({ id: z.string(), startsAt: z.string() }).catch({ id: "", startsAt: "" }),
+  plan: planSchema,
+  actions: z
+    .array(
+      z.object({
+        id: z.string(),
+        text: str,
+        owner: z.object({ participantId: z.string(), name: z.string(), role: z.string() }).nullable().catch(null),
+        due: nullableStr,
+        status: z.string().catch("open"),
+      }),
+    )
+    .catch([]),
+  followUp: z.object({ howOften: str, jobCentre: str, nextMeetingAt: nullableStr }).catch({ howOften: "", jobCentre: "", nextMeetingAt: null }),
+  review: z
+    .object({
+      basis: z.object({ agreementId: z.string(), version: z.number(), fingerprint: z.string() }),
+      items: z.array(
+        z.object({
+          kind: z.enum(["action", "subGoal"]),
+          refId: z.string(),
+          text: str,
+          outcome: nullableStr,
+          comment: str,
+          progress: z
+            .object({ entries: z.number(), latest: z.object({ date: z.string(), value: z.number() }).nullable() })
+            .nullable()
+            .optional(),
+          progressPrivate: z.boolean().optional(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional()
+    .catch(null),
+});
+
+/** Reads the content of stored canonical bytes; refuses bytes that hold no plan at all. */
+export function readAgreementContent(canonical: Uint8Array): AgreementContent {
+  const parsed = contentSchema.safeParse(parseCanonical(canonical));
+  if (!parsed.success) throw new AppError("CONFLICT", "The stored agreement has no readable plan");
+  return { ...parsed.data, review: parsed.data.review ?? null };
+}
