@@ -39,7 +39,7 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
   for (const m of check.missing) missingByPerson.set(m.participantId, [...(missingByPerson.get(m.participantId) ?? []), label(m.item)]);
 
   return (
-    <div className={`space-y-3 ${large ? "text-2xl" : ""}`} data-testid="closing-check" data-ready={check.ready ? "true" : "false"} data-confirmed={confirmed ? "true" : "false"}>
+    <div className={`space-y-3 ${large ? "text-xl 2xl:text-2xl" : ""}`} data-testid="closing-check" data-ready={check.ready ? "true" : "false"} data-confirmed={confirmed ? "true" : "false"}>
       <ul className="space-y-3">
         <li className="flex gap-2" data-testid="closing-consent" data-ok={everyoneAgrees ? "true" : "false"}>
           <span aria-hidden="true" className="font-bold">

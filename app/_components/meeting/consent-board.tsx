@@ -89,13 +89,13 @@ function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent;
   const shown = subject && !people.includes(subject) ? [...people, subject] : people;
   return (
     <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
-      <p className={`${large ? "text-2xl" : "text-base"} font-semibold text-slate-900`}>
+      <p className={`${large ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
         <span className="font-normal text-slate-700">{names.kind(item)}: </span>
         {label}
       </p>
       {subject ? <MarkControls item={item} subject={subject} /> : null}
       {resolvedEarlier ? <p className="mt-1 text-sm text-slate-700" data-testid="consent-resolved-note">{t("resolvedNote")}</p> : null}
-      <ul className={`mt-2 grid gap-1 ${large ? "text-xl" : "text-sm"}`} aria-label={t("statesLabel", { item: label })}>
+      <ul className={`mt-2 grid gap-1 ${large ? "text-lg 2xl:text-xl" : "text-sm"}`} aria-label={t("statesLabel", { item: label })}>
         {shown.map((p) => {
           const state = consent.states[p] ?? "missing";
           const comment = consent.comments[p];

@@ -22,6 +22,11 @@ export type FlowContextValue = {
   /** May this person change the shared document right now (role and connection allow it)? */
   editable: boolean;
   surface: Surface;
+  /**
+   * On the shared screen, the chair's buttons are shown only when asked for ("controls"): the wall
+   * is everyone's, and the chair drives from their own device. Always true in the room.
+   */
+  controls: boolean;
   /** The meeting's own date (`YYYY-MM-DD`, Copenhagen): dates before it get a calm warning. */
   meetingDate?: string | null;
 };
@@ -59,8 +64,8 @@ export function useFlow(): Flow {
     return {
       ...ctx,
       flow,
-      isChair: ctx.editable && flow.chairId === ctx.me.id,
-      mayChooseChair: ctx.editable && mayChair(ctx.me.role),
+      isChair: ctx.editable && ctx.controls && flow.chairId === ctx.me.id,
+      mayChooseChair: ctx.editable && ctx.controls && mayChair(ctx.me.role),
       actor: () => ({ by: ctx.me.id, at: Math.round(serverNow()) }),
       person: (id) => (id ? (byId.get(id) ?? null) : null),
     };

@@ -33,13 +33,13 @@ export function ItemTimer({ timer, minutes, size = "normal" }: { timer: TimerSta
     <div
       className={`inline-flex flex-wrap items-baseline gap-x-2 rounded-lg border-2 px-3 py-1 ${
         over ? "border-amber-700 bg-amber-50 text-amber-950" : "border-slate-400 bg-white text-slate-900"
-      } ${large ? "text-3xl" : "text-base"}`}
+      } ${large ? "text-xl 2xl:text-3xl" : "text-base"}`}
       data-testid="item-timer"
       data-running={running ? "true" : "false"}
       data-over={over ? "true" : "false"}
     >
       <span className="sr-only">{running ? t("runningSr") : t("pausedSr")}</span>
-      <span className={`font-bold tabular-nums ${large ? "text-6xl" : "text-xl"}`} data-testid="item-timer-elapsed">
+      <span className={`font-bold tabular-nums ${large ? "text-4xl 2xl:text-6xl" : "text-xl"}`} data-testid="item-timer-elapsed">
         {formatClock(elapsed)}
       </span>
       {limit !== null ? <span className="tabular-nums">{t("of", { limit: formatClock(limit) })}</span> : <span>{t("noTimebox")}</span>}

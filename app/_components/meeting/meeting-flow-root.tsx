@@ -30,12 +30,15 @@ export function MeetingFlowRoot(props: {
   participants: RoomParticipant[];
   editable: boolean;
   surface: Surface;
+  /** The shared screen's "controls" toggle (see FlowContextValue); the room always has them. */
+  controls?: boolean;
   /** The meeting's date (`YYYY-MM-DD`), for the date warnings. */
   meetingDate?: string | null;
   children: ReactNode;
 }) {
   const { conn, meetingId, me, user, participants, editable, surface, children } = props;
   const meetingDate = props.meetingDate ?? null;
+  const controls = surface === "room" || props.controls === true;
   const [store, setStore] = useState<FlowStore | null>(null);
   useEffect(() => {
     const s = new FlowStore(conn.doc);
@@ -49,8 +52,8 @@ export function MeetingFlowRoot(props: {
   }, [conn]);
 
   const ctx = useMemo<FlowContextValue | null>(
-    () => (store ? { conn, store, meetingId, me, participants, editable, surface, meetingDate } : null),
-    [conn, store, meetingId, me, participants, editable, surface, meetingDate],
+    () => (store ? { conn, store, meetingId, me, participants, editable, surface, controls, meetingDate } : null),
+    [conn, store, meetingId, me, participants, editable, surface, controls, meetingDate],
   );
   if (!ctx) return null;
   return (

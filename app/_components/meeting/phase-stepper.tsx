@@ -13,7 +13,7 @@ export function PhaseStepper({ phase, size = "normal" }: { phase: Phase; size?: 
   const large = size === "large";
   return (
     <ol
-      className={`grid gap-2 ${large ? "grid-cols-2 text-lg md:grid-cols-3 2xl:grid-cols-6" : "grid-cols-2 text-sm sm:grid-cols-3 lg:grid-cols-6"}`}
+      className={`grid gap-2 ${large ? "grid-cols-2 text-base md:grid-cols-3 lg:grid-cols-6 lg:gap-1.5 lg:text-[0.9375rem] 2xl:gap-2 2xl:text-lg" : "grid-cols-2 text-sm sm:grid-cols-3 lg:grid-cols-6"}`}
       aria-label={t("label")}
       data-testid="phase-stepper"
       data-phase={phase}
@@ -38,7 +38,7 @@ export function PhaseStepper({ phase, size = "normal" }: { phase: Phase; size?: 
             </span>
             <span className="min-w-0 [overflow-wrap:anywhere]">
               <span className="block font-semibold leading-tight">{t(`${p}.name`)}</span>
-              <span className={`block leading-tight ${large ? "text-base" : "text-xs"}`}>
+              <span className={`block leading-tight ${large ? "text-sm 2xl:text-base" : "text-xs"}`}>
                 {state === "current" ? t("now") : state === "done" ? t("done") : t("later")}
               </span>
             </span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ROUND_TOPIC_MAX } from "@/lib/collab/flow-schema";
 import { endRound, finishTurn, startRound } from "@/lib/collab/flow-rounds";
@@ -10,6 +10,7 @@ import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
 import { useScreenText } from "./screen-text";
 import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
+import { WALL_MEDIA } from "./use-newest";
 
 /** The employee speaks first (it is their return), the chair last (they sum up). */
 const ROLE_ORDER: Record<Role, number> = { employee: 0, manager: 1, union_rep: 2, caseworker: 3, observer: 9 };
@@ -27,14 +28,22 @@ export function SpeakingRound({ size = "normal" }: { size?: "normal" | "large" }
   const active = round !== null && round.endedAt === null;
   const large = size === "large";
   const doc = f.conn.doc;
+  const view = useMeetingView();
+  const currentTitle = view.agenda.find((i) => i.id === f.flow.currentItemId)?.title.trim();
+  // On the wall the round's panel may be short: keep whose turn it is in view.
+  const order = useRef<HTMLOListElement>(null);
+  const current = round?.current ?? null;
+  useEffect(() => {
+    if (large && current && window.matchMedia(WALL_MEDIA).matches) order.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: "nearest" });
+  }, [large, current]);
 
   return (
     <div className="rounded-lg border border-slate-300 bg-white p-3 sm:p-4" data-testid="speaking-round" data-active={active ? "true" : "false"}>
-      <h3 className={`${large ? "text-3xl" : "text-lg"} font-semibold text-slate-900`}>{active ? t("titleActive") : t("title")}</h3>
+      <h3 className={`${large ? "text-xl 2xl:text-3xl" : "text-lg"} font-semibold text-slate-900`}>{active ? t("titleActive") : t("title")}</h3>
       {round ? (
         <>
-          {round.topic ? <p className={`${large ? "text-2xl" : ""} mt-1 text-slate-800`}>{t("topic", { topic: shown(round.topic) })}</p> : null}
-          <ol className={`mt-2 grid gap-1 ${large ? "text-2xl" : ""}`} data-testid="round-order">
+          {round.topic && !(large && currentTitle?.startsWith(round.topic)) ? <p className={`${large ? "line-clamp-2 text-xl 2xl:text-2xl" : ""} mt-1 text-slate-800`}>{t("topic", { topic: shown(round.topic) })}</p> : null}
+          <ol ref={order} className={`mt-1 grid gap-1 ${large ? "text-lg 2xl:text-2xl" : ""}`} data-testid="round-order">
             {round.order.map((p, i) => {
               const turn = round.turns[p];
               const state = turn ? (turn.passed ? "passed" : "spoken") : p === round.current ? "speaking" : "waiting";

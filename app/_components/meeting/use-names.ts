@@ -9,7 +9,9 @@ import { useFlowContext } from "./flow-context";
  * colour alone. Someone no longer on the case is "someone who has left the case".
  */
 export function useNames() {
-  const { participants, me } = useFlowContext();
+  const { participants, me: viewer, surface } = useFlowContext();
+  // The shared screen is everyone's: nobody is "you" on it, whoever opened it.
+  const me = surface === "present" ? { id: null } : viewer;
   const tr = useTranslations("roles");
   const t = useTranslations("meeting.people");
   const name = useCallback(

@@ -20,6 +20,7 @@ import type { RoomProps } from "./room-types";
 import { UndoControls } from "./undo-controls";
 import { SectionBoundary } from "./section-boundary";
 import { AgreementEntry } from "@/app/_components/agreement/agreement-entry";
+import { SectionMenu } from "./section-menu";
 import { can } from "@/lib/permissions";
 import { CatchUpNotice } from "../meeting/catch-up";
 import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";
@@ -173,22 +174,11 @@ function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnect
               <NowBar />
             </SectionBoundary>
           ) : null}
-          <nav aria-label={t("sectionsNav")} className="mt-1 hidden sm:block">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              <li>
-                <a href="#meeting" className="text-blue-800 underline-offset-2 hover:underline">
-                  {tm("nav")}
-                </a>
-              </li>
-              {(["agenda", "plan", "actions", "follow-up"] as const).map((id) => (
-                <li key={id}>
-                  <a href={`#${id}`} className="text-blue-800 underline-offset-2 hover:underline">
-                    {t(`nav.${id}`)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {snapshot.loaded ? (
+            <SectionBoundary name={t("sectionsNav")} testId="section-menu">
+              <SectionMenu />
+            </SectionBoundary>
+          ) : null}
         </div>
 
         {snapshot.phase === "sessionEnded" ? (

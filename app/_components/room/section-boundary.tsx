@@ -3,7 +3,8 @@
 import { Component, createRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 
-type Props = { name: string; testId: string; children: ReactNode };
+/** `className`: the wrapper's layout (the shared screen's columns), kept while the part is shown. */
+type Props = { name: string; testId: string; className?: string; children: ReactNode };
 type Labels = { title: string; body: string; retry: string };
 type State = { failed: boolean; attempt: number; retried: boolean };
 
@@ -13,11 +14,11 @@ type State = { failed: boolean; attempt: number; retried: boolean };
  * replaced by a calm notice with a retry, and every other part keeps working. Before this, one
  * value of the wrong type anywhere blanked the whole room for everyone.
  */
-export function SectionBoundary({ name, testId, children }: Props) {
+export function SectionBoundary({ name, testId, className, children }: Props) {
   const t = useTranslations("room.sectionBroken");
   const labels = { title: t("title", { section: name }), body: t("body"), retry: t("retry") };
   return (
-    <Boundary labels={labels} testId={testId} name={name}>
+    <Boundary labels={labels} testId={testId} name={name} className={className}>
       {children}
     </Boundary>
   );
@@ -46,8 +47,13 @@ class Boundary extends Component<Props & { labels: Labels }, State> {
   private readonly retry = () => this.setState((s) => ({ failed: false, attempt: s.attempt + 1, retried: true }));
 
   override render(): ReactNode {
-    const { labels, testId, children } = this.props;
-    if (!this.state.failed) return <div key={this.state.attempt}>{children}</div>;
+    const { labels, testId, className, children } = this.props;
+    if (!this.state.failed)
+      return (
+        <div key={this.state.attempt} className={className}>
+          {children}
+        </div>
+      );
     const titleId = `${testId}-broken-title`;
     return (
       <section aria-labelledby={titleId} className="rounded-xl border border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid={`${testId}-broken`}>

@@ -19,6 +19,9 @@ type Common = {
   limit?: TextLimitKey;
 };
 
+/** A one-line text (a title) shown in a field that grows to show all of it: line breaks become spaces. */
+const oneLine = (s: string) => s.replace(/\r?\n/g, " ");
+
 type Props =
   | (Common & { multiline?: false } & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "defaultValue" | "onChange" | "id">)
   | (Common & { multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "defaultValue" | "onChange" | "id">);
@@ -31,6 +34,8 @@ type Props =
  */
 export function YTextField(props: Props) {
   const { text, id, readOnly, testId, className, multiline, limit, ...rest } = props;
+  // A title that is longer than the field wraps (a textarea that grows) instead of being cut off.
+  const wraps = !multiline;
   const t = useTranslations("room.common");
   const max = limit ? TEXT_LIMITS[limit] : undefined;
   const [length, setLength] = useState(0);
@@ -78,6 +83,7 @@ export function YTextField(props: Props) {
   const commit = () => {
     const el = ref.current;
     if (!el || readOnly) return;
+    if (wraps && /[\r\n]/.test(el.value)) el.value = oneLine(el.value);
     const value = el.value;
     if (value === last.current) return;
     const applied = limit ? applyTextChangeWithin(text, limit, last.current, value) : (applyTextChange(text, last.current, value), value);
@@ -164,10 +170,15 @@ export function YTextField(props: Props) {
   }
   return (
     <>
-      <input
-        type="text"
-        {...(rest as InputHTMLAttributes<HTMLInputElement>)}
+      <textarea
+        rows={1}
+        {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
         {...shared}
+        className={`${className ?? inputClass} field-sizing-content resize-none`}
+        onKeyDown={(e) => {
+          // A title has no line breaks: Enter does what it does in a one-line field (nothing here).
+          if (e.key === "Enter") e.preventDefault();
+        }}
         ref={(el) => {
           ref.current = el;
         }}

@@ -53,10 +53,11 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
     colorIndex: ctx.me.colorIndex,
   };
   const qr = await meetingRoomQr(ctx.meeting.id);
+  // On a large screen the wall is exactly one screen high: header, then the view filling the rest.
   return (
-    <>
-      <SiteHeader />
-      <main id="main" tabIndex={-1} className="outline-none" data-present-view>
+    <div className="lg:flex lg:h-dvh lg:flex-col">
+      <SiteHeader wall />
+      <main id="main" tabIndex={-1} className="outline-none lg:min-h-0 lg:flex-1" data-present-view>
         <PresentView
           meeting={{ id: ctx.meeting.id, title: ctx.meeting.title, completed: ctx.meeting.status === "completed", startsAtIso: ctx.meeting.startsAt.toISOString() }}
           employeeName={ctx.case.employeeName}
@@ -65,6 +66,6 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
           qr={qr}
         />
       </main>
-    </>
+    </div>
   );
 }
