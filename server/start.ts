@@ -12,6 +12,7 @@ import { printBanner } from "./banner";
 import { clientAddress } from "./client-address";
 import { closeRevocationBus } from "@/lib/access/revocation-bus";
 import { assertTestClockAllowed } from "@/lib/time/server-clock";
+import { startJobWorkers } from "@/lib/jobs/work-jobs";
 
 const log = (m: string) => console.log(`[stepwise] ${m}`);
 
@@ -56,6 +57,8 @@ export async function start(): Promise<void> {
   // In production the application's database role must not be able to unguard the evidence (issue 12.6).
   const refusePrivilegedRole = !dev && e.ALLOW_PRIVILEGED_DATABASE_ROLE !== "1";
   const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1", refusePrivilegedRole });
+  // Queued mail (and every later job) is worked by this process from now on (lib/jobs).
+  await startJobWorkers();
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: http });
   await app.prepare();

@@ -1,6 +1,7 @@
 import type { EmailConfig } from "@auth/core/providers/email";
 import { env, publicUrl } from "../env";
-import { deliverMail } from "../mail/deliver-mail";
+import { mailIsConfigured } from "../mail/mail-settings";
+import { queueMail } from "../mail/queue-mail";
 import { localeOfRequest, mailText } from "../mail/mail-text";
 import { EMAIL_PROVIDER_ID } from "./auth-method";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
@@ -17,8 +18,9 @@ function rebase(url: string): string {
 }
 
 /**
- * The magic-link provider: SMTP when configured, else the outbox (and the console), so sign-in
- * works in development and tests with no mail server. SMTP delivery is not awaited, so the
+ * The magic-link provider: the mail is queued (lib/mail/queue-mail.ts) and the job runner sends
+ * it — SMTP when configured, else the outbox folder (and the link on the console), so sign-in
+ * works in development and tests with no mail server. Delivery is never awaited here, so the
  * answer to a known address takes no longer than the answer to an unknown one.
  */
 export function staffEmailProvider(): EmailConfig {
@@ -32,16 +34,12 @@ export function staffEmailProvider(): EmailConfig {
     async sendVerificationRequest({ identifier, url, request }) {
       const link = rebase(url);
       const locale = localeOfRequest(request?.headers);
-      const delivery = deliverMail({
+      await queueMail({
         to: identifier,
         subject: mailText(locale, "staff.mail.signIn.subject"),
         text: mailText(locale, "staff.mail.signIn.body", { link, minutes: SIGN_IN_LINK_MINUTES }),
       });
-      if (delivery.via === "smtp") {
-        delivery.sent.catch((e: unknown) => console.error(`[stepwise] sign-in e-mail to ${identifier} could not be sent`, e));
-      } else {
-        console.log(`[stepwise] sign-in e-mail for ${identifier} written to ${delivery.file}\n[stepwise]   link: ${link}`);
-      }
+      if (!mailIsConfigured()) console.log(`[stepwise] sign-in e-mail for ${identifier} queued for the outbox folder\n[stepwise]   link: ${link}`);
     },
   };
 }

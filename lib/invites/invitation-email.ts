@@ -1,4 +1,5 @@
-import { deliverMail, type OutgoingMail } from "../mail/deliver-mail";
+import type { OutgoingMail } from "../mail/deliver-mail";
+import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
 import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
@@ -58,11 +59,10 @@ export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail 
 }
 
 /**
- * Send a participant their personal join link (SMTP, or the outbox in development). The link is
- * not logged: it opens a health-data meeting for whoever has it.
+ * Queue a participant's personal join link for the job runner (SMTP, or the outbox folder in
+ * development); its state shows beside the participant. The link is not logged: it opens a
+ * health-data meeting for whoever has it.
  */
-export function sendInvitationEmail(input: InvitationMailInput): void {
-  const delivery = deliverMail(renderInvitationEmail(input));
-  if (delivery.via === "smtp") delivery.sent.catch((e: unknown) => console.error("[stepwise] an invitation e-mail could not be sent", e));
-  else console.log(`[stepwise] invitation e-mail written to ${delivery.file}`);
+export async function sendInvitationEmail(input: InvitationMailInput & { participantId: string }): Promise<void> {
+  await queueMail(renderInvitationEmail(input), { participantId: input.participantId });
 }

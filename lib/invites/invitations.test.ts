@@ -15,6 +15,7 @@ import { reissueInvitation } from "./reissue-invitation";
 import { revokeInvitation } from "./revoke-invitation";
 import { linkState } from "./link-state";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
+import { runDueJobs } from "../jobs/work-jobs";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -89,6 +90,7 @@ describe("inviteParticipant", () => {
       locale: "nb",
     });
     expect(issued.emailedTo).toBe("susanne@fagforening.example");
+    await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
     expect(outboxFiles().at(-1)).toMatch(/-susanne@fagforening\.example\.eml$/);
   });
