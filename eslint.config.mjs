@@ -10,6 +10,16 @@ import nextTs from "eslint-config-next/typescript";
 const ours = (folder) => `^(@/|(\\.\\./)+)${folder}(/|$)`;
 const reactAndNext = "^(next|react|react-dom|server-only|next-intl)(/|$)";
 
+/**
+ * lib/ has a core that every use-case folder may build on and that builds on none of them: the
+ * shared models and rules with no database and no use-case behind them. A use-case folder
+ * (cases/, meetings/, agreements/ …) may import the core and other use-case folders, as long as
+ * the folder graph stays acyclic (lib/layers.test.ts).
+ */
+const LIB_CORE_FOLDERS = ["collab", "plan", "i18n", "time", "privacy", "business-case", "web-security", "organisation"];
+const LIB_CORE_FILES = ["errors.ts", "input-errors.ts", "env.ts", "permissions.ts", "secret.ts"];
+const libCore = [...LIB_CORE_FOLDERS.map((f) => `./lib/${f}`), ...LIB_CORE_FILES.map((f) => `./lib/${f}`)];
+
 const restrict = (regexes, message) => ({
   "no-restricted-imports": ["error", { patterns: regexes.map((regex) => ({ regex, message })) }],
 });
@@ -33,6 +43,36 @@ const config = [
   {
     files: ["lib/**"],
     rules: restrict([ours("app"), ours("server"), reactAndNext], "lib/ is free of app/, server/, Next and React (lib → db)."),
+  },
+  {
+    files: ["lib/**"],
+    // Cycles are looked for among our files only: parsing node_modules costs minutes.
+    settings: { "import/ignore": ["node_modules"] },
+    rules: {
+      // Two files that import each other load in an order that depends on who came first.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ["lib/**"],
+    // Tests are leaves: a core test may use lib/testing's fixtures.
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: libCore,
+              from: "./lib",
+              except: [...LIB_CORE_FOLDERS, ...LIB_CORE_FILES].map((f) => `./${f}`),
+              message: "lib's core (collab, plan, i18n, time, privacy, errors, env, permissions …) imports no use-case folder.",
+            },
+            { target: libCore, from: "./db", message: "lib's core is pure: no database." },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["db/**"],

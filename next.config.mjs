@@ -10,9 +10,6 @@ const nextConfig = {
   // PDF reads its font file from node_modules at run time (lib/agreements/pdf-fonts.ts).
   serverExternalPackages: ["yjs", "@electric-sql/pglite", "postgres", "ws", "@cantoo/pdf-lib", "@cantoo/fontkit"],
   poweredByHeader: false,
-  // `npm test` runs the type check (tsc --noEmit) and lint; `npm start` on a fresh clone should
-  // not spend a minute repeating them before the first page is served.
-  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
 };
 

@@ -118,6 +118,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/session/sign-out/route.ts": { POST: { noCaseData: "ends the caller's participant session" } },
   "app/api/time/route.ts": { GET: { noCaseData: "the server's clock" } },
   "app/api/test-clock/route.ts": { POST: { noCaseData: "moves the server's clock in tests (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" } },
+  "app/api/test-demo/route.ts": { POST: { noCaseData: "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only" } },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };

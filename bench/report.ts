@@ -12,6 +12,7 @@ import type { BenchOptions } from "./lib/cli";
 import { TARGETS, TARGET_LABEL, type TargetName } from "./lib/targets";
 import { median } from "./lib/stats";
 import { goalRows } from "./report-goals";
+import { issue19Sections } from "./report-issue19";
 
 export type Summary = { machine: Machine; options: BenchOptions; forced: boolean; minutes: number; records: RunRecord[] };
 
@@ -242,6 +243,7 @@ ${section("S5", "Updates lost per kill", s5(s.records), `${o.s5Rooms} rooms, wri
 ${section("S6", "Reconnect storm after a restart", s6(s.records), `${o.s6Rooms} rooms × 4 clients attached and synced (quiet: no typing, so the storm alone is measured), SIGTERM, a new server on the same port and storage as soon as the old one exited. Full clients are the stock providers (y-websocket: 100·2ⁿ ms up to 2.5 s, no jitter; Hocuspocus provider: jittered, from 1 s); thin clients mimic them. A reconnect storm of this size saturates the one-core generator, so these runs are usually marked invalid: the times are then upper bounds (the server may have been ready sooner than the generator could tell).`)}
 ${section("S7", "Abuse while the others work", s7(s.records), `${o.s7Rooms} rooms under the meeting workload; from one more room, four sockets of a participant send a 10 MB update, 50 frames of random bytes, awareness at 1 kHz, and one awareness message with 10,000 made-up clientIDs. ${o.s7WindowS} s baseline, then ${o.s7WindowS} s of attack. Socket outcome = the close code the attacker saw, or its state 2 s after the attack ("closing": the server started closing it).`)}
 ${section("S8", "Two instances on Redis", s8(s.records), `Our server only: ${o.s8Rooms} rooms on one instance, then on two instances sharing Redis with every room split (writer on A, probe on B), so every measured update crosses instances. Both instances share core 0.`)}
+${has("S9") || has("B1") ? issue19Sections(s) : ""}
 ## Method, as run
 
 - Follows /work/shared/reference/collab-servers.md §3, scaled to this 2-core machine so that a full run takes well under an hour: ${o.warmupS} s warm-up and ${o.durationS} s measured (method: 10 s and 60 s; \`--warmup 10 --duration 60\` runs the method's durations); S3 with ${o.coldJoins} cold and ${o.warmJoins} warm joins per size (method: 20); S4 measures RSS ${o.s4AfterLeaveS} s after the last leave (method: 60; \`--s4-after-leave 60\`). Seed ${o.seed}.

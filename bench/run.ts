@@ -24,6 +24,8 @@ import { runS5 } from "./scenarios/s5-kill";
 import { runS6 } from "./scenarios/s6-storm";
 import { runS7 } from "./scenarios/s7-abuse";
 import { runS8 } from "./scenarios/s8-redis";
+import { runS9 } from "./scenarios/s9-overload";
+import { runB1 } from "./browser/b1-browser";
 
 // The generator mints tickets with the secret it hands the servers (lib/secret reads AUTH_SECRET).
 process.env.AUTH_SECRET = BENCH_SECRET;
@@ -32,7 +34,7 @@ process.setMaxListeners(0);
 
 const GENERATOR_CORE = "1";
 
-const RUNNERS: Record<ScenarioId, (ctx: Context) => Promise<void>> = { S1: runS1, S2: runS2, S3: runS3, S4: runS4, S5: runS5, S6: runS6, S7: runS7, S8: runS8 };
+const RUNNERS: Record<ScenarioId, (ctx: Context) => Promise<void>> = { S1: runS1, S2: runS2, S3: runS3, S4: runS4, S5: runS5, S6: runS6, S7: runS7, S8: runS8, S9: runS9, B1: runB1 };
 
 /**
  * The generator runs in a child started as `taskset -c 1 node --max-semi-space-size=64 …`: pinned

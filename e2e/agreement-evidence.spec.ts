@@ -9,7 +9,7 @@ import { generateKeyPairSync, sign } from "node:crypto";
 import type { AgreementBundle } from "../lib/agreements/bundle";
 import { canonicalBytes } from "../lib/agreements/canonical-json";
 import { sha256Hex } from "../lib/agreements/fingerprint";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 import { joinAs } from "./room-helpers";
 import { caseworkerPage, invite, openCaseWithMeeting } from "./staff-helpers";
 
@@ -29,10 +29,10 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-const agreementId = () => new URL(demoLinks().agreementBundles[0]!).pathname.split("/")[3]!;
+const agreementId = async () => new URL((await ownDemo()).agreementBundles[0]!).pathname.split("/")[3]!;
 
 async function bundleOf(request: APIRequestContext): Promise<string> {
-  const res = await request.get(`/api/agreements/${agreementId()}/bundle`);
+  const res = await request.get(`/api/agreements/${await agreementId()}/bundle`);
   expect(res.status()).toBe(200);
   return res.text();
 }
@@ -67,7 +67,7 @@ function resealedByStranger(bundle: AgreementBundle): AgreementBundle {
 
 test.describe("the agreement's evidence", () => {
   test("attack 12.5 and 13.3: the manager's copy carries no IP or device and verifies; a copy re-sealed with a stranger's key is NOT VERIFIED, on /verify and with npm run verify", async ({ browser }) => {
-    const { links } = demoLinks();
+    const { links } = await ownDemo();
     const manager = await joinAs(browser, links.manager);
     const caseworker = await joinAs(browser, links.caseworker);
 

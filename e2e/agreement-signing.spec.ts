@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 import { joinAs } from "./room-helpers";
 
 const NAMES = { caseworker: "Mette Sørensen", employee: "Kurt Hansen", manager: "Lars Nielsen", union_rep: "Susanne Berg" };
@@ -22,8 +22,7 @@ async function openAgreement(page: Page): Promise<void> {
 
 test.describe("the signed agreement", () => {
   test("the chair prepares it, three sign in turn at the shared screen, the union rep remotely; it binds, and its PDF and bundle check out", async ({ browser }) => {
-    const { links } = demoLinks();
-    const started = Date.now();
+    const { links } = await ownDemo();
 
     // The caseworker's browser is the shared screen in the meeting room.
     const screen = await joinAs(browser, links.caseworker);
@@ -79,7 +78,6 @@ test.describe("the signed agreement", () => {
     // Binding, on the shared screen and (live) on the union rep's phone.
     await expect(screen.getByTestId("agreement-state")).toHaveAttribute("data-state", "binding");
     await expect(remote.getByTestId("agreement-state")).toHaveAttribute("data-state", "binding");
-    expect(Date.now() - started).toBeLessThan(120_000);
 
     // The PDF: participants only, printable, no-store.
     const agreementId = new URL(await screen.getByTestId("download-pdf").evaluate((a) => (a as HTMLAnchorElement).href)).pathname.split("/")[3]!;

@@ -1,17 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import ICAL from "ical.js";
 import { expect, test, type Page } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { demoLinks, ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 import { caseworkerPage } from "./staff-helpers";
 
 const PHONE = { width: 390, height: 844 };
 
-/** Kurt's case page; demo-links.json gains `caseUrl` with follow-up. */
-function caseUrl(): string {
-  const url = (demoLinks() as unknown as { caseUrl?: string }).caseUrl;
-  expect(url, "demo-links.json has caseUrl").toMatch(/^http:\/\/.+\/cases\/[0-9a-f-]{36}$/);
-  return url!;
+/** Kurt's case page, in this spec's own copy of the demo. */
+async function caseUrl(): Promise<string> {
+  const url = (await ownDemo()).caseUrl;
+  expect(url, "the demo copy has caseUrl").toMatch(/^http:\/\/.+\/cases\/[0-9a-f-]{36}$/);
+  return url;
 }
 
 async function axeClean(page: Page) {
@@ -27,8 +27,8 @@ function dayFromToday(days: number): string {
 test.describe("following up Kurt's agreement", () => {
   test("the employee records progress from a phone, and the caseworker sees it in the next meeting's review", async ({ browser }) => {
     // Kurt, on his phone: from his link to his case page.
-    const kurt = await joinAs(browser, demoLinks().links.employee, { viewport: PHONE });
-    await kurt.goto(caseUrl());
+    const kurt = await joinAs(browser, (await ownDemo()).links.employee, { viewport: PHONE });
+    await kurt.goto(await caseUrl());
     await expect(kurt.getByTestId("participant-case-page")).toBeVisible();
     // What is due from him is the first thing on his page: progress asked for, his diary action.
     const kurtDue = kurt.getByTestId("due-from-me");
@@ -67,7 +67,7 @@ test.describe("following up Kurt's agreement", () => {
 
     // Mette creates the next meeting from her case page: it starts from the binding agreement.
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
-    await mette.goto(caseUrl());
+    await mette.goto(await caseUrl());
     await expect(mette.getByTestId("standing-section")).toBeVisible();
     // Someone opening the case for the first time reads, top down: where he stands, what was
     // agreed last time, what is due and how it is going, how he got here — and only then the
@@ -133,7 +133,7 @@ test.describe("following up Kurt's agreement", () => {
     await invitation.getByTestId("answer-suggestion").fill("Gerne om eftermiddagen");
     await invitation.getByTestId("answer-submit").click();
     await expect(kurt.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" }).getByTestId("my-answer")).toHaveAttribute("data-answer", "another_time");
-    await mette.goto(caseUrl());
+    await mette.goto(await caseUrl());
     const row = mette.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" }).getByTestId("answer-row").filter({ hasText: "Kurt Hansen" });
     await expect(row).toHaveAttribute("data-answer", "another_time");
     await expect(row).toContainText("Gerne om eftermiddagen");
@@ -143,9 +143,9 @@ test.describe("following up Kurt's agreement", () => {
   });
 
   test("each role sees what it may: the manager records hours, pain stays with Kurt until he shares it, the union rep and the observer only follow", async ({ browser }) => {
-    const { links } = demoLinks();
+    const { links } = await ownDemo();
     const lars = await joinAs(browser, links.manager);
-    await lars.goto(caseUrl());
+    await lars.goto(await caseUrl());
     const larsPain = lars.getByTestId("measure").first();
     const larsHours = lars.getByTestId("measure").nth(1);
     await expect(lars.getByTestId("progress-form-" + (await larsHours.getAttribute("data-sub-goal")))).toBeVisible();
@@ -159,7 +159,7 @@ test.describe("following up Kurt's agreement", () => {
 
     // Kurt shares his pain values; Lars sees them on his next look. Kurt stops sharing: gone again.
     const kurt = await joinAs(browser, links.employee);
-    await kurt.goto(caseUrl());
+    await kurt.goto(await caseUrl());
     const kurtPain = kurt.getByTestId("measure").first();
     const choice = kurtPain.locator('form[data-testid^="measure-privacy-"]');
     await expect(kurtPain.getByTestId("measure-health-badge")).toHaveAttribute("data-shared", "false");
@@ -179,7 +179,7 @@ test.describe("following up Kurt's agreement", () => {
     await kurt.context().close();
 
     const susanne = await joinAs(browser, links.union_rep);
-    await susanne.goto(caseUrl());
+    await susanne.goto(await caseUrl());
     await expect(susanne.getByTestId("measure").first()).toBeVisible();
     await expect(susanne.locator('[data-testid^="progress-form-"]')).toHaveCount(0);
     await expect(susanne.getByTestId("receipts")).toHaveCount(0);
@@ -187,12 +187,12 @@ test.describe("following up Kurt's agreement", () => {
     // confirm it again — not on the front page, not on the case page (issue 13).
     await susanne.goto("/");
     await expect(susanne.getByTestId("due-from-me").locator('[data-testid="due-item"][data-kind="read"]')).toHaveCount(0);
-    await susanne.goto(`${caseUrl()}#read`);
+    await susanne.goto(`${await caseUrl()}#read`);
     await expect(susanne.getByTestId("my-receipt")).toBeVisible();
     await expect(susanne.getByTestId("confirm-read")).toHaveCount(0);
 
     const observer = await joinAs(browser, links.observer);
-    await observer.goto(caseUrl());
+    await observer.goto(await caseUrl());
     await expect(observer.getByTestId("standing-section")).toBeVisible();
     await expect(observer.locator('[data-testid^="progress-form-"]')).toHaveCount(0);
     await expect(observer.locator('[data-testid^="answer-form-"]')).toHaveCount(0);
@@ -201,14 +201,14 @@ test.describe("following up Kurt's agreement", () => {
 
     // The caseworker sees who has read it, and when.
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
-    await mette.goto(caseUrl());
+    await mette.goto(await caseUrl());
     await expect(mette.getByTestId("receipts").getByTestId("receipt").filter({ hasText: "Susanne Berg" })).toHaveAttribute("data-read", "yes");
     for (const p of [lars, susanne, observer, mette]) await p.context().close();
   });
 
   test("the calendar: the next meeting as .ics with no plan text, and a subscription link that stops once revoked", async ({ browser, request }) => {
-    const kurt = await joinAs(browser, demoLinks().links.employee);
-    await kurt.goto(caseUrl());
+    const kurt = await joinAs(browser, (await ownDemo()).links.employee);
+    await kurt.goto(await caseUrl());
     const href = await kurt.getByTestId("download-ics").first().getAttribute("href");
     expect(href).toMatch(/^\/api\/meetings\/[0-9a-f-]{36}\/calendar\.ics$/);
     const ics = await kurt.request.get(href!);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 
 /**
  * Issue 12.11: a join link of another participant, opened in a browser that is already signed in
@@ -10,7 +10,7 @@ import { demoLinks } from "./demo-links";
 const sessionOf = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name.endsWith("stepwise.session"))?.value;
 
 test("attack 12.11: a stranger's own join link does not silently take over the employee's browser", async ({ browser }) => {
-  const { links, meetingUrl } = demoLinks();
+  const { links, meetingUrl } = await ownDemo();
   const context = await browser.newContext({ locale: "en-GB" });
   const page = await context.newPage();
   await page.goto(links.employee);
@@ -47,7 +47,7 @@ test("attack 12.11: a stranger's own join link does not silently take over the e
 });
 
 test("choosing to continue as the link's person switches, and the same person's own link asks nothing (Danish)", async ({ browser }) => {
-  const { links, meetingUrl } = demoLinks();
+  const { links, meetingUrl } = await ownDemo();
   const context = await browser.newContext({ locale: "da-DK" });
   const page = await context.newPage();
   await page.goto(links.union_rep);

@@ -2,19 +2,19 @@ import { expect, test } from "@playwright/test";
 import * as Y from "yjs";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 
 test.describe("the live meeting room", () => {
   test("the ticket endpoint refuses a visitor without a session", async ({ request }) => {
-    const meetingId = new URL(demoLinks().meetingUrl).pathname.split("/").pop();
+    const meetingId = new URL((await ownDemo()).meetingUrl).pathname.split("/").pop();
     const res = await request.get(`/api/meetings/${meetingId}/ticket`);
     expect(res.status()).toBe(401);
     expect(res.headers()["cache-control"]).toContain("no-store");
   });
 
   test("a join link signs in, lands in the room and leaves no token in the URL", async ({ browser }) => {
-    const { links, meetingUrl } = demoLinks();
+    const { links, meetingUrl } = await ownDemo();
     const page = await joinAs(browser, links.union_rep);
     expect(page.url()).toBe(meetingUrl);
     const answer = await page.request.get(`${new URL(meetingUrl).pathname.replace("/meetings/", "/api/meetings/")}/ticket`);
@@ -27,7 +27,7 @@ test.describe("the live meeting room", () => {
   });
 
   test("the manager and the employee see each other's edits to agenda, plan and actions, and a reload keeps them", async ({ browser }) => {
-    const { links } = demoLinks();
+    const { links } = await ownDemo();
     const manager = await joinAs(browser, links.manager);
     const employee = await joinAs(browser, links.employee);
 
@@ -65,6 +65,8 @@ test.describe("the live meeting room", () => {
 
     // Sub-goal with a measure, added by the manager, edited by the employee.
     await manager.getByTestId("subgoal-add").click();
+    // The room moves focus to the new sub-goal a frame or more later: wait for it, as a person would.
+    await expect(manager.getByTestId("subgoal-text").last()).toBeFocused();
     const managerSub = manager.getByTestId("subgoal").last();
     await managerSub.getByTestId("subgoal-text").fill("Løfter højst 10 kg de første 4 uger");
     const employeeSub = employee.getByTestId("subgoal").last();
@@ -112,7 +114,7 @@ test.describe("the live meeting room", () => {
   });
 
   test("an agenda item added by a stock y-websocket client appears in every open room", async ({ browser }) => {
-    const { links, meetingUrl } = demoLinks();
+    const { links, meetingUrl } = await ownDemo();
     const caseworker = await joinAs(browser, links.caseworker);
     const manager = await joinAs(browser, links.manager);
     const ticket = (await (await caseworker.request.get(`${new URL(meetingUrl).pathname.replace("/meetings/", "/api/meetings/")}/ticket`)).json()) as {
@@ -148,7 +150,7 @@ test.describe("the live meeting room", () => {
 });
 
 test("four participants from the four demo links are present together and each sees the others' edits", async ({ browser }) => {
-  const { links } = demoLinks();
+  const { links } = await ownDemo();
   const roles = ["caseworker", "employee", "manager", "union_rep"] as const;
   const pages = [];
   for (const role of roles) pages.push(await joinAs(browser, links[role]));

@@ -104,6 +104,8 @@ test.describe("catching up", () => {
       await expect(repCatchUp.getByTestId("catch-up-added").filter({ hasText: action })).toContainText("Mette Sørensen (Sagsbehandler)");
     }
     await unionRep.getByTestId("subgoal-add").click();
+    // The room moves focus to the new sub-goal a frame or more later: wait for it, as a person would.
+    await expect(unionRep.getByTestId("subgoal-text").last()).toBeFocused();
     await unionRep.getByTestId("subgoal-text").fill("15 timer om ugen inden for 4 uger");
     await expect(cw.getByTestId("subgoal-text")).toHaveValue("15 timer om ugen inden for 4 uger");
     await cw.getByTestId("phase-next").click();

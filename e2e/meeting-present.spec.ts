@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 
 /**
@@ -31,7 +31,7 @@ const has = (chunks: Buffer[], phrase: string) => chunks.some((b) => b.includes(
 
 test.describe("the shared screen", () => {
   test("opened by the manager, it shows the meeting live and nothing of the private preparation", async ({ browser }) => {
-    const { links, meetingUrl } = demoLinks();
+    const { links, meetingUrl } = await ownDemo();
     const before = `PRESENTPREP${randomBytes(5).toString("hex")}`;
     const during = `PRESENTLIVE${randomBytes(5).toString("hex")}`;
     const shared = `SHAREDMARK${randomBytes(5).toString("hex")}`;

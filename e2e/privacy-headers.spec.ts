@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 import { joinAs } from "./room-helpers";
 
 /** Security headers on pages and API answers, and the Origin check on every mutating route handler. */
-const meetingId = () => new URL(demoLinks().meetingUrl).pathname.split("/").pop()!;
+const meetingId = async () => new URL((await ownDemo()).meetingUrl).pathname.split("/").pop()!;
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -34,7 +34,7 @@ const nonceOf = (res: APIResponse) => /'nonce-([^']+)'/.exec(res.headers()["cont
 
 test.describe("security headers", () => {
   test("pages: CSP with a fresh nonce per request that Next puts on its scripts, framing refused", async ({ request }) => {
-    for (const url of ["/", "/signed-out", "/join/invalid?reason=unknown", demoLinks().meetingUrl]) {
+    for (const url of ["/", "/signed-out", "/join/invalid?reason=unknown", (await ownDemo()).meetingUrl]) {
       const a = await request.get(url);
       const b = await request.get(url);
       const d = expectSecurityHeaders(a, url);
@@ -49,7 +49,7 @@ test.describe("security headers", () => {
   });
 
   test("the room, the preparation and the access log run under the policy without a single violation", async ({ browser }) => {
-    const employee = await joinAs(browser, demoLinks().links.employee);
+    const employee = await joinAs(browser, (await ownDemo()).links.employee);
     const violations: string[] = [];
     employee.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -65,8 +65,8 @@ test.describe("security headers", () => {
   });
 
   test("API answers: the same headers, and no-store on every one that carries personal data", async ({ browser, request }) => {
-    const employee = await joinAs(browser, demoLinks().links.employee);
-    const id = meetingId();
+    const employee = await joinAs(browser, (await ownDemo()).links.employee);
+    const id = await meetingId();
     const answers: [string, APIResponse][] = [
       ["ticket 401", await request.get(`/api/meetings/${id}/ticket`)],
       ["ticket", await employee.request.get(`/api/meetings/${id}/ticket`)],
@@ -83,7 +83,7 @@ test.describe("security headers", () => {
   });
 
   test("the shared-screen view is the only one that may be framed (by FRAME_ANCESTORS only, none configured here)", async ({ request }) => {
-    const res = await request.get(`/meetings/${meetingId()}/present`);
+    const res = await request.get(`/meetings/${await meetingId()}/present`);
     const d = expectSecurityHeaders(res, "present");
     expect(d.get("frame-ancestors")).toEqual(["'none'"]);
     expect(res.headers()["x-frame-options"]).toBeUndefined();
@@ -146,8 +146,8 @@ test.describe("Origin check on every mutating request", () => {
   });
 
   test("lets our own pages through", async ({ browser }) => {
-    const page = await joinAs(browser, demoLinks().links.manager);
-    const res = await page.request.post("/api/session/sign-out", { headers: { Origin: new URL(demoLinks().meetingUrl).origin }, maxRedirects: 0 });
+    const page = await joinAs(browser, (await ownDemo()).links.manager);
+    const res = await page.request.post("/api/session/sign-out", { headers: { Origin: new URL((await ownDemo()).meetingUrl).origin }, maxRedirects: 0 });
     expect(res.status()).toBe(303);
     await page.context().close();
   });

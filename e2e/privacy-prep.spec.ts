@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 
 /**
@@ -56,11 +56,11 @@ async function expectAxeClean(page: Page, include?: string): Promise<void> {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-const meetingId = () => new URL(demoLinks().meetingUrl).pathname.split("/").pop()!;
+const meetingId = async () => new URL((await ownDemo()).meetingUrl).pathname.split("/").pop()!;
 
 test.describe("the private preparation", () => {
   test("the manager's browser receives no trace of it, while the caseworker sees it live", async ({ browser }) => {
-    const { links } = demoLinks();
+    const { links } = await ownDemo();
     const phrase = `PREPSECRET${randomBytes(6).toString("hex")}`;
     const livePhrase = `PREPLIVE${randomBytes(6).toString("hex")}`;
     const itemPhrase = `PREPITEM${randomBytes(6).toString("hex")}`;
@@ -98,7 +98,7 @@ test.describe("the private preparation", () => {
     await expect(caseworker.getByTestId("prep-note-employee")).toHaveValue(new RegExp(livePhrase));
 
     // The manager's own page tries the doors: the ticket endpoint and the socket both refuse.
-    const id = meetingId();
+    const id = await meetingId();
     const prepRoom = ((await (await employee.request.get(`/api/meetings/${id}/ticket?doc=prep`)).json()) as { room: string }).room;
     expect(prepRoom).toMatch(/^prep-[0-9a-f-]{36}$/);
     const attempt = await manager.evaluate(
@@ -135,20 +135,20 @@ test.describe("the private preparation", () => {
 
     // The employee's page HTML holds the typed text only in the live field, never server-rendered.
     const reloaded = await employee.context().newPage();
-    const res = await reloaded.goto(demoLinks().meetingUrl);
+    const res = await reloaded.goto((await ownDemo()).meetingUrl);
     expect(await res!.text()).not.toContain(phrase);
 
     for (const p of [employee, manager, caseworker, reloaded]) await p.context().close().catch(() => {});
   });
 
   test("the union representative and the observer get no panel, no ticket and no socket either", async ({ browser }) => {
-    const links = demoLinks().links as Record<string, string | undefined>;
+    const links = (await ownDemo()).links as Record<string, string | undefined>;
     expect(links.observer, "the demo seeds an observer link").toBeTruthy();
     for (const role of ["union_rep", "observer"]) {
       const page = await joinAs(browser, links[role]!);
       await expect(page.getByTestId("prep-slot")).toHaveCount(0);
       await expect(page.getByTestId("access-log-link")).toHaveCount(0);
-      const res = await page.request.get(`/api/meetings/${meetingId()}/ticket?doc=prep`);
+      const res = await page.request.get(`/api/meetings/${await meetingId()}/ticket?doc=prep`);
       expect(res.status(), role).toBe(403);
       expect(res.headers()["cache-control"]).toContain("no-store");
       await page.context().close();
@@ -156,10 +156,10 @@ test.describe("the private preparation", () => {
   });
 
   test("the ticket endpoint answers 401 without a session and 400 for an unknown document", async ({ request, browser }) => {
-    expect((await request.get(`/api/meetings/${meetingId()}/ticket?doc=prep`)).status()).toBe(401);
-    const employee = await joinAs(browser, demoLinks().links.employee);
-    expect((await employee.request.get(`/api/meetings/${meetingId()}/ticket?doc=secret`)).status()).toBe(400);
-    const ok = await employee.request.get(`/api/meetings/${meetingId()}/ticket?doc=prep`);
+    expect((await request.get(`/api/meetings/${await meetingId()}/ticket?doc=prep`)).status()).toBe(401);
+    const employee = await joinAs(browser, (await ownDemo()).links.employee);
+    expect((await employee.request.get(`/api/meetings/${await meetingId()}/ticket?doc=secret`)).status()).toBe(400);
+    const ok = await employee.request.get(`/api/meetings/${await meetingId()}/ticket?doc=prep`);
     expect(ok.status()).toBe(200);
     expect(await ok.json()).toEqual({
       url: expect.stringMatching(/^ws:\/\/.+\/collab$/),
@@ -174,7 +174,7 @@ test.describe("the private preparation", () => {
 
 test.describe("who has seen my data", () => {
   test("the employee sees the manager's visit; the manager may not look", async ({ browser }) => {
-    const { links } = demoLinks();
+    const { links } = await ownDemo();
     const manager = await joinAs(browser, links.manager);
     const employee = await joinAs(browser, links.employee, { locale: "en-GB" });
     await employee.getByTestId("access-log-link").click();
@@ -189,12 +189,12 @@ test.describe("who has seen my data", () => {
     await expect(employee.locator('[data-testid="access-log-row"][data-role="employee"]').first()).toBeVisible();
     await expectAxeClean(employee);
 
-    const api = await manager.request.get(`/api/meetings/${meetingId()}/access-log`);
+    const api = await manager.request.get(`/api/meetings/${await meetingId()}/access-log`);
     expect(api.status()).toBe(403);
-    await manager.goto(`/meetings/${meetingId()}/access-log`);
+    await manager.goto(`/meetings/${await meetingId()}/access-log`);
     await expect(manager.getByTestId("access-log-forbidden")).toBeVisible();
     await expect(manager.getByTestId("access-log-row")).toHaveCount(0);
-    const ok = await employee.request.get(`/api/meetings/${meetingId()}/access-log`);
+    const ok = await employee.request.get(`/api/meetings/${await meetingId()}/access-log`);
     expect(ok.status()).toBe(200);
     expect(ok.headers()["cache-control"]).toContain("no-store");
     await manager.context().close();
@@ -204,7 +204,7 @@ test.describe("who has seen my data", () => {
 
 test.describe("signing out", () => {
   test("ends the session, clears site data and leaves nothing of the documents in browser storage", async ({ browser }) => {
-    const employee = await joinAs(browser, demoLinks().links.employee);
+    const employee = await joinAs(browser, (await ownDemo()).links.employee);
     await openPrep(employee);
     const signOut = employee.waitForResponse((r) => r.url().endsWith("/api/session/sign-out"));
     await employee.getByTestId("sign-out").click();
@@ -220,8 +220,8 @@ test.describe("signing out", () => {
       idb: (await indexedDB.databases()).length,
     }));
     expect(storage).toEqual({ local: 0, session: 0, idb: 0 });
-    expect((await employee.request.get(`/api/meetings/${meetingId()}/ticket?doc=prep`)).status()).toBe(401);
-    await employee.goto(demoLinks().meetingUrl);
+    expect((await employee.request.get(`/api/meetings/${await meetingId()}/ticket?doc=prep`)).status()).toBe(401);
+    await employee.goto((await ownDemo()).meetingUrl);
     await expect(employee.getByTestId("room-signed-out")).toBeVisible();
     await employee.context().close();
   });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { demoLinks, ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 import { setUpInvitedCase } from "./staff-helpers";
 
@@ -59,12 +59,28 @@ test.describe("the shared screen masks what may be health data", () => {
     await expect(wallActions).toContainText("Aftale pauser.");
     await expect(wallActions).not.toContainText("skjult her");
     await expect(wallActions).not.toContainText("medicin");
+
+    // Agenda notes are guarded too: a sentence naming a diagnosis typed into an item's notes is
+    // named at the notes, and moving it takes it out of the shared document (the manager's too).
+    await cw.getByTestId("agenda-add-title").fill("Status");
+    await cw.getByTestId("agenda-add-submit").click();
+    await expect(employee.getByTestId("agenda-item-title").last()).toHaveValue("Status");
+    const notes = employee.getByTestId("agenda-item").last().getByTestId("agenda-item-notes");
+    await notes.click();
+    await employee.keyboard.type("Korte dage først. Hun har en depression.");
+    await expect(manager.getByTestId("agenda-item").last().getByTestId("agenda-item-notes")).toContainText("depression");
+    const notesNotice = employee.getByTestId("agenda-item").last().getByTestId("diagnosis-notice");
+    await expect(notesNotice).toContainText("depression");
+    await notesNotice.getByTestId("guard-move").click();
+    await expect(employee.getByTestId("guard-moved").last()).toBeVisible();
+    await expect(manager.getByTestId("agenda-item").last().getByTestId("agenda-item-notes")).toContainText("Korte dage først.");
+    await expect(manager.getByTestId("agenda-item").last().getByTestId("agenda-item-notes")).not.toContainText("depression");
     for (const p of [cw, employee, manager]) await p.context().close();
   });
 
   test("a progress note others will read is checked before it is saved, and the sentence can be taken out", async ({ browser }) => {
-    const lars = await joinAs(browser, demoLinks().links.manager);
-    await lars.goto(demoLinks().caseUrl);
+    const lars = await joinAs(browser, (await ownDemo()).links.manager);
+    await lars.goto((await ownDemo()).caseUrl);
     const hours = lars.getByTestId("measure").nth(1);
     const note = hours.getByTestId("progress-note");
     await note.fill("God uge. Han fik ny medicin mandag.");

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import { BASE_URL } from "../playwright.config";
 import { demoLinks } from "./demo-links";
 import { waitSaved } from "./room-helpers";
 import { setUpInvitedCase } from "./staff-helpers";
@@ -8,7 +7,8 @@ import { setUpInvitedCase } from "./staff-helpers";
  * Issue 13's "done when": a new case (not the demo), run as a 90-minute meeting by four people in
  * four browsers with the shared screen on, ends in a binding agreement without anyone signing in
  * again. Time passes through the server's test clock (STEPWISE_TEST_CLOCK=1, loopback only:
- * lib/time/server-clock.ts), never by waiting. On the way: consent for the whole plan with a
+ * lib/time/server-clock.ts), never by waiting — moved for these four browsers' requests only (a
+ * header), so specs running beside this one keep the real time. On the way: consent for the whole plan with a
  * reservation that is resolved, a date warning, a length limit, an edit after freezing that the
  * signing page and the room both name, and a new version made from there.
  */
@@ -16,10 +16,15 @@ import { setUpInvitedCase } from "./staff-helpers";
 const NAMES = { caseworker: "Mette Sørensen", employee: "Jonas Holm", manager: "Lars Leder", union_rep: "Tina Tillid" } as const;
 type Role = keyof typeof NAMES;
 
-/** Moves the server's clock (the test clock; 404 on a server started without it). */
-async function moveServerClock(page: Page, minutes: number): Promise<void> {
-  const res = await page.request.post("/api/test-clock", { data: { offsetMinutes: minutes }, headers: { origin: BASE_URL } });
-  expect(res.status()).toBe(200);
+/** The header that moves the server's clock for one request (lib/time/server-clock.ts). */
+const TEST_CLOCK_HEADER = "x-stepwise-test-clock-minutes";
+
+/** From now on, every request of these browsers is answered as if `minutes` had passed. */
+async function moveServerClock(pages: Page[], minutes: number): Promise<void> {
+  for (const context of new Set(pages.map((p) => p.context()))) await context.setExtraHTTPHeaders({ [TEST_CLOCK_HEADER]: String(minutes) });
+  // The server reads the moved clock: /api/time answers two hours on.
+  const { now } = (await (await pages[0]!.request.get("/api/time", { headers: { [TEST_CLOCK_HEADER]: String(minutes) } })).json()) as { now: number };
+  expect(now - Date.now()).toBeGreaterThan((minutes - 1) * 60_000);
 }
 
 /** The agreement page in a second tab of the person's own browser: the room stays open in the first. */
@@ -30,12 +35,6 @@ async function agreementTab(room: Page, meetingUrl: string): Promise<Page> {
 }
 
 test.describe("a real meeting, start to binding agreement", () => {
-  test.afterEach(async ({ browser }) => {
-    const page = await (await browser.newContext()).newPage();
-    await moveServerClock(page, 0);
-    await page.context().close();
-  });
-
   test("issue 13: a new case run as a 90-minute meeting by four people ends in a binding agreement without anyone signing in again", async ({ browser }) => {
     test.setTimeout(420_000);
     const invited = await setUpInvitedCase(browser, demoLinks().caseworkerEmail, NAMES.employee);
@@ -52,6 +51,8 @@ test.describe("a real meeting, start to binding agreement", () => {
     await cw.getByTestId("plan-goal").fill("Tilbage i eget job på fuld tid inden for et halvt år");
     await cw.getByTestId("step-radio-4").check();
     await cw.getByTestId("subgoal-add").click();
+    // The room moves focus to the new sub-goal a frame or more later: wait for it, as a person would.
+    await expect(cw.getByTestId("subgoal-text").last()).toBeFocused();
     await cw.getByTestId("subgoal-text").fill("20 timer om ugen inden for 6 uger");
     await cw.getByTestId("action-add-text").fill("Aftale arbejdstider og opgaver");
     await cw.getByTestId("action-add-submit").click();
@@ -124,7 +125,7 @@ test.describe("a real meeting, start to binding agreement", () => {
     await expect(manager.getByTestId("room-plan-drift")).toHaveCount(0, { timeout: 30_000 });
 
     // Ninety minutes and more have passed: nobody has signed in again.
-    await moveServerClock(cw, 120);
+    await moveServerClock([cw, employee, manager, unionRep], 120);
     const tabs: Record<Role, Page> = {
       caseworker: cw,
       employee: await agreementTab(employee, meetingUrl),

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 import { dropNetwork, recordSockets } from "./network-helpers";
 
@@ -11,7 +11,7 @@ import { dropNetwork, recordSockets } from "./network-helpers";
  * Open sockets are cut by the test itself (see network-helpers.ts).
  */
 test("edits made while the network is gone arrive after it returns, and the status goes back to saved", async ({ browser }) => {
-  const { links } = demoLinks();
+  const { links } = await ownDemo();
   const manager = await joinAs(browser, links.manager);
   const employee = await joinAs(browser, links.employee);
   await recordSockets(employee.context());

@@ -2,7 +2,7 @@ import { expect, test, type WebSocketRoute } from "@playwright/test";
 import * as Y from "yjs";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { demoLinks } from "./demo-links";
+import { ownDemo } from "./demo-links";
 
 /**
  * Issue 12, attack 3: one value of the wrong type (plan.goal a number) blanked the whole room for
@@ -31,7 +31,7 @@ function asSync(message: string | Buffer): { sub: number; update: Uint8Array } |
 }
 
 test("attack 12.3: a section that cannot be shown is replaced by a calm notice with a retry; the rest of the room works", async ({ browser }) => {
-  const { links } = demoLinks();
+  const { links } = await ownDemo();
   const context = await browser.newContext({ locale: "da-DK" });
   const page = await context.newPage();
 

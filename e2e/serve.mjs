@@ -47,7 +47,7 @@ if (process.env.DATABASE_URL) {
   const holder = postgres(env.DATABASE_OWNER_URL, { max: 1, onnotice: () => {} });
   await holder`select 1`;
   env.SEED_DEMO = "1";
-  // For specs that play an attacker with the owner's rights (e2e/agreement-altered.spec.ts).
+  // For specs that play an attacker with the owner's rights (e2e/agreement-evidence.spec.ts).
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(path.join(dataDir, "e2e-database.json"), JSON.stringify({ ownerUrl: env.DATABASE_OWNER_URL }), { mode: 0o600 });
   dropDb = async () => {

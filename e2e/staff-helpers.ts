@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { joinAs } from "./room-helpers";
@@ -47,13 +47,23 @@ export async function signInFromOutbox(page: Page, email: string, landing: RegEx
   return link;
 }
 
-// One sign-in per address per worker, reused by later tests (sign-in links are rate-limited per
-// address, and each test signing in afresh would spend the hour's allowance).
-const signedIn = new Map<string, Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>>();
+// One sign-in per address for the whole run, shared by every worker through a file (sign-in links
+// are rate-limited per address and per IP, and each spec file signing in afresh would spend the
+// hour's allowance). A session that has ended (a spec signed it out) is replaced by a new sign-in.
+type StorageState = Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>;
+const stateFile = (email: string) => path.join(".test-data/e2e", `staff-session-${email.replace(/[^a-z0-9.@-]/gi, "_")}.json`);
+
+function savedState(email: string): StorageState | undefined {
+  try {
+    return JSON.parse(readFileSync(stateFile(email), "utf8")) as StorageState;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A fresh browser context (own cookies) signed in as this caseworker, on /cases. */
 export async function caseworkerPage(browser: Browser, email: string): Promise<Page> {
-  const state = signedIn.get(email);
+  const state = savedState(email);
   const context = await browser.newContext({ locale: "da-DK", storageState: state });
   const page = await context.newPage();
   if (state) {
@@ -61,7 +71,10 @@ export async function caseworkerPage(browser: Browser, email: string): Promise<P
     if (/\/cases$/.test(page.url())) return page;
   }
   await signInFromOutbox(page, email);
-  signedIn.set(email, await context.storageState());
+  // Written whole, then renamed: a worker reading it meanwhile sees the old file or the new one.
+  const tmp = `${stateFile(email)}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(await context.storageState()), { mode: 0o600 });
+  renameSync(tmp, stateFile(email));
   return page;
 }
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { demoLinks } from "./demo-links";
+import { demoLinks, ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 import { caseworkerPage, invite, openCaseWithMeeting } from "./staff-helpers";
 
@@ -63,7 +63,7 @@ test.describe("a completed meeting", () => {
 
 test.describe("the access log, a page at a time", () => {
   test("the employee filters the log by kind and sees where they are among its pages", async ({ browser }) => {
-    const { links, meetingUrl } = demoLinks();
+    const { links, meetingUrl } = await ownDemo();
     const manager = await joinAs(browser, links.manager);
     const employee = await joinAs(browser, links.employee, { locale: "en-GB" });
     await employee.goto(`${new URL(meetingUrl).pathname}/access-log`);

@@ -72,6 +72,15 @@ const schema = z.object({
   /** Socket opens per participant (per instance): steady rate per minute and burst; beyond it an open is refused with 1013. */
   COLLAB_OPENS_PER_MINUTE: z.coerce.number().positive().default(30),
   COLLAB_OPEN_BURST: z.coerce.number().int().min(1).default(20),
+  /** Commit queue bounds (updates / bytes waiting for PostgreSQL), per server and per room: past them writers are paused. */
+  COLLAB_COMMIT_QUEUE_MAX_UPDATES: z.coerce.number().int().min(1).default(20_000),
+  COLLAB_COMMIT_QUEUE_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  COLLAB_COMMIT_QUEUE_ROOM_MAX_UPDATES: z.coerce.number().int().min(1).default(1_000),
+  COLLAB_COMMIT_QUEUE_ROOM_MAX_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** New sockets are refused (4503, retry later) while the oldest update has waited this long for its commit. */
+  COLLAB_JOIN_REFUSE_QUEUE_MS: z.coerce.number().int().min(1).default(150),
+  /** A writer held back this long by a full commit queue is closed with 4503 (its edits stay in its browser). */
+  COLLAB_BUSY_CLOSE_MS: z.coerce.number().int().min(1).default(20_000),
   // ---- Staff sign-in (lib/auth, Auth.js): e-mail magic links, OpenID Connect, provisioning ----
   /** SMTP for sign-in and invitation e-mails (smtp(s)://user:pass@host:port); without it they go to DATA_DIR/outbox. */
   SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),

@@ -7,11 +7,12 @@ import { authUrlFor, requirePublicUrl, resolvePublicUrl } from "@/lib/system/pub
 import { prepareData } from "@/lib/system/prepare-data";
 import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { createCollabServer } from "./collab";
+import { registerReadinessCheck } from "./readiness";
 import { ensureBuild } from "./ensure-build";
 import { printBanner } from "./banner";
 import { clientAddress } from "./client-address";
 import { closeRevocationBus } from "@/lib/access/revocation-bus";
-import { assertTestClockAllowed } from "@/lib/time/server-clock";
+import { assertTestClockAllowed, TEST_CLOCK_HEADER, withRequestTestClock } from "@/lib/time/server-clock";
 import { startJobWorkers } from "@/lib/jobs/work-jobs";
 
 const log = (m: string) => console.log(`[stepwise] ${m}`);
@@ -37,7 +38,8 @@ export async function start(): Promise<void> {
       return;
     }
     clientAddress(req, e.TRUST_PROXY === "1");
-    handle(req, res).catch((err: unknown) => {
+    // A test may move the clock for its own requests only (STEPWISE_TEST_CLOCK=1, loopback).
+    withRequestTestClock(req.headers[TEST_CLOCK_HEADER], () => handle!(req, res)).catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
@@ -65,6 +67,8 @@ export async function start(): Promise<void> {
   const nextUpgrade = app.getUpgradeHandler();
   // REDIS_URL: several instances serve the same rooms (docs/collab-server.md, "Scale-out").
   const collab = createCollabServer({ redisUrl: e.REDIS_URL, log: (m, extra) => log(extra ? `${m} ${JSON.stringify(extra)}` : m) });
+  // /readyz: not ready while the collaboration server's commits are being retried (database away).
+  registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
 
   handle = app.getRequestHandler();
   // Our collaboration path first (authenticated before any frame); everything else (HMR) to Next.

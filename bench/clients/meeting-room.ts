@@ -55,9 +55,14 @@ export class MeetingRoom {
     private readonly run: TargetRun,
     readonly name: string,
     private readonly rng: Rng,
-    private readonly recorder: LatencyRecorder,
+    private recorder: LatencyRecorder,
     private readonly opts: RoomOptions,
   ) {}
+
+  /** From now on, latencies go to `r` (S9 moves rooms admitted under overload to the measured set). */
+  useRecorder(r: LatencyRecorder): void {
+    this.recorder = r;
+  }
 
   async connect(timeoutMs = 60_000): Promise<void> {
     const at = (role: ClientRole) => this.run.endpoint(this.name, role, this.opts.instanceOf?.(role) ?? 0);
@@ -151,6 +156,15 @@ export class MeetingRoom {
     const b = Y.encodeStateVector(this.probe.doc);
     if (Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0) return false;
     return this.writer.doc.getArray("bench").length === this.probe.doc.getArray("bench").length;
+  }
+
+  /** Close every client but keep what was sent and received (S9: the extra rooms leave). */
+  destroyClientsKeepingCounts(): void {
+    this.stopLoad();
+    this.writer?.destroy();
+    this.probe?.destroy();
+    for (const t of this.thins) t.destroy();
+    this.thins = [];
   }
 
   destroy(): void {

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
  * scenario finishes well under an hour; the method's sizes are reachable with flags (e.g.
  * `--warmup 10 --duration 60`).
  */
-export const SCENARIOS = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8"] as const;
+export const SCENARIOS = ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "B1"] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export type BenchOptions = {
@@ -33,6 +33,15 @@ export type BenchOptions = {
   s7Rooms: number;
   s7WindowS: number;
   s8Rooms: number;
+  /** S9: rooms at about capacity (5× that try to join), seconds of overload, seconds a join may take to count as admitted. */
+  s9Base: number;
+  s9DurationS: number;
+  s9AdmitS: number;
+  /** B1 (browsers): the app's port, cold joins, keystrokes measured, keystrokes of the simulated meeting. */
+  browserPort: number;
+  b1Joins: number;
+  b1Edits: number;
+  b1MeetingEdits: number;
   redisUrl: string;
   /** Write docs/benchmarks.md from this run. */
   report: boolean;
@@ -70,6 +79,13 @@ export function parseCli(argv: string[]): BenchOptions {
       "s7-rooms": { type: "string" },
       "s7-window": { type: "string" },
       "s8-rooms": { type: "string" },
+      "s9-base": { type: "string" },
+      "s9-duration": { type: "string" },
+      "s9-admit": { type: "string" },
+      "browser-port": { type: "string" },
+      "b1-joins": { type: "string" },
+      "b1-edits": { type: "string" },
+      "b1-meeting-edits": { type: "string" },
       "redis-url": { type: "string" },
       report: { type: "boolean" },
       "no-report": { type: "boolean" },
@@ -114,6 +130,13 @@ export function parseCli(argv: string[]): BenchOptions {
     s7Rooms: num(values["s7-rooms"], 250),
     s7WindowS: num(values["s7-window"], 10),
     s8Rooms: num(values["s8-rooms"], 250),
+    s9Base: num(values["s9-base"], 400),
+    s9DurationS: num(values["s9-duration"], 60),
+    s9AdmitS: num(values["s9-admit"], 10),
+    browserPort: num(values["browser-port"], Number(process.env.E2E_PORT ?? 3305)),
+    b1Joins: num(values["b1-joins"], 3),
+    b1Edits: num(values["b1-edits"], 200),
+    b1MeetingEdits: num(values["b1-meeting-edits"], 3000),
     redisUrl: values["redis-url"] ?? process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379",
     report: values["no-report"] ? false : (values.report ?? all),
     maxLoad: num(values["max-load"], 1.0),
@@ -135,6 +158,8 @@ const HELP = `npm run bench -- [flags]
   --s6-rooms 1000              S6
   --s7-rooms 250 --s7-window 10   S7: rooms under load, seconds of baseline and of attack
   --s8-rooms 250 --redis-url redis://127.0.0.1:6379                S8
+  --s9-base 400 --s9-duration 60 --s9-admit 10   S9 overload: 5 × base rooms, seconds of overload, admission window
+  --browser-port 3305 --b1-joins 3 --b1-edits 200 --b1-meeting-edits 3000   B1 (real Chromium against the whole app)
   --report / --no-report       write docs/benchmarks.md (default: only when every default scenario runs)
   --max-load 1.0               refuse to start above this load average; --force runs anyway (marked)
 `;

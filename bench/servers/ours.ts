@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     const sorted = commits.sort((a, b) => a - b);
     const extra = {
       pendingWrites: s.pendingWrites,
+      peakPendingWrites: s.peakPendingWrites,
+      peakPendingBytes: s.peakPendingBytes,
+      refusedJoins: s.refusedJoins,
       commits: sorted.length,
       commitRows: rows,
       commitP50Ms: sorted[Math.floor(sorted.length * 0.5)] ?? null,

@@ -35,7 +35,7 @@ export const progressEntries = pgTable(
 /**
  * Whether a sub-goal's measure is about the employee's health (pain, mood, confidence …) and, if
  * so, whether the employee shares its values with the others on the case. Only a choice someone
- * made is stored; without a row the measure's label decides (lib/progress/measure-privacy.ts).
+ * made is stored; without a row the measure's label decides (lib/privacy/measure-privacy.ts).
  * Health measures are recorded only by the employee and the caseworker, and their values reach
  * no one else unless `shared`. Keyed like progress entries: a sub-goal keeps its id across
  * agreement versions, so a choice holds for the whole case.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staffCaseFixture } from "../cases/testing";
 import { inviteParticipant } from "../invites/invite-participant";
 import { revokeInvitation } from "../invites/revoke-invitation";
-import { scheduleCaseMeeting } from "../meetings/schedule-case-meeting";
+import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { addDays, dateInZone } from "../time/zoned";
 import { useTempDataDir } from "../auth/testing";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { findJoinLinkByHash, recordJoinLinkUseAndOpenSession } from "@/db/queries/access";
 import { listMeetingsOfCases } from "@/db/queries/cases";
-import { pickLandingMeeting } from "../meetings/pick-landing-meeting";
+import { pickLandingMeeting } from "../time/pick-landing-meeting";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { hashToken, looksLikeToken, newToken } from "./tokens";

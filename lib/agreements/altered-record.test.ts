@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { findAgreement, listAgreementEvents } from "@/db/queries/agreements";
-import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
+import { bindingOf, loadCaseAgreements } from "./case-agreements";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { exportAgreementBundle } from "./export-agreement-bundle";
 import { getAgreementForParticipant } from "./get-agreement-for-participant";

@@ -1,5 +1,5 @@
 import type { MeetingDocView } from "../collab/schema";
-import type { FrozenReview } from "../followup/agreement-content";
+import type { FrozenReview } from "./frozen-document";
 import { LOCALES, type Locale } from "../i18n/locales";
 import { AGREEMENT_FORMAT, type FrozenAgreementDocument, type SigningParty } from "./frozen-document";
 import { presentAgreement } from "./present-agreement";
@@ -23,7 +23,7 @@ export type DocumentInput = {
   people: ReadonlyMap<string, { name: string; role: string }>;
   /** The languages to freeze the presentation in; all three by default (see README.md). */
   languages?: readonly Locale[];
-  /** What a follow-up meeting's review found (lib/followup/review-findings.ts); none for a first meeting. */
+  /** What a follow-up meeting's review found (review-findings.ts); none for a first meeting. */
   review?: FrozenReview | null;
   /** Reservations raised in the meeting and how they were resolved (always frozen, [] when none). */
   reservations?: FrozenReservation[];

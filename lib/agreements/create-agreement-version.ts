@@ -5,7 +5,7 @@ import { findMeetingWithCase } from "@/db/queries/meetings";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
 import { readReview } from "../collab/review";
-import { reviewFindings } from "../followup/review-findings";
+import { reviewFindings } from "./review-findings";
 import { loadDocument } from "../collab-store/load-document";
 import { AppError } from "../errors";
 import { assertCan } from "../permissions";

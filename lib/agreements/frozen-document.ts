@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
 import { parseCanonical } from "./canonical-json";
-import type { FrozenReview } from "../followup/agreement-content";
 import type { FrozenReservation } from "./frozen-reservations";
 
 /**
@@ -40,6 +39,24 @@ export type SigningParty = {
   /** "required": their role must sign before it binds; "supporter": may sign, not required. */
   signs: "required" | "supporter";
 };
+
+/** The agreed follow-up arrangement, as frozen. */
+export type FrozenFollowUp = { howOften: string; jobCentre: string; nextMeetingAt: string | null };
+
+export type FrozenReviewItem = {
+  kind: "action" | "subGoal";
+  refId: string;
+  text: string;
+  outcome: string | null;
+  comment: string;
+  /** Sub-goals: the recorded progress when the agreement was prepared. */
+  progress?: { entries: number; latest: { date: string; value: number } | null } | null;
+  /** Sub-goals: a health measure the employee kept private — no numbers were frozen. */
+  progressPrivate?: boolean;
+};
+
+/** A follow-up meeting's review of the version it followed up, as frozen into the next one. */
+export type FrozenReview = { basis: { agreementId: string; version: number; fingerprint: string }; items: FrozenReviewItem[] };
 
 export type FrozenAgreementDocument = {
   format: typeof AGREEMENT_FORMAT;

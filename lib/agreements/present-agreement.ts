@@ -1,7 +1,7 @@
 import type { Locale } from "../i18n/locales";
 import { MIXER_DIMENSIONS } from "../plan/mixer-desk";
 import { PLAN_TOOLS } from "../plan/tools";
-import { presentReview } from "../followup/present-review";
+import { presentReview } from "./present-review";
 import type { FrozenAgreementDocument, Presentation, PresentedGroup, PresentedRow, PresentedSection } from "./frozen-document";
 import { formatInstant, formatIsoDate, formatLocalDateTime, formatNumber, translator, type Translate } from "./labels";
 import { presentReservations } from "./frozen-reservations";

@@ -7,7 +7,7 @@ import { listMyCases } from "./list-my-cases";
 import { openCase } from "./open-case";
 import { requireCaseStaff } from "./require-case-staff";
 import { staffCaseFixture } from "./testing";
-import { scheduleCaseMeeting } from "../meetings/schedule-case-meeting";
+import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 
 let tdb: TestDatabase;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
 import { listMeetingsOfCases } from "@/db/queries/cases";
 import { listParticipantsWithNewestLink } from "@/db/queries/invites";
-import { linkState, type LinkState } from "../invites/link-state";
-import { pickInvitationMeeting } from "../meetings/pick-invitation-meeting";
+import { linkState, type LinkState } from "./link-state";
+import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import { can } from "../permissions";
 import { ROLES, type Role } from "../plan/roles";
 import { requireCaseStaff, type CaseSummary } from "./require-case-staff";

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listCasesOfUser, listMeetingsOfCases } from "@/db/queries/cases";
 import { AppError } from "../errors";
-import { pickNextMeeting } from "../meetings/pick-invitation-meeting";
+import { pickNextMeeting } from "../time/pick-invitation-meeting";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { findUserById } from "@/db/queries/auth";
 import { AppError } from "../errors";
-import { invalidInput } from "./input-errors";
+import { invalidInput } from "../input-errors";
 import { ZNewCase } from "./case-input";
 import { createCase, type CaseSummary } from "./create-case";
 

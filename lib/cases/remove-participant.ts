@@ -2,8 +2,8 @@ import { getDb } from "@/db/client";
 import { setParticipantRemoved } from "@/db/queries/cases";
 import { revokeLinksAndTheirSessions, revokeSessionsOfParticipant } from "@/db/queries/invites";
 import { AppError } from "../errors";
-import { announceParticipantRevoked } from "../invites/announce-participant-revoked";
-import { findCaseParticipant } from "../invites/find-case-participant";
+import { announceParticipantRevoked } from "./announce-participant-revoked";
+import { findCaseParticipant } from "./find-case-participant";
 import { requireCaseStaff } from "./require-case-staff";
 
 /**

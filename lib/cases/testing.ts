@@ -1,5 +1,5 @@
 import { provisionCaseworker } from "../auth/provision-caseworker";
-import { scheduleCaseMeeting } from "../meetings/schedule-case-meeting";
+import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 import { dateInZone, addDays } from "../time/zoned";
 import { openCase } from "./open-case";
 

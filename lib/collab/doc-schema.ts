@@ -9,7 +9,7 @@ import { array, bool, id, isoDate, json, localDateTime, map, nullable, num, oneO
 
 /**
  * THE shape of the shared meeting document and of the private preparation document, as the server
- * enforces it on every update (server/collab/shape-guard.ts, lib/collab/update-shape.ts) and as
+ * enforces it on every update (server/collab/room.ts through lib/collab/update-shape.ts) and as
  * docs/collab-schema.md describes it (doc-schema.test.ts keeps the two in step).
  *
  * Adding a key is one line in the map it belongs to, e.g. a flag on sub-goals:

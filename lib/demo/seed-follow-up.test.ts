@@ -7,7 +7,7 @@ import { listAnswersForMeetings, listProgressOfCase, listReadReceipts } from "@/
 import { meetingDocName } from "../collab/doc-names";
 import { readReview } from "../collab/review";
 import { loadDocument } from "../collab-store/load-document";
-import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { ensureDemo } from "./seed-demo";
 

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { insertReadReceipt, listAnswersForMeetings, listProgressOfCase, listReadReceipts, upsertInvitationAnswer } from "@/db/queries/followup";
 import { listActiveParticipants } from "@/db/queries/meetings";
 import { followUpFill } from "../followup/follow-up-fill";
-import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { recordProgress } from "../progress/record-progress";
 import type { Role } from "../plan/roles";
 import { addDays, dateInZone, zonedToInstant } from "../time/zoned";

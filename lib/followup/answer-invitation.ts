@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { upsertInvitationAnswer } from "@/db/queries/followup";
 import { findMeetingWithCase } from "@/db/queries/meetings";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../meetings/require-meeting-participant";

@@ -16,13 +16,13 @@ import { getDb } from "@/db/client";
 import { findAgreement } from "@/db/queries/agreements";
 import { recordProgress } from "../progress/record-progress";
 import { setMeasurePrivacy } from "../progress/set-measure-privacy";
-import { bindingOf, loadCaseAgreements } from "./case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { carryForward } from "./carry-forward";
 import { followUpFill } from "./follow-up-fill";
 import { diffPlans } from "./plan-diff";
 import { snapshotFromView } from "./snapshot-from-view";
 import { createBoundCase, type BoundCase } from "./testing";
-import { readAgreementContent } from "./agreement-content";
+import { readAgreementContent } from "../agreements/agreement-content";
 import { dateInZone } from "../time/zoned";
 
 let tdb: TestDatabase;

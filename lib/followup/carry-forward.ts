@@ -12,7 +12,7 @@ import type { Locale } from "../i18n/locales";
 import { isMixerDimension, MIXER_MAX, MIXER_MIN } from "../plan/mixer-desk";
 import { isValidStep } from "../plan/staircase";
 import { isPlanTool } from "../plan/tools";
-import type { AgreementContent } from "./agreement-content";
+import type { AgreementContent } from "../agreements/agreement-content";
 
 export type CarryForwardBasis = { agreementId: string; version: number; fingerprint: string; content: AgreementContent };
 

@@ -10,7 +10,7 @@ import { recordProgress } from "../progress/record-progress";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { addDays, dateInZone } from "../time/zoned";
 import { answerInvitation } from "./answer-invitation";
-import { bindingOf, loadCaseAgreements } from "./case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { confirmAgreementRead } from "./confirm-agreement-read";
 import { dueFromMe } from "./due-from-me";
 import { getCaseFollowUp } from "./get-case-follow-up";

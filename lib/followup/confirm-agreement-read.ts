@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findAgreement } from "@/db/queries/agreements";
 import { insertReadReceipt } from "@/db/queries/followup";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../meetings/require-meeting-participant";

@@ -5,10 +5,10 @@ import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
-import { caseMeasurePrivacy } from "../progress/case-measure-privacy";
-import { mayRecordValue } from "../progress/measure-privacy";
+import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
+import { mayRecordValue } from "../privacy/measure-privacy";
 import { addDays, dateInZone } from "../time/zoned";
-import { bindingOf, loadCaseAgreements } from "./case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { signaturesOf } from "./signed-by";
 
 /** A progress entry is asked for when the measure has had none for this many days (weekly follow-up). */

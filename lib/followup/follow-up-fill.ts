@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import type { Locale } from "../i18n/locales";
-import { bindingOf, loadCaseAgreements } from "./case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { carryForward } from "./carry-forward";
 
 /**

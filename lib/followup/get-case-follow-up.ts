@@ -10,18 +10,18 @@ import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
-import { caseMeasurePrivacy } from "../progress/case-measure-privacy";
-import { mayRecordValue, mayViewValues } from "../progress/measure-privacy";
+import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
+import { mayRecordValue, mayViewValues } from "../privacy/measure-privacy";
 import { measureSeries, rampWeeks, type MeasureSeries, type RampWeek } from "../progress/measure-series";
 import { dateInZone } from "../time/zoned";
 import type { FrozenPlan } from "../agreements/frozen-document";
-import type { FrozenFollowUp, FrozenReview } from "./agreement-content";
+import type { FrozenFollowUp, FrozenReview } from "../agreements/frozen-document";
 import type { InvitationAnswer } from "./answer-invitation";
-import { bindingOf, loadCaseAgreements, sealedOf } from "./case-agreements";
+import { bindingOf, loadCaseAgreements, sealedOf } from "../agreements/case-agreements";
 import { signaturesOf } from "./signed-by";
 import { diffPlans, type PlanChange } from "./plan-diff";
 import { mixerHistory, stepNow, type MixerHistory, type StepNow } from "./plan-history";
-import { isUpcoming, pickNextMeeting } from "../meetings/pick-invitation-meeting";
+import { isUpcoming, pickNextMeeting } from "../time/pick-invitation-meeting";
 
 export type FollowUpMeeting = {
   id: string;

@@ -5,10 +5,10 @@ import type { Me } from "../meetings/require-meeting-participant";
 import { assertCan } from "../permissions";
 import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
-import { caseMeasurePrivacy } from "../progress/case-measure-privacy";
-import { mayViewValues } from "../progress/measure-privacy";
+import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
+import { mayViewValues } from "../privacy/measure-privacy";
 import { measureSeries, type MeasureSeries } from "../progress/measure-series";
-import { bindingOf, loadCaseAgreements, sealedOf } from "./case-agreements";
+import { bindingOf, loadCaseAgreements, sealedOf } from "../agreements/case-agreements";
 import type { PlanSnapshot } from "./plan-diff";
 
 export type ReviewContext = {

@@ -1,7 +1,7 @@
 import type { FrozenAction, FrozenPlan } from "../agreements/frozen-document";
 import { MIXER_DIMENSIONS } from "../plan/mixer-desk";
 import { PLAN_TOOLS } from "../plan/tools";
-import type { FrozenFollowUp } from "./agreement-content";
+import type { FrozenFollowUp } from "../agreements/frozen-document";
 
 /**
  * What changed between two plans (two agreement versions, or the binding agreement and the live

@@ -1,5 +1,5 @@
 import { MIXER_DIMENSIONS, type MixerDimension } from "../plan/mixer-desk";
-import type { CaseAgreement } from "./case-agreements";
+import type { CaseAgreement } from "../agreements/case-agreements";
 
 /**
  * How the plan moved across the sealed agreements (oldest first): the staircase step — where it

@@ -5,7 +5,7 @@ import { outboxDir } from "../mail/deliver-mail";
 import { publicUrl, resetEnvCache } from "../env";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { openCase } from "../cases/open-case";
-import { scheduleCaseMeeting } from "../meetings/schedule-case-meeting";
+import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { addDays, dateInZone } from "../time/zoned";
 import { outboxFiles, useTempDataDir } from "../auth/testing";

@@ -13,7 +13,7 @@ import { verifyTicket } from "../tickets/collab-ticket";
 import { inviteParticipant } from "./invite-participant";
 import { reissueInvitation } from "./reissue-invitation";
 import { revokeInvitation } from "./revoke-invitation";
-import { linkState } from "./link-state";
+import { linkState } from "../cases/link-state";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
 import { runDueJobs } from "../jobs/work-jobs";
 

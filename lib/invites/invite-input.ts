@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../plan/roles";
 import { normalizeEmail } from "../auth/normalize-email";
-import { isUuid } from "../collab/doc-names";
 
 /** Invite a person: their role, their name as the others will see it, and an optional e-mail. */
 export const ZInvite = z.object({
@@ -22,4 +21,3 @@ export const ZInvite = z.object({
 
 export type InviteInput = z.infer<typeof ZInvite>;
 
-export const ZParticipantRef = z.object({ participantId: z.string({ message: "required" }).refine(isUuid, "required") });

@@ -1,5 +1,5 @@
 import { addParticipant } from "../cases/add-participant";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { requireCaseStaff } from "../cases/require-case-staff";
 import type { Locale } from "../i18n/locales";
 import { ZInvite } from "./invite-input";
@@ -7,7 +7,7 @@ import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-l
 import { getDb } from "@/db/client";
 import { listMeetingsOfCases } from "@/db/queries/cases";
 import { AppError } from "../errors";
-import { pickInvitationMeeting } from "../meetings/pick-invitation-meeting";
+import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 
 /**
  * Who → the case's caseworker (invitations: manage). What → role, name, optional e-mail (zod).

@@ -4,7 +4,7 @@ import { createJoinLink } from "../access/create-join-link";
 import { joinLinkExpiry } from "../access/join-link-expiry";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locales";
-import { pickInvitationMeeting } from "../meetings/pick-invitation-meeting";
+import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import type { Role } from "../plan/roles";
 import { invitationQrSvg } from "./invitation-qr";
 import { sendInvitationEmail } from "./invitation-email";

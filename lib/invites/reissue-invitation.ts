@@ -2,8 +2,8 @@ import { getDb } from "@/db/client";
 import { revokeLinksAndTheirSessions } from "@/db/queries/invites";
 import { requireCaseStaff } from "../cases/require-case-staff";
 import type { Locale } from "../i18n/locales";
-import { announceParticipantRevoked } from "./announce-participant-revoked";
-import { findCaseParticipant } from "./find-case-participant";
+import { announceParticipantRevoked } from "../cases/announce-participant-revoked";
+import { findCaseParticipant } from "../cases/find-case-participant";
 import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-link";
 
 /**

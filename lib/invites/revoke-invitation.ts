@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
 import { revokeLinksAndTheirSessions } from "@/db/queries/invites";
 import { requireCaseStaff } from "../cases/require-case-staff";
-import { announceParticipantRevoked } from "./announce-participant-revoked";
-import { findCaseParticipant } from "./find-case-participant";
+import { announceParticipantRevoked } from "../cases/announce-participant-revoked";
+import { findCaseParticipant } from "../cases/find-case-participant";
 
 /**
  * Withdraw a participant's link at once: opening it answers 410 GONE from now on, the sessions

@@ -1,6 +1,6 @@
 import { requireCaseStaff } from "../cases/require-case-staff";
 import type { Locale } from "../i18n/locales";
-import { findCaseParticipant } from "./find-case-participant";
+import { findCaseParticipant } from "../cases/find-case-participant";
 import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-link";
 
 /**

@@ -49,11 +49,10 @@ describe("the diagnosis guard", () => {
     }
   });
 
-  it("is quick enough to run on every keystroke of a long text", () => {
+  it("reads a long text to its end (it runs on every keystroke): nothing in 80 plain sentences, the one term after them", () => {
     const text = "Kurt og Lars tager en kort snak hver fredag om, hvordan ugen er gået. ".repeat(80);
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) findDiagnosisTerms(text);
-    expect((performance.now() - t0) / 10).toBeLessThan(25);
+    expect(findDiagnosisTerms(text, ["da"])).toEqual([]);
+    expect(findDiagnosisTerms(`${text}Han har migræne.`, ["da"]).map((m) => m.text)).toEqual(["migræne"]);
   });
 
   it("finds the sentence around a match, to offer moving it", () => {

@@ -1,5 +1,5 @@
-import type { AgreementContent } from "../followup/agreement-content";
-import { isHoursMeasure, measureRange, type MeasureRange } from "./measure-range";
+import type { AgreementContent } from "../agreements/agreement-content";
+import { isHoursMeasure, measureRange, type MeasureRange } from "../plan/measure-range";
 
 export type AgreedMeasure = {
   subGoalId: string;

@@ -3,8 +3,8 @@ import { listAllParticipantsOfCase } from "@/db/queries/agreements";
 import { listProgressOfCase } from "@/db/queries/followup";
 import type { Me } from "../meetings/require-meeting-participant";
 import { assertCan } from "../permissions";
-import { caseMeasurePrivacy, type PrivacyOf } from "./case-measure-privacy";
-import { mayViewValues } from "./measure-privacy";
+import { caseMeasurePrivacy, type PrivacyOf } from "../agreements/case-measure-privacy";
+import { mayViewValues } from "../privacy/measure-privacy";
 
 export type ProgressEntry = {
   id: string;
@@ -20,7 +20,7 @@ export type ProgressEntry = {
 /**
  * Every progress entry of the reader's case that the reader may see, oldest day first, with who
  * recorded it. A health measure's entries are left out for everyone but the employee and the
- * caseworker unless the employee shares that measure (measure-privacy.ts): this is the one place
+ * caseworker unless the employee shares that measure (lib/privacy/measure-privacy.ts): this is the one place
  * every page and answer reads progress from.
  */
 export async function listCaseProgress(input: { me: Pick<Me, "caseId" | "participantId" | "role">; privacy?: PrivacyOf }): Promise<ProgressEntry[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AgreementContent } from "../followup/agreement-content";
+import type { AgreementContent } from "../agreements/agreement-content";
 import type { ProgressEntry } from "./list-case-progress";
 import { expectedOn, measureStatus, plannedSegments, rampWeeks, segmentOn, type PlannedSegment } from "./measure-series";
 

@@ -1,4 +1,4 @@
-import type { AgreementContent } from "../followup/agreement-content";
+import type { AgreementContent } from "../agreements/agreement-content";
 import { addDays, dateInZone } from "../time/zoned";
 import type { AgreedMeasure } from "./agreed-measures";
 import type { ProgressEntry } from "./list-case-progress";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { createBoundCase, type BoundCase } from "../followup/testing";
 import { createAgreementFixture } from "../agreements/test-fixtures";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";

@@ -1,12 +1,12 @@
 import { getDb } from "@/db/client";
 import { insertProgressEntry } from "@/db/queries/followup";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { AppError } from "../errors";
-import { bindingOf, loadCaseAgreements } from "../followup/case-agreements";
+import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import type { Me } from "../meetings/require-meeting-participant";
 import { can } from "../permissions";
-import { caseMeasurePrivacy } from "./case-measure-privacy";
-import { mayRecordValue } from "./measure-privacy";
+import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
+import { mayRecordValue } from "../privacy/measure-privacy";
 import { addDays, dateInZone } from "../time/zoned";
 import { agreedMeasures } from "./agreed-measures";
 import { ZProgressInput } from "./progress-input";
@@ -18,7 +18,7 @@ export type RecordedProgress = { id: string; subGoalId: string; date: string; va
 
 /**
  * The employee or the manager records a value of one sub-goal's measure of the binding
- * agreement — a health measure only the employee or the caseworker (measure-privacy.ts): validated (a real date, not in the future, not more than a year back; a number
+ * agreement — a health measure only the employee or the caseworker (lib/privacy/measure-privacy.ts): validated (a real date, not in the future, not more than a year back; a number
  * within the measure's range — see measure-range.ts) and refused with a field code otherwise
  * (`{ value: "range" }` …), so the form can say what to fix and keep what was typed.
  */

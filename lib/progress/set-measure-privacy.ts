@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { saveMeasurePrivacy } from "@/db/queries/measure-privacy";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { AppError } from "../errors";
-import { loadCaseAgreements } from "../followup/case-agreements";
+import { loadCaseAgreements } from "../agreements/case-agreements";
 import type { Me } from "../meetings/require-meeting-participant";
 import { can } from "../permissions";
-import { caseMeasurePrivacy } from "./case-measure-privacy";
-import type { MeasurePrivacy } from "./measure-privacy";
+import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
+import type { MeasurePrivacy } from "../privacy/measure-privacy";
 
 export const ZMeasurePrivacyInput = z.object({
   subGoalId: z.string({ message: "required" }).trim().min(1, "required").max(100, "unknown"),

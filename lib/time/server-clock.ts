@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "../errors";
 
 /**
@@ -11,14 +12,39 @@ import { AppError } from "../errors";
  * listens on the loopback interface only and PUBLIC_URL (if set) is a loopback address, so a
  * server that anyone else can reach can never run on a moved clock.
  *
+ * A test may also move it for its own requests only (TEST_CLOCK_HEADER, see withRequestTestClock),
+ * so that a spec playing a long meeting does not move the time of specs running beside it.
+ *
  * The offset lives on globalThis: Next's route bundles and the custom server load this module
  * separately, and they must read one clock.
  */
 const OFFSET = Symbol.for("stepwise.testClockOffsetMs");
-type WithOffset = { [OFFSET]?: number };
+const SCOPE = Symbol.for("stepwise.testClockScope");
+type WithOffset = { [OFFSET]?: number; [SCOPE]?: AsyncLocalStorage<number> };
+
+function requestScope(): AsyncLocalStorage<number> {
+  const g = globalThis as WithOffset;
+  return (g[SCOPE] ??= new AsyncLocalStorage<number>());
+}
 
 export function serverNow(): Date {
-  return new Date(Date.now() + ((globalThis as WithOffset)[OFFSET] ?? 0));
+  return new Date(Date.now() + (requestScope().getStore() ?? (globalThis as WithOffset)[OFFSET] ?? 0));
+}
+
+/** The request header (whole minutes) that moves the clock for that request alone; tests only. */
+export const TEST_CLOCK_HEADER = "x-stepwise-test-clock-minutes";
+
+/**
+ * Runs one request's handling with the clock moved by its TEST_CLOCK_HEADER, when the test clock
+ * is enabled (otherwise the header means nothing). Everything the request does — the sign route's
+ * "how old is this sign-in", the seal's time, /api/time for the room's timers — reads the moved
+ * clock; other requests keep theirs.
+ */
+export function withRequestTestClock<T>(header: string | string[] | undefined, fn: () => T): T {
+  if (typeof header !== "string" || !testClockEnabled()) return fn();
+  const minutes = Number(header);
+  if (!Number.isInteger(minutes) || Math.abs(minutes) > 525_600) return fn();
+  return requestScope().run(minutes * 60_000, fn);
 }
 
 /** Vitest, or the E2E server started with STEPWISE_TEST_CLOCK=1 (checked at start-up, see above). */

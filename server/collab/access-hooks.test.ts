@@ -12,7 +12,9 @@ let f: FixtureCase;
 beforeAll(async () => {
   tdb = await createTestDatabase();
   f = await createFixtureCase();
-  h = await startHarness();
+  // Every open asks the database and awaits its row here; warm joins (principal-cache.ts) are
+  // tested on their own.
+  h = await startHarness({ principalCacheMs: 0 });
 });
 afterEach(() => destroyAllClients());
 afterAll(async () => {
@@ -32,14 +34,13 @@ async function caseworkerRows() {
 }
 
 describe("access hooks of the socket server", () => {
-  it("closes a revoked participant's sockets with 4403 within 2 seconds, and only theirs", async () => {
+  it("closes a revoked participant's sockets with 4403 on the revocation itself, and only theirs", async () => {
     const manager = connectClient(h, room(), ticketFor(f, "manager"));
     const employee = connectClient(h, room(), ticketFor(f, "employee"));
     await waitSynced(manager, employee);
-    const at = Date.now();
     await publishParticipantRevoked(f.participants.manager.id);
-    await waitFor(() => manager.closes.includes(4403), "the manager's socket closed with 4403", 2_000);
-    expect(Date.now() - at).toBeLessThan(2_000);
+    // A condition, not a stopwatch: the periodic re-check (every 30 s) would come after this wait gives up.
+    await waitFor(() => manager.closes.includes(4403), "the manager's socket closed with 4403");
     expect(employee.provider.wsconnected).toBe(true);
     expect(employee.closes).toEqual([]);
   });

@@ -19,6 +19,13 @@ export const CloseCode = {
   serviceRestart: 1012,
   /** A reader too slow to keep up; it reconnects and resyncs from the state vector. */
   tryAgainLater: 1013,
+  /**
+   * The server is busy (its commit queue is full, or the database is away): a new join is refused
+   * before the rooms already open suffer, and a writer held back too long is asked to come back.
+   * Outside 4400–4499, so every client retries (ours after its jittered wait, saying that its
+   * edits are kept and will be sent); nothing it holds is lost.
+   */
+  busy: 4503,
   /** No, bad or expired ticket, or the session it was fetched with has ended: fetch a fresh ticket. */
   unauthenticated: 4401,
   /** Not this participant's (any more), or Origin refused: the client stops. */

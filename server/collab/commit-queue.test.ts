@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CommitQueue, type CommitTarget } from "./commit-queue";
+import { isTransientDbError } from "./transient-error";
 
 type Row = { docName: string; data: Uint8Array };
 
@@ -122,9 +123,9 @@ describe("CommitQueue isolation", () => {
     expect(gone.failures).toBe(1);
   });
 
-  it("fails every room when the database is down", async () => {
+  it("fails every room when the database refuses every row", async () => {
     const q = new CommitQueue(async () => {
-      throw new Error("connection refused");
+      throw new Error("permission denied");
     }, () => {});
     const a = target("a");
     const b = target("b");
@@ -132,5 +133,95 @@ describe("CommitQueue isolation", () => {
     q.enqueue(b, bytes(2));
     await q.whenIdle();
     expect([a.failures, b.failures]).toEqual([1, 1]);
+  });
+});
+
+/** An error as postgres.js reports a refused connection. */
+const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+
+describe("CommitQueue when the database is away", () => {
+  it("holds the batch, reports unhealthy and refuses joins, and commits everything in order once it is back", async () => {
+    let away = true;
+    const written: number[] = [];
+    let attempts = 0;
+    const q = new CommitQueue(async (rows) => {
+      attempts++;
+      if (away) throw refused();
+      written.push(...rows.map((r) => r.data[0]!));
+    }, () => {}, { maxUpdates: 100, maxBytes: 1e6, maxRoomUpdates: 100, maxRoomBytes: 1e6, joinRefuseAgeMs: Infinity });
+    const a = target("a");
+    q.enqueue(a, bytes(1));
+    q.enqueue(a, bytes(2));
+    await vi.waitFor(() => expect(attempts).toBeGreaterThanOrEqual(2));
+    expect(q.healthy).toBe(false);
+    expect(q.failure).toMatch(/ECONNREFUSED/);
+    expect(q.admitsJoin()).toBe(false);
+    expect(a.failures).toBe(0);
+    expect(a.committed).toEqual([]);
+    q.enqueue(a, bytes(3));
+    away = false;
+    await q.whenIdle();
+    expect(written).toEqual([1, 2, 3]);
+    expect(a.committed.reduce((x, y) => x + y, 0)).toBe(3);
+    expect(a.failures).toBe(0);
+    expect(q.healthy).toBe(true);
+    expect(q.pending).toBe(0);
+  });
+
+  it("treats a constraint violation as a refusal of those rows, and a lost connection as transient", () => {
+    expect(isTransientDbError(refused())).toBe(true);
+    expect(isTransientDbError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(isTransientDbError({ message: "wrapped", cause: { code: "CONNECTION_CLOSED" } })).toBe(true);
+    expect(isTransientDbError(Object.assign(new Error("fk"), { code: "23503" }))).toBe(false);
+    expect(isTransientDbError(new Error("boom"))).toBe(false);
+  });
+});
+
+describe("CommitQueue bounds", () => {
+  const limits = { maxUpdates: 5, maxBytes: 1e6, maxRoomUpdates: 3, maxRoomBytes: 1e6, joinRefuseAgeMs: Infinity };
+
+  it("admits a room's update only below the room's and the server's bound, and wakes waiters after a commit", async () => {
+    const gate = deferred();
+    const q = new CommitQueue(() => gate.promise, () => {}, limits);
+    const a = target("a");
+    const b = target("b");
+    for (let i = 0; i < 3; i++) q.enqueue(a, bytes(i));
+    expect(q.admits(a)).toBe(false); // the room's bound
+    expect(q.admits(b)).toBe(true);
+    q.enqueue(b, bytes(9));
+    expect(q.admitsJoin()).toBe(false); // past a quarter of the server's bound
+    q.enqueue(b, bytes(9));
+    expect(q.admits(b)).toBe(false); // the server's bound
+    let woken = 0;
+    q.whenSpace(() => woken++);
+    gate.resolve();
+    await q.whenIdle();
+    expect(woken).toBe(1);
+    expect(q.admits(a) && q.admits(b) && q.admitsJoin()).toBe(true);
+    expect(q.peak.updates).toBe(5);
+  });
+
+  it("refuses joins while the oldest update has waited longer than joinRefuseAgeMs", async () => {
+    const gate = deferred();
+    const q = new CommitQueue(() => gate.promise, () => {}, { ...limits, joinRefuseAgeMs: 1 });
+    expect(q.admitsJoin()).toBe(true);
+    q.enqueue(target("a"), bytes(1));
+    await vi.waitFor(() => expect(q.ageMs()).toBeGreaterThan(1));
+    expect(q.admitsJoin()).toBe(false);
+    gate.resolve();
+    await q.whenIdle();
+    expect(q.admitsJoin()).toBe(true);
+  });
+
+  it("counts bytes as well as updates", () => {
+    const q = new CommitQueue(() => new Promise<void>(() => {}), () => {}, { ...limits, maxRoomUpdates: 100, maxUpdates: 100, maxRoomBytes: 10, maxBytes: 15 });
+    const a = target("a");
+    const b = target("b");
+    q.enqueue(a, new Uint8Array(10));
+    expect(q.admits(a)).toBe(false);
+    expect(q.admits(b)).toBe(true);
+    q.enqueue(b, new Uint8Array(5));
+    expect(q.admits(b)).toBe(false);
+    expect(q.pendingBytes).toBe(15);
   });
 });

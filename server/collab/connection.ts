@@ -84,9 +84,15 @@ export class Connection implements RoomMember {
           this.close(CloseCode.invalidData, "undecodable frame");
         },
         overLimit: (what) => this.overLimit(what),
+        mayApply: () => !this.room || registry.queue.admits(this.room),
+        whenMayApply: (callback) => registry.queue.whenSpace(callback),
+        busy: () => {
+          this.opts.log("commit queue full too long: writer asked to come back", { room: this.roomName, participantId: this.participantId });
+          this.close(CloseCode.busy, "server busy");
+        },
         log: opts.log,
       },
-      { ...opts, maxBytes: 4 * opts.maxPayloadBytes },
+      { ...opts, maxBytes: 4 * opts.maxPayloadBytes, busyCloseMs: opts.busyCloseMs },
     );
     this.awareness = new AwarenessThrottle(new TokenBucket(opts.awarenessPerSecond, opts.awarenessBurst), opts.awarenessBurst, opts.throttleCloseMs, {
       apply: (entries) => this.applyAwareness(entries),
@@ -116,6 +122,7 @@ export class Connection implements RoomMember {
   }
 
   private async authorizeAndJoin(name: string): Promise<void> {
+    let logged: Promise<void>;
     try {
       const principal = await this.opts.deps.authorize({ room: name, ticket: this.ticket });
       this.participantId = principal.participantId;
@@ -136,7 +143,9 @@ export class Connection implements RoomMember {
         return this.close(CloseCode.tryAgainLater, "too many connections, try again later");
       }
       // Nothing is shown without its access-log row: a failed write refuses the socket (1011).
-      await this.opts.deps.recordOpened(principal, name);
+      // The row is written while the room loads (both awaited below), not before it.
+      logged = this.opts.deps.recordOpened(principal, name);
+      logged.catch(() => {});
     } catch (e) {
       const code = closeCodeForError(e);
       if (code === CloseCode.internalError) this.opts.log("authorisation failed", { room: name, error: String(e) });
@@ -144,14 +153,18 @@ export class Connection implements RoomMember {
     }
     if (this.state !== "authorizing") return;
 
-    let room: Room | null;
-    try {
-      room = await this.registry.acquire(name);
-    } catch (e) {
+    const [acquired, log] = await Promise.allSettled([this.registry.acquire(name), logged]);
+    if (log.status === "rejected") {
+      if (acquired.status === "fulfilled" && acquired.value) this.registry.release(acquired.value);
+      this.opts.log("authorisation failed", { room: name, error: String(log.reason) });
+      return this.close(CloseCode.internalError, "internal error");
+    }
+    if (acquired.status === "rejected") {
       // Never serve an empty doc in place of one we could not read.
-      this.opts.log("load failed", { room: name, error: String(e) });
+      this.opts.log("load failed", { room: name, error: String(acquired.reason) });
       return this.close(CloseCode.internalError, "load failed");
     }
+    const room: Room | null = acquired.value;
     if (!room) return this.close(CloseCode.forbidden, "no such document");
     if (this.state !== "authorizing") return this.registry.release(room);
 

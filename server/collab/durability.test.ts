@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { createFixtureCase } from "@/lib/testing/fixtures";
 import { meetingDocName } from "@/lib/collab/doc-names";
@@ -134,7 +135,7 @@ describe("close()", () => {
     expect(closed).toBe(false);
     commit.open();
     await closing;
-    expect(h.server.stats()).toEqual({ rooms: 0, connections: 0, pendingWrites: 0 });
+    expect(h.server.stats()).toMatchObject({ rooms: 0, connections: 0, pendingWrites: 0, pendingBytes: 0 });
     expect(await storedTitles(room)).toEqual(["In flight", "Queued behind it"]);
     // close() also folded the log of the rooms it unloaded.
     expect((await loadDocument(room))!.storedUpdates).toBe(0);
@@ -193,6 +194,21 @@ describe("room life cycle", () => {
     const stored = (await loadDocument(room))!;
     expect(stored.storedUpdates).toBeLessThan(12);
     expect(readAgenda(stored.doc)).toHaveLength(12);
+  });
+
+  it("folds a long stored tail at load, so the next cold join reads the snapshot and a short tail (issue 19)", async () => {
+    const h = await harness({ compactAfterUpdates: 20 });
+    const { f, room } = await meeting();
+    const writer = new Y.Doc();
+    const rows: { docName: string; data: Uint8Array }[] = [];
+    writer.on("update", (u: Uint8Array) => rows.push({ docName: room, data: u }));
+    for (let i = 0; i < 50; i++) writer.getMap("log").set(`k${i}`, i);
+    await appendDocumentUpdates(rows);
+    expect((await loadDocument(room))!.storedUpdates).toBeGreaterThanOrEqual(50);
+    const a = connectClient(h, room, ticketFor(f, "caseworker"));
+    await waitSynced(a);
+    await eventually(async () => (await loadDocument(room))!.storedUpdates < 20, "the tail folded");
+    expect((await loadDocument(room))!.doc.getMap("log").size).toBe(50);
   });
 
   it("closes 1011 when the load fails, serves nothing, and loads again on the next attempt", async () => {

@@ -23,6 +23,12 @@ export type InboxHost = {
   handle(msg: ClientMessage): void;
   undecodable(error: unknown): void;
   overLimit(what: string): void;
+  /** May one more update be applied now (the commit queue has room for it)? */
+  mayApply(): boolean;
+  /** Call back (once) when the commit queue may have room again; returns a cancel. */
+  whenMayApply(callback: () => void): () => void;
+  /** Held back by a full commit queue for `busyCloseMs`: the connection is told to come back later. */
+  busy(): void;
   log(msg: string, extra?: object): void;
 };
 
@@ -41,17 +47,25 @@ export class Inbox {
   private timer: NodeJS.Timeout | null = null;
   private overSince: number | null = null;
   private isPaused = false;
+  /** Waiting for room in the commit queue: the cancel of that wait, and since when. */
+  private spaceWait: (() => void) | null = null;
+  private heldSince: number | null = null;
   private readonly bucket: TokenBucket;
 
   constructor(
     private readonly host: InboxHost,
-    private readonly opts: { updatesPerSecond: number; updateBurst: number; throttleCloseMs: number; maxBytes: number },
+    private readonly opts: { updatesPerSecond: number; updateBurst: number; throttleCloseMs: number; maxBytes: number; busyCloseMs: number },
   ) {
     this.bucket = new TokenBucket(opts.updatesPerSecond, opts.updateBurst);
   }
 
   get paused(): boolean {
     return this.isPaused;
+  }
+
+  /** Held back because the commit queue is full (not for its own rate). */
+  get held(): boolean {
+    return this.spaceWait !== null;
   }
 
   push(frame: Uint8Array): void {
@@ -67,11 +81,14 @@ export class Inbox {
     this.bytes = 0;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.spaceWait?.();
+    this.spaceWait = null;
+    this.heldSince = null;
     this.resume();
   }
 
   private pump(): void {
-    if (this.state !== "idle" || this.timer) return;
+    if (this.state !== "idle" || this.timer || this.spaceWait) return;
     this.state = "running";
     try {
       while (this.host.isOpen() && this.frames.length > 0) {
@@ -84,6 +101,10 @@ export class Inbox {
         }
         const msg = decoded;
         const isUpdate = msg.type === "update" || msg.type === "syncStep2";
+        // Back-pressure: a writer whose update would overfill the commit queue stops being read
+        // (TCP pushes back on it) until commits make room; its update stays first in line.
+        if (isUpdate && !this.host.isReadOnly() && !this.host.mayApply()) return this.holdForSpace();
+        this.heldSince = null;
         const cost = isUpdate ? 1 : msg.type === "syncStep1" ? Math.min(SYNC_STEP1_COST, this.opts.updateBurst) : 0;
         if (cost > 0 && !this.take(cost)) return this.throttle(cost);
         this.frames.shift();
@@ -132,6 +153,29 @@ export class Inbox {
       this.timer = null;
       this.pump();
     }, this.bucket.msUntilToken(cost));
+  }
+
+  private holdForSpace(): void {
+    const now = performance.now();
+    this.heldSince ??= now;
+    if (now - this.heldSince > this.opts.busyCloseMs) return this.host.busy();
+    if (!this.isPaused) {
+      this.isPaused = true;
+      this.host.pauseSocket();
+    }
+    // Woken by the next commit, or at the busy deadline, whichever comes first.
+    const wake = () => {
+      this.spaceWait?.();
+      this.spaceWait = null;
+      clearTimeout(deadline);
+      this.pump();
+    };
+    const deadline = setTimeout(wake, Math.max(1, this.opts.busyCloseMs - (now - this.heldSince) + 1));
+    const cancel = this.host.whenMayApply(wake);
+    this.spaceWait = () => {
+      cancel();
+      clearTimeout(deadline);
+    };
   }
 
   private resume(): void {

@@ -12,6 +12,7 @@ import { UpdateValidator } from "./update-validator";
 import { createRedisFanout } from "./redis-fanout";
 import { startAccessRecheck } from "./access-recheck";
 import { OpenLimiter } from "./open-limiter";
+import { PrincipalCache } from "./principal-cache";
 
 export type { CollabServerOptions, CollabDeps, CollabLog, CollabLimits } from "./options";
 export type { Fanout, RoomChannel, FanoutHandlers } from "./fanout";
@@ -22,13 +23,30 @@ export type CollabServer = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** SIGTERM path: stop accepting, close every socket with 1012, wait for every pending commit, compact loaded rooms, resolve. */
   close(): Promise<void>;
-  stats(): { rooms: number; connections: number; pendingWrites: number };
+  stats(): CollabStats;
+  /** Can this instance take edits now? False while its database fails (readiness, /readyz). */
+  readiness(): { ok: boolean; detail?: string };
   /** The commit queue's depth and monotonic counters (for /metrics). */
   commitStats(): CommitStats;
   /** False once close() has begun: new sockets are refused (for /readyz). */
   accepting(): boolean;
   /** This instance's id on the fan-out bus (null without one). */
   readonly instanceId: string | null;
+};
+
+export type CollabStats = {
+  rooms: number;
+  connections: number;
+  /** Updates waiting for their commit (queued or in flight), their bytes, and the largest both have been. */
+  pendingWrites: number;
+  pendingBytes: number;
+  peakPendingWrites: number;
+  peakPendingBytes: number;
+  /** How long the oldest of them has waited, ms. */
+  commitQueueAgeMs: number;
+  /** Sockets refused at join because the server was busy (4503), since start. */
+  refusedJoins: number;
+  databaseHealthy: boolean;
 };
 
 /** How long close() lets clients answer the close handshake before cutting their sockets. */
@@ -41,9 +59,19 @@ const CLOSE_HANDSHAKE_MS = 2_000;
  * deps.fanout) several processes serve the same rooms, fanning updates out after their commit.
  */
 export function createCollabServer(options?: CollabServerOptions): CollabServer {
-  const opts = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  // Warm joins skip the database: see principal-cache.ts (invalidated by the revocation bus below).
+  const principals = new PrincipalCache(resolved.deps, Math.min(resolved.sessionRecheckMs, resolved.principalCacheMs), resolved.log);
+  const opts = { ...resolved, deps: { ...resolved.deps, authorize: principals.authorize, recordOpened: principals.recordOpened } };
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes });
-  const queue = new CommitQueue(opts.deps.append, opts.log);
+  const queue = new CommitQueue(opts.deps.append, opts.log, {
+    maxUpdates: opts.commitQueueMaxUpdates,
+    maxBytes: opts.commitQueueMaxBytes,
+    maxRoomUpdates: opts.commitQueueMaxRoomUpdates,
+    maxRoomBytes: opts.commitQueueMaxRoomBytes,
+    joinRefuseAgeMs: opts.joinRefuseQueueAgeMs,
+  });
+  let refusedJoins = 0;
   const fanout = opts.deps.fanout ?? (opts.redisUrl ? createRedisFanout({ url: opts.redisUrl, prefix: opts.redisPrefix, log: opts.log }) : null);
   const registry = new RoomRegistry(opts, queue, fanout);
   const validator = new UpdateValidator(opts);
@@ -58,6 +86,7 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
   // one verified just before the change is refused as it joins. The periodic re-check is the
   // backstop for a lost message and for sessions that simply expire.
   const stopRevocations = opts.deps.onRevocation((event) => {
+    principals.invalidate(event);
     for (const c of connections) c.revoke(event);
   });
   const stopRecheck = startAccessRecheck({
@@ -88,6 +117,12 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
         connections.add(conn);
         void conn.closed.then(() => connections.delete(conn));
         if (closing) return conn.close(CloseCode.serviceRestart, "server restarting");
+        // Admission: while commits lag or the database is away, a newcomer is told to come back
+        // (no database round trip spent on it), so the rooms already open keep their latency.
+        if (!queue.admitsJoin()) {
+          refusedJoins++;
+          return conn.close(CloseCode.busy, "server busy");
+        }
         conn.start(originOk ? undefined : { code: CloseCode.forbidden, reason: "origin not allowed" });
       });
     } catch (e) {
@@ -122,7 +157,18 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
       closing ??= shutdown().catch((e) => opts.log("shutdown failed", { error: String(e) }));
       return closing;
     },
-    stats: () => ({ rooms: registry.size, connections: connections.size, pendingWrites: queue.pending }),
+    stats: () => ({
+      rooms: registry.size,
+      connections: connections.size,
+      pendingWrites: queue.pending,
+      pendingBytes: queue.pendingBytes,
+      peakPendingWrites: queue.peak.updates,
+      peakPendingBytes: queue.peak.bytes,
+      commitQueueAgeMs: queue.ageMs(),
+      refusedJoins,
+      databaseHealthy: queue.healthy,
+    }),
+    readiness: () => (queue.healthy ? { ok: true } : { ok: false, detail: `commits are being retried: ${queue.failure ?? "database unavailable"}` }),
     commitStats: () => queue.stats(),
     accepting: () => closing === null,
     instanceId: fanout?.instanceId ?? null,

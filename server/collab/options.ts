@@ -70,11 +70,26 @@ export type CollabLimits = {
   /** Socket opens per participant and instance; beyond the bucket an open is refused (1013). COLLAB_OPENS_PER_MINUTE, COLLAB_OPEN_BURST */
   opensPerMinute: number;
   openBurst: number;
+  /**
+   * Bounds of the commit queue (updates and bytes waiting for their commit), for the server and
+   * for one room: past one, writers are paused until commits make room (TCP back-pressure).
+   * COLLAB_COMMIT_QUEUE_MAX_UPDATES, _MAX_BYTES, _ROOM_MAX_UPDATES, _ROOM_MAX_BYTES
+   */
+  commitQueueMaxUpdates: number;
+  commitQueueMaxBytes: number;
+  commitQueueMaxRoomUpdates: number;
+  commitQueueMaxRoomBytes: number;
+  /** New joins are refused (4503) while the oldest update waits longer than this for its commit. COLLAB_JOIN_REFUSE_QUEUE_MS */
+  joinRefuseQueueAgeMs: number;
+  /** A writer held back by a full queue this long is closed 4503 (its client keeps its edits). COLLAB_BUSY_CLOSE_MS */
+  busyCloseMs: number;
 };
 
 export type CollabServerOptions = Partial<CollabLimits> & {
   /** URL prefix of the socket endpoint; a room is `${path}/<room>?ticket=…`. */
   path?: string;
+  /** How long a warm join may reuse a socket's authorisation (never longer than sessionRecheckMs); 0: never. */
+  principalCacheMs?: number;
   /** How long an empty room stays loaded, so a quick reload of the page finds it warm. */
   unloadAfterMs?: number;
   /** Committed updates in a live room before its update log is folded. */
@@ -100,6 +115,7 @@ export type CollabServerOptions = Partial<CollabLimits> & {
 
 export type ResolvedOptions = CollabLimits & {
   path: string;
+  principalCacheMs: number;
   unloadAfterMs: number;
   compactAfterUpdates: number;
   pingIntervalMs: number;
@@ -134,6 +150,13 @@ export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions 
     sessionRecheckMs: opts.sessionRecheckMs ?? e.COLLAB_SESSION_RECHECK_MS,
     opensPerMinute: opts.opensPerMinute ?? e.COLLAB_OPENS_PER_MINUTE,
     openBurst: opts.openBurst ?? e.COLLAB_OPEN_BURST,
+    commitQueueMaxUpdates: opts.commitQueueMaxUpdates ?? e.COLLAB_COMMIT_QUEUE_MAX_UPDATES,
+    commitQueueMaxBytes: opts.commitQueueMaxBytes ?? e.COLLAB_COMMIT_QUEUE_MAX_BYTES,
+    commitQueueMaxRoomUpdates: opts.commitQueueMaxRoomUpdates ?? e.COLLAB_COMMIT_QUEUE_ROOM_MAX_UPDATES,
+    commitQueueMaxRoomBytes: opts.commitQueueMaxRoomBytes ?? e.COLLAB_COMMIT_QUEUE_ROOM_MAX_BYTES,
+    joinRefuseQueueAgeMs: opts.joinRefuseQueueAgeMs ?? e.COLLAB_JOIN_REFUSE_QUEUE_MS,
+    busyCloseMs: opts.busyCloseMs ?? e.COLLAB_BUSY_CLOSE_MS,
+    principalCacheMs: opts.principalCacheMs ?? 30_000,
     unloadAfterMs: opts.unloadAfterMs ?? 10_000,
     compactAfterUpdates: opts.compactAfterUpdates ?? 500,
     pingIntervalMs: opts.pingIntervalMs ?? 30_000,

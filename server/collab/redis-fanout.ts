@@ -25,12 +25,15 @@ export function createRedisFanout(opts: { url: string; prefix: string; log: Coll
   const channels = new Map<string, Channel>();
   const resyncCallbacks: (() => void)[] = [];
   let readyOnce = false;
+  let failedPublishes = 0;
   let closed = false;
 
   // Loaded on first use: a server without REDIS_URL never loads the client.
   const connected = import("redis").then(async ({ createClient }) => {
-    pub = createClient({ url: opts.url, name: `stepwise-collab-pub-${instanceId}` });
-    sub = pub.duplicate({ name: `stepwise-collab-sub-${instanceId}` });
+    // The publisher keeps no offline queue: during an outage a publish fails at once (logged)
+    // instead of piling up in memory; the others catch up from PostgreSQL when the bus is back.
+    pub = createClient({ url: opts.url, name: `stepwise-collab-pub-${instanceId}`, disableOfflineQueue: true });
+    sub = createClient({ url: opts.url, name: `stepwise-collab-sub-${instanceId}` });
     // Without an error listener node-redis would throw the error as an uncaught exception.
     pub.on("error", (e: unknown) => opts.log("redis publisher error", { error: String(e) }));
     sub.on("error", (e: unknown) => opts.log("redis subscriber error", { error: String(e) }));
@@ -76,9 +79,16 @@ export function createRedisFanout(opts: { url: string; prefix: string; log: Coll
 
   function publish(channel: string, bytes: Uint8Array): void {
     if (closed) return;
-    pub.publish(channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).catch((e: unknown) => {
-      opts.log("redis publish failed", { channel, error: String(e) });
-    });
+    pub.publish(channel, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).then(
+      () => {
+        if (failedPublishes > 0) opts.log("redis publishes resumed", { failedMeanwhile: failedPublishes });
+        failedPublishes = 0;
+      },
+      (e: unknown) => {
+        // One line per outage, not one per commit.
+        if (failedPublishes++ === 0) opts.log("redis publish failed", { channel, error: String(e) });
+      },
+    );
   }
 
   return {

@@ -21,7 +21,7 @@ export class RoomRegistry {
 
   constructor(
     private readonly opts: ResolvedOptions,
-    private readonly queue: CommitQueue,
+    readonly queue: CommitQueue,
     private readonly fanout: Fanout | null = null,
   ) {
     fanout?.onResync(() => void this.catchUpAll());
@@ -107,6 +107,12 @@ export class RoomRegistry {
     });
     if (channel) this.attach(room, channel);
     this.rooms.set(name, room);
+    // A long tail (a log written while the room was never unloaded cleanly, or imported) is
+    // folded into the snapshot now, so the next cold join reads one row and a short tail.
+    if (loaded.storedUpdates >= this.opts.compactAfterUpdates) {
+      room.uncompacted = 0;
+      this.compact(name);
+    }
     return room;
   }
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
-import type { PlanDrift } from "@/lib/agreements/plan-drift";
+import type { PlanDrift } from "@/lib/followup/plan-drift";
 import { BindButton } from "./bind-button";
 import { DriftNotice } from "./drift-notice";
 import { Fingerprint, FrozenAgreement } from "./frozen-agreement";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { PlanDrift } from "@/lib/agreements/plan-drift";
+import type { PlanDrift } from "@/lib/followup/plan-drift";
 
 /**
  * At the top of the signing page: the plan in the meeting room was changed after this version was

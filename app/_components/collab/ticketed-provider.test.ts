@@ -61,6 +61,7 @@ let ticketUrls: string[];
 let online: boolean;
 let browser: EventTarget;
 let link: TicketedProvider;
+let linkDoc: Y.Doc;
 let random: ReturnType<typeof vi.spyOn>;
 
 const sockets = () => FakeSocket.made;
@@ -99,6 +100,7 @@ beforeEach(() => {
   // The top of each window, so waits are exactly the ceiling: 250, 500, 1000 … ms.
   random = vi.spyOn(Math, "random").mockReturnValue(1);
   const doc = new Y.Doc();
+  linkDoc = doc;
   link = new TicketedProvider({ ticketUrl: "/api/meetings/m1/ticket?doc=prep", doc, awareness: new Awareness(doc) });
 });
 
@@ -129,9 +131,9 @@ describe("TicketedProvider", () => {
     expect(sockets()).toHaveLength(1);
     expect(last().url).toMatch(/^ws:\/\/collab\.test\/collab\/meeting-1\?ticket=t1$/);
     last().accept();
-    expect(link.getState()).toEqual({ phase: "online", synced: false, unsaved: false, meetingCompleted: false });
+    expect(link.getState()).toEqual({ phase: "online", synced: false, unsaved: false, waiting: false, meetingCompleted: false });
     last().sync();
-    expect(link.getState()).toEqual({ phase: "online", synced: true, unsaved: false, meetingCompleted: false });
+    expect(link.getState()).toEqual({ phase: "online", synced: true, unsaved: false, waiting: false, meetingCompleted: false });
   });
 
   it("ends in sessionEnded when the ticket endpoint answers 401, without opening a socket", async () => {
@@ -348,5 +350,38 @@ describe("TicketedProvider", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(sockets()).toHaveLength(1);
     expect(ticketUrls).toHaveLength(1);
+  });
+
+  it("on 4503 (server busy) says busy, keeps trying after its jittered wait, and is online again after a sync", async () => {
+    const first = await connected();
+    first.drop(4503);
+    expect(phase()).toBe("busy");
+    await vi.advanceTimersByTimeAsync(250);
+    expect(sockets()).toHaveLength(2);
+    last().drop(4503);
+    expect(phase()).toBe("busy");
+    // 4503 is not a refusal: however often it comes, we never stop.
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(10_000);
+      last().drop(4503);
+    }
+    expect(phase()).toBe("busy");
+    await vi.advanceTimersByTimeAsync(10_000);
+    last().accept();
+    last().sync();
+    expect(link.getState()).toMatchObject({ phase: "online", synced: true });
+  });
+
+  it("says waiting when connected but the server has not confirmed our edit for a while", async () => {
+    await connected();
+    linkDoc.getMap("m").set("k", 1);
+    expect(link.getState()).toMatchObject({ phase: "online", unsaved: true, waiting: false });
+    // The handshake grace (no SyncStep1 from this fake server), the burst, then an unanswered probe.
+    await vi.advanceTimersByTimeAsync(2_000 + 250 + 5_000);
+    expect(link.getState()).toMatchObject({ phase: "online", unsaved: true, waiting: true });
+    // The answer to the probe (the edit is committed) ends the wait.
+    last().sync();
+    last().sync();
+    expect(link.getState()).toMatchObject({ phase: "online", unsaved: false, waiting: false });
   });
 });

@@ -23,6 +23,11 @@ export type LinkPhase =
   | "online"
   /** We were connected and lost the connection; edits are kept in memory and sent later. */
   | "offline"
+  /**
+   * The server said it is busy (4503: commits lag, or its database is away) and we wait to try
+   * again: edits are kept in this browser and sent when it takes them.
+   */
+  | "busy"
   /** The session cookie is gone or expired: the person must open their join link again. */
   | "sessionEnded"
   /** The server refused this participant (removed from the case, meeting gone). */
@@ -36,6 +41,11 @@ export type LinkState = {
   synced: boolean;
   /** Local edits not yet proven durable on the server. */
   unsaved: boolean;
+  /**
+   * Connected, but the server has not confirmed our edits for a while (its database is away or
+   * it is holding writers back): they are kept here and will be sent; we are waiting.
+   */
+  waiting: boolean;
   /**
    * The meeting was completed: the server serves its room read-only to everyone (close code 4409
    * on a live socket, or `meetingCompleted` in a ticket). It never goes back to false.
@@ -63,13 +73,17 @@ const MAX_REFUSALS = 3;
 const CLOSE_FORBIDDEN = 4403;
 /** The meeting was completed while we were connected: come back at once, read-only. */
 const CLOSE_MEETING_COMPLETED = 4409;
+/** The server is busy: not a refusal; come back after the usual jittered wait. */
+const CLOSE_BUSY = 4503;
 
 const browserOffline = () => typeof navigator !== "undefined" && navigator.onLine === false;
 
 export class TicketedProvider {
   private current: WebsocketProvider | null = null;
   private tracker: SaveTracker | null = null;
-  private state: LinkState = { phase: "connecting", synced: false, unsaved: false, meetingCompleted: false };
+  private state: LinkState = { phase: "connecting", synced: false, unsaved: false, waiting: false, meetingCompleted: false };
+  /** The last close said "busy" and no sync has happened since. */
+  private busy = false;
   private meetingCompleted = false;
   private readonly listeners = new Set<() => void>();
   private readonly abort = new AbortController();
@@ -237,6 +251,10 @@ export class TicketedProvider {
   private readonly onClosed = ({ code }: { code: number }) => {
     if (this.destroyed || this.terminal) return;
     if (code === CLOSE_FORBIDDEN) return this.stop("accessLost");
+    if (code === CLOSE_BUSY) {
+      this.busy = true;
+      return this.scheduleAttempt();
+    }
     if (code === CLOSE_MEETING_COMPLETED) {
       // Not a refusal: the room is read-only now. Reconnect at once, to follow it read-only.
       this.meetingCompleted = true;
@@ -285,6 +303,7 @@ export class TicketedProvider {
       // The connection did useful work: the next drop starts from the shortest wait again.
       this.attempt = 0;
       this.refusals = 0;
+      this.busy = false;
     }
     this.refresh();
   };
@@ -308,14 +327,16 @@ export class TicketedProvider {
     // The browser knows it has no network before the socket notices (that can take 30 s).
     else if (browserOffline() && this.everConnected) phase = "offline";
     else if (connected) phase = "online";
+    else if (this.busy) phase = "busy";
     else if (this.everConnected && this.droppedLongAgo) phase = "offline";
     else phase = "connecting";
     const synced = connected && !!p?.synced;
     const unsaved = this.tracker?.unsaved ?? false;
+    const waiting = unsaved && connected && (this.tracker?.stalled ?? false);
     const meetingCompleted = this.meetingCompleted;
     const s = this.state;
-    if (s.phase === phase && s.synced === synced && s.unsaved === unsaved && s.meetingCompleted === meetingCompleted) return;
-    this.state = { phase, synced, unsaved, meetingCompleted };
+    if (s.phase === phase && s.synced === synced && s.unsaved === unsaved && s.waiting === waiting && s.meetingCompleted === meetingCompleted) return;
+    this.state = { phase, synced, unsaved, waiting, meetingCompleted };
     for (const l of this.listeners) l();
   };
 }

@@ -293,7 +293,7 @@ function JoinQr({ qr }: { qr: PresentProps["qr"] }) {
           aria-label={t("qrAlt")}
           className="size-44 shrink-0 bg-white [&>svg]:size-full"
           data-testid="present-qr-code"
-          // A server-drawn SVG of the meeting's address (lib/meetings/meeting-room-qr.ts): no token.
+          // A server-drawn SVG of the meeting's address (lib/invites/meeting-room-qr.ts): no token.
           dangerouslySetInnerHTML={{ __html: qr.svg }}
         />
         <div className="min-w-0 text-lg">

@@ -17,13 +17,13 @@ import { shareStructure } from "../collab/share-structure";
  * is destroyed when the panel closes or the page is left.
  */
 export type PrepPhase = LinkPhase;
-export type PrepSnapshot = { phase: PrepPhase; loaded: boolean; unsaved: boolean };
+export type PrepSnapshot = { phase: PrepPhase; loaded: boolean; unsaved: boolean; waiting: boolean };
 
 export class PrepConnection {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   private readonly link: TicketedProvider;
-  private snap: PrepSnapshot = { phase: "connecting", loaded: false, unsaved: false };
+  private snap: PrepSnapshot = { phase: "connecting", loaded: false, unsaved: false, waiting: false };
   private readonly view: DocViewStore<PrepDocView>;
   private peers: PresenceUser[] = [];
   private readonly listeners = new Set<() => void>();
@@ -102,10 +102,10 @@ export class PrepConnection {
 
   private refresh(force = false): void {
     if (this.destroyed) return;
-    const { phase, unsaved } = this.link.getState();
-    const next: PrepSnapshot = { phase, loaded: this.snap.loaded || isPrepInitialised(this.doc), unsaved };
+    const { phase, unsaved, waiting } = this.link.getState();
+    const next: PrepSnapshot = { phase, loaded: this.snap.loaded || isPrepInitialised(this.doc), unsaved, waiting };
     const s = this.snap;
-    const same = s.phase === next.phase && s.loaded === next.loaded && s.unsaved === next.unsaved;
+    const same = s.phase === next.phase && s.loaded === next.loaded && s.unsaved === next.unsaved && s.waiting === next.waiting;
     if (!same) this.snap = next;
     if (force || !same) this.emit();
   }

@@ -81,11 +81,11 @@ function NoteField({ conn, group, readOnly }: { conn: PrepConnection; group: Pre
   );
 }
 
-type PrepStatusKey = "saved" | "sending" | Exclude<PrepSnapshot["phase"], "online">;
+type PrepStatusKey = "saved" | "sending" | "waiting" | Exclude<PrepSnapshot["phase"], "online">;
 
 function PrepStatus({ snap, onRetry }: { snap: PrepSnapshot; onRetry: () => void }) {
   const t = useTranslations("privacy.prep.status");
-  const key: PrepStatusKey = snap.phase === "online" ? (snap.unsaved ? "sending" : "saved") : snap.phase;
+  const key: PrepStatusKey = snap.phase === "online" ? (snap.unsaved ? (snap.waiting ? "waiting" : "sending") : "saved") : snap.phase;
   const label = t(key);
   const calm = key === "saved";
   return (

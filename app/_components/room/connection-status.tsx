@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { ConnectionSnapshot } from "./room-connection";
 
-export type StatusKey = "saved" | "following" | "sending" | "offline" | "connecting" | "sessionEnded" | "accessLost" | "failed" | "meetingOver";
+export type StatusKey = "saved" | "following" | "sending" | "waiting" | "busy" | "offline" | "connecting" | "sessionEnded" | "accessLost" | "failed" | "meetingOver";
 
 /**
  * What the indicator says, honestly: "saved" only once the server has confirmed the edits. Once
@@ -17,8 +17,10 @@ export function statusKey(s: ConnectionSnapshot, canEdit: boolean, meetingOver =
     case "failed":
     case "offline":
     case "connecting":
+    case "busy":
       return s.phase;
     case "online":
+      if (s.unsaved && s.waiting) return "waiting";
       if (!s.synced) return s.unsaved ? "sending" : "connecting";
       if (s.unsaved) return "sending";
       return canEdit ? "saved" : "following";
@@ -29,6 +31,8 @@ const TONE: Record<StatusKey, string> = {
   saved: "border-green-700 bg-green-50 text-green-900",
   following: "border-green-700 bg-green-50 text-green-900",
   sending: "border-slate-500 bg-white text-slate-900",
+  waiting: "border-amber-700 bg-amber-50 text-amber-950",
+  busy: "border-amber-700 bg-amber-50 text-amber-950",
   connecting: "border-slate-500 bg-white text-slate-900",
   offline: "border-amber-700 bg-amber-50 text-amber-950",
   sessionEnded: "border-amber-700 bg-amber-50 text-amber-950",
@@ -41,6 +45,8 @@ const ICON: Record<StatusKey, string> = {
   saved: "✓",
   following: "✓",
   sending: "…",
+  waiting: "…",
+  busy: "…",
   connecting: "…",
   offline: "!",
   sessionEnded: "!",

@@ -22,6 +22,8 @@ export type ConnectionSnapshot = {
   loaded: boolean;
   /** Local edits not yet proven durable on the server. */
   unsaved: boolean;
+  /** Connected, but the server has not confirmed our edits for a while: kept here, waiting. */
+  waiting: boolean;
   /** The meeting was completed while the room was open (or a ticket said so): read-only now. */
   meetingCompleted: boolean;
 };
@@ -35,7 +37,7 @@ export class RoomConnection {
   readonly undoState: UndoStore;
 
   private readonly link: TicketedProvider;
-  private snapshot: ConnectionSnapshot = { phase: "connecting", synced: false, loaded: false, unsaved: false, meetingCompleted: false };
+  private snapshot: ConnectionSnapshot = { phase: "connecting", synced: false, loaded: false, unsaved: false, waiting: false, meetingCompleted: false };
   private readonly listeners = new Set<() => void>();
   private destroyed = false;
 
@@ -104,11 +106,18 @@ export class RoomConnection {
 
   private readonly refresh = () => {
     if (this.destroyed) return;
-    const { phase, synced, unsaved, meetingCompleted } = this.link.getState();
+    const { phase, synced, unsaved, waiting, meetingCompleted } = this.link.getState();
     const loaded = this.snapshot.loaded || isInitialised(this.doc);
     const s = this.snapshot;
-    if (s.phase !== phase || s.synced !== synced || s.loaded !== loaded || s.unsaved !== unsaved || s.meetingCompleted !== meetingCompleted) {
-      this.snapshot = { phase, synced, loaded, unsaved, meetingCompleted };
+    if (
+      s.phase !== phase ||
+      s.synced !== synced ||
+      s.loaded !== loaded ||
+      s.unsaved !== unsaved ||
+      s.waiting !== waiting ||
+      s.meetingCompleted !== meetingCompleted
+    ) {
+      this.snapshot = { phase, synced, loaded, unsaved, waiting, meetingCompleted };
       for (const l of this.listeners) l();
     }
   };

@@ -29,6 +29,8 @@ const HANDSHAKE_GRACE_MS = 2_000;
 
 export class SaveTracker {
   private localSeq = 0;
+  /** A probe went unanswered for PROBE_TIMEOUT_MS: the server is not confirming (yet). */
+  private isStalled = false;
   private ackedSeq = 0;
   /** Per open socket: what each outstanding SyncStep1 would prove (null: nothing). */
   private pending: (number | null)[] = [];
@@ -60,6 +62,17 @@ export class SaveTracker {
 
   get unsaved(): boolean {
     return this.ackedSeq < this.localSeq;
+  }
+
+  /** Edits unconfirmed for longer than a commit takes: the server is holding them (or away). */
+  get stalled(): boolean {
+    return this.isStalled && this.unsaved;
+  }
+
+  private setStalled(v: boolean): void {
+    if (this.isStalled === v) return;
+    this.isStalled = v;
+    this.emit();
   }
 
   subscribe(listener: () => void): () => void {
@@ -100,6 +113,7 @@ export class SaveTracker {
       this.socket = null;
       this.handshaken = null;
       this.pending = [];
+      this.isStalled = false;
       clearTimeout(this.probeTimer);
       clearTimeout(this.graceTimer);
     }
@@ -128,6 +142,7 @@ export class SaveTracker {
     const proves = this.pending.shift();
     if (typeof proves === "number" && proves > this.ackedSeq) {
       this.ackedSeq = proves;
+      this.isStalled = false;
       clearTimeout(this.probeTimer);
       this.emit();
     }
@@ -149,7 +164,11 @@ export class SaveTracker {
     ws.send(encoding.toUint8Array(encoder));
     this.pending.push(this.localSeq);
     clearTimeout(this.probeTimer);
-    // No answer in time (a slow commit, a lost frame): ask again rather than wait forever.
-    this.probeTimer = setTimeout(() => this.sendProbe(), PROBE_TIMEOUT_MS);
+    // No answer in time (the server holds writers back, its database is away, a lost frame): say
+    // so, and ask again rather than wait forever.
+    this.probeTimer = setTimeout(() => {
+      this.setStalled(true);
+      this.sendProbe();
+    }, PROBE_TIMEOUT_MS);
   }
 }

@@ -6,7 +6,7 @@ import { SiteHeader } from "@/app/_components/site-header";
 import { getAgreementForParticipant, type AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 import { isAppError } from "@/lib/errors";
 import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
-import { getPlanDrift, type PlanDrift } from "@/lib/agreements/plan-drift";
+import { getPlanDrift, type PlanDrift } from "@/lib/followup/plan-drift";
 import { AgreementView } from "@/app/_components/agreement/agreement-view";
 import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
 import { pagePrincipal } from "../_lib/principal";

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bindingOf, loadCaseAgreements } from "@/lib/followup/case-agreements";
+import { bindingOf, loadCaseAgreements } from "@/lib/agreements/case-agreements";
 import { createBoundCase, type BoundCase } from "@/lib/followup/testing";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { dateInZone } from "@/lib/time/zoned";

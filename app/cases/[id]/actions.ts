@@ -11,7 +11,7 @@ import type { IssuedInvitation } from "@/lib/invites/issue-invitation-link";
 import { reissueInvitation } from "@/lib/invites/reissue-invitation";
 import { revokeInvitation } from "@/lib/invites/revoke-invitation";
 import { showInvitationAgain } from "@/lib/invites/show-invitation-again";
-import { scheduleCaseMeeting } from "@/lib/meetings/schedule-case-meeting";
+import { scheduleCaseMeeting } from "@/lib/followup/schedule-case-meeting";
 import { actionError } from "../_lib/action-error";
 import type { ActionResult } from "../_lib/action-result";
 import type { IssuedView } from "./view-types";

@@ -8,7 +8,7 @@ import { sessionToken } from "@/app/_server/session";
 import { getCaseOverview, type CaseOverview } from "@/lib/cases/get-case-overview";
 import { recordCaseOverviewShown } from "@/lib/cases/record-case-overview-shown";
 import { isAppError } from "@/lib/errors";
-import type { LinkState } from "@/lib/invites/link-state";
+import type { LinkState } from "@/lib/cases/link-state";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 import { StaffPage } from "../_components/staff-page";

@@ -45,3 +45,44 @@ export async function testRedis(): Promise<TestRedis> {
     },
   };
 }
+
+export type OwnRedis = { url: string; stop(): Promise<void>; start(): Promise<void> };
+
+/**
+ * A redis-server of the test's own on a free port, which the test may stop and start again on
+ * the same port (the machine's Redis is never touched). `stop()` leaves it stopped.
+ */
+export async function ownRedis(): Promise<OwnRedis> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  let proc: ChildProcess | null = null;
+  const start = async () => {
+    const p = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    proc = p;
+    const failed = new Promise<never>((_, reject) => p.once("error", (e) => reject(new Error(`redis-server: ${String(e)}`))));
+    const deadline = Date.now() + 10_000;
+    while (!(await Promise.race([answers("127.0.0.1", port), failed]))) {
+      if (Date.now() > deadline) throw new Error("redis-server did not start");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    async stop() {
+      const p = proc;
+      proc = null;
+      if (!p || p.exitCode !== null) return;
+      const exited = new Promise((r) => p.once("exit", r));
+      p.kill("SIGKILL");
+      await exited;
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { POST } from "./route";
 /**
  * POST /api/auth/email-link called directly, as a stranger with curl would: the mailed link is
  * built on the public URL whatever Host the request names (12.1), and the answer for a known and
- * an unknown address is the same byte for byte (12.9). The e2e spec e2e/trust-attacks.spec.ts
+ * an unknown address is the same byte for byte (12.9). The e2e spec e2e/sign-in-attacks.spec.ts
  * makes the same attacks over HTTP against a running server.
  */
 let tdb: TestDatabase;

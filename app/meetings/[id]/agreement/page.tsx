@@ -9,7 +9,7 @@ import { PrepareForm } from "@/app/_components/agreement/prepare-form";
 import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
 import { VersionWatcher } from "@/app/_components/agreement/version-watcher";
 import { getAgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
-import { getPlanDrift } from "@/lib/agreements/plan-drift";
+import { getPlanDrift } from "@/lib/followup/plan-drift";
 import { listAgreementVersions } from "@/lib/agreements/list-agreement-versions";
 import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
@@ -45,7 +45,7 @@ export default async function MeetingAgreementPage({ params, searchParams }: { p
   const agreement = latest ? await getAgreementForParticipant({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
   // With no version yet the page shows the meeting's closing check instead: a showing of the room's data.
   if (!agreement) await recordMeetingRoomShown(ctx);
-  // The room changed after this version was frozen: said at the top, with what differs (plan-drift.ts).
+  // The room changed after this version was frozen: said at the top, with what differs (lib/followup/plan-drift.ts).
   const drift = latest ? await getPlanDrift({ me: ctx.me, agreementId: latest.id, locale: await getLocale() }) : null;
   const canPrepare = can(ctx.me.role, "prepare", "agreement");
   const unionRep = canPrepare ? ((await listMeetingParticipants(ctx)).find((p) => p.role === "union_rep")?.displayName ?? null) : null;

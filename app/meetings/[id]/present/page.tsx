@@ -7,7 +7,7 @@ import { PresentView } from "@/app/_components/meeting/present-view";
 import { JoinHelp } from "@/app/_components/meeting/join-help";
 import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
-import { meetingRoomQr } from "@/lib/meetings/meeting-room-qr";
+import { meetingRoomQr } from "@/lib/invites/meeting-room-qr";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
 

@@ -1,5 +1,5 @@
 import { errorResponse } from "@/app/_server/error-response";
-import { getFrozenPlan } from "@/lib/agreements/plan-drift";
+import { getFrozenPlan } from "@/lib/followup/plan-drift";
 import { actorForAgreement } from "@/lib/agreements/require-agreement-actor";
 import { json, principalOf } from "../../_edge";
 

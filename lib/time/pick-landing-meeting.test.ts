@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { zonedToInstant } from "../time/zoned";
+import { zonedToInstant } from "./zoned";
 import { pickLandingMeeting } from "./pick-landing-meeting";
 
 const slot = (id: string, date: string, time: string, status = "planned") => ({ id, title: id, startsAt: zonedToInstant(date, time), durationMinutes: 90, status });

@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
 import { listMeasurePrivacyOfCase } from "@/db/queries/measure-privacy";
-import type { CaseAgreement } from "../followup/case-agreements";
-import { loadCaseAgreements } from "../followup/case-agreements";
-import type { MeasureLike } from "./measure-range";
-import { measurePrivacy, type MeasurePrivacy } from "./measure-privacy";
+import type { CaseAgreement } from "./case-agreements";
+import { loadCaseAgreements } from "./case-agreements";
+import type { MeasureLike } from "../plan/measure-range";
+import { measurePrivacy, type MeasurePrivacy } from "../privacy/measure-privacy";
 
 export type PrivacyOf = (subGoalId: string) => MeasurePrivacy;
 

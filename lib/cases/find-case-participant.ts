@@ -1,9 +1,12 @@
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findParticipantById } from "@/db/queries/invites";
 import { AppError } from "../errors";
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import type { Role } from "../plan/roles";
-import { ZParticipantRef } from "./invite-input";
+import { isUuid } from "../collab/doc-names";
+
+const ZParticipantRef = z.object({ participantId: z.string({ message: "required" }).refine(isUuid, "required") });
 
 export type CaseParticipant = { id: string; role: Role; displayName: string; email: string | null; userId: string | null };
 

@@ -4,16 +4,16 @@ import { recordAccess } from "../audit/record-access";
 import { meetingDocName } from "../collab/doc-names";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
 import { loadDocument } from "../collab-store/load-document";
-import { readAgreementContent } from "../followup/agreement-content";
-import { describeChanges } from "../followup/describe-changes";
-import { diffPlans, type PlanChange, type PlanSnapshot } from "../followup/plan-diff";
-import { snapshotFromView } from "../followup/snapshot-from-view";
+import { readAgreementContent } from "../agreements/agreement-content";
+import { describeChanges } from "./describe-changes";
+import { diffPlans, type PlanChange, type PlanSnapshot } from "./plan-diff";
+import { snapshotFromView } from "./snapshot-from-view";
 import { isLocale } from "../i18n/locales";
 import type { Me } from "../meetings/require-meeting-participant";
-import { whoOf } from "./access-actor";
-import { versionState } from "./agreement-state";
-import { translator } from "./labels";
-import { loadAgreementFor } from "./load-agreement";
+import { whoOf } from "../agreements/access-actor";
+import { versionState } from "../agreements/agreement-state";
+import { translator } from "../agreements/labels";
+import { loadAgreementFor } from "../agreements/load-agreement";
 
 /**
  * "Edits after freezing": the meeting's room goes on living after a version is frozen for

@@ -1,15 +1,15 @@
 import { getDb } from "@/db/client";
 import { listProgressOfCase } from "@/db/queries/followup";
 import type { ReviewView } from "../collab/review";
-import { caseMeasurePrivacy } from "../progress/case-measure-privacy";
-import type { FrozenReview } from "./agreement-content";
+import { caseMeasurePrivacy } from "./case-measure-privacy";
+import type { FrozenReview } from "./frozen-document";
 
 /**
  * What the review found, as it goes into the next agreement: each item's outcome and comment, and
  * for a sub-goal the progress recorded by then (how many entries, the latest value). Called while
  * an agreement version is being prepared, by a chair already authorised for the case.
  *
- * A health measure the employee has not shared (lib/progress/measure-privacy.ts) freezes no
+ * A health measure the employee has not shared (lib/privacy/measure-privacy.ts) freezes no
  * numbers at all, only that it is kept private: every signer, the manager too, reads and exports
  * the agreement.
  */

@@ -1,9 +1,9 @@
-import { invalidInput } from "../cases/input-errors";
+import { invalidInput } from "../input-errors";
 import { requireCaseStaff } from "../cases/require-case-staff";
-import { followUpFill } from "../followup/follow-up-fill";
+import { followUpFill } from "./follow-up-fill";
 import type { Locale } from "../i18n/locales";
-import { ZScheduleMeeting } from "./meeting-input";
-import { scheduleMeeting, type ScheduledMeeting } from "./schedule-meeting";
+import { ZScheduleMeeting } from "../meetings/meeting-input";
+import { scheduleMeeting, type ScheduledMeeting } from "../meetings/schedule-meeting";
 
 /**
  * A caseworker schedules a meeting of their case from the form; its shared document is created

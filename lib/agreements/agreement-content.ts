@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseCanonical } from "../agreements/canonical-json";
-import type { FrozenAction, FrozenPlan } from "../agreements/frozen-document";
+import { parseCanonical } from "./canonical-json";
+import type { FrozenAction, FrozenFollowUp, FrozenPlan, FrozenReview } from "./frozen-document";
 import { AppError } from "../errors";
 
 /**
@@ -9,22 +9,6 @@ import { AppError } from "../errors";
  * on this plain data only — never on the presentation, which is text for people. Lenient: a
  * field a later format adds is ignored, a field an older one lacks gets its empty value.
  */
-
-export type FrozenFollowUp = { howOften: string; jobCentre: string; nextMeetingAt: string | null };
-
-export type FrozenReviewItem = {
-  kind: "action" | "subGoal";
-  refId: string;
-  text: string;
-  outcome: string | null;
-  comment: string;
-  /** Sub-goals: the recorded progress when the agreement was prepared. */
-  progress?: { entries: number; latest: { date: string; value: number } | null } | null;
-  /** Sub-goals: a health measure the employee kept private — no numbers were frozen. */
-  progressPrivate?: boolean;
-};
-
-export type FrozenReview = { basis: { agreementId: string; version: number; fingerprint: string }; items: FrozenReviewItem[] };
 
 export type AgreementContent = {
   version: number;

@@ -1,7 +1,7 @@
 import { publicUrl } from "../env";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import { invitationQrSvg } from "../invites/invitation-qr";
+import { invitationQrSvg } from "./invitation-qr";
 
 /**
  * The QR code the shared screen shows so people in the room can open the meeting on their phones.

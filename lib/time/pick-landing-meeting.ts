@@ -1,4 +1,4 @@
-import { dateInZone } from "../time/zoned";
+import { dateInZone } from "./zoned";
 import { pickInvitationMeeting, type MeetingSlot } from "./pick-invitation-meeting";
 
 /**

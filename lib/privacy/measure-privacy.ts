@@ -1,6 +1,6 @@
 import { can } from "../permissions";
 import type { Role } from "../plan/roles";
-import { isHoursMeasure, type MeasureLike } from "./measure-range";
+import { isHoursMeasure, type MeasureLike } from "../plan/measure-range";
 
 /**
  * Health measures stay with the employee. A sub-goal's measure is "about health" (pain, mood,

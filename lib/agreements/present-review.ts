@@ -1,6 +1,6 @@
-import type { PresentedGroup, PresentedSection } from "../agreements/frozen-document";
-import { formatIsoDate, formatNumber, type Translate } from "../agreements/labels";
-import type { FrozenReview } from "./agreement-content";
+import type { PresentedGroup, PresentedSection } from "./frozen-document";
+import { formatIsoDate, formatNumber, type Translate } from "./labels";
+import type { FrozenReview } from "./frozen-document";
 
 /**
  * The review's findings as a section of the next agreement's presentation (frozen in each

@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import { AppError } from "../errors";
+import { AppError } from "./errors";
 
 /**
  * A failed form parse as one INVALID_INPUT error whose details map each field to a message code

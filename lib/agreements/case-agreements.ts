@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { listAgreementsOfCase } from "@/db/queries/agreements";
-import { bindingVersionId, versionState, type VersionState } from "../agreements/agreement-state";
-import { intactRows } from "../agreements/prove-versions";
+import { bindingVersionId, versionState, type VersionState } from "./agreement-state";
+import { intactRows } from "./prove-versions";
 import { readAgreementContent, type AgreementContent } from "./agreement-content";
 
 export type CaseAgreement = {

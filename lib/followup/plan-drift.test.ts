@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goalText, setStep } from "../collab/plan";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { amendAgreement } from "./amend-agreement";
+import { amendAgreement } from "../agreements/amend-agreement";
 import { getFrozenPlan, getPlanDrift } from "./plan-drift";
-import { prepareAgreement } from "./prepare-agreement";
-import { CLIENT, createAgreementFixture, editMeeting } from "./test-fixtures";
+import { prepareAgreement } from "../agreements/prepare-agreement";
+import { CLIENT, createAgreementFixture, editMeeting } from "../agreements/test-fixtures";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
