@@ -9,6 +9,9 @@ import { resetEnvCache } from "../env";
 import { jobQueueDepth, jobRunner, listFailedJobs } from "../jobs/job-runner";
 import { runDueJobs } from "../jobs/work-jobs";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { staffCaseFixture } from "../cases/testing";
+import { getCaseOverview } from "../cases/get-case-overview";
+import { inviteParticipant } from "../invites/invite-participant";
 import { outboxDir } from "./deliver-mail";
 import { queueMail } from "./queue-mail";
 import { sendQueuedMail } from "./send-queued-mail";
@@ -102,5 +105,31 @@ describe("the outbox", () => {
     const failed = await listFailedJobs();
     expect(failed.find((j) => j.id === id)).toMatchObject({ queue: "mail.send", retries: 5 });
     expect(failed.find((j) => j.id === id)!.error).toMatch(/ECONNREFUSED/);
+  });
+
+  it("shows the caseworker each invitation's mail: queued, then sent — or failed when the mail server refuses it to the end", async () => {
+    const a = await staffCaseFixture("mailstate@kommune.example");
+    const invite = (displayName: string, email: string) =>
+      inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName, email }, baseUrl: "http://localhost:3000", locale: "da" });
+    const mailOf = async (participantId: string) =>
+      (await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId })).participants.find((p) => p.id === participantId)!.mail;
+
+    const lars = await invite("Lars", "lars@firma.example");
+    expect(await mailOf(lars.participantId)).toBe("queued");
+    await runDueJobs();
+    expect(await mailOf(lars.participantId)).toBe("sent");
+    expect(await mailOf(a.caseworkerParticipantId)).toBeNull();
+
+    process.env.SMTP_HOST = "127.0.0.1";
+    process.env.SMTP_PORT = String(await closedPort());
+    process.env.MAIL_FROM = "Stepwise <no-reply@kommune.example>";
+    resetEnvCache();
+    const karen = await invite("Karen", "karen@firma.example");
+    for (let tries = 0; tries <= 5; tries++) {
+      expect(await mailOf(karen.participantId)).toBe("queued");
+      await runDueJobs({ ignoreStartAfter: true });
+    }
+    expect(await mailOf(karen.participantId)).toBe("failed");
+    expect(await mailOf(lars.participantId)).toBe("sent");
   });
 });
