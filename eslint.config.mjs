@@ -37,6 +37,17 @@ const config = [
     },
   },
   {
+    // A promise nobody awaits loses its error (an unhandled rejection ends the server) and its
+    // order; one passed where a callback returns void is never awaited at all. These rules need
+    // the types, so they read the project through TypeScript's project service.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+    },
+  },
+  {
     files: ["app/**"],
     rules: restrict([ours("db"), ours("server")], "app/ reaches the database only through lib/ (app → lib → db)."),
   },
@@ -81,6 +92,13 @@ const config = [
   {
     files: ["server/**"],
     rules: restrict([ours("app"), ours("db")], "server/ reaches the database only through lib/ (server → lib → db)."),
+  },
+  {
+    // Logs go through lib/log (structured JSON, no personal data). The start-up banner and the
+    // command-line tools talk to a person at a terminal, so they may print.
+    files: ["lib/**", "server/**", "db/**"],
+    ignores: ["**/*.test.ts", "server/banner.ts", "server/verify-bundle.ts", "server/collab/testing/**"],
+    rules: { "no-console": "error" },
   },
 ];
 

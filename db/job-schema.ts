@@ -18,7 +18,8 @@ export type JobConnection = { connectionString: string } | { db: PgBoss.Db };
 /** pg-boss's schema and queues, created or upgraded (idempotent; under pg-boss's own advisory lock). */
 export async function prepareJobSchema(connection: JobConnection, appRole?: string): Promise<void> {
   const boss = new PgBoss({ ...connection, schema: JOB_SCHEMA, max: 1, supervise: false, schedule: false, migrate: true });
-  boss.on("error", (e: unknown) => console.error("[stepwise] job schema:", e));
+  // start() and the calls below throw their own errors; with no supervisor nothing runs in the background.
+  boss.on("error", () => {});
   await boss.start();
   try {
     for (const name of JOB_QUEUES) if (!(await boss.getQueue(name))) await boss.createQueue(name);

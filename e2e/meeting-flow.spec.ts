@@ -23,7 +23,8 @@ const PHONE = { width: 390, height: 844 };
 
 test.describe("running a meeting", () => {
   test("the chair runs a whole meeting with the keyboard only while the employee takes part from a phone", async ({ browser }) => {
-    test.setTimeout(240_000);
+    // Keyboard only: hundreds of Tab presses, each a round trip; two spec files run side by side.
+    test.setTimeout(420_000);
     const { caseworker: staff, employee, manager, unionRep, meetingUrl, caseUrl } = await setUpInvitedCase(browser, demoLinks().caseworkerEmail, "Bodil Jensen");
     await employee.setViewportSize(PHONE);
     const cw = staff;

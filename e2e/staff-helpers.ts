@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { joinAs } from "./room-helpers";
@@ -34,8 +34,41 @@ export async function newMessageFor(email: string, seen: string[]): Promise<stri
   return found!;
 }
 
+/**
+ * One sign-in per address at a time across the workers: the outbox cannot tell whose request a
+ * new message answers, so two workers asking at once could both open the same link (the second
+ * finds it used). A lock file, created exclusively; one left by a worker that died is taken over.
+ */
+async function withSignInLock<T>(email: string, fn: () => Promise<T>): Promise<T> {
+  const lock = path.join(".test-data/e2e", `signin-${email.replace(/[^a-z0-9.@-]/gi, "_")}.lock`);
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const take = () => {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return true;
+    } catch {
+      try {
+        process.kill(Number(readFileSync(lock, "utf8")), 0);
+      } catch {
+        rmSync(lock, { force: true }); // its worker is gone (or the lock was just let go)
+      }
+      return false;
+    }
+  };
+  await expect.poll(take, { timeout: 120_000, message: `the sign-in lock for ${email}` }).toBe(true);
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Ask for a sign-in link on /signin and open it from the outbox: the caseworker lands on `landing`. Returns the link. */
 export async function signInFromOutbox(page: Page, email: string, landing: RegExp = /\/cases$/): Promise<string> {
+  return withSignInLock(email, () => signInUnlocked(page, email, landing));
+}
+
+async function signInUnlocked(page: Page, email: string, landing: RegExp): Promise<string> {
   const seen = outboxFor(email);
   await page.goto("/signin");
   await page.getByTestId("signin-email").fill(email);
@@ -63,19 +96,31 @@ function savedState(email: string): StorageState | undefined {
 
 /** A fresh browser context (own cookies) signed in as this caseworker, on /cases. */
 export async function caseworkerPage(browser: Browser, email: string): Promise<Page> {
-  const state = savedState(email);
-  const context = await browser.newContext({ locale: "da-DK", storageState: state });
-  const page = await context.newPage();
-  if (state) {
+  const reuse = async (): Promise<Page | null> => {
+    const state = savedState(email);
+    if (!state) return null;
+    const context = await browser.newContext({ locale: "da-DK", storageState: state });
+    const page = await context.newPage();
     await page.goto("/cases");
     if (/\/cases$/.test(page.url())) return page;
-  }
-  await signInFromOutbox(page, email);
-  // Written whole, then renamed: a worker reading it meanwhile sees the old file or the new one.
-  const tmp = `${stateFile(email)}.${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(await context.storageState()), { mode: 0o600 });
-  renameSync(tmp, stateFile(email));
-  return page;
+    await context.close();
+    return null;
+  };
+  const reused = await reuse();
+  if (reused) return reused;
+  return withSignInLock(email, async () => {
+    // Another worker may have signed in while this one waited for the lock.
+    const meanwhile = await reuse();
+    if (meanwhile) return meanwhile;
+    const context = await browser.newContext({ locale: "da-DK" });
+    const page = await context.newPage();
+    await signInUnlocked(page, email, /\/cases$/);
+    // Written whole, then renamed: a worker reading it meanwhile sees the old file or the new one.
+    const tmp = `${stateFile(email)}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(await context.storageState()), { mode: 0o600 });
+    renameSync(tmp, stateFile(email));
+    return page;
+  });
 }
 
 export type InvitedCase = {

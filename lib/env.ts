@@ -103,6 +103,14 @@ const schema = z.object({
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
   /** Hours a staff session lasts without use (it is extended while in use). */
   STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(8),
+  // ---- Operations: logs and metrics (server/ops-routes.ts, lib/log) ----
+  /** pino level of the JSON logs on stdout: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  /** When set, /metrics is served on its own listener (METRICS_HOST:METRICS_PORT) and not on PORT. */
+  METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  METRICS_HOST: z.string().default("127.0.0.1"),
   /** Tests only: "1" lets the E2E suite move the server's clock (lib/time/server-clock.ts); refused at start unless on loopback. */
   STEPWISE_TEST_CLOCK: z.enum(["0", "1"]).optional(),
 });

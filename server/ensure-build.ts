@@ -37,11 +37,14 @@ export function sourceHash(root = process.cwd()): string {
   return h.digest("hex");
 }
 
-export function ensureBuild(log: (m: string) => void): void {
+function isBuilt(): boolean {
+  return existsSync(path.join(".next", "BUILD_ID"));
+}
+
+/** `npm run build` (server/build.ts): build now and tag the build with the sources' hash. */
+export function build(log: (m: string) => void): void {
   const hash = sourceHash();
-  const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash;
-  if (built) return;
-  log("Building the app (first start or changed sources; about a minute)…");
+  log("Building the app (about a minute)…");
   const bin = path.join("node_modules", ".bin", "next");
   const r = spawnSync(bin, ["build"], {
     stdio: "inherit",
@@ -49,4 +52,29 @@ export function ensureBuild(log: (m: string) => void): void {
   });
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
   writeFileSync(STAMP, hash);
+}
+
+/** `npm start` without NODE_ENV: build when there is no build or the sources changed since. */
+export function ensureBuild(log: (m: string) => void): void {
+  if (isBuilt() && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceHash()) return;
+  build(log);
+}
+
+export class MissingBuildError extends Error {
+  constructor() {
+    super("There is no production build. Run `npm run build` first, then `NODE_ENV=production npm start`.");
+    this.name = "MissingBuildError";
+  }
+}
+
+/**
+ * `NODE_ENV=production npm start`: never build at run time (a server that compiles for a minute
+ * on start, on the machine that serves, fails its health checks and may fill the disk). No build
+ * stops the start; a build older than the sources is served, with a warning.
+ */
+export function requireBuild(warn: (m: string) => void): void {
+  if (!isBuilt()) throw new MissingBuildError();
+  if (!existsSync(STAMP) || readFileSync(STAMP, "utf8") !== sourceHash()) {
+    warn("The production build is older than the sources (or was not made by `npm run build`); serving it as built.");
+  }
 }

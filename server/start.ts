@@ -1,51 +1,60 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import type { Duplex } from "node:stream";
-import { env, resetEnvCache } from "@/lib/env";
+import { env, resetEnvCache, type Env } from "@/lib/env";
 import { authUrlFor, requirePublicUrl, resolvePublicUrl } from "@/lib/system/public-url";
 import { prepareData } from "@/lib/system/prepare-data";
 import { shutdownDatabase } from "@/lib/system/shutdown-database";
+import { logger } from "@/lib/log/logger";
 import { createCollabServer } from "./collab";
-import { registerReadinessCheck } from "./readiness";
-import { ensureBuild } from "./ensure-build";
+import { ensureBuild, requireBuild } from "./ensure-build";
 import { printBanner } from "./banner";
-import { clientAddress } from "./client-address";
 import { closeRevocationBus } from "@/lib/access/revocation-bus";
-import { assertTestClockAllowed, TEST_CLOCK_HEADER, withRequestTestClock } from "@/lib/time/server-clock";
+import { assertTestClockAllowed } from "@/lib/time/server-clock";
+import { createMetrics } from "./metrics";
+import { handleOpsRequest, type OpsOptions } from "./ops-routes";
+import { createRequestListener, type AppHandler } from "./request-listener";
+import { registerReadinessCheck } from "./readiness";
 import { startJobWorkers } from "@/lib/jobs/work-jobs";
+import { jobQueueDepth } from "@/lib/jobs/job-runner";
 
-const log = (m: string) => console.log(`[stepwise] ${m}`);
+const log = logger("server");
 
-export async function start(): Promise<void> {
+export type StartOptions = {
+  /**
+   * `npm start` with no NODE_ENV builds when the sources changed (a newcomer's first start). An
+   * operator's `NODE_ENV=production npm start` never builds: it runs what `npm run build` made.
+   */
+  buildOnStart: boolean;
+};
+
+export async function start(opts: StartOptions = { buildOnStart: true }): Promise<void> {
   const e = env();
   // Before anything is built or opened: production without PUBLIC_URL stops here, saying so.
   requirePublicUrl(e);
   // A movable clock (E2E only) on a server others can reach would let anyone back-date signatures.
   assertTestClockAllowed(e);
-  if (e.STEPWISE_TEST_CLOCK === "1") log("TEST CLOCK ENABLED: POST /api/test-clock may move this server's time (tests only).");
+  if (e.STEPWISE_TEST_CLOCK === "1") log.warn("TEST CLOCK ENABLED: POST /api/test-clock may move this server's time (tests only).");
   const dev = e.NODE_ENV === "development";
-  if (!dev) ensureBuild(log);
+  if (!dev) {
+    if (opts.buildOnStart) ensureBuild((m) => log.info(m));
+    else requireBuild((m) => log.warn(m));
+  }
+
+  const metrics = createMetrics();
+  const ops: OpsOptions = { metrics, metricsToken: e.METRICS_TOKEN, serveMetrics: metricsOnMainPort(e) };
+  // Not ready until the collaboration server runs (replaced below, once it does).
+  registerReadinessCheck("collab", () => ({ ok: false, detail: "starting" }));
 
   // The database is opened (and migrated, and seeded) by this process only: PGlite must never be
   // opened by two processes, so nothing else touches DATA_DIR while we run.
-  // Listen at once (PORT=0 picks a free port, which the links need), answering 503 until ready.
-  let handle: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
-  const http = createServer((req, res) => {
-    if (!handle) {
-      res.writeHead(503, { "Retry-After": "2", "Content-Type": "text/plain; charset=utf-8" });
-      res.end("Stepwise is starting…\n");
-      return;
-    }
-    clientAddress(req, e.TRUST_PROXY === "1");
-    // A test may move the clock for its own requests only (STEPWISE_TEST_CLOCK=1, loopback).
-    withRequestTestClock(req.headers[TEST_CLOCK_HEADER], () => handle!(req, res)).catch((err: unknown) => {
-      console.error(err);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(e.PORT, e.HOST, resolve));
+  // Listen at once (PORT=0 picks a free port, which the links need), answering 503 until ready
+  // (except /healthz: the process is up).
+  let handle: AppHandler | null = null;
+  const http = createServer(createRequestListener({ ops, trustProxy: e.TRUST_PROXY === "1", app: () => handle }));
+  await listen(http, e.PORT, e.HOST);
+  const metricsServer = e.METRICS_PORT === undefined ? null : await listenForMetrics(e, { ...ops, serveMetrics: true });
   let onUpgrade: ((req: IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
   http.on("upgrade", (req, socket, head) => (onUpgrade ? onUpgrade(req, socket, head) : socket.destroy()));
   const port = (http.address() as AddressInfo).port;
@@ -61,12 +70,14 @@ export async function start(): Promise<void> {
   const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1", refusePrivilegedRole });
   // Queued mail (and every later job) is worked by this process from now on (lib/jobs).
   await startJobWorkers();
+  metrics.watchJobs(jobQueueDepth);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: http });
   await app.prepare();
   const nextUpgrade = app.getUpgradeHandler();
   // REDIS_URL: several instances serve the same rooms (docs/collab-server.md, "Scale-out").
-  const collab = createCollabServer({ redisUrl: e.REDIS_URL, log: (m, extra) => log(extra ? `${m} ${JSON.stringify(extra)}` : m) });
+  const collab = createCollabServer({ redisUrl: e.REDIS_URL });
+  metrics.watchCollab(collab);
   // /readyz: not ready while the collaboration server's commits are being retried (database away).
   registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
 
@@ -76,27 +87,61 @@ export async function start(): Promise<void> {
     if (!collab.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head);
   };
 
+  log.info("started", { port, database: data.kind, dev, metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null });
   printBanner({ url: baseUrl, configured: publicAddress.configured, data, dev });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: saving everything and stopping…`);
+    log.info("saving everything and stopping", { signal });
     const force = setTimeout(() => {
-      console.error("[stepwise] did not stop within 10 s; exiting");
+      log.error("did not stop within 10 s; exiting");
       process.exit(1);
     }, 10_000);
     force.unref();
     http.close();
+    metricsServer?.close();
     await collab.close();
     http.closeAllConnections();
     await app.close?.().catch(() => {});
     await closeRevocationBus();
     await shutdownDatabase();
-    log("stopped cleanly.");
+    log.info("stopped cleanly");
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+/**
+ * /metrics on the main port only behind a token, and not when it has its own listener; with
+ * neither configured it is off (404): the main port faces the public, and a reverse proxy on the
+ * same host makes every visitor look like loopback, so "loopback only" would protect nothing.
+ */
+function metricsOnMainPort(e: Env): boolean {
+  return e.METRICS_PORT === undefined && e.METRICS_TOKEN !== undefined;
+}
+
+/** METRICS_PORT: /metrics (and the probes) on a bind address of its own, e.g. 127.0.0.1 or the cluster network. */
+async function listenForMetrics(e: Env, ops: OpsOptions): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (!handleOpsRequest(req, res, ops)) {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("not found\n");
+    }
+  });
+  await listen(server, e.METRICS_PORT!, e.METRICS_HOST);
+  return server;
+}
+
+/** A port already taken stops the start with that reason, logged, rather than an unhandled error event. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
 }

@@ -19,6 +19,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [problem, setProblem] = useState<Problem>(null);
   const [pending, setPending] = useState(false);
 
+  // Never rejects: a failed request is caught and shown, so the form's handler may `void` it.
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
@@ -44,7 +45,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   const errorId = `${id}-error`;
   return (
-    <form method="post" action="/api/auth/email-link" onSubmit={submit} noValidate data-testid="signin-email-form">
+    <form method="post" action="/api/auth/email-link" onSubmit={(e) => void submit(e)} noValidate data-testid="signin-email-form">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label htmlFor={`${id}-email`} className={labelClass}>
         {t("emailLabel")}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, meetings, participants } from "../schema";
 
@@ -72,6 +72,33 @@ export async function markMeetingCompleted(db: Db, meetingId: string): Promise<b
     .where(and(eq(meetings.id, meetingId), ne(meetings.status, "completed")))
     .returning({ id: meetings.id });
   return rows.length > 0;
+}
+
+/**
+ * A meeting to come gets a new time or place; its calendar SEQUENCE goes up. Null when it is
+ * completed or cancelled (nothing changed).
+ */
+export async function rescheduleMeetingRow(
+  db: Db,
+  meetingId: string,
+  to: { startsAt: Date; durationMinutes: number; location: string | null; videoUrl: string | null },
+): Promise<MeetingRow | null> {
+  const [row] = await db
+    .update(meetings)
+    .set({ ...to, sequence: sql`${meetings.sequence} + 1` })
+    .where(and(eq(meetings.id, meetingId), notInArray(meetings.status, ["completed", "cancelled"])))
+    .returning();
+  return row ?? null;
+}
+
+/** A meeting to come is cancelled (SEQUENCE up, the time recorded). Null when it was completed or cancelled already. */
+export async function cancelMeetingRow(db: Db, meetingId: string, at: Date): Promise<MeetingRow | null> {
+  const [row] = await db
+    .update(meetings)
+    .set({ status: "cancelled", cancelledAt: at, sequence: sql`${meetings.sequence} + 1` })
+    .where(and(eq(meetings.id, meetingId), notInArray(meetings.status, ["completed", "cancelled"])))
+    .returning();
+  return row ?? null;
 }
 
 /** Set a meeting's status as it is (test fixtures: a cancelled meeting has no use-case yet). */

@@ -60,6 +60,9 @@ export const meetings = pgTable(
     location: text("location"),
     videoUrl: text("video_url"),
     status: meetingStatusEnum("status").notNull().default("planned"),
+    /** iCalendar SEQUENCE: raised by each reschedule and by cancelling, so calendars take the newer event. */
+    sequence: integer("sequence").notNull().default(0),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("meetings_case_idx").on(t.caseId)],

@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createClient } from "redis";
 import { env } from "../env";
+import { logger } from "../log/logger";
+
+const defaultLog = logger("revocation");
 
 /**
  * The revocation bus: "this participant must lose their live connections now". Whoever changes
@@ -59,7 +62,7 @@ export function createRevocationBus(opts: { redisUrl?: string | null; channel?: 
   const instanceId = randomUUID();
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  const log: RevocationLog = opts.log ?? ((msg, extra) => console.error(`[revocation] ${msg}`, extra ?? ""));
+  const log: RevocationLog = opts.log ?? ((msg, extra) => defaultLog.error(msg, extra));
   const channel = opts.channel ?? "stepwise:revocations";
   const redis = opts.redisUrl ? connectRedis(opts.redisUrl, channel, instanceId, deliver, log) : null;
 

@@ -2,6 +2,9 @@ import type { AgreementRow } from "@/db/queries/agreements";
 import { serverKeyLookup } from "./stored-events";
 import { describeProblem, type Problem } from "./verification-problem";
 import { storedRowProblem, type KeyLookup } from "./verify-stored-agreement";
+import { logger } from "../log/logger";
+
+const log = logger("agreements");
 
 export type ProvenRow = { row: AgreementRow; problem: Problem | null };
 
@@ -18,7 +21,7 @@ export function proveRows(rows: readonly AgreementRow[], keyOf: KeyLookup = serv
     const problem = storedRowProblem(row, keyOf);
     if (problem && !reported.has(row.id)) {
       reported.add(row.id);
-      console.error(`[stepwise] agreement ${row.id} (case ${row.caseId}, version ${row.version}): the stored record was altered: ${describeProblem(problem)}`);
+      log.error("the stored record of an agreement was altered", { agreementId: row.id, caseId: row.caseId, version: row.version, problem: describeProblem(problem) });
     }
     return { row, problem };
   });

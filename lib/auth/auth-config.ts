@@ -10,6 +10,9 @@ import { oidcProvider } from "./oidc-provider";
 import { storedSessionToken } from "./session-token";
 import { staffEmailProvider } from "./staff-email-provider";
 import { staffSignedOut } from "./staff-signed-out";
+import { errorFields, logger } from "../log/logger";
+
+const log = logger("auth");
 
 export const AUTH_BASE_PATH = "/api/auth";
 
@@ -80,11 +83,11 @@ export async function buildAuthConfig(input: { requestPath?: string | null } = {
     logger: {
       error(error) {
         const type = (error as { type?: string }).type;
-        if (type && EXPECTED.has(type)) console.warn(`[stepwise] sign-in refused: ${type}`);
-        else console.error(error);
+        if (type && EXPECTED.has(type)) log.warn("sign-in refused", { type });
+        else log.error("sign-in failed", { type, ...errorFields(error) });
       },
       warn(code) {
-        if (code !== "debug-enabled") console.warn(`[auth] ${code}`);
+        if (code !== "debug-enabled") log.warn("auth warning", { code });
       },
     },
   };

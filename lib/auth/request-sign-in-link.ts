@@ -3,6 +3,9 @@ import { findUserByEmail } from "@/db/queries/auth";
 import { AppError } from "../errors";
 import { normalizeEmail } from "./normalize-email";
 import { rateLimitSignIn } from "./rate-limit-sign-in";
+import { errorFields, logger } from "../log/logger";
+
+const log = logger("auth");
 
 /**
  * Someone asks for a sign-in link. Whatever the address, the answer is the same (the edge shows
@@ -24,6 +27,6 @@ export async function requestSignInLink(input: {
   try {
     await input.send(email);
   } catch (e) {
-    console.error("[stepwise] could not start an e-mail sign-in", e);
+    log.error("could not start an e-mail sign-in", errorFields(e));
   }
 }

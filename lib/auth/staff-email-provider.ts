@@ -1,10 +1,10 @@
 import type { EmailConfig } from "@auth/core/providers/email";
 import { env, publicUrl } from "../env";
-import { mailIsConfigured } from "../mail/mail-settings";
 import { queueMail } from "../mail/queue-mail";
 import { localeOfRequest, mailText } from "../mail/mail-text";
 import { EMAIL_PROVIDER_ID } from "./auth-method";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
+
 
 /**
  * The link in the mail always points at the public URL (PUBLIC_URL, or the demo's listen address),
@@ -39,7 +39,6 @@ export function staffEmailProvider(): EmailConfig {
         subject: mailText(locale, "staff.mail.signIn.subject"),
         text: mailText(locale, "staff.mail.signIn.body", { link, minutes: SIGN_IN_LINK_MINUTES }),
       });
-      if (!mailIsConfigured()) console.log(`[stepwise] sign-in e-mail for ${identifier} queued for the outbox folder\n[stepwise]   link: ${link}`);
     },
   };
 }

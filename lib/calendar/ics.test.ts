@@ -10,6 +10,7 @@ const meeting = {
   location: "Nordlager A/S, mødelokale 2; Industrivej 12, Vejle — a place with a rather long name that needs folding æøå",
   videoUrl: "https://video.example/room?id=1,2;3",
   status: "planned",
+  sequence: 0,
 };
 
 function parse(text: string) {

@@ -19,6 +19,8 @@ export type IcsEvent = {
   description: string | null;
   url: string | null;
   cancelled: boolean;
+  /** RFC 5545 §3.8.7.4: raised on each change of time, place or status, so calendars replace the older copy (same UID). */
+  sequence: number;
 };
 
 export type IcsCalendar = { prodId: string; name: string | null; events: IcsEvent[]; now: Date };
@@ -65,6 +67,7 @@ function eventLines(e: IcsEvent, now: Date): string[] {
     "BEGIN:VEVENT",
     `UID:${escapeText(e.uid)}`,
     `DTSTAMP:${utcStamp(now)}`,
+    `SEQUENCE:${e.sequence}`,
     `DTSTART:${utcStamp(e.start)}`,
     `DTEND:${utcStamp(e.end)}`,
     `SUMMARY:${escapeText(e.summary)}`,

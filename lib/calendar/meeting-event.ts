@@ -9,6 +9,7 @@ export type CalendarMeeting = {
   location: string | null;
   videoUrl: string | null;
   status: string;
+  sequence: number;
 };
 
 /**
@@ -30,6 +31,7 @@ export function meetingEvent(m: CalendarMeeting, opts: { baseUrl: string; locale
     description: [t("followup.calendar.open", { url: roomUrl }), ...(m.videoUrl ? [t("followup.calendar.video", { url: m.videoUrl })] : [])].join("\n"),
     url: roomUrl,
     cancelled: m.status === "cancelled",
+    sequence: m.sequence,
   };
 }
 

@@ -2,6 +2,9 @@ import * as Y from "yjs";
 import { getDb } from "@/db/client";
 import { compactStoredDocument } from "@/db/queries/collab";
 import { rebuildDocument } from "./rebuild-document";
+import { logger } from "../log/logger";
+
+const log = logger("collab-store");
 
 /**
  * Fold the update log into one state, in one transaction (see compactStoredDocument). Merging goes
@@ -25,7 +28,7 @@ export async function compactDocument(name: string, batch = 10_000): Promise<{ f
  */
 function merge(state: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
   const { doc, skipped } = rebuildDocument(state, updates);
-  if (skipped.length > 0) console.warn(`[collab] compaction left out ${skipped.length} stored update(s) that cannot be applied`);
+  if (skipped.length > 0) log.warn("compaction left out stored updates that cannot be applied", { skipped: skipped.length });
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;

@@ -5,6 +5,7 @@ import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
 
+
 /**
  * What an invitation may say: to whom (the recipient's own name), when, where (the place or the
  * video link), the room's address and the personal link — and which organisation invites. Never
@@ -63,6 +64,6 @@ export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail 
  * development); its state shows beside the participant. The link is not logged: it opens a
  * health-data meeting for whoever has it.
  */
-export async function sendInvitationEmail(input: InvitationMailInput & { participantId: string }): Promise<void> {
+export async function sendInvitationEmail(input: InvitationMailInput & { participantId?: string }): Promise<void> {
   await queueMail(renderInvitationEmail(input), { participantId: input.participantId });
 }

@@ -2,6 +2,9 @@ import PgBoss from "pg-boss";
 import { getDatabase } from "@/db/client";
 import { JOB_SCHEMA, type JobQueue } from "@/db/job-schema";
 import { countWaitingJobs, listFailedJobRows } from "@/db/queries/jobs";
+import { errorFields, logger } from "../log/logger";
+
+const log = logger("jobs");
 
 /** What a job does: throw to have it retried (with backoff), until its retries are spent. */
 export type JobHandler = (data: unknown, attempt: { retryCount: number; retryLimit: number }) => Promise<void>;
@@ -32,7 +35,7 @@ export function jobRunner(): Promise<PgBoss> {
       schedule: false,
       archiveFailedAfterSeconds: KEEP_FAILED_SECONDS,
     });
-    boss.on("error", (e: unknown) => console.error("[stepwise] job runner:", e));
+    boss.on("error", (e: unknown) => log.error("job runner error", errorFields(e)));
     await boss.start();
     return boss;
   })();

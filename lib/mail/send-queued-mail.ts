@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findOutboxMail, markOutboxSent, recordOutboxFailure } from "@/db/queries/outbox";
+import path from "node:path";
+import { errorFields, logger } from "../log/logger";
 import { deliverMail } from "./deliver-mail";
+
+const log = logger("mail");
 
 const jobData = z.object({ outboxId: z.uuid() });
 
@@ -19,8 +23,12 @@ export async function sendQueuedMail(data: unknown, attempt: { retryCount: numbe
   try {
     const delivery = deliverMail({ to: row.toAddress, subject: row.subject, text: row.body });
     if (delivery.via === "smtp") await delivery.sent;
+    // The folder only: the file's name holds the address, and the message a working link.
+    else log.info("e-mail written to the outbox", { folder: path.dirname(delivery.file), outboxId });
   } catch (e) {
-    await recordOutboxFailure(db, outboxId, e instanceof Error ? e.message : String(e), attempt.retryCount >= attempt.retryLimit);
+    const last = attempt.retryCount >= attempt.retryLimit;
+    await recordOutboxFailure(db, outboxId, e instanceof Error ? e.message : String(e), last);
+    log.error(last ? "an e-mail could not be sent; no retries left" : "an e-mail could not be sent; it will be retried", { outboxId, ...errorFields(e) });
     throw e;
   }
   await markOutboxSent(db, outboxId, new Date());

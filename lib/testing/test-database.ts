@@ -52,3 +52,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** The process's database on a server the test runs itself (e.g. one it stops and starts): migrated, as one role. */
+export async function useDatabaseAt(url: string): Promise<{ close(): Promise<void> }> {
+  setDatabase(await openDatabase({ databaseUrl: url }));
+  return { close: () => closeDatabase() };
+}

@@ -6,6 +6,11 @@ export function dateInZone(at: Date, timeZone = MEETING_TIME_ZONE): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
+/** `HH:mm` of `at` in the given zone (24-hour clock). */
+export function timeInZone(at: Date, timeZone = MEETING_TIME_ZONE): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+}
+
 function offsetMinutes(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,

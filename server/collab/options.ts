@@ -10,6 +10,7 @@ import { isAllowedSocketOrigin } from "@/lib/web-security/origin-policy";
 import type { Fanout } from "./fanout";
 import { schemaForDoc } from "@/lib/collab/doc-schema";
 import type { DocSchema } from "@/lib/collab/schema-kit";
+import { logger } from "@/lib/log/logger";
 
 export type CollabLog = (msg: string, extra?: object) => void;
 
@@ -128,7 +129,9 @@ export type ResolvedOptions = CollabLimits & {
   deps: CollabDeps;
 };
 
-const defaultLog: CollabLog = (msg, extra) => console.log(`[collab] ${msg}`, extra ?? "");
+const collabLog = logger("collab");
+// Everything the collaboration server logs is something that went wrong or was refused.
+const defaultLog: CollabLog = (msg, extra) => collabLog.warn(msg, extra);
 
 export function resolveOptions(opts: CollabServerOptions = {}): ResolvedOptions {
   const e = env();

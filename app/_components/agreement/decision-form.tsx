@@ -41,6 +41,8 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
     if (shared) nameRef.current?.focus();
   }, [shared]);
 
+  // Never rejects: postJson answers a failed fetch as { ok: false }, shown as an error here; so the
+  // form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
@@ -65,7 +67,7 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
   const describe = (field: string) => (error?.field === field ? errorId : undefined);
 
   return (
-    <form className="mt-3 space-y-4" onSubmit={submit} noValidate data-testid={`decision-form-${signer.role}`}>
+    <form className="mt-3 space-y-4" onSubmit={(e) => void submit(e)} noValidate data-testid={`decision-form-${signer.role}`}>
       <div>
         <label htmlFor={`${id}-name`} className={labelClass}>
           {shared ? t("typeNameShared", { name: signer.name }) : t("typeName")}

@@ -19,6 +19,8 @@ export function PrepareForm({ meetingId, unionRep, amend, defaultReason = "" }: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  // Never rejects: postJson answers a failed fetch as { ok: false }, shown as an error here; so the
+  // form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (amend && !reason.trim()) return setError(t("errors.amendReason"));
@@ -41,7 +43,7 @@ export function PrepareForm({ meetingId, unionRep, amend, defaultReason = "" }: 
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid={amend ? "amend-form" : "prepare-form"}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="space-y-4" data-testid={amend ? "amend-form" : "prepare-form"}>
       <p className="text-slate-800">{amend ? t("amendExplain") : t("prepareExplain")}</p>
       {amend ? (
         <div>

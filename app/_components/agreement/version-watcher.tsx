@@ -10,7 +10,8 @@ export function VersionWatcher({ meetingId, count }: { meetingId: string; count:
   const router = useRouter();
   useEffect(() => {
     let stopped = false;
-    const timer = setInterval(async () => {
+    // Never rejects: a failed poll is caught and retried on the next tick.
+    const check = async () => {
       try {
         const res = await fetch(`/api/agreements?meetingId=${meetingId}`, { cache: "no-store" });
         if (!res.ok || stopped) return;
@@ -19,7 +20,8 @@ export function VersionWatcher({ meetingId, count }: { meetingId: string; count:
       } catch {
         // Offline for a moment: try again on the next tick.
       }
-    }, POLL_MS);
+    };
+    const timer = setInterval(() => void check(), POLL_MS);
     return () => {
       stopped = true;
       clearInterval(timer);

@@ -12,6 +12,7 @@ import { useTranslations } from "next-intl";
 export function SignOutButton() {
   const t = useTranslations("privacy.signOut");
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
+  // Never rejects: a failed request is caught and shown, so the form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setState("busy");
@@ -30,7 +31,7 @@ export function SignOutButton() {
   };
   return (
     <div className="mx-auto max-w-5xl px-4 pb-10">
-      <form method="post" action="/api/session/sign-out" onSubmit={submit} className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+      <form method="post" action="/api/session/sign-out" onSubmit={(e) => void submit(e)} className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
         <button
           type="submit"
           disabled={state === "busy"}

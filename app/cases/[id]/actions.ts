@@ -12,6 +12,8 @@ import { reissueInvitation } from "@/lib/invites/reissue-invitation";
 import { revokeInvitation } from "@/lib/invites/revoke-invitation";
 import { showInvitationAgain } from "@/lib/invites/show-invitation-again";
 import { scheduleCaseMeeting } from "@/lib/followup/schedule-case-meeting";
+import { rescheduleMeeting } from "@/lib/followup/reschedule-meeting";
+import { cancelMeeting } from "@/lib/followup/cancel-meeting";
 import { actionError } from "../_lib/action-error";
 import type { ActionResult } from "../_lib/action-result";
 import type { IssuedView } from "./view-types";
@@ -114,6 +116,31 @@ export async function scheduleAction(caseId: string, _prev: ActionResult<{ id: s
     const meeting = await scheduleCaseMeeting({ staffUserId: staff?.userId, caseId, raw, locale });
     revalidatePath(`/cases/${caseId}`);
     return { ok: true, value: { id: meeting.id } };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+/** Move a meeting to come; the people invited are told by e-mail. */
+export async function rescheduleAction(caseId: string, meetingId: string, _prev: ActionResult<{ told: number }> | null, form: FormData): Promise<ActionResult<{ told: number }>> {
+  try {
+    const { staff, baseUrl, locale } = await context();
+    const raw = Object.fromEntries(["date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
+    const r = await rescheduleMeeting({ staffUserId: staff?.userId, meetingId, raw, baseUrl, locale });
+    revalidatePath(`/cases/${caseId}`);
+    return { ok: true, value: { told: r.told } };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+/** Cancel a meeting to come, with an optional message; the people invited are told by e-mail. */
+export async function cancelMeetingAction(caseId: string, meetingId: string, _prev: ActionResult<{ told: number }> | null, form: FormData): Promise<ActionResult<{ told: number }>> {
+  try {
+    const { staff, baseUrl, locale } = await context();
+    const r = await cancelMeeting({ staffUserId: staff?.userId, meetingId, raw: { message: form.get("message") }, baseUrl, locale });
+    revalidatePath(`/cases/${caseId}`);
+    return { ok: true, value: { told: r.told } };
   } catch (e) {
     return actionError(e);
   }

@@ -16,6 +16,7 @@ export function IssuedLink({ ref, issued, onDone }: { ref: Ref<HTMLDivElement>; 
   const inputRef = useRef<HTMLInputElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
 
+  // Never rejects: without clipboard access the text stays selected for Ctrl+C.
   async function copy() {
     inputRef.current?.select();
     try {
@@ -49,7 +50,7 @@ export function IssuedLink({ ref, issued, onDone }: { ref: Ref<HTMLDivElement>; 
         data-testid="issued-link"
       />
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button type="button" className={buttonClass} onClick={copy} data-testid="issued-copy">
+        <button type="button" className={buttonClass} onClick={() => void copy()} data-testid="issued-copy">
           {t("copy")}
         </button>
         <button type="button" className={buttonClass} onClick={() => dialogRef.current?.showModal()} data-testid="issued-show-qr">

@@ -23,6 +23,8 @@ export function AnswerForm({ meetingId, current }: { meetingId: string; current:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
 
+  // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
+  // form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!answer) return setErrors({ answer: t("errors.answer") });
@@ -51,7 +53,7 @@ export function AnswerForm({ meetingId, current }: { meetingId: string; current:
   );
 
   return (
-    <form onSubmit={submit} noValidate className="mt-2" data-testid={`answer-form-${meetingId}`}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="mt-2" data-testid={`answer-form-${meetingId}`}>
       <fieldset aria-describedby={`${id}-answer-error`}>
         <legend className={labelClass}>{t("question")}</legend>
         <div className="mt-1 flex flex-wrap gap-2">{(["coming", "another_time", "cannot_come"] as const).map(option)}</div>

@@ -17,11 +17,13 @@ export function ConfirmReadButton({ caseId, agreementId, fingerprint, version }:
         type="button"
         className={primaryButtonClass}
         disabled={state === "saving"}
-        onClick={async () => {
+        onClick={() => {
           setState("saving");
-          const res = await sendJson(`/api/cases/${caseId}/read-receipts`, "POST", { agreementId, fingerprint });
-          if (res.ok) router.refresh();
-          else setState(res.code === "CONFLICT" ? "changed" : "failed");
+          // sendJson never rejects: a failed fetch comes back as { ok: false } and is shown.
+          void sendJson(`/api/cases/${caseId}/read-receipts`, "POST", { agreementId, fingerprint }).then((res) => {
+            if (res.ok) router.refresh();
+            else setState(res.code === "CONFLICT" ? "changed" : "failed");
+          });
         }}
         data-testid="confirm-read"
       >

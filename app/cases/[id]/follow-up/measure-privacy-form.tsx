@@ -34,6 +34,8 @@ export function MeasurePrivacyForm(p: Props) {
   // The caseworker cannot un-mark a health measure: the box stays checked for her.
   const healthLocked = protectOnly && p.health;
 
+  // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
+  // form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setStatus("saving");
@@ -48,7 +50,7 @@ export function MeasurePrivacyForm(p: Props) {
 
   const message = status === "saved" ? t("saved") : status === "failed" ? t("failed") : status === "refused" ? t("employeeOnly", { name: p.employeeName }) : null;
   return (
-    <form onSubmit={submit} noValidate className="mt-3 rounded-lg border border-teal-700 bg-teal-50 p-3" aria-labelledby={`${id}-title ${p.headingId}`} data-testid={`measure-privacy-${p.subGoalId}`}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="mt-3 rounded-lg border border-teal-700 bg-teal-50 p-3" aria-labelledby={`${id}-title ${p.headingId}`} data-testid={`measure-privacy-${p.subGoalId}`}>
       <h4 id={`${id}-title`} className="text-base font-semibold text-slate-900">
         {t("title")}
       </h4>

@@ -52,6 +52,8 @@ export function ProgressForm(p: Props) {
     return t.has(key) ? t(key) : t("errors.invalid");
   };
 
+  // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
+  // form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
@@ -81,7 +83,7 @@ export function ProgressForm(p: Props) {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="rounded-lg border border-slate-300 bg-slate-50 p-3" data-testid={`progress-form-${p.subGoalId}`} aria-labelledby={`${id}-title ${p.headingId}`}>
+    <form onSubmit={(e) => void submit(e)} noValidate className="rounded-lg border border-slate-300 bg-slate-50 p-3" data-testid={`progress-form-${p.subGoalId}`} aria-labelledby={`${id}-title ${p.headingId}`}>
       <h4 id={`${id}-title`} className="text-base font-semibold text-slate-900">
         {t("formTitle")}
       </h4>

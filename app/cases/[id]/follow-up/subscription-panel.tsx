@@ -18,6 +18,8 @@ export function SubscriptionPanel({ caseId, active, sinceText, lastUsedText }: {
   const [state, setState] = useState<"idle" | "working" | "failed" | "stopped" | "copied">("idle");
   const path = `/api/cases/${caseId}/calendar-subscription`;
 
+  // make and stop never reject: sendJson answers a failed fetch as { ok: false }, shown as an
+  // error; so the buttons may `void` them.
   const make = async () => {
     setState("working");
     const res = await sendJson(path, "POST");
@@ -35,6 +37,16 @@ export function SubscriptionPanel({ caseId, active, sinceText, lastUsedText }: {
       setState("stopped");
       router.refresh();
     } else setState("failed");
+  };
+
+  // Never rejects: without clipboard access the address stays in the field to copy by hand.
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("idle");
+    }
   };
 
   return (
@@ -57,14 +69,7 @@ export function SubscriptionPanel({ caseId, active, sinceText, lastUsedText }: {
             <button
               type="button"
               className={buttonClass}
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(url);
-                  setState("copied");
-                } catch {
-                  setState("idle");
-                }
-              }}
+              onClick={() => void copy(url)}
             >
               {t("copy")}
             </button>
@@ -72,11 +77,11 @@ export function SubscriptionPanel({ caseId, active, sinceText, lastUsedText }: {
         </div>
       ) : null}
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button type="button" className={active ? buttonClass : primaryButtonClass} onClick={make} disabled={state === "working"} data-testid="subscription-make">
+        <button type="button" className={active ? buttonClass : primaryButtonClass} onClick={() => void make()} disabled={state === "working"} data-testid="subscription-make">
           {active ? t("makeNew") : t("make")}
         </button>
         {active ? (
-          <button type="button" className={buttonClass} onClick={stop} disabled={state === "working"} data-testid="subscription-stop">
+          <button type="button" className={buttonClass} onClick={() => void stop()} disabled={state === "working"} data-testid="subscription-stop">
             {t("stop")}
           </button>
         ) : null}

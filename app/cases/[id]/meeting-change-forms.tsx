@@ -1,0 +1,146 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { submitWithoutReset } from "../_components/keep-typed";
+import { FieldError } from "@/app/_components/ui/field-error";
+import { dangerButtonClass, errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import { cancelMeetingAction, rescheduleAction } from "./actions";
+
+export type MovableMeeting = { id: string; date: string; time: string; durationMinutes: number; location: string | null; videoUrl: string | null };
+
+type MoveFields = { date: string; time: string; durationMinutes: string; location: string; videoUrl: string };
+
+/** Move or cancel a meeting to come (the caseworker); each folded away until wanted. */
+export function MeetingChangeForms({ caseId, meeting }: { caseId: string; meeting: MovableMeeting }) {
+  return (
+    <div className="mt-3 w-full space-y-2 border-t border-slate-200 pt-3">
+      <MoveForm caseId={caseId} meeting={meeting} />
+      <CancelForm caseId={caseId} meetingId={meeting.id} />
+    </div>
+  );
+}
+
+function useFieldError() {
+  const tf = useTranslations("staff.fieldErrors");
+  return (code: string | undefined) => (code ? (tf.has(code) ? tf(code) : tf("invalid")) : null);
+}
+
+function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting }) {
+  const t = useTranslations("staff.meetings");
+  const fieldError = useFieldError();
+  const [state, action, pending] = useActionState(rescheduleAction.bind(null, caseId, meeting.id), null);
+  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const [v, setV] = useState<MoveFields>({
+    date: meeting.date,
+    time: meeting.time,
+    durationMinutes: String(meeting.durationMinutes),
+    location: meeting.location ?? "",
+    videoUrl: meeting.videoUrl ?? "",
+  });
+  const id = (name: string) => `move-${meeting.id}-${name}`;
+  const field = (name: keyof MoveFields, label: string, type = "text", extra: Record<string, unknown> = {}) => (
+    <div className={name === "location" || name === "videoUrl" ? "sm:col-span-2" : undefined}>
+      <label htmlFor={id(name)} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={id(name)}
+        name={name}
+        type={type}
+        className={`mt-1 ${inputClass}`}
+        value={v[name]}
+        onChange={(e) => setV({ ...v, [name]: e.target.value })}
+        aria-invalid={Boolean(fields[name]) || undefined}
+        aria-describedby={id(`${name}-error`)}
+        data-testid={`move-${name}`}
+        {...extra}
+      />
+      <FieldError id={id(`${name}-error`)} message={fieldError(fields[name])} />
+    </div>
+  );
+  return (
+    <details data-testid="move-details">
+      <summary className="cursor-pointer font-semibold text-slate-900" data-testid="move-toggle">
+        {t("moveTitle")}
+      </summary>
+      <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-2" data-testid="move-form">
+        <div aria-live="polite">
+          {state?.ok ? (
+            <p className={noticeClass} data-testid="meeting-moved">
+              {t("moved")}
+            </p>
+          ) : null}
+          {state && !state.ok ? (
+            <p className={errorClass} role="alert">
+              {state.error === "INVALID_INPUT" ? t("checkFields") : state.error === "CONFLICT" ? t("notChangeable") : t("moveFailed")}
+            </p>
+          ) : null}
+        </div>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2">
+          {field("date", t("date"), "date")}
+          {field("time", t("time"), "time")}
+          {field("durationMinutes", t("duration"), "number", { min: 15, max: 480, step: 5, inputMode: "numeric" })}
+          {field("location", t("location"))}
+          {field("videoUrl", t("videoUrl"), "url", { placeholder: "https://" })}
+        </div>
+        <p className={hintClass}>{t("placeOrVideoHint")}</p>
+        <button type="submit" className={`mt-3 ${primaryButtonClass}`} disabled={pending} data-testid="move-submit">
+          {pending ? t("moving") : t("move")}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function CancelForm({ caseId, meetingId }: { caseId: string; meetingId: string }) {
+  const t = useTranslations("staff.meetings");
+  const fieldError = useFieldError();
+  const [state, action, pending] = useActionState(cancelMeetingAction.bind(null, caseId, meetingId), null);
+  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const [message, setMessage] = useState("");
+  const id = `cancel-${meetingId}-message`;
+  return (
+    <details data-testid="cancel-details">
+      <summary className="cursor-pointer font-semibold text-slate-900" data-testid="cancel-toggle">
+        {t("cancelTitle")}
+      </summary>
+      <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-2" data-testid="cancel-form">
+        <div aria-live="polite">
+          {state?.ok ? (
+            <p className={noticeClass} data-testid="meeting-cancelled">
+              {t("cancelled")}
+            </p>
+          ) : null}
+          {state && !state.ok ? (
+            <p className={errorClass} role="alert">
+              {state.error === "INVALID_INPUT" ? t("checkFields") : state.error === "CONFLICT" ? t("notChangeable") : t("cancelFailed")}
+            </p>
+          ) : null}
+        </div>
+        <label htmlFor={id} className={labelClass}>
+          {t("cancelMessage")}
+        </label>
+        <p id={`${id}-hint`} className={hintClass}>
+          {t("cancelHint")}
+        </p>
+        <textarea
+          id={id}
+          name="message"
+          rows={3}
+          maxLength={1000}
+          className={`mt-1 ${inputClass}`}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          aria-invalid={Boolean(fields.message) || undefined}
+          aria-describedby={`${id}-hint ${id}-error`}
+          data-testid="cancel-message"
+        />
+        <FieldError id={`${id}-error`} message={fieldError(fields.message)} />
+        <button type="submit" className={`mt-3 ${dangerButtonClass}`} disabled={pending} data-testid="cancel-submit">
+          {pending ? t("cancelling") : t("cancel")}
+        </button>
+      </form>
+    </details>
+  );
+}
