@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { grantApplicationRole } from "./roles";
+import { pgliteJobDb, prepareJobSchema, type JobConnection } from "./job-schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -19,6 +20,8 @@ export type DbHandle = {
   where: string;
   /** Runs a script of several statements as this connection's role (tests, maintenance). */
   execScript(script: string): Promise<void>;
+  /** How the job runner (pg-boss, lib/jobs) reaches this database; its schema is ready. */
+  jobConnection: JobConnection;
   close(): Promise<void>;
 };
 
@@ -50,9 +53,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
         const [me] = await owner<{ role: string }[]>`select current_user as role`;
         // One role given twice: nothing to grant (the start-up check says what that means).
         if (me!.role !== appRole) await grantApplicationRole((statement) => owner.unsafe(statement), appRole);
+        await prepareJobSchema({ connectionString: opts.ownerUrl! }, me!.role !== appRole ? appRole : undefined);
       });
     } else if (await migrationsPending(opts.databaseUrl)) {
-      await withMigrationLock(opts.databaseUrl, (conn) => migratePostgres(drizzlePostgres(conn), { migrationsFolder }));
+      await withMigrationLock(opts.databaseUrl, async (conn) => {
+        await migratePostgres(drizzlePostgres(conn), { migrationsFolder });
+        await prepareJobSchema({ connectionString: opts.databaseUrl! });
+      });
     }
     const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(sql, { schema }) as unknown as Db;
@@ -62,6 +69,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       kind: "postgres",
       where: `${url.hostname}:${url.port || 5432}${url.pathname}`,
       execScript: async (script) => void (await sql.unsafe(script)),
+      jobConnection: { connectionString: opts.databaseUrl },
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -74,11 +82,14 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
+  const jobDb = pgliteJobDb(client);
+  await prepareJobSchema({ db: jobDb });
   return {
     db: db as unknown as Db,
     kind: "pglite",
     where: dir ?? "memory",
     execScript: async (script) => void (await client.exec(script)),
+    jobConnection: { db: jobDb },
     close: () => client.close(),
   };
 }

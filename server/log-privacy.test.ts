@@ -11,6 +11,7 @@ import { KURT } from "@/lib/demo/kurt-case";
 import { staffEmailProvider } from "@/lib/auth/staff-email-provider";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { sendInvitationEmail } from "@/lib/invites/invitation-email";
+import { runDueJobs } from "@/lib/jobs/work-jobs";
 import { createMetrics } from "./metrics";
 import { createRequestListener } from "./request-listener";
 import { captureLogs, errorFields, logger, withRequestId } from "@/lib/log/logger";
@@ -57,7 +58,7 @@ async function demoFlow(): Promise<void> {
       throw new Error(`550 5.1.1 <${email}>: Recipient address rejected`);
     },
   });
-  sendInvitationEmail({
+  await sendInvitationEmail({
     to: "lars.nielsen@nordlager.example",
     locale: "da",
     name: KURT.people.manager,
@@ -69,6 +70,8 @@ async function demoFlow(): Promise<void> {
     url: demo.links.manager,
     expiresAt: new Date(),
   });
+  // The queued mails are delivered: the job's own log lines are checked too.
+  await runDueJobs();
   const http = createServer(createRequestListener({ ops: { metrics: createMetrics(), serveMetrics: false }, trustProxy: false, app: () => async (_q, s) => void s.end("ok") }));
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;

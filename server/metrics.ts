@@ -5,13 +5,15 @@ import type { CollabServer } from "./collab";
  * The Prometheus metrics of this process (GET /metrics, see ops-routes.ts). Rates are left to
  * Prometheus: updates per second is `rate(stepwise_collab_updates_committed_total[1m])`, the mean
  * commit latency `rate(stepwise_collab_commit_seconds_total[1m]) / rate(stepwise_collab_commit_batches_total[1m])`.
- * There is no job queue in Stepwise yet (mail is sent inline), so there is no job-queue metric.
+ * `stepwise_job_queue_depth` is the job runner's (lib/jobs): jobs waiting to run or to retry.
  */
 export type Metrics = {
   registry: Registry;
   observeRequest(input: { method: string; route: string; status: number; seconds: number }): void;
   /** Reads the collaboration server's numbers at each scrape. */
   watchCollab(collab: Pick<CollabServer, "stats" | "commitStats">): void;
+  /** Reads the job runner's queue depth at each scrape (lib/jobs jobQueueDepth). */
+  watchJobs(depth: () => Promise<number>): void;
 };
 
 export function createMetrics(): Metrics {
@@ -60,6 +62,16 @@ export function createMetrics(): Metrics {
   total("stepwise_collab_commit_batches_total", "Commit batches written.", () => read((c) => c.commitStats().batches, 0));
   total("stepwise_collab_commit_seconds_total", "Time spent writing commit batches.", () => read((c) => c.commitStats().writeSeconds, 0));
 
+  let jobDepth: (() => Promise<number>) | null = null;
+  new Gauge({
+    name: "stepwise_job_queue_depth",
+    help: "Jobs (e-mails) waiting to run or to retry.",
+    registers: [registry],
+    async collect() {
+      this.set(jobDepth ? await jobDepth() : 0);
+    },
+  });
+
   return {
     registry,
     observeRequest({ method, route, status, seconds }) {
@@ -68,6 +80,9 @@ export function createMetrics(): Metrics {
     },
     watchCollab(c) {
       collab = c;
+    },
+    watchJobs(depth) {
+      jobDepth = depth;
     },
   };
 }

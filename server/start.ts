@@ -16,6 +16,8 @@ import { createMetrics } from "./metrics";
 import { handleOpsRequest, type OpsOptions } from "./ops-routes";
 import { createRequestListener, type AppHandler } from "./request-listener";
 import { registerReadinessCheck } from "./readiness";
+import { startJobWorkers } from "@/lib/jobs/work-jobs";
+import { jobQueueDepth } from "@/lib/jobs/job-runner";
 
 const log = logger("server");
 
@@ -66,6 +68,9 @@ export async function start(opts: StartOptions = { buildOnStart: true }): Promis
   // In production the application's database role must not be able to unguard the evidence (issue 12.6).
   const refusePrivilegedRole = !dev && e.ALLOW_PRIVILEGED_DATABASE_ROLE !== "1";
   const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1", refusePrivilegedRole });
+  // Queued mail (and every later job) is worked by this process from now on (lib/jobs).
+  await startJobWorkers();
+  metrics.watchJobs(jobQueueDepth);
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: http });
   await app.prepare();

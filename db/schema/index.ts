@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./agreements";
 export * from "./staff-auth";
 export * from "./followup";
+export * from "./outbox";

@@ -1,13 +1,10 @@
-import path from "node:path";
 import type { EmailConfig } from "@auth/core/providers/email";
 import { env, publicUrl } from "../env";
-import { deliverMail } from "../mail/deliver-mail";
+import { queueMail } from "../mail/queue-mail";
 import { localeOfRequest, mailText } from "../mail/mail-text";
 import { EMAIL_PROVIDER_ID } from "./auth-method";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
-import { errorFields, logger } from "../log/logger";
 
-const log = logger("auth");
 
 /**
  * The link in the mail always points at the public URL (PUBLIC_URL, or the demo's listen address),
@@ -21,8 +18,9 @@ function rebase(url: string): string {
 }
 
 /**
- * The magic-link provider: SMTP when configured, else the outbox (and the console), so sign-in
- * works in development and tests with no mail server. SMTP delivery is not awaited, so the
+ * The magic-link provider: the mail is queued (lib/mail/queue-mail.ts) and the job runner sends
+ * it — SMTP when configured, else the outbox folder (and the link on the console), so sign-in
+ * works in development and tests with no mail server. Delivery is never awaited here, so the
  * answer to a known address takes no longer than the answer to an unknown one.
  */
 export function staffEmailProvider(): EmailConfig {
@@ -36,17 +34,11 @@ export function staffEmailProvider(): EmailConfig {
     async sendVerificationRequest({ identifier, url, request }) {
       const link = rebase(url);
       const locale = localeOfRequest(request?.headers);
-      const delivery = deliverMail({
+      await queueMail({
         to: identifier,
         subject: mailText(locale, "staff.mail.signIn.subject"),
         text: mailText(locale, "staff.mail.signIn.body", { link, minutes: SIGN_IN_LINK_MINUTES }),
       });
-      if (delivery.via === "smtp") {
-        delivery.sent.catch((e: unknown) => log.error("a sign-in e-mail could not be sent", errorFields(e)));
-      } else {
-        // The folder only: the file's name holds the address, and the link the address and a working token.
-        log.info("sign-in e-mail written to the outbox", { folder: path.dirname(delivery.file) });
-      }
     },
   };
 }

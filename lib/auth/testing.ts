@@ -9,6 +9,7 @@ import { storedSessionToken } from "./session-token";
 import { resetEnvCache } from "../env";
 import { outboxDir } from "../mail/deliver-mail";
 import { buildAuthConfig } from "./auth-config";
+import { runDueJobs } from "../jobs/work-jobs";
 
 /** Test helpers for staff sign-in: a private DATA_DIR (so the outbox is ours) and Auth.js requests. */
 
@@ -41,14 +42,19 @@ export function latestLinkFor(to: string): string {
   return link.trim();
 }
 
-/** What next-auth's server-side `signIn("email")` does: a POST to Auth.js, without the CSRF check. */
+/**
+ * What next-auth's server-side `signIn("email")` does: a POST to Auth.js, without the CSRF check;
+ * then the job runner's turn, so a queued sign-in mail is in the outbox when this returns.
+ */
 export async function authSignIn(email: string, callbackUrl = "/cases"): Promise<Response> {
   const req = new Request(`${ORIGIN}/api/auth/signin/email`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email, callbackUrl }),
   });
-  return Auth(req, { ...(await buildAuthConfig({ requestPath: "/api/auth/signin/email" })), skipCSRFCheck });
+  const res = await Auth(req, { ...(await buildAuthConfig({ requestPath: "/api/auth/signin/email" })), skipCSRFCheck });
+  await runDueJobs();
+  return res;
 }
 
 /** A request to Auth.js's own routes, as the route handler makes it (config built per request). */

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listParticipantsWithNewestLink } from "@/db/queries/join-links";
 import { listMeetingsOfCases } from "@/db/queries/meetings";
+import { newestMailStateOfParticipants, type OutboxState } from "@/db/queries/outbox";
 import { linkState, type LinkState } from "./link-state";
 import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import { can } from "../permissions";
@@ -16,6 +17,8 @@ export type OverviewParticipant = {
   /** Signs in with a staff account (the caseworker who opened the case) rather than by link. */
   hasStaffAccount: boolean;
   link: LinkState;
+  /** Their newest invitation e-mail's state (lib/mail): null when none was sent. */
+  mail: OutboxState | null;
 };
 
 export type OverviewMeeting = {
@@ -53,6 +56,10 @@ export async function getCaseOverview(input: { staffUserId: string | null | unde
     videoUrl: m.videoUrl,
     status: m.status,
   }));
+  const mail = await newestMailStateOfParticipants(
+    db,
+    people.map((p) => p.participant.id),
+  );
   const participants = people
     .map(({ participant: p, link }) => ({
       id: p.id,
@@ -62,6 +69,7 @@ export async function getCaseOverview(input: { staffUserId: string | null | unde
       isMe: p.id === access.me.participantId,
       hasStaffAccount: p.userId !== null,
       link: linkState(link, now),
+      mail: mail.get(p.id) ?? null,
     }))
     .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   const role = access.me.role;

@@ -1,12 +1,9 @@
-import path from "node:path";
-import { deliverMail, type OutgoingMail } from "../mail/deliver-mail";
+import type { OutgoingMail } from "../mail/deliver-mail";
+import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
 import { organisationName } from "../organisation/organisation-name";
 import type { InvitationMailInput } from "../invites/invitation-email";
-import { errorFields, logger } from "../log/logger";
 import { MEETING_TIME_ZONE } from "../time/zoned";
-
-const log = logger("meetings");
 
 /**
  * A "moved" or "cancelled" mail says what an invitation may say (InvitationMailInput: to whom,
@@ -38,8 +35,7 @@ export function renderMeetingChangeEmail(input: MeetingChangeMail): OutgoingMail
   return { to: input.to, subject: m("subject", { organisation }), text };
 }
 
-export function sendMeetingChangeEmail(input: MeetingChangeMail): void {
-  const delivery = deliverMail(renderMeetingChangeEmail(input));
-  if (delivery.via === "smtp") delivery.sent.catch((e: unknown) => log.error("a meeting-change e-mail could not be sent", errorFields(e)));
-  else log.info("meeting-change e-mail written to the outbox", { folder: path.dirname(delivery.file), kind: input.kind });
+/** Queue the mail for the job runner (lib/mail/queue-mail.ts), which sends it and retries. */
+export async function sendMeetingChangeEmail(input: MeetingChangeMail): Promise<void> {
+  await queueMail(renderMeetingChangeEmail(input));
 }

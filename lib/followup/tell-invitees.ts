@@ -20,7 +20,7 @@ export async function tellInvitees(input: {
   let told = 0;
   for (const p of people) {
     if (!p.email || p.id === input.exceptParticipantId) continue;
-    sendMeetingChangeEmail({
+    await sendMeetingChangeEmail({
       to: p.email,
       locale: input.locale,
       name: p.displayName,

@@ -9,6 +9,7 @@ import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { addDays, dateInZone } from "../time/zoned";
 import { outboxFiles, useTempDataDir } from "../auth/testing";
+import { runDueJobs } from "../jobs/work-jobs";
 import { inviteParticipant } from "./invite-participant";
 import { renderInvitationEmail } from "./invitation-email";
 
@@ -56,6 +57,7 @@ describe("the invitation e-mail", () => {
     const manager = await inviteParticipant({ ...common, raw: { role: "manager", displayName: "Lars Leder", email: "lars@kontorhuset.example" } });
     const employee = await inviteParticipant({ ...common, raw: { role: "employee", displayName: CASE.employeeName, email: "bodil@mail.example" } });
 
+    await runDueJobs();
     const toManager = newestMailTo("lars@kontorhuset.example");
     expect(toManager.subject).toBe("Møde – Jobcenter Testby");
     for (const caseText of [CASE.employeeName, "Bodil", CASE.employer, "Kontorhuset ApS", CASE.title, "depression", "Fællesmøde", "Mette"]) {

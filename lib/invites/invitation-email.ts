@@ -1,12 +1,10 @@
-import path from "node:path";
-import { deliverMail, type OutgoingMail } from "../mail/deliver-mail";
+import type { OutgoingMail } from "../mail/deliver-mail";
+import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
 import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
-import { errorFields, logger } from "../log/logger";
 
-const log = logger("invites");
 
 /**
  * What an invitation may say: to whom (the recipient's own name), when, where (the place or the
@@ -62,11 +60,10 @@ export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail 
 }
 
 /**
- * Send a participant their personal join link (SMTP, or the outbox in development). The link is
- * not logged: it opens a health-data meeting for whoever has it.
+ * Queue a participant's personal join link for the job runner (SMTP, or the outbox folder in
+ * development); its state shows beside the participant. The link is not logged: it opens a
+ * health-data meeting for whoever has it.
  */
-export function sendInvitationEmail(input: InvitationMailInput): void {
-  const delivery = deliverMail(renderInvitationEmail(input));
-  if (delivery.via === "smtp") delivery.sent.catch((e: unknown) => log.error("an invitation e-mail could not be sent", errorFields(e)));
-  else log.info("invitation e-mail written to the outbox", { folder: path.dirname(delivery.file) });
+export async function sendInvitationEmail(input: InvitationMailInput & { participantId?: string }): Promise<void> {
+  await queueMail(renderInvitationEmail(input), { participantId: input.participantId });
 }

@@ -16,6 +16,7 @@ import { revokeInvitation } from "./revoke-invitation";
 import { linkState } from "../cases/link-state";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
 import { actorsOf, meOfSession, meetingAs } from "../testing/actors";
+import { runDueJobs } from "../jobs/work-jobs";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -90,6 +91,7 @@ describe("inviteParticipant", () => {
       locale: "nb",
     });
     expect(issued.emailedTo).toBe("susanne@fagforening.example");
+    await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
     expect(outboxFiles().at(-1)).toMatch(/-susanne@fagforening\.example\.eml$/);
   });

@@ -47,7 +47,8 @@ export async function issueInvitationLink(input: {
   const url = `${base}${link.path}`;
   const emailedTo = input.sendEmail === false ? null : input.participant.email;
   if (emailedTo) {
-    sendInvitationEmail({
+    await sendInvitationEmail({
+      participantId: input.participant.id,
       to: emailedTo,
       locale: input.locale,
       name: input.participant.displayName,

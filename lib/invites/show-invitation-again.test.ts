@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openJoinLink } from "../access/open-join-link";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
+import { runDueJobs } from "../jobs/work-jobs";
 import { getCaseOverview } from "../cases/get-case-overview";
 import { staffCaseFixture } from "../cases/testing";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -50,9 +51,11 @@ describe("showInvitationAgain", () => {
     const a = await staffCaseFixture("again.mail@kommune.example");
     const before = outboxFiles().length;
     const first = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName: "Lars", email: "lars@firma.example" }, ...common });
+    await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
     const again = await showInvitationAgain({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: first.participantId }, ...common });
     expect(again.emailedTo).toBeNull();
+    await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
   });
 

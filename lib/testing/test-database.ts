@@ -1,5 +1,6 @@
 import { openDatabase, setDatabase, closeDatabase, type DbHandle } from "@/db/client";
 import { createScratchDatabase, runAsOwner } from "@/db/scratch-database";
+import { stopJobRunner } from "../jobs/job-runner";
 
 /**
  * A fresh, migrated database for one test file: a new database on the real PostgreSQL when
@@ -30,7 +31,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       url: null,
       ownerUrl: null,
       asOwner: (statement) => handle.execScript(statement),
-      drop: () => closeDatabase(),
+      async drop() {
+        await stopJobRunner();
+        await closeDatabase();
+      },
     };
   }
   const scratch = await createScratchDatabase(base, "stepwise_test");
@@ -42,6 +46,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ownerUrl: scratch.ownerUrl,
     asOwner: (statement) => runAsOwner(scratch.ownerUrl, statement),
     async drop() {
+      await stopJobRunner();
       await closeDatabase();
       await scratch.drop();
     },

@@ -69,6 +69,7 @@ export default async function CasePage({ params, searchParams }: Params) {
   const t = await getTranslations("staff.case");
   const tTrack = await getTranslations("staff.track");
   const tState = await getTranslations("staff.linkState");
+  const tMail = await getTranslations("staff.mailState");
   const tRoles = await getTranslations("roles");
   const format = await getFormatter();
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
@@ -100,6 +101,8 @@ export default async function CasePage({ params, searchParams }: Params) {
       isMe: p.isMe,
       stateKind: s.kind,
       stateText: s.text,
+      mailState: p.mail,
+      mailText: p.mail ? tMail(p.mail) : null,
     };
   });
   const c = overview.case;

@@ -78,6 +78,11 @@ export function PeopleSection({
                   <p className="text-sm text-slate-700" data-testid="person-state">
                     {p.stateText}
                   </p>
+                  {p.mailState ? (
+                    <p className={p.mailState === "failed" ? errorClass : "text-sm text-slate-700"} data-testid="person-mail" data-mail={p.mailState}>
+                      {p.mailText}
+                    </p>
+                  ) : null}
                 </div>
                 {canManage && !p.isMe ? (
                   <div className="flex flex-wrap gap-2">

@@ -11,6 +11,9 @@ export type PersonView = {
   /** none | unused | used | expired | revoked | staff */
   stateKind: string;
   stateText: string;
+  /** Their newest invitation e-mail: queued | sent | failed (null: none was sent). */
+  mailState: "queued" | "sent" | "failed" | null;
+  mailText: string | null;
 };
 
 /** A link just issued, shown once. */

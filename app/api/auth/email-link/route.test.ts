@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionCaseworker } from "@/lib/auth/provision-caseworker";
 import { latestLinkFor, outboxFiles, sessionCookieOf, authRequest, useTempDataDir } from "@/lib/auth/testing";
+import { runDueJobs } from "@/lib/jobs/work-jobs";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { GET as authGet } from "../[...nextauth]/route";
 import { POST } from "./route";
@@ -50,6 +51,7 @@ describe("POST /api/auth/email-link", () => {
     const before = outboxFiles().length;
     const res = await POST(post({ email: KNOWN, callbackUrl: "/cases" }, { json: true }));
     expect(res.status).toBe(202);
+    await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
     const link = latestLinkFor(KNOWN);
     expect(link).toMatch(/^http:\/\/localhost:3000\/api\/auth\/callback\/email\?/);
@@ -61,6 +63,7 @@ describe("POST /api/auth/email-link", () => {
 
   it("answers Auth.js's own routes on the public URL too, whatever Host they name", async () => {
     await POST(post({ email: KNOWN, callbackUrl: "/cases" }, { json: true }));
+    await runDueJobs();
     const link = new URL(latestLinkFor(KNOWN));
     const res = await authGet(
       new Request(`http://evil.example${link.pathname}${link.search}`, { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } }),

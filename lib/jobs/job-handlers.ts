@@ -1,0 +1,8 @@
+import type { JobQueue } from "@/db/job-schema";
+import type { JobHandler } from "./job-runner";
+import { sendQueuedMail } from "../mail/send-queued-mail";
+
+/** What each queue's jobs do. */
+export const JOB_HANDLERS: Record<JobQueue, JobHandler> = {
+  "mail.send": sendQueuedMail,
+};

@@ -1,0 +1,37 @@
+import { JOB_QUEUES } from "@/db/job-schema";
+import { claimWorking, jobRunner } from "./job-runner";
+import { JOB_HANDLERS } from "./job-handlers";
+
+/** Start working every queue (server start-up). Polls each second: a sign-in link is not kept waiting. */
+export async function startJobWorkers(): Promise<void> {
+  if (!claimWorking()) return;
+  const boss = await jobRunner();
+  for (const queue of JOB_QUEUES) {
+    await boss.work(queue, { pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+      if (job) await JOB_HANDLERS[queue](job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+    });
+  }
+}
+
+/**
+ * Run, one at a time, every job that is due when this is called (tests; `ignoreStartAfter` also
+ * runs jobs waiting out their backoff). A throw fails that try, as in the workers, and a retry
+ * it causes waits for the next call. Returns how many ran.
+ */
+export async function runDueJobs(opts: { ignoreStartAfter?: boolean } = {}): Promise<number> {
+  const boss = await jobRunner();
+  let ran = 0;
+  for (const queue of JOB_QUEUES) {
+    const jobs = (await boss.fetch(queue, { batchSize: 100, includeMetadata: true, ignoreStartAfter: opts.ignoreStartAfter ?? false })) ?? [];
+    for (const job of jobs) {
+      ran++;
+      try {
+        await JOB_HANDLERS[queue](job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+        await boss.complete(queue, job.id);
+      } catch (e) {
+        await boss.fail(queue, job.id, { message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+  return ran;
+}
