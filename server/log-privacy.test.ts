@@ -11,7 +11,7 @@ import { KURT } from "@/lib/demo/kurt-case";
 import { staffEmailProvider } from "@/lib/auth/staff-email-provider";
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import { sendInvitationEmail } from "@/lib/invites/invitation-email";
-import { runDueJobs } from "@/lib/jobs/work-jobs";
+import { runDueJobs } from "@/lib/system/work-jobs";
 import { createMetrics } from "./metrics";
 import { createRequestListener } from "./request-listener";
 import { captureLogs, errorFields, logger, withRequestId } from "@/lib/log/logger";
@@ -50,7 +50,9 @@ afterAll(async () => {
 async function demoFlow(): Promise<void> {
   const signIn = staffEmailProvider();
   const link = `http://127.0.0.1:3000/api/auth/callback/email?token=secret-token-1&email=${encodeURIComponent(KURT.caseworkerEmail)}`;
-  await signIn.sendVerificationRequest({ identifier: KURT.caseworkerEmail, url: link } as Parameters<typeof signIn.sendVerificationRequest>[0]);
+  await signIn.sendVerificationRequest({ identifier: KURT.caseworkerEmail, url: link } as Parameters<
+    typeof signIn.sendVerificationRequest
+  >[0]);
   await requestSignInLink({
     email: KURT.caseworkerEmail,
     ip: "127.0.0.1",
@@ -72,10 +74,20 @@ async function demoFlow(): Promise<void> {
   });
   // The queued mails are delivered: the job's own log lines are checked too.
   await runDueJobs();
-  const http = createServer(createRequestListener({ ops: { metrics: createMetrics(), serveMetrics: false }, trustProxy: false, app: () => async (_q, s) => void s.end("ok") }));
+  const http = createServer(
+    createRequestListener({
+      ops: { metrics: createMetrics(), serveMetrics: false },
+      trustProxy: false,
+      app: () => async (_q, s) => void s.end("ok"),
+    }),
+  );
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  for (const url of [demo.links.employee, demo.meetingUrl, `${demo.caseUrl ?? demo.meetingUrl}?q=${encodeURIComponent(KURT.employeeName)}`]) {
+  for (const url of [
+    demo.links.employee,
+    demo.meetingUrl,
+    `${demo.caseUrl ?? demo.meetingUrl}?q=${encodeURIComponent(KURT.employeeName)}`,
+  ]) {
     await fetch(`${base}${new URL(url).pathname}${new URL(url).search}`);
   }
   http.close();
@@ -111,7 +123,11 @@ describe("log lines", () => {
     }
     const requests = parsed.filter((p) => p.component === "http");
     expect(requests.length).toBe(3);
-    for (const r of requests) expect(r).toMatchObject({ msg: "request", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), route: expect.any(String) });
-    expect(parsed.find((p) => p.msg === "something failed")).toMatchObject({ requestId: "req-1", error: "Error: could not reach [e-mail]" });
+    for (const r of requests)
+      expect(r).toMatchObject({ msg: "request", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), route: expect.any(String) });
+    expect(parsed.find((p) => p.msg === "something failed")).toMatchObject({
+      requestId: "req-1",
+      error: "Error: could not reach [e-mail]",
+    });
   });
 });

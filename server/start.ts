@@ -16,7 +16,7 @@ import { createMetrics } from "./metrics";
 import { handleOpsRequest, type OpsOptions } from "./ops-routes";
 import { createRequestListener, type AppHandler } from "./request-listener";
 import { registerReadinessCheck } from "./readiness";
-import { startJobWorkers } from "@/lib/jobs/work-jobs";
+import { startJobWorkers } from "@/lib/system/work-jobs";
 import { jobQueueDepth } from "@/lib/jobs/job-runner";
 
 const log = logger("server");
@@ -87,7 +87,12 @@ export async function start(opts: StartOptions = { buildOnStart: true }): Promis
     if (!collab.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head);
   };
 
-  log.info("started", { port, database: data.kind, dev, metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null });
+  log.info("started", {
+    port,
+    database: data.kind,
+    dev,
+    metricsPort: metricsServer ? (metricsServer.address() as AddressInfo).port : null,
+  });
   printBanner({ url: baseUrl, configured: publicAddress.configured, data, dev });
 
   let stopping = false;

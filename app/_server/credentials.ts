@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import type { Credentials } from "@/lib/access/actor";
 import { SESSION_COOKIE_NAMES } from "@/lib/access/session-cookie";
-import { STAFF_SESSION_COOKIE_NAMES } from "@/lib/auth/session-token";
+import { STAFF_SESSION_COOKIE_NAMES } from "@/lib/access/session-token";
 import { cookieOf } from "./request";
 
 /**

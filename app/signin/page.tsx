@@ -5,7 +5,7 @@ import { SiteHeader } from "@/app/_components/site-header";
 import { signIn } from "@/app/_server/auth";
 import { pageStaff } from "@/app/_server/page-access";
 import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/_components/ui/classes";
-import { OIDC_PROVIDER_ID } from "@/lib/auth/auth-method";
+import { OIDC_PROVIDER_ID } from "@/lib/access/auth-method";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInOptions } from "@/lib/auth/sign-in-options";
 import { EmailSignInForm } from "./email-form";

@@ -1,4 +1,4 @@
-import type { StaffAuthMethod } from "../auth/auth-method";
+import type { StaffAuthMethod } from "./auth-method";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
 import type { SessionRef } from "./session-ref";

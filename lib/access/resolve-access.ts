@@ -3,8 +3,8 @@ import { findAgreement } from "@/db/queries/agreements";
 import { findMeetingWithCase } from "@/db/queries/meetings";
 import { type ParticipantRow, findParticipant, findParticipantOfUserOnCase } from "@/db/queries/participants";
 import { findLiveParticipantSession, findLiveStaffSession } from "@/db/queries/sessions";
-import { isStaffAuthMethod } from "../auth/auth-method";
-import { storedSessionToken } from "../auth/session-token";
+import { isStaffAuthMethod } from "./auth-method";
+import { storedSessionToken } from "./session-token";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import { organisationId } from "../organisation/organisation-id";
@@ -26,7 +26,10 @@ import { hashToken, looksLikeToken } from "./tokens";
  * meeting or agreement → NOT_FOUND (404); somebody, but not on this case → FORBIDDEN (403).
  */
 export async function identify(credentials: Credentials, now: Date = new Date()): Promise<Actors> {
-  const [participant, staff] = await Promise.all([participantActor(credentials.participantSessionToken, now), staffActor(credentials.staffSessionToken, now)]);
+  const [participant, staff] = await Promise.all([
+    participantActor(credentials.participantSessionToken, now),
+    staffActor(credentials.staffSessionToken, now),
+  ]);
   return { participant, staff };
 }
 
@@ -58,7 +61,16 @@ export async function resolveAccess(actors: Actors, target: AccessTarget): Promi
   const { meeting: m, case: c } = found;
   return {
     me,
-    meeting: { id: m.id, caseId: m.caseId, title: m.title, startsAt: m.startsAt, durationMinutes: m.durationMinutes, location: m.location, videoUrl: m.videoUrl, status: m.status },
+    meeting: {
+      id: m.id,
+      caseId: m.caseId,
+      title: m.title,
+      startsAt: m.startsAt,
+      durationMinutes: m.durationMinutes,
+      location: m.location,
+      videoUrl: m.videoUrl,
+      status: m.status,
+    },
     case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track },
   };
 }

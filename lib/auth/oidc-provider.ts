@@ -1,6 +1,6 @@
 import type { OIDCConfig } from "@auth/core/providers/oauth";
 import { env } from "../env";
-import { OIDC_PROVIDER_ID } from "./auth-method";
+import { OIDC_PROVIDER_ID } from "../access/auth-method";
 
 type Claims = { sub: string; email?: string; email_verified?: boolean; name?: string };
 
@@ -27,4 +27,3 @@ export function oidcProvider(): OIDCConfig<Claims> | null {
     },
   };
 }
-

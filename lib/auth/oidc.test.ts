@@ -14,7 +14,12 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-const OIDC = { OIDC_ISSUER: "https://login.kommune.example/", OIDC_CLIENT_ID: "stepwise", OIDC_CLIENT_SECRET: "s3cret", OIDC_NAME: "MitID Erhverv" };
+const OIDC = {
+  OIDC_ISSUER: "https://login.kommune.example/",
+  OIDC_CLIENT_ID: "stepwise",
+  OIDC_CLIENT_SECRET: "s3cret",
+  OIDC_NAME: "MitID Erhverv",
+};
 function setOidc(on: boolean) {
   for (const [k, v] of Object.entries(OIDC)) {
     if (on) process.env[k] = v;

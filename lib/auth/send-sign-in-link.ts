@@ -3,7 +3,7 @@ import { publicUrl } from "../env";
 import { LOCALE_COOKIE } from "../i18n/locales";
 import { localeOfRequest } from "../mail/mail-text";
 import { AUTH_BASE_PATH, buildAuthConfig } from "./auth-config";
-import { EMAIL_PROVIDER_ID } from "./auth-method";
+import { EMAIL_PROVIDER_ID } from "../access/auth-method";
 
 /**
  * Ask Auth.js to mail a sign-in link to a provisioned staff member (request-sign-in-link.ts decides

@@ -9,7 +9,7 @@ import { outboxDir } from "../mail/deliver-mail";
 import { provisionCaseworker } from "./provision-caseworker";
 import { requestSignInLink } from "./request-sign-in-link";
 import { mayStaffSignIn } from "./may-staff-sign-in";
-import { storedSessionToken } from "./session-token";
+import { storedSessionToken } from "../access/session-token";
 import { identify } from "../access/resolve-access";
 import { authRequest, authSignIn, latestLinkFor, outboxFiles, sessionCookieOf, useTempDataDir } from "./testing";
 
@@ -145,7 +145,11 @@ describe("the magic link", () => {
     const cookie = sessionCookieOf(await authRequest(latestLinkFor("session@kommune.example")))!;
 
     const session = await (await authRequest("/api/auth/session", { cookie })).json();
-    expect(session).toMatchObject({ user: { id: user.id, email: "session@kommune.example", name: "Sara Session" }, staffRole: "caseworker", authMethod: "email-link" });
+    expect(session).toMatchObject({
+      user: { id: user.id, email: "session@kommune.example", name: "Sara Session" },
+      staffRole: "caseworker",
+      authMethod: "email-link",
+    });
     const staffSessionToken = cookie.slice(cookie.indexOf("=") + 1);
     expect((await identify({ staffSessionToken })).staff).toMatchObject({
       kind: "staff",

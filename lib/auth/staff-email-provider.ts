@@ -2,9 +2,8 @@ import type { EmailConfig } from "@auth/core/providers/email";
 import { env, publicUrl } from "../env";
 import { queueMail } from "../mail/queue-mail";
 import { localeOfRequest, mailText } from "../mail/mail-text";
-import { EMAIL_PROVIDER_ID } from "./auth-method";
+import { EMAIL_PROVIDER_ID } from "../access/auth-method";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
-
 
 /**
  * The link in the mail always points at the public URL (PUBLIC_URL, or the demo's listen address),

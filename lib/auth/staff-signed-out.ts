@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { listCaseworkerParticipantIdsOfUser } from "@/db/queries/participants";
 import { publishSessionEnded } from "../access/revocation-bus";
 import { staffSessionRef } from "../access/session-ref";
-import { storedSessionToken } from "./session-token";
+import { storedSessionToken } from "../access/session-token";
 
 /**
  * A staff member signed out: Auth.js has deleted the session row. The meeting sockets opened with

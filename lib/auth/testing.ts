@@ -5,11 +5,11 @@ import { Auth, skipCSRFCheck } from "@auth/core";
 import { getDb } from "@/db/client";
 import { createAuthAdapter } from "@/db/auth-adapter";
 import { newToken } from "../access/tokens";
-import { storedSessionToken } from "./session-token";
+import { storedSessionToken } from "../access/session-token";
 import { resetEnvCache } from "../env";
 import { outboxDir } from "../mail/deliver-mail";
 import { buildAuthConfig } from "./auth-config";
-import { runDueJobs } from "../jobs/work-jobs";
+import { runDueJobs } from "../system/work-jobs";
 
 /** Test helpers for staff sign-in: a private DATA_DIR (so the outbox is ours) and Auth.js requests. */
 

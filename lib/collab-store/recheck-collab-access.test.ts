@@ -8,7 +8,7 @@ import { removeParticipant } from "../cases/remove-participant";
 import { endParticipantSession } from "../access/end-participant-session";
 import { closeRevocationBus } from "../access/revocation-bus";
 import { staffSessionRef } from "../access/session-ref";
-import { storedSessionToken } from "../auth/session-token";
+import { storedSessionToken } from "../access/session-token";
 import { openStaffSession, useTempDataDir } from "../auth/testing";
 import { inviteParticipant } from "../invites/invite-participant";
 import { completeMeeting } from "../meetings/complete-meeting";
@@ -43,20 +43,37 @@ describe("recheckCollabAccess", () => {
 
   it("answers session_ended for a session that belongs to someone else", async () => {
     const f = await createFixtureCase();
-    expect(await recheckCollabAccess([{ participantId: f.participants.employee.id, session: f.participants.manager.session, meetingId: null }])).toEqual(["session_ended"]);
+    expect(
+      await recheckCollabAccess([{ participantId: f.participants.employee.id, session: f.participants.manager.session, meetingId: null }]),
+    ).toEqual(["session_ended"]);
   });
 
   it("answers removed for a participant taken off the case, and for one that does not exist", async () => {
     const a = await staffCaseFixture("recheck.removed@kommune.example");
     const staffToken = await openStaffSession(a.staff.id);
-    const caseworker = { participantId: a.caseworkerParticipantId, session: staffSessionRef(storedSessionToken(staffToken)), meetingId: null };
+    const caseworker = {
+      participantId: a.caseworkerParticipantId,
+      session: staffSessionRef(storedSessionToken(staffToken)),
+      meetingId: null,
+    };
     expect(await recheckCollabAccess([caseworker])).toEqual(["ok"]);
     const f = await createFixtureCase();
     const ghost = { participantId: "00000000-0000-4000-8000-000000000000", session: f.participants.manager.session, meetingId: null };
     expect(await recheckCollabAccess([ghost])).toEqual(["removed"]);
-    const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName: "Lars" }, baseUrl: "http://x", locale: "da" });
+    const issued = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "manager", displayName: "Lars" },
+      baseUrl: "http://x",
+      locale: "da",
+    });
     await removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
-    expect(await recheckCollabAccess([{ participantId: issued.participantId, session: f.participants.manager.session, meetingId: null }, caseworker])).toEqual(["removed", "ok"]);
+    expect(
+      await recheckCollabAccess([
+        { participantId: issued.participantId, session: f.participants.manager.session, meetingId: null },
+        caseworker,
+      ]),
+    ).toEqual(["removed", "ok"]);
   });
 
   it("answers meeting_completed for a socket on a completed meeting's room, and ok on the preparation", async () => {
@@ -65,7 +82,10 @@ describe("recheckCollabAccess", () => {
     const onRoom = { participantId: e.id, session: e.session, meetingId: f.meetingId };
     const onPrep = { participantId: e.id, session: e.session, meetingId: null };
     expect(await recheckCollabAccess([onRoom, onPrep])).toEqual(["ok", "ok"]);
-    await completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId });
+    await completeMeeting({
+      who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }),
+      meetingId: f.meetingId,
+    });
     expect(await recheckCollabAccess([onRoom, onPrep])).toEqual(["meeting_completed", "ok"]);
   });
 
@@ -73,7 +93,11 @@ describe("recheckCollabAccess", () => {
     const a = await staffCaseFixture("recheck.staff@kommune.example");
     const token = await openStaffSession(a.staff.id);
     const other = await openStaffSession(a.staff.id);
-    const claim = (t: string) => ({ participantId: a.caseworkerParticipantId, session: staffSessionRef(storedSessionToken(t)), meetingId: null });
+    const claim = (t: string) => ({
+      participantId: a.caseworkerParticipantId,
+      session: staffSessionRef(storedSessionToken(t)),
+      meetingId: null,
+    });
     await createAuthAdapter(await getDb(), { storedToken: storedSessionToken, authMethod: null }).deleteSession!(token);
     expect(await recheckCollabAccess([claim(token), claim(other)])).toEqual(["session_ended", "ok"]);
   });

@@ -7,7 +7,7 @@ import { staffCaseFixture } from "../cases/testing";
 import { addParticipant } from "../cases/add-participant";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { outboxDir } from "../mail/deliver-mail";
-import { runDueJobs } from "../jobs/work-jobs";
+import { runDueJobs } from "../system/work-jobs";
 import { meetingCalendarFile } from "../calendar/meeting-calendar-file";
 import { completeMeeting } from "../meetings/complete-meeting";
 import { openStaffSession } from "../auth/testing";
@@ -25,7 +25,13 @@ afterAll(async () => {
 });
 
 const BASE = "https://stepwise.example";
-const move = { date: "2030-05-06", time: "13:30", durationMinutes: "45", location: "Jobcentret, lokale 4", videoUrl: "https://video.example/m" };
+const move = {
+  date: "2030-05-06",
+  time: "13:30",
+  durationMinutes: "45",
+  location: "Jobcentret, lokale 4",
+  videoUrl: "https://video.example/m",
+};
 
 /** A case with a meeting, a manager with an e-mail address and an employee without one. */
 async function setup(tag: string) {
@@ -56,7 +62,8 @@ describe("rescheduleMeeting", () => {
   it("answers 401 without a session, 404 for an unknown meeting, 403 to a caseworker not on the case, 400 with field errors", async () => {
     const s = await setup("move.refuse");
     const stranger = await provisionCaseworker({ email: "move.stranger@kommune.example" });
-    const go = (staffUserId: string | null, meetingId: string, raw: unknown) => rescheduleMeeting({ staffUserId, meetingId, raw, baseUrl: BASE, locale: "da" });
+    const go = (staffUserId: string | null, meetingId: string, raw: unknown) =>
+      rescheduleMeeting({ staffUserId, meetingId, raw, baseUrl: BASE, locale: "da" });
     await expect(go(null, s.meetingId, move)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(go(s.staff.id, "0b9e3c52-6f55-4a8e-9d71-2c4f7e0a1b3d", move)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(go(s.staff.id, "not-a-uuid", move)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -65,7 +72,9 @@ describe("rescheduleMeeting", () => {
       code: "INVALID_INPUT",
       details: { date: "date", videoUrl: "url" },
     });
-    await expect(go(s.staff.id, s.meetingId, { ...move, location: "", videoUrl: "" })).rejects.toMatchObject({ details: { location: "placeOrVideo" } });
+    await expect(go(s.staff.id, s.meetingId, { ...move, location: "", videoUrl: "" })).rejects.toMatchObject({
+      details: { location: "placeOrVideo" },
+    });
   });
 
   it("moves the meeting, keeps the calendar UID with a higher SEQUENCE, and mails the invitees without case content", async () => {
@@ -90,13 +99,25 @@ describe("rescheduleMeeting", () => {
     expect(mail).toContain(`${BASE}/meetings/${s.meetingId}`);
     for (const caseWord of ["Bodil", "Kontorhuset", "Fællesmøde", "/join/"]) expect(mail).not.toContain(caseWord);
     // Moved twice: the sequence keeps counting.
-    expect((await rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: { ...move, time: "14:00" }, baseUrl: BASE, locale: "da" })).sequence).toBe(2);
+    expect(
+      (
+        await rescheduleMeeting({
+          staffUserId: s.staff.id,
+          meetingId: s.meetingId,
+          raw: { ...move, time: "14:00" },
+          baseUrl: BASE,
+          locale: "da",
+        })
+      ).sequence,
+    ).toBe(2);
   });
 
   it("refuses to move a completed meeting (409)", async () => {
     const s = await setup("move.done");
     await completeMeeting({ who: await actorsOf({ staffSessionToken: await openStaffSession(s.staff.id) }), meetingId: s.meetingId });
-    await expect(rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "da" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "da" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
@@ -104,10 +125,14 @@ describe("cancelMeeting", () => {
   it("answers 401, 403 and 400 (a message naming a diagnosis is not mailed)", async () => {
     const s = await setup("cancel.refuse");
     const stranger = await provisionCaseworker({ email: "cancel.stranger@kommune.example" });
-    const go = (staffUserId: string | null, raw: unknown) => cancelMeeting({ staffUserId, meetingId: s.meetingId, raw, baseUrl: BASE, locale: "da" });
+    const go = (staffUserId: string | null, raw: unknown) =>
+      cancelMeeting({ staffUserId, meetingId: s.meetingId, raw, baseUrl: BASE, locale: "da" });
     await expect(go(null, {})).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(go(stranger.id, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(go(s.staff.id, { message: "Bodil har fået en depression" })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { message: "healthInMail" } });
+    await expect(go(s.staff.id, { message: "Bodil har fået en depression" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { message: "healthInMail" },
+    });
     await expect(go(s.staff.id, { message: "x".repeat(1001) })).rejects.toMatchObject({ details: { message: "tooLong" } });
     await runDueJobs();
     expect(mailsTo(s.managerEmail).slice(s.mailsBefore)).toHaveLength(0);
@@ -116,7 +141,13 @@ describe("cancelMeeting", () => {
   it("cancels: STATUS:CANCELLED with the same UID and a higher SEQUENCE, the invitees mailed with the message; twice is 409", async () => {
     const s = await setup("cancel.ok");
     const before = await calendarEvent(s.caseId, s.meetingId);
-    const r = await cancelMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: { message: "Vi finder et nyt tidspunkt." }, baseUrl: BASE, locale: "en" });
+    const r = await cancelMeeting({
+      staffUserId: s.staff.id,
+      meetingId: s.meetingId,
+      raw: { message: "Vi finder et nyt tidspunkt." },
+      baseUrl: BASE,
+      locale: "en",
+    });
     expect(r).toEqual({ meetingId: s.meetingId, sequence: 1, told: 1 });
     const after = await calendarEvent(s.caseId, s.meetingId);
     expect(after.uid).toBe(before.uid);
@@ -127,9 +158,15 @@ describe("cancelMeeting", () => {
     expect(mail).toMatch(/Your meeting with .* is cancelled\./);
     expect(mail).toContain("Message: Vi finder et nyt tidspunkt.");
     expect(mail).not.toContain("Bodil");
-    await expect(cancelMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: {}, baseUrl: BASE, locale: "en" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "en" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(completeMeeting({ who: await actorsOf({ staffSessionToken: await openStaffSession(s.staff.id) }), meetingId: s.meetingId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      cancelMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: {}, baseUrl: BASE, locale: "en" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "en" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      completeMeeting({ who: await actorsOf({ staffSessionToken: await openStaffSession(s.staff.id) }), meetingId: s.meetingId }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 

@@ -9,7 +9,7 @@ import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { addDays, dateInZone } from "../time/zoned";
 import { outboxFiles, useTempDataDir } from "../auth/testing";
-import { runDueJobs } from "../jobs/work-jobs";
+import { runDueJobs } from "../system/work-jobs";
 import { inviteParticipant } from "./invite-participant";
 import { renderInvitationEmail } from "./invitation-email";
 
@@ -35,7 +35,9 @@ const base = "http://localhost:3000";
 const CASE = { employeeName: "Bodil Jensen", employer: "Kontorhuset ApS", title: "Opfølgning: Bodils depression og deltid" };
 
 function newestMailTo(address: string): { subject: string; body: string } {
-  const file = outboxFiles().filter((f) => f.endsWith(`-${address}.eml`)).pop();
+  const file = outboxFiles()
+    .filter((f) => f.endsWith(`-${address}.eml`))
+    .pop();
   if (!file) throw new Error(`no mail to ${address}`);
   const raw = readFileSync(path.join(outboxDir(), file), "utf8");
   const [head, ...rest] = raw.split("\r\n\r\n");
@@ -47,20 +49,44 @@ function newestMailTo(address: string): { subject: string; body: string } {
 describe("the invitation e-mail", () => {
   it("carries no case content: the manager's names neither the employee, the employer nor the meeting's title", async () => {
     const staff = await provisionCaseworker({ email: "mail.cw@kommune.example" });
-    const kase = await openCase({ staffUserId: staff.id, raw: { employeeName: CASE.employeeName, track: "employed", employer: CASE.employer } });
+    const kase = await openCase({
+      staffUserId: staff.id,
+      raw: { employeeName: CASE.employeeName, track: "employed", employer: CASE.employer },
+    });
     const meeting = await scheduleCaseMeeting({
       staffUserId: staff.id,
       caseId: kase.id,
-      raw: { title: CASE.title, date: addDays(dateInZone(new Date()), 7), time: "10:00", durationMinutes: "90", location: "Jobcentret, lokale 4" },
+      raw: {
+        title: CASE.title,
+        date: addDays(dateInZone(new Date()), 7),
+        time: "10:00",
+        durationMinutes: "90",
+        location: "Jobcentret, lokale 4",
+      },
     });
     const common = { staffUserId: staff.id, caseId: kase.id, baseUrl: base, locale: "da" as const };
-    const manager = await inviteParticipant({ ...common, raw: { role: "manager", displayName: "Lars Leder", email: "lars@kontorhuset.example" } });
-    const employee = await inviteParticipant({ ...common, raw: { role: "employee", displayName: CASE.employeeName, email: "bodil@mail.example" } });
+    const manager = await inviteParticipant({
+      ...common,
+      raw: { role: "manager", displayName: "Lars Leder", email: "lars@kontorhuset.example" },
+    });
+    const employee = await inviteParticipant({
+      ...common,
+      raw: { role: "employee", displayName: CASE.employeeName, email: "bodil@mail.example" },
+    });
 
     await runDueJobs();
     const toManager = newestMailTo("lars@kontorhuset.example");
     expect(toManager.subject).toBe("Møde – Jobcenter Testby");
-    for (const caseText of [CASE.employeeName, "Bodil", CASE.employer, "Kontorhuset ApS", CASE.title, "depression", "Fællesmøde", "Mette"]) {
+    for (const caseText of [
+      CASE.employeeName,
+      "Bodil",
+      CASE.employer,
+      "Kontorhuset ApS",
+      CASE.title,
+      "depression",
+      "Fællesmøde",
+      "Mette",
+    ]) {
       expect(toManager.subject, caseText).not.toContain(caseText);
       expect(toManager.body, caseText).not.toContain(caseText);
     }
@@ -101,7 +127,20 @@ describe("the invitation e-mail", () => {
       expect(mail.text).toContain("Video link: https://video.example/room-7");
       expect(mail.text).not.toContain("Where:");
       expect(mail.text).toContain("When: Monday, March 2, 2026 at 10:00 AM (60 minutes)");
-      const nb = renderInvitationEmail({ ...{ to: "x@example.org", name: "Tina", startsAt: new Date(), durationMinutes: 30, location: "Kontoret", videoUrl: null, roomUrl: "r", url: "u", expiresAt: new Date() }, locale: "nb" });
+      const nb = renderInvitationEmail({
+        ...{
+          to: "x@example.org",
+          name: "Tina",
+          startsAt: new Date(),
+          durationMinutes: 30,
+          location: "Kontoret",
+          videoUrl: null,
+          roomUrl: "r",
+          url: "u",
+          expiresAt: new Date(),
+        },
+        locale: "nb",
+      });
       expect(nb.subject).toBe(`Møte – ${new URL(publicUrl()).host}`);
       expect(nb.text).toContain("Sted: Kontoret");
     } finally {

@@ -5,7 +5,6 @@ import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
 
-
 /**
  * What an invitation may say: to whom (the recipient's own name), when, where (the place or the
  * video link), the room's address and the personal link — and which organisation invites. Never
@@ -31,7 +30,8 @@ export type InvitationMailInput = {
 export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail {
   const { locale } = input;
   const organisation = organisationName();
-  const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...opts, timeZone: MEETING_TIME_ZONE }).format(d);
+  const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...opts, timeZone: MEETING_TIME_ZONE }).format(d);
   const m = (key: string, vars: Record<string, string | number> = {}) => mailText(locale, `staff.mail.invitation.${key}`, vars);
   const where = [
     input.location?.trim() ? m("place", { place: input.location.trim() }) : null,

@@ -16,7 +16,7 @@ import { revokeInvitation } from "./revoke-invitation";
 import { linkState } from "../cases/link-state";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
 import { actorsOf, meOfSession, meetingAs } from "../testing/actors";
-import { runDueJobs } from "../jobs/work-jobs";
+import { runDueJobs } from "../system/work-jobs";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -46,8 +46,12 @@ describe("inviteParticipant", () => {
     const empty = await staffCaseFixture("inv.empty@kommune.example", { withMeeting: false });
     const good = { role: "manager", displayName: "Lars Nielsen" };
     const common = { baseUrl: base, locale: "da" as const };
-    await expect(inviteParticipant({ staffUserId: null, caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(inviteParticipant({ staffUserId: b.staff.id, caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(inviteParticipant({ staffUserId: null, caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(inviteParticipant({ staffUserId: b.staff.id, caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(
       inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "boss", displayName: " ", email: "nope" }, ...common }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", details: { role: "required", displayName: "required", email: "invalidEmail" } });
@@ -100,7 +104,13 @@ describe("inviteParticipant", () => {
 describe("link states, revoke and re-issue", () => {
   it("shows not yet used → used (when, how often) → withdrawn, and a withdrawn link answers GONE and ends its sessions", async () => {
     const a = await staffCaseFixture("states@kommune.example");
-    const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName: "Lars" }, baseUrl: base, locale: "en" });
+    const issued = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "manager", displayName: "Lars" },
+      baseUrl: base,
+      locale: "en",
+    });
     const pid = issued.participantId;
     expect(await stateOf(a.staff.id, a.caseId, pid)).toMatchObject({ kind: "unused" });
 
@@ -123,10 +133,22 @@ describe("link states, revoke and re-issue", () => {
 
   it("re-issues: the old link dies with its sessions, the new one works and is unused", async () => {
     const a = await staffCaseFixture("reissue@kommune.example");
-    const first = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "employee", displayName: "Kurt" }, baseUrl: base, locale: "da" });
+    const first = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "employee", displayName: "Kurt" },
+      baseUrl: base,
+      locale: "da",
+    });
     const old = await open(first.url);
     const bus = listen();
-    const second = await reissueInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: first.participantId }, baseUrl: base, locale: "da" });
+    const second = await reissueInvitation({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { participantId: first.participantId },
+      baseUrl: base,
+      locale: "da",
+    });
     bus.stop();
     expect(second.url).not.toBe(first.url);
     expect(bus.events.map((e) => e.type)).toEqual(["participant_revoked"]);
@@ -140,7 +162,13 @@ describe("link states, revoke and re-issue", () => {
 
   it("shows an expired link as expired, and it answers GONE", async () => {
     const a = await staffCaseFixture("expired@kommune.example");
-    const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "observer", displayName: "Praktikant" }, baseUrl: base, locale: "da" });
+    const issued = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "observer", displayName: "Praktikant" },
+      baseUrl: base,
+      locale: "da",
+    });
     // Links end 30 days after the case's latest meeting (here a week from now): see join-link-expiry.ts.
     const later = new Date(Date.now() + 38 * 86_400_000);
     expect(await stateOf(a.staff.id, a.caseId, issued.participantId, later)).toMatchObject({ kind: "expired" });
@@ -150,11 +178,19 @@ describe("link states, revoke and re-issue", () => {
   it("refuses to revoke, re-issue or remove people of another case (no probing across cases)", async () => {
     const a = await staffCaseFixture("cross.a@kommune.example");
     const b = await staffCaseFixture("cross.b@kommune.example");
-    const theirs = await inviteParticipant({ staffUserId: b.staff.id, caseId: b.caseId, raw: { role: "manager", displayName: "B's manager" }, baseUrl: base, locale: "da" });
+    const theirs = await inviteParticipant({
+      staffUserId: b.staff.id,
+      caseId: b.caseId,
+      raw: { role: "manager", displayName: "B's manager" },
+      baseUrl: base,
+      locale: "da",
+    });
     const ref = { participantId: theirs.participantId };
     // Through A's own case: the participant is unknown there.
     await expect(revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: ref })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(reissueInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: ref, baseUrl: base, locale: "da" })).rejects.toMatchObject({
+    await expect(
+      reissueInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: ref, baseUrl: base, locale: "da" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: ref })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -169,7 +205,13 @@ describe("link states, revoke and re-issue", () => {
 
   it("removes a person: links and every session end, the room refuses them, and nobody can remove themselves", async () => {
     const a = await staffCaseFixture("remove@kommune.example");
-    const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "union_rep", displayName: "Susanne" }, baseUrl: base, locale: "da" });
+    const issued = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "union_rep", displayName: "Susanne" },
+      baseUrl: base,
+      locale: "da",
+    });
     const s = await open(issued.url);
     const bus = listen();
     await removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
@@ -179,18 +221,37 @@ describe("link states, revoke and re-issue", () => {
     await expect(open(issued.url)).rejects.toMatchObject({ code: "GONE" });
     const overview = await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId });
     expect(overview.participants.map((p) => p.id)).not.toContain(issued.participantId);
-    await expect(removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: a.caseworkerParticipantId } })).rejects.toMatchObject({
+    await expect(
+      removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: a.caseworkerParticipantId } }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
 
   it("gives an invited observer a read-only ticket", async () => {
     const a = await staffCaseFixture("observer@kommune.example");
-    const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "observer", displayName: "Observatør" }, baseUrl: base, locale: "da" });
+    const issued = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "observer", displayName: "Observatør" },
+      baseUrl: base,
+      locale: "da",
+    });
     const s = await open(issued.url);
-    const t = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" });
+    const t = await getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: s.sessionToken }),
+      meetingId: a.meetingId!,
+      wsOrigin: "ws://localhost:3000",
+    });
     expect(verifyTicket(t.params.ticket, t.room)).toMatchObject({ participantId: issued.participantId, readOnly: true });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: "ws://x", doc: "prep" })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: s.sessionToken }),
+        meetingId: a.meetingId!,
+        wsOrigin: "ws://x",
+        doc: "prep",
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -198,7 +259,14 @@ describe("link states, revoke and re-issue", () => {
 
 describe("linkState", () => {
   const now = new Date("2030-05-01T12:00:00Z");
-  const base = { revokedAt: null, expiresAt: new Date("2030-05-10T00:00:00Z"), useCount: 0, firstUsedAt: null, lastUsedAt: null, reusable: true };
+  const base = {
+    revokedAt: null,
+    expiresAt: new Date("2030-05-10T00:00:00Z"),
+    useCount: 0,
+    firstUsedAt: null,
+    lastUsedAt: null,
+    reusable: true,
+  };
   it("puts withdrawn before expired before used", () => {
     expect(linkState(null, now)).toEqual({ kind: "none" });
     expect(linkState(base, now).kind).toBe("unused");

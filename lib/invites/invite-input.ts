@@ -20,4 +20,3 @@ export const ZInvite = z.object({
 });
 
 export type InviteInput = z.infer<typeof ZInvite>;
-

@@ -22,7 +22,10 @@ export async function inviteParticipant(input: {
   locale: Locale;
   now?: Date;
 }): Promise<IssuedInvitation> {
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "invitations" });
+  const access = await requireCaseStaff(
+    { staffUserId: input.staffUserId, caseId: input.caseId },
+    { action: "manage", resource: "invitations" },
+  );
   const parsed = ZInvite.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   // Checked before the person is added, so a refused invitation leaves nothing behind.

@@ -19,7 +19,10 @@ export async function reissueInvitation(input: {
   locale: Locale;
   now?: Date;
 }): Promise<IssuedInvitation> {
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "invitations" });
+  const access = await requireCaseStaff(
+    { staffUserId: input.staffUserId, caseId: input.caseId },
+    { action: "manage", resource: "invitations" },
+  );
   const participant = await findCaseParticipant(access.case.id, input.raw);
   const revoked = await revokeLinksAndTheirSessions(await getDb(), participant.id, input.now ?? new Date());
   if (revoked > 0) await announceParticipantRevoked(participant.id);

@@ -14,7 +14,10 @@ export async function revokeInvitation(input: {
   raw: unknown;
   now?: Date;
 }): Promise<{ participantId: string; revoked: number }> {
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "invitations" });
+  const access = await requireCaseStaff(
+    { staffUserId: input.staffUserId, caseId: input.caseId },
+    { action: "manage", resource: "invitations" },
+  );
   const participant = await findCaseParticipant(access.case.id, input.raw);
   const revoked = await revokeLinksAndTheirSessions(await getDb(), participant.id, input.now ?? new Date());
   await announceParticipantRevoked(participant.id);

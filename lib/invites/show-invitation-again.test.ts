@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openJoinLink } from "../access/open-join-link";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
-import { runDueJobs } from "../jobs/work-jobs";
+import { runDueJobs } from "../system/work-jobs";
 import { getCaseOverview } from "../cases/get-case-overview";
 import { staffCaseFixture } from "../cases/testing";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -32,10 +32,20 @@ const stateOf = async (staffUserId: string, caseId: string, participantId: strin
 describe("showInvitationAgain", () => {
   it("shows a union representative's link again, and the link and the session she has keep working", async () => {
     const a = await staffCaseFixture("again.a@kommune.example");
-    const first = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "union_rep", displayName: "Tina Tillid", email: "" }, ...common });
+    const first = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "union_rep", displayName: "Tina Tillid", email: "" },
+      ...common,
+    });
     const session = await open(first.url);
 
-    const again = await showInvitationAgain({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: first.participantId }, ...common });
+    const again = await showInvitationAgain({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { participantId: first.participantId },
+      ...common,
+    });
     expect(again.url).not.toBe(first.url);
     expect(again.qrSvg).toContain("<svg");
     expect(again.participantId).toBe(first.participantId);
@@ -50,10 +60,20 @@ describe("showInvitationAgain", () => {
   it("sends no e-mail (the person still has theirs), where inviting did", async () => {
     const a = await staffCaseFixture("again.mail@kommune.example");
     const before = outboxFiles().length;
-    const first = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName: "Lars", email: "lars@firma.example" }, ...common });
+    const first = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "manager", displayName: "Lars", email: "lars@firma.example" },
+      ...common,
+    });
     await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
-    const again = await showInvitationAgain({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: first.participantId }, ...common });
+    const again = await showInvitationAgain({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { participantId: first.participantId },
+      ...common,
+    });
     expect(again.emailedTo).toBeNull();
     await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
@@ -62,19 +82,47 @@ describe("showInvitationAgain", () => {
   it("is the caseworker's alone: 401, 403 for another case's caseworker, 400 and 404 for a bad or foreign person", async () => {
     const a = await staffCaseFixture("again.auth.a@kommune.example");
     const b = await staffCaseFixture("again.auth.b@kommune.example");
-    const p = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "employee", displayName: "Bodil", email: "" }, ...common });
+    const p = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "employee", displayName: "Bodil", email: "" },
+      ...common,
+    });
     const raw = { participantId: p.participantId };
-    await expect(showInvitationAgain({ staffUserId: null, caseId: a.caseId, raw, ...common })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(showInvitationAgain({ staffUserId: b.staff.id, caseId: a.caseId, raw, ...common })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(showInvitationAgain({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: "nope" }, ...common })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(showInvitationAgain({ staffUserId: b.staff.id, caseId: b.caseId, raw, ...common })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(showInvitationAgain({ staffUserId: null, caseId: a.caseId, raw, ...common })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(showInvitationAgain({ staffUserId: b.staff.id, caseId: a.caseId, raw, ...common })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      showInvitationAgain({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: "nope" }, ...common }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(showInvitationAgain({ staffUserId: b.staff.id, caseId: b.caseId, raw, ...common })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("leaves replacing the link an explicit choice: re-issuing still withdraws the old one", async () => {
     const a = await staffCaseFixture("again.reissue@kommune.example");
-    const first = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "employee", displayName: "Bodil", email: "" }, ...common });
-    const again = await showInvitationAgain({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: first.participantId }, ...common });
-    const fresh = await reissueInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: first.participantId }, ...common });
+    const first = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "employee", displayName: "Bodil", email: "" },
+      ...common,
+    });
+    const again = await showInvitationAgain({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { participantId: first.participantId },
+      ...common,
+    });
+    const fresh = await reissueInvitation({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { participantId: first.participantId },
+      ...common,
+    });
     await expect(open(first.url)).rejects.toMatchObject({ code: "GONE" });
     await expect(open(again.url)).rejects.toMatchObject({ code: "GONE" });
     expect((await open(fresh.url)).participantId).toBe(first.participantId);

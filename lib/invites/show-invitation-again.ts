@@ -18,7 +18,10 @@ export async function showInvitationAgain(input: {
   locale: Locale;
   now?: Date;
 }): Promise<IssuedInvitation> {
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "invitations" });
+  const access = await requireCaseStaff(
+    { staffUserId: input.staffUserId, caseId: input.caseId },
+    { action: "manage", resource: "invitations" },
+  );
   const participant = await findCaseParticipant(access.case.id, input.raw);
   return issueInvitationLink({
     caseId: access.case.id,

@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { outboxFiles, useTempDataDir } from "../auth/testing";
 import { resetEnvCache } from "../env";
 import { jobQueueDepth, jobRunner, listFailedJobs } from "../jobs/job-runner";
-import { runDueJobs } from "../jobs/work-jobs";
+import { runDueJobs } from "../system/work-jobs";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { staffCaseFixture } from "../cases/testing";
 import { getCaseOverview } from "../cases/get-case-overview";
@@ -110,7 +110,13 @@ describe("the outbox", () => {
   it("shows the caseworker each invitation's mail: queued, then sent — or failed when the mail server refuses it to the end", async () => {
     const a = await staffCaseFixture("mailstate@kommune.example");
     const invite = (displayName: string, email: string) =>
-      inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName, email }, baseUrl: "http://localhost:3000", locale: "da" });
+      inviteParticipant({
+        staffUserId: a.staff.id,
+        caseId: a.caseId,
+        raw: { role: "manager", displayName, email },
+        baseUrl: "http://localhost:3000",
+        locale: "da",
+      });
     const mailOf = async (participantId: string) =>
       (await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId })).participants.find((p) => p.id === participantId)!.mail;
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { route } from "@/app/_server/route-handler";
-import { EMAIL_PROVIDER_ID } from "@/lib/auth/auth-method";
+import { EMAIL_PROVIDER_ID } from "@/lib/access/auth-method";
 import { handleAuthRequest } from "@/lib/auth/handle-auth-request";
 
 /**
@@ -17,7 +17,11 @@ function noReferrer(res: Response): Response {
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
-const AUTH_JS = { auth: "none", params: ["nextauth"], caseData: { none: "staff sign-in (Auth.js): sessions, callbacks and redirects" } } as const;
+const AUTH_JS = {
+  auth: "none",
+  params: ["nextauth"],
+  caseData: { none: "staff sign-in (Auth.js): sessions, callbacks and redirects" },
+} as const;
 
 export const GET = route(AUTH_JS, async ({ request }) => noReferrer(await handleAuthRequest(request)));
 

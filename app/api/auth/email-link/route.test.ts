@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provisionCaseworker } from "@/lib/auth/provision-caseworker";
 import { latestLinkFor, outboxFiles, sessionCookieOf, authRequest, useTempDataDir } from "@/lib/auth/testing";
-import { runDueJobs } from "@/lib/jobs/work-jobs";
+import { runDueJobs } from "@/lib/system/work-jobs";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { GET as authGet } from "../[...nextauth]/route";
 import { POST } from "./route";
@@ -66,7 +66,9 @@ describe("POST /api/auth/email-link", () => {
     await runDueJobs();
     const link = new URL(latestLinkFor(KNOWN));
     const res = await authGet(
-      new Request(`http://evil.example${link.pathname}${link.search}`, { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } }),
+      new Request(`http://evil.example${link.pathname}${link.search}`, {
+        headers: { host: "evil.example", "x-forwarded-host": "evil.example" },
+      }),
     );
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("http://localhost:3000/cases");

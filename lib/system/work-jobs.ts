@@ -1,5 +1,5 @@
 import { JOB_QUEUES } from "@/db/job-schema";
-import { claimWorking, jobRunner } from "./job-runner";
+import { claimWorking, jobRunner } from "../jobs/job-runner";
 import { JOB_HANDLERS } from "./job-handlers";
 
 /** Start working every queue (server start-up). Polls each second: a sign-in link is not kept waiting. */
@@ -22,7 +22,8 @@ export async function runDueJobs(opts: { ignoreStartAfter?: boolean } = {}): Pro
   const boss = await jobRunner();
   let ran = 0;
   for (const queue of JOB_QUEUES) {
-    const jobs = (await boss.fetch(queue, { batchSize: 100, includeMetadata: true, ignoreStartAfter: opts.ignoreStartAfter ?? false })) ?? [];
+    const jobs =
+      (await boss.fetch(queue, { batchSize: 100, includeMetadata: true, ignoreStartAfter: opts.ignoreStartAfter ?? false })) ?? [];
     for (const job of jobs) {
       ran++;
       try {

@@ -1,5 +1,5 @@
 import type { JobQueue } from "@/db/job-schema";
-import type { JobHandler } from "./job-runner";
+import type { JobHandler } from "../jobs/job-runner";
 import { sendQueuedMail } from "../mail/send-queued-mail";
 
 /** What each queue's jobs do. */
