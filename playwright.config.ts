@@ -32,7 +32,9 @@ function seededShuffle<T>(items: T[], seed: number): T[] {
 
 if (!process.env.E2E_ORDER_SEED) {
   process.env.E2E_ORDER_SEED = String(Math.floor(Math.random() * 1_000_000));
-  console.log(`[e2e] spec files in random order, seed ${process.env.E2E_ORDER_SEED} (E2E_ORDER_SEED=${process.env.E2E_ORDER_SEED} repeats it)`);
+  console.log(
+    `[e2e] spec files in random order, seed ${process.env.E2E_ORDER_SEED} (E2E_ORDER_SEED=${process.env.E2E_ORDER_SEED} repeats it)`,
+  );
 }
 const SPECS = seededShuffle(
   readdirSync(path.join(process.cwd(), "e2e"))
@@ -59,7 +61,14 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
     trace: "off",
     screenshot: "only-on-failure",

@@ -42,10 +42,7 @@ export function proxy(request: NextRequest) {
   if (!verdict.ok) {
     // Denials go to the server log only (never the access log).
     console.warn(`[security] refused ${request.method} ${request.nextUrl.pathname}: ${verdict.reason}`);
-    const res = NextResponse.json(
-      { error: "FORBIDDEN", message: "This request did not come from Stepwise's own pages." },
-      { status: 403 },
-    );
+    const res = NextResponse.json({ error: "FORBIDDEN", message: "This request did not come from Stepwise's own pages." }, { status: 403 });
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     return res;
   }

@@ -29,7 +29,9 @@ function walk(dir: string, file: RegExp, out: string[] = []): string[] {
 /** The HTTP methods a route file exports (`export async function GET`, `export const GET`, `export { GET }`). */
 function exportedMethods(file: string): string[] {
   const src = readFileSync(path.join(path.dirname(APP), file), "utf8");
-  return METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(src));
+  return METHODS.filter((m) =>
+    new RegExp(`export\\s+(async\\s+)?(function|const)\\s+${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(src),
+  );
 }
 
 // ---- Routes ----------------------------------------------------------------------------------
@@ -39,7 +41,9 @@ type RouteRule = { noCaseData: string } | { logs: AccessWhat; call: (c: Ctx) => 
 
 const ORIGIN = "http://localhost:3000";
 function req(p: string, session: string): Request {
-  return new Request(`${ORIGIN}${p}`, { headers: { host: "localhost:3000", cookie: `stepwise.session=${session}`, "user-agent": "coverage-test" } });
+  return new Request(`${ORIGIN}${p}`, {
+    headers: { host: "localhost:3000", cookie: `stepwise.session=${session}`, "user-agent": "coverage-test" },
+  });
 }
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -50,26 +54,39 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/agreements/[id]/bundle/route.ts": {
     GET: {
       logs: "agreement_bundle",
-      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/bundle/route")).GET(req(`/api/agreements/${sealedId}/bundle`, fx.sessions.employee), idParams(sealedId)),
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/agreements/[id]/bundle/route")).GET(
+          req(`/api/agreements/${sealedId}/bundle`, fx.sessions.employee),
+          idParams(sealedId),
+        ),
     },
   },
   "app/api/agreements/[id]/decline/route.ts": { POST: { noCaseData: OWN_WRITE } },
   "app/api/agreements/[id]/pdf/route.ts": {
     GET: {
       logs: "agreement_pdf",
-      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/pdf/route")).GET(req(`/api/agreements/${sealedId}/pdf`, fx.sessions.manager), idParams(sealedId)),
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/agreements/[id]/pdf/route")).GET(
+          req(`/api/agreements/${sealedId}/pdf`, fx.sessions.manager),
+          idParams(sealedId),
+        ),
     },
   },
   "app/api/agreements/[id]/plan/route.ts": {
     GET: {
       logs: "agreement",
-      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/plan/route")).GET(req(`/api/agreements/${sealedId}/plan`, fx.sessions.manager), idParams(sealedId)),
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/agreements/[id]/plan/route")).GET(
+          req(`/api/agreements/${sealedId}/plan`, fx.sessions.manager),
+          idParams(sealedId),
+        ),
     },
   },
   "app/api/agreements/[id]/route.ts": {
     GET: {
       logs: "agreement_status",
-      call: async ({ fx, sealedId }) => (await import("./api/agreements/[id]/route")).GET(req(`/api/agreements/${sealedId}`, fx.sessions.manager), idParams(sealedId)),
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/agreements/[id]/route")).GET(req(`/api/agreements/${sealedId}`, fx.sessions.manager), idParams(sealedId)),
     },
   },
   "app/api/agreements/[id]/seal/route.ts": { POST: { noCaseData: "makes a version binding; answers only its id and the time" } },
@@ -77,7 +94,8 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/agreements/route.ts": {
     GET: {
       logs: "agreement_versions",
-      call: async ({ fx }) => (await import("./api/agreements/route")).GET(req(`/api/agreements?meetingId=${fx.meetingId}`, fx.sessions.union_rep)),
+      call: async ({ fx }) =>
+        (await import("./api/agreements/route")).GET(req(`/api/agreements?meetingId=${fx.meetingId}`, fx.sessions.union_rep)),
     },
     POST: { noCaseData: "freezes a version; answers its id, number and fingerprint" },
   },
@@ -88,7 +106,10 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/auth/email-link/route.ts": { POST: { noCaseData: "asks for a sign-in link; the same answer for every address" } },
   "app/api/auth/staff-sign-out/route.ts": { POST: { noCaseData: "ends the caller's staff session" } },
   "app/api/calendar/[token]/route.ts": {
-    GET: { noCaseData: "'Meeting', a time, a place and the room's address — no case content; polled by calendar apps (docs/decisions.md, Calendar)" },
+    GET: {
+      noCaseData:
+        "'Meeting', a time, a place and the room's address — no case content; polled by calendar apps (docs/decisions.md, Calendar)",
+    },
   },
   "app/api/cases/[id]/calendar-subscription/route.ts": {
     POST: { noCaseData: "makes the caller's own calendar link" },
@@ -99,17 +120,26 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/cases/[id]/progress/route.ts": { POST: { noCaseData: OWN_WRITE } },
   "app/api/cases/[id]/read-receipts/route.ts": { POST: { noCaseData: OWN_WRITE } },
   "app/api/meetings/[id]/access-log/route.ts": {
-    GET: { noCaseData: "the access log itself (who saw the case, when, why) — never the case's content; logging its reading would fill it with itself" },
+    GET: {
+      noCaseData:
+        "the access log itself (who saw the case, when, why) — never the case's content; logging its reading would fill it with itself",
+    },
   },
   "app/api/meetings/[id]/answer/route.ts": { POST: { noCaseData: OWN_WRITE } },
-  "app/api/meetings/[id]/complete/route.ts": { POST: { noCaseData: "marks the meeting completed; answers only its id and whether it changed" } },
+  "app/api/meetings/[id]/complete/route.ts": {
+    POST: { noCaseData: "marks the meeting completed; answers only its id and whether it changed" },
+  },
   "app/api/meetings/[id]/calendar.ics/route.ts": {
     GET: { noCaseData: "'Meeting', a time, a place and the room's address, as in the invitation (docs/decisions.md, Calendar)" },
   },
   "app/api/meetings/[id]/review/route.ts": {
     GET: {
       logs: "meeting_review",
-      call: async ({ fx, sealedId }) => (await import("./api/meetings/[id]/review/route")).GET(req(`/api/meetings/${fx.meetingId}/review?agreement=${sealedId}`, fx.sessions.manager), idParams(fx.meetingId)),
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/meetings/[id]/review/route")).GET(
+          req(`/api/meetings/${fx.meetingId}/review?agreement=${sealedId}`, fx.sessions.manager),
+          idParams(fx.meetingId),
+        ),
     },
   },
   "app/api/meetings/[id]/ticket/route.ts": {
@@ -117,8 +147,15 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   },
   "app/api/session/sign-out/route.ts": { POST: { noCaseData: "ends the caller's participant session" } },
   "app/api/time/route.ts": { GET: { noCaseData: "the server's clock" } },
-  "app/api/test-clock/route.ts": { POST: { noCaseData: "moves the server's clock in tests (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" } },
-  "app/api/test-demo/route.ts": { POST: { noCaseData: "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only" } },
+  "app/api/test-clock/route.ts": {
+    POST: { noCaseData: "moves the server's clock in tests (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" },
+  },
+  "app/api/test-demo/route.ts": {
+    POST: {
+      noCaseData:
+        "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only",
+    },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };
@@ -195,7 +232,10 @@ describe("access-log coverage (issue 12.7)", () => {
     it(`the page ${page} records what it shows`, () => {
       for (const [file, calls] of Object.entries(rule.logsIn)) {
         const src = readFileSync(path.join(path.dirname(APP), file), "utf8");
-        expect(calls.some((c) => src.includes(c)), `${file} calls one of ${calls.join(", ")}`).toBe(true);
+        expect(
+          calls.some((c) => src.includes(c)),
+          `${file} calls one of ${calls.join(", ")}`,
+        ).toBe(true);
       }
     });
   }

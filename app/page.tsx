@@ -14,7 +14,9 @@ export default async function HomePage() {
         <p className="mt-4 text-lg text-slate-700">{t("intro")}</p>
         <DueFromMeSection />
         <section aria-labelledby="how" className="mt-8 rounded-lg border border-slate-200 bg-white p-6">
-          <h2 id="how" className="text-xl font-semibold">{t("howTitle")}</h2>
+          <h2 id="how" className="text-xl font-semibold">
+            {t("howTitle")}
+          </h2>
           <ol className="mt-3 list-decimal space-y-2 pl-6 text-slate-700">
             <li>{t("how1")}</li>
             <li>{t("how2")}</li>

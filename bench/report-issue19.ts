@@ -15,11 +15,20 @@ import type { Summary } from "./report";
 const fmt = (v: unknown, digits = 1) => {
   if (v === null || v === undefined) return "–";
   const n = Number(v);
-  return typeof v === "boolean" ? (v ? "yes" : "NO") : Number.isFinite(n) ? (Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(digits)) : "–";
+  return typeof v === "boolean"
+    ? v
+      ? "yes"
+      : "NO"
+    : Number.isFinite(n)
+      ? Math.abs(n) >= 100
+        ? Math.round(n).toLocaleString("en-US")
+        : n.toFixed(digits)
+      : "–";
 };
 
 /** "yes" / "**no**" against a ceiling, or "not measured" when the run has no value. */
-const met = (v: unknown, ceiling: number) => (v === null || v === undefined || !Number.isFinite(Number(v)) ? "not measured" : Number(v) <= ceiling ? "yes" : "**no**");
+const met = (v: unknown, ceiling: number) =>
+  v === null || v === undefined || !Number.isFinite(Number(v)) ? "not measured" : Number(v) <= ceiling ? "yes" : "**no**";
 
 function table(head: string[], rows: (string | number)[][]): string {
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
@@ -48,7 +57,20 @@ export function s9Table(records: RunRecord[]): string {
       }),
   );
   return table(
-    ["server", "rooms (base → tried)", "rooms admitted", "baseline p50 / p99 ms", "overload p50 / p99 ms (admitted)", "peak RSS MB", "peak commit queue / joins refused", "lost", "kept in unadmitted writers", "converged", "recovered after (s)", "run"],
+    [
+      "server",
+      "rooms (base → tried)",
+      "rooms admitted",
+      "baseline p50 / p99 ms",
+      "overload p50 / p99 ms (admitted)",
+      "peak RSS MB",
+      "peak commit queue / joins refused",
+      "lost",
+      "kept in unadmitted writers",
+      "converged",
+      "recovered after (s)",
+      "run",
+    ],
     rows,
   );
 }
@@ -61,15 +83,55 @@ export function b1Table(records: RunRecord[]): string {
   return table(
     ["figure", "measured", "goal", "met?"],
     [
-      ["join link → room ready, cold (fresh profile; first join also loads the room)", `${fmt(m.coldFirstMs, 0)} ms first, p50 ${fmt(m.coldP50Ms, 0)} ms`, "–", ""],
-      ["join link → room ready, warm (the same tab opens the room again)", `p50 ${fmt(m.warmP50Ms, 0)} ms, max ${fmt(m.warmMaxMs, 0)} ms`, "≤ 1,000 ms", met(m.warmP50Ms, 1000)],
-      ["JavaScript transferred for the room (as sent) / decoded", `${fmt(m.roomJsKiB, 0)} KiB / ${fmt(m.roomJsDecodedKiB, 0)} KiB`, "≤ 250 KiB gzip", met(m.roomJsKiB, 250)],
+      [
+        "join link → room ready, cold (fresh profile; first join also loads the room)",
+        `${fmt(m.coldFirstMs, 0)} ms first, p50 ${fmt(m.coldP50Ms, 0)} ms`,
+        "–",
+        "",
+      ],
+      [
+        "join link → room ready, warm (the same tab opens the room again)",
+        `p50 ${fmt(m.warmP50Ms, 0)} ms, max ${fmt(m.warmMaxMs, 0)} ms`,
+        "≤ 1,000 ms",
+        met(m.warmP50Ms, 1000),
+      ],
+      [
+        "JavaScript transferred for the room (as sent) / decoded",
+        `${fmt(m.roomJsKiB, 0)} KiB / ${fmt(m.roomJsDecodedKiB, 0)} KiB`,
+        "≤ 250 KiB gzip",
+        met(m.roomJsKiB, 250),
+      ],
       ["CSS transferred for the room", `${fmt(m.roomCssKiB, 0)} KiB`, "–", ""],
-      ["JavaScript / CSS transferred for the shared screen (after the room, cache warm)", `${fmt(m.screenJsKiB, 0)} / ${fmt(m.screenCssKiB, 0)} KiB`, "–", ""],
-      ["keystroke → visible in 3 other tabs and the shared screen, one typing", `p50 ${fmt(m.oneP50Ms)} ms, p99 ${fmt(m.oneP99Ms)} ms (${fmt(m.oneSamples, 0)} observations, ${fmt(m.oneMissing, 0)} missing)`, "–", ""],
-      ["the same, 4 typing at once", `p50 ${fmt(m.fourP50Ms)} ms, p99 ${fmt(m.fourP99Ms)} ms (${fmt(m.fourSamples, 0)} observations, ${fmt(m.fourMissing, 0)} missing)`, "p99 ≤ 50 ms", met(m.fourP99Ms, 50)],
-      ["a participant's tab: JS heap after GC, before → after the simulated meeting", `${fmt(m.tabHeapBeforeMb)} → ${fmt(m.tabHeapAfterMb)} MB (${fmt(m.meetingEdits, 0)} keystrokes; ${fmt(m.tabNodesAfter, 0)} DOM nodes)`, "bounded", ""],
-      ["the shared screen's tab: JS heap after GC, before → after", `${fmt(m.screenHeapBeforeMb)} → ${fmt(m.screenHeapAfterMb)} MB`, "bounded", ""],
+      [
+        "JavaScript / CSS transferred for the shared screen (after the room, cache warm)",
+        `${fmt(m.screenJsKiB, 0)} / ${fmt(m.screenCssKiB, 0)} KiB`,
+        "–",
+        "",
+      ],
+      [
+        "keystroke → visible in 3 other tabs and the shared screen, one typing",
+        `p50 ${fmt(m.oneP50Ms)} ms, p99 ${fmt(m.oneP99Ms)} ms (${fmt(m.oneSamples, 0)} observations, ${fmt(m.oneMissing, 0)} missing)`,
+        "–",
+        "",
+      ],
+      [
+        "the same, 4 typing at once",
+        `p50 ${fmt(m.fourP50Ms)} ms, p99 ${fmt(m.fourP99Ms)} ms (${fmt(m.fourSamples, 0)} observations, ${fmt(m.fourMissing, 0)} missing)`,
+        "p99 ≤ 50 ms",
+        met(m.fourP99Ms, 50),
+      ],
+      [
+        "a participant's tab: JS heap after GC, before → after the simulated meeting",
+        `${fmt(m.tabHeapBeforeMb)} → ${fmt(m.tabHeapAfterMb)} MB (${fmt(m.meetingEdits, 0)} keystrokes; ${fmt(m.tabNodesAfter, 0)} DOM nodes)`,
+        "bounded",
+        "",
+      ],
+      [
+        "the shared screen's tab: JS heap after GC, before → after",
+        `${fmt(m.screenHeapBeforeMb)} → ${fmt(m.screenHeapAfterMb)} MB`,
+        "bounded",
+        "",
+      ],
     ],
   );
 }

@@ -16,11 +16,14 @@ import { issue19Sections } from "./report-issue19";
 
 export type Summary = { machine: Machine; options: BenchOptions; forced: boolean; minutes: number; records: RunRecord[] };
 
-export const fmt = (v: number, digits = 1) => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-US") : v.toFixed(digits)) : "–");
+export const fmt = (v: number, digits = 1) =>
+  Number.isFinite(v) ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString("en-US") : v.toFixed(digits)) : "–";
 
 /** The runs of one cell, and the median of a metric over its valid runs (over all, marked, if none is valid). */
 export function cell(records: RunRecord[], scenario: string, target: TargetName, params: Record<string, unknown> = {}) {
-  const runs = records.filter((r) => r.scenario === scenario && r.target === target && Object.entries(params).every(([k, v]) => r.params[k] === v));
+  const runs = records.filter(
+    (r) => r.scenario === scenario && r.target === target && Object.entries(params).every(([k, v]) => r.params[k] === v),
+  );
   const valid = runs.filter((r) => r.valid);
   const use = valid.length ? valid : runs.filter((r) => !r.error);
   return {
@@ -34,7 +37,8 @@ export function cell(records: RunRecord[], scenario: string, target: TargetName,
   };
 }
 
-const ratio = (ours: number, peer: number) => (Number.isFinite(ours) && Number.isFinite(peer) && peer !== 0 ? `${(ours / peer).toFixed(2)}×` : "–");
+const ratio = (ours: number, peer: number) =>
+  Number.isFinite(ours) && Number.isFinite(peer) && peer !== 0 ? `${(ours / peer).toFixed(2)}×` : "–";
 
 function table(head: string[], rows: (string | number)[][]): string {
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
@@ -65,7 +69,25 @@ function s1(records: RunRecord[], opts: BenchOptions): string {
       ]);
     }
   }
-  return table(["rooms", "server", "p50 ms", "p99 ms", "max ms", "dropped (per run)", "converged", "server CPU %", "server RSS MB", "server loop p99 ms", "group commit p50 / p99 ms", "generator CPU / loop p99 ms", "ours ÷ peer (p50 / p99)", "runs"], rows);
+  return table(
+    [
+      "rooms",
+      "server",
+      "p50 ms",
+      "p99 ms",
+      "max ms",
+      "dropped (per run)",
+      "converged",
+      "server CPU %",
+      "server RSS MB",
+      "server loop p99 ms",
+      "group commit p50 / p99 ms",
+      "generator CPU / loop p99 ms",
+      "ours ÷ peer (p50 / p99)",
+      "runs",
+    ],
+    rows,
+  );
 }
 
 function s2(records: RunRecord[]): string {
@@ -108,7 +130,22 @@ function s3(records: RunRecord[], opts: BenchOptions): string {
       ]);
     }
   }
-  return table(["stored updates", "server", "cold p50 ms", "cold p99 ms", "warm p50 ms", "warm p99 ms", "KiB received / doc KiB", "stored rows → after leave", "synced before content", "ours ÷ peer (cold / warm p99)", "runs"], rows);
+  return table(
+    [
+      "stored updates",
+      "server",
+      "cold p50 ms",
+      "cold p99 ms",
+      "warm p50 ms",
+      "warm p99 ms",
+      "KiB received / doc KiB",
+      "stored rows → after leave",
+      "synced before content",
+      "ours ÷ peer (cold / warm p99)",
+      "runs",
+    ],
+    rows,
+  );
 }
 
 function s4(records: RunRecord[]): string {
@@ -130,7 +167,21 @@ function s4(records: RunRecord[]): string {
     ];
   }).filter((r): r is string[] => r !== null);
   const after = records.find((r) => r.scenario === "S4")?.metrics.afterLeaveS ?? 60;
-  return table(["server", "rooms", "RSS before MB", "RSS active MB", "KB per active room (RSS)", "KB per active room (heap + buffers)", "all rooms unloaded after (s)", `RSS ${after} s after the last leave, MB (vs before)`, "ours ÷ peer (KB/room)", "runs"], rows);
+  return table(
+    [
+      "server",
+      "rooms",
+      "RSS before MB",
+      "RSS active MB",
+      "KB per active room (RSS)",
+      "KB per active room (heap + buffers)",
+      "all rooms unloaded after (s)",
+      `RSS ${after} s after the last leave, MB (vs before)`,
+      "ours ÷ peer (KB/room)",
+      "runs",
+    ],
+    rows,
+  );
 }
 
 function s5(records: RunRecord[]): string {
@@ -151,7 +202,19 @@ function s5(records: RunRecord[]): string {
       ]);
     }
   }
-  return table(["signal", "server", "updates lost per kill (per run)", "updates the probes had seen (per run)", "worst room: lost updates", "worst room: ms of edits lost", "exit", "runs"], rows);
+  return table(
+    [
+      "signal",
+      "server",
+      "updates lost per kill (per run)",
+      "updates the probes had seen (per run)",
+      "worst room: lost updates",
+      "worst room: ms of edits lost",
+      "exit",
+      "runs",
+    ],
+    rows,
+  );
 }
 
 function s6(records: RunRecord[]): string {
@@ -171,7 +234,20 @@ function s6(records: RunRecord[]): string {
       c.tag() + (c.allInvalid ? " ⚠" : ""),
     ];
   }).filter((r): r is string[] => r !== null);
-  return table(["server", "clients", "restart (signal → listening) s", "all resynced after listening, s", "… after the signal, s", "% resynced ≤ 10 s after listening", "peak RSS MB", "ours ÷ peer", "runs"], rows);
+  return table(
+    [
+      "server",
+      "clients",
+      "restart (signal → listening) s",
+      "all resynced after listening, s",
+      "… after the signal, s",
+      "% resynced ≤ 10 s after listening",
+      "peak RSS MB",
+      "ours ÷ peer",
+      "runs",
+    ],
+    rows,
+  );
 }
 
 function s7(records: RunRecord[]): string {
@@ -193,22 +269,61 @@ function s7(records: RunRecord[]): string {
       c.tag() + (c.allInvalid ? " ⚠" : ""),
     ];
   }).filter((r): r is string[] => r !== null);
-  return table(["server", "other rooms' p99 before, ms", "… during the attack, ms", "ratio", "process alive / answering", "10 MB update", "random bytes", "1 kHz awareness", "10k clientIDs", "awareness states in the attacked room", "runs"], rows);
+  return table(
+    [
+      "server",
+      "other rooms' p99 before, ms",
+      "… during the attack, ms",
+      "ratio",
+      "process alive / answering",
+      "10 MB update",
+      "random bytes",
+      "1 kHz awareness",
+      "10k clientIDs",
+      "awareness states in the attacked room",
+      "runs",
+    ],
+    rows,
+  );
 }
 
 function s8(records: RunRecord[]): string {
-  const rows = (["single", "two-instances"] as const).map((mode) => {
-    const c = cell(records, "S8", "ours", { mode });
-    if (!c.runs.length) return null;
-    return [mode === "single" ? "one instance" : "two instances + Redis, rooms split", fmt(c.med("rooms"), 0), fmt(c.med("p50Ms")), fmt(c.med("p99Ms")), fmt(c.med("maxMs")), c.values("dropped").join(", "), c.values("converged").every(Boolean) ? "yes" : "NO", fmt(c.med("serverCpuPct"), 0), c.tag() + (c.allInvalid ? " ⚠" : "")];
-  }).filter((r): r is string[] => r !== null);
-  return rows.length ? table(["setup", "rooms", "p50 ms", "p99 ms", "max ms", "dropped", "converged", "server CPU % (sum)", "runs"], rows) : "_Not measured in this run._";
+  const rows = (["single", "two-instances"] as const)
+    .map((mode) => {
+      const c = cell(records, "S8", "ours", { mode });
+      if (!c.runs.length) return null;
+      return [
+        mode === "single" ? "one instance" : "two instances + Redis, rooms split",
+        fmt(c.med("rooms"), 0),
+        fmt(c.med("p50Ms")),
+        fmt(c.med("p99Ms")),
+        fmt(c.med("maxMs")),
+        c.values("dropped").join(", "),
+        c.values("converged").every(Boolean) ? "yes" : "NO",
+        fmt(c.med("serverCpuPct"), 0),
+        c.tag() + (c.allInvalid ? " ⚠" : ""),
+      ];
+    })
+    .filter((r): r is string[] => r !== null);
+  return rows.length
+    ? table(["setup", "rooms", "p50 ms", "p99 ms", "max ms", "dropped", "converged", "server CPU % (sum)", "runs"], rows)
+    : "_Not measured in this run._";
 }
 
 function runsList(records: RunRecord[]): string {
   return table(
     ["scenario", "server", "params", "rep", "order", "valid", "why invalid"],
-    records.map((r) => [r.scenario, r.target, Object.entries(r.params).map(([k, v]) => `${k}=${v}`).join(" "), r.rep + 1, r.order + 1, r.valid ? "yes" : "**no**", r.invalidReasons.join("; ") + (r.error ? ` (${r.error.split("\n")[0]})` : "")]),
+    records.map((r) => [
+      r.scenario,
+      r.target,
+      Object.entries(r.params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" "),
+      r.rep + 1,
+      r.order + 1,
+      r.valid ? "yes" : "**no**",
+      r.invalidReasons.join("; ") + (r.error ? ` (${r.error.split("\n")[0]})` : ""),
+    ]),
   );
 }
 
@@ -218,7 +333,8 @@ export function renderReport(s: Summary, resultsDir: string): string {
   const has = (sc: string) => s.records.some((r) => r.scenario === sc);
   const analysisFile = path.join(import.meta.dirname, "analysis.md");
   const analysis = existsSync(analysisFile) ? readFileSync(analysisFile, "utf8").trim() : "";
-  const section = (id: string, title: string, body: string, notes: string) => `## ${id}. ${title}\n\n${notes}\n\n${has(id) ? body : "_Not measured in this run._"}\n`;
+  const section = (id: string, title: string, body: string, notes: string) =>
+    `## ${id}. ${title}\n\n${notes}\n\n${has(id) ? body : "_Not measured in this run._"}\n`;
   return `# Benchmarks
 
 <!-- Generated by \`npm run bench\` (bench/report.ts) from ${resultsDir}; the analysis comes from bench/analysis.md. -->
@@ -270,6 +386,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const dir = process.argv[2];
   if (!dir) throw new Error("usage: tsx bench/report.ts bench/results/<run>");
   const summary = JSON.parse(readFileSync(path.join(dir, "summary.json"), "utf8")) as Summary;
-  writeReport(summary, path.join(import.meta.dirname, "..", "docs", "benchmarks.md"), path.relative(path.join(import.meta.dirname, ".."), path.resolve(dir)));
+  writeReport(
+    summary,
+    path.join(import.meta.dirname, "..", "docs", "benchmarks.md"),
+    path.relative(path.join(import.meta.dirname, ".."), path.resolve(dir)),
+  );
   process.stdout.write("docs/benchmarks.md written\n");
 }

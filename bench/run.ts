@@ -34,7 +34,18 @@ process.setMaxListeners(0);
 
 const GENERATOR_CORE = "1";
 
-const RUNNERS: Record<ScenarioId, (ctx: Context) => Promise<void>> = { S1: runS1, S2: runS2, S3: runS3, S4: runS4, S5: runS5, S6: runS6, S7: runS7, S8: runS8, S9: runS9, B1: runB1 };
+const RUNNERS: Record<ScenarioId, (ctx: Context) => Promise<void>> = {
+  S1: runS1,
+  S2: runS2,
+  S3: runS3,
+  S4: runS4,
+  S5: runS5,
+  S6: runS6,
+  S7: runS7,
+  S8: runS8,
+  S9: runS9,
+  B1: runB1,
+};
 
 /**
  * The generator runs in a child started as `taskset -c 1 node --max-semi-space-size=64 …`: pinned
@@ -43,10 +54,14 @@ const RUNNERS: Record<ScenarioId, (ctx: Context) => Promise<void>> = { S1: runS1
  * garbage all the time (a generator tuning; the servers run with Node's defaults).
  */
 function relaunchPinned(): never {
-  const r = spawnSync("taskset", ["-c", GENERATOR_CORE, process.execPath, "--max-semi-space-size=64", "--import", "tsx", import.meta.filename, ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_GENERATOR: String(loadavg()[0]) },
-  });
+  const r = spawnSync(
+    "taskset",
+    ["-c", GENERATOR_CORE, process.execPath, "--max-semi-space-size=64", "--import", "tsx", import.meta.filename, ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, BENCH_GENERATOR: String(loadavg()[0]) },
+    },
+  );
   process.exit(r.status ?? 1);
 }
 
@@ -55,7 +70,9 @@ async function main(): Promise<void> {
   if (!process.env.BENCH_GENERATOR) {
     const load = loadavg()[0]!;
     if (opts.maxLoad > 0 && load > opts.maxLoad && !opts.force) {
-      throw new Error(`load average ${load.toFixed(2)} > ${opts.maxLoad}: the machine is busy and the numbers would be noise. Wait, or pass --force (results are then marked).`);
+      throw new Error(
+        `load average ${load.toFixed(2)} > ${opts.maxLoad}: the machine is busy and the numbers would be noise. Wait, or pass --force (results are then marked).`,
+      );
     }
     relaunchPinned();
   }
@@ -65,7 +82,9 @@ async function main(): Promise<void> {
   const outDir = path.join(ROOT, "bench", "results", stamp);
   const monitor = new GeneratorMonitor();
   const ctx = createContext(opts, monitor, outDir);
-  ctx.log(`results in ${path.relative(ROOT, outDir)}; load ${load1.toFixed(2)}; ${opts.scenarios.join(" ")} × ${opts.targets.join(" ")} × ${opts.reps}`);
+  ctx.log(
+    `results in ${path.relative(ROOT, outDir)}; load ${load1.toFixed(2)}; ${opts.scenarios.join(" ")} × ${opts.targets.join(" ")} × ${opts.reps}`,
+  );
   await dropStaleBenchDatabases();
   const started = performance.now();
   for (const s of opts.scenarios) {
@@ -73,7 +92,13 @@ async function main(): Promise<void> {
     await RUNNERS[s](ctx);
     ctx.log(`${s} done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
-  const summary = { machine, options: opts, forced: load1 > opts.maxLoad, minutes: (performance.now() - started) / 60_000, records: ctx.records };
+  const summary = {
+    machine,
+    options: opts,
+    forced: load1 > opts.maxLoad,
+    minutes: (performance.now() - started) / 60_000,
+    records: ctx.records,
+  };
   writeFileSync(path.join(outDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   if (opts.report) {
     writeReport(summary, path.join(ROOT, "docs", "benchmarks.md"), path.relative(ROOT, outDir));

@@ -80,10 +80,15 @@ const cases: [string, Uint8Array[]][] = [
   ["keystroke in an agenda note", sequence(doc, (r, i) => noteText(r).insert(5 + i, "x"))],
   ["an action added", sequence(doc, (r, i) => addAction(r, { text: `Ny handling ${i}` }))],
   ["an agenda item added", sequence(doc, (r, i) => addAgendaItem(r, { title: `Nyt punkt ${i}`, minutes: 5 }))],
-  ["the chair moves the phase", sequence(doc, (r, i) => setPhase(r, i % 2 ? "agreements" : "rounds", { by: "p", at: 1_700_000_000_000 + i }))],
+  [
+    "the chair moves the phase",
+    sequence(doc, (r, i) => setPhase(r, i % 2 ? "agreements" : "rounds", { by: "p", at: 1_700_000_000_000 + i })),
+  ],
 ];
 
-console.log(`document: ${state.byteLength} bytes encoded; ${K} updates in sequence, median of ${ROUNDS} interleaved rounds, per update (µs)`);
+console.log(
+  `document: ${state.byteLength} bytes encoded; ${K} updates in sequence, median of ${ROUNDS} interleaved rounds, per update (µs)`,
+);
 console.log("| update | bytes | before: validate + apply | after: validate + check + apply | the check alone |");
 console.log("|---|---:|---:|---:|---:|");
 for (const [name, seq] of cases) {

@@ -32,7 +32,15 @@ describe("append-only evidence", () => {
     const caseId = await newCase();
     const [row] = await h.db
       .insert(accessLog)
-      .values({ caseId, actorKind: "participant", actorId: "p", actorName: "A", actorRole: "manager", what: "meeting_room", purpose: "meeting" })
+      .values({
+        caseId,
+        actorKind: "participant",
+        actorId: "p",
+        actorName: "A",
+        actorRole: "manager",
+        what: "meeting_room",
+        purpose: "meeting",
+      })
       .returning();
     await expectRefused(h.db.update(accessLog).set({ actorName: "B" }).where(eq(accessLog.id, row!.id)), /append-only/);
     await expectRefused(h.db.delete(accessLog).where(eq(accessLog.id, row!.id)), /append-only/);
@@ -45,8 +53,17 @@ describe("append-only evidence", () => {
       .insert(agreements)
       .values({ caseId, version: 1, canonical: new Uint8Array([123, 125]), fingerprint: "f", requiredSigners: ["employee"] })
       .returning();
-    await expectRefused(h.db.update(agreements).set({ canonical: new Uint8Array([91, 93]) }).where(eq(agreements.id, a!.id)), /frozen content/);
-    await h.db.update(agreements).set({ sealedAt: new Date(), sealKid: "k", sealSignature: "s", chainHead: "h" }).where(eq(agreements.id, a!.id));
+    await expectRefused(
+      h.db
+        .update(agreements)
+        .set({ canonical: new Uint8Array([91, 93]) })
+        .where(eq(agreements.id, a!.id)),
+      /frozen content/,
+    );
+    await h.db
+      .update(agreements)
+      .set({ sealedAt: new Date(), sealKid: "k", sealSignature: "s", chainHead: "h" })
+      .where(eq(agreements.id, a!.id));
     await expectRefused(h.db.update(agreements).set({ sealSignature: "other" }).where(eq(agreements.id, a!.id)), /sealed/);
     await expectRefused(h.db.delete(agreements).where(eq(agreements.id, a!.id)), /evidence/);
     const [again] = await h.db.select().from(agreements).where(eq(agreements.id, a!.id));

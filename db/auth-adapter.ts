@@ -62,7 +62,10 @@ export function createAuthAdapter(db: Db, opts: AuthAdapterOptions): Adapter {
       return row ? { sessionToken: session.sessionToken, userId: row.userId, expires: row.expires } : null;
     },
     async deleteSession(sessionToken) {
-      const [row] = await db.delete(authSessions).where(eq(authSessions.sessionToken, stored(sessionToken))).returning();
+      const [row] = await db
+        .delete(authSessions)
+        .where(eq(authSessions.sessionToken, stored(sessionToken)))
+        .returning();
       return row ? { sessionToken, userId: row.userId, expires: row.expires } : null;
     },
   };

@@ -77,7 +77,9 @@ beforeAll(async () => {
   await s.asOwner(
     `insert into agreements (id, case_id, version, canonical, fingerprint, required_signers) values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 1, '\\x7b7d', 'f', '{employee}')`,
   );
-  await s.asOwner(`insert into agreement_events (agreement_id, seq, type, at, hash, data) values ('00000000-0000-4000-8000-000000000002', 1, 'prepared', now(), 'h', '\\x7b7d')`);
+  await s.asOwner(
+    `insert into agreement_events (agreement_id, seq, type, at, hash, data) values ('00000000-0000-4000-8000-000000000002', 1, 'prepared', now(), 'h', '\\x7b7d')`,
+  );
   agreementId = "00000000-0000-4000-8000-000000000002";
 });
 afterAll(async () => {
@@ -111,12 +113,22 @@ describe("the application's database role", () => {
   });
 
   it("still lets the application append evidence and seal an agreement once", async () => {
-    await s.asApp(`insert into agreement_events (agreement_id, seq, type, at, hash, data) values ('${agreementId}', 2, 'signed', now(), 'h2', '\\x7b7d')`);
-    await s.asApp(`update agreements set sealed_at = now(), seal_kid = 'k', seal_signature = 's', chain_head = 'h2' where id = '${agreementId}'`);
-    expect(await refused(s.asApp(`update agreements set seal_signature = 'other' where id = '${agreementId}'`))).toMatch(/sealed agreement cannot change/);
-    expect(await refused(s.asApp(`insert into agreement_events (agreement_id, seq, type, at, hash, data) values ('${agreementId}', 3, 'signed', now(), 'h3', '\\x7b7d')`))).toMatch(
-      /sealed; no further events/,
+    await s.asApp(
+      `insert into agreement_events (agreement_id, seq, type, at, hash, data) values ('${agreementId}', 2, 'signed', now(), 'h2', '\\x7b7d')`,
     );
+    await s.asApp(
+      `update agreements set sealed_at = now(), seal_kid = 'k', seal_signature = 's', chain_head = 'h2' where id = '${agreementId}'`,
+    );
+    expect(await refused(s.asApp(`update agreements set seal_signature = 'other' where id = '${agreementId}'`))).toMatch(
+      /sealed agreement cannot change/,
+    );
+    expect(
+      await refused(
+        s.asApp(
+          `insert into agreement_events (agreement_id, seq, type, at, hash, data) values ('${agreementId}', 3, 'signed', now(), 'h3', '\\x7b7d')`,
+        ),
+      ),
+    ).toMatch(/sealed; no further events/);
   });
 
   it("is reported as it is: not a superuser, owns no evidence, may change none of it", async () => {
@@ -140,9 +152,13 @@ describe("the guards themselves", () => {
     await s.asOwner("set session_replication_role = replica");
     try {
       expect(await refused(s.asOwner(`update agreement_events set hash = 'x'`))).toMatch(/append-only/);
-      expect(await refused(s.asOwner(`insert into agreements (case_id, version, canonical, fingerprint, required_signers, sealed_at) values ('00000000-0000-4000-8000-000000000001', 9, '\\x7b7d', 'f', '{x}', now())`))).toMatch(
-        /inserted unsealed/,
-      );
+      expect(
+        await refused(
+          s.asOwner(
+            `insert into agreements (case_id, version, canonical, fingerprint, required_signers, sealed_at) values ('00000000-0000-4000-8000-000000000001', 9, '\\x7b7d', 'f', '{x}', now())`,
+          ),
+        ),
+      ).toMatch(/inserted unsealed/);
     } finally {
       await s.asOwner("reset session_replication_role");
     }

@@ -41,7 +41,10 @@ export async function prepareJobSchema(connection: JobConnection, appRole?: stri
 }
 
 /** PGlite as pg-boss's `db`: parameterised statements one at a time, scripts (migrations) whole. */
-export function pgliteJobDb(client: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>; exec(text: string): Promise<{ rows: unknown[] }[]> }): PgBoss.Db {
+export function pgliteJobDb(client: {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  exec(text: string): Promise<{ rows: unknown[] }[]>;
+}): PgBoss.Db {
   return {
     async executeSql(text, values) {
       if (values && values.length > 0) return client.query(text, values);

@@ -44,7 +44,16 @@ test.describe("accessibility of every page, in every language", () => {
       const anon = await browser.newContext();
       await setLocale(anon, locale, baseURL!);
       const a = await anon.newPage();
-      for (const path of ["/", "/me", "/signin", "/signin/check-email", "/verify", "/join/invalid?reason=gone", "/signed-out", "/no-such-page"]) {
+      for (const path of [
+        "/",
+        "/me",
+        "/signin",
+        "/signin/check-email",
+        "/verify",
+        "/join/invalid?reason=gone",
+        "/signed-out",
+        "/no-such-page",
+      ]) {
         await check(a, path, locale, mainVisible);
       }
       // A meeting address without a session: "open your personal link".

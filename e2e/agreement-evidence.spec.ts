@@ -20,7 +20,11 @@ import { caseworkerPage, invite, openCaseWithMeeting } from "./staff-helpers";
 const dir = mkdtempSync(path.join(tmpdir(), "stepwise-evidence-"));
 
 function verify(...args: string[]): { code: number | null; out: string } {
-  const r = spawnSync("npm", ["run", "--silent", "verify", "--", ...args], { encoding: "utf8", timeout: 60_000, env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" } });
+  const r = spawnSync("npm", ["run", "--silent", "verify", "--", ...args], {
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" },
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -66,7 +70,9 @@ function resealedByStranger(bundle: AgreementBundle): AgreementBundle {
 }
 
 test.describe("the agreement's evidence", () => {
-  test("attack 12.5 and 13.3: the manager's copy carries no IP or device and verifies; a copy re-sealed with a stranger's key is NOT VERIFIED, on /verify and with npm run verify", async ({ browser }) => {
+  test("attack 12.5 and 13.3: the manager's copy carries no IP or device and verifies; a copy re-sealed with a stranger's key is NOT VERIFIED, on /verify and with npm run verify", async ({
+    browser,
+  }) => {
     const { links } = await ownDemo();
     const manager = await joinAs(browser, links.manager);
     const caseworker = await joinAs(browser, links.caseworker);
@@ -126,7 +132,10 @@ test.describe("the agreement's evidence", () => {
   // tested on both databases in lib/agreements/altered-record.test.ts.
   const onPostgres = Boolean(process.env.DATABASE_URL);
   if (onPostgres) {
-    test("attack 12.6: an agreement whose stored row was changed shows 'this agreement's record was altered', not the changed text and not a 500", async ({ browser, baseURL }) => {
+    test("attack 12.6: an agreement whose stored row was changed shows 'this agreement's record was altered', not the changed text and not a 500", async ({
+      browser,
+      baseURL,
+    }) => {
       const { ownerUrl } = JSON.parse(readFileSync(path.join(".test-data/e2e", "e2e-database.json"), "utf8")) as { ownerUrl: string };
       // An agreement of its own (specs run in parallel and read the demo's).
       const caseworker = await caseworkerPage(browser, "mette.sorensen@jobcenter.example");
@@ -134,7 +143,10 @@ test.describe("the agreement's evidence", () => {
       await invite(caseworker, "employee", "Vera Endret");
       const managerLink = await invite(caseworker, "manager", "Lars Leder");
       const meetingId = new URL(meetingUrl).pathname.split("/")[2]!;
-      const prepared = await caseworker.request.post("/api/agreements", { data: { meetingId, unionRepSigns: false }, headers: { origin: baseURL! } });
+      const prepared = await caseworker.request.post("/api/agreements", {
+        data: { meetingId, unionRepSigns: false },
+        headers: { origin: baseURL! },
+      });
       expect(prepared.status(), await prepared.text()).toBe(201);
       const { agreementId: id } = (await prepared.json()) as { agreementId: string };
       const owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
@@ -142,7 +154,9 @@ test.describe("the agreement's evidence", () => {
         // With the owner's rights: the guard off, the agreement's text changed.
         await owner.unsafe("alter table agreements disable trigger agreements_guard");
         try {
-          await owner.unsafe(`update agreements set canonical = convert_to(replace(convert_from(canonical, 'UTF8'), 'Vera Endret', 'Vera (fuld tid)'), 'UTF8') where id = '${id}'`);
+          await owner.unsafe(
+            `update agreements set canonical = convert_to(replace(convert_from(canonical, 'UTF8'), 'Vera Endret', 'Vera (fuld tid)'), 'UTF8') where id = '${id}'`,
+          );
         } finally {
           await owner.unsafe("alter table agreements enable always trigger agreements_guard");
         }
@@ -160,7 +174,9 @@ async function expectAlteredPage(browser: Browser, managerLink: string, id: stri
   const res = await manager.goto(`/agreements/${id}`);
   expect(res!.status()).toBe(200);
   await expect(manager.getByRole("heading", { level: 1, name: "Registreringen av denne avtalen er endret" })).toBeVisible();
-  await expect(manager.getByTestId("agreement-altered-why")).toHaveText("Teknisk begrunnelse: den lagrede avtaleteksten stemmer ikke med fingeravtrykket sitt");
+  await expect(manager.getByTestId("agreement-altered-why")).toHaveText(
+    "Teknisk begrunnelse: den lagrede avtaleteksten stemmer ikke med fingeravtrykket sitt",
+  );
   await expect(manager.getByText("Vera (fuld tid)")).toHaveCount(0);
   await expectNoAxeViolations(manager);
   expect((await manager.request.get(`/api/agreements/${id}/bundle`)).status()).toBe(409);

@@ -21,7 +21,9 @@ async function openAgreement(page: Page): Promise<void> {
 }
 
 test.describe("the signed agreement", () => {
-  test("the chair prepares it, three sign in turn at the shared screen, the union rep remotely; it binds, and its PDF and bundle check out", async ({ browser }) => {
+  test("the chair prepares it, three sign in turn at the shared screen, the union rep remotely; it binds, and its PDF and bundle check out", async ({
+    browser,
+  }) => {
     const { links } = await ownDemo();
 
     // The caseworker's browser is the shared screen in the meeting room.
@@ -80,7 +82,9 @@ test.describe("the signed agreement", () => {
     await expect(remote.getByTestId("agreement-state")).toHaveAttribute("data-state", "binding");
 
     // The PDF: participants only, printable, no-store.
-    const agreementId = new URL(await screen.getByTestId("download-pdf").evaluate((a) => (a as HTMLAnchorElement).href)).pathname.split("/")[3]!;
+    const agreementId = new URL(await screen.getByTestId("download-pdf").evaluate((a) => (a as HTMLAnchorElement).href)).pathname.split(
+      "/",
+    )[3]!;
     const pdf = await remote.request.get(`/api/agreements/${agreementId}/pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -123,7 +127,9 @@ test.describe("the signed agreement", () => {
     await visitor.getByTestId("verify-file").setInputFiles(bundleFile);
     await visitor.getByTestId("verify-submit").click();
     await expect(visitor.getByTestId("verify-result")).toHaveAttribute("data-valid", "true");
-    await expect(visitor.getByTestId("verify-origin")).toContainText((JSON.parse(await keys.text()) as { keys: { kid: string; current: boolean }[] }).keys.find((k) => k.current)!.kid);
+    await expect(visitor.getByTestId("verify-origin")).toContainText(
+      (JSON.parse(await keys.text()) as { keys: { kid: string; current: boolean }[] }).keys.find((k) => k.current)!.kid,
+    );
     await visitor.getByTestId("verify-file").setInputFiles(tamperedFile);
     await visitor.getByTestId("verify-submit").click();
     await expect(visitor.getByTestId("verify-result")).toHaveAttribute("data-valid", "false");

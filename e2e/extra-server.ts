@@ -50,7 +50,10 @@ export type RawAnswer = { status: number; rawHeaders: [string, string][]; body: 
  * A request as curl would send it: any Host, any header. (Playwright's request context and fetch
  * would not let us write the Host header.)
  */
-export function rawRequest(base: string, opts: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<RawAnswer> {
+export function rawRequest(
+  base: string,
+  opts: { method: string; path: string; headers: Record<string, string>; body?: string },
+): Promise<RawAnswer> {
   const u = new URL(base);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: u.hostname, port: u.port, method: opts.method, path: opts.path, headers: opts.headers }, (res) => {

@@ -73,7 +73,16 @@ test.describe("following up Kurt's agreement", () => {
     // agreed last time, what is due and how it is going, how he got here — and only then the
     // running of the case (meetings, people and their links).
     const top = async (testId: string) => (await mette.getByTestId(testId).boundingBox())!.y;
-    const order = ["standing-section", "agreed-section", "followup-actions", "progress-section", "timeline", "mixer-history", "meetings-section", "people-section"];
+    const order = [
+      "standing-section",
+      "agreed-section",
+      "followup-actions",
+      "progress-section",
+      "timeline",
+      "mixer-history",
+      "meetings-section",
+      "people-section",
+    ];
     const ys = await Promise.all(order.map(top));
     expect(ys).toEqual([...ys].sort((a, b) => a - b));
     const agreed = mette.getByTestId("agreed-section");
@@ -116,8 +125,12 @@ test.describe("following up Kurt's agreement", () => {
     await waitSaved(mette);
     await mette.reload();
     await waitSaved(mette);
-    await expect(mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"] [data-testid="review-outcome-on_track"]`)).toBeChecked();
-    await expect(mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"] [data-testid="review-comment"]`)).toHaveValue("Gåturene virker");
+    await expect(
+      mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"] [data-testid="review-outcome-on_track"]`),
+    ).toBeChecked();
+    await expect(mette.locator(`[data-testid="review-item"][data-ref="${subGoalId}"] [data-testid="review-comment"]`)).toHaveValue(
+      "Gåturene virker",
+    );
     // What has changed since the agreement, in plain words: the step, once the meeting moves it.
     const step = (await mette.getByTestId("step-radio-4").isChecked()) ? 2 : 4;
     await mette.getByTestId(`step-radio-${step}`).check();
@@ -132,9 +145,16 @@ test.describe("following up Kurt's agreement", () => {
     await expect(invitation.getByText("Skriv, hvornår det passer dig.")).toBeVisible();
     await invitation.getByTestId("answer-suggestion").fill("Gerne om eftermiddagen");
     await invitation.getByTestId("answer-submit").click();
-    await expect(kurt.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" }).getByTestId("my-answer")).toHaveAttribute("data-answer", "another_time");
+    await expect(kurt.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" }).getByTestId("my-answer")).toHaveAttribute(
+      "data-answer",
+      "another_time",
+    );
     await mette.goto(await caseUrl());
-    const row = mette.getByTestId("invitation").filter({ hasText: "Opfølgningsmøde (e2e)" }).getByTestId("answer-row").filter({ hasText: "Kurt Hansen" });
+    const row = mette
+      .getByTestId("invitation")
+      .filter({ hasText: "Opfølgningsmøde (e2e)" })
+      .getByTestId("answer-row")
+      .filter({ hasText: "Kurt Hansen" });
     await expect(row).toHaveAttribute("data-answer", "another_time");
     await expect(row).toContainText("Gerne om eftermiddagen");
 
@@ -142,7 +162,9 @@ test.describe("following up Kurt's agreement", () => {
     await mette.context().close();
   });
 
-  test("each role sees what it may: the manager records hours, pain stays with Kurt until he shares it, the union rep and the observer only follow", async ({ browser }) => {
+  test("each role sees what it may: the manager records hours, pain stays with Kurt until he shares it, the union rep and the observer only follow", async ({
+    browser,
+  }) => {
     const { links } = await ownDemo();
     const lars = await joinAs(browser, links.manager);
     await lars.goto(await caseUrl());
@@ -152,7 +174,8 @@ test.describe("following up Kurt's agreement", () => {
     // Pain is about Kurt's health: Lars sees that it exists, not one of its values.
     await expect(larsPain).toHaveAttribute("data-private", "true");
     await expect(larsPain.getByTestId("measure-hidden")).toContainText("Kurt");
-    for (const testId of ["measure-row-value", "measure-chart", "measure-status", "measure-summary"]) await expect(larsPain.getByTestId(testId)).toHaveCount(0);
+    for (const testId of ["measure-row-value", "measure-chart", "measure-status", "measure-summary"])
+      await expect(larsPain.getByTestId(testId)).toHaveCount(0);
     await expect(lars.locator('[data-testid^="progress-form-"]')).toHaveCount(1);
     await expect(lars.getByTestId("answers-table")).toHaveCount(0);
     await expect(lars.getByTestId("people-section")).toHaveCount(0);
@@ -202,11 +225,17 @@ test.describe("following up Kurt's agreement", () => {
     // The caseworker sees who has read it, and when.
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
     await mette.goto(await caseUrl());
-    await expect(mette.getByTestId("receipts").getByTestId("receipt").filter({ hasText: "Susanne Berg" })).toHaveAttribute("data-read", "yes");
+    await expect(mette.getByTestId("receipts").getByTestId("receipt").filter({ hasText: "Susanne Berg" })).toHaveAttribute(
+      "data-read",
+      "yes",
+    );
     for (const p of [lars, susanne, observer, mette]) await p.context().close();
   });
 
-  test("the calendar: the next meeting as .ics with no plan text, and a subscription link that stops once revoked", async ({ browser, request }) => {
+  test("the calendar: the next meeting as .ics with no plan text, and a subscription link that stops once revoked", async ({
+    browser,
+    request,
+  }) => {
     const kurt = await joinAs(browser, (await ownDemo()).links.employee);
     await kurt.goto(await caseUrl());
     const href = await kurt.getByTestId("download-ics").first().getAttribute("href");

@@ -117,7 +117,9 @@ test.describe("the live meeting room", () => {
     const { links, meetingUrl } = await ownDemo();
     const caseworker = await joinAs(browser, links.caseworker);
     const manager = await joinAs(browser, links.manager);
-    const ticket = (await (await caseworker.request.get(`${new URL(meetingUrl).pathname.replace("/meetings/", "/api/meetings/")}/ticket`)).json()) as {
+    const ticket = (await (
+      await caseworker.request.get(`${new URL(meetingUrl).pathname.replace("/meetings/", "/api/meetings/")}/ticket`)
+    ).json()) as {
       url: string;
       room: string;
       params: Record<string, string>;
@@ -136,9 +138,9 @@ test.describe("the live meeting room", () => {
       item.set("title", new Y.Text("Punkt fra et andet værktøj"));
       doc.getArray("agenda").push([item]);
       for (const page of [caseworker, manager]) {
-        await expect(page.locator('[data-testid="agenda-item"][data-item-id="outside-tool-item"] [data-testid="agenda-item-title"]')).toHaveValue(
-          "Punkt fra et andet værktøj",
-        );
+        await expect(
+          page.locator('[data-testid="agenda-item"][data-item-id="outside-tool-item"] [data-testid="agenda-item-title"]'),
+        ).toHaveValue("Punkt fra et andet værktøj");
       }
     } finally {
       provider.destroy();

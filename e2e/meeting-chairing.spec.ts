@@ -30,7 +30,10 @@ test.describe("chairing details and the diagnosis guard", () => {
     await expect(employee.getByTestId("room-case-link")).toHaveCount(0);
 
     // An agenda: a short item, then a long one far down the page.
-    for (const [title, minutes] of [["Status", "1"], ["Muligheder", "20"]] as const) {
+    for (const [title, minutes] of [
+      ["Status", "1"],
+      ["Muligheder", "20"],
+    ] as const) {
       await cw.getByTestId("agenda-add-title").fill(title);
       await cw.getByTestId("agenda-add-minutes").fill(minutes);
       await cw.getByTestId("agenda-add-submit").click();

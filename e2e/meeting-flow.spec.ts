@@ -25,7 +25,14 @@ test.describe("running a meeting", () => {
   test("the chair runs a whole meeting with the keyboard only while the employee takes part from a phone", async ({ browser }) => {
     // Keyboard only: hundreds of Tab presses, each a round trip; two spec files run side by side.
     test.setTimeout(420_000);
-    const { caseworker: staff, employee, manager, unionRep, meetingUrl, caseUrl } = await setUpInvitedCase(browser, demoLinks().caseworkerEmail, "Bodil Jensen");
+    const {
+      caseworker: staff,
+      employee,
+      manager,
+      unionRep,
+      meetingUrl,
+      caseUrl,
+    } = await setUpInvitedCase(browser, demoLinks().caseworkerEmail, "Bodil Jensen");
     await employee.setViewportSize(PHONE);
     const cw = staff;
     await cw.goto(meetingUrl);
@@ -33,7 +40,10 @@ test.describe("running a meeting", () => {
     const everyone = [cw, employee, manager, unionRep];
 
     // The agenda, a sub-goal and an action, typed in with the keyboard.
-    for (const [title, minutes] of [["Velkomst", "5"], ["Muligheder på arbejdspladsen", "15"]] as const) {
+    for (const [title, minutes] of [
+      ["Velkomst", "5"],
+      ["Muligheder på arbejdspladsen", "15"],
+    ] as const) {
       await tabTo(cw, cw.getByTestId("agenda-add-title"));
       await cw.keyboard.type(title);
       await cw.keyboard.press("Tab");
@@ -105,7 +115,8 @@ test.describe("running a meeting", () => {
     }
     // Every part of the plan is marked: the goal, the step, the sub-goal, the mixer desk, the tools, the action, the follow-up.
     await expect(manager.getByTestId("consent-item")).toHaveCount(7);
-    for (const item of await manager.locator('[data-testid="consent-item"]:not([data-kind="action"])').all()) await pressOn(manager, item.getByTestId("consent-agree"), "Space");
+    for (const item of await manager.locator('[data-testid="consent-item"]:not([data-kind="action"])').all())
+      await pressOn(manager, item.getByTestId("consent-agree"), "Space");
     // A radio group is one Tab stop; the arrow keys choose within it (and mark at once).
     const mgrAction = manager.locator('[data-testid="consent-item"][data-kind="action"]');
     await pressOn(manager, mgrAction.getByTestId("consent-agree"), "ArrowRight");
@@ -115,7 +126,9 @@ test.describe("running a meeting", () => {
     await manager.keyboard.press("Enter");
     for (const item of await employee.getByTestId("consent-item").all()) await item.getByTestId("consent-agree").click();
     await expectNoSidewaysScroll(employee);
-    const mgrState = cw.locator('[data-testid="consent-item"][data-kind="action"] [data-testid="consent-state"][data-state="reservations"]');
+    const mgrState = cw.locator(
+      '[data-testid="consent-item"][data-kind="action"] [data-testid="consent-state"][data-state="reservations"]',
+    );
     await expect(mgrState).toContainText("Jeg vil først tjekke vagtplanen");
 
     // The next meeting. (A native date-time field: its typed digit order follows the computer's

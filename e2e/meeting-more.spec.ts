@@ -53,7 +53,9 @@ const AGENDA = [
 ] as const;
 
 test.describe("catching up", () => {
-  test("someone who closes the page, someone whose phone goes offline and someone who joins late are told what happened, by whom", async ({ browser }) => {
+  test("someone who closes the page, someone whose phone goes offline and someone who joins late are told what happened, by whom", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const cw = await caseworkerPage(browser, demoLinks().caseworkerEmail);
     const { meetingUrl } = await openCaseWithMeeting(cw, "Bodil Jensen");
@@ -78,7 +80,9 @@ test.describe("catching up", () => {
     for (const p of [employee, manager]) {
       const catchUp = p.getByTestId("catch-up");
       await expect(catchUp).toContainText("trin 2: Velkomst");
-      await expect(catchUp.getByTestId("catch-up-added").filter({ hasText: "Ringe til lægen" })).toContainText("Mette Sørensen (Sagsbehandler)");
+      await expect(catchUp.getByTestId("catch-up-added").filter({ hasText: "Ringe til lægen" })).toContainText(
+        "Mette Sørensen (Sagsbehandler)",
+      );
       await p.getByTestId("catch-up-dismiss").click();
       await expect(catchUp).toHaveCount(0);
       // "I was here" is stored before they leave.
@@ -144,7 +148,9 @@ test.describe("catching up", () => {
 });
 
 test.describe("the manager chairs, and the shared screen follows", () => {
-  test("the manager takes the chair and moves step and item; the room and the shared screen follow, showing whose turn it is", async ({ browser }) => {
+  test("the manager takes the chair and moves step and item; the room and the shared screen follow, showing whose turn it is", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const cw = await caseworkerPage(browser, demoLinks().caseworkerEmail);
     const { meetingUrl } = await openCaseWithMeeting(cw, "Bodil Jensen");
@@ -181,7 +187,12 @@ test.describe("the manager chairs, and the shared screen follows", () => {
       await expect(screen.getByTestId("present-item")).toHaveText(`Punkt ${n}: ${title}`);
       await expect(screen.getByTestId("present-agenda").locator('li[aria-current="true"]')).toContainText(title);
       await expect(cw.getByTestId("current-item-title")).toHaveText(`Punkt ${n}: ${title}`);
-      await expect(employee.getByTestId("agenda-item").nth(n - 1).getByTestId("agenda-item-now")).toBeVisible();
+      await expect(
+        employee
+          .getByTestId("agenda-item")
+          .nth(n - 1)
+          .getByTestId("agenda-item-now"),
+      ).toBeVisible();
     };
     await manager.getByTestId("item-start-first").click();
     await onItem(1, "Status");

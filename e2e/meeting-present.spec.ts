@@ -89,7 +89,12 @@ test.describe("the shared screen", () => {
     await expect(cell("business-partial-netPay")).toHaveText("63.000 kr.");
     await expect(cell("business-dismiss-extraCosts")).toHaveText("126.000 kr.");
     await expect(cell("business-fullTime-employerTotal")).toHaveText("127.500 kr.");
-    for (const [s, kr] of [["working", "0"], ["partial", "18.000"], ["fullTime", "37.500"], ["dismiss", "73.500"]] as const) {
+    for (const [s, kr] of [
+      ["working", "0"],
+      ["partial", "18.000"],
+      ["fullTime", "37.500"],
+      ["dismiss", "73.500"],
+    ] as const) {
       await expect(cell(`business-${s}-extra`)).toHaveText(`${kr} kr.`);
     }
     await cell("business-partial-tempCover").fill("30.000");

@@ -8,7 +8,12 @@ import { joinAs } from "./room-helpers";
 const meetingId = async () => new URL((await ownDemo()).meetingUrl).pathname.split("/").pop()!;
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 function expectSecurityHeaders(res: APIResponse, what: string): Map<string, string[]> {
@@ -17,7 +22,10 @@ function expectSecurityHeaders(res: APIResponse, what: string): Map<string, stri
   const d = directives(h["content-security-policy"]!);
   // Pages run scripts only with their response's nonce; API answers run none (and carry no nonce).
   if (new URL(res.url()).pathname.startsWith("/api/")) expect(d.get("script-src"), what).toEqual(["'none'"]);
-  else expect(d.get("script-src"), what).toEqual(expect.arrayContaining(["'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{20,}'$/)]));
+  else
+    expect(d.get("script-src"), what).toEqual(
+      expect.arrayContaining(["'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{20,}'$/)]),
+    );
   expect(d.get("object-src"), what).toEqual(["'none'"]);
   expect(d.get("base-uri"), what).toEqual(["'none'"]);
   expect(d.get("frame-ancestors"), what).toBeTruthy();
@@ -101,13 +109,16 @@ function mutatingRoutes(): { url: string; method: string }[] {
         const src = readFileSync(p, "utf8");
         const methods = new Set<string>();
         for (const m of src.matchAll(/export\s+(?:async\s+)?function\s+(POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
-        for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g)) for (const x of m[1]!.matchAll(/\b(POST|PUT|PATCH|DELETE)\b/g)) methods.add(x[1]!);
+        for (const m of src.matchAll(/export\s+const\s*\{([^}]*)\}/g))
+          for (const x of m[1]!.matchAll(/\b(POST|PUT|PATCH|DELETE)\b/g)) methods.add(x[1]!);
         for (const m of src.matchAll(/export\s+const\s+(POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
         const segments = path
           .relative("app", path.dirname(p))
           .split(path.sep)
           .filter((s) => s && !/^\(.*\)$/.test(s))
-          .map((s) => (s.startsWith("[...") || s.startsWith("[[...") ? "signin/x" : s.startsWith("[") ? "00000000-0000-4000-8000-000000000000" : s));
+          .map((s) =>
+            s.startsWith("[...") || s.startsWith("[[...") ? "signin/x" : s.startsWith("[") ? "00000000-0000-4000-8000-000000000000" : s,
+          );
         for (const method of methods) out.push({ url: `/${segments.join("/")}`, method });
       }
     }
@@ -134,20 +145,32 @@ test.describe("Origin check on every mutating request", () => {
     ];
     for (const { url, method } of routes) {
       for (const [name, headers] of cases) {
-        const res = await ctx.fetch(url, { method, headers: { "Content-Type": "application/json", ...headers }, data: "{}", maxRedirects: 0 });
+        const res = await ctx.fetch(url, {
+          method,
+          headers: { "Content-Type": "application/json", ...headers },
+          data: "{}",
+          maxRedirects: 0,
+        });
         expect(res.status(), `${method} ${url} with ${name}`).toBe(403);
         expect(res.headers()["x-content-type-options"]).toBe("nosniff");
       }
     }
     // A Server Action is a POST to a page: refused the same way.
-    const action = await ctx.fetch("/", { method: "POST", headers: { Origin: "https://evil.example", "Next-Action": "0".repeat(40) }, data: "[]" });
+    const action = await ctx.fetch("/", {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Next-Action": "0".repeat(40) },
+      data: "[]",
+    });
     expect(action.status()).toBe(403);
     await ctx.dispose();
   });
 
   test("lets our own pages through", async ({ browser }) => {
     const page = await joinAs(browser, (await ownDemo()).links.manager);
-    const res = await page.request.post("/api/session/sign-out", { headers: { Origin: new URL((await ownDemo()).meetingUrl).origin }, maxRedirects: 0 });
+    const res = await page.request.post("/api/session/sign-out", {
+      headers: { Origin: new URL((await ownDemo()).meetingUrl).origin },
+      maxRedirects: 0,
+    });
     expect(res.status()).toBe(303);
     await page.context().close();
   });

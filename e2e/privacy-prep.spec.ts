@@ -138,7 +138,11 @@ test.describe("the private preparation", () => {
     const res = await reloaded.goto((await ownDemo()).meetingUrl);
     expect(await res!.text()).not.toContain(phrase);
 
-    for (const p of [employee, manager, caseworker, reloaded]) await p.context().close().catch(() => {});
+    for (const p of [employee, manager, caseworker, reloaded])
+      await p
+        .context()
+        .close()
+        .catch(() => {});
   });
 
   test("the union representative and the observer get no panel, no ticket and no socket either", async ({ browser }) => {

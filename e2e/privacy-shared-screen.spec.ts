@@ -11,7 +11,9 @@ import { setUpInvitedCase } from "./staff-helpers";
  * the notice on their own device and changes nothing on the wall.
  */
 test.describe("the shared screen masks what may be health data", () => {
-  test("a diagnosis in the running summary and in an action is masked on the wall until the employee leaves it or the caseworker moves it", async ({ browser }) => {
+  test("a diagnosis in the running summary and in an action is masked on the wall until the employee leaves it or the caseworker moves it", async ({
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const { caseworker: cw, employee, manager, meetingUrl } = await setUpInvitedCase(browser, demoLinks().caseworkerEmail);
     await cw.goto(meetingUrl);

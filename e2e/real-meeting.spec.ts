@@ -23,7 +23,9 @@ const TEST_CLOCK_HEADER = "x-stepwise-test-clock-minutes";
 async function moveServerClock(pages: Page[], minutes: number): Promise<void> {
   for (const context of new Set(pages.map((p) => p.context()))) await context.setExtraHTTPHeaders({ [TEST_CLOCK_HEADER]: String(minutes) });
   // The server reads the moved clock: /api/time answers two hours on.
-  const { now } = (await (await pages[0]!.request.get("/api/time", { headers: { [TEST_CLOCK_HEADER]: String(minutes) } })).json()) as { now: number };
+  const { now } = (await (await pages[0]!.request.get("/api/time", { headers: { [TEST_CLOCK_HEADER]: String(minutes) } })).json()) as {
+    now: number;
+  };
   expect(now - Date.now()).toBeGreaterThan((minutes - 1) * 60_000);
 }
 
@@ -35,7 +37,9 @@ async function agreementTab(room: Page, meetingUrl: string): Promise<Page> {
 }
 
 test.describe("a real meeting, start to binding agreement", () => {
-  test("issue 13: a new case run as a 90-minute meeting by four people ends in a binding agreement without anyone signing in again", async ({ browser }) => {
+  test("issue 13: a new case run as a 90-minute meeting by four people ends in a binding agreement without anyone signing in again", async ({
+    browser,
+  }) => {
     test.setTimeout(420_000);
     const invited = await setUpInvitedCase(browser, demoLinks().caseworkerEmail, NAMES.employee);
     const { caseworker: cw, employee, manager, unionRep, meetingUrl, caseUrl } = invited;

@@ -1,7 +1,11 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
 /** Open a participant's join link in a fresh browser context and wait until the room is live. */
-export async function joinAs(browser: Browser, link: string, opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+export async function joinAs(
+  browser: Browser,
+  link: string,
+  opts: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   const context = await browser.newContext({ locale: opts.locale ?? "da-DK", viewport: opts.viewport });
   const page = await context.newPage();
   await page.goto(link);

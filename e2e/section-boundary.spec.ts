@@ -30,7 +30,9 @@ function asSync(message: string | Buffer): { sub: number; update: Uint8Array } |
   return sub === 1 || sub === 2 ? { sub, update: decoding.readVarUint8Array(d) } : null;
 }
 
-test("attack 12.3: a section that cannot be shown is replaced by a calm notice with a retry; the rest of the room works", async ({ browser }) => {
+test("attack 12.3: a section that cannot be shown is replaced by a calm notice with a retry; the rest of the room works", async ({
+  browser,
+}) => {
   const { links } = await ownDemo();
   const context = await browser.newContext({ locale: "da-DK" });
   const page = await context.newPage();

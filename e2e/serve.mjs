@@ -26,7 +26,8 @@ if (process.env.DATABASE_URL) {
   // (each run creates its database before its roles).
   const old = await admin`select datname from pg_database where datname like 'stepwise_e2e_%'`;
   for (const { datname } of old) await admin.unsafe(`drop database if exists ${datname}`).catch(() => {});
-  const roles = await admin`select rolname from pg_roles where rolname like 'stepwise\_e2e\_%' and regexp_replace(rolname, '_(owner|app)$', '') not in (select datname from pg_database)`;
+  const roles =
+    await admin`select rolname from pg_roles where rolname like 'stepwise\_e2e\_%' and regexp_replace(rolname, '_(owner|app)$', '') not in (select datname from pg_database)`;
   for (const { rolname } of roles) await admin.unsafe(`drop role if exists ${rolname}`).catch(() => {});
   await admin.unsafe(`create database ${name}`);
   await admin.unsafe(`create role ${owner.role} login password '${owner.password}'`);

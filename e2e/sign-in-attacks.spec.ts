@@ -24,9 +24,15 @@ const askForLink = (headers: Record<string, string>, body: string, type = "appli
   rawRequest(server.url, { method: "POST", path: "/api/auth/email-link", headers: { "Content-Type": type, ...headers }, body });
 
 /** Everything but the Date header, in the order sent. */
-const comparable = (a: RawAnswer) => ({ status: a.status, headers: a.rawHeaders.filter(([k]) => k.toLowerCase() !== "date"), body: a.body });
+const comparable = (a: RawAnswer) => ({
+  status: a.status,
+  headers: a.rawHeaders.filter(([k]) => k.toLowerCase() !== "date"),
+  body: a.body,
+});
 
-test("attack 12.1: a sign-in link asked for with a forged Host or X-Forwarded-Host still points at the real server", async ({ browser }) => {
+test("attack 12.1: a sign-in link asked for with a forged Host or X-Forwarded-Host still points at the real server", async ({
+  browser,
+}) => {
   const forged: Record<string, string>[] = [
     { Host: "evil.example", Origin: "http://evil.example" },
     { Host: host(), "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Origin: "https://evil.example" },
@@ -50,7 +56,8 @@ test("attack 12.1: a sign-in link asked for with a forged Host or X-Forwarded-Ho
 test("attack 12.9: a known and an unknown address get the same answer, byte for byte (JSON and form posts)", async () => {
   const headers = { Host: host(), Origin: server.url };
   const asJson = (address: string) => askForLink(headers, JSON.stringify({ email: address, callbackUrl: "/cases" }));
-  const asForm = (address: string) => askForLink(headers, new URLSearchParams({ email: address, callbackUrl: "/cases" }).toString(), "application/x-www-form-urlencoded");
+  const asForm = (address: string) =>
+    askForLink(headers, new URLSearchParams({ email: address, callbackUrl: "/cases" }).toString(), "application/x-www-form-urlencoded");
   for (const ask of [asJson, asForm]) {
     const known = comparable(await ask(email));
     const unknown = comparable(await ask("nobody.here@jobcenter.example"));

@@ -27,7 +27,8 @@ test.describe("the caseworker sets up a case and invites people", () => {
 
     // What one person types reaches the others.
     await manager.getByTestId("followup-job-centre").fill("Jobcentret ringer efter to uger.");
-    for (const p of [employee, unionRep, caseworker]) await expect(p.getByTestId("followup-job-centre")).toHaveValue("Jobcentret ringer efter to uger.");
+    for (const p of [employee, unionRep, caseworker])
+      await expect(p.getByTestId("followup-job-centre")).toHaveValue("Jobcentret ringer efter to uger.");
 
     await caseworker.goto(caseUrl);
     for (const p of [caseworker, employee, manager, unionRep]) await p.context().close();

@@ -58,7 +58,10 @@ test.describe("staff sign-in", () => {
   });
 
   test("Auth.js's own e-mail endpoint is closed, so the limit cannot be bypassed", async ({ request }) => {
-    const res = await request.post("/api/auth/signin/email", { form: { email: demoLinks().caseworkerEmail }, headers: { Origin: BASE_URL } });
+    const res = await request.post("/api/auth/signin/email", {
+      form: { email: demoLinks().caseworkerEmail },
+      headers: { Origin: BASE_URL },
+    });
     expect(res.status()).toBe(404);
   });
 

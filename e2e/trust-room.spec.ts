@@ -18,7 +18,9 @@ async function axeClean(page: Page, include?: string) {
 }
 
 test.describe("a completed meeting", () => {
-  test("the caseworker completes the meeting: every open room turns read-only at once and says the meeting is over", async ({ browser }) => {
+  test("the caseworker completes the meeting: every open room turns read-only at once and says the meeting is over", async ({
+    browser,
+  }) => {
     const caseworker = await caseworkerPage(browser, demoLinks().caseworkerEmail);
     const { meetingUrl } = await openCaseWithMeeting(caseworker, "Ida Holm");
     const employeeLink = await invite(caseworker, "employee", "Ida Holm");
@@ -55,7 +57,9 @@ test.describe("a completed meeting", () => {
     await axeClean(employee);
 
     // A stale tab cannot write either: the server answers the API and the socket read-only.
-    const ticket = await (await manager.request.get(`${new URL(meetingUrl).pathname.replace("/meetings/", "/api/meetings/")}/ticket`)).json();
+    const ticket = await (
+      await manager.request.get(`${new URL(meetingUrl).pathname.replace("/meetings/", "/api/meetings/")}/ticket`)
+    ).json();
     expect(ticket).toMatchObject({ readOnly: true, meetingCompleted: true });
     for (const p of [caseworker, employee, manager]) await p.context().close();
   });
@@ -80,7 +84,9 @@ test.describe("the access log, a page at a time", () => {
     // An address asking for a kind that does not exist says so calmly and offers the whole log.
     await employee.goto(`${new URL(meetingUrl).pathname}/access-log?what=diagnosis`);
     await expect(employee.getByTestId("access-log-invalid")).toBeVisible();
-    expect((await employee.request.get(`/api/meetings${new URL(meetingUrl).pathname.slice("/meetings".length)}/access-log?page=0`)).status()).toBe(400);
+    expect(
+      (await employee.request.get(`/api/meetings${new URL(meetingUrl).pathname.slice("/meetings".length)}/access-log?page=0`)).status(),
+    ).toBe(400);
     await manager.context().close();
     await employee.context().close();
   });

@@ -50,7 +50,9 @@ async function expectFits(wall: Page): Promise<void> {
   }
 }
 
-test("the shared screen fits a wall at 1920×1080 and 1280×720, shows nothing personal, and says whose signatures are missing", async ({ browser }) => {
+test("the shared screen fits a wall at 1920×1080 and 1280×720, shows nothing personal, and says whose signatures are missing", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const cw = await caseworkerPage(browser, demoLinks().caseworkerEmail);
   const { meetingUrl } = await openCaseWithMeeting(cw, "Kurt Hansen");

@@ -3,14 +3,7 @@
  * action to `{ ok: false, error }`, the WebSocket to a close code.
  */
 export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "INVALID_INPUT"
-  | "CONFLICT"
-  | "GONE"
-  | "RATE_LIMITED"
-  | "UNAVAILABLE";
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_INPUT" | "CONFLICT" | "GONE" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export class AppError extends Error {
   constructor(

@@ -31,7 +31,11 @@ function libImports(file: string): string[] {
   const out: string[] = [];
   for (const [, spec] of readFileSync(file, "utf8").matchAll(IMPORT)) {
     if (!spec) continue;
-    const abs = spec.startsWith("@/") ? path.join(ROOT, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
+    const abs = spec.startsWith("@/")
+      ? path.join(ROOT, spec.slice(2))
+      : spec.startsWith(".")
+        ? path.resolve(path.dirname(file), spec)
+        : null;
     if (abs && abs.startsWith(LIB + path.sep)) out.push(path.relative(LIB, abs));
   }
   return out;
@@ -105,7 +109,11 @@ describe("lib's folder graph", () => {
     const offenders = sourceFiles(LIB)
       .map((f) => path.relative(LIB, f))
       .filter((rel) => !isTestSupport(rel))
-      .flatMap((rel) => libImports(path.join(LIB, rel)).filter((t) => isTestSupport(`${t}.ts`)).map((t) => `${rel} imports ${t}`));
+      .flatMap((rel) =>
+        libImports(path.join(LIB, rel))
+          .filter((t) => isTestSupport(`${t}.ts`))
+          .map((t) => `${rel} imports ${t}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

@@ -26,13 +26,19 @@ describe("permissions", () => {
     const doc = readFileSync(path.join(process.cwd(), "docs", "permissions.md"), "utf8");
     const lines = doc.split("\n");
     const header = lines.find((l) => l.startsWith("| role |"))!;
-    const columns = header.split("|").slice(2, -1).map((c) => c.trim());
+    const columns = header
+      .split("|")
+      .slice(2, -1)
+      .map((c) => c.trim());
     expect([...columns].sort()).toEqual([...RESOURCES].sort());
     const matrix = permissionMatrix();
     const rows = lines.filter((l) => ROLES.some((r) => l.startsWith(`| ${r} |`)));
     expect(rows).toHaveLength(ROLES.length);
     for (const row of rows) {
-      const cells = row.split("|").slice(1, -1).map((c) => c.trim());
+      const cells = row
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim());
       const role = cells[0] as (typeof ROLES)[number];
       columns.forEach((resource, i) => {
         const documented = cells[i + 1] === "–" ? [] : cells[i + 1]!.split(",").map((a) => a.trim());

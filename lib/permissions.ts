@@ -6,7 +6,17 @@ import { AppError } from "./errors";
  * prose (a test keeps them equal); pages, route handlers, server actions and the WebSocket
  * server all ask `can`/`assertCan`. Every check is also scoped to the participant's own case.
  */
-export const RESOURCES = ["case", "meeting", "meeting_doc", "prep_doc", "invitations", "access_log", "agreement", "progress", "health_progress"] as const;
+export const RESOURCES = [
+  "case",
+  "meeting",
+  "meeting_doc",
+  "prep_doc",
+  "invitations",
+  "access_log",
+  "agreement",
+  "progress",
+  "health_progress",
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ["view", "manage", "read", "write", "prepare", "sign", "export"] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -28,7 +28,9 @@ export function printBanner(input: { url: string; configured: boolean; data: Pre
       lines.push(`    ${(labels[role] ?? role).padEnd(22)} ${link}`);
     }
     lines.push(`  (also written to demo-links.json in the data folder)`);
-    lines.push(`  Sign in as caseworker: ${url}/signin with ${data.demo.caseworkerEmail} (${mailIsConfigured() ? "the link is e-mailed" : `the link is written to ${outboxDir()}/`})`);
+    lines.push(
+      `  Sign in as caseworker: ${url}/signin with ${data.demo.caseworkerEmail} (${mailIsConfigured() ? "the link is e-mailed" : `the link is written to ${outboxDir()}/`})`,
+    );
   }
   lines.push("");
   console.log(lines.join("\n"));

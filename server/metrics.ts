@@ -54,11 +54,19 @@ export function createMetrics(): Metrics {
         this.inc(value());
       },
     });
-  gauge("stepwise_collab_open_sockets", "Collaboration WebSocket connections open on this instance.", () => read((c) => c.stats().connections, 0));
+  gauge("stepwise_collab_open_sockets", "Collaboration WebSocket connections open on this instance.", () =>
+    read((c) => c.stats().connections, 0),
+  );
   gauge("stepwise_collab_loaded_rooms", "Shared documents loaded in memory on this instance.", () => read((c) => c.stats().rooms, 0));
-  gauge("stepwise_collab_commit_queue_depth", "Document updates queued or being written to PostgreSQL.", () => read((c) => c.commitStats().depth, 0));
-  gauge("stepwise_collab_commit_last_seconds", "Duration of the most recent commit batch (one INSERT).", () => read((c) => c.commitStats().lastWriteSeconds, 0));
-  total("stepwise_collab_updates_committed_total", "Document updates committed to PostgreSQL.", () => read((c) => c.commitStats().committedUpdates, 0));
+  gauge("stepwise_collab_commit_queue_depth", "Document updates queued or being written to PostgreSQL.", () =>
+    read((c) => c.commitStats().depth, 0),
+  );
+  gauge("stepwise_collab_commit_last_seconds", "Duration of the most recent commit batch (one INSERT).", () =>
+    read((c) => c.commitStats().lastWriteSeconds, 0),
+  );
+  total("stepwise_collab_updates_committed_total", "Document updates committed to PostgreSQL.", () =>
+    read((c) => c.commitStats().committedUpdates, 0),
+  );
   total("stepwise_collab_commit_batches_total", "Commit batches written.", () => read((c) => c.commitStats().batches, 0));
   total("stepwise_collab_commit_seconds_total", "Time spent writing commit batches.", () => read((c) => c.commitStats().writeSeconds, 0));
 

@@ -59,13 +59,21 @@ describe("GET /readyz", () => {
     const starting = registerReadinessCheck("collab", () => ({ ok: false, detail: "starting" }));
     const before = await fetch(`${base}/readyz`);
     expect(before.status).toBe(503);
-    expect(await before.json()).toMatchObject({ status: "not ready", checks: { database: { ok: true }, collab: { ok: false, detail: "starting" } } });
+    expect(await before.json()).toMatchObject({
+      status: "not ready",
+      checks: { database: { ok: true }, collab: { ok: false, detail: "starting" } },
+    });
     starting();
-    const unregister = registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
+    const unregister = registerReadinessCheck("collab", () =>
+      collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" },
+    );
     try {
       const after = await fetch(`${base}/readyz`);
       expect(after.status).toBe(200);
-      expect(await after.json()).toEqual({ status: "ready", checks: { database: { ok: true }, migrations: { ok: true }, collab: { ok: true } } });
+      expect(await after.json()).toEqual({
+        status: "ready",
+        checks: { database: { ok: true }, migrations: { ok: true }, collab: { ok: true } },
+      });
     } finally {
       unregister();
     }
@@ -74,13 +82,19 @@ describe("GET /readyz", () => {
   it("is 503 naming the migrations when a committed migration is not recorded as applied", async () => {
     const base = await serve({ serveMetrics: false });
     const unregister = registerReadinessCheck("collab", () => ({ ok: true }));
-    await tdb.asOwner("create table drizzle.kept as select * from drizzle.__drizzle_migrations; delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)");
+    await tdb.asOwner(
+      "create table drizzle.kept as select * from drizzle.__drizzle_migrations; delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)",
+    );
     try {
       const r = await fetch(`${base}/readyz`);
       expect(r.status).toBe(503);
-      expect(await r.json()).toMatchObject({ checks: { database: { ok: true }, migrations: { ok: false, detail: "1 migration(s) not applied" } } });
+      expect(await r.json()).toMatchObject({
+        checks: { database: { ok: true }, migrations: { ok: false, detail: "1 migration(s) not applied" } },
+      });
     } finally {
-      await tdb.asOwner("delete from drizzle.__drizzle_migrations; insert into drizzle.__drizzle_migrations select * from drizzle.kept; drop table drizzle.kept");
+      await tdb.asOwner(
+        "delete from drizzle.__drizzle_migrations; insert into drizzle.__drizzle_migrations select * from drizzle.kept; drop table drizzle.kept",
+      );
       unregister();
     }
   });
@@ -137,6 +151,8 @@ describe("X-Request-Id", () => {
     expect(b).toMatch(/^[0-9a-f-]{36}$/);
     expect(a).not.toBe(b);
     const proxied = await serve({ serveMetrics: false }, { trustProxy: true });
-    expect((await fetch(`${proxied}/healthz`, { headers: { "x-request-id": "from-the-proxy-123" } })).headers.get("x-request-id")).toBe("from-the-proxy-123");
+    expect((await fetch(`${proxied}/healthz`, { headers: { "x-request-id": "from-the-proxy-123" } })).headers.get("x-request-id")).toBe(
+      "from-the-proxy-123",
+    );
   });
 });

@@ -33,7 +33,10 @@ describe("GET /readyz", () => {
   it("turns 503 naming the database when PostgreSQL stops, and 200 again when it returns", async () => {
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", checks: { database: { ok: true }, migrations: { ok: true }, collab: { ok: true } } });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      checks: { database: { ok: true }, migrations: { ok: true }, collab: { ok: true } },
+    });
 
     await pg.stop();
     const down = await fetch(`${base}/readyz`);

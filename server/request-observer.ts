@@ -27,7 +27,12 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, metric
     metrics.observeRequest({ method, route, status: res.statusCode, seconds });
     const fields = { method, route, status: res.statusCode, ms: Math.round(seconds * 1000) };
     // Static assets and probes at debug: they would drown the requests people make.
-    const level = route === "/_next" || route === "/healthz" || route === "/readyz" || route === "/metrics" ? "debug" : res.statusCode >= 500 ? "error" : "info";
+    const level =
+      route === "/_next" || route === "/healthz" || route === "/readyz" || route === "/metrics"
+        ? "debug"
+        : res.statusCode >= 500
+          ? "error"
+          : "info";
     withRequestId(requestId, () => log[level]("request", fields));
   });
 }

@@ -105,7 +105,8 @@ function readKeys(file: string): { keys: TrustedKey[] } | ArgError {
     const parsed = JSON.parse(readFileSync(file, "utf8")) as { keys?: unknown };
     if (!Array.isArray(parsed.keys)) return { key: "noKeysList", vars: { file } };
     const keys = parsed.keys.filter(
-      (k): k is TrustedKey => typeof k === "object" && k !== null && typeof (k as TrustedKey).kid === "string" && typeof (k as TrustedKey).publicKey === "string",
+      (k): k is TrustedKey =>
+        typeof k === "object" && k !== null && typeof (k as TrustedKey).kid === "string" && typeof (k as TrustedKey).publicKey === "string",
     );
     return { keys };
   } catch (e) {

@@ -33,7 +33,11 @@ export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLe
   const H = headingLevel === 1 ? "h1" : "h2";
   const total = due.reduce((n, c) => n + c.items.length, 0);
   return (
-    <section aria-labelledby="due-title" className={`${caseId ? "mt-6" : "mt-8"} rounded-lg border border-blue-200 bg-blue-50 p-4 sm:p-6`} data-testid="due-from-me">
+    <section
+      aria-labelledby="due-title"
+      className={`${caseId ? "mt-6" : "mt-8"} rounded-lg border border-blue-200 bg-blue-50 p-4 sm:p-6`}
+      data-testid="due-from-me"
+    >
       <H id="due-title" className="text-xl font-semibold text-slate-900">
         {t("title")}
       </H>
@@ -53,9 +57,16 @@ export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLe
                 switch (item.kind) {
                   case "action":
                     return (
-                      <li key={i} data-testid="due-item" data-kind="action" className={item.overdue ? "font-semibold text-amber-950" : "text-slate-900"}>
+                      <li
+                        key={i}
+                        data-testid="due-item"
+                        data-kind="action"
+                        className={item.overdue ? "font-semibold text-amber-950" : "text-slate-900"}
+                      >
                         <Link href={`${base}#actions`} className="underline underline-offset-2">
-                          {item.due ? t(item.overdue ? "actionOverdue" : "action", { text: item.text, date: formatDay(item.due, locale) }) : t("actionNoDate", { text: item.text })}
+                          {item.due
+                            ? t(item.overdue ? "actionOverdue" : "action", { text: item.text, date: formatDay(item.due, locale) })
+                            : t("actionNoDate", { text: item.text })}
                         </Link>
                       </li>
                     );
@@ -63,7 +74,9 @@ export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLe
                     return (
                       <li key={i} data-testid="due-item" data-kind="progress">
                         <Link href={`${base}#progress`} className="text-slate-900 underline underline-offset-2">
-                          {item.lastDate ? t("progress", { label: item.label || item.text, date: formatDay(item.lastDate, locale) }) : t("progressFirst", { label: item.label || item.text })}
+                          {item.lastDate
+                            ? t("progress", { label: item.label || item.text, date: formatDay(item.lastDate, locale) })
+                            : t("progressFirst", { label: item.label || item.text })}
                         </Link>
                       </li>
                     );
@@ -90,7 +103,11 @@ export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLe
         ))}
       {due.length === 1 && !caseId ? (
         <p className="mt-4">
-          <Link href={`/cases/${due[0]!.caseId}`} className="font-medium text-blue-800 underline underline-offset-2" data-testid="due-case-link">
+          <Link
+            href={`/cases/${due[0]!.caseId}`}
+            className="font-medium text-blue-800 underline underline-offset-2"
+            data-testid="due-case-link"
+          >
             {t("openCase")}
           </Link>
         </p>

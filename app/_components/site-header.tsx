@@ -9,7 +9,13 @@ import { LanguageSwitcher } from "./language-switcher";
 export async function SiteHeader({ wall = false }: { wall?: boolean } = {}) {
   const t = await getTranslations("common");
   return (
-    <header className={wall ? "border-b border-slate-200 bg-white lg:absolute lg:top-0 lg:right-0 lg:z-10 lg:border-0 lg:bg-transparent" : "border-b border-slate-200 bg-white"}>
+    <header
+      className={
+        wall
+          ? "border-b border-slate-200 bg-white lg:absolute lg:top-0 lg:right-0 lg:z-10 lg:border-0 lg:bg-transparent"
+          : "border-b border-slate-200 bg-white"
+      }
+    >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <Link href="/" className={`text-lg font-semibold text-slate-900 ${wall ? "lg:sr-only" : ""}`}>
           {t("appName")}

@@ -56,7 +56,10 @@ export function actionError(e: unknown): ActionResult<never> {
  * The same chain for a plain `<form action={…}>` (no state to show an answer in): the result is
  * dropped, a failure leaves things as they were (and an unexpected one is logged by actionError).
  */
-export function formAction<A extends ActionAuth>(spec: { auth: A }, run: (ctx: ActionCtx<A>, form: FormData) => Promise<void>): (form: FormData) => Promise<void> {
+export function formAction<A extends ActionAuth>(
+  spec: { auth: A },
+  run: (ctx: ActionCtx<A>, form: FormData) => Promise<void>,
+): (form: FormData) => Promise<void> {
   const chained = action(spec, run);
   return async (form) => {
     await chained(form);

@@ -103,7 +103,13 @@ describe("route()", () => {
         on: "meeting",
         caseData: {
           record: ({ me, params: p }) =>
-            recordAccess({ who: { kind: "participant", id: me.participantId, name: me.displayName, role: me.role }, caseId: me.caseId, what: "meeting_room", resourceId: p.id, purpose: "meeting" }),
+            recordAccess({
+              who: { kind: "participant", id: me.participantId, name: me.displayName, role: me.role },
+              caseId: me.caseId,
+              what: "meeting_room",
+              resourceId: p.id,
+              purpose: "meeting",
+            }),
         },
       },
       async ({ request }) => {
@@ -113,10 +119,15 @@ describe("route()", () => {
     );
     const c = await createFixtureCase();
     const session = c.participants.manager.sessionToken;
-    const failed = await handler(new Request(`${ORIGIN}/api/test?fail=1`, { headers: { cookie: `stepwise.session=${session}` } }), params(c.meetingId));
+    const failed = await handler(
+      new Request(`${ORIGIN}/api/test?fail=1`, { headers: { cookie: `stepwise.session=${session}` } }),
+      params(c.meetingId),
+    );
     expect(failed.status).toBe(409);
     expect(await accessLogOf(c.caseId)).toHaveLength(0);
     expect((await handler(req({ session }), params(c.meetingId))).status).toBe(200);
-    expect(await accessLogOf(c.caseId)).toEqual([expect.objectContaining({ what: "meeting_room", actorId: c.participants.manager.id, resourceId: c.meetingId })]);
+    expect(await accessLogOf(c.caseId)).toEqual([
+      expect.objectContaining({ what: "meeting_room", actorId: c.participants.manager.id, resourceId: c.meetingId }),
+    ]);
   });
 });

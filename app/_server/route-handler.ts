@@ -82,17 +82,20 @@ type Handler<K extends string> = (request: Request, context?: { params: Promise<
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export function route<A extends Auth, O extends On | undefined = undefined, B extends z.ZodType | undefined = undefined, K extends string = "id">(
-  spec: Spec<A, O, B, K>,
-  handle: (ctx: Ctx<A, O, B, K>) => Promise<unknown>,
-): Handler<K> {
+export function route<
+  A extends Auth,
+  O extends On | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  K extends string = "id",
+>(spec: Spec<A, O, B, K>, handle: (ctx: Ctx<A, O, B, K>) => Promise<unknown>): Handler<K> {
   return async (request, context) => {
     try {
       if (spec.exists && !spec.exists()) throw new AppError("NOT_FOUND", "not found");
       if (MUTATING.has(request.method)) requireSameOrigin(request);
       const params = ((context ? await context.params : null) ?? {}) as Record<K, string>;
       const now = serverNow();
-      const actors: Actors = spec.auth === "none" ? { participant: null, staff: null } : await identify(await readCredentials(request), now);
+      const actors: Actors =
+        spec.auth === "none" ? { participant: null, staff: null } : await identify(await readCredentials(request), now);
       const actor = actorFor(spec.auth, actors);
       const resolved = spec.on ? await resolveAccess(actors, targetOf(spec.on, params)) : null;
       const body = spec.body ? await readJsonBody(request, spec.body) : undefined;
@@ -103,7 +106,10 @@ export function route<A extends Auth, O extends On | undefined = undefined, B ex
         actor,
         actors,
         me: resolved?.me,
-        meeting: resolved && "meeting" in resolved ? { meeting: (resolved as MeetingContext).meeting, case: (resolved as MeetingContext).case } : undefined,
+        meeting:
+          resolved && "meeting" in resolved
+            ? { meeting: (resolved as MeetingContext).meeting, case: (resolved as MeetingContext).case }
+            : undefined,
         access: (target: AccessTarget) => resolveAccess(actors, target),
         now,
       } as Ctx<A, O, B, K>;
@@ -119,7 +125,14 @@ export function route<A extends Auth, O extends On | undefined = undefined, B ex
 }
 
 function actorFor<A extends Auth>(auth: A, actors: Actors): ActorOf<A> {
-  const found = auth === "staff" ? actors.staff : auth === "participant" ? actors.participant : auth === "any" ? (actors.staff ?? actors.participant) : null;
+  const found =
+    auth === "staff"
+      ? actors.staff
+      : auth === "participant"
+        ? actors.participant
+        : auth === "any"
+          ? (actors.staff ?? actors.participant)
+          : null;
   if (auth !== "none" && !found) throw new AppError("UNAUTHENTICATED", "not signed in");
   return found as ActorOf<A>;
 }

@@ -31,12 +31,25 @@ const cookieHeader = (cookies: Record<string, string>) =>
     .join("; ");
 
 function get(token: string, cookies: Record<string, string> = {}): Promise<Response> {
-  return openLink(new Request(`${ORIGIN}/join/${token}`, { headers: { host: "localhost:3000", cookie: cookieHeader(cookies) } }), params(token));
+  return openLink(
+    new Request(`${ORIGIN}/join/${token}`, { headers: { host: "localhost:3000", cookie: cookieHeader(cookies) } }),
+    params(token),
+  );
 }
 function post(choice: string | null, cookies: Record<string, string>, origin: string | null = ORIGIN): Promise<Response> {
-  const headers: Record<string, string> = { host: "localhost:3000", cookie: cookieHeader(cookies), "content-type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = {
+    host: "localhost:3000",
+    cookie: cookieHeader(cookies),
+    "content-type": "application/x-www-form-urlencoded",
+  };
   if (origin) headers.origin = origin;
-  return decide(new Request(`${ORIGIN}/join/decide`, { method: "POST", headers, body: choice === null ? "" : new URLSearchParams({ choice }).toString() }));
+  return decide(
+    new Request(`${ORIGIN}/join/decide`, {
+      method: "POST",
+      headers,
+      body: choice === null ? "" : new URLSearchParams({ choice }).toString(),
+    }),
+  );
 }
 /** `name → value` of the cookies an answer sets (an empty value = deleted). */
 function setCookies(res: Response): Record<string, string> {
@@ -114,7 +127,11 @@ describe("POST /join/decide", () => {
     const odd = await post("maybe", { "stepwise.session": mine, "stepwise.pending-join": f.participants.observer.joinToken });
     expect(setCookies(odd)["stepwise.session"]).toBeUndefined();
     expect((await post("switch", { "stepwise.session": mine })).headers.get("location")).toBe("/");
-    const foreign = await post("switch", { "stepwise.session": mine, "stepwise.pending-join": f.participants.observer.joinToken }, "https://evil.example");
+    const foreign = await post(
+      "switch",
+      { "stepwise.session": mine, "stepwise.pending-join": f.participants.observer.joinToken },
+      "https://evil.example",
+    );
     expect(foreign.status).toBe(403);
     expect(await liveSessionsOf(f.participants.observer.id)).toBe(FIXTURE_SESSIONS);
   });

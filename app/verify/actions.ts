@@ -5,7 +5,8 @@ import { checkUploadedBundle, MAX_BUNDLE_BYTES, type UploadedBundleCheck } from 
 import { isAppError } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 
-export type VerifyState = { ok: true; result: UploadedBundleCheck; fileName: string } | { ok: false; error: "no_file" | "too_large" | "failed" } | null;
+export type VerifyState =
+  { ok: true; result: UploadedBundleCheck; fileName: string } | { ok: false; error: "no_file" | "too_large" | "failed" } | null;
 
 /**
  * Anyone may check a verification file: who → nobody in particular (public); what → one file,
@@ -18,7 +19,11 @@ export async function verifyUploadedBundle(_prev: VerifyState, form: FormData): 
   if (file.size > MAX_BUNDLE_BYTES) return { ok: false, error: "too_large" };
   try {
     const locale = await getLocale();
-    return { ok: true, result: checkUploadedBundle(await file.text(), isLocale(locale) ? locale : "da"), fileName: file.name.slice(0, 200) };
+    return {
+      ok: true,
+      result: checkUploadedBundle(await file.text(), isLocale(locale) ? locale : "da"),
+      fileName: file.name.slice(0, 200),
+    };
   } catch (e) {
     if (isAppError(e) && e.code === "INVALID_INPUT") return { ok: false, error: "too_large" };
     console.error(e);

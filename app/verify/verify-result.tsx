@@ -15,7 +15,12 @@ export function VerifyResult({ result, fileName }: { result: UploadedBundleCheck
   const t = useTranslations("verifyResult");
   if (result.status === "valid") {
     return (
-      <section className="rounded-xl border-2 border-green-700 bg-green-50 p-4 sm:p-6" data-testid="verify-result" data-valid="true" data-status="valid">
+      <section
+        className="rounded-xl border-2 border-green-700 bg-green-50 p-4 sm:p-6"
+        data-testid="verify-result"
+        data-valid="true"
+        data-status="valid"
+      >
         <h2 className="text-2xl font-bold text-green-900">{t("valid")}</h2>
         <p className="mt-1 text-green-950">{t("validBody", { file: fileName })}</p>
         <p className="mt-3 rounded-lg bg-white p-3 font-medium text-green-950" data-testid="verify-origin">
@@ -27,7 +32,12 @@ export function VerifyResult({ result, fileName }: { result: UploadedBundleCheck
   }
   if (result.status === "unknown_key") {
     return (
-      <section className="rounded-xl border-2 border-amber-700 bg-amber-50 p-4 sm:p-6" data-testid="verify-result" data-valid="false" data-status="unknown_key">
+      <section
+        className="rounded-xl border-2 border-amber-700 bg-amber-50 p-4 sm:p-6"
+        data-testid="verify-result"
+        data-valid="false"
+        data-status="unknown_key"
+      >
         <h2 className="text-2xl font-bold text-amber-950">{t("unknownKey")}</h2>
         <p className="mt-1 text-amber-950" data-testid="verify-origin">
           {t("unknownKeyBody", { file: fileName, kid: result.summary.kid })}
@@ -40,7 +50,12 @@ export function VerifyResult({ result, fileName }: { result: UploadedBundleCheck
     );
   }
   return (
-    <section className="rounded-xl border-2 border-red-700 bg-red-50 p-4 sm:p-6" data-testid="verify-result" data-valid="false" data-status="invalid">
+    <section
+      className="rounded-xl border-2 border-red-700 bg-red-50 p-4 sm:p-6"
+      data-testid="verify-result"
+      data-valid="false"
+      data-status="invalid"
+    >
       <h2 className="text-2xl font-bold text-red-900">{t("invalid")}</h2>
       <p className="mt-1 text-red-950">
         {t("invalidBody")} {t("technicalReason")}

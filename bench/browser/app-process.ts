@@ -4,7 +4,10 @@ import path from "node:path";
 import { ROOT, SERVER_CORE } from "../lib/server-process";
 import { sleep } from "../lib/context";
 
-export type DemoLinks = { meetingUrl: string; links: { caseworker: string; employee: string; manager: string; union_rep: string; observer: string } };
+export type DemoLinks = {
+  meetingUrl: string;
+  links: { caseworker: string; employee: string; manager: string; union_rep: string; observer: string };
+};
 
 export type AppProcess = { baseUrl: string; links: DemoLinks; pid: number; stop(): Promise<void> };
 

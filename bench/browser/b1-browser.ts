@@ -130,7 +130,11 @@ async function typeMarks(page: Page, mark: string, n: number, everyMs: number): 
 }
 
 /** Latencies typist → each observer, matched by mark and occurrence. */
-async function latencies(typists: { page: Page; mark: string }[], observers: Page[], n: number): Promise<{ all: number[]; missing: number }> {
+async function latencies(
+  typists: { page: Page; mark: string }[],
+  observers: Page[],
+  n: number,
+): Promise<{ all: number[]; missing: number }> {
   const deadline = Date.now() + 30_000;
   const seen = async (p: Page) => (await p.evaluate("window.__seen")) as Record<string, number[]>;
   // Wait until every observer saw every keystroke (or the deadline: the rest counts as missing).
@@ -169,115 +173,142 @@ async function heap(page: Page): Promise<{ heapMb: number; nodes: number }> {
 }
 
 export async function runB1(ctx: Context): Promise<void> {
-  await forEachRun(ctx, "B1", {}, async () => {
-    let app: AppProcess | null = null;
-    let browser: Browser | null = null;
-    try {
-      app = await startApp(ctx.opts.browserPort, ctx.log);
-      const { links, meetingUrl } = app.links;
-      browser = await chromium.launch({
-        executablePath: "/usr/bin/chromium",
-        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"],
-      });
+  await forEachRun(
+    ctx,
+    "B1",
+    {},
+    async () => {
+      let app: AppProcess | null = null;
+      let browser: Browser | null = null;
+      try {
+        app = await startApp(ctx.opts.browserPort, ctx.log);
+        const { links, meetingUrl } = app.links;
+        browser = await chromium.launch({
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--enable-precise-memory-info",
+          ],
+        });
 
-      // Cold and warm joins (the first cold join also loads the room on the server).
-      const colds: number[] = [];
-      const warms: number[] = [];
-      let roomTransfer: Transfer | null = null;
-      for (let i = 0; i < ctx.opts.b1Joins; i++) {
-        const j = await joinCold(browser, links.employee);
-        colds.push(j.ms);
-        roomTransfer ??= j.transfer;
-        for (let k = 0; k < 2; k++) warms.push(await reopenWarm(j.page));
-        await j.context.close();
+        // Cold and warm joins (the first cold join also loads the room on the server).
+        const colds: number[] = [];
+        const warms: number[] = [];
+        let roomTransfer: Transfer | null = null;
+        for (let i = 0; i < ctx.opts.b1Joins; i++) {
+          const j = await joinCold(browser, links.employee);
+          colds.push(j.ms);
+          roomTransfer ??= j.transfer;
+          for (let k = 0; k < 2; k++) warms.push(await reopenWarm(j.page));
+          await j.context.close();
+        }
+        ctx.log(
+          `  B1: room ready cold ${colds.map((x) => x.toFixed(0)).join(", ")} ms; warm ${warms.map((x) => x.toFixed(0)).join(", ")} ms`,
+        );
+
+        // The meeting: four participants' tabs and the shared screen.
+        const typist = await joinCold(browser, links.employee);
+        const others = await Promise.all([links.caseworker, links.manager, links.union_rep].map((l) => joinCold(browser!, l)));
+        const screenTab = await joinCold(browser, links.manager);
+        const screenTr = trackTransfer(screenTab.page);
+        await screenTab.page.goto(`${meetingUrl}/present`);
+        await screenTab.page.waitForSelector('[data-testid="present-view"]', { timeout: 60_000 });
+        await screenTab.page.waitForSelector(READY, { timeout: 60_000 });
+        const screenTransfer = await screenTr.read();
+        const roomPages = [typist.page, ...others.map((o) => o.page)];
+        const observers = [...roomPages, screenTab.page];
+        const arm = async () => {
+          for (const p of roomPages) await watch(p, FIELD, "value");
+          await watch(screenTab.page, SCREEN_TEXT, "textContent");
+        };
+
+        // One typing.
+        await arm();
+        await armTypist(typist.page);
+        await typeMarks(typist.page, MARKS[0]!, ctx.opts.b1Edits, 60);
+        const one = await latencies([{ page: typist.page, mark: MARKS[0]! }], observers, ctx.opts.b1Edits);
+        const oneS = summarize(one.all);
+        ctx.log(
+          `  B1: one typing, ${one.all.length} observations: p50 ${oneS.p50.toFixed(1)} ms, p99 ${oneS.p99.toFixed(1)} ms, missing ${one.missing}`,
+        );
+
+        // Four typing at once.
+        await arm();
+        for (const p of roomPages) await armTypist(p);
+        const perTypist = Math.ceil(ctx.opts.b1Edits / 4) * 2;
+        await Promise.all(roomPages.map((p, i) => typeMarks(p, MARKS[i]!, perTypist, 120)));
+        const four = await latencies(
+          roomPages.map((page, i) => ({ page, mark: MARKS[i]! })),
+          observers,
+          perTypist,
+        );
+        const fourS = summarize(four.all);
+        ctx.log(
+          `  B1: four typing, ${four.all.length} observations: p50 ${fourS.p50.toFixed(1)} ms, p99 ${fourS.p99.toFixed(1)} ms, missing ${four.missing}`,
+        );
+
+        // A tab's memory before and after a simulated meeting (typing and deleting in bursts).
+        const before = await heap(others[0]!.page);
+        const screenBefore = await heap(screenTab.page);
+        await typist.page.click(FIELD);
+        let typed = 0;
+        while (typed < ctx.opts.b1MeetingEdits) {
+          await typist.page.keyboard.press("End");
+          await typist.page.keyboard.type("notat om næste skridt ", { delay: 5 });
+          for (let i = 0; i < 22; i++) await typist.page.keyboard.press("Backspace");
+          typed += 44;
+        }
+        await sleep(2000);
+        const after = await heap(others[0]!.page);
+        const screenAfter = await heap(screenTab.page);
+        ctx.log(
+          `  B1: tab heap ${before.heapMb.toFixed(1)} → ${after.heapMb.toFixed(1)} MB after ${typed} edits; screen ${screenBefore.heapMb.toFixed(1)} → ${screenAfter.heapMb.toFixed(1)} MB`,
+        );
+
+        const coldS = summarize(colds);
+        const warmS = summarize(warms);
+        return {
+          valid: true,
+          invalidReasons: [],
+          generator: null,
+          metrics: {
+            coldFirstMs: colds[0]!,
+            coldP50Ms: coldS.p50,
+            coldMaxMs: coldS.max,
+            warmP50Ms: warmS.p50,
+            warmMaxMs: warmS.max,
+            roomJsKiB: (roomTransfer?.scriptBytes ?? NaN) / 1024,
+            roomJsDecodedKiB: (roomTransfer?.scriptDecoded ?? NaN) / 1024,
+            roomCssKiB: (roomTransfer?.cssBytes ?? NaN) / 1024,
+            screenJsKiB: screenTransfer.scriptBytes / 1024,
+            screenCssKiB: screenTransfer.cssBytes / 1024,
+            oneP50Ms: oneS.p50,
+            oneP99Ms: oneS.p99,
+            oneSamples: one.all.length,
+            oneMissing: one.missing,
+            fourP50Ms: fourS.p50,
+            fourP99Ms: fourS.p99,
+            fourSamples: four.all.length,
+            fourMissing: four.missing,
+            meetingEdits: typed,
+            tabHeapBeforeMb: before.heapMb,
+            tabHeapAfterMb: after.heapMb,
+            tabNodesAfter: after.nodes,
+            screenHeapBeforeMb: screenBefore.heapMb,
+            screenHeapAfterMb: screenAfter.heapMb,
+          },
+        };
+      } finally {
+        await browser?.close().catch(() => {});
+        await app?.stop();
       }
-      ctx.log(`  B1: room ready cold ${colds.map((x) => x.toFixed(0)).join(", ")} ms; warm ${warms.map((x) => x.toFixed(0)).join(", ")} ms`);
-
-      // The meeting: four participants' tabs and the shared screen.
-      const typist = await joinCold(browser, links.employee);
-      const others = await Promise.all([links.caseworker, links.manager, links.union_rep].map((l) => joinCold(browser!, l)));
-      const screenTab = await joinCold(browser, links.manager);
-      const screenTr = trackTransfer(screenTab.page);
-      await screenTab.page.goto(`${meetingUrl}/present`);
-      await screenTab.page.waitForSelector('[data-testid="present-view"]', { timeout: 60_000 });
-      await screenTab.page.waitForSelector(READY, { timeout: 60_000 });
-      const screenTransfer = await screenTr.read();
-      const roomPages = [typist.page, ...others.map((o) => o.page)];
-      const observers = [...roomPages, screenTab.page];
-      const arm = async () => {
-        for (const p of roomPages) await watch(p, FIELD, "value");
-        await watch(screenTab.page, SCREEN_TEXT, "textContent");
-      };
-
-      // One typing.
-      await arm();
-      await armTypist(typist.page);
-      await typeMarks(typist.page, MARKS[0]!, ctx.opts.b1Edits, 60);
-      const one = await latencies([{ page: typist.page, mark: MARKS[0]! }], observers, ctx.opts.b1Edits);
-      const oneS = summarize(one.all);
-      ctx.log(`  B1: one typing, ${one.all.length} observations: p50 ${oneS.p50.toFixed(1)} ms, p99 ${oneS.p99.toFixed(1)} ms, missing ${one.missing}`);
-
-      // Four typing at once.
-      await arm();
-      for (const p of roomPages) await armTypist(p);
-      const perTypist = Math.ceil(ctx.opts.b1Edits / 4) * 2;
-      await Promise.all(roomPages.map((p, i) => typeMarks(p, MARKS[i]!, perTypist, 120)));
-      const four = await latencies(roomPages.map((page, i) => ({ page, mark: MARKS[i]! })), observers, perTypist);
-      const fourS = summarize(four.all);
-      ctx.log(`  B1: four typing, ${four.all.length} observations: p50 ${fourS.p50.toFixed(1)} ms, p99 ${fourS.p99.toFixed(1)} ms, missing ${four.missing}`);
-
-      // A tab's memory before and after a simulated meeting (typing and deleting in bursts).
-      const before = await heap(others[0]!.page);
-      const screenBefore = await heap(screenTab.page);
-      await typist.page.click(FIELD);
-      let typed = 0;
-      while (typed < ctx.opts.b1MeetingEdits) {
-        await typist.page.keyboard.press("End");
-        await typist.page.keyboard.type("notat om næste skridt ", { delay: 5 });
-        for (let i = 0; i < 22; i++) await typist.page.keyboard.press("Backspace");
-        typed += 44;
-      }
-      await sleep(2000);
-      const after = await heap(others[0]!.page);
-      const screenAfter = await heap(screenTab.page);
-      ctx.log(`  B1: tab heap ${before.heapMb.toFixed(1)} → ${after.heapMb.toFixed(1)} MB after ${typed} edits; screen ${screenBefore.heapMb.toFixed(1)} → ${screenAfter.heapMb.toFixed(1)} MB`);
-
-      const coldS = summarize(colds);
-      const warmS = summarize(warms);
-      return {
-        valid: true,
-        invalidReasons: [],
-        generator: null,
-        metrics: {
-          coldFirstMs: colds[0]!,
-          coldP50Ms: coldS.p50,
-          coldMaxMs: coldS.max,
-          warmP50Ms: warmS.p50,
-          warmMaxMs: warmS.max,
-          roomJsKiB: (roomTransfer?.scriptBytes ?? NaN) / 1024,
-          roomJsDecodedKiB: (roomTransfer?.scriptDecoded ?? NaN) / 1024,
-          roomCssKiB: (roomTransfer?.cssBytes ?? NaN) / 1024,
-          screenJsKiB: screenTransfer.scriptBytes / 1024,
-          screenCssKiB: screenTransfer.cssBytes / 1024,
-          oneP50Ms: oneS.p50,
-          oneP99Ms: oneS.p99,
-          oneSamples: one.all.length,
-          oneMissing: one.missing,
-          fourP50Ms: fourS.p50,
-          fourP99Ms: fourS.p99,
-          fourSamples: four.all.length,
-          fourMissing: four.missing,
-          meetingEdits: typed,
-          tabHeapBeforeMb: before.heapMb,
-          tabHeapAfterMb: after.heapMb,
-          tabNodesAfter: after.nodes,
-          screenHeapBeforeMb: screenBefore.heapMb,
-          screenHeapAfterMb: screenAfter.heapMb,
-        },
-      };
-    } finally {
-      await browser?.close().catch(() => {});
-      await app?.stop();
-    }
-  }, ["ours"], 1);
+    },
+    ["ours"],
+    1,
+  );
 }

@@ -13,14 +13,16 @@ export class Attacker {
   readonly opened: Promise<void>;
 
   constructor(private readonly ep: Endpoint) {
-    const url = ep.protocol === "hp" ? ep.url : `${ep.url}/${ep.room}${Object.keys(ep.params).length ? `?${new URLSearchParams(ep.params)}` : ""}`;
+    const url =
+      ep.protocol === "hp" ? ep.url : `${ep.url}/${ep.room}${Object.keys(ep.params).length ? `?${new URLSearchParams(ep.params)}` : ""}`;
     this.ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
     this.ws.on("error", () => {});
     this.ws.on("message", () => {});
     this.ws.on("close", (code) => (this.closeCode = code));
     this.opened = new Promise((resolve, reject) => {
       this.ws.once("open", () => {
-        if (ep.protocol === "hp") this.frame((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, "bench")));
+        if (ep.protocol === "hp")
+          this.frame((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, "bench")));
         // The usual handshake first: the attack comes from a socket that is already in the room.
         this.frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, new Uint8Array([0]))));
         resolve();

@@ -31,7 +31,9 @@ export function createFullClient(ep: Endpoint, user: { name: string; color: stri
   class CountingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
-      this.on("message", (d: Buffer | ArrayBuffer | Buffer[]) => count(Array.isArray(d) ? d.reduce((a, b) => a + b.length, 0) : d instanceof ArrayBuffer ? d.byteLength : d.length));
+      this.on("message", (d: Buffer | ArrayBuffer | Buffer[]) =>
+        count(Array.isArray(d) ? d.reduce((a, b) => a + b.length, 0) : d instanceof ArrayBuffer ? d.byteLength : d.length),
+      );
     }
   }
   const synced = () => {

@@ -83,7 +83,10 @@ export class MeetingRoom {
     if (!this.opts.noThin) {
       for (const role of ["thin1", "thin2"] as const) {
         const ep = at(role);
-        const thin = new ThinClient(ep, this.rng, { user: { participantId: ep.participantId, name: role, color: "#2ca02c" }, cursor: null });
+        const thin = new ThinClient(ep, this.rng, {
+          user: { participantId: ep.participantId, name: role, color: "#2ca02c" },
+          cursor: null,
+        });
         this.thins.push(thin);
         waits.push(
           new Promise<void>((resolve, reject) => {
@@ -105,12 +108,16 @@ export class MeetingRoom {
   startLoad(): void {
     const period = 1000 / this.opts.updatesPerSecond;
     const arr = this.writer.doc.getArray<Entry>("bench");
-    this.every(period, () => {
-      const seq = this.sent.length;
-      const t0 = performance.now();
-      this.sent.push(t0);
-      arr.push([[seq, t0]]);
-    }, true);
+    this.every(
+      period,
+      () => {
+        const seq = this.sent.length;
+        const t0 = performance.now();
+        this.sent.push(t0);
+        arr.push([[seq, t0]]);
+      },
+      true,
+    );
     let n = 0;
     for (const c of [this.writer, this.probe]) this.every(1000, () => c.awareness.setLocalStateField("cursor", { index: n++ }));
     for (const t of this.thins) this.every(1000, () => t.sendAwareness());

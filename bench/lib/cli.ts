@@ -51,7 +51,11 @@ export type BenchOptions = {
   force: boolean;
 };
 
-const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export function parseCli(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -100,7 +104,8 @@ export function parseCli(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const scenarios = (values.scenario ?? []).flatMap(list).map((s) => s.toUpperCase());
-  for (const s of scenarios) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s} (one of ${SCENARIOS.join(", ")})`);
+  for (const s of scenarios)
+    if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s} (one of ${SCENARIOS.join(", ")})`);
   const targets = (values.target ?? []).flatMap(list);
   for (const t of targets) if (!["ours", "ywss", "hp"].includes(t)) throw new Error(`unknown target ${t}`);
   const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));

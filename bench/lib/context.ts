@@ -41,7 +41,9 @@ export function createContext(opts: BenchOptions, monitor: GeneratorMonitor, out
     log: (msg) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`),
     save(r) {
       records.push(r);
-      const p = Object.entries(r.params).map(([k, v]) => `${k}${v}`).join("-");
+      const p = Object.entries(r.params)
+        .map(([k, v]) => `${k}${v}`)
+        .join("-");
       writeFileSync(path.join(outDir, `${r.scenario}-${r.target}${p ? `-${p}` : ""}-rep${r.rep}.json`), `${JSON.stringify(r, null, 2)}\n`);
     },
   };
@@ -86,7 +88,19 @@ export async function forEachRun(
       } catch (e) {
         const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
         ctx.log(`  failed: ${error.split("\n")[0]}`);
-        rec = { scenario, target, params, rep, order: i, startedAt, valid: false, invalidReasons: ["run failed"], generator: null, metrics: {}, error };
+        rec = {
+          scenario,
+          target,
+          params,
+          rep,
+          order: i,
+          startedAt,
+          valid: false,
+          invalidReasons: ["run failed"],
+          generator: null,
+          metrics: {},
+          error,
+        };
       }
       ctx.save(rec);
       const m = Object.entries(rec.metrics)

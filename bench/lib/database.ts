@@ -5,7 +5,8 @@ import postgres from "postgres";
  * A fresh PostgreSQL database per run (method §3: "a fresh database and server each time"),
  * created on the machine's PostgreSQL and dropped afterwards.
  */
-export const BASE_DATABASE_URL = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+export const BASE_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 export type BenchDatabase = { url: string; name: string; drop(): Promise<void> };
 
@@ -37,7 +38,9 @@ export async function dropStaleBenchDatabases(): Promise<void> {
 
 export async function postgresVersion(): Promise<string> {
   const a = postgres(BASE_DATABASE_URL, { max: 1, onnotice: () => {} });
-  const [row] = await a<{ v: string; fsync: string; sc: string }[]>`select version() as v, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`;
+  const [row] = await a<
+    { v: string; fsync: string; sc: string }[]
+  >`select version() as v, current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`;
   await a.end();
   return `${row!.v.split(" on ")[0]} (fsync=${row!.fsync}, synchronous_commit=${row!.sc})`;
 }

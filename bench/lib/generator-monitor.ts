@@ -44,7 +44,8 @@ export class GeneratorMonitor {
     const loopMaxMs = lagMs(this.hist, "max");
     const reasons: string[] = [];
     if (cpuPct > MAX_GENERATOR_CPU_PCT) reasons.push(`generator CPU ${cpuPct.toFixed(0)}% > ${MAX_GENERATOR_CPU_PCT}%`);
-    if (loopP99Ms > MAX_GENERATOR_LOOP_P99_MS) reasons.push(`generator event-loop p99 ${loopP99Ms.toFixed(1)} ms > ${MAX_GENERATOR_LOOP_P99_MS} ms`);
+    if (loopP99Ms > MAX_GENERATOR_LOOP_P99_MS)
+      reasons.push(`generator event-loop p99 ${loopP99Ms.toFixed(1)} ms > ${MAX_GENERATOR_LOOP_P99_MS} ms`);
     return { cpuPct, loopP99Ms, loopMaxMs, valid: reasons.length === 0, reasons };
   }
 

@@ -3,7 +3,16 @@ import { cpus, totalmem } from "node:os";
 import { postgresVersion } from "./database";
 
 /** The machine line of the report: what the numbers were measured on, and when. */
-export type Machine = { date: string; nproc: number; cpu: string; ramGb: number; node: string; postgres: string; redis: string; load1: number };
+export type Machine = {
+  date: string;
+  nproc: number;
+  cpu: string;
+  ramGb: number;
+  node: string;
+  postgres: string;
+  redis: string;
+  load1: number;
+};
 
 export async function describeMachine(load1: number): Promise<Machine> {
   const sh = (cmd: string, args: string[]) => {
@@ -23,7 +32,11 @@ export async function describeMachine(load1: number): Promise<Machine> {
     ramGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     postgres: await postgresVersion().catch(() => "unknown"),
-    redis: sh("redis-server", ["--version"]).split(" ").find((w) => w.startsWith("v="))?.slice(2) ?? "unknown",
+    redis:
+      sh("redis-server", ["--version"])
+        .split(" ")
+        .find((w) => w.startsWith("v="))
+        ?.slice(2) ?? "unknown",
     load1,
   };
 }

@@ -37,12 +37,30 @@ function profileArgs(entry: string): string[] {
   return ["--cpu-prof", `--cpu-prof-dir=${path.join(ROOT, "bench/results/profiles", path.basename(entry, ".ts"))}`];
 }
 
-export async function startServerProcess(input: { entry: string; port: number; env: Record<string, string | undefined>; timeoutMs?: number }): Promise<ServerProcess> {
-  const proc = spawn("taskset", ["-c", SERVER_CORE, process.execPath, "--expose-gc", ...profileArgs(input.entry), "--import", "tsx", path.join("bench/servers", input.entry)], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", ...input.env, PORT: String(input.port) },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+export async function startServerProcess(input: {
+  entry: string;
+  port: number;
+  env: Record<string, string | undefined>;
+  timeoutMs?: number;
+}): Promise<ServerProcess> {
+  const proc = spawn(
+    "taskset",
+    [
+      "-c",
+      SERVER_CORE,
+      process.execPath,
+      "--expose-gc",
+      ...profileArgs(input.entry),
+      "--import",
+      "tsx",
+      path.join("bench/servers", input.entry),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production", ...input.env, PORT: String(input.port) },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
@@ -128,7 +146,9 @@ export function serverWindow(s: ServerProcess, from: number, to: number) {
   const w = s.sampler.window(from, to);
   const st = s.statsSamples.filter((x) => x.t >= from && x.t <= to + 600).map((x) => x.stats);
   const p99s = st.map((x) => x.lagP99Ms).sort((a, b) => a - b);
-  const ex = st.map((x) => (x.extra ?? {}) as { commits?: number; commitRows?: number; commitP50Ms?: number | null; commitP99Ms?: number | null });
+  const ex = st.map(
+    (x) => (x.extra ?? {}) as { commits?: number; commitRows?: number; commitP50Ms?: number | null; commitP99Ms?: number | null },
+  );
   const commits = ex.reduce((a, x) => a + (x.commits ?? 0), 0);
   const commitRows = ex.reduce((a, x) => a + (x.commitRows ?? 0), 0);
   const mid = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);

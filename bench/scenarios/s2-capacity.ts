@@ -30,8 +30,14 @@ export async function runS2(ctx: Context): Promise<void> {
         const dropped = m.metrics.dropped;
         const cpu = m.metrics.serverCpuPct;
         steps.push({ rooms, p99Ms: p99, dropped, cpu, genOk: m.generator.valid, reasons: m.generator.reasons });
-        ctx.log(`  S2 ${target} ${rooms} rooms: p99 ${p99.toFixed(1)} ms, dropped ${dropped}, server CPU ${cpu.toFixed(0)}%, generator ${m.generator.cpuPct.toFixed(0)}% / p99 lag ${m.generator.loopP99Ms.toFixed(1)} ms`);
-        const fails = [p99 > S2_P99_LIMIT_MS && `p99 ${p99.toFixed(1)} ms > ${S2_P99_LIMIT_MS}`, dropped > 0 && `${dropped} dropped`, cpu > S2_CPU_LIMIT_PCT && `server CPU ${cpu.toFixed(0)}% > ${S2_CPU_LIMIT_PCT}%`].filter(Boolean) as string[];
+        ctx.log(
+          `  S2 ${target} ${rooms} rooms: p99 ${p99.toFixed(1)} ms, dropped ${dropped}, server CPU ${cpu.toFixed(0)}%, generator ${m.generator.cpuPct.toFixed(0)}% / p99 lag ${m.generator.loopP99Ms.toFixed(1)} ms`,
+        );
+        const fails = [
+          p99 > S2_P99_LIMIT_MS && `p99 ${p99.toFixed(1)} ms > ${S2_P99_LIMIT_MS}`,
+          dropped > 0 && `${dropped} dropped`,
+          cpu > S2_CPU_LIMIT_PCT && `server CPU ${cpu.toFixed(0)}% > ${S2_CPU_LIMIT_PCT}%`,
+        ].filter(Boolean) as string[];
         if (!m.generator.valid) {
           // The generator is the bottleneck: whatever failed here says nothing about the server.
           boundedByGenerator = true;

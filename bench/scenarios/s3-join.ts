@@ -114,7 +114,9 @@ async function seedHistory(run: TargetRun, rooms: string[], h: History, n: numbe
       // under the same keys its storeUpdate uses: ['v1', doc, 'update', clock].
       await p.storeUpdate(room, updates[0]!);
       for (let i = 1; i < updates.length; i += 5000) {
-        const ops = updates.slice(i, i + 5000).map((u, j) => ({ type: "put" as const, key: ["v1", room, "update", i + j], value: Buffer.from(u) }));
+        const ops = updates
+          .slice(i, i + 5000)
+          .map((u, j) => ({ type: "put" as const, key: ["v1", room, "update", i + j], value: Buffer.from(u) }));
         await p._transact((db) => db.batch(ops));
       }
     }
@@ -137,7 +139,9 @@ async function storedRowsAfter(run: TargetRun, rooms: string[], server: { stop(s
   if (run.name === "ours") {
     const sql = run.sql();
     const count = async () => {
-      const rows = await sql<{ name: string; n: number }[]>`select doc_name as name, count(*)::int as n from collab_updates where doc_name = any(${rooms}) group by doc_name`;
+      const rows = await sql<
+        { name: string; n: number }[]
+      >`select doc_name as name, count(*)::int as n from collab_updates where doc_name = any(${rooms}) group by doc_name`;
       const by = new Map(rows.map((r) => [r.name, r.n]));
       const counts = rooms.map((r) => by.get(r) ?? 0).sort((a, b) => a - b);
       return counts[Math.floor(counts.length / 2)]!;

@@ -47,7 +47,12 @@ async function killRun(ctx: Context, target: TargetName, rep: number, signal: "S
       await c.whenSynced(60_000);
       // ywss may answer before its LevelDB load (PR #7): give the stored state a moment to arrive.
       await sleep(target === "ywss" ? 300 : 0);
-      const have = new Set(c.doc.getArray<Entry>("bench").toArray().map((e) => e[0]));
+      const have = new Set(
+        c.doc
+          .getArray<Entry>("bench")
+          .toArray()
+          .map((e) => e[0]),
+      );
       let roomLost = 0;
       for (const seq of seen[i]!) if (!have.has(seq)) roomLost++;
       lost += roomLost;

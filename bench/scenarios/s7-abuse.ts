@@ -45,9 +45,12 @@ export async function runS7(ctx: Context): Promise<void> {
         const floodId = rng.int(1, 2 ** 30);
         let clock = 0;
         const iv = setInterval(() => {
-          for (let i = 0; i < 10; i++) flood!.awareness([{ clientId: floodId, clock: ++clock, state: { user: { participantId: me }, cursor: clock } }]);
+          for (let i = 0; i < 10; i++)
+            flood!.awareness([{ clientId: floodId, clock: ++clock, state: { user: { participantId: me }, cursor: clock } }]);
         }, 10);
-        ids!.awareness(Array.from({ length: 10_000 }, () => ({ clientId: rng.int(1, 2 ** 31 - 1), clock: 1, state: { user: { participantId: me } } })));
+        ids!.awareness(
+          Array.from({ length: 10_000 }, () => ({ clientId: rng.int(1, 2 ** 31 - 1), clock: 1, state: { user: { participantId: me } } })),
+        );
         await sleep(ctx.opts.s7WindowS * 1000);
         clearInterval(iv);
       };

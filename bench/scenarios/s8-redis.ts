@@ -39,7 +39,10 @@ export async function runS8(ctx: Context): Promise<void> {
           redisUrl: split ? ctx.opts.redisUrl : undefined,
           redisPrefix: `stepwise-bench-${randomBytes(4).toString("hex")}`,
         });
-        const load = new MeetingLoad(ctx, run, ctx.opts.seed + 8000 + rep, { updatesPerSecond: 5, instanceOf: split ? (role) => SPLIT[role] : undefined });
+        const load = new MeetingLoad(ctx, run, ctx.opts.seed + 8000 + rep, {
+          updatesPerSecond: 5,
+          instanceOf: split ? (role) => SPLIT[role] : undefined,
+        });
         try {
           await run.ensureRooms(R);
           const servers = [await run.start(0)];
@@ -50,7 +53,12 @@ export async function runS8(ctx: Context): Promise<void> {
           const converged = await load.converged();
           load.destroy();
           for (const s of servers) await s.stop("SIGTERM");
-          return { valid: m.invalidReasons.length === 0, invalidReasons: m.invalidReasons, generator: m.generator, metrics: { ...m.metrics, converged, instances: servers.length } };
+          return {
+            valid: m.invalidReasons.length === 0,
+            invalidReasons: m.invalidReasons,
+            generator: m.generator,
+            metrics: { ...m.metrics, converged, instances: servers.length },
+          };
         } finally {
           load.destroy();
           await run.dispose();

@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const sql = postgres(process.env.DATABASE_URL!, { max: 10, onnotice: () => {} });
   await sql`create table if not exists hp_documents (name text primary key, data bytea not null, updated_at timestamptz not null default now())`;
   let hocuspocus: { getDocumentsCount(): number; getConnectionsCount(): number } | null = null;
-  const stats = createStatsHandler(() => ({ rooms: hocuspocus?.getDocumentsCount() ?? 0, connections: hocuspocus?.getConnectionsCount() ?? 0 }));
+  const stats = createStatsHandler(() => ({
+    rooms: hocuspocus?.getDocumentsCount() ?? 0,
+    connections: hocuspocus?.getConnectionsCount() ?? 0,
+  }));
   const server = new Server({
     port: Number(process.env.PORT),
     address: "127.0.0.1",
@@ -36,7 +39,13 @@ async function main(): Promise<void> {
       }),
       {
         // The stats path: answered here, then the hook chain is stopped (a rejection without an error).
-        async onRequest({ request, response }: { request: import("node:http").IncomingMessage; response: import("node:http").ServerResponse }) {
+        async onRequest({
+          request,
+          response,
+        }: {
+          request: import("node:http").IncomingMessage;
+          response: import("node:http").ServerResponse;
+        }) {
           if (stats(request, response)) return Promise.reject();
         },
       },

@@ -14,7 +14,15 @@ const RESOLUTION_MS = 2;
 
 export type GcMemory = { rssMb: number; heapUsedMb: number; externalMb: number };
 
-export type ServerStats = { rooms: number; connections: number; lagP50Ms: number; lagP99Ms: number; lagMaxMs: number; heapUsedMb: number; extra?: object };
+export type ServerStats = {
+  rooms: number;
+  connections: number;
+  lagP50Ms: number;
+  lagP99Ms: number;
+  lagMaxMs: number;
+  heapUsedMb: number;
+  extra?: object;
+};
 
 export function createStatsHandler(read: () => { rooms: number; connections: number; extra?: object }) {
   const hist = monitorEventLoopDelay({ resolution: RESOLUTION_MS });

@@ -54,7 +54,12 @@ describe("recordRepeatableAccess", () => {
     await recordRepeatableAccess(h.db, open(caseId, "p-1", null), longAgo());
     await recordRepeatableAccess(h.db, open(caseId, "p-1", null), longAgo());
     const rows = await listAccessLogForCase(h.db, { caseId, limit: 10 });
-    expect(rows.map((r) => `${r.actorId}/${r.resourceId}/${r.count}`).sort()).toEqual(["p-1/m-1/1", "p-1/m-2/1", "p-1/null/2", "p-2/m-1/1"]);
+    expect(rows.map((r) => `${r.actorId}/${r.resourceId}/${r.count}`).sort()).toEqual([
+      "p-1/m-1/1",
+      "p-1/m-2/1",
+      "p-1/null/2",
+      "p-2/m-1/1",
+    ]);
   });
 
   it("makes one row of a burst of concurrent showings", async () => {
@@ -103,7 +108,13 @@ describe("access-log counts are evidence too", () => {
     const [r] = await h.db.select().from(accessLogRepeats);
     const id = r!.accessLogId;
     await expectRefused(h.db.update(accessLogRepeats).set({ count: 1 }).where(eq(accessLogRepeats.accessLogId, id)), /only grow/);
-    await expectRefused(h.db.update(accessLogRepeats).set({ lastAt: new Date(0) }).where(eq(accessLogRepeats.accessLogId, id)), /only grow/);
+    await expectRefused(
+      h.db
+        .update(accessLogRepeats)
+        .set({ lastAt: new Date(0) })
+        .where(eq(accessLogRepeats.accessLogId, id)),
+      /only grow/,
+    );
     await expectRefused(h.db.delete(accessLogRepeats).where(eq(accessLogRepeats.accessLogId, id)), /evidence/);
     await expectRefused(h.db.execute(sql`truncate access_log_repeats`), /append-only/);
   });

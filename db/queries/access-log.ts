@@ -74,7 +74,10 @@ function whereOf(q: AccessLogQuery): SQL | undefined {
 }
 
 /** A case's rows, newest first, with their merged repeats; a page of them (`limit` from `offset`). */
-export async function listAccessLogForCase(db: Db, q: AccessLogQuery & { limit: number; offset?: number }): Promise<AccessLogRowWithRepeats[]> {
+export async function listAccessLogForCase(
+  db: Db,
+  q: AccessLogQuery & { limit: number; offset?: number },
+): Promise<AccessLogRowWithRepeats[]> {
   const rows = await db
     .select({ row: accessLog, count: accessLogRepeats.count, lastAt: accessLogRepeats.lastAt })
     .from(accessLog)

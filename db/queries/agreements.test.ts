@@ -20,7 +20,17 @@ const CANONICAL = new TextEncoder().encode('{"b":"Kurt Sørensen – æøå ÆØ
 
 function event(seq: number, type: string): EventInsert {
   const data = new TextEncoder().encode(JSON.stringify({ seq, type }));
-  return { seq, type, participantId: null, at: new Date(), hash: sha(data), data, attestKid: "0123456789abcdef", attestSignature: "sig", clientFacts: null };
+  return {
+    seq,
+    type,
+    participantId: null,
+    at: new Date(),
+    hash: sha(data),
+    data,
+    attestKid: "0123456789abcdef",
+    attestSignature: "sig",
+    clientFacts: null,
+  };
 }
 
 async function newVersion() {
@@ -65,8 +75,17 @@ describe("agreement queries", () => {
     }));
     expect(sealed!.row.sealedAt).not.toBeNull();
 
-    await expectRefused(h.db.update(agreements).set({ canonical: new TextEncoder().encode("{}") }).where(eq(agreements.id, row.id)), /frozen content/);
-    await expectRefused(h.db.update(agreements).set({ sealSignature: "forged" }).where(eq(agreements.id, row.id)), /sealed agreement cannot change/);
+    await expectRefused(
+      h.db
+        .update(agreements)
+        .set({ canonical: new TextEncoder().encode("{}") })
+        .where(eq(agreements.id, row.id)),
+      /frozen content/,
+    );
+    await expectRefused(
+      h.db.update(agreements).set({ sealSignature: "forged" }).where(eq(agreements.id, row.id)),
+      /sealed agreement cannot change/,
+    );
     await expectRefused(h.db.delete(agreements).where(eq(agreements.id, row.id)), /evidence/);
     await expectRefused(h.db.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.agreementId, row.id)), /append-only/);
     await expectRefused(h.db.delete(agreementEvents).where(eq(agreementEvents.agreementId, row.id)), /append-only/);
@@ -83,7 +102,13 @@ describe("agreement queries", () => {
     const [c] = await h.db.insert(cases).values({ employeeName: "Y", track: "employed" }).returning();
     const make = () =>
       createAgreementVersion(h.db, c!.id, (existing) => ({
-        row: { caseId: c!.id, version: (existing.at(-1)?.version ?? 0) + 1, canonical: CANONICAL, fingerprint: sha(CANONICAL), requiredSigners: ["employee"] },
+        row: {
+          caseId: c!.id,
+          version: (existing.at(-1)?.version ?? 0) + 1,
+          canonical: CANONICAL,
+          fingerprint: sha(CANONICAL),
+          requiredSigners: ["employee"],
+        },
         firstEvent: event(1, "prepared"),
       }));
     const rows = await Promise.all([make(), make(), make()]);

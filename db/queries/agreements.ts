@@ -81,7 +81,12 @@ export async function changeAgreementLocked<T extends AgreementChange | null>(
     if (change.seal) {
       const [sealed] = await tx
         .update(agreements)
-        .set({ sealedAt: change.seal.sealedAt, sealKid: change.seal.kid, sealSignature: change.seal.signature, chainHead: change.seal.chainHead })
+        .set({
+          sealedAt: change.seal.sealedAt,
+          sealKid: change.seal.kid,
+          sealSignature: change.seal.signature,
+          chainHead: change.seal.chainHead,
+        })
         .where(and(eq(agreements.id, agreementId), isNull(agreements.sealedAt)))
         .returning();
       return { row: sealed!, change };

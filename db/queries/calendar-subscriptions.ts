@@ -11,7 +11,10 @@ export type CalendarSubscriptionRow = typeof calendarSubscriptions.$inferSelect;
  * A new subscription for a participant; any earlier live one is revoked in the same transaction,
  * so each person has at most one working calendar link.
  */
-export async function replaceCalendarSubscription(db: Db, input: { participantId: string; tokenHash: Uint8Array; at: Date }): Promise<CalendarSubscriptionRow> {
+export async function replaceCalendarSubscription(
+  db: Db,
+  input: { participantId: string; tokenHash: Uint8Array; at: Date },
+): Promise<CalendarSubscriptionRow> {
   return db.transaction(async (tx) => {
     await tx
       .update(calendarSubscriptions)
@@ -48,12 +51,22 @@ export async function findLiveSubscriptionOf(db: Db, participantId: string): Pro
  * The live subscription behind a token hash with its participant (not removed), or null: an
  * unknown, revoked or orphaned link all look the same. Marks it used.
  */
-export async function findSubscriptionForFeed(db: Db, tokenHash: Uint8Array, at: Date): Promise<{ subscription: CalendarSubscriptionRow; participant: ParticipantRow } | null> {
+export async function findSubscriptionForFeed(
+  db: Db,
+  tokenHash: Uint8Array,
+  at: Date,
+): Promise<{ subscription: CalendarSubscriptionRow; participant: ParticipantRow } | null> {
   const rows = await db
     .select({ subscription: calendarSubscriptions, participant: participants })
     .from(calendarSubscriptions)
     .innerJoin(participants, eq(participants.id, calendarSubscriptions.participantId))
-    .where(and(eq(calendarSubscriptions.tokenHash, Buffer.from(tokenHash)), isNull(calendarSubscriptions.revokedAt), isNull(participants.removedAt)));
+    .where(
+      and(
+        eq(calendarSubscriptions.tokenHash, Buffer.from(tokenHash)),
+        isNull(calendarSubscriptions.revokedAt),
+        isNull(participants.removedAt),
+      ),
+    );
   const r = rows[0];
   if (!r) return null;
   await db.update(calendarSubscriptions).set({ lastUsedAt: at }).where(eq(calendarSubscriptions.id, r.subscription.id));

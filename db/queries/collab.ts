@@ -16,10 +16,7 @@ export async function loadStoredDocument(db: Db, name: string): Promise<StoredDo
   // hand us the old state and the already-deleted log, losing the folded updates.
   return db.transaction(
     async (tx) => {
-      const [docRow] = await tx
-        .select({ state: collabDocuments.state })
-        .from(collabDocuments)
-        .where(eq(collabDocuments.name, name));
+      const [docRow] = await tx.select({ state: collabDocuments.state }).from(collabDocuments).where(eq(collabDocuments.name, name));
       if (!docRow) return null;
       const rows = await tx
         .select({ id: collabUpdates.id, data: collabUpdates.data })
@@ -42,14 +39,8 @@ export async function documentExists(db: Db, name: string): Promise<boolean> {
 }
 
 /** Create a document with its initial state; does nothing when it already exists. */
-export async function createStoredDocument(
-  db: Db,
-  input: { name: string; meetingId: string | null; state: Uint8Array },
-): Promise<void> {
-  await db
-    .insert(collabDocuments)
-    .values({ name: input.name, meetingId: input.meetingId, state: input.state })
-    .onConflictDoNothing();
+export async function createStoredDocument(db: Db, input: { name: string; meetingId: string | null; state: Uint8Array }): Promise<void> {
+  await db.insert(collabDocuments).values({ name: input.name, meetingId: input.meetingId, state: input.state }).onConflictDoNothing();
 }
 
 /**
@@ -63,7 +54,9 @@ export async function createStoredDocument(
  */
 export async function appendUpdates(db: Db, rows: { docName: string; data: Uint8Array }[]): Promise<void> {
   if (rows.length === 0) return;
-  const payload = JSON.stringify(rows.map((r) => ({ d: r.docName, b: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString("base64") })));
+  const payload = JSON.stringify(
+    rows.map((r) => ({ d: r.docName, b: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString("base64") })),
+  );
   await db.execute(sql`
     insert into ${collabUpdates} (${sql.identifier(collabUpdates.docName.name)}, ${sql.identifier(collabUpdates.data.name)})
     select t.e->>'d', decode(t.e->>'b', 'base64')
@@ -108,7 +101,10 @@ export async function compactStoredDocument(
       .limit(limit);
     if (rows.length === 0) return { folded: 0 };
     const ids = rows.map((r) => r.id);
-    const merged = merge(docRow.state, rows.map((r) => r.data));
+    const merged = merge(
+      docRow.state,
+      rows.map((r) => r.data),
+    );
     await tx
       .update(collabDocuments)
       .set({ state: merged, compactedThrough: ids[ids.length - 1]!, compactedAt: new Date() })

@@ -24,5 +24,9 @@ export async function upsertInvitationAnswer(
 
 export async function listAnswersForMeetings(db: Db, meetingIds: string[]): Promise<InvitationAnswerRow[]> {
   if (meetingIds.length === 0) return [];
-  return db.select().from(invitationAnswers).where(inArray(invitationAnswers.meetingId, meetingIds)).orderBy(asc(invitationAnswers.answeredAt));
+  return db
+    .select()
+    .from(invitationAnswers)
+    .where(inArray(invitationAnswers.meetingId, meetingIds))
+    .orderBy(asc(invitationAnswers.answeredAt));
 }

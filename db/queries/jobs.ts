@@ -8,7 +8,14 @@ export async function countWaitingJobs(db: PgBoss.Db): Promise<number> {
   return Number((rows[0] as { n: number | string } | undefined)?.n ?? 0);
 }
 
-export type FailedJobRow = { id: string; name: string; retry_count: number; output: { message?: string } | null; created_on: Date; completed_on: Date | null };
+export type FailedJobRow = {
+  id: string;
+  name: string;
+  retry_count: number;
+  output: { message?: string } | null;
+  created_on: Date;
+  completed_on: Date | null;
+};
 
 export async function listFailedJobRows(db: PgBoss.Db, limit: number): Promise<FailedJobRow[]> {
   const { rows } = await db.executeSql(

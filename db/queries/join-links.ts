@@ -66,7 +66,14 @@ export async function extendLiveJoinLinksOfCase(db: Db, input: { caseId: string;
   const rows = await db
     .update(joinLinks)
     .set({ expiresAt: input.until })
-    .where(and(inArray(joinLinks.participantId, ofCase), isNull(joinLinks.revokedAt), gt(joinLinks.expiresAt, input.now), lt(joinLinks.expiresAt, input.until)))
+    .where(
+      and(
+        inArray(joinLinks.participantId, ofCase),
+        isNull(joinLinks.revokedAt),
+        gt(joinLinks.expiresAt, input.now),
+        lt(joinLinks.expiresAt, input.until),
+      ),
+    )
     .returning({ id: joinLinks.id });
   return rows.length;
 }
@@ -116,7 +123,11 @@ export async function listParticipantsWithNewestLink(db: Db, caseId: string): Pr
     if (!l) return { participant, link: null };
     if (l.revokedAt) return { participant, link: { ...l, lastUsedAt: null } };
     const mine = live.filter((x) => x.participantId === participant.id);
-    const times = (pick: (x: JoinLinkRow) => Date | null) => mine.map(pick).filter((d): d is Date => d !== null).map((d) => d.getTime());
+    const times = (pick: (x: JoinLinkRow) => Date | null) =>
+      mine
+        .map(pick)
+        .filter((d): d is Date => d !== null)
+        .map((d) => d.getTime());
     const first = times((x) => x.firstUsedAt);
     const last = times((x) => lastUse.get(x.id) ?? null);
     return {

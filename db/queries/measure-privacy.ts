@@ -10,7 +10,10 @@ export async function listMeasurePrivacyOfCase(db: Db, caseId: string): Promise<
 }
 
 /** One measure's choice, replacing the one before (the latest choice holds). */
-export async function saveMeasurePrivacy(db: Db, input: { caseId: string; subGoalId: string; health: boolean; shared: boolean; setBy: string; at: Date }): Promise<MeasurePrivacyRow> {
+export async function saveMeasurePrivacy(
+  db: Db,
+  input: { caseId: string; subGoalId: string; health: boolean; shared: boolean; setBy: string; at: Date },
+): Promise<MeasurePrivacyRow> {
   const values = { health: input.health, shared: input.shared, setBy: input.setBy, updatedAt: input.at };
   const [row] = await db
     .insert(measurePrivacy)

@@ -12,10 +12,7 @@ export async function insertMeeting(db: Db, input: typeof meetings.$inferInsert)
   return row!;
 }
 
-export async function findMeetingWithCase(
-  db: Db,
-  meetingId: string,
-): Promise<{ meeting: MeetingRow; case: CaseRow } | null> {
+export async function findMeetingWithCase(db: Db, meetingId: string): Promise<{ meeting: MeetingRow; case: CaseRow } | null> {
   const rows = await db
     .select({ meeting: meetings, case: cases })
     .from(meetings)
@@ -27,7 +24,10 @@ export async function findMeetingWithCase(
 /** The status of these meetings, for re-checking live sockets. */
 export async function listMeetingStatuses(db: Db, ids: readonly string[]): Promise<{ id: string; status: MeetingRow["status"] }[]> {
   if (ids.length === 0) return [];
-  return db.select({ id: meetings.id, status: meetings.status }).from(meetings).where(inArray(meetings.id, [...ids]));
+  return db
+    .select({ id: meetings.id, status: meetings.status })
+    .from(meetings)
+    .where(inArray(meetings.id, [...ids]));
 }
 
 /** Set a meeting's status to completed; returns true when this call changed it. */

@@ -5,7 +5,10 @@ import { outboxMail } from "../schema";
 export type OutboxRow = typeof outboxMail.$inferSelect;
 export type OutboxState = OutboxRow["state"];
 
-export async function insertOutboxMail(db: Db, mail: { to: string; subject: string; body: string; participantId: string | null }): Promise<string> {
+export async function insertOutboxMail(
+  db: Db,
+  mail: { to: string; subject: string; body: string; participantId: string | null },
+): Promise<string> {
   const [row] = await db
     .insert(outboxMail)
     .values({ toAddress: mail.to, subject: mail.subject, body: mail.body, participantId: mail.participantId })
@@ -22,7 +25,10 @@ const stillQueued = (id: string) => and(eq(outboxMail.id, id), eq(outboxMail.sta
 
 /** Handed over: `sent`, and the body (it holds a live link) blanked. Only a queued row moves. */
 export async function markOutboxSent(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(outboxMail).set({ state: "sent", sentAt: at, attempts: sql`${outboxMail.attempts} + 1`, body: "" }).where(stillQueued(id));
+  await db
+    .update(outboxMail)
+    .set({ state: "sent", sentAt: at, attempts: sql`${outboxMail.attempts} + 1`, body: "" })
+    .where(stillQueued(id));
 }
 
 /** A try failed: counted, and on the last try `failed` with the body blanked. */

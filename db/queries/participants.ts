@@ -28,7 +28,10 @@ export async function findParticipant(db: Db, participantId: string): Promise<Pa
 /** These participants (removed ones included: the caller decides), for re-checking live sockets. */
 export async function listParticipantsByIds(db: Db, ids: readonly string[]): Promise<ParticipantRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(participants).where(inArray(participants.id, [...ids]));
+  return db
+    .select()
+    .from(participants)
+    .where(inArray(participants.id, [...ids]));
 }
 
 /** The staff user's own (active) participant row on a case, if any. */

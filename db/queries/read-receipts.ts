@@ -21,5 +21,9 @@ export async function insertReadReceipt(
 
 export async function listReadReceipts(db: Db, agreementIds: string[]): Promise<ReadReceiptRow[]> {
   if (agreementIds.length === 0) return [];
-  return db.select().from(agreementReadReceipts).where(inArray(agreementReadReceipts.agreementId, agreementIds)).orderBy(asc(agreementReadReceipts.readAt));
+  return db
+    .select()
+    .from(agreementReadReceipts)
+    .where(inArray(agreementReadReceipts.agreementId, agreementIds))
+    .orderBy(asc(agreementReadReceipts.readAt));
 }

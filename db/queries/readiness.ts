@@ -10,7 +10,9 @@ let journal: number[] | undefined;
 /** The `when` of every committed migration (db/migrations/meta/_journal.json), read once. */
 function committedMigrations(): number[] {
   journal ??= (
-    JSON.parse(readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] }
+    JSON.parse(readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as {
+      entries: { when: number }[];
+    }
   ).entries.map((e) => e.when);
   return journal;
 }

@@ -41,9 +41,23 @@ export async function findLiveStaffSession(
   db: Db,
   storedToken: string,
   now: Date,
-): Promise<{ userId: string; email: string | null; name: string | null; staffRole: string; method: string | null; openedAt: Date | null } | null> {
+): Promise<{
+  userId: string;
+  email: string | null;
+  name: string | null;
+  staffRole: string;
+  method: string | null;
+  openedAt: Date | null;
+} | null> {
   const rows = await db
-    .select({ userId: users.id, email: users.email, name: users.name, staffRole: users.staffRole, method: staffSessionAuth.method, openedAt: staffSessionAuth.createdAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      staffRole: users.staffRole,
+      method: staffSessionAuth.method,
+      openedAt: staffSessionAuth.createdAt,
+    })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(staffSessionAuth, eq(staffSessionAuth.sessionToken, authSessions.sessionToken))
@@ -64,7 +78,13 @@ export async function findMeetingOfLiveSession(db: Db, tokenHash: Uint8Array): P
     .select({ meetingId: joinLinks.meetingId })
     .from(participantSessions)
     .innerJoin(joinLinks, eq(joinLinks.id, participantSessions.joinLinkId))
-    .where(and(eq(participantSessions.tokenHash, Buffer.from(tokenHash)), isNull(participantSessions.revokedAt), gt(participantSessions.expiresAt, new Date())));
+    .where(
+      and(
+        eq(participantSessions.tokenHash, Buffer.from(tokenHash)),
+        isNull(participantSessions.revokedAt),
+        gt(participantSessions.expiresAt, new Date()),
+      ),
+    );
   return rows[0]?.meetingId ?? null;
 }
 
@@ -79,7 +99,11 @@ export async function revokeSessionByHash(db: Db, tokenHash: Uint8Array): Promis
 }
 
 /** Of these participant sessions, the live ones (not revoked, not expired) and whose they are. */
-export async function findLiveParticipantSessions(db: Db, ids: readonly string[], now: Date): Promise<{ id: string; participantId: string }[]> {
+export async function findLiveParticipantSessions(
+  db: Db,
+  ids: readonly string[],
+  now: Date,
+): Promise<{ id: string; participantId: string }[]> {
   if (ids.length === 0) return [];
   return db
     .select({ id: participantSessions.id, participantId: participantSessions.participantId })
@@ -117,7 +141,11 @@ export async function listSessionsOfUser(db: Db, userId: string): Promise<{ stor
  * Of these staff sessions (by stored token), the live ones (not expired, user still staff) and
  * whose they are. Signing out deletes the row, so a signed-out session is simply not found.
  */
-export async function findLiveStaffSessions(db: Db, storedTokens: readonly string[], now: Date): Promise<{ storedToken: string; userId: string }[]> {
+export async function findLiveStaffSessions(
+  db: Db,
+  storedTokens: readonly string[],
+  now: Date,
+): Promise<{ storedToken: string; userId: string }[]> {
   if (storedTokens.length === 0) return [];
   return db
     .select({ storedToken: authSessions.sessionToken, userId: authSessions.userId })

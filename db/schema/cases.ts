@@ -2,19 +2,8 @@ import { pgEnum, pgTable, text, timestamp, uuid, integer, index } from "drizzle-
 import { users } from "./auth";
 
 export const trackEnum = pgEnum("track", ["employed", "unemployed"]);
-export const roleEnum = pgEnum("participant_role", [
-  "caseworker",
-  "employee",
-  "manager",
-  "union_rep",
-  "observer",
-]);
-export const meetingStatusEnum = pgEnum("meeting_status", [
-  "planned",
-  "in_progress",
-  "completed",
-  "cancelled",
-]);
+export const roleEnum = pgEnum("participant_role", ["caseworker", "employee", "manager", "union_rep", "observer"]);
+export const meetingStatusEnum = pgEnum("meeting_status", ["planned", "in_progress", "completed", "cancelled"]);
 
 /** A person's return-to-work process. Holds no diagnosis: data minimisation by design. */
 export const cases = pgTable("cases", {

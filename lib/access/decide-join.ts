@@ -16,9 +16,7 @@ export type JoinPerson = { displayName: string; role: Role };
  *
  * `keepMeetingId` is where "stay as I am" leads (the meeting of the current session's link).
  */
-export type JoinDecision =
-  | { kind: "open" }
-  | { kind: "ask"; current: JoinPerson; next: JoinPerson; keepMeetingId: string | null };
+export type JoinDecision = { kind: "open" } | { kind: "ask"; current: JoinPerson; next: JoinPerson; keepMeetingId: string | null };
 
 export async function decideJoin(input: { token: string; sessionToken: string | null | undefined; now?: Date }): Promise<JoinDecision> {
   if (!looksLikeToken(input.token) || !looksLikeToken(input.sessionToken)) return { kind: "open" };

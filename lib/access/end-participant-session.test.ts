@@ -36,11 +36,20 @@ describe("endParticipantSession", () => {
     const laptop = await openJoinLink({ token: f.participants.employee.joinToken, ip: null, userAgent: "laptop" });
     expect(await endParticipantSession(phone.sessionToken)).toEqual({ ended: true });
     await expect(meOfSession(phone.sessionToken)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: phone.sessionToken }), meetingId: f.meetingId, wsOrigin: "ws://x", doc: "prep" })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: phone.sessionToken }),
+        meetingId: f.meetingId,
+        wsOrigin: "ws://x",
+        doc: "prep",
+      }),
+    ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
     expect((await meOfSession(laptop.sessionToken)).participantId).toBe(f.participants.employee.id);
-    expect(events).toEqual([{ type: "session_ended", participantId: f.participants.employee.id, sessionId: expect.any(String), at: expect.any(Number) }]);
+    expect(events).toEqual([
+      { type: "session_ended", participantId: f.participants.employee.id, sessionId: expect.any(String), at: expect.any(Number) },
+    ]);
     // Twice is harmless, and says so.
     expect(await endParticipantSession(phone.sessionToken)).toEqual({ ended: false });
     expect(events).toHaveLength(1);

@@ -52,17 +52,23 @@ describe("openJoinLink", () => {
 
 describe("getMeetingTicket", () => {
   it("answers 401 without a session", async () => {
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: undefined }), meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: undefined }), meetingId: a.meetingId, wsOrigin: ws }),
+    ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: a.meetingId, wsOrigin: ws }),
+    ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
   });
 
   it("answers 403 to a participant of another case", async () => {
     const other = await openJoinLink({ token: b.participants.manager.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: other.sessionToken }), meetingId: a.meetingId, wsOrigin: ws })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: other.sessionToken }), meetingId: a.meetingId, wsOrigin: ws }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -70,24 +76,40 @@ describe("getMeetingTicket", () => {
   it("answers 404 for a meeting that does not exist", async () => {
     const s = await openJoinLink({ token: a.participants.manager.joinToken, ip: null, userAgent: null });
     await expect(
-      getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: "00000000-0000-4000-8000-000000000000", wsOrigin: ws }),
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: s.sessionToken }),
+        meetingId: "00000000-0000-4000-8000-000000000000",
+        wsOrigin: ws,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("issues a ticket bound to this meeting's document and participant", async () => {
     const s = await openJoinLink({ token: a.participants.manager.joinToken, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId, wsOrigin: ws });
+    const answer = await getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: s.sessionToken }),
+      meetingId: a.meetingId,
+      wsOrigin: ws,
+    });
     expect(answer.url).toBe("ws://localhost:3000/collab");
     expect(answer.room).toBe(meetingDocName(a.meetingId));
     const claims = verifyTicket(answer.params.ticket, answer.room);
-    expect(claims).toMatchObject({ participantId: a.participants.manager.id, session: expect.stringMatching(/^participant:/), readOnly: false });
+    expect(claims).toMatchObject({
+      participantId: a.participants.manager.id,
+      session: expect.stringMatching(/^participant:/),
+      readOnly: false,
+    });
     expect(claims.session).not.toBe(a.participants.manager.session);
     expect(() => verifyTicket(answer.params.ticket, meetingDocName(b.meetingId))).toThrow(/another document/);
   });
 
   it("issues observers a read-only ticket", async () => {
     const s = await openJoinLink({ token: a.participants.observer.joinToken, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId, wsOrigin: ws });
+    const answer = await getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: s.sessionToken }),
+      meetingId: a.meetingId,
+      wsOrigin: ws,
+    });
     expect(verifyTicket(answer.params.ticket, answer.room).readOnly).toBe(true);
   });
 });
@@ -95,7 +117,10 @@ describe("getMeetingTicket", () => {
 describe("collaboration tickets", () => {
   it("refuse forged, expired and tampered tickets", () => {
     const room = meetingDocName(a.meetingId);
-    const t = issueTicket({ doc: room, participantId: a.participants.manager.id, session: a.participants.manager.session, readOnly: false }, 60);
+    const t = issueTicket(
+      { doc: room, participantId: a.participants.manager.id, session: a.participants.manager.session, readOnly: false },
+      60,
+    );
     const [payload, mac] = t.split(".");
     expect(payload).toBeTruthy();
     const forged = Buffer.from(JSON.stringify({ v: 1, d: room, p: "someone-else", r: 0, e: 9e9 })).toString("base64url");
@@ -106,9 +131,15 @@ describe("collaboration tickets", () => {
 
   it("are re-checked against the participant's case when a socket opens", async () => {
     const room = meetingDocName(a.meetingId);
-    const foreign = issueTicket({ doc: room, participantId: b.participants.manager.id, session: b.participants.manager.session, readOnly: false }, 60);
+    const foreign = issueTicket(
+      { doc: room, participantId: b.participants.manager.id, session: b.participants.manager.session, readOnly: false },
+      60,
+    );
     await expect(authorizeCollabConnection({ room, ticket: foreign })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const own = issueTicket({ doc: room, participantId: a.participants.caseworker.id, session: a.participants.caseworker.session, readOnly: false }, 60);
+    const own = issueTicket(
+      { doc: room, participantId: a.participants.caseworker.id, session: a.participants.caseworker.session, readOnly: false },
+      60,
+    );
     await expect(authorizeCollabConnection({ room, ticket: own })).resolves.toMatchObject({ role: "caseworker", readOnly: false });
   });
 });

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRevocationBus, onRevocation, publishParticipantRevoked, closeRevocationBus, type RevocationBus, type RevocationEvent } from "./revocation-bus";
+import {
+  createRevocationBus,
+  onRevocation,
+  publishParticipantRevoked,
+  closeRevocationBus,
+  type RevocationBus,
+  type RevocationEvent,
+} from "./revocation-bus";
 
 /** Whom an event is about: a participant, or (a completed meeting) a meeting. */
 const subject = (e: RevocationEvent): string => (e.type === "meeting_completed" ? e.meetingId : e.participantId);
@@ -97,7 +104,12 @@ describe("revocation bus over Redis", () => {
     await d.publishParticipantRevoked("p-last");
     await waitFor(() => [gotA, gotB, gotC].every((got) => got.some((e) => subject(e) === "p-last")), "the last event");
     for (const got of [gotA, gotB, gotC]) {
-      expect(got.map((e) => `${e.type}:${subject(e)}`)).toEqual(["participant_revoked:p-42", "session_ended:p-43", "meeting_completed:m-44", "participant_revoked:p-last"]);
+      expect(got.map((e) => `${e.type}:${subject(e)}`)).toEqual([
+        "participant_revoked:p-42",
+        "session_ended:p-43",
+        "meeting_completed:m-44",
+        "participant_revoked:p-last",
+      ]);
     }
     expect(gotC[1]).toMatchObject({ sessionId: "s-1" });
   });

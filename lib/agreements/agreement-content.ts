@@ -62,7 +62,9 @@ const contentSchema = z.object({
       }),
     )
     .catch([]),
-  followUp: z.object({ howOften: str, jobCentre: str, nextMeetingAt: nullableStr }).catch({ howOften: "", jobCentre: "", nextMeetingAt: null }),
+  followUp: z
+    .object({ howOften: str, jobCentre: str, nextMeetingAt: nullableStr })
+    .catch({ howOften: "", jobCentre: "", nextMeetingAt: null }),
   review: z
     .object({
       basis: z.object({ agreementId: z.string(), version: z.number(), fingerprint: z.string() }),

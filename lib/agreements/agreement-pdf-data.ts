@@ -84,13 +84,17 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
     const role = t(`roles.${p.role}`);
     const label = p.signs === "supporter" ? t("agreementPdf.supporterLabel", { role }) : role;
     if (p.state === "pending") return { label, value: `${p.name}\n${t("agreementPdf.notSigned")}` };
-    const verb = p.state === "signed" ? t("agreementPdf.signedAt", { date: when(p.at!) }) : t("agreementPdf.declinedAt", { date: when(p.at!) });
+    const verb =
+      p.state === "signed" ? t("agreementPdf.signedAt", { date: when(p.at!) }) : t("agreementPdf.declinedAt", { date: when(p.at!) });
     const lines = [p.name, verb, method(t, p.authMethod ?? "", doc)];
     if (p.state === "declined" && p.reason) lines.push(t("agreementPdf.declineReason", { reason: p.reason }));
     if (withDevices) {
       const device = input.devices.get(p.participantId);
       const unknown = t("agreementPdf.notRecorded");
-      lines.push(t("agreementPdf.ipAddress", { ip: device?.ip ?? unknown }), t("agreementPdf.device", { device: device?.userAgent ?? unknown }));
+      lines.push(
+        t("agreementPdf.ipAddress", { ip: device?.ip ?? unknown }),
+        t("agreementPdf.device", { device: device?.userAgent ?? unknown }),
+      );
     }
     return { label, value: lines.join("\n") };
   });
@@ -117,7 +121,11 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
       heading: t("agreementPdf.sealHeading"),
       text: input.sealed ? t("agreementPdf.sealed", { date: when(input.sealed.at), kid: input.sealed.kid }) : t("agreementPdf.notSealed"),
     },
-    fingerprint: { heading: t("agreementPdf.fingerprintHeading"), explain: t("agreementPdf.fingerprintExplain"), value: groupHex(fingerprint) },
+    fingerprint: {
+      heading: t("agreementPdf.fingerprintHeading"),
+      explain: t("agreementPdf.fingerprintExplain"),
+      value: groupHex(fingerprint),
+    },
     verify: {
       heading: t("agreementPdf.verifyHeading"),
       steps: [
@@ -134,7 +142,12 @@ export function agreementPdfData(input: PdfInput): AgreementPdfData {
           : t("agreementPdf.verifyStep4", { url: keysUrl }),
       ],
     },
-    footer: t("agreementPdf.footer", { organisation: issuer.organisationName, reference: issuer.caseReference, version: doc.version, fingerprint: fingerprint.slice(0, 16) }),
+    footer: t("agreementPdf.footer", {
+      organisation: issuer.organisationName,
+      reference: issuer.caseReference,
+      version: doc.version,
+      fingerprint: fingerprint.slice(0, 16),
+    }),
     fileName: `stepwise-agreement-v${doc.version}-${fingerprint.slice(0, 8)}.pdf`,
   };
 }
@@ -147,7 +160,9 @@ export function method(t: Translate, authMethod: string, doc: ReadableAgreement)
     return t(meaning.signerConnected ? "agreementPdf.method.inPerson" : "agreementPdf.method.inPersonNotConnected", { name: witness });
   }
   if (meaning.kind === "own-device") {
-    return meaning.how === "join-link" ? t("agreementPdf.method.ownDeviceLink") : t("agreementPdf.method.ownDevice", { method: meaning.how });
+    return meaning.how === "join-link"
+      ? t("agreementPdf.method.ownDeviceLink")
+      : t("agreementPdf.method.ownDevice", { method: meaning.how });
   }
   return t("agreementPdf.method.other", { method: meaning.raw });
 }

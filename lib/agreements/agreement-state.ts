@@ -52,5 +52,10 @@ export function completeness(doc: ReadableAgreement, fingerprint: string, events
   const supportersPending = partyStatuses(doc, fingerprint, events)
     .filter((p) => p.signs === "supporter" && p.state === "pending")
     .map((p) => p.participantId);
-  return { missing, supportersPending, requiredComplete: missing.length === 0, autoSeal: missing.length === 0 && supportersPending.length === 0 };
+  return {
+    missing,
+    supportersPending,
+    requiredComplete: missing.length === 0,
+    autoSeal: missing.length === 0 && supportersPending.length === 0,
+  };
 }

@@ -30,7 +30,14 @@ async function binding() {
   const fx = await createAgreementFixture();
   const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
   for (const role of ["employee", "manager", "caseworker"] as const) {
-    await signAgreement({ me: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await signAgreement({
+      me: fx.actors[role],
+      agreementId: v.agreementId,
+      confirmation: own(fx.names[role]),
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: CLIENT,
+    });
   }
   return { fx, v };
 }
@@ -53,20 +60,30 @@ describe("an agreement whose stored record was changed", () => {
     const row = (await findAgreement(await getDb(), v.agreementId))!;
     const changed = new TextEncoder().encode(new TextDecoder().decode(row.canonical).replace("Tilbage i eget job", "Fuld tid fra mandag"));
     expect(hex(changed)).not.toBe(hex(row.canonical));
-    await behindTheBack("agreements", "agreements_guard", `update agreements set canonical = '\\x${hex(changed)}' where id = '${v.agreementId}'`);
+    await behindTheBack(
+      "agreements",
+      "agreements_guard",
+      `update agreements set canonical = '\\x${hex(changed)}' where id = '${v.agreementId}'`,
+    );
 
     await expect(getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "da" })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { record: "altered" },
     });
-    await expect(exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({ details: { record: "altered" } });
+    await expect(exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({
+      details: { record: "altered" },
+    });
   });
 
   it("attack 12.6: a changed signature event reads as altered", async () => {
     const { fx, v } = await binding();
     const [, signed] = await listAgreementEvents(await getDb(), v.agreementId);
     const data = new TextDecoder().decode(signed!.data).replace(fx.names.employee, "Someone Else");
-    await behindTheBack("agreement_events", "agreement_events_append_only", `update agreement_events set data = '\\x${Buffer.from(data).toString("hex")}' where id = ${signed!.id}`);
+    await behindTheBack(
+      "agreement_events",
+      "agreement_events_append_only",
+      `update agreement_events set data = '\\x${Buffer.from(data).toString("hex")}' where id = ${signed!.id}`,
+    );
 
     await expect(getAgreementForParticipant({ me: fx.actors.manager, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
       details: { record: "altered" },
@@ -79,7 +96,11 @@ describe("an agreement whose stored record was changed", () => {
     const row = (await findAgreement(await getDb(), v.agreementId))!;
     const other = Buffer.from(row.sealSignature!, "base64url");
     other[0]! ^= 0xff;
-    await behindTheBack("agreements", "agreements_guard", `update agreements set seal_signature = '${other.toString("base64url")}' where id = '${v.agreementId}'`);
+    await behindTheBack(
+      "agreements",
+      "agreements_guard",
+      `update agreements set seal_signature = '${other.toString("base64url")}' where id = '${v.agreementId}'`,
+    );
 
     await expect(getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en" })).rejects.toMatchObject({
       details: { record: "altered" },
@@ -92,7 +113,11 @@ describe("an agreement whose stored record was changed", () => {
     expect(bindingOf(await loadCaseAgreements(fx.caseId))?.id).toBe(v.agreementId);
     const row = (await findAgreement(await getDb(), v.agreementId))!;
     const changed = new TextDecoder().decode(row.canonical).replace("Tilbage i eget job", "Fuld tid fra mandag");
-    await behindTheBack("agreements", "agreements_guard", `update agreements set canonical = '\\x${Buffer.from(changed).toString("hex")}' where id = '${v.agreementId}'`);
+    await behindTheBack(
+      "agreements",
+      "agreements_guard",
+      `update agreements set canonical = '\\x${Buffer.from(changed).toString("hex")}' where id = '${v.agreementId}'`,
+    );
 
     expect(await listAgreementVersions({ me: fx.actors.employee })).toMatchObject([{ id: v.agreementId, altered: true }]);
     expect(bindingOf(await loadCaseAgreements(fx.caseId))).toBeNull();

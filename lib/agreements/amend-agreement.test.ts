@@ -23,7 +23,14 @@ afterAll(async () => {
 
 async function signAll(fx: AgreementFixture, agreementId: string, fingerprint: string) {
   for (const role of ["caseworker", "employee", "manager"] as const) {
-    await signAgreement({ me: fx.actors[role], agreementId, confirmation: { mode: "own-device", typedName: fx.names[role] }, readAndAgreed: true, shownHash: fingerprint, client: CLIENT });
+    await signAgreement({
+      me: fx.actors[role],
+      agreementId,
+      confirmation: { mode: "own-device", typedName: fx.names[role] },
+      readAndAgreed: true,
+      shownHash: fingerprint,
+      client: CLIENT,
+    });
   }
 }
 
@@ -43,15 +50,30 @@ describe("amendAgreement", () => {
       setStep(doc, 4);
       goalText(doc).insert(0, "Revised: ");
     });
-    await expect(amendAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, reason: "  ", unionRepSigns: false, client: CLIENT })).rejects.toMatchObject({
+    await expect(
+      amendAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, reason: "  ", unionRepSigns: false, client: CLIENT }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { reason: "required" },
     });
-    await expect(amendAgreement({ me: fx.actors.employee, meetingId: fx.meetingId, reason: "x", unionRepSigns: false, client: CLIENT })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const v2 = await amendAgreement({ me: fx.actors.manager, meetingId: fx.meetingId, reason: "Kurt starts partial return earlier", unionRepSigns: false, client: CLIENT });
+    await expect(
+      amendAgreement({ me: fx.actors.employee, meetingId: fx.meetingId, reason: "x", unionRepSigns: false, client: CLIENT }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const v2 = await amendAgreement({
+      me: fx.actors.manager,
+      meetingId: fx.meetingId,
+      reason: "Kurt starts partial return earlier",
+      unionRepSigns: false,
+      client: CLIENT,
+    });
     expect(v2.version).toBe(2);
     const doc2 = readFrozenDocument(await bytesOf(v2.agreementId));
-    expect(doc2.amends).toEqual({ agreementId: v1.agreementId, version: 1, fingerprint: v1.fingerprint, reason: "Kurt starts partial return earlier" });
+    expect(doc2.amends).toEqual({
+      agreementId: v1.agreementId,
+      version: 1,
+      fingerprint: v1.fingerprint,
+      reason: "Kurt starts partial return earlier",
+    });
     expect(JSON.stringify(doc2.presentation.en)).toContain("Revised: ");
 
     let versions = await listAgreementVersions({ me: fx.actors.employee });
@@ -69,21 +91,40 @@ describe("amendAgreement", () => {
     expect(verifyBundle(v1Bundle, { trustedKeys: serverPublicKeys().keys })).toMatchObject({ valid: true });
     const again = (await exportAgreementBundle({ me: fx.actors.employee, agreementId: v1.agreementId })).bundle;
     expect(again).toEqual(v1Bundle);
-    expect(verifyBundle((await exportAgreementBundle({ me: fx.actors.employee, agreementId: v2.agreementId })).bundle, { trustedKeys: serverPublicKeys().keys })).toMatchObject({ valid: true, summary: { version: 2 } });
+    expect(
+      verifyBundle((await exportAgreementBundle({ me: fx.actors.employee, agreementId: v2.agreementId })).bundle, {
+        trustedKeys: serverPublicKeys().keys,
+      }),
+    ).toMatchObject({ valid: true, summary: { version: 2 } });
   });
 
   it("withdraws an unsigned version: signing it afterwards is refused (409)", async () => {
     const fx = await createAgreementFixture();
     const v1 = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
-    await amendAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, reason: "A typo in the goal", unionRepSigns: false, client: CLIENT });
+    await amendAgreement({
+      me: fx.actors.caseworker,
+      meetingId: fx.meetingId,
+      reason: "A typo in the goal",
+      unionRepSigns: false,
+      client: CLIENT,
+    });
     await expect(
-      signAgreement({ me: fx.actors.employee, agreementId: v1.agreementId, confirmation: { mode: "own-device", typedName: fx.names.employee }, readAndAgreed: true, shownHash: v1.fingerprint, client: CLIENT }),
+      signAgreement({
+        me: fx.actors.employee,
+        agreementId: v1.agreementId,
+        confirmation: { mode: "own-device", typedName: fx.names.employee },
+        readAndAgreed: true,
+        shownHash: v1.fingerprint,
+        client: CLIENT,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT", details: { version: "superseded" } });
     expect((await listAgreementVersions({ me: fx.actors.employee })).map((v) => v.state)).toEqual(["withdrawn", "awaiting_signatures"]);
   });
 
   it("needs a version to amend (409)", async () => {
     const fx = await createAgreementFixture();
-    await expect(amendAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, reason: "why", unionRepSigns: false, client: CLIENT })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      amendAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, reason: "why", unionRepSigns: false, client: CLIENT }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

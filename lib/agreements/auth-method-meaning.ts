@@ -21,7 +21,8 @@ export function describeAuthMethod(authMethod: string): AuthMethodMeaning {
   if (authMethod.startsWith(`${IN_PERSON_NOT_CONNECTED_METHOD}:`)) {
     return { kind: "in-person", witnessParticipantId: authMethod.slice(IN_PERSON_NOT_CONNECTED_METHOD.length + 1), signerConnected: false };
   }
-  if (authMethod.startsWith(`${IN_PERSON_METHOD}:`)) return { kind: "in-person", witnessParticipantId: authMethod.slice(IN_PERSON_METHOD.length + 1), signerConnected: true };
+  if (authMethod.startsWith(`${IN_PERSON_METHOD}:`))
+    return { kind: "in-person", witnessParticipantId: authMethod.slice(IN_PERSON_METHOD.length + 1), signerConnected: true };
   if (authMethod.startsWith("own-device:")) return { kind: "own-device", how: authMethod.slice("own-device:".length) };
   return { kind: "other", raw: authMethod };
 }

@@ -15,12 +15,18 @@ import { fromStoredAgreement } from "./stored-events";
  * decided; this is for when a supporter has not (and will not) — the required signatures are
  * what binds. With a required signer missing the seal is refused: 409.
  */
-export async function bindAgreement(input: { me: Me; agreementId: string; now?: Date; signingKey?: () => SigningKey }): Promise<{ agreementId: string; sealedAt: string }> {
+export async function bindAgreement(input: {
+  me: Me;
+  agreementId: string;
+  now?: Date;
+  signingKey?: () => SigningKey;
+}): Promise<{ agreementId: string; sealedAt: string }> {
   const now = input.now ?? serverNow();
   const { document } = await loadAgreementFor(input.me, input.agreementId, "prepare");
   const result = await changeAgreementLocked(await getDb(), input.agreementId, (row, rows, versions) => {
     if (row.sealedAt) throw new AppError("CONFLICT", "This version is already binding", { version: "sealed" });
-    if (versionState(row, versions) === "withdrawn") throw new AppError("CONFLICT", "A newer version was prepared; this one can no longer bind", { version: "superseded" });
+    if (versionState(row, versions) === "withdrawn")
+      throw new AppError("CONFLICT", "A newer version was prepared; this one can no longer bind", { version: "superseded" });
     return sealChange(row.fingerprint, document.requiredSigners, fromStoredAgreement(row, rows).events, now, input.signingKey);
   });
   if (!result?.row.sealedAt) throw new AppError("NOT_FOUND", "no such agreement");

@@ -47,7 +47,12 @@ export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDoc
     preparedAt: input.preparedAt.toISOString(),
     preparedBy: input.preparedBy,
     case: input.case,
-    meeting: { id: input.meeting.id, title: input.meeting.title, startsAt: input.meeting.startsAt.toISOString(), location: input.meeting.location },
+    meeting: {
+      id: input.meeting.id,
+      title: input.meeting.title,
+      startsAt: input.meeting.startsAt.toISOString(),
+      location: input.meeting.location,
+    },
     parties: input.parties,
     languages,
     plan: {

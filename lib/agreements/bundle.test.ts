@@ -24,11 +24,22 @@ function sealAround(canonical: Uint8Array, key: SigningKey, build?: (fp: string,
   const fingerprint = sha256Hex(canonical);
   const events: SignatureEvent[] = [];
   const at = (m: number) => new Date(Date.UTC(2025, 2, 4, 9, m));
-  events.push(appendEvent(fingerprint, events, { type: "prepared", at: at(0), participantId: "cw", role: "caseworker", shownHash: fingerprint }));
+  events.push(
+    appendEvent(fingerprint, events, { type: "prepared", at: at(0), participantId: "cw", role: "caseworker", shownHash: fingerprint }),
+  );
   if (build) build(fingerprint, events);
   else {
     for (const role of ["employee", "manager", "caseworker"]) {
-      events.push(appendEvent(fingerprint, events, { type: "signed", at: at(events.length), participantId: role, role, authMethod: "join-link", shownHash: fingerprint }));
+      events.push(
+        appendEvent(fingerprint, events, {
+          type: "signed",
+          at: at(events.length),
+          participantId: role,
+          role,
+          authMethod: "join-link",
+          shownHash: fingerprint,
+        }),
+      );
     }
   }
   const sealed = appendEvent(fingerprint, events, { type: "sealed", at: at(events.length) });
@@ -37,14 +48,33 @@ function sealAround(canonical: Uint8Array, key: SigningKey, build?: (fp: string,
   const doc = JSON.parse(new TextDecoder().decode(canonical)) as { agreementId: string; caseId: string; version: number };
   return {
     format: BUNDLE_FORMAT,
-    agreement: { id: doc.agreementId, caseId: doc.caseId, version: doc.version, canonical: Buffer.from(canonical).toString("base64"), fingerprint },
+    agreement: {
+      id: doc.agreementId,
+      caseId: doc.caseId,
+      version: doc.version,
+      canonical: Buffer.from(canonical).toString("base64"),
+      fingerprint,
+    },
     events,
     seal,
     publicKey: { kid: key.kid, alg: "Ed25519", publicKey: key.publicKey },
   };
 }
 
-const EVENT_FIELDS = ["seq", "type", "at", "participantId", "role", "name", "authMethod", "client", "shownHash", "reason", "prevHash", "hash"] as const;
+const EVENT_FIELDS = [
+  "seq",
+  "type",
+  "at",
+  "participantId",
+  "role",
+  "name",
+  "authMethod",
+  "client",
+  "shownHash",
+  "reason",
+  "prevHash",
+  "hash",
+] as const;
 
 function changedField(e: SignatureEvent, field: (typeof EVENT_FIELDS)[number]): SignatureEvent {
   switch (field) {
@@ -107,7 +137,12 @@ describe("verification bundle", () => {
     const unchecked = verifyBundle(forged);
     expect(unchecked).toMatchObject({ valid: false, status: "unknown_key", problem: { code: "noTrustedKeys" } });
     const checked = verifyBundle(forged, trustedOf(key));
-    expect(checked).toMatchObject({ valid: false, status: "unknown_key", problem: { code: "keyNotTrusted" }, why: expect.stringMatching(/is not one of the trusted keys/) });
+    expect(checked).toMatchObject({
+      valid: false,
+      status: "unknown_key",
+      problem: { code: "keyNotTrusted" },
+      why: expect.stringMatching(/is not one of the trusted keys/),
+    });
   });
 
   it("is INVALID when any single byte of the canonical document is flipped", () => {
@@ -201,7 +236,15 @@ describe("verification bundle", () => {
   it("is INVALID when an event is added after the seal", () => {
     const { bundle, fingerprint } = makeTestBundle();
     const events = bundle.events.slice(0, -1);
-    const extra = appendEvent(fingerprint, events, { type: "declined", at: "2025-03-04T09:30:00.000Z", participantId: "p-employee", role: "employee", authMethod: "join-link", shownHash: fingerprint, reason: "no" });
+    const extra = appendEvent(fingerprint, events, {
+      type: "declined",
+      at: "2025-03-04T09:30:00.000Z",
+      participantId: "p-employee",
+      role: "employee",
+      authMethod: "join-link",
+      shownHash: fingerprint,
+      reason: "no",
+    });
     const tampered = clone(bundle);
     tampered.events.push({ ...extra, seq: bundle.events.length + 1, prevHash: bundle.events.at(-1)!.hash });
     expectInvalid(tampered);
@@ -263,7 +306,16 @@ describe("verification bundle", () => {
     expect(document.requiredSigners).toContain("manager");
     const bundle = sealAround(canonical, key, (fp, events) => {
       for (const role of ["employee", "caseworker"]) {
-        events.push(appendEvent(fp, events, { type: "signed", at: new Date(Date.UTC(2025, 2, 4, 9, events.length)), participantId: role, role, authMethod: "join-link", shownHash: fp }));
+        events.push(
+          appendEvent(fp, events, {
+            type: "signed",
+            at: new Date(Date.UTC(2025, 2, 4, 9, events.length)),
+            participantId: role,
+            role,
+            authMethod: "join-link",
+            shownHash: fp,
+          }),
+        );
       }
     });
     expectInvalid(bundle, /not every required signer signed: Manager \(has not signed\)/);
@@ -276,7 +328,11 @@ describe("verification bundle", () => {
     const events: SignatureEvent[] = [];
     for (const e of bundle.events.slice(0, -1)) {
       const { hash: _hash, ...rest } = e;
-      const unhashed = { ...rest, shownHash: e.type === "signed" && e.role === "employee" ? otherVersion : e.shownHash, prevHash: events.at(-1)?.hash ?? fingerprint };
+      const unhashed = {
+        ...rest,
+        shownHash: e.type === "signed" && e.role === "employee" ? otherVersion : e.shownHash,
+        prevHash: events.at(-1)?.hash ?? fingerprint,
+      };
       events.push({ ...unhashed, hash: eventHash(unhashed) });
     }
     const sealed = appendEvent(fingerprint, events, { type: "sealed", at: "2025-03-04T09:05:00.000Z" });
@@ -350,18 +406,39 @@ describe("verification bundle", () => {
     for (const [i, role] of ["employee", "manager", "caseworker"].entries()) {
       push({ ...base, type: "signed", at: `2025-03-04T09:0${i + 1}:00.000Z`, participantId: `p-${role}`, role, authMethod: "join-link" });
     }
-    push({ ...base, type: "sealed", at: "2025-03-04T09:05:00.000Z", participantId: null, role: null, ip: null, userAgent: null, shownHash: null });
+    push({
+      ...base,
+      type: "sealed",
+      at: "2025-03-04T09:05:00.000Z",
+      participantId: null,
+      role: null,
+      ip: null,
+      userAgent: null,
+      shownHash: null,
+    });
     const seal = createSeal({ fingerprint, chainHead: events.at(-1)!.hash, sealedAt: events.at(-1)!.at, key });
     const doc = JSON.parse(new TextDecoder().decode(canonical)) as { agreementId: string; caseId: string; version: number };
     const legacy = {
       format: LEGACY_BUNDLE_FORMAT,
-      agreement: { id: doc.agreementId, caseId: doc.caseId, version: doc.version, canonical: Buffer.from(canonical).toString("base64"), fingerprint },
+      agreement: {
+        id: doc.agreementId,
+        caseId: doc.caseId,
+        version: doc.version,
+        canonical: Buffer.from(canonical).toString("base64"),
+        fingerprint,
+      },
       events,
       seal,
       publicKey: { kid: key.kid, alg: "Ed25519", publicKey: key.publicKey },
     };
-    expect(verifyBundle(legacy, trustedOf(key))).toMatchObject({ valid: true, summary: { format: LEGACY_BUNDLE_FORMAT, evidence: "full" } });
-    expectInvalid({ ...legacy, events: legacy.events.map((e, i) => (i === 1 ? { ...e, ip: "198.51.100.7" } : e)) }, /event 2 \(signed\) was altered/);
+    expect(verifyBundle(legacy, trustedOf(key))).toMatchObject({
+      valid: true,
+      summary: { format: LEGACY_BUNDLE_FORMAT, evidence: "full" },
+    });
+    expectInvalid(
+      { ...legacy, events: legacy.events.map((e, i) => (i === 1 ? { ...e, ip: "198.51.100.7" } : e)) },
+      /event 2 \(signed\) was altered/,
+    );
     // Format 1 has no clientFacts, and its events no commitment.
     expectInvalid({ ...legacy, clientFacts: [] }, /malformed bundle/);
   });
@@ -378,8 +455,14 @@ describe("verification bundle", () => {
     expect(published.find((k) => k.current)?.kid).toBe(newKey.kid);
     expect(oldBundle.seal.kid).toBe(oldKey.kid);
     expect(findPublicKey(dataDir, oldBundle.seal.kid)).toMatchObject({ publicKey: oldKey.publicKey, current: false });
-    expect(verifyBundle(oldBundle, { trustedKeys: published })).toMatchObject({ valid: true, summary: { kid: oldKey.kid, keyTrusted: true } });
-    expect(verifyBundle(newBundle, { trustedKeys: published })).toMatchObject({ valid: true, summary: { kid: newKey.kid, keyTrusted: true } });
+    expect(verifyBundle(oldBundle, { trustedKeys: published })).toMatchObject({
+      valid: true,
+      summary: { kid: oldKey.kid, keyTrusted: true },
+    });
+    expect(verifyBundle(newBundle, { trustedKeys: published })).toMatchObject({
+      valid: true,
+      summary: { kid: newKey.kid, keyTrusted: true },
+    });
   });
 
   it("refuses to build a bundle that would not verify", () => {

@@ -173,7 +173,8 @@ export function verifyBundle(json: unknown, opts: { trustedKeys?: readonly Trust
     throw e;
   }
   const fingerprint = sha256Hex(canonical);
-  if (fingerprint !== agreement.fingerprint) return invalid(problem("fingerprintMismatch", { actual: fingerprint, claimed: agreement.fingerprint }));
+  if (fingerprint !== agreement.fingerprint)
+    return invalid(problem("fingerprintMismatch", { actual: fingerprint, claimed: agreement.fingerprint }));
 
   // 2. What the bundle says about the agreement is what the signed document says.
   const header = agreementDocumentHeaderSchema.safeParse(document);
@@ -198,18 +199,21 @@ export function verifyBundle(json: unknown, opts: { trustedKeys?: readonly Trust
   if (!chain.ok) return invalid(chain.problem);
   if (events[0]!.type !== "prepared") return invalid(problem("firstNotPrepared", { type: events[0]!.type }));
   const sealedAt = events.findIndex((e) => e.type === "sealed");
-  if (sealedAt !== events.length - 1) return invalid(sealedAt === -1 ? problem("noSealedEvent") : problem("sealedNotLast", { n: sealedAt + 1 }));
+  if (sealedAt !== events.length - 1)
+    return invalid(sealedAt === -1 ? problem("noSealedEvent") : problem("sealedNotLast", { n: sealedAt + 1 }));
   const sealedEvent = events[sealedAt]!;
   for (const [i, e] of events.entries()) {
     if (e.type === "signed" && (!e.participantId || !e.role || !e.authMethod)) return invalid(problem("signatureIncomplete", { n: i + 1 }));
-    if (e.type === "signed" && e.shownHash !== fingerprint) return invalid(problem("signedOther", { n: i + 1, role: e.role ?? "?", shown: e.shownHash ?? "null" }));
+    if (e.type === "signed" && e.shownHash !== fingerprint)
+      return invalid(problem("signedOther", { n: i + 1, role: e.role ?? "?", shown: e.shownHash ?? "null" }));
   }
 
   // 5. IP addresses and devices, when the copy carries them, are the ones committed to.
   const seen = new Set<number>();
   for (const fact of clientFacts ?? []) {
     const event = events[fact.seq - 1];
-    if (!event || isLegacyEvent(event) || event.client === null || seen.has(fact.seq)) return invalid(problem("clientFactsUnknownEvent", { n: fact.seq }));
+    if (!event || isLegacyEvent(event) || event.client === null || seen.has(fact.seq))
+      return invalid(problem("clientFactsUnknownEvent", { n: fact.seq }));
     if (!opensCommitment(fact, event.client)) return invalid(problem("clientFactsMismatch", { n: fact.seq }));
     seen.add(fact.seq);
   }
@@ -239,7 +243,13 @@ export function verifyBundle(json: unknown, opts: { trustedKeys?: readonly Trust
     keyTrusted: false,
     evidence: evidenceOf(events, clientFacts),
   };
-  const unknown = (p: Problem): BundleVerification => ({ valid: false, status: "unknown_key", summary, problem: p, why: describeProblem(p) });
+  const unknown = (p: Problem): BundleVerification => ({
+    valid: false,
+    status: "unknown_key",
+    summary,
+    problem: p,
+    why: describeProblem(p),
+  });
   if (!opts.trustedKeys) return unknown(problem("noTrustedKeys", { kid: publicKey.kid }));
   const trusted = opts.trustedKeys.find((k) => k.kid === publicKey.kid);
   if (!trusted) return unknown(problem("keyNotTrusted", { kid: publicKey.kid }));

@@ -13,7 +13,10 @@ export type PrivacyOf = (subGoalId: string) => MeasurePrivacy;
  * for the case. Pass the agreements when already loaded.
  */
 export async function caseMeasurePrivacy(caseId: string, agreements?: readonly CaseAgreement[]): Promise<PrivacyOf> {
-  const [versions, rows] = await Promise.all([agreements ? Promise.resolve(agreements) : loadCaseAgreements(caseId), listMeasurePrivacyOfCase(await getDb(), caseId)]);
+  const [versions, rows] = await Promise.all([
+    agreements ? Promise.resolve(agreements) : loadCaseAgreements(caseId),
+    listMeasurePrivacyOfCase(await getDb(), caseId),
+  ]);
   const measures = new Map<string, MeasureLike>();
   for (const a of versions) for (const g of a.content.plan.subGoals) measures.set(g.id, g.measure);
   const choices = new Map(rows.map((r) => [r.subGoalId, { health: r.health, shared: r.shared }]));

@@ -21,8 +21,12 @@ describe("checkUploadedBundle (the /verify page)", () => {
 
   it("gives the technical reason in the reader's language", () => {
     const { bundle } = makeTestBundle();
-    expect(checkUploadedBundle(bundleToJson(bundle), "da")).toMatchObject({ why: expect.stringMatching(/^nøgle [0-9a-f]{16} er ikke en af de betroede nøgler$/) });
-    expect(checkUploadedBundle(bundleToJson(bundle), "nb")).toMatchObject({ why: expect.stringMatching(/^nøkkel [0-9a-f]{16} er ikke en av de klarerte nøklene$/) });
+    expect(checkUploadedBundle(bundleToJson(bundle), "da")).toMatchObject({
+      why: expect.stringMatching(/^nøgle [0-9a-f]{16} er ikke en af de betroede nøgler$/),
+    });
+    expect(checkUploadedBundle(bundleToJson(bundle), "nb")).toMatchObject({
+      why: expect.stringMatching(/^nøkkel [0-9a-f]{16} er ikke en av de klarerte nøklene$/),
+    });
     expect(checkUploadedBundle("{not json", "da")).toMatchObject({ status: "invalid", why: "filen er ikke gyldig JSON" });
   });
 
@@ -32,7 +36,9 @@ describe("checkUploadedBundle (the /verify page)", () => {
     const r = checkUploadedBundle(JSON.stringify(changed));
     expect(r).toMatchObject({ status: "invalid", why: expect.stringMatching(/event 2 \(signed\) was altered/) });
     expect(checkUploadedBundle("{not json")).toMatchObject({ status: "invalid", why: "the file is not valid JSON" });
-    expect(() => buildBundle({ ...t, agreement: { id: "x", caseId: "c", version: 1, canonical: t.canonical }, publicKey: t.key })).toThrow();
+    expect(() =>
+      buildBundle({ ...t, agreement: { id: "x", caseId: "c", version: 1, canonical: t.canonical }, publicKey: t.key }),
+    ).toThrow();
   });
 
   it("refuses a file larger than the cap before parsing it", () => {

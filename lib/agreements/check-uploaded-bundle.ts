@@ -25,7 +25,9 @@ export type UploadedBundleCheck =
  */
 export function checkUploadedBundle(text: string, locale: Locale = "en"): UploadedBundleCheck {
   if (Buffer.byteLength(text, "utf8") > MAX_BUNDLE_BYTES) {
-    throw new AppError("INVALID_INPUT", `The file is larger than ${MAX_BUNDLE_BYTES / 1024} KB; a verification file is much smaller`, { file: "too_large" });
+    throw new AppError("INVALID_INPUT", `The file is larger than ${MAX_BUNDLE_BYTES / 1024} KB; a verification file is much smaller`, {
+      file: "too_large",
+    });
   }
   let json: unknown;
   try {
@@ -36,7 +38,9 @@ export function checkUploadedBundle(text: string, locale: Locale = "en"): Upload
   }
   const keys = serverPublicKeys().keys;
   const r = verifyBundle(json, { trustedKeys: keys });
-  if (r.status === "valid") return { status: "valid", summary: r.summary, currentKey: keys.find((k) => k.kid === r.summary.kid)?.current === true };
-  if (r.status === "unknown_key") return { status: "unknown_key", summary: r.summary, problem: r.problem, why: describeProblem(r.problem, locale) };
+  if (r.status === "valid")
+    return { status: "valid", summary: r.summary, currentKey: keys.find((k) => k.kid === r.summary.kid)?.current === true };
+  if (r.status === "unknown_key")
+    return { status: "unknown_key", summary: r.summary, problem: r.problem, why: describeProblem(r.problem, locale) };
   return { status: "invalid", problem: r.problem, why: describeProblem(r.problem, locale) };
 }

@@ -31,7 +31,13 @@ export type ConfirmedSigner = { participantId: string; role: string; name: strin
 /** Where the version was prepared: its meeting is the room whose presence counts. */
 export type SigningContext = { caseId: string; meetingId: string | null };
 
-export async function confirmSigner(me: Me, confirmation: SignerConfirmation, doc: ReadableAgreement, now: Date, where?: SigningContext): Promise<ConfirmedSigner> {
+export async function confirmSigner(
+  me: Me,
+  confirmation: SignerConfirmation,
+  doc: ReadableAgreement,
+  now: Date,
+  where?: SigningContext,
+): Promise<ConfirmedSigner> {
   let signer: { participantId: string; role: string; name: string };
   let authMethod: string;
   const context = where ?? { caseId: me.caseId, meetingId: null };
@@ -40,9 +46,13 @@ export async function confirmSigner(me: Me, confirmation: SignerConfirmation, do
     if (ageMs > FRESH_SESSION_MINUTES * 60_000) {
       const presence = await meetingPresence({ ...context, participantId: me.participantId, since: me.actor.authenticatedAt, now });
       if (!presence.connected) {
-        throw new AppError("UNAUTHENTICATED", "This sign-in is older than 15 minutes and was not in this meeting's room: open your personal link again, or sign at the caseworker's screen", {
-          session: "stale",
-        });
+        throw new AppError(
+          "UNAUTHENTICATED",
+          "This sign-in is older than 15 minutes and was not in this meeting's room: open your personal link again, or sign at the caseworker's screen",
+          {
+            session: "stale",
+          },
+        );
       }
     }
     signer = { participantId: me.participantId, role: me.role, name: me.displayName };
@@ -55,7 +65,9 @@ export async function confirmSigner(me: Me, confirmation: SignerConfirmation, do
     const p = await findParticipant(await getDb(), confirmation.signerParticipantId);
     if (!p || p.caseId !== me.caseId || p.removedAt) throw new AppError("FORBIDDEN", "That person is not a participant of this case");
     if (confirmation.identityChecked !== true) {
-      throw new AppError("INVALID_INPUT", "The caseworker must confirm that they checked the person's identity", { identityChecked: "required" });
+      throw new AppError("INVALID_INPUT", "The caseworker must confirm that they checked the person's identity", {
+        identityChecked: "required",
+      });
     }
     signer = { participantId: p.id, role: p.role, name: p.displayName };
     // Someone signing at the caseworker's screen who was never in this meeting's room (no device,

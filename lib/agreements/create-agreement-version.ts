@@ -60,7 +60,9 @@ export async function createVersionFromMeeting(input: {
 
   const reason = input.reason === null ? null : input.reason.trim();
   if (reason !== null && (reason.length === 0 || reason.length > MAX_REASON_LENGTH)) {
-    throw new AppError("INVALID_INPUT", `State why the plan changed (1–${MAX_REASON_LENGTH} characters)`, { reason: reason.length === 0 ? "required" : "too_long" });
+    throw new AppError("INVALID_INPUT", `State why the plan changed (1–${MAX_REASON_LENGTH} characters)`, {
+      reason: reason.length === 0 ? "required" : "too_long",
+    });
   }
 
   const loaded = await loadDocument(meetingDocName(input.meetingId));
@@ -75,7 +77,12 @@ export async function createVersionFromMeeting(input: {
   const people = new Map(everyone.map((p) => [p.id, { name: p.displayName, role: p.role as string }]));
   const present = new Set(active.map((p) => p.role as string));
   const lacking = INDISPENSABLE.filter((r) => !present.has(r));
-  if (lacking.length > 0) throw new AppError("CONFLICT", `The case has no ${lacking.join(" or ")} to sign`, Object.fromEntries(lacking.map((r) => [r, "missing"])));
+  if (lacking.length > 0)
+    throw new AppError(
+      "CONFLICT",
+      `The case has no ${lacking.join(" or ")} to sign`,
+      Object.fromEntries(lacking.map((r) => [r, "missing"])),
+    );
   const requiredSigners = REQUIRED_ROLES.filter((r) => present.has(r)) as string[];
   if (input.unionRepSigns && !present.has(SUPPORTER_ROLE)) {
     throw new AppError("INVALID_INPUT", "The case has no union representative to sign as supporter", { unionRepSigns: "no_union_rep" });
@@ -85,15 +92,31 @@ export async function createVersionFromMeeting(input: {
   const findings = review ? await reviewFindings(found.case.id, review) : null;
   // Every reservation and how it was resolved goes into what is signed (issue 13, section 2).
   const items = consentItemsOfPlan({ plan: view.plan, subGoals: view.plan.subGoals, actions: view.actions, followUp: view.followUp });
-  const reservations = freezeReservations(reservationRecords(consent, items, everyone.map((p) => p.id)), items, people);
+  const reservations = freezeReservations(
+    reservationRecords(
+      consent,
+      items,
+      everyone.map((p) => p.id),
+    ),
+    items,
+    people,
+  );
   const parties: SigningParty[] = active
     .filter((p) => requiredSigners.includes(p.role) || supporters.includes(p.role))
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
-    .map((p) => ({ participantId: p.id, role: p.role, name: p.displayName, signs: requiredSigners.includes(p.role) ? "required" : "supporter" }));
+    .map((p) => ({
+      participantId: p.id,
+      role: p.role,
+      name: p.displayName,
+      signs: requiredSigners.includes(p.role) ? "required" : "supporter",
+    }));
 
   const row = await createAgreementVersion(db, found.case.id, (existing) => {
     const last = existing.at(-1);
-    if (reason === null && last) throw new AppError("CONFLICT", "An agreement already exists for this case; a change is a new version with a reason", { reason: "required" });
+    if (reason === null && last)
+      throw new AppError("CONFLICT", "An agreement already exists for this case; a change is a new version with a reason", {
+        reason: "required",
+      });
     if (reason !== null && !last) throw new AppError("CONFLICT", "There is no version to amend yet; prepare the first version");
     const agreementId = randomUUID();
     const version = (last?.version ?? 0) + 1;

@@ -25,6 +25,7 @@ export async function declineAgreement(input: {
 }): Promise<DecisionResult> {
   const reason = input.reason.trim();
   if (!reason) throw new AppError("INVALID_INPUT", "Write why you decline, so the others can respond", { reason: "required" });
-  if (reason.length > MAX_DECLINE_REASON_LENGTH) throw new AppError("INVALID_INPUT", `Keep the reason under ${MAX_DECLINE_REASON_LENGTH} characters`, { reason: "too_long" });
+  if (reason.length > MAX_DECLINE_REASON_LENGTH)
+    throw new AppError("INVALID_INPUT", `Keep the reason under ${MAX_DECLINE_REASON_LENGTH} characters`, { reason: "too_long" });
   return recordDecision({ ...input, decision: "declined", reason, now: input.now ?? serverNow() });
 }

@@ -1,6 +1,14 @@
 import { generateKeyPairSync, verify as nodeVerify } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ED25519_ORDER, hasCanonicalScalar, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, signEd25519, verifyEd25519 } from "./ed25519";
+import {
+  ED25519_ORDER,
+  hasCanonicalScalar,
+  privateKeyFromSeed,
+  publicKeyFromRaw,
+  rawPublicKey,
+  signEd25519,
+  verifyEd25519,
+} from "./ed25519";
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s, "hex"));
 

@@ -30,7 +30,11 @@ export function attestEvent(eventHash: string, key: SigningKey): EventAttestatio
 }
 
 /** True when `attestation` is the holder of `publicKey`'s signature on this event hash. */
-export function verifyAttestation(eventHash: string, attestation: EventAttestation, publicKey: { kid: string; publicKey: string }): boolean {
+export function verifyAttestation(
+  eventHash: string,
+  attestation: EventAttestation,
+  publicKey: { kid: string; publicKey: string },
+): boolean {
   if (attestation.kid !== publicKey.kid) return false;
   const raw = decodeBase64url(publicKey.publicKey);
   const signature = decodeBase64url(attestation.signature);

@@ -11,10 +11,55 @@ const facts = { ip: "192.0.2.1", userAgent: "UA/1" };
 function sampleChain(): SignatureEvent[] {
   const events: SignatureEvent[] = [];
   const t = (m: number) => new Date(Date.UTC(2025, 2, 4, 9, m));
-  events.push(appendEvent(fingerprint, events, { type: "prepared", at: t(0), participantId: "p1", role: "caseworker", name: "Mette", authMethod: "oidc", shownHash: fingerprint, client: openClientFacts(facts) }));
-  events.push(appendEvent(fingerprint, events, { type: "declined", at: t(1), participantId: "p2", role: "manager", name: "Lars", authMethod: "join-link", shownHash: fingerprint, reason: "Hours unclear", client: openClientFacts(facts) }));
-  events.push(appendEvent(fingerprint, events, { type: "signed", at: t(2), participantId: "p2", role: "manager", name: "Lars", authMethod: "join-link", shownHash: fingerprint, client: openClientFacts(facts) }));
-  events.push(appendEvent(fingerprint, events, { type: "signed", at: t(3), participantId: "p3", role: "employee", name: "Kurt", authMethod: "email-link", shownHash: fingerprint, client: openClientFacts(facts) }));
+  events.push(
+    appendEvent(fingerprint, events, {
+      type: "prepared",
+      at: t(0),
+      participantId: "p1",
+      role: "caseworker",
+      name: "Mette",
+      authMethod: "oidc",
+      shownHash: fingerprint,
+      client: openClientFacts(facts),
+    }),
+  );
+  events.push(
+    appendEvent(fingerprint, events, {
+      type: "declined",
+      at: t(1),
+      participantId: "p2",
+      role: "manager",
+      name: "Lars",
+      authMethod: "join-link",
+      shownHash: fingerprint,
+      reason: "Hours unclear",
+      client: openClientFacts(facts),
+    }),
+  );
+  events.push(
+    appendEvent(fingerprint, events, {
+      type: "signed",
+      at: t(2),
+      participantId: "p2",
+      role: "manager",
+      name: "Lars",
+      authMethod: "join-link",
+      shownHash: fingerprint,
+      client: openClientFacts(facts),
+    }),
+  );
+  events.push(
+    appendEvent(fingerprint, events, {
+      type: "signed",
+      at: t(3),
+      participantId: "p3",
+      role: "employee",
+      name: "Kurt",
+      authMethod: "email-link",
+      shownHash: fingerprint,
+      client: openClientFacts(facts),
+    }),
+  );
   return events;
 }
 
@@ -29,7 +74,20 @@ function expectAppError(fn: () => unknown, code: AppError["code"]): void {
   expect.unreachable("expected an AppError");
 }
 
-const FIELDS = ["seq", "type", "at", "participantId", "role", "name", "authMethod", "client", "shownHash", "reason", "prevHash", "hash"] as const;
+const FIELDS = [
+  "seq",
+  "type",
+  "at",
+  "participantId",
+  "role",
+  "name",
+  "authMethod",
+  "client",
+  "shownHash",
+  "reason",
+  "prevHash",
+  "hash",
+] as const;
 
 /** A different, well-typed value for a field, so only the chain can notice. */
 function changed(e: SignatureEvent, field: (typeof FIELDS)[number]): SignatureEvent {
@@ -113,22 +171,68 @@ describe("signature event chain", () => {
   it("refuses a signature without who, how and what was shown", () => {
     const events = sampleChain();
     const at = new Date();
-    expectAppError(() => appendEvent(fingerprint, events, { type: "signed", at, role: "employee", authMethod: "join-link", shownHash: fingerprint }), "INVALID_INPUT");
-    expectAppError(() => appendEvent(fingerprint, events, { type: "signed", at, participantId: "p", role: "employee", shownHash: fingerprint }), "INVALID_INPUT");
-    expectAppError(() => appendEvent(fingerprint, events, { type: "signed", at, participantId: "p", role: "employee", authMethod: "join-link" }), "INVALID_INPUT");
-    expectAppError(() => appendEvent(fingerprint, events, { type: "declined", at, participantId: "p", role: "employee", authMethod: "join-link", shownHash: fingerprint }), "INVALID_INPUT");
-    expectAppError(() => appendEvent(fingerprint, events, { type: "signed", at, participantId: "p", role: "employee", authMethod: "x", shownHash: "abc" }), "INVALID_INPUT");
+    expectAppError(
+      () => appendEvent(fingerprint, events, { type: "signed", at, role: "employee", authMethod: "join-link", shownHash: fingerprint }),
+      "INVALID_INPUT",
+    );
+    expectAppError(
+      () => appendEvent(fingerprint, events, { type: "signed", at, participantId: "p", role: "employee", shownHash: fingerprint }),
+      "INVALID_INPUT",
+    );
+    expectAppError(
+      () => appendEvent(fingerprint, events, { type: "signed", at, participantId: "p", role: "employee", authMethod: "join-link" }),
+      "INVALID_INPUT",
+    );
+    expectAppError(
+      () =>
+        appendEvent(fingerprint, events, {
+          type: "declined",
+          at,
+          participantId: "p",
+          role: "employee",
+          authMethod: "join-link",
+          shownHash: fingerprint,
+        }),
+      "INVALID_INPUT",
+    );
+    expectAppError(
+      () =>
+        appendEvent(fingerprint, events, { type: "signed", at, participantId: "p", role: "employee", authMethod: "x", shownHash: "abc" }),
+      "INVALID_INPUT",
+    );
   });
 
   it("refuses a signature over anything but this agreement (409)", () => {
     const other = fingerprintOf({ agreementId: "other" });
-    expectAppError(() => appendEvent(fingerprint, [], { type: "signed", at: new Date(), participantId: "p", role: "employee", authMethod: "join-link", shownHash: other }), "CONFLICT");
+    expectAppError(
+      () =>
+        appendEvent(fingerprint, [], {
+          type: "signed",
+          at: new Date(),
+          participantId: "p",
+          role: "employee",
+          authMethod: "join-link",
+          shownHash: other,
+        }),
+      "CONFLICT",
+    );
   });
 
   it("refuses any event after the seal (409)", () => {
     const events = sampleChain();
     events.push(appendEvent(fingerprint, events, { type: "sealed", at: new Date() }));
-    expectAppError(() => appendEvent(fingerprint, events, { type: "signed", at: new Date(), participantId: "p", role: "x", authMethod: "y", shownHash: fingerprint }), "CONFLICT");
+    expectAppError(
+      () =>
+        appendEvent(fingerprint, events, {
+          type: "signed",
+          at: new Date(),
+          participantId: "p",
+          role: "x",
+          authMethod: "y",
+          shownHash: fingerprint,
+        }),
+      "CONFLICT",
+    );
   });
 
   it("accepts only the canonical ISO time spelling", () => {
@@ -146,7 +250,14 @@ describe("signature event chain", () => {
 
   it("records where the person was only as a salted commitment, which the opening proves", () => {
     const opening = openClientFacts(facts);
-    const e = appendEvent(fingerprint, [], { type: "prepared", at: new Date(), participantId: "p", role: "caseworker", shownHash: fingerprint, client: opening });
+    const e = appendEvent(fingerprint, [], {
+      type: "prepared",
+      at: new Date(),
+      participantId: "p",
+      role: "caseworker",
+      shownHash: fingerprint,
+      client: opening,
+    });
     expect(JSON.stringify(e)).not.toContain(facts.ip);
     expect(JSON.stringify(e)).not.toContain(facts.userAgent);
     expect(e.client).toBe(clientCommitment(opening));
@@ -157,8 +268,18 @@ describe("signature event chain", () => {
 
   it("still verifies a chain written before commitments (IP and device in clear text)", () => {
     const unhashed: Omit<LegacyEvent, "hash"> = {
-      seq: 1, type: "prepared", at: "2025-03-04T09:00:00.000Z", participantId: "p", role: "caseworker", name: "Mette", authMethod: "oidc",
-      ip: facts.ip, userAgent: facts.userAgent, shownHash: fingerprint, reason: null, prevHash: fingerprint,
+      seq: 1,
+      type: "prepared",
+      at: "2025-03-04T09:00:00.000Z",
+      participantId: "p",
+      role: "caseworker",
+      name: "Mette",
+      authMethod: "oidc",
+      ip: facts.ip,
+      userAgent: facts.userAgent,
+      shownHash: fingerprint,
+      reason: null,
+      prevHash: fingerprint,
     };
     const legacy: LegacyEvent = { ...unhashed, hash: eventHash(unhashed) };
     expect(legacy.hash).toBe(sha256Hex(canonicalBytes(unhashed)));

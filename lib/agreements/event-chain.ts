@@ -119,7 +119,8 @@ export function chainHead(fingerprint: string, events: readonly SignatureEvent[]
 export function appendEvent(fingerprint: string, events: readonly SignatureEvent[], input: SignatureEventInput): CommittedEvent {
   if (!isSha256Hex(fingerprint)) throw new AppError("INVALID_INPUT", "The agreement fingerprint is not a SHA-256 hex digest");
   if (events.some((e) => e.type === "sealed")) throw new AppError("CONFLICT", "The agreement is sealed; no further events");
-  if (!(EVENT_TYPES as readonly string[]).includes(input.type)) throw new AppError("INVALID_INPUT", `Unknown event type ${String(input.type)}`);
+  if (!(EVENT_TYPES as readonly string[]).includes(input.type))
+    throw new AppError("INVALID_INPUT", `Unknown event type ${String(input.type)}`);
 
   const fields = {
     participantId: input.participantId ?? null,
@@ -131,7 +132,11 @@ export function appendEvent(fingerprint: string, events: readonly SignatureEvent
   };
   const missing = requiredFields(input.type).filter((f) => !fields[f]);
   if (missing.length > 0) {
-    throw new AppError("INVALID_INPUT", `A "${input.type}" event needs ${missing.join(", ")}`, Object.fromEntries(missing.map((f) => [f, "required"])));
+    throw new AppError(
+      "INVALID_INPUT",
+      `A "${input.type}" event needs ${missing.join(", ")}`,
+      Object.fromEntries(missing.map((f) => [f, "required"])),
+    );
   }
   if (fields.shownHash !== null && !isSha256Hex(fields.shownHash)) {
     throw new AppError("INVALID_INPUT", "shownHash is not a SHA-256 hex digest", { shownHash: "invalid" });

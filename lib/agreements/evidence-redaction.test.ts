@@ -34,7 +34,14 @@ async function binding() {
   const fx = await createAgreementFixture();
   const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: true, client: DEVICE });
   for (const role of ["employee", "manager", "caseworker", "union_rep"] as const) {
-    await signAgreement({ me: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: DEVICE });
+    await signAgreement({
+      me: fx.actors[role],
+      agreementId: v.agreementId,
+      confirmation: own(fx.names[role]),
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: DEVICE,
+    });
   }
   return { fx, v };
 }
@@ -54,7 +61,9 @@ describe("evidence without surveillance", () => {
   it("gives the caseworker (the job centre) the full evidence, which verifies too", async () => {
     const { fx, v } = await binding();
     const { bundle } = await exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId });
-    expect(bundle.clientFacts?.map((f) => [f.seq, f.ip, f.userAgent])).toEqual([1, 2, 3, 4, 5].map((seq) => [seq, DEVICE.ip, DEVICE.userAgent]));
+    expect(bundle.clientFacts?.map((f) => [f.seq, f.ip, f.userAgent])).toEqual(
+      [1, 2, 3, 4, 5].map((seq) => [seq, DEVICE.ip, DEVICE.userAgent]),
+    );
     expect(verifyBundle(bundle, trusted())).toMatchObject({ valid: true, summary: { evidence: "full" } });
     expect(evidenceFieldsFor("caseworker")).toEqual(["ip", "userAgent"]);
     for (const role of ["employee", "manager", "union_rep", "observer"]) expect(evidenceFieldsFor(role)).toEqual([]);
@@ -108,6 +117,9 @@ describe("an agreement sealed before events were signed and IP/device committed"
     const { bundle } = await exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId });
     expect(bundleToJson(bundle)).toContain(DEVICE.ip);
     expect(verifyBundle(bundle, trusted())).toMatchObject({ valid: true, summary: { evidence: "full" } });
-    await expect(exportAgreementBundle({ me: fx.actors.manager, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT", details: { evidence: "job_centre_only" } });
+    await expect(exportAgreementBundle({ me: fx.actors.manager, agreementId: v.agreementId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { evidence: "job_centre_only" },
+    });
   });
 });

@@ -19,15 +19,24 @@ import { whoOf } from "./access-actor";
  * (evidence-visibility.ts). A version sealed before commitments existed has them in clear text
  * inside its hashed events, so only the caseworker can have its file (409 for anyone else).
  */
-export async function exportAgreementBundle(input: { me: Me; agreementId: string }): Promise<{ bundle: AgreementBundle; fileName: string; caseId: string }> {
+export async function exportAgreementBundle(input: {
+  me: Me;
+  agreementId: string;
+}): Promise<{ bundle: AgreementBundle; fileName: string; caseId: string }> {
   const { row, events, openings } = await loadAgreementFor(input.me, input.agreementId, "export");
   const sealedEvent = events.at(-1);
   if (!row.sealedAt || !row.sealKid || !row.sealSignature || !row.chainHead || sealedEvent?.type !== "sealed") {
-    throw new AppError("CONFLICT", "This version is not binding yet; its verification file exists once everyone required has signed", { version: "not_sealed" });
+    throw new AppError("CONFLICT", "This version is not binding yet; its verification file exists once everyone required has signed", {
+      version: "not_sealed",
+    });
   }
   const full = maySeeClientEvidence(input.me.role);
   if (!full && events.some((e) => isLegacyEvent(e) && (e.ip !== null || e.userAgent !== null))) {
-    throw new AppError("CONFLICT", "This older version's verification file records where people signed from; ask the caseworker for a copy", { evidence: "job_centre_only" });
+    throw new AppError(
+      "CONFLICT",
+      "This older version's verification file records where people signed from; ask the caseworker for a copy",
+      { evidence: "job_centre_only" },
+    );
   }
   const key = findPublicKey(env().DATA_DIR, row.sealKid);
   if (!key) throw new AppError("UNAVAILABLE", `The key ${row.sealKid} that sealed this agreement is not known to this server`);

@@ -30,7 +30,14 @@ beforeAll(async () => {
   const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: true, client: CLIENT });
   agreementId = v.agreementId;
   for (const role of ["union_rep", "caseworker", "employee", "manager"] as const) {
-    await signAgreement({ me: fx.actors[role], agreementId, confirmation: { mode: "own-device", typedName: fx.names[role] }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await signAgreement({
+      me: fx.actors[role],
+      agreementId,
+      confirmation: { mode: "own-device", typedName: fx.names[role] },
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: CLIENT,
+    });
   }
 });
 afterAll(async () => {

@@ -19,7 +19,12 @@ import { whoOf } from "./access-actor";
  * frozen in it. Unsigned versions print too, marked plainly as not binding. The copy is made for
  * the reader's role: only the caseworker's shows the signers' IP addresses and browsers.
  */
-export async function exportAgreementPdf(input: { me: Me; agreementId: string; locale: string; baseUrl: string }): Promise<{ bytes: Uint8Array; fileName: string; caseId: string }> {
+export async function exportAgreementPdf(input: {
+  me: Me;
+  agreementId: string;
+  locale: string;
+  baseUrl: string;
+}): Promise<{ bytes: Uint8Array; fileName: string; caseId: string }> {
   const { row, versions, events, openings, document } = await loadAgreementFor(input.me, input.agreementId, "export");
   const sealedEvent = events.find((e) => e.type === "sealed");
   const later = versions.filter((v) => v.version > row.version);

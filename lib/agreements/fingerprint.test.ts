@@ -8,7 +8,10 @@ function reorder(value: unknown, seed: number): unknown {
   if (Array.isArray(value)) return value.map((v) => reorder(v, seed));
   if (value === null || typeof value !== "object") return value;
   const entries = Object.entries(value as Record<string, unknown>);
-  const shuffled = entries.map((e, i) => ({ e, k: (i * 7919 + seed) % 104729 })).sort((a, b) => a.k - b.k).map((x) => x.e);
+  const shuffled = entries
+    .map((e, i) => ({ e, k: (i * 7919 + seed) % 104729 }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.e);
   return Object.fromEntries(shuffled.reverse().map(([k, v]) => [k, reorder(v, seed + 1)]));
 }
 

@@ -51,7 +51,15 @@ async function forgeSignature(fx: AgreementFixture, agreementId: string, role: R
     authMethod: "own-device:join-link",
     shownHash: row.fingerprint,
   });
-  await db.insert(agreementEvents).values({ agreementId, seq: forged.seq, type: forged.type, participantId: forged.participantId, at: new Date(forged.at), hash: forged.hash, data: canonicalBytes(forged) });
+  await db.insert(agreementEvents).values({
+    agreementId,
+    seq: forged.seq,
+    type: forged.type,
+    participantId: forged.participantId,
+    at: new Date(forged.at),
+    hash: forged.hash,
+    data: canonicalBytes(forged),
+  });
 }
 
 describe("forged signatures", () => {
@@ -60,7 +68,10 @@ describe("forged signatures", () => {
     await sign(fx, "employee", v.agreementId, v.fingerprint);
     await forgeSignature(fx, v.agreementId, "manager");
 
-    await expect(sign(fx, "caseworker", v.agreementId, v.fingerprint)).rejects.toMatchObject({ code: "CONFLICT", details: { record: "altered" } });
+    await expect(sign(fx, "caseworker", v.agreementId, v.fingerprint)).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { record: "altered" },
+    });
     const row = (await findAgreement(await getDb(), v.agreementId))!;
     expect(row.sealedAt).toBeNull();
     expect((await listAgreementEvents(await getDb(), v.agreementId)).map((e) => e.type)).toEqual(["prepared", "signed", "signed"]);
@@ -72,7 +83,10 @@ describe("forged signatures", () => {
     await forgeSignature(fx, v.agreementId, "employee");
     await forgeSignature(fx, v.agreementId, "manager");
 
-    await expect(bindAgreement({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT", details: { record: "altered" } });
+    await expect(bindAgreement({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { record: "altered" },
+    });
     expect((await findAgreement(await getDb(), v.agreementId))!.sealedAt).toBeNull();
   });
 
@@ -85,7 +99,9 @@ describe("forged signatures", () => {
       details: { record: "altered" },
       message: expect.stringMatching(/event 2 \(signed\) was not written by this server/),
     });
-    await expect(exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({ details: { record: "altered" } });
+    await expect(exportAgreementBundle({ me: fx.actors.caseworker, agreementId: v.agreementId })).rejects.toMatchObject({
+      details: { record: "altered" },
+    });
   });
 
   it("a server signature copied from a genuine event does not make a forged one genuine", async () => {
@@ -94,7 +110,14 @@ describe("forged signatures", () => {
     const [genuine] = await listAgreementEvents(db, v.agreementId);
     const row = (await findAgreement(db, v.agreementId))!;
     const events = [parseCanonical(genuine!.data) as SignatureEvent];
-    const forged = appendEvent(row.fingerprint, events, { type: "signed", at: new Date(), participantId: fx.participants.employee.id, role: "employee", authMethod: "own-device:join-link", shownHash: row.fingerprint });
+    const forged = appendEvent(row.fingerprint, events, {
+      type: "signed",
+      at: new Date(),
+      participantId: fx.participants.employee.id,
+      role: "employee",
+      authMethod: "own-device:join-link",
+      shownHash: row.fingerprint,
+    });
     await db.insert(agreementEvents).values({
       agreementId: v.agreementId,
       seq: 2,
@@ -129,7 +152,8 @@ describe("reading while the agreement is sealed", () => {
     const reads: Promise<unknown>[] = [];
     let sealing = true;
     const readUntilSealed = async () => {
-      while (sealing) await getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en", withDocument: false });
+      while (sealing)
+        await getAgreementForParticipant({ me: fx.actors.employee, agreementId: v.agreementId, locale: "en", withDocument: false });
     };
     for (let i = 0; i < 6; i++) reads.push(readUntilSealed());
     await sign(fx, "caseworker", v.agreementId, v.fingerprint).finally(() => (sealing = false));

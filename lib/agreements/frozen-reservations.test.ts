@@ -31,15 +31,43 @@ describe("reservations in the frozen agreement", () => {
       const view = readMeetingDoc(doc);
       const stepText = planPartText("step", view.plan, view.followUp);
       // The manager has reservations about the step; later the chair records that he agrees.
-      setConsent(doc, { kind: "step", itemId: PLAN_CONSENT_ID, participantId: p.manager.id, value: "reservations", comment: "Step 3 may be too early", itemText: stepText }, { by: p.manager.id, at: T0 });
-      setConsent(doc, { kind: "step", itemId: PLAN_CONSENT_ID, participantId: p.manager.id, value: "agree", itemText: stepText }, { by: p.caseworker.id, at: T0 + 600_000 });
+      setConsent(
+        doc,
+        {
+          kind: "step",
+          itemId: PLAN_CONSENT_ID,
+          participantId: p.manager.id,
+          value: "reservations",
+          comment: "Step 3 may be too early",
+          itemText: stepText,
+        },
+        { by: p.manager.id, at: T0 },
+      );
+      setConsent(
+        doc,
+        { kind: "step", itemId: PLAN_CONSENT_ID, participantId: p.manager.id, value: "agree", itemText: stepText },
+        { by: p.caseworker.id, at: T0 + 600_000 },
+      );
       // The employee still has reservations about an action when the plan is frozen.
       const action = readActions(doc)[0]!;
       actionId = action.id;
-      setConsent(doc, { kind: "action", itemId: action.id, participantId: p.employee.id, value: "reservations", comment: "I need the rota first", itemText: action.text }, { by: p.employee.id, at: T0 + 60_000 });
+      setConsent(
+        doc,
+        {
+          kind: "action",
+          itemId: action.id,
+          participantId: p.employee.id,
+          value: "reservations",
+          comment: "I need the rota first",
+          itemText: action.text,
+        },
+        { by: p.employee.id, at: T0 + 60_000 },
+      );
     });
     const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
-    const doc = readFrozenDocument((await findAgreement(await getDb(), v.agreementId))!.canonical) as ReturnType<typeof readFrozenDocument> & { reservations: FrozenReservation[] };
+    const doc = readFrozenDocument((await findAgreement(await getDb(), v.agreementId))!.canonical) as ReturnType<
+      typeof readFrozenDocument
+    > & { reservations: FrozenReservation[] };
     expect(doc.reservations).toEqual([
       {
         kind: "step",

@@ -28,7 +28,11 @@ export type FrozenReservation = {
 
 type People = ReadonlyMap<string, { name: string; role: string }>;
 
-export function freezeReservations(records: readonly ReservationRecord[], items: readonly ConsentItem[], people: People): FrozenReservation[] {
+export function freezeReservations(
+  records: readonly ReservationRecord[],
+  items: readonly ConsentItem[],
+  people: People,
+): FrozenReservation[] {
   const textOf = new Map(items.map((i) => [`${i.kind}:${i.id}`, i.kind === "subGoal" || i.kind === "action" ? i.text.trim() : ""]));
   const person = (id: string) => ({ participantId: id, name: people.get(id)?.name ?? "?" });
   return records.map((r) => ({
@@ -46,11 +50,17 @@ export function freezeReservations(records: readonly ReservationRecord[], items:
 /** "Reservations and how they were resolved", in one language. */
 export function presentReservations(reservations: readonly FrozenReservation[], t: Translate, locale: Locale): PresentedSection {
   const kindName = (kind: string) =>
-    kind === "action" ? t("meeting.consent.kindAction") : kind === "subGoal" ? t("meeting.consent.kindSubGoal") : t(`meeting.consent.kind.${kind}`);
+    kind === "action"
+      ? t("meeting.consent.kindAction")
+      : kind === "subGoal"
+        ? t("meeting.consent.kindSubGoal")
+        : t(`meeting.consent.kind.${kind}`);
   const groups: PresentedGroup[] = reservations.map((r) => {
     const who = `${r.participant.name}${r.participant.role ? ` (${t(`roles.${r.participant.role}`)})` : ""}`;
     const raised = [
-      r.comment ? t("agreementDoc.reservationRaisedComment", { who, when: formatInstant(r.at, locale), comment: r.comment }) : t("agreementDoc.reservationRaised", { who, when: formatInstant(r.at, locale) }),
+      r.comment
+        ? t("agreementDoc.reservationRaisedComment", { who, when: formatInstant(r.at, locale), comment: r.comment })
+        : t("agreementDoc.reservationRaised", { who, when: formatInstant(r.at, locale) }),
       r.recordedBy ? t("agreementDoc.recordedBy", { name: r.recordedBy.name }) : "",
     ]
       .filter(Boolean)
@@ -59,7 +69,11 @@ export function presentReservations(reservations: readonly FrozenReservation[], 
       ? t("agreementDoc.reservationOpen")
       : r.resolution.by.participantId === r.participant.participantId
         ? t("agreementDoc.reservationResolvedSelf", { who: r.participant.name, when: formatInstant(r.resolution.at, locale) })
-        : t("agreementDoc.reservationResolved", { who: r.participant.name, when: formatInstant(r.resolution.at, locale), by: r.resolution.by.name });
+        : t("agreementDoc.reservationResolved", {
+            who: r.participant.name,
+            when: formatInstant(r.resolution.at, locale),
+            by: r.resolution.by.name,
+          });
     return {
       title: r.item ? `${kindName(r.kind)}: ${r.item}` : kindName(r.kind),
       rows: [
@@ -68,5 +82,11 @@ export function presentReservations(reservations: readonly FrozenReservation[], 
       ],
     };
   });
-  return { heading: t("agreementDoc.reservations"), intro: t("agreementDoc.reservationsIntro"), rows: [], groups, empty: t("agreementDoc.noReservations") };
+  return {
+    heading: t("agreementDoc.reservations"),
+    intro: t("agreementDoc.reservationsIntro"),
+    rows: [],
+    groups,
+    empty: t("agreementDoc.noReservations"),
+  };
 }

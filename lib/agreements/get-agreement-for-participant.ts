@@ -41,7 +41,12 @@ export type AgreementForParticipant = {
  * One version as a participant of the case sees it: rendered from its stored canonical bytes
  * (never from the live document), with who has signed, declined or not yet decided.
  */
-export async function getAgreementForParticipant(input: { me: Me; agreementId: string; locale: string; withDocument?: boolean }): Promise<AgreementForParticipant> {
+export async function getAgreementForParticipant(input: {
+  me: Me;
+  agreementId: string;
+  locale: string;
+  withDocument?: boolean;
+}): Promise<AgreementForParticipant> {
   const { me } = input;
   const { row, versions, events, document } = await loadAgreementFor(me, input.agreementId, "view");
   const parties = partyStatuses(document, row.fingerprint, events);

@@ -1,7 +1,15 @@
 /** The signed agreement's cryptographic core: pure, no database. See README.md here. */
 export { CanonicalJsonError, canonicalBytes, canonicalize, parseCanonical, type CanonicalJsonErrorReason } from "./canonical-json";
 export { fingerprint, isSha256Hex, sha256Hex, SHA256_HEX } from "./fingerprint";
-export { ED25519_ORDER, hasCanonicalScalar, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, signEd25519, verifyEd25519 } from "./ed25519";
+export {
+  ED25519_ORDER,
+  hasCanonicalScalar,
+  privateKeyFromSeed,
+  publicKeyFromRaw,
+  rawPublicKey,
+  signEd25519,
+  verifyEd25519,
+} from "./ed25519";
 export {
   findPublicKey,
   keyFingerprint,

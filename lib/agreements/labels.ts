@@ -13,7 +13,9 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 export function translator(locale: Locale): Translate {
   const messages = messagesFor(locale);
   return (key, vars) => {
-    const found = key.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), messages);
+    const found = key
+      .split(".")
+      .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), messages);
     if (typeof found !== "string") throw new Error(`Missing message ${key} in ${locale}`);
     return found.replace(/\{(\w+)\}/g, (m, name: string) => (vars && name in vars ? String(vars[name]) : m));
   };
@@ -33,10 +35,14 @@ export function formatLocalDateTime(value: string, locale: string): string {
   const [date, time] = value.split("T") as [string, string];
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const [hh, mm] = time.split(":").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d, hh, mm)),
+  );
 }
 
 /** An instant in the meeting's time zone (Europe/Copenhagen), date and time. */
 export function formatInstant(at: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(new Date(at));
+  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(
+    new Date(at),
+  );
 }

@@ -9,7 +9,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStrea
 /** Each page's text, lines joined with "\n". */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, isEvalSupported: false })
+    .promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -28,19 +29,33 @@ export async function pdfStructure(bytes: Uint8Array) {
   const fonts: PdfFontInfo[] = [];
   const glyphStrings: string[] = [];
   for (const [, obj] of ctx.enumerateIndirectObjects()) {
-    if (obj instanceof PDFDict && obj.get(PDFName.of("Type")) === PDFName.of("Font") && obj.get(PDFName.of("Subtype")) !== PDFName.of("CIDFontType2")) {
+    if (
+      obj instanceof PDFDict &&
+      obj.get(PDFName.of("Type")) === PDFName.of("Font") &&
+      obj.get(PDFName.of("Subtype")) !== PDFName.of("CIDFontType2")
+    ) {
       const subtype = String(obj.get(PDFName.of("Subtype")));
       const descendant = obj.lookupMaybe(PDFName.of("DescendantFonts"), PDFArray)?.lookup(0, PDFDict);
       const descriptor = (descendant ?? obj).lookupMaybe(PDFName.of("FontDescriptor"), PDFDict);
       const embedded = !!descriptor && ["FontFile", "FontFile2", "FontFile3"].some((k) => descriptor.get(PDFName.of(k)) instanceof PDFRef);
-      fonts.push({ name: String(obj.get(PDFName.of("BaseFont"))), subtype, embedded, hasToUnicode: obj.get(PDFName.of("ToUnicode")) instanceof PDFRef });
+      fonts.push({
+        name: String(obj.get(PDFName.of("BaseFont"))),
+        subtype,
+        embedded,
+        hasToUnicode: obj.get(PDFName.of("ToUnicode")) instanceof PDFRef,
+      });
     }
   }
   for (const page of doc.getPages()) {
     const contents = page.node.Contents();
     const streams = contents instanceof PDFArray ? contents.asArray().map((r) => ctx.lookup(r)) : [contents];
     for (const s of streams) {
-      if (s instanceof PDFRawStream) glyphStrings.push(...(Buffer.from(decodePDFRawStream(s).decode()).toString("latin1").match(/<[0-9A-Fa-f]*>\s*Tj/g) ?? []));
+      if (s instanceof PDFRawStream)
+        glyphStrings.push(
+          ...(Buffer.from(decodePDFRawStream(s).decode())
+            .toString("latin1")
+            .match(/<[0-9A-Fa-f]*>\s*Tj/g) ?? []),
+        );
     }
   }
   const catalog = doc.catalog;
@@ -55,9 +70,21 @@ export async function pdfStructure(bytes: Uint8Array) {
     /** Each drawn string's glyph ids (4 hex digits each): a "0000" would be the forbidden .notdef. */
     glyphIds: glyphStrings.flatMap((s) => s.replace(/[<>\sTj]/g, "").match(/.{4}/g) ?? []),
     xmp,
-    outputIntent: intent ? { s: String(intent.get(PDFName.of("S"))), condition: String(intent.get(PDFName.of("OutputConditionIdentifier"))), components: profile ? String(profile.dict.get(PDFName.of("N"))) : null } : null,
+    outputIntent: intent
+      ? {
+          s: String(intent.get(PDFName.of("S"))),
+          condition: String(intent.get(PDFName.of("OutputConditionIdentifier"))),
+          components: profile ? String(profile.dict.get(PDFName.of("N"))) : null,
+        }
+      : null,
     hasFileId: id !== undefined,
     encrypted: doc.isEncrypted,
-    info: { title: doc.getTitle(), author: doc.getAuthor(), subject: doc.getSubject(), created: doc.getCreationDate(), language: String(catalog.get(PDFName.of("Lang"))) },
+    info: {
+      title: doc.getTitle(),
+      author: doc.getAuthor(),
+      subject: doc.getSubject(),
+      created: doc.getCreationDate(),
+      language: String(catalog.get(PDFName.of("Lang"))),
+    },
   };
 }

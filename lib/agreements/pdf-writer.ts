@@ -67,7 +67,8 @@ export class PdfWriter {
   static async create(meta: PdfMeta): Promise<PdfWriter> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(sharedFontkit);
-    const embed = (face: FontFace, name: string) => doc.embedFont(fontBytes(face), { subset: true, customName: subsetName(name), features: FEATURES });
+    const embed = (face: FontFace, name: string) =>
+      doc.embedFont(fontBytes(face), { subset: true, customName: subsetName(name), features: FEATURES });
     const fonts: Fonts = {
       regular: await embed("regular", "DejaVuSansCondensed"),
       bold: await embed("bold", "DejaVuSansCondensed-Bold"),
@@ -142,7 +143,15 @@ export class PdfWriter {
     const lineHeight = size * 1.35;
     const height = lines.length * lineHeight + 14;
     this.ensureSpace(height + 6);
-    this.page.drawRectangle({ x: MARGIN, y: this.y - height, width: this.contentWidth, height, color: colors.fill, borderColor: colors.border, borderWidth: 1.2 });
+    this.page.drawRectangle({
+      x: MARGIN,
+      y: this.y - height,
+      width: this.contentWidth,
+      height,
+      color: colors.fill,
+      borderColor: colors.border,
+      borderWidth: 1.2,
+    });
     let y = this.y - 7;
     for (const line of lines) {
       y -= lineHeight;
@@ -167,7 +176,9 @@ export class PdfWriter {
     const pages = this.doc.getPages();
     pages.forEach((p, i) => {
       const lines = this.lines(footer(i + 1, pages.length), "regular", 8, this.contentWidth);
-      lines.forEach((line, j) => p.drawText(line, { x: MARGIN, y: 22 + (lines.length - 1 - j) * 10, size: 8, font: this.fonts.regular, color: MUTED }));
+      lines.forEach((line, j) =>
+        p.drawText(line, { x: MARGIN, y: 22 + (lines.length - 1 - j) * 10, size: 8, font: this.fonts.regular, color: MUTED }),
+      );
     });
     const { doc, meta } = this;
     doc.setTitle(meta.title, { showInWindowTitleBar: true });

@@ -29,7 +29,15 @@ function frozen(goal: string, actions: Action[] = [{ id: "x", text: "Adjust the 
     view: {
       schemaVersion: 1,
       agenda: [],
-      plan: { track: "employed", goal, goalTargetDate: "2026-09-01", step: 3, subGoals: [], mixer: { hours: 2 }, tools: { internship: true } },
+      plan: {
+        track: "employed",
+        goal,
+        goalTargetDate: "2026-09-01",
+        step: 3,
+        subGoals: [],
+        mixer: { hours: 2 },
+        tools: { internship: true },
+      },
       actions,
       followUp: { howOften: "Every Friday", jobCentre: "", nextMeetingAt: "2026-04-01T10:00" },
     },
@@ -53,7 +61,13 @@ function input(over: Partial<PdfInput> & { goal?: string; actions?: Action[] } =
     document,
     fingerprint,
     state: "binding",
-    parties: document.parties.map((p) => ({ ...p, state: "signed", at: "2026-03-04T10:05:00.000Z", authMethod: p.role === "employee" ? "in-person-verified-by-caseworker:p-cw" : "own-device:join-link", reason: null })),
+    parties: document.parties.map((p) => ({
+      ...p,
+      state: "signed",
+      at: "2026-03-04T10:05:00.000Z",
+      authMethod: p.role === "employee" ? "in-person-verified-by-caseworker:p-cw" : "own-device:join-link",
+      reason: null,
+    })),
     sealed: { at: "2026-03-04T10:06:00.000Z", kid: "0123456789abcdef", keyFingerprint: KEY_FINGERPRINT },
     latestVersion: 1,
     baseUrl: "https://stepwise.example",
@@ -78,7 +92,9 @@ describe("the agreement PDF", () => {
     expect(data.status).toMatchObject({ tone: "binding" });
     expect(data.status.text).toContain("BINDING");
     expect(data.fingerprint.value).toBe(groupHex(input().fingerprint));
-    expect(data.signatures.rows.find((r) => r.label === "Employee")!.value).toContain("Mette Sørensen (caseworker) checked their identity in person");
+    expect(data.signatures.rows.find((r) => r.label === "Employee")!.value).toContain(
+      "Mette Sørensen (caseworker) checked their identity in person",
+    );
     expect(data.verify.steps.join(" ")).toContain("https://stepwise.example/api/agreements/a-1/bundle");
     expect(data.verify.steps.join(" ")).toContain("https://stepwise.example/verify");
     expect(data.sections.map((s) => s.heading)).toContain("Agreed actions");
@@ -93,7 +109,9 @@ describe("the agreement PDF", () => {
     expect(steps).toContain("https://stepwise.example/.well-known/stepwise-keys.json");
     expect(steps).toContain("not sealed by Jobcenter Vejle");
     // A key this server no longer knows: the id is still named, no fingerprint is invented.
-    const unknownKey = agreementPdfData(input({ sealed: { at: "2026-03-04T10:06:00.000Z", kid: "0123456789abcdef", keyFingerprint: null } })).verify.steps.join("\n");
+    const unknownKey = agreementPdfData(
+      input({ sealed: { at: "2026-03-04T10:06:00.000Z", kid: "0123456789abcdef", keyFingerprint: null } }),
+    ).verify.steps.join("\n");
     expect(unknownKey).toContain("key 0123456789abcdef");
     expect(unknownKey).not.toContain("SHA-256 of the public key");
   });
@@ -101,7 +119,9 @@ describe("the agreement PDF", () => {
   it("prints →, æøå ÆØÅ, ü and Norwegian text so that a reader extracts them as written", async () => {
     const goal = "Smerte 8 → 3, æøå ÆØÅ, Müller; ≥ 50 % ✓";
     const nb = "Arbeidstakeren prøver gradert sykmelding på 50 % før dialogmøte 2 – «kan gjøres med tilrettelegging»";
-    const bytes = await renderAgreementPdf(agreementPdfData(input({ goal, locale: "nb", actions: [{ id: "a", text: nb, ownerId: "p-ma", due: null, status: "open" }] })));
+    const bytes = await renderAgreementPdf(
+      agreementPdfData(input({ goal, locale: "nb", actions: [{ id: "a", text: nb, ownerId: "p-ma", due: null, status: "open" }] })),
+    );
     const text = await textOf(bytes);
     expect(text).toContain("Smerte 8 → 3, æøå ÆØÅ, Müller; ≥ 50 % ✓");
     expect(text).toContain("Arbeidstakeren prøver gradert sykmelding på 50 % før dialogmøte 2");
@@ -118,7 +138,13 @@ describe("the agreement PDF", () => {
   });
 
   it("names the issuing organisation and the case reference at the top, on every page and as the author", async () => {
-    const many = Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, text: `Action number ${i + 1}`, ownerId: "p-ma", due: "2026-05-01", status: "open" as const }));
+    const many = Array.from({ length: 30 }, (_, i) => ({
+      id: `a${i}`,
+      text: `Action number ${i + 1}`,
+      ownerId: "p-ma",
+      due: "2026-05-01",
+      status: "open" as const,
+    }));
     const bytes = await renderAgreementPdf(agreementPdfData(input({ actions: many })));
     const pages = await pdfPages(bytes);
     expect(pages.length).toBeGreaterThan(2);
@@ -132,7 +158,13 @@ describe("the agreement PDF", () => {
 
   it("keeps each action with its rows: no Status row starts a page alone (the orphaned Status row)", async () => {
     // Long enough that page breaks fall inside actions wherever the layout puts them.
-    const many = Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, text: `Action ${i + 1}: ${"call the workplace and agree the tasks ".repeat((i % 3) + 1)}`, ownerId: i % 2 ? "p-ma" : null, due: "2026-05-01", status: "open" as const }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      id: `a${i}`,
+      text: `Action ${i + 1}: ${"call the workplace and agree the tasks ".repeat((i % 3) + 1)}`,
+      ownerId: i % 2 ? "p-ma" : null,
+      due: "2026-05-01",
+      status: "open" as const,
+    }));
     const pages = await pdfPages(await renderAgreementPdf(agreementPdfData(input({ actions: many }))));
     let titlePage = -1;
     let checked = 0;
@@ -160,7 +192,11 @@ describe("the agreement PDF", () => {
     expect(s.xmp).toContain("<rdf:li>Jobcenter Vejle</rdf:li>");
     expect(s.xmp).toContain("<xmp:CreateDate>2026-03-04T10:06:00Z</xmp:CreateDate>");
     expect(s.xmp).toContain("Aftale om tilbagevenden til arbejde – version 1");
-    expect(s.info).toMatchObject({ title: "Aftale om tilbagevenden til arbejde – version 1", author: "Jobcenter Vejle", language: "(da-DK)" });
+    expect(s.info).toMatchObject({
+      title: "Aftale om tilbagevenden til arbejde – version 1",
+      author: "Jobcenter Vejle",
+      language: "(da-DK)",
+    });
     expect(s.info.created?.toISOString()).toBe("2026-03-04T10:06:00.000Z");
     expect(s.outputIntent).toEqual({ s: "/GTS_PDFA1", condition: "(sRGB IEC61966-2.1)", components: "3" });
     expect(s.hasFileId).toBe(true);
@@ -179,7 +215,8 @@ describe("the agreement PDF", () => {
     for (const viewer of ["manager", "employee", "union_rep", "observer"]) {
       // Even when the devices are handed in by mistake, only the caseworker's copy prints them.
       const text = await textOf(await renderAgreementPdf(agreementPdfData(input({ viewer }))));
-      for (const leak of ["192.0.2.7", "198.51.100.23", "Mozilla", "Firefox", "iPhone", "IP address:"]) expect(text, `${viewer}: ${leak}`).not.toContain(leak);
+      for (const leak of ["192.0.2.7", "198.51.100.23", "Mozilla", "Firefox", "iPhone", "IP address:"])
+        expect(text, `${viewer}: ${leak}`).not.toContain(leak);
       expect(text).toContain("it is not in this copy");
     }
   });

@@ -31,10 +31,21 @@ export function presentAgreement(doc: Content, locale: Locale): Presentation {
         rows: [
           { label: t("roles.employee"), value: doc.case.employeeName },
           ...(doc.case.employer ? [{ label: t("agreementDoc.workplace"), value: doc.case.employer }] : []),
-          { label: t("agreementDoc.meeting"), value: `${doc.meeting.title}\n${formatInstant(doc.meeting.startsAt, locale)}${doc.meeting.location ? `\n${doc.meeting.location}` : ""}` },
-          { label: t("agreementDoc.version"), value: doc.amends ? t("agreementDoc.versionAmends", { version: doc.version, previous: doc.amends.version }) : t("agreementDoc.versionFirst", { version: doc.version }) },
+          {
+            label: t("agreementDoc.meeting"),
+            value: `${doc.meeting.title}\n${formatInstant(doc.meeting.startsAt, locale)}${doc.meeting.location ? `\n${doc.meeting.location}` : ""}`,
+          },
+          {
+            label: t("agreementDoc.version"),
+            value: doc.amends
+              ? t("agreementDoc.versionAmends", { version: doc.version, previous: doc.amends.version })
+              : t("agreementDoc.versionFirst", { version: doc.version }),
+          },
           ...(doc.amends ? [{ label: t("agreementDoc.reason"), value: doc.amends.reason }] : []),
-          { label: t("agreementDoc.preparedBy"), value: `${doc.preparedBy.name} (${t(`roles.${doc.preparedBy.role}`)}), ${formatInstant(doc.preparedAt, locale)}` },
+          {
+            label: t("agreementDoc.preparedBy"),
+            value: `${doc.preparedBy.name} (${t(`roles.${doc.preparedBy.role}`)}), ${formatInstant(doc.preparedAt, locale)}`,
+          },
         ],
       }),
       ...(doc.review ? [presentReview(doc.review, t, locale)] : []),
@@ -59,18 +70,28 @@ export function presentAgreement(doc: Content, locale: Locale): Presentation {
         intro: t("room.plan.mixerHint"),
         rows: MIXER_DIMENSIONS.map((d) => {
           const v = doc.plan.mixer[d];
-          return { label: t(`mixer.${d}`), value: v === undefined ? t("room.plan.mixerNotSet") : t("agreementDoc.mixerValue", { value: v, meaning: t(`mixer.level.${v}`) }) };
+          return {
+            label: t(`mixer.${d}`),
+            value:
+              v === undefined ? t("room.plan.mixerNotSet") : t("agreementDoc.mixerValue", { value: v, meaning: t(`mixer.level.${v}`) }),
+          };
         }),
       }),
       section(t("room.plan.tools"), {
-        rows: PLAN_TOOLS.filter((k) => doc.plan.tools.includes(k)).map((k) => ({ label: t(`tools.${k}`), value: t("agreementDoc.toolInUse") })),
+        rows: PLAN_TOOLS.filter((k) => doc.plan.tools.includes(k)).map((k) => ({
+          label: t(`tools.${k}`),
+          value: t("agreementDoc.toolInUse"),
+        })),
         empty: t("agreementDoc.noTools"),
       }),
       section(t("room.actions.title"), {
         groups: doc.actions.map((a, i) => ({
           title: `${t("room.actions.actionN", { n: i + 1 })}: ${text(a.text)}`,
           rows: [
-            { label: t("room.actions.owner"), value: a.owner ? `${a.owner.name} (${t(`roles.${a.owner.role}`)})` : t("room.actions.noOwner") },
+            {
+              label: t("room.actions.owner"),
+              value: a.owner ? `${a.owner.name} (${t(`roles.${a.owner.role}`)})` : t("room.actions.noOwner"),
+            },
             { label: t("room.actions.due"), value: date(a.due) },
             { label: t("room.actions.status"), value: t(`room.actions.statuses.${a.status}`) },
           ],
@@ -81,7 +102,10 @@ export function presentAgreement(doc: Content, locale: Locale): Presentation {
         rows: [
           { label: t("room.followUp.howOften"), value: text(doc.followUp.howOften) },
           { label: t("room.followUp.jobCentre"), value: text(doc.followUp.jobCentre) },
-          { label: t("room.followUp.nextMeeting"), value: doc.followUp.nextMeetingAt ? formatLocalDateTime(doc.followUp.nextMeetingAt, locale) : notSet },
+          {
+            label: t("room.followUp.nextMeeting"),
+            value: doc.followUp.nextMeetingAt ? formatLocalDateTime(doc.followUp.nextMeetingAt, locale) : notSet,
+          },
         ],
       }),
       ...(doc.reservations ? [presentReservations(doc.reservations, t, locale)] : []),
@@ -96,7 +120,10 @@ export function presentAgreement(doc: Content, locale: Locale): Presentation {
   };
 }
 
-function section(heading: string, parts: { intro?: string; rows?: PresentedRow[]; groups?: PresentedGroup[]; empty?: string }): PresentedSection {
+function section(
+  heading: string,
+  parts: { intro?: string; rows?: PresentedRow[]; groups?: PresentedGroup[]; empty?: string },
+): PresentedSection {
   return { heading, intro: parts.intro ?? null, rows: parts.rows ?? [], groups: parts.groups ?? [], empty: parts.empty ?? null };
 }
 
@@ -109,7 +136,12 @@ function subGoalGroup(t: Translate, g: Content["plan"]["subGoals"][number], i: n
     {
       label: t("room.plan.measure"),
       value: hasMeasure
-        ? t("room.plan.measureSummary", { label: m.label.trim() || t("room.plan.measureLabelFallback"), from: num(m.from), target: num(m.target), unit: m.unit.trim() }).trim()
+        ? t("room.plan.measureSummary", {
+            label: m.label.trim() || t("room.plan.measureLabelFallback"),
+            from: num(m.from),
+            target: num(m.target),
+            unit: m.unit.trim(),
+          }).trim()
         : notSet,
     },
     ...g.activities.map((a, j) => ({

@@ -18,12 +18,22 @@ export function presentReview(review: FrozenReview, t: Translate, locale: string
         value: it.progressPrivate
           ? t("followup.frozen.progressPrivate")
           : p && p.latest
-            ? t("followup.frozen.progressValue", { value: formatNumber(p.latest.value, locale), date: formatIsoDate(p.latest.date, locale), count: p.entries })
+            ? t("followup.frozen.progressValue", {
+                value: formatNumber(p.latest.value, locale),
+                date: formatIsoDate(p.latest.date, locale),
+                count: p.entries,
+              })
             : t("followup.frozen.noProgress"),
       });
     }
     rows.push({ label: t("followup.frozen.comment"), value: it.comment.trim() || t("followup.frozen.noComment") });
     return { title: t(it.kind === "action" ? "followup.frozen.action" : "followup.frozen.subGoal", { text: it.text.trim() || "…" }), rows };
   });
-  return { heading: t("followup.frozen.heading", { version: review.basis.version }), intro: t("followup.frozen.intro"), rows: [], groups, empty: null };
+  return {
+    heading: t("followup.frozen.heading", { version: review.basis.version }),
+    intro: t("followup.frozen.intro"),
+    rows: [],
+    groups,
+    empty: null,
+  };
 }

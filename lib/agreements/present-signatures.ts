@@ -21,8 +21,10 @@ export function withSignatures(presentation: Presentation, parties: readonly Par
   const section = presentation.sections[index]!;
   const rows = section.rows.map((row, i) => {
     const p = parties[i]!;
-    if (p.state === "signed" && p.at) return { label: row.label, value: t("agreementDoc.signedBy", { name: p.name, when: formatInstant(p.at, lang) }) };
-    if (p.state === "declined" && p.at) return { label: row.label, value: t("agreementDoc.declinedBy", { name: p.name, when: formatInstant(p.at, lang) }) };
+    if (p.state === "signed" && p.at)
+      return { label: row.label, value: t("agreementDoc.signedBy", { name: p.name, when: formatInstant(p.at, lang) }) };
+    if (p.state === "declined" && p.at)
+      return { label: row.label, value: t("agreementDoc.declinedBy", { name: p.name, when: formatInstant(p.at, lang) }) };
     return row;
   });
   const sections = presentation.sections.map((s, i) => (i === index ? { ...s, rows } : s));

@@ -21,7 +21,12 @@ export function proveRows(rows: readonly AgreementRow[], keyOf: KeyLookup = serv
     const problem = storedRowProblem(row, keyOf);
     if (problem && !reported.has(row.id)) {
       reported.add(row.id);
-      log.error("the stored record of an agreement was altered", { agreementId: row.id, caseId: row.caseId, version: row.version, problem: describeProblem(problem) });
+      log.error("the stored record of an agreement was altered", {
+        agreementId: row.id,
+        caseId: row.caseId,
+        version: row.version,
+        problem: describeProblem(problem),
+      });
     }
     return { row, problem };
   });

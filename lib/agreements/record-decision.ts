@@ -36,7 +36,8 @@ export async function recordDecision(input: {
 }): Promise<DecisionResult> {
   const { me, now } = input;
   if (!isUuid(input.agreementId)) throw new AppError("NOT_FOUND", "no such agreement");
-  if (!isSha256Hex(input.shownHash)) throw new AppError("INVALID_INPUT", "shownHash is not a SHA-256 fingerprint", { shownHash: "invalid" });
+  if (!isSha256Hex(input.shownHash))
+    throw new AppError("INVALID_INPUT", "shownHash is not a SHA-256 fingerprint", { shownHash: "invalid" });
   const db = await getDb();
   const existing = await findAgreement(db, input.agreementId);
   if (!existing) throw new AppError("NOT_FOUND", "no such agreement");
@@ -47,15 +48,20 @@ export async function recordDecision(input: {
 
   const result = await changeAgreementLocked(db, input.agreementId, (row, rows, versions): AgreementChange => {
     if (row.sealedAt) throw new AppError("CONFLICT", "This version is already binding; nothing more can be added", { version: "sealed" });
-    if (versionState(row, versions) === "withdrawn") throw new AppError("CONFLICT", "A newer version was prepared; read and sign that one", { version: "superseded" });
+    if (versionState(row, versions) === "withdrawn")
+      throw new AppError("CONFLICT", "A newer version was prepared; read and sign that one", { version: "superseded" });
     if (input.shownHash !== row.fingerprint) {
-      throw new AppError("CONFLICT", "What you were shown is not this version of the agreement; reload and read it again", { shownHash: "mismatch" });
+      throw new AppError("CONFLICT", "What you were shown is not this version of the agreement; reload and read it again", {
+        shownHash: "mismatch",
+      });
     }
     // Every event proved (the server's signature on each, the chain, the bytes) before one more is added or sealed.
     const { events } = fromStoredAgreement(row, rows);
     const mine = partyStatuses(document, row.fingerprint, events).find((p) => p.participantId === signer.participantId);
     if (mine?.state === input.decision) {
-      throw new AppError("CONFLICT", input.decision === "signed" ? "Already signed" : "Already declined", { decision: `already_${input.decision}` });
+      throw new AppError("CONFLICT", input.decision === "signed" ? "Already signed" : "Already declined", {
+        decision: `already_${input.decision}`,
+      });
     }
     const opening = openClientFacts(input.client);
     const event = appendEvent(row.fingerprint, events, {
@@ -77,7 +83,12 @@ export async function recordDecision(input: {
     return { events: [stored, ...sealed.events], seal: sealed.seal };
   });
   if (!result) throw new AppError("NOT_FOUND", "no such agreement");
-  return { agreementId: input.agreementId, participantId: signer.participantId, decision: input.decision, sealed: result.row.sealedAt !== null };
+  return {
+    agreementId: input.agreementId,
+    participantId: signer.participantId,
+    decision: input.decision,
+    sealed: result.row.sealedAt !== null,
+  };
 }
 
 /**

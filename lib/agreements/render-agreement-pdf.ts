@@ -54,7 +54,11 @@ export async function renderAgreementPdf(data: AgreementPdfData): Promise<Uint8A
   // The steps are read together: the whole block moves to the next page if it fits there.
   const steps = data.verify.steps.map((step, i) => `${i + 1}. ${step}`);
   const step: TextStyle = { gapAfter: 2 };
-  w.heading(data.verify.heading, 14, steps.reduce((h, s) => h + w.textHeight(s, step), 0));
+  w.heading(
+    data.verify.heading,
+    14,
+    steps.reduce((h, s) => h + w.textHeight(s, step), 0),
+  );
   for (const s of steps) w.text(s, step);
 
   return w.finish((page, pages) => `${data.footer} · ${page}/${pages}`);
@@ -73,7 +77,10 @@ function section(w: PdfWriter, s: PresentedSection): void {
   for (const r of s.rows) w.row(r.label, r.value);
   for (const g of s.groups) {
     // Title and rows stay together (the "Status" row of an action never starts a page alone).
-    w.keep(groupHeight(w, g), GROUP_GAP + w.textHeight(g.title, GROUP_TITLE) + (g.rows[0] ? w.rowHeight(g.rows[0].label, g.rows[0].value) : 0));
+    w.keep(
+      groupHeight(w, g),
+      GROUP_GAP + w.textHeight(g.title, GROUP_TITLE) + (g.rows[0] ? w.rowHeight(g.rows[0].label, g.rows[0].value) : 0),
+    );
     w.space(GROUP_GAP);
     w.text(g.title, GROUP_TITLE);
     for (const r of g.rows) w.row(r.label, r.value);

@@ -13,9 +13,21 @@ function chainSignedBy(...roles: string[]): SignatureEvent[] {
   const events: SignatureEvent[] = [];
   let minute = 0;
   const at = () => new Date(Date.UTC(2025, 2, 4, 9, minute++));
-  events.push(appendEvent(fingerprint, events, { type: "prepared", at: at(), participantId: "cw", role: "caseworker", shownHash: fingerprint }));
+  events.push(
+    appendEvent(fingerprint, events, { type: "prepared", at: at(), participantId: "cw", role: "caseworker", shownHash: fingerprint }),
+  );
   for (const role of roles) {
-    events.push(appendEvent(fingerprint, events, { type: "signed", at: at(), participantId: `p-${role}`, role, name: role, authMethod: "join-link", shownHash: fingerprint }));
+    events.push(
+      appendEvent(fingerprint, events, {
+        type: "signed",
+        at: at(),
+        participantId: `p-${role}`,
+        role,
+        name: role,
+        authMethod: "join-link",
+        shownHash: fingerprint,
+      }),
+    );
   }
   return events;
 }
@@ -32,9 +44,19 @@ function sealError(events: SignatureEvent[]): AppError {
 
 describe("server seal", () => {
   it("signs exactly the canonical {agreementFingerprint, chainHead, kid, sealedAt}", () => {
-    const payload = { sealedAt: "2025-03-04T10:00:00.000Z", kid: "0123456789abcdef", chainHead: "c".repeat(64), agreementFingerprint: fingerprint };
+    const payload = {
+      sealedAt: "2025-03-04T10:00:00.000Z",
+      kid: "0123456789abcdef",
+      chainHead: "c".repeat(64),
+      agreementFingerprint: fingerprint,
+    };
     expect(new TextDecoder().decode(sealPayloadBytes(payload))).toBe(
-      canonicalize({ agreementFingerprint: fingerprint, chainHead: "c".repeat(64), kid: "0123456789abcdef", sealedAt: "2025-03-04T10:00:00.000Z" }),
+      canonicalize({
+        agreementFingerprint: fingerprint,
+        chainHead: "c".repeat(64),
+        kid: "0123456789abcdef",
+        sealedAt: "2025-03-04T10:00:00.000Z",
+      }),
     );
   });
 
@@ -58,7 +80,17 @@ describe("server seal", () => {
 
   it("refuses to seal when a required signer's last word was a decline", () => {
     const events = chainSignedBy("employee", "manager", "caseworker");
-    events.push(appendEvent(fingerprint, events, { type: "declined", at: new Date(Date.UTC(2025, 2, 4, 9, 30)), participantId: "p-manager", role: "manager", authMethod: "join-link", shownHash: fingerprint, reason: "Changed my mind" }));
+    events.push(
+      appendEvent(fingerprint, events, {
+        type: "declined",
+        at: new Date(Date.UTC(2025, 2, 4, 9, 30)),
+        participantId: "p-manager",
+        role: "manager",
+        authMethod: "join-link",
+        shownHash: fingerprint,
+        reason: "Changed my mind",
+      }),
+    );
     expect(sealError(events).details).toEqual({ manager: "not_signed" });
   });
 

@@ -40,7 +40,10 @@ export function sealPayloadBytes(payload: SealPayload): Uint8Array {
 
 export function createSeal(input: { fingerprint: string; chainHead: string; sealedAt: string; key: SigningKey }): Seal {
   const { fingerprint, chainHead, sealedAt, key } = input;
-  const signature = signEd25519(signingKeyObject(key), sealPayloadBytes({ agreementFingerprint: fingerprint, chainHead, kid: key.kid, sealedAt }));
+  const signature = signEd25519(
+    signingKeyObject(key),
+    sealPayloadBytes({ agreementFingerprint: fingerprint, chainHead, kid: key.kid, sealedAt }),
+  );
   return { kid: key.kid, sealedAt, chainHead, signature: Buffer.from(signature).toString("base64url") };
 }
 
@@ -52,7 +55,12 @@ export function verifySeal(seal: Seal, fingerprint: string, publicKey: { kid: st
   const signature = decodeBase64url(seal.signature);
   if (!raw || raw.length !== 32) return fail(problem("publicKeyMalformed"));
   if (!signature || signature.length !== 64) return fail(problem("sealSignatureMalformed"));
-  const payload = sealPayloadBytes({ agreementFingerprint: fingerprint, chainHead: seal.chainHead, kid: seal.kid, sealedAt: seal.sealedAt });
+  const payload = sealPayloadBytes({
+    agreementFingerprint: fingerprint,
+    chainHead: seal.chainHead,
+    kid: seal.kid,
+    sealedAt: seal.sealedAt,
+  });
   if (!verifyEd25519(raw, payload, signature)) return fail(problem("sealSignatureBad", { kid: publicKey.kid }));
   return { ok: true };
 }
@@ -74,7 +82,11 @@ export function sealAgreement(input: {
   if (!chain.ok) throw new AppError("CONFLICT", `The signature events do not verify: ${chain.why}`);
   const missing = missingSigners(requiredSigners, fingerprint, events);
   if (missing.length > 0) {
-    throw new AppError("CONFLICT", `Cannot seal: not yet signed by ${missing.join(", ")}`, Object.fromEntries(missing.map((r) => [r, "not_signed"])));
+    throw new AppError(
+      "CONFLICT",
+      `Cannot seal: not yet signed by ${missing.join(", ")}`,
+      Object.fromEntries(missing.map((r) => [r, "not_signed"])),
+    );
   }
   const event = appendEvent(fingerprint, events, { type: "sealed", at });
   return { event, seal: createSeal({ fingerprint, chainHead: event.hash, sealedAt: event.at, key }) };

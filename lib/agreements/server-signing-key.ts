@@ -1,5 +1,13 @@
 import { env } from "../env";
-import { findPublicKey, keyFingerprint, loadOrCreateSigningKey, publicKeys, type PublicKeyRecord, type PublishedKeys, type SigningKey } from "./signing-keys";
+import {
+  findPublicKey,
+  keyFingerprint,
+  loadOrCreateSigningKey,
+  publicKeys,
+  type PublicKeyRecord,
+  type PublishedKeys,
+  type SigningKey,
+} from "./signing-keys";
 
 /**
  * This server's sealing key: SIGNING_KEY from the environment when set (several instances must

@@ -23,6 +23,7 @@ export async function signAgreement(input: {
   now?: Date;
   signingKey?: () => SigningKey;
 }): Promise<DecisionResult> {
-  if (input.readAndAgreed !== true) throw new AppError("INVALID_INPUT", "Tick that you have read the agreement and agree", { readAndAgreed: "required" });
+  if (input.readAndAgreed !== true)
+    throw new AppError("INVALID_INPUT", "Tick that you have read the agreement and agree", { readAndAgreed: "required" });
   return recordDecision({ ...input, decision: "signed", reason: null, now: input.now ?? serverNow() });
 }

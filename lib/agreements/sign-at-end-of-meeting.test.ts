@@ -31,7 +31,19 @@ const minutes = (n: number) => n * 60_000;
 /** What the collaboration server does when a participant's socket to the meeting's room opens. */
 async function joinRoom(fx: AgreementFixture, role: Role): Promise<void> {
   const p = fx.actors[role];
-  await recordDocumentOpened({ participantId: p.participantId, caseId: p.caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex, readOnly: false, session: "participant:test", meetingCompleted: false }, meetingDocName(fx.meetingId));
+  await recordDocumentOpened(
+    {
+      participantId: p.participantId,
+      caseId: p.caseId,
+      role: p.role,
+      displayName: p.displayName,
+      colorIndex: p.colorIndex,
+      readOnly: false,
+      session: "participant:test",
+      meetingCompleted: false,
+    },
+    meetingDocName(fx.meetingId),
+  );
 }
 
 async function prepared() {
@@ -46,11 +58,23 @@ describe("signing at the end of a real meeting", () => {
     const { fx, v } = await prepared();
     const end = new Date(serverNow().getTime() + minutes(120));
     for (const role of ["employee", "manager", "caseworker"] as const) {
-      await signAgreement({ me: fx.actors[role], agreementId: v.agreementId, confirmation: own(fx.names[role]), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: end });
+      await signAgreement({
+        me: fx.actors[role],
+        agreementId: v.agreementId,
+        confirmation: own(fx.names[role]),
+        readAndAgreed: true,
+        shownHash: v.fingerprint,
+        client: CLIENT,
+        now: end,
+      });
     }
     const events = await provenEventsOf(v.agreementId);
     expect(events.map((e) => e.type)).toEqual(["prepared", "signed", "signed", "signed", "sealed"]);
-    expect(events.filter((e) => e.type === "signed").map((e) => e.authMethod)).toEqual(["own-device:join-link", "own-device:join-link", "own-device:join-link"]);
+    expect(events.filter((e) => e.type === "signed").map((e) => e.authMethod)).toEqual([
+      "own-device:join-link",
+      "own-device:join-link",
+      "own-device:join-link",
+    ]);
   });
 
   it("keeps the room's heartbeat as the last sign of life: a long meeting whose socket never reconnected still counts", async () => {
@@ -58,7 +82,15 @@ describe("signing at the end of a real meeting", () => {
     // Connected at the start, heartbeats for four hours (a very long meeting), then signs.
     const end = serverNow().getTime() + minutes(240);
     await editMeeting(fx.meetingId, (doc) => markSeen(doc, fx.participants.employee.id, end - minutes(2)));
-    const r = await signAgreement({ me: fx.actors.employee, agreementId: v.agreementId, confirmation: own(fx.names.employee), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: new Date(end) });
+    const r = await signAgreement({
+      me: fx.actors.employee,
+      agreementId: v.agreementId,
+      confirmation: own(fx.names.employee),
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: CLIENT,
+      now: new Date(end),
+    });
     expect(r.decision).toBe("signed");
   });
 
@@ -69,7 +101,15 @@ describe("signing at the end of a real meeting", () => {
     // A heartbeat alone (any participant can write one for anyone) proves nothing without the server's record of a connection.
     await editMeeting(fx.meetingId, (doc) => markSeen(doc, fx.participants.manager.id, later.getTime()));
     await expect(
-      signAgreement({ me: fx.actors.manager, agreementId: v.agreementId, confirmation: own(fx.names.manager), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: later }),
+      signAgreement({
+        me: fx.actors.manager,
+        agreementId: v.agreementId,
+        confirmation: own(fx.names.manager),
+        readAndAgreed: true,
+        shownHash: v.fingerprint,
+        client: CLIENT,
+        now: later,
+      }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED", details: { session: "stale" } });
   });
 
@@ -78,12 +118,28 @@ describe("signing at the end of a real meeting", () => {
     // Long after: the room was left hours ago.
     const hoursLater = new Date(serverNow().getTime() + minutes(200));
     await expect(
-      signAgreement({ me: fx.actors.employee, agreementId: v.agreementId, confirmation: own(fx.names.employee), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: hoursLater }),
+      signAgreement({
+        me: fx.actors.employee,
+        agreementId: v.agreementId,
+        confirmation: own(fx.names.employee),
+        readAndAgreed: true,
+        shownHash: v.fingerprint,
+        client: CLIENT,
+        now: hoursLater,
+      }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED", details: { session: "stale" } });
     // A sign-in opened after the room visit did not join the meeting itself.
     const newer = signedInAt(fx.actors.manager, new Date(serverNow().getTime() + minutes(1)));
     await expect(
-      signAgreement({ me: newer, agreementId: v.agreementId, confirmation: own(fx.names.manager), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: new Date(newer.actor.authenticatedAt.getTime() + minutes(30)) }),
+      signAgreement({
+        me: newer,
+        agreementId: v.agreementId,
+        confirmation: own(fx.names.manager),
+        readAndAgreed: true,
+        shownHash: v.fingerprint,
+        client: CLIENT,
+        now: new Date(newer.actor.authenticatedAt.getTime() + minutes(30)),
+      }),
     ).rejects.toMatchObject({ code: "UNAUTHENTICATED", details: { session: "stale" } });
   });
 
@@ -94,9 +150,19 @@ describe("signing at the end of a real meeting", () => {
     const firstVisit = (await accessLogOf(fx.caseId)).find((r) => r.what === "meeting_doc" && r.actorId === fx.participants.manager.id)!;
     const newer = signedInAt(fx.actors.manager, new Date(firstVisit.at.getTime() + 1));
     await joinRoom(fx, "manager");
-    const managerOpenings = (await accessLogOf(fx.caseId)).filter((r) => r.what === "meeting_doc" && r.actorId === fx.participants.manager.id);
+    const managerOpenings = (await accessLogOf(fx.caseId)).filter(
+      (r) => r.what === "meeting_doc" && r.actorId === fx.participants.manager.id,
+    );
     expect(managerOpenings).toHaveLength(1);
-    await signAgreement({ me: newer, agreementId: v.agreementId, confirmation: own(fx.names.manager), readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: new Date(Date.now() + minutes(30)) });
+    await signAgreement({
+      me: newer,
+      agreementId: v.agreementId,
+      confirmation: own(fx.names.manager),
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: CLIENT,
+      now: new Date(Date.now() + minutes(30)),
+    });
   });
 });
 
@@ -106,13 +172,36 @@ describe("signing in turn at the caseworker's screen", () => {
     const fresh = await createAgreementFixture();
     await joinRoom(fresh, "employee");
     const w = await prepareAgreement({ me: fresh.actors.caseworker, meetingId: fresh.meetingId, unionRepSigns: false, client: CLIENT });
-    const atScreen = (role: "employee" | "manager") => ({ mode: "shared-screen" as const, signerParticipantId: fresh.participants[role].id, typedName: fresh.names[role], identityChecked: true });
-    await signAgreement({ me: fresh.actors.caseworker, agreementId: w.agreementId, confirmation: atScreen("employee"), readAndAgreed: true, shownHash: w.fingerprint, client: CLIENT });
-    await signAgreement({ me: fresh.actors.caseworker, agreementId: w.agreementId, confirmation: atScreen("manager"), readAndAgreed: true, shownHash: w.fingerprint, client: CLIENT });
+    const atScreen = (role: "employee" | "manager") => ({
+      mode: "shared-screen" as const,
+      signerParticipantId: fresh.participants[role].id,
+      typedName: fresh.names[role],
+      identityChecked: true,
+    });
+    await signAgreement({
+      me: fresh.actors.caseworker,
+      agreementId: w.agreementId,
+      confirmation: atScreen("employee"),
+      readAndAgreed: true,
+      shownHash: w.fingerprint,
+      client: CLIENT,
+    });
+    await signAgreement({
+      me: fresh.actors.caseworker,
+      agreementId: w.agreementId,
+      confirmation: atScreen("manager"),
+      readAndAgreed: true,
+      shownHash: w.fingerprint,
+      client: CLIENT,
+    });
     const signed = (await provenEventsOf(w.agreementId)).filter((e) => e.type === "signed");
     const byRole = Object.fromEntries(signed.map((e) => [e.role, e.authMethod]));
     expect(byRole.employee).toBe(`${IN_PERSON_METHOD}:${fresh.participants.caseworker.id}`);
     expect(byRole.manager).toBe(`${IN_PERSON_NOT_CONNECTED_METHOD}:${fresh.participants.caseworker.id}`);
-    expect(describeAuthMethod(byRole.manager!)).toEqual({ kind: "in-person", witnessParticipantId: fresh.participants.caseworker.id, signerConnected: false });
+    expect(describeAuthMethod(byRole.manager!)).toEqual({
+      kind: "in-person",
+      witnessParticipantId: fresh.participants.caseworker.id,
+      signerConnected: false,
+    });
   });
 });

@@ -52,7 +52,13 @@ describe("the employee is always among the signers", () => {
     const events = chain(["signed", "caseworker"], ["signed", "manager"]);
     expect(missingSigners(["caseworker", "manager"], fingerprint, events)).toEqual(["employee"]);
     expect(() =>
-      sealAgreement({ fingerprint, requiredSigners: ["caseworker", "manager"], events, key: makeTestSigningKey(), at: new Date(Date.UTC(2025, 2, 4, 10)) }),
+      sealAgreement({
+        fingerprint,
+        requiredSigners: ["caseworker", "manager"],
+        events,
+        key: makeTestSigningKey(),
+        at: new Date(Date.UTC(2025, 2, 4, 10)),
+      }),
     ).toThrow(/employee/);
     const withEmployee = chain(["signed", "caseworker"], ["signed", "manager"], ["signed", "employee"]);
     expect(missingSigners(["caseworker", "manager"], fingerprint, withEmployee)).toEqual([]);

@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { signEd25519, verifyEd25519 } from "./ed25519";
-import { findPublicKey, kidOf, loadOrCreateSigningKey, publicKeys, rotateSigningKey, SigningKeyError, signingKeyObject } from "./signing-keys";
+import {
+  findPublicKey,
+  kidOf,
+  loadOrCreateSigningKey,
+  publicKeys,
+  rotateSigningKey,
+  SigningKeyError,
+  signingKeyObject,
+} from "./signing-keys";
 
 const dirs: string[] = [];
 function tempDataDir(): string {
@@ -51,18 +59,28 @@ describe("signing keys", () => {
     expect(verifyEd25519(Buffer.from(key.publicKey, "base64url"), msg, signEd25519(signingKeyObject(key), msg))).toBe(true);
   });
 
-  it.each(["pem", "pem-one-line", "base64", "base64url"] as const)("takes the key from the environment (%s) without writing it to disk", (form) => {
-    const dataDir = tempDataDir();
-    const { privateKey } = generateKeyPairSync("ed25519");
-    const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
-    const der = privateKey.export({ format: "der", type: "pkcs8" });
-    const envKey = { pem, "pem-one-line": pem.trim().replace(/\n/g, "\\n"), base64: der.toString("base64"), base64url: der.toString("base64url") }[form];
-    const key = loadOrCreateSigningKey({ dataDir, envKey });
-    const files = readdirSync(path.join(dataDir, "signing-keys"));
-    expect(files.filter((f) => f.endsWith(".pem"))).toEqual([]);
-    expect(publicKeys(dataDir).keys).toEqual([{ kid: key.kid, alg: "Ed25519", publicKey: key.publicKey, createdAt: key.createdAt, current: true }]);
-    expect(loadOrCreateSigningKey({ dataDir, envKey }).kid).toBe(key.kid);
-  });
+  it.each(["pem", "pem-one-line", "base64", "base64url"] as const)(
+    "takes the key from the environment (%s) without writing it to disk",
+    (form) => {
+      const dataDir = tempDataDir();
+      const { privateKey } = generateKeyPairSync("ed25519");
+      const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+      const der = privateKey.export({ format: "der", type: "pkcs8" });
+      const envKey = {
+        pem,
+        "pem-one-line": pem.trim().replace(/\n/g, "\\n"),
+        base64: der.toString("base64"),
+        base64url: der.toString("base64url"),
+      }[form];
+      const key = loadOrCreateSigningKey({ dataDir, envKey });
+      const files = readdirSync(path.join(dataDir, "signing-keys"));
+      expect(files.filter((f) => f.endsWith(".pem"))).toEqual([]);
+      expect(publicKeys(dataDir).keys).toEqual([
+        { kid: key.kid, alg: "Ed25519", publicKey: key.publicKey, createdAt: key.createdAt, current: true },
+      ]);
+      expect(loadOrCreateSigningKey({ dataDir, envKey }).kid).toBe(key.kid);
+    },
+  );
 
   it("refuses an environment key that is not an Ed25519 PKCS#8 key", () => {
     const dataDir = tempDataDir();
@@ -95,7 +113,12 @@ describe("signing keys", () => {
     const first = loadOrCreateSigningKey({ dataDir, envKey: pem() });
     const second = loadOrCreateSigningKey({ dataDir, envKey: pem() });
     const keys = publicKeys(dataDir).keys;
-    expect(keys.map((k) => [k.kid, k.current]).sort()).toEqual([[first.kid, false], [second.kid, true]].sort());
+    expect(keys.map((k) => [k.kid, k.current]).sort()).toEqual(
+      [
+        [first.kid, false],
+        [second.kid, true],
+      ].sort(),
+    );
   });
 
   it("refuses to silently replace a current environment key that is no longer given", () => {

@@ -85,7 +85,9 @@ export function loadOrCreateSigningKey(opts: { dataDir: string; envKey?: string;
     const kid = kidOf(raw);
     ensureDir(dir);
     // Only the public half is recorded, so this key stays published after the environment changes.
-    const record = readPublicRecord(dir, kid) ?? writePublicRecord(dir, { kid, alg: "Ed25519", publicKey: Buffer.from(raw).toString("base64url"), createdAt: now().toISOString() });
+    const record =
+      readPublicRecord(dir, kid) ??
+      writePublicRecord(dir, { kid, alg: "Ed25519", publicKey: Buffer.from(raw).toString("base64url"), createdAt: now().toISOString() });
     if (readCurrentKid(dir) !== kid) writeAtomic(path.join(dir, "current"), kid);
     return { ...record, privateKey: pem };
   }
@@ -156,7 +158,11 @@ export function parsePrivateKey(value: string): KeyObject {
       key = createPrivateKey({ key: text.replace(/\\n/g, "\n"), format: "pem" });
     } else {
       if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) throw new Error("not base64");
-      key = createPrivateKey({ key: Buffer.from(text, text.includes("-") || text.includes("_") ? "base64url" : "base64"), format: "der", type: "pkcs8" });
+      key = createPrivateKey({
+        key: Buffer.from(text, text.includes("-") || text.includes("_") ? "base64url" : "base64"),
+        format: "der",
+        type: "pkcs8",
+      });
     }
   } catch {
     throw new SigningKeyError("invalid-env-key", "The signing key from the environment is not a PKCS#8 private key (PEM or base64 DER)");
@@ -181,7 +187,12 @@ function generateKey(dir: string, createdAt: Date): SigningKey {
   const kid = kidOf(raw);
   const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
   writeSecret(path.join(dir, `${kid}.pem`), pem);
-  const record = writePublicRecord(dir, { kid, alg: "Ed25519", publicKey: Buffer.from(raw).toString("base64url"), createdAt: createdAt.toISOString() });
+  const record = writePublicRecord(dir, {
+    kid,
+    alg: "Ed25519",
+    publicKey: Buffer.from(raw).toString("base64url"),
+    createdAt: createdAt.toISOString(),
+  });
   return { ...record, privateKey: pem };
 }
 
@@ -214,7 +225,13 @@ function readPublicRecord(dir: string, kid: string): StoredPublicRecord | undefi
   if (!existsSync(file)) return undefined;
   const r = JSON.parse(readFileSync(file, "utf8")) as Partial<StoredPublicRecord>;
   // The kid is derived from the key, so a record can be checked against itself.
-  if (r.kid !== kid || r.alg !== "Ed25519" || typeof r.publicKey !== "string" || typeof r.createdAt !== "string" || kidOf(Buffer.from(r.publicKey, "base64url")) !== kid) {
+  if (
+    r.kid !== kid ||
+    r.alg !== "Ed25519" ||
+    typeof r.publicKey !== "string" ||
+    typeof r.createdAt !== "string" ||
+    kidOf(Buffer.from(r.publicKey, "base64url")) !== kid
+  ) {
     throw new SigningKeyError("key-store-corrupt", `${file} is not a valid public key record`);
   }
   return { kid: r.kid, alg: r.alg, publicKey: r.publicKey, createdAt: r.createdAt };

@@ -25,9 +25,20 @@ export type MeetingPresence = { connected: boolean; lastSeenAt: Date | null };
  *     document (`flowSeen`, written each minute while the room is open), whichever is later —
  *     within PRESENCE_WINDOW_MINUTES of `now`. The heartbeat only extends a proven opening.
  */
-export async function meetingPresence(input: { caseId: string; meetingId: string | null; participantId: string; since: Date | null; now: Date }): Promise<MeetingPresence> {
+export async function meetingPresence(input: {
+  caseId: string;
+  meetingId: string | null;
+  participantId: string;
+  since: Date | null;
+  now: Date;
+}): Promise<MeetingPresence> {
   if (!input.meetingId) return { connected: false, lastSeenAt: null };
-  const opened = await findLatestRoomOpening(await getDb(), { caseId: input.caseId, meetingId: input.meetingId, participantId: input.participantId, since: input.since });
+  const opened = await findLatestRoomOpening(await getDb(), {
+    caseId: input.caseId,
+    meetingId: input.meetingId,
+    participantId: input.participantId,
+    since: input.since,
+  });
   if (!opened) return { connected: false, lastSeenAt: null };
   let last = opened.getTime();
   const loaded = await loadDocument(meetingDocName(input.meetingId));

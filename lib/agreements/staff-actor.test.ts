@@ -32,13 +32,24 @@ describe("a signed-in caseworker (staff session) and the agreement", () => {
     const staffSessionToken = await staffSession(a.staff.id, "oidc");
 
     const me = await actorForMeeting({ staffSessionToken }, a.meetingId!);
-    expect(me).toMatchObject({ participantId: a.caseworkerParticipantId, role: "caseworker", actor: { kind: "staff", authMethod: "oidc" } });
+    expect(me).toMatchObject({
+      participantId: a.caseworkerParticipantId,
+      role: "caseworker",
+      actor: { kind: "staff", authMethod: "oidc" },
+    });
     // Authenticated by this sign-in (not an older one): its time is the session's.
     expect(me.actor.authenticatedAt.getTime()).toBeGreaterThanOrEqual(signedInAfter);
 
     const v = await prepareAgreement({ me, meetingId: a.meetingId!, unionRepSigns: false, client: CLIENT });
     const signer = await meFor({ staffSessionToken }, { agreementId: v.agreementId });
-    await signAgreement({ me: signer, agreementId: v.agreementId, confirmation: { mode: "own-device", typedName: signer.displayName }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await signAgreement({
+      me: signer,
+      agreementId: v.agreementId,
+      confirmation: { mode: "own-device", typedName: signer.displayName },
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: CLIENT,
+    });
     await expect(exportAgreementBundle({ me: signer, agreementId: v.agreementId })).rejects.toMatchObject({ code: "CONFLICT" }); // the employee has not signed
   });
 
@@ -47,13 +58,20 @@ describe("a signed-in caseworker (staff session) and the agreement", () => {
     const b = await staffCaseFixture("agreement.b@kommune.example");
     await expect(actorForMeeting({}, a.meetingId!)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(actorForMeeting({ staffSessionToken: newToken() }, a.meetingId!)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(actorForMeeting({ staffSessionToken: await staffSession(b.staff.id, "email-link") }, a.meetingId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(actorForMeeting({ staffSessionToken: await staffSession(a.staff.id, "email-link") }, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(actorForMeeting({ staffSessionToken: await staffSession(b.staff.id, "email-link") }, a.meetingId!)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      actorForMeeting({ staffSessionToken: await staffSession(a.staff.id, "email-link") }, "00000000-0000-4000-8000-000000000000"),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("cannot prepare an agreement for a case without an employee (409)", async () => {
     const a = await staffCaseFixture("agreement.alone@kommune.example");
     const me = await actorForMeeting({ staffSessionToken: await staffSession(a.staff.id, "email-link") }, a.meetingId!);
-    await expect(prepareAgreement({ me, meetingId: a.meetingId!, unionRepSigns: false, client: CLIENT })).rejects.toMatchObject({ code: "CONFLICT", details: { employee: "missing" } });
+    await expect(prepareAgreement({ me, meetingId: a.meetingId!, unionRepSigns: false, client: CLIENT })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { employee: "missing" },
+    });
   });
 });

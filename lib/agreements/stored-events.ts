@@ -34,7 +34,11 @@ export function toStoredEvent(event: CommittedEvent, opts: { opening?: ClientOpe
 }
 
 /** Decodes a stored version's events after proving the whole record (verify-stored-agreement.ts). */
-export function fromStoredAgreement(row: AgreementRow, rows: readonly AgreementEventRow[], keyOf: KeyLookup = serverKeyLookup()): VerifiedAgreement {
+export function fromStoredAgreement(
+  row: AgreementRow,
+  rows: readonly AgreementEventRow[],
+  keyOf: KeyLookup = serverKeyLookup(),
+): VerifiedAgreement {
   return verifyStoredAgreement(row, rows, keyOf);
 }
 

@@ -27,7 +27,10 @@ export async function createAgreementFixture(): Promise<AgreementFixture> {
   const fx = await createFixtureCase();
   const p = fx.participants;
   await editMeeting(fx.meetingId, (doc) =>
-    fillKurtMeeting(doc, { today: dateInZone(new Date()), owners: { caseworker: p.caseworker.id, employee: p.employee.id, manager: p.manager.id } }),
+    fillKurtMeeting(doc, {
+      today: dateInZone(new Date()),
+      owners: { caseworker: p.caseworker.id, employee: p.employee.id, manager: p.manager.id },
+    }),
   );
   const sessions = {} as Record<Role, string>;
   const actors = {} as Record<Role, Me>;

@@ -87,7 +87,18 @@ export function makeTestBundle(
   };
 
   const events: SignatureEvent[] = [];
-  events.push(appendEvent(fingerprint, events, { type: "prepared", at: at(0), participantId: "p-caseworker", role: "caseworker", name: "Mette", authMethod: "oidc", shownHash: fingerprint, client: client() }));
+  events.push(
+    appendEvent(fingerprint, events, {
+      type: "prepared",
+      at: at(0),
+      participantId: "p-caseworker",
+      role: "caseworker",
+      name: "Mette",
+      authMethod: "oidc",
+      shownHash: fingerprint,
+      client: client(),
+    }),
+  );
   for (const [i, s] of (opts.signers ?? DEFAULT_SIGNERS).entries()) {
     events.push(appendEvent(fingerprint, events, { type: "signed", at: at(i + 1), ...s, shownHash: fingerprint, client: client() }));
   }

@@ -12,7 +12,9 @@ describe("describeProblem", () => {
 
   it("lists the missing signers with their role and state in words", () => {
     const p = problem("signersMissing", { missing: "employee:pending,manager:declined" });
-    expect(describeProblem(p, "da")).toBe("ikke alle, der skulle underskrive, har underskrevet: Medarbejder (har ikke skrevet under), Leder (har afvist)");
+    expect(describeProblem(p, "da")).toBe(
+      "ikke alle, der skulle underskrive, har underskrevet: Medarbejder (har ikke skrevet under), Leder (har afvist)",
+    );
     for (const locale of LOCALES) expect(describeProblem(p, locale)).not.toMatch(/employee|pending|manager|\{/);
   });
 
@@ -22,8 +24,12 @@ describe("describeProblem", () => {
   });
 
   it("says where in the file, and that a format is absent, in words", () => {
-    expect(describeProblem(problem("malformed", { path: "(root)" }), "da")).toBe("filen har en uventet opbygning ved filens øverste niveau");
+    expect(describeProblem(problem("malformed", { path: "(root)" }), "da")).toBe(
+      "filen har en uventet opbygning ved filens øverste niveau",
+    );
     expect(describeProblem(problem("malformed", { path: "events.2.seq" }), "nb")).toBe("filen har en uventet oppbygning ved events.2.seq");
-    expect(describeProblem(problem("wrongFormat", { format: "missing", expected: "stepwise-agreement-bundle/1" }), "da")).toContain("format intet");
+    expect(describeProblem(problem("wrongFormat", { format: "missing", expected: "stepwise-agreement-bundle/1" }), "da")).toContain(
+      "format intet",
+    );
   });
 });

@@ -35,7 +35,8 @@ function file(name: string, content: string): string {
   return p;
 }
 
-const keysFileFor = (name: string, ...keys: { kid: string; publicKey: string }[]) => file(name, JSON.stringify({ keys: keys.map((k) => ({ kid: k.kid, alg: "Ed25519", publicKey: k.publicKey })) }));
+const keysFileFor = (name: string, ...keys: { kid: string; publicKey: string }[]) =>
+  file(name, JSON.stringify({ keys: keys.map((k) => ({ kid: k.kid, alg: "Ed25519", publicKey: k.publicKey })) }));
 
 describe("npm run verify (server/verify-bundle.ts)", () => {
   const { bundle, key } = makeTestBundle();
@@ -63,7 +64,9 @@ describe("npm run verify (server/verify-bundle.ts)", () => {
     expect(withKeys.stdout.split("\n")[0]).toMatch(/^NOT VERIFIED \(unknown key\): key [0-9a-f]{16} is not one of the trusted keys$/);
     expect(withKeys.code).toBe(3);
     for (const r of [withoutKeys, genuineWithoutKeys]) {
-      expect(r.stdout.split("\n")[0]).toMatch(/^NOT VERIFIED \(unknown key\): key [0-9a-f]{16} was not compared with the issuer's published keys$/);
+      expect(r.stdout.split("\n")[0]).toMatch(
+        /^NOT VERIFIED \(unknown key\): key [0-9a-f]{16} was not compared with the issuer's published keys$/,
+      );
       expect(r.stdout).toContain("--keys <file>");
       expect(r.code).toBe(4);
     }
@@ -99,14 +102,25 @@ describe("npm run verify (server/verify-bundle.ts)", () => {
   });
 
   it("refuses a key list that gives another key under the bundle's key id (INVALID, exit 1)", async () => {
-    const wrong = file("wrong-keys.json", JSON.stringify({ keys: [{ kid: key.kid, alg: "Ed25519", publicKey: makeTestSigningKey().publicKey }] }));
+    const wrong = file(
+      "wrong-keys.json",
+      JSON.stringify({ keys: [{ kid: key.kid, alg: "Ed25519", publicKey: makeTestSigningKey().publicKey }] }),
+    );
     const r = await verify(good, "--keys", wrong);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^INVALID: the bundle's key [0-9a-f]{16} differs from the trusted key with that id/);
   });
 
   it("exits 2 with usage when the arguments are wrong or a file is unreadable", async () => {
-    const cases = [[], [good, good], ["--nope", good], [path.join(dir, "missing.json")], [good, "--keys"], [good, "--lang", "fr"], [good, "--keys", path.join(dir, "missing-keys.json")]];
+    const cases = [
+      [],
+      [good, good],
+      ["--nope", good],
+      [path.join(dir, "missing.json")],
+      [good, "--keys"],
+      [good, "--lang", "fr"],
+      [good, "--keys", path.join(dir, "missing-keys.json")],
+    ];
     const results = await Promise.all(cases.map((args) => verify(...args)));
     for (const [i, r] of results.entries()) {
       expect(r.code, cases[i]!.join(" ")).toBe(2);

@@ -45,7 +45,13 @@ export function verifyStoredAgreement(row: AgreementRow, rows: readonly Agreemen
     const n = i + 1;
     const event = decode(r.data, anyEventSchema);
     if (!event) throw altered(problem("storedEventUnreadable", { n }));
-    if (event.seq !== r.seq || event.type !== r.type || event.hash !== r.hash || event.participantId !== r.participantId || Date.parse(event.at) !== r.at.getTime()) {
+    if (
+      event.seq !== r.seq ||
+      event.type !== r.type ||
+      event.hash !== r.hash ||
+      event.participantId !== r.participantId ||
+      Date.parse(event.at) !== r.at.getTime()
+    ) {
       throw altered(problem("storedEventColumns", { n }));
     }
     events.push(event);
@@ -82,7 +88,8 @@ export function verifyStoredAgreement(row: AgreementRow, rows: readonly Agreemen
   const sealedEvent = events[sealedIndex]!;
   // The seal itself was verified with the row (storedRowProblem); here it must cover this chain.
   if (row.chainHead !== chain.head) throw altered(problem("sealChainHead", { sealHead: row.chainHead ?? "null", head: chain.head }));
-  if (row.sealedAt.getTime() !== Date.parse(sealedEvent.at)) throw altered(problem("sealTime", { sealTime: row.sealedAt.toISOString(), eventTime: sealedEvent.at }));
+  if (row.sealedAt.getTime() !== Date.parse(sealedEvent.at))
+    throw altered(problem("sealTime", { sealTime: row.sealedAt.toISOString(), eventTime: sealedEvent.at }));
   return { events, openings };
 }
 
@@ -113,7 +120,11 @@ export function storedRowProblem(row: AgreementRow, keyOf: KeyLookup): Problem |
   if (!row.sealKid || !row.sealSignature || !row.chainHead) return problem("sealMissing");
   const key = keyOf(row.sealKid);
   if (!key) return problem("sealKeyUnknown", { kid: row.sealKid });
-  const seal = verifySeal({ kid: row.sealKid, sealedAt: row.sealedAt.toISOString(), chainHead: row.chainHead, signature: row.sealSignature }, row.fingerprint, key);
+  const seal = verifySeal(
+    { kid: row.sealKid, sealedAt: row.sealedAt.toISOString(), chainHead: row.chainHead, signature: row.sealSignature },
+    row.fingerprint,
+    key,
+  );
   return seal.ok ? null : seal.problem;
 }
 

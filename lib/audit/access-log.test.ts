@@ -57,9 +57,15 @@ describe("recordAccess", () => {
   it("refuses an entry it could not explain to the employee, writing nothing", async () => {
     const f = await createFixtureCase();
     const who = { kind: "participant" as const, id: f.participants.manager.id, name: "M", role: "manager" };
-    await expect(recordAccess({ who, caseId: f.caseId, what: "diagnosis" as never, purpose: "meeting" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(recordAccess({ who, caseId: f.caseId, what: "meeting_room", purpose: "curiosity" as never })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(recordAccess({ who, caseId: "not-a-case", what: "meeting_room", purpose: "meeting" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(recordAccess({ who, caseId: f.caseId, what: "diagnosis" as never, purpose: "meeting" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await expect(recordAccess({ who, caseId: f.caseId, what: "meeting_room", purpose: "curiosity" as never })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await expect(recordAccess({ who, caseId: "not-a-case", what: "meeting_room", purpose: "meeting" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     expect(await rows(f.caseId)).toEqual([]);
   });
 });
@@ -73,14 +79,21 @@ describe("rows per showing, none for denials", () => {
     await recordMeetingRoomShown(ctx);
     const r = await rows(f.caseId);
     expect(r).toHaveLength(2);
-    expect(r.every((x) => x.what === "meeting_room" && x.purpose === "meeting" && x.resourceId === f.meetingId && x.actorRole === "manager")).toBe(true);
+    expect(
+      r.every((x) => x.what === "meeting_room" && x.purpose === "meeting" && x.resourceId === f.meetingId && x.actorRole === "manager"),
+    ).toBe(true);
   });
 
   it("writes one row per document opened after authorisation: meeting_doc and prep_doc", async () => {
     const f = await createFixtureCase();
     const s = await openJoinLink({ token: f.participants.employee.joinToken, ip: null, userAgent: null });
     for (const doc of ["meeting", "prep"] as const) {
-      const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: f.meetingId, wsOrigin: ws, doc });
+      const answer = await getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: s.sessionToken }),
+        meetingId: f.meetingId,
+        wsOrigin: ws,
+        doc,
+      });
       const principal = await authorizeCollabConnection({ room: answer.room, ticket: answer.params.ticket });
       await recordDocumentOpened(principal, answer.room);
     }
@@ -96,17 +109,38 @@ describe("rows per showing, none for denials", () => {
   it("writes nothing for refused tickets and refused sockets", async () => {
     const f = await createFixtureCase();
     const s = await openJoinLink({ token: f.participants.manager.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: f.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const t = issueTicket({ doc: prepDocName(f.caseId), participantId: f.participants.manager.id, session: f.participants.manager.session, readOnly: true }, 60);
+    await expect(
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: s.sessionToken }),
+        meetingId: f.meetingId,
+        wsOrigin: ws,
+        doc: "prep",
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const t = issueTicket(
+      { doc: prepDocName(f.caseId), participantId: f.participants.manager.id, session: f.participants.manager.session, readOnly: true },
+      60,
+    );
     await expect(authorizeCollabConnection({ room: prepDocName(f.caseId), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(authorizeCollabConnection({ room: meetingDocName(f.meetingId), ticket: "garbage" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authorizeCollabConnection({ room: meetingDocName(f.meetingId), ticket: "garbage" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     expect(await rows(f.caseId)).toEqual([]);
   });
 
   it("ignores a room name that is no document", async () => {
     const f = await createFixtureCase();
     await recordDocumentOpened(
-      { participantId: f.participants.employee.id, session: f.participants.employee.session, caseId: f.caseId, role: "employee", displayName: "E", colorIndex: 0, readOnly: false, meetingCompleted: false },
+      {
+        participantId: f.participants.employee.id,
+        session: f.participants.employee.session,
+        caseId: f.caseId,
+        role: "employee",
+        displayName: "E",
+        colorIndex: 0,
+        readOnly: false,
+        meetingCompleted: false,
+      },
       "not-a-room",
     );
     expect(await rows(f.caseId)).toEqual([]);
@@ -131,7 +165,11 @@ describe("listAccessLog", () => {
     const all = await listAccessLog({ viewer: viewer(f, "employee"), caseId: f.caseId, includeMine: true });
     expect(all.entries.map((e) => e.actor.role)).toEqual(["caseworker", "employee", "manager"]);
     expect(all.entries.find((e) => e.actor.role === "employee")!.mine).toBe(true);
-    expect(all.entries[0]).toMatchObject({ what: "meeting_room", purpose: "meeting", actor: { kind: "participant", name: "Test caseworker" } });
+    expect(all.entries[0]).toMatchObject({
+      what: "meeting_room",
+      purpose: "meeting",
+      actor: { kind: "participant", name: "Test caseworker" },
+    });
     const others = await listAccessLog({ viewer: viewer(f, "employee"), caseId: f.caseId, includeMine: false });
     expect(others.entries.map((e) => e.actor.role)).toEqual(["caseworker", "manager"]);
     expect(others.more).toBe(false);
@@ -170,7 +208,12 @@ describe("listAccessLog", () => {
 });
 
 describe("repeated opens, paging and filters (issue 12.8)", () => {
-  const manager = (f: FixtureCase) => ({ kind: "participant" as const, id: f.participants.manager.id, name: "Test manager", role: "manager" });
+  const manager = (f: FixtureCase) => ({
+    kind: "participant" as const,
+    id: f.participants.manager.id,
+    name: "Test manager",
+    role: "manager",
+  });
   const principal = (f: FixtureCase) => ({
     participantId: f.participants.manager.id,
     session: f.participants.manager.session,
@@ -208,7 +251,8 @@ describe("repeated opens, paging and filters (issue 12.8)", () => {
   it("pages through every row, newest first, so nothing drops off the end", async () => {
     const f = await createFixtureCase();
     const n = ACCESS_LOG_PAGE_SIZE + 7;
-    for (let i = 0; i < n; i++) await recordAccess({ who: manager(f), caseId: f.caseId, what: "agreement", resourceId: `a-${i}`, purpose: "agreement" });
+    for (let i = 0; i < n; i++)
+      await recordAccess({ who: manager(f), caseId: f.caseId, what: "agreement", resourceId: `a-${i}`, purpose: "agreement" });
     const one = await listAccessLog({ viewer: viewer(f, "caseworker"), caseId: f.caseId });
     const two = await listAccessLog({ viewer: viewer(f, "caseworker"), caseId: f.caseId, page: 2 });
     expect(one).toMatchObject({ page: 1, pageCount: 2, total: n, more: true });
@@ -250,7 +294,9 @@ describe("parseAccessLogQuery", () => {
       [{ what: "diagnosis" }, "what"],
       [{ mine: "yes" }, "mine"],
     ] as const) {
-      expect(() => parseAccessLogQuery(raw), JSON.stringify(raw)).toThrow(expect.objectContaining({ code: "INVALID_INPUT", details: { [field]: "invalid" } }));
+      expect(() => parseAccessLogQuery(raw), JSON.stringify(raw)).toThrow(
+        expect.objectContaining({ code: "INVALID_INPUT", details: { [field]: "invalid" } }),
+      );
     }
   });
 });

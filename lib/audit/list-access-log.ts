@@ -98,7 +98,12 @@ export async function listAccessLog(input: {
     at: r.at,
     count: r.count,
     lastAt: r.lastAt,
-    actor: { kind: r.actorKind === "staff" ? ("staff" as const) : ("participant" as const), id: r.actorId, name: r.actorName, role: r.actorRole },
+    actor: {
+      kind: r.actorKind === "staff" ? ("staff" as const) : ("participant" as const),
+      id: r.actorId,
+      name: r.actorName,
+      role: r.actorRole,
+    },
     what: isAccessWhat(r.what) ? r.what : ("other" as const),
     purpose: isAccessPurpose(r.purpose) ? r.purpose : ("other" as const),
     resourceId: r.resourceId,

@@ -37,7 +37,8 @@ export type RecordAccessInput = {
  */
 export async function recordAccess(input: RecordAccessInput): Promise<void> {
   const parsed = ZAccessInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", `access log entry: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", `access log entry: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
   const v = parsed.data;
   await insertAccessLogRow(await getDb(), {
     caseId: v.caseId,

@@ -19,7 +19,8 @@ export const ACCESS_REPEAT_WINDOW_MS = 15 * 60_000;
  */
 export async function recordRepeatedAccess(input: RecordAccessInput, now = new Date()): Promise<"new" | "merged"> {
   const parsed = ZAccessInput.safeParse(input);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", `access log entry: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  if (!parsed.success)
+    throw new AppError("INVALID_INPUT", `access log entry: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
   const v = parsed.data;
   return recordRepeatableAccess(
     await getDb(),

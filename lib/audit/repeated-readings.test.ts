@@ -38,7 +38,13 @@ describe("recordAccessMerged", () => {
 
   it("writes again once the window has passed", async () => {
     const c = await createBoundCase();
-    const input = { who: { kind: "participant" as const, id: c.participants.employee.id, name: "E", role: "employee" }, caseId: c.caseId, what: "due_list" as const, resourceId: c.caseId, purpose: "meeting" as const };
+    const input = {
+      who: { kind: "participant" as const, id: c.participants.employee.id, name: "E", role: "employee" },
+      caseId: c.caseId,
+      what: "due_list" as const,
+      resourceId: c.caseId,
+      purpose: "meeting" as const,
+    };
     await recordAccessMerged(input);
     await recordAccessMerged(input, { now: new Date(Date.now() + MERGE_WINDOW_MS / 2) });
     expect(await kinds(c.caseId)).toHaveLength(1);
@@ -53,7 +59,12 @@ describe("readings recorded", () => {
     await getReviewContext({ me: b.actors.manager, agreementId: b.agreementId });
     const rows = await accessLogOf(b.caseId);
     expect(rows).toHaveLength(before + 1);
-    expect(rows[0]).toMatchObject({ what: "meeting_review", actorId: b.participants.manager.id, resourceId: b.agreementId, purpose: "meeting" });
+    expect(rows[0]).toMatchObject({
+      what: "meeting_review",
+      actorId: b.participants.manager.id,
+      resourceId: b.agreementId,
+      purpose: "meeting",
+    });
   });
 
   it("records 'what is due from you' per case with something to show, as the participant who saw it", async () => {
@@ -61,17 +72,30 @@ describe("readings recorded", () => {
     const due = await listDueForViewer({ who: await actorsOf({ participantSessionToken: c.sessions.employee }) });
     expect(due![0]!.viewer.participantId).toBe(c.participants.employee.id);
     await recordDueListShown(due!);
-    expect(await accessLogOf(c.caseId)).toEqual([expect.objectContaining({ what: "due_list", actorId: c.participants.employee.id, actorRole: "employee" })]);
+    expect(await accessLogOf(c.caseId)).toEqual([
+      expect.objectContaining({ what: "due_list", actorId: c.participants.employee.id, actorRole: "employee" }),
+    ]);
     await recordDueListShown([{ ...due![0]!, items: [] }]);
     expect(await accessLogOf(c.caseId)).toHaveLength(1);
   });
 
   it("records each case in a caseworker's list of cases", async () => {
     const c = await createBoundCase();
-    const cases = [{ id: c.caseId, employeeName: "Test Person", employer: null, track: "employed" as const, myRole: "caseworker" as const, nextMeeting: null }];
+    const cases = [
+      {
+        id: c.caseId,
+        employeeName: "Test Person",
+        employer: null,
+        track: "employed" as const,
+        myRole: "caseworker" as const,
+        nextMeeting: null,
+      },
+    ];
     await recordCaseListShown({ cases, staffUserId: "user-7", name: "Mette" });
     await recordCaseListShown({ cases, staffUserId: "user-7", name: "Mette" });
-    expect(await accessLogOf(c.caseId)).toEqual([expect.objectContaining({ what: "case_list", actorKind: "staff", actorId: "user-7", purpose: "case_management" })]);
+    expect(await accessLogOf(c.caseId)).toEqual([
+      expect.objectContaining({ what: "case_list", actorKind: "staff", actorId: "user-7", purpose: "case_management" }),
+    ]);
     await expect(listMyCases({ staffUserId: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

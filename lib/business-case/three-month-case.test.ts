@@ -6,9 +6,13 @@ describe("the employer's three-month business case", () => {
     const r = computeBusinessCase(GUIDE_INPUTS);
     expect([r.working.netPay, r.partial.netPay, r.fullTime.netPay, r.dismiss.netPay]).toEqual([90_000, 63_000, 37_500, 37_500]);
     expect([r.working.extraCosts, r.partial.extraCosts, r.fullTime.extraCosts, r.dismiss.extraCosts]).toEqual([0, 45_000, 90_000, 126_000]);
-    expect([r.working.employerTotal, r.partial.employerTotal, r.fullTime.employerTotal, r.dismiss.employerTotal]).toEqual([90_000, 108_000, 127_500, 163_500]);
+    expect([r.working.employerTotal, r.partial.employerTotal, r.fullTime.employerTotal, r.dismiss.employerTotal]).toEqual([
+      90_000, 108_000, 127_500, 163_500,
+    ]);
     // The guide's bottom line: partial 18,000, full-time sick 37,500, dismiss and hire 73,500 extra.
-    expect([r.working.extraVsWorking, r.partial.extraVsWorking, r.fullTime.extraVsWorking, r.dismiss.extraVsWorking]).toEqual([0, 18_000, 37_500, 73_500]);
+    expect([r.working.extraVsWorking, r.partial.extraVsWorking, r.fullTime.extraVsWorking, r.dismiss.extraVsWorking]).toEqual([
+      0, 18_000, 37_500, 73_500,
+    ]);
   });
 
   it("recomputes from any edited number", () => {

@@ -64,7 +64,10 @@ export function computeBusinessCase(inputs: CaseInputs): CaseResult {
  * "90.000,50" is refused rather than guessed at. Null = not a valid amount (the field says so).
  */
 export function parseAmount(raw: string): number | null {
-  const s = raw.replace(/kr\.?|dkk|nok/gi, "").replace(/[\s\u00a0\u202f]/g, "").trim();
+  const s = raw
+    .replace(/kr\.?|dkk|nok/gi, "")
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .trim();
   if (s === "") return 0;
   if (/[.,]\d{1,2}$/.test(s) && !/[.,]\d{3}$/.test(s)) return null;
   if (!/^\d{1,3}([.,]?\d{3})*$|^\d+$/.test(s)) return null;

@@ -12,14 +12,26 @@ import { assertCan } from "../permissions";
  */
 export type SubscriptionStatus = { active: boolean; createdAt: Date | null; lastUsedAt: Date | null };
 
-export async function createCalendarSubscription(input: { me: Pick<Me, "participantId" | "role">; baseUrl: string; locale: Locale; now?: Date }): Promise<{ url: string }> {
+export async function createCalendarSubscription(input: {
+  me: Pick<Me, "participantId" | "role">;
+  baseUrl: string;
+  locale: Locale;
+  now?: Date;
+}): Promise<{ url: string }> {
   assertCan(input.me.role, "view", "meeting");
   const token = newToken();
-  await replaceCalendarSubscription(await getDb(), { participantId: input.me.participantId, tokenHash: hashToken(token), at: input.now ?? new Date() });
+  await replaceCalendarSubscription(await getDb(), {
+    participantId: input.me.participantId,
+    tokenHash: hashToken(token),
+    at: input.now ?? new Date(),
+  });
   return { url: `${input.baseUrl}/api/calendar/${token}?lang=${input.locale}` };
 }
 
-export async function revokeCalendarSubscription(input: { me: Pick<Me, "participantId" | "role">; now?: Date }): Promise<{ revoked: number }> {
+export async function revokeCalendarSubscription(input: {
+  me: Pick<Me, "participantId" | "role">;
+  now?: Date;
+}): Promise<{ revoked: number }> {
   assertCan(input.me.role, "view", "meeting");
   return { revoked: await revokeCalendarSubscriptions(await getDb(), input.me.participantId, input.now ?? new Date()) };
 }

@@ -20,7 +20,12 @@ function parse(text: string) {
 
 describe("buildCalendar", () => {
   it("writes a file a real parser reads back exactly: times in UTC, text unescaped, long lines folded", () => {
-    const text = buildCalendar({ prodId: PROD_ID, name: "Stepwise-møder", now: new Date("2026-03-01T08:00:00Z"), events: [meetingEvent(meeting, { baseUrl: "https://stepwise.example", locale: "da", host: "stepwise.example" })] });
+    const text = buildCalendar({
+      prodId: PROD_ID,
+      name: "Stepwise-møder",
+      now: new Date("2026-03-01T08:00:00Z"),
+      events: [meetingEvent(meeting, { baseUrl: "https://stepwise.example", locale: "da", host: "stepwise.example" })],
+    });
     const { comp, events } = parse(text);
     expect(comp.getFirstPropertyValue("version")).toBe("2.0");
     expect(events).toHaveLength(1);
@@ -43,7 +48,14 @@ describe("buildCalendar", () => {
   });
 
   it("marks a cancelled meeting so calendars remove it, and leaves out an absent place", () => {
-    const text = buildCalendar({ prodId: PROD_ID, name: null, now: new Date(), events: [meetingEvent({ ...meeting, location: null, videoUrl: null, status: "cancelled" }, { baseUrl: "http://x", locale: "en", host: "x" })] });
+    const text = buildCalendar({
+      prodId: PROD_ID,
+      name: null,
+      now: new Date(),
+      events: [
+        meetingEvent({ ...meeting, location: null, videoUrl: null, status: "cancelled" }, { baseUrl: "http://x", locale: "en", host: "x" }),
+      ],
+    });
     const e = parse(text).events[0]!;
     expect(e.component.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect(e.location).toBeNull();

@@ -35,7 +35,10 @@ export function escapeText(value: string): string {
 
 /** 20260304T090000Z */
 export function utcStamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  return at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}Z$/, "Z");
 }
 
 /** Folds one content line at 75 octets without cutting a multi-byte character in two. */

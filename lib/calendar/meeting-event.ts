@@ -28,7 +28,10 @@ export function meetingEvent(m: CalendarMeeting, opts: { baseUrl: string; locale
     end: new Date(m.startsAt.getTime() + m.durationMinutes * 60_000),
     summary: t("followup.calendar.summary"),
     location: m.location ?? m.videoUrl,
-    description: [t("followup.calendar.open", { url: roomUrl }), ...(m.videoUrl ? [t("followup.calendar.video", { url: m.videoUrl })] : [])].join("\n"),
+    description: [
+      t("followup.calendar.open", { url: roomUrl }),
+      ...(m.videoUrl ? [t("followup.calendar.video", { url: m.videoUrl })] : []),
+    ].join("\n"),
     url: roomUrl,
     cancelled: m.status === "cancelled",
     sequence: m.sequence,

@@ -24,7 +24,9 @@ export async function openCalendarFeed(input: { token: string; baseUrl: string; 
   const found = await findSubscriptionForFeed(db, hashToken(input.token), now);
   if (!found) throw new AppError("NOT_FOUND", "no such calendar");
   const from = now.getTime() - PAST_DAYS * 86_400_000;
-  const meetings = (await listMeetingsOfCases(db, [found.participant.caseId])).filter((m) => m.startsAt.getTime() + m.durationMinutes * 60_000 >= from);
+  const meetings = (await listMeetingsOfCases(db, [found.participant.caseId])).filter(
+    (m) => m.startsAt.getTime() + m.durationMinutes * 60_000 >= from,
+  );
   const host = new URL(input.baseUrl).host;
   return buildCalendar({
     prodId: PROD_ID,

@@ -32,7 +32,9 @@ describe("openCase", () => {
       code: "INVALID_INPUT",
       details: { employeeName: "required", track: "required" },
     });
-    await expect(openCase({ staffUserId: staff.id, raw: { employeeName: "Kurt", track: "employed", employer: " " } })).rejects.toMatchObject({
+    await expect(
+      openCase({ staffUserId: staff.id, raw: { employeeName: "Kurt", track: "employed", employer: " " } }),
+    ).rejects.toMatchObject({
       details: { employer: "requiredWhenEmployed" },
     });
     await expect(openCase({ staffUserId: staff.id, raw: { employeeName: "x".repeat(201), track: "unemployed" } })).rejects.toMatchObject({
@@ -92,8 +94,12 @@ describe("scheduleCaseMeeting", () => {
     const a = await staffCaseFixture("sched.a@kommune.example", { withMeeting: false });
     const b = await staffCaseFixture("sched.b@kommune.example", { withMeeting: false });
     const good = { title: "Opfølgning", date: "2031-03-04", time: "09:30", durationMinutes: "45", location: "Jobcentret" };
-    await expect(scheduleCaseMeeting({ staffUserId: null, caseId: a.caseId, raw: good })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(scheduleCaseMeeting({ staffUserId: b.staff.id, caseId: a.caseId, raw: good })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(scheduleCaseMeeting({ staffUserId: null, caseId: a.caseId, raw: good })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(scheduleCaseMeeting({ staffUserId: b.staff.id, caseId: a.caseId, raw: good })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(
       scheduleCaseMeeting({
         staffUserId: a.staff.id,
@@ -111,7 +117,9 @@ describe("scheduleCaseMeeting", () => {
     const m = await scheduleCaseMeeting({ staffUserId: a.staff.id, caseId: a.caseId, raw: good });
     expect(m.startsAt.toISOString()).toBe("2031-03-04T08:30:00.000Z");
     const overview = await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId });
-    expect(overview.meetings).toEqual([expect.objectContaining({ id: m.id, title: "Opfølgning", durationMinutes: 45, location: "Jobcentret" })]);
+    expect(overview.meetings).toEqual([
+      expect.objectContaining({ id: m.id, title: "Opfølgning", durationMinutes: 45, location: "Jobcentret" }),
+    ]);
     expect(overview.invitationMeeting?.id).toBe(m.id);
   });
 });

@@ -42,7 +42,11 @@ export type CaseOverview = {
 };
 
 /** Everything the caseworker's case page shows: people by role with their link state, and meetings. */
-export async function getCaseOverview(input: { staffUserId: string | null | undefined; caseId: string; now?: Date }): Promise<CaseOverview> {
+export async function getCaseOverview(input: {
+  staffUserId: string | null | undefined;
+  caseId: string;
+  now?: Date;
+}): Promise<CaseOverview> {
   const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId });
   const db = await getDb();
   const now = input.now ?? new Date();

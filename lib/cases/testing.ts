@@ -6,7 +6,10 @@ import { openCase } from "./open-case";
 /** Test helper: a provisioned caseworker who opened a case with one meeting a week from now. */
 export async function staffCaseFixture(email: string, opts: { withMeeting?: boolean } = {}) {
   const staff = await provisionCaseworker({ email });
-  const kase = await openCase({ staffUserId: staff.id, raw: { employeeName: "Bodil Jensen", track: "employed", employer: "Kontorhuset ApS" } });
+  const kase = await openCase({
+    staffUserId: staff.id,
+    raw: { employeeName: "Bodil Jensen", track: "employed", employer: "Kontorhuset ApS" },
+  });
   let meetingId: string | null = null;
   if (opts.withMeeting !== false) {
     const m = await scheduleCaseMeeting({

@@ -9,11 +9,7 @@ import type { Track } from "../plan/track";
  * Create the shared document of a new meeting with its fixed containers, optionally filled by
  * `fill` (the demo seed, or a follow-up meeting's carried-forward plan).
  */
-export async function createMeetingDocument(input: {
-  meetingId: string;
-  track: Track;
-  fill?: (doc: Y.Doc) => void;
-}): Promise<void> {
+export async function createMeetingDocument(input: { meetingId: string; track: Track; fill?: (doc: Y.Doc) => void }): Promise<void> {
   const doc = new Y.Doc();
   initMeetingDoc(doc, { track: input.track });
   input.fill?.(doc);

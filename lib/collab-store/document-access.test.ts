@@ -37,7 +37,8 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-const ticket = async (role: Role, doc?: string) => getMeetingTicket({ who: await actorsOf({ participantSessionToken: sessions[role] }), meetingId: a.meetingId, wsOrigin: ws, doc });
+const ticket = async (role: Role, doc?: string) =>
+  getMeetingTicket({ who: await actorsOf({ participantSessionToken: sessions[role] }), meetingId: a.meetingId, wsOrigin: ws, doc });
 
 /** What docs/permissions.md says: [may read, may write]. */
 const EXPECTED: Record<"meeting" | "prep", Record<Role, [boolean, boolean]>> = {
@@ -54,12 +55,21 @@ describe("the role × document × read/write matrix", () => {
         if (!read) {
           await expect(ticket(role, doc)).rejects.toMatchObject({ code: "FORBIDDEN" });
           // Even a genuine ticket for that very document (as if issued by mistake) is refused.
-          const forged = issueTicket({ doc: room, participantId: a.participants[role].id, session: a.participants[role].session, readOnly: true }, 60);
+          const forged = issueTicket(
+            { doc: room, participantId: a.participants[role].id, session: a.participants[role].session, readOnly: true },
+            60,
+          );
           await expect(authorizeCollabConnection({ room, ticket: forged })).rejects.toMatchObject({ code: "FORBIDDEN" });
           return;
         }
         const answer = await ticket(role, doc);
-        expect(answer).toEqual({ url: `${ws}/collab`, room, params: { ticket: expect.any(String) }, readOnly: !write, meetingCompleted: false });
+        expect(answer).toEqual({
+          url: `${ws}/collab`,
+          room,
+          params: { ticket: expect.any(String) },
+          readOnly: !write,
+          meetingCompleted: false,
+        });
         const principal = await authorizeCollabConnection({ room, ticket: answer.params.ticket });
         expect(principal).toMatchObject({ participantId: a.participants[role].id, caseId: a.caseId, role, readOnly: !write });
       });
@@ -67,24 +77,38 @@ describe("the role × document × read/write matrix", () => {
   }
 
   it("keeps a read-only ticket read-only on the preparation, whoever holds it", async () => {
-    const t = issueTicket({ doc: prepDocName(a.caseId), participantId: a.participants.employee.id, session: a.participants.employee.session, readOnly: true }, 60);
+    const t = issueTicket(
+      { doc: prepDocName(a.caseId), participantId: a.participants.employee.id, session: a.participants.employee.session, readOnly: true },
+      60,
+    );
     expect(await authorizeCollabConnection({ room: prepDocName(a.caseId), ticket: t })).toMatchObject({ readOnly: true });
   });
 });
 
 describe("getMeetingTicket ?doc=", () => {
   it("answers 401 before looking at the input", async () => {
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: undefined }), meetingId: a.meetingId, wsOrigin: ws, doc: "bogus" })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: undefined }), meetingId: a.meetingId, wsOrigin: ws, doc: "bogus" }),
+    ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: a.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: a.meetingId, wsOrigin: ws, doc: "prep" }),
+    ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
   });
 
   it("answers 400 for a document kind that does not exist", async () => {
     for (const doc of ["bogus", "", "PREP", "prep-x", 1]) {
-      await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: sessions.employee }), meetingId: a.meetingId, wsOrigin: ws, doc })).rejects.toMatchObject({
+      await expect(
+        getMeetingTicket({
+          who: await actorsOf({ participantSessionToken: sessions.employee }),
+          meetingId: a.meetingId,
+          wsOrigin: ws,
+          doc,
+        }),
+      ).rejects.toMatchObject({
         code: "INVALID_INPUT",
       });
     }
@@ -92,7 +116,14 @@ describe("getMeetingTicket ?doc=", () => {
 
   it("answers 403 to the employee of another case asking for this meeting's preparation", async () => {
     const other = await openJoinLink({ token: b.participants.employee.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: other.sessionToken }), meetingId: a.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: other.sessionToken }),
+        meetingId: a.meetingId,
+        wsOrigin: ws,
+        doc: "prep",
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -107,14 +138,31 @@ describe("getMeetingTicket ?doc=", () => {
     expect(await loadStoredDocument(db, prepDocName(c.caseId))).toBeNull();
     // A refused request creates nothing.
     const manager = await openJoinLink({ token: c.participants.manager.joinToken, ip: null, userAgent: null });
-    await expect(getMeetingTicket({ who: await actorsOf({ participantSessionToken: manager.sessionToken }), meetingId: c.meetingId, wsOrigin: ws, doc: "prep" })).rejects.toThrow();
+    await expect(
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: manager.sessionToken }),
+        meetingId: c.meetingId,
+        wsOrigin: ws,
+        doc: "prep",
+      }),
+    ).rejects.toThrow();
     expect(await loadStoredDocument(db, prepDocName(c.caseId))).toBeNull();
 
     const employee = await openJoinLink({ token: c.participants.employee.joinToken, ip: null, userAgent: null });
     const caseworker = await openJoinLink({ token: c.participants.caseworker.joinToken, ip: null, userAgent: null });
     const [x, y] = await Promise.all([
-      getMeetingTicket({ who: await actorsOf({ participantSessionToken: employee.sessionToken }), meetingId: c.meetingId, wsOrigin: ws, doc: "prep" }),
-      getMeetingTicket({ who: await actorsOf({ participantSessionToken: caseworker.sessionToken }), meetingId: c.meetingId, wsOrigin: ws, doc: "prep" }),
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: employee.sessionToken }),
+        meetingId: c.meetingId,
+        wsOrigin: ws,
+        doc: "prep",
+      }),
+      getMeetingTicket({
+        who: await actorsOf({ participantSessionToken: caseworker.sessionToken }),
+        meetingId: c.meetingId,
+        wsOrigin: ws,
+        doc: "prep",
+      }),
     ]);
     expect(x.room).toBe(prepDocName(c.caseId));
     expect(y.room).toBe(x.room);
@@ -134,17 +182,25 @@ describe("authorizeCollabConnection on the preparation", () => {
 
   it("refuses a forged or garbage ticket as unauthenticated", async () => {
     const good = (await ticket("employee", "prep")).params.ticket;
-    await expect(authorizeCollabConnection({ room: room(), ticket: `${good.split(".")[0]}.AAAA` })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authorizeCollabConnection({ room: room(), ticket: `${good.split(".")[0]}.AAAA` })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     await expect(authorizeCollabConnection({ room: room(), ticket: "garbage" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(authorizeCollabConnection({ room: room(), ticket: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     // A forged ticket naming another document tells us nothing about who is knocking.
     const [, mac] = good.split(".");
-    const fake = Buffer.from(JSON.stringify({ v: 1, d: meetingDocName(a.meetingId), p: a.participants.manager.id, r: 0, e: 9e9, n: "x" })).toString("base64url");
+    const fake = Buffer.from(
+      JSON.stringify({ v: 1, d: meetingDocName(a.meetingId), p: a.participants.manager.id, r: 0, e: 9e9, n: "x" }),
+    ).toString("base64url");
     await expect(authorizeCollabConnection({ room: room(), ticket: `${fake}.${mac}` })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("refuses an expired ticket", async () => {
-    const expired = issueTicket({ doc: room(), participantId: a.participants.employee.id, session: a.participants.employee.session, readOnly: false }, 60, Date.now() - 120_000);
+    const expired = issueTicket(
+      { doc: room(), participantId: a.participants.employee.id, session: a.participants.employee.session, readOnly: false },
+      60,
+      Date.now() - 120_000,
+    );
     await expect(authorizeCollabConnection({ room: room(), ticket: expired })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
@@ -158,24 +214,54 @@ describe("authorizeCollabConnection on the preparation", () => {
 
   it("refuses a preparation ticket on the shared document, and one case's preparation ticket on another's", async () => {
     const prep = (await ticket("employee", "prep")).params.ticket;
-    await expect(authorizeCollabConnection({ room: meetingDocName(a.meetingId), ticket: prep })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(authorizeCollabConnection({ room: prepDocName(b.caseId), ticket: prep })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authorizeCollabConnection({ room: meetingDocName(a.meetingId), ticket: prep })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(authorizeCollabConnection({ room: prepDocName(b.caseId), ticket: prep })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 
   it("refuses a participant of another case even with a genuine ticket for this preparation", async () => {
-    const t = issueTicket({ doc: room(), participantId: b.participants.employee.id, session: b.participants.employee.session, readOnly: false }, 60);
+    const t = issueTicket(
+      { doc: room(), participantId: b.participants.employee.id, session: b.participants.employee.session, readOnly: false },
+      60,
+    );
     await expect(authorizeCollabConnection({ room: room(), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses a cross-meeting ticket on the shared document", async () => {
-    const t = issueTicket({ doc: meetingDocName(b.meetingId), participantId: b.participants.manager.id, session: b.participants.manager.session, readOnly: false }, 60);
-    await expect(authorizeCollabConnection({ room: meetingDocName(a.meetingId), ticket: t })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    const mine = issueTicket({ doc: meetingDocName(b.meetingId), participantId: a.participants.manager.id, session: a.participants.manager.session, readOnly: false }, 60);
-    await expect(authorizeCollabConnection({ room: meetingDocName(b.meetingId), ticket: mine })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const t = issueTicket(
+      {
+        doc: meetingDocName(b.meetingId),
+        participantId: b.participants.manager.id,
+        session: b.participants.manager.session,
+        readOnly: false,
+      },
+      60,
+    );
+    await expect(authorizeCollabConnection({ room: meetingDocName(a.meetingId), ticket: t })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    const mine = issueTicket(
+      {
+        doc: meetingDocName(b.meetingId),
+        participantId: a.participants.manager.id,
+        session: a.participants.manager.session,
+        readOnly: false,
+      },
+      60,
+    );
+    await expect(authorizeCollabConnection({ room: meetingDocName(b.meetingId), ticket: mine })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("refuses a participant that does not exist", async () => {
-    const t = issueTicket({ doc: room(), participantId: "00000000-0000-4000-8000-000000000000", session: a.participants.manager.session, readOnly: false }, 60);
+    const t = issueTicket(
+      { doc: room(), participantId: "00000000-0000-4000-8000-000000000000", session: a.participants.manager.session, readOnly: false },
+      60,
+    );
     await expect(authorizeCollabConnection({ room: room(), ticket: t })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -35,7 +35,7 @@ function refsOf(doc: Y.Doc, edit: () => void): ChangeRef[] {
   return refs;
 }
 
-describe("what a local edit changed (for \"while you were away\")", () => {
+describe('what a local edit changed (for "while you were away")', () => {
   it("names the goal, a sub-goal, an activity, an action, an agenda item and a follow-up text", () => {
     const doc = newDoc();
     const item = addAgendaItem(doc, { title: "Status", minutes: 5 });
@@ -47,12 +47,16 @@ describe("what a local edit changed (for \"while you were away\")", () => {
     expect(refsOf(doc, () => setTool(doc, "mentor", true))).toEqual([{ kind: "plan_changed", ref: "tools" }]);
     expect(refsOf(doc, () => subGoalText(doc, goal, "text").insert(0, "Op til "))).toEqual([{ kind: "subgoal_changed", ref: goal }]);
     expect(refsOf(doc, () => setSubGoalDue(doc, goal, "2027-01-01"))).toEqual([{ kind: "subgoal_changed", ref: goal }]);
-    expect(refsOf(doc, () => activityText(doc, goal, activity, "schedule").insert(0, "15 t/uge"))).toEqual([{ kind: "activity_changed", ref: activity }]);
+    expect(refsOf(doc, () => activityText(doc, goal, activity, "schedule").insert(0, "15 t/uge"))).toEqual([
+      { kind: "activity_changed", ref: activity },
+    ]);
     expect(refsOf(doc, () => actionText(doc, action).insert(0, "Mette: "))).toEqual([{ kind: "action_changed", ref: action }]);
     expect(refsOf(doc, () => setActionOwner(doc, action, CW))).toEqual([{ kind: "action_changed", ref: action }]);
     expect(refsOf(doc, () => agendaTitleText(doc, item).insert(6, " og mål"))).toEqual([{ kind: "agenda_changed", ref: item }]);
     expect(refsOf(doc, () => setAgendaItemMinutes(doc, item, 10))).toEqual([{ kind: "agenda_changed", ref: item }]);
-    expect(refsOf(doc, () => followUpText(doc, "howOften").insert(0, "Hver fredag"))).toEqual([{ kind: "followup_changed", ref: "howOften" }]);
+    expect(refsOf(doc, () => followUpText(doc, "howOften").insert(0, "Hver fredag"))).toEqual([
+      { kind: "followup_changed", ref: "howOften" },
+    ]);
   });
 
   it("leaves out what is logged on its own or is no change of content: adding, moving, ticking off, the step, the next meeting", () => {
@@ -107,10 +111,27 @@ describe("catchUpSince with edits, removals and marks to renew", () => {
     const doc = newDoc();
     const a = addAction(doc, { text: "Aftale arbejdstider" });
     const b = addAction(doc, { text: "Ringe til lægen" });
-    for (const id of [a, b]) setConsent(doc, { kind: "action", itemId: id, participantId: EMP, value: "agree", itemText: readMeetingDoc(doc).actions.find((x) => x.id === id)!.text }, { by: EMP, at: 2_000 });
+    for (const id of [a, b])
+      setConsent(
+        doc,
+        {
+          kind: "action",
+          itemId: id,
+          participantId: EMP,
+          value: "agree",
+          itemText: readMeetingDoc(doc).actions.find((x) => x.id === id)!.text,
+        },
+        { by: EMP, at: 2_000 },
+      );
     actionText(doc, a).insert(0, "Lars: ");
     const view = readMeetingDoc(doc);
-    const check = closingCheck({ actions: view.actions, subGoals: view.plan.subGoals, nextMeetingAt: null, flow: readFlow(doc), participants: [{ id: EMP, role: "employee" }] });
+    const check = closingCheck({
+      actions: view.actions,
+      subGoals: view.plan.subGoals,
+      nextMeetingAt: null,
+      flow: readFlow(doc),
+      participants: [{ id: EMP, role: "employee" }],
+    });
     expect(marksToRenew(check, EMP).map((i) => i.id)).toEqual([a]);
   });
 });

@@ -32,9 +32,15 @@ export function planPartText(kind: "goal" | "step" | "mixer" | "tools" | "follow
   }
 }
 
-export function consentItemsOfPlan(input: { plan?: ConsentPlan | null; subGoals: readonly SubGoalView[]; actions: readonly ActionView[]; followUp?: FollowUpView | null }): ConsentItem[] {
+export function consentItemsOfPlan(input: {
+  plan?: ConsentPlan | null;
+  subGoals: readonly SubGoalView[];
+  actions: readonly ActionView[];
+  followUp?: FollowUpView | null;
+}): ConsentItem[] {
   const whole = input.plan && input.followUp ? { plan: input.plan, followUp: input.followUp } : null;
-  const part = (kind: "goal" | "step" | "mixer" | "tools" | "followUp"): ConsentItem[] => (whole ? [{ kind, id: PLAN_CONSENT_ID, text: planPartText(kind, whole.plan, whole.followUp) }] : []);
+  const part = (kind: "goal" | "step" | "mixer" | "tools" | "followUp"): ConsentItem[] =>
+    whole ? [{ kind, id: PLAN_CONSENT_ID, text: planPartText(kind, whole.plan, whole.followUp) }] : [];
   return [
     ...part("goal"),
     ...part("step"),

@@ -19,7 +19,11 @@ export type ReservationRecord = {
   resolution: { at: Millis; by: string } | null;
 };
 
-export function reservationRecords(consent: Readonly<Record<string, ConsentEntry>>, items: readonly ConsentItem[], participantIds: readonly string[]): ReservationRecord[] {
+export function reservationRecords(
+  consent: Readonly<Record<string, ConsentEntry>>,
+  items: readonly ConsentItem[],
+  participantIds: readonly string[],
+): ReservationRecord[] {
   const out: ReservationRecord[] = [];
   for (const item of items) {
     for (const p of participantIds) {

@@ -52,7 +52,8 @@ function check(doc: Y.Doc, meetingDate: string | null = null) {
 
 function agreeToEverything(doc: Y.Doc, people: string[], ms: number) {
   for (const item of check(doc).items) {
-    for (const p of people) setConsent(doc, { kind: item.kind, itemId: item.id, participantId: p, value: "agree", itemText: item.text }, at(p, ms));
+    for (const p of people)
+      setConsent(doc, { kind: item.kind, itemId: item.id, participantId: p, value: "agree", itemText: item.text }, at(p, ms));
   }
 }
 
@@ -85,9 +86,17 @@ describe("consent for the whole plan", () => {
   it("issue 13.2: switching from 'has reservations' to 'agree' clears the comment from the board, and the history keeps it", () => {
     const doc = meeting();
     const step = check(doc).items.find((i) => i.kind === "step")!;
-    setConsent(doc, { kind: "step", itemId: step.id, participantId: MGR, value: "reservations", comment: "Too early for step 3", itemText: step.text }, at(MGR, 300));
+    setConsent(
+      doc,
+      { kind: "step", itemId: step.id, participantId: MGR, value: "reservations", comment: "Too early for step 3", itemText: step.text },
+      at(MGR, 300),
+    );
     expect(check(doc).reservations).toEqual([{ item: step, participantId: MGR, comment: "Too early for step 3" }]);
-    setConsent(doc, { kind: "step", itemId: step.id, participantId: MGR, value: "agree", comment: "Too early for step 3", itemText: step.text }, at(CW, 400));
+    setConsent(
+      doc,
+      { kind: "step", itemId: step.id, participantId: MGR, value: "agree", comment: "Too early for step 3", itemText: step.text },
+      at(CW, 400),
+    );
     const entry = readFlow(doc).consent[consentKey("step", step.id, MGR)]!;
     expect(entry).toMatchObject({ value: "agree", comment: "", by: CW, at: 400 });
     expect(entry.history).toEqual([{ value: "reservations", comment: "Too early for step 3", at: 300, by: MGR }]);

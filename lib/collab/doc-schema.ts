@@ -5,7 +5,23 @@ import { ACTION_STATUSES } from "./schema";
 import { ACTION_OUTCOMES, REVIEW_KINDS, SUBGOAL_OUTCOMES } from "./review";
 import { MAY_SHARE, PREP_NOTE_GROUPS } from "./prep-schema";
 import { parseDocName } from "./doc-names";
-import { array, bool, id, isoDate, json, localDateTime, map, nullable, num, oneOf, richText, str, text, type DocSchema, type FieldSpec } from "./schema-kit";
+import {
+  array,
+  bool,
+  id,
+  isoDate,
+  json,
+  localDateTime,
+  map,
+  nullable,
+  num,
+  oneOf,
+  richText,
+  str,
+  text,
+  type DocSchema,
+  type FieldSpec,
+} from "./schema-kit";
 
 /**
  * THE shape of the shared meeting document and of the private preparation document, as the server
@@ -114,7 +130,12 @@ export const MEETING_DOC_SCHEMA: DocSchema = {
     // The meeting flow: plain JSON values under their own keys (flow-schema.ts); readers check them.
     flow: map(
       { phase: json(), chair: json(), current: json(), closed: json(), round: json({ maxChars: 20_000 }) },
-      { patterns: [[idKey("timer:"), json()], [idKey("turn:"), json()]] },
+      {
+        patterns: [
+          [idKey("timer:"), json()],
+          [idKey("turn:"), json()],
+        ],
+      },
     ),
     flowSummary: text(VERY_LONG),
     // A mark carries up to CONSENT_HISTORY_MAX earlier marks with their comments (escaped, ~14 KB at worst).

@@ -34,7 +34,9 @@ export function catchUpSince(log: readonly LogEntry[], since: Millis, me: string
   // An edit entry is refreshed at most every CHANGE_LOG_GAP_MS, so one made just after `since`
   // may carry a time just before it: those are read with that margin (saying once too often that
   // someone changed the goal is better than not saying it).
-  const recent = log.filter((e) => e.by !== me && e.at <= until && (e.at > since || (CHANGE_KINDS.includes(e.kind) && e.at > since - CHANGE_LOG_GAP_MS)));
+  const recent = log.filter(
+    (e) => e.by !== me && e.at <= until && (e.at > since || (CHANGE_KINDS.includes(e.kind) && e.at > since - CHANGE_LOG_GAP_MS)),
+  );
   const covered = recent.filter((e) => e.kind === "covered");
   const phases = recent.filter((e) => e.kind === "phase");
   // A setting changed several times (a date typed digit by digit) is told once, as it ended up.

@@ -41,7 +41,12 @@ export type ClosingInput = {
   meetingDate?: string | null;
 };
 
-export function consentItems(actions: readonly ActionView[], subGoals: readonly SubGoalView[], plan?: ConsentPlan | null, followUp?: FollowUpView | null): ConsentItem[] {
+export function consentItems(
+  actions: readonly ActionView[],
+  subGoals: readonly SubGoalView[],
+  plan?: ConsentPlan | null,
+  followUp?: FollowUpView | null,
+): ConsentItem[] {
   return consentItemsOfPlan({ plan, subGoals, actions, followUp });
 }
 

@@ -57,7 +57,14 @@ export function setConsent(doc: Y.Doc, input: NewConsent, actor: Actor): void {
   if (previous && (previous.value !== input.value || previous.comment !== kept)) {
     history.push({ value: previous.value, comment: previous.comment, at: previous.at, by: previous.by });
   }
-  const entry: ConsentEntry = { value: input.value, comment: kept, at: actor.at, by: actor.by, textHash: textHash(input.itemText), history: history.slice(-CONSENT_HISTORY_MAX) };
+  const entry: ConsentEntry = {
+    value: input.value,
+    comment: kept,
+    at: actor.at,
+    by: actor.by,
+    textHash: textHash(input.itemText),
+    history: history.slice(-CONSENT_HISTORY_MAX),
+  };
   doc.transact(() => consentMap(doc).set(key, entry));
 }
 

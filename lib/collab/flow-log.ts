@@ -34,7 +34,14 @@ export const LOG_KINDS: readonly LogKind[] = [
 ];
 
 /** Kinds that say something was edited: one entry per person and thing, refreshed at most this often. */
-export const CHANGE_KINDS: readonly LogKind[] = ["plan_changed", "subgoal_changed", "activity_changed", "action_changed", "agenda_changed", "followup_changed"];
+export const CHANGE_KINDS: readonly LogKind[] = [
+  "plan_changed",
+  "subgoal_changed",
+  "activity_changed",
+  "action_changed",
+  "agenda_changed",
+  "followup_changed",
+];
 export const CHANGE_LOG_GAP_MS = 10_000;
 
 /** The log keeps the newest entries only: a meeting writes a few hundred at most. */
@@ -57,7 +64,8 @@ export function logChange(doc: Y.Doc, entry: NewLogEntry): void {
   if (!LOG_KINDS.includes(entry.kind)) throw new AppError("INVALID_INPUT", "unknown log kind", { kind: "enum" });
   checkStamp(entry.by, entry.at);
   const ref = entry.ref ?? null;
-  if (ref !== null && (typeof ref !== "string" || ref.length > REF_MAX)) throw new AppError("INVALID_INPUT", "bad reference", { ref: "range" });
+  if (ref !== null && (typeof ref !== "string" || ref.length > REF_MAX))
+    throw new AppError("INVALID_INPUT", "bad reference", { ref: "range" });
   const value = entry.value ?? null;
   if (value !== null && typeof value !== "number" && (typeof value !== "string" || value.length > REF_MAX)) {
     throw new AppError("INVALID_INPUT", "bad value", { value: "range" });

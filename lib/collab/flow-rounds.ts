@@ -39,7 +39,8 @@ export function finishTurn(doc: Y.Doc, roundId: string, participantId: string, a
   checkStamp(actor.by, actor.at);
   const round = readRound(doc);
   if (!round || round.id !== roundId) throw new AppError("CONFLICT", "that round is no longer running");
-  if (!round.order.includes(participantId)) throw new AppError("INVALID_INPUT", "not a speaker in this round", { participantId: "unknown" });
+  if (!round.order.includes(participantId))
+    throw new AppError("INVALID_INPUT", "not a speaker in this round", { participantId: "unknown" });
   doc.transact(() => {
     flowMap(doc).set(`${TURN_PREFIX}${roundId}:${participantId}`, { at: actor.at, by: actor.by, passed: opts.passed === true });
   });

@@ -6,7 +6,19 @@ import { addAction, actionText } from "./actions";
 import { addSubGoal } from "./sub-goals";
 import { setNextMeetingAt } from "./follow-up";
 import { readMeetingDoc } from "./read-meeting-doc";
-import { confirmClosing, coverAndAdvance, elapsedMs, overTimeMs, pauseTimer, readTimer, reopenClosing, setChair, setCurrentItem, setPhase, startTimer } from "./meeting-flow";
+import {
+  confirmClosing,
+  coverAndAdvance,
+  elapsedMs,
+  overTimeMs,
+  pauseTimer,
+  readTimer,
+  reopenClosing,
+  setChair,
+  setCurrentItem,
+  setPhase,
+  startTimer,
+} from "./meeting-flow";
 import { endRound, finishTurn, readRound, startRound, undoTurn } from "./flow-rounds";
 import { clearConsent, setConsent } from "./flow-consent";
 import { LOG_MAX, logChange, readFlowLog } from "./flow-log";
@@ -155,7 +167,18 @@ describe("meeting flow: root types need no server and never conflict", () => {
     const act = addAction(a, { text: "Aftale arbejdstider" });
     sync();
     setConsent(a, { kind: "action", itemId: act, participantId: EMP, value: "agree", itemText: "Aftale arbejdstider" }, at(EMP, 1));
-    setConsent(b, { kind: "action", itemId: act, participantId: MGR, value: "reservations", comment: "Need to check rota", itemText: "Aftale arbejdstider" }, at(MGR, 1));
+    setConsent(
+      b,
+      {
+        kind: "action",
+        itemId: act,
+        participantId: MGR,
+        value: "reservations",
+        comment: "Need to check rota",
+        itemText: "Aftale arbejdstider",
+      },
+      at(MGR, 1),
+    );
     sync();
     expect(Object.keys(readFlow(a).consent).sort()).toEqual([`action:${act}:${EMP}`, `action:${act}:${MGR}`]);
     expect(readFlow(b).consent).toEqual(readFlow(a).consent);
@@ -212,12 +235,26 @@ describe("consent per item and the closing check", () => {
   }
   const check = (doc: Y.Doc) => {
     const v = readMeetingDoc(doc);
-    return closingCheck({ actions: v.actions, subGoals: v.plan.subGoals, nextMeetingAt: v.followUp.nextMeetingAt, flow: readFlow(doc), participants: PEOPLE });
+    return closingCheck({
+      actions: v.actions,
+      subGoals: v.plan.subGoals,
+      nextMeetingAt: v.followUp.nextMeetingAt,
+      flow: readFlow(doc),
+      participants: PEOPLE,
+    });
   };
   const agreeAll = (doc: Y.Doc, sg: string, act: string) => {
     for (const p of [CW, EMP, MGR]) {
-      setConsent(doc, { kind: "subGoal", itemId: sg, participantId: p, value: "agree", itemText: "15 hours a week within 4 weeks" }, at(p, 200));
-      setConsent(doc, { kind: "action", itemId: act, participantId: p, value: "agree", itemText: actionText(doc, act).toString() }, at(p, 200));
+      setConsent(
+        doc,
+        { kind: "subGoal", itemId: sg, participantId: p, value: "agree", itemText: "15 hours a week within 4 weeks" },
+        at(p, 200),
+      );
+      setConsent(
+        doc,
+        { kind: "action", itemId: act, participantId: p, value: "agree", itemText: actionText(doc, act).toString() },
+        at(p, 200),
+      );
     }
   };
 
@@ -235,16 +272,28 @@ describe("consent per item and the closing check", () => {
     const late = "55555555-5555-4555-8555-555555555555";
     markSeen(doc, late, 50);
     const v = readMeetingDoc(doc);
-    const c = closingCheck({ actions: v.actions, subGoals: v.plan.subGoals, nextMeetingAt: null, flow: readFlow(doc), participants: [...PEOPLE, { id: late, role: "union_rep" }] });
+    const c = closingCheck({
+      actions: v.actions,
+      subGoals: v.plan.subGoals,
+      nextMeetingAt: null,
+      flow: readFlow(doc),
+      participants: [...PEOPLE, { id: late, role: "union_rep" }],
+    });
     expect(c.people).not.toContain(late);
   });
 
   it("names the items with reservations, and is ready once all agree and the next meeting is set", () => {
     const { doc, sg, act } = meeting();
     agreeAll(doc, sg, act);
-    setConsent(doc, { kind: "action", itemId: act, participantId: MGR, value: "reservations", comment: "Rota first", itemText: "Agree working hours" }, at(MGR, 300));
+    setConsent(
+      doc,
+      { kind: "action", itemId: act, participantId: MGR, value: "reservations", comment: "Rota first", itemText: "Agree working hours" },
+      at(MGR, 300),
+    );
     let c = check(doc);
-    expect(c.reservations).toEqual([{ item: { kind: "action", id: act, text: "Agree working hours" }, participantId: MGR, comment: "Rota first" }]);
+    expect(c.reservations).toEqual([
+      { item: { kind: "action", id: act, text: "Agree working hours" }, participantId: MGR, comment: "Rota first" },
+    ]);
     expect(c.nextMeetingSet).toBe(false);
     expect(c.ready).toBe(false);
     setConsent(doc, { kind: "action", itemId: act, participantId: MGR, value: "agree", itemText: "Agree working hours" }, at(MGR, 400));
@@ -268,8 +317,16 @@ describe("consent per item and the closing check", () => {
 
   it("refuses a too long comment and an unknown value; clears a mark", () => {
     const { doc, act } = meeting();
-    expect(() => setConsent(doc, { kind: "action", itemId: act, participantId: EMP, value: "agree", comment: "x".repeat(281), itemText: "" }, at(EMP, 1))).toThrow(/at most/);
-    expect(() => setConsent(doc, { kind: "action", itemId: act, participantId: EMP, value: "maybe" as never, itemText: "" }, at(EMP, 1))).toThrow(AppError);
+    expect(() =>
+      setConsent(
+        doc,
+        { kind: "action", itemId: act, participantId: EMP, value: "agree", comment: "x".repeat(281), itemText: "" },
+        at(EMP, 1),
+      ),
+    ).toThrow(/at most/);
+    expect(() =>
+      setConsent(doc, { kind: "action", itemId: act, participantId: EMP, value: "maybe" as never, itemText: "" }, at(EMP, 1)),
+    ).toThrow(AppError);
     setConsent(doc, { kind: "action", itemId: act, participantId: EMP, value: "agree", itemText: "" }, at(EMP, 1));
     clearConsent(doc, "action", act, EMP);
     expect(readFlow(doc).consent).toEqual({});

@@ -105,7 +105,9 @@ describe("what may be shared", () => {
     expect(() => setMayShare(doc, id, "maybe" as never)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
     expect(() => setWhoSays(doc, id, 42 as never)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
     expect(() => setWhoSays(doc, id, { other: "x".repeat(201) })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
-    expect(() => addSharingItem(doc, { text: "y", mayShare: "perhaps" as never })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => addSharingItem(doc, { text: "y", mayShare: "perhaps" as never })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
     expect(readPrepDoc(doc).sharing).toEqual([{ id, text: "x", mayShare: "undecided", whoSays: null }]);
     expect(() => setMayShare(doc, "nope", "yes")).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
   });

@@ -21,16 +21,7 @@ export type PresenceState = {
  * Eight colours with at least 4.5:1 contrast against white text, used for carets and name tags.
  * Colour is never the only signal: names and roles are always shown beside it.
  */
-export const PRESENCE_COLORS = [
-  "#1d4ed8",
-  "#b91c1c",
-  "#047857",
-  "#7e22ce",
-  "#b45309",
-  "#0e7490",
-  "#be185d",
-  "#4d7c0f",
-] as const;
+export const PRESENCE_COLORS = ["#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#b45309", "#0e7490", "#be185d", "#4d7c0f"] as const;
 
 export function presenceColor(index: number): string {
   return PRESENCE_COLORS[((index % PRESENCE_COLORS.length) + PRESENCE_COLORS.length) % PRESENCE_COLORS.length]!;

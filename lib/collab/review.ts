@@ -129,7 +129,11 @@ export function readReview(doc: Y.Doc): ReviewView | null {
     ];
   });
   return {
-    basis: { agreementId: plain(root.get("agreementId")), version: numOrNull(root.get("version")) ?? 0, fingerprint: plain(root.get("fingerprint")) },
+    basis: {
+      agreementId: plain(root.get("agreementId")),
+      version: numOrNull(root.get("version")) ?? 0,
+      fingerprint: plain(root.get("fingerprint")),
+    },
     items,
   };
 }

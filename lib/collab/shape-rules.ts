@@ -10,9 +10,7 @@ import type { FieldSpec, RichTextSpec, TypeSpec, ValueSpec } from "./schema-kit"
 export type Content = Y.Item["content"];
 
 export type Place =
-  | { kind: "type"; spec: TypeSpec }
-  | { kind: "xmlElement"; rich: RichTextSpec; depth: number }
-  | { kind: "xmlText"; rich: RichTextSpec };
+  { kind: "type"; spec: TypeSpec } | { kind: "xmlElement"; rich: RichTextSpec; depth: number } | { kind: "xmlText"; rich: RichTextSpec };
 
 /** Thrown by the rules; `unresolved`: the update depends on content the document does not have. */
 export class ShapeRefusal extends Error {
@@ -94,7 +92,8 @@ function admitField(field: FieldSpec, content: Content, offset: number, single: 
     return { child: null, units: content.arr.length - offset };
   }
   if (!(content instanceof Y.ContentType)) throw new ShapeRefusal(`${what}: ${content.constructor.name} where a ${field.kind} belongs`);
-  if (!typeMatches(field, content.type)) throw new ShapeRefusal(`${what}: a ${content.type.constructor.name} where a ${field.kind} belongs`);
+  if (!typeMatches(field, content.type))
+    throw new ShapeRefusal(`${what}: a ${content.type.constructor.name} where a ${field.kind} belongs`);
   return { child: { kind: "type", spec: field }, units: 1 };
 }
 
@@ -144,7 +143,12 @@ function admitInText(content: Content, offset: number, rich: RichTextSpec): Admi
 export function valueFits(spec: ValueSpec, v: unknown): boolean {
   switch (spec.kind) {
     case "string":
-      return typeof v === "string" && v.length <= spec.max && (!spec.values || spec.values.includes(v)) && (!spec.pattern || spec.pattern.test(v));
+      return (
+        typeof v === "string" &&
+        v.length <= spec.max &&
+        (!spec.values || spec.values.includes(v)) &&
+        (!spec.pattern || spec.pattern.test(v))
+      );
     case "number":
       return typeof v === "number" && Number.isFinite(v) && v >= spec.min && v <= spec.max && (!spec.integer || Number.isInteger(v));
     case "boolean":

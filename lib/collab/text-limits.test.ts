@@ -14,16 +14,24 @@ function doc(): Y.Doc {
 describe("every shared text has a maximum", () => {
   it("issue 13.2: an action of 3,419 characters is refused (it flooded the shared screen)", () => {
     const d = doc();
-    expect(() => addAction(d, { text: "x".repeat(3419) })).toThrow(expect.objectContaining({ code: "INVALID_INPUT", details: { text: "too_long" } }));
+    expect(() => addAction(d, { text: "x".repeat(3419) })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT", details: { text: "too_long" } }),
+    );
     expect(() => addAction(d, { text: "x".repeat(TEXT_LIMITS.actionText) })).not.toThrow();
   });
 
   it("refuses over-long sub-goals, measures and activities", () => {
     const d = doc();
-    expect(() => addSubGoal(d, { text: "x".repeat(TEXT_LIMITS.subGoalText + 1) })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
-    expect(() => addSubGoal(d, { text: "ok", measureUnit: "u".repeat(TEXT_LIMITS.measureUnit + 1) })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => addSubGoal(d, { text: "x".repeat(TEXT_LIMITS.subGoalText + 1) })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
+    expect(() => addSubGoal(d, { text: "ok", measureUnit: "u".repeat(TEXT_LIMITS.measureUnit + 1) })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
     const g = addSubGoal(d, { text: "ok" });
-    expect(() => addActivity(d, g, { text: "a", schedule: "s".repeat(TEXT_LIMITS.activitySchedule + 1) })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => addActivity(d, g, { text: "a", schedule: "s".repeat(TEXT_LIMITS.activitySchedule + 1) })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
   });
 
   it("stops typing and pasting at the limit, but always lets a too-long text be shortened", () => {

@@ -94,7 +94,10 @@ describe("attack 12.3: crafted updates are refused before they are applied", () 
   it("refuses one level more inside notes that are already at the limit", () => {
     const { doc, checker } = room();
     const id = (doc.getArray("agenda").get(0) as Y.Map<unknown>).get("id") as string;
-    Y.applyUpdate(doc, edit(doc, (r) => nestedLists(agendaNotesFragment(r, id), NOTE_MAX_DEPTH)));
+    Y.applyUpdate(
+      doc,
+      edit(doc, (r) => nestedLists(agendaNotesFragment(r, id), NOTE_MAX_DEPTH)),
+    );
     const deeper = edit(doc, (r) => {
       let el: Y.XmlFragment = agendaNotesFragment(r, id);
       while (el.length > 0) el = el.get(0) as Y.XmlElement;
@@ -115,7 +118,10 @@ describe("attack 12.3: crafted updates are refused before they are applied", () 
   it("refuses a text past its ceiling, but not a replacement that deletes as much as it adds", () => {
     const { doc, checker } = room();
     const max = (MEETING_DOC_SCHEMA.roots.plan as { fields: Record<string, { max: number }> }).fields.goal!.max;
-    Y.applyUpdate(doc, edit(doc, (r) => goalText(r).insert(0, "a".repeat(max))));
+    Y.applyUpdate(
+      doc,
+      edit(doc, (r) => goalText(r).insert(0, "a".repeat(max))),
+    );
     expect(checker.check(edit(doc, (r) => goalText(r).insert(0, "b")))).toMatchObject({ ok: false });
     const replace = edit(doc, (r) => {
       goalText(r).delete(0, max);
@@ -147,11 +153,18 @@ describe("the schema admits what the model writes at its limits", () => {
   it("a consent mark with its full history of long reservations fits (it is not refused as too large)", () => {
     const { doc, checker } = room();
     const update = edit(doc, (replica) => {
-      const long = "æ\"".repeat(CONSENT_COMMENT_MAX / 2);
+      const long = 'æ"'.repeat(CONSENT_COMMENT_MAX / 2);
       for (let i = 0; i <= CONSENT_HISTORY_MAX + 1; i++) {
         setConsent(
           replica,
-          { kind: "goal", itemId: "plan", participantId: "11111111-1111-4111-8111-111111111111", value: i % 2 ? "agree" : "reservations", comment: `${i} ${long}`.slice(0, CONSENT_COMMENT_MAX), itemText: "Tilbage i fuld tid" },
+          {
+            kind: "goal",
+            itemId: "plan",
+            participantId: "11111111-1111-4111-8111-111111111111",
+            value: i % 2 ? "agree" : "reservations",
+            comment: `${i} ${long}`.slice(0, CONSENT_COMMENT_MAX),
+            itemText: "Tilbage i fuld tid",
+          },
           { by: "22222222-2222-4222-8222-222222222222", at: 1_700_000_000_000 + i },
         );
       }

@@ -209,7 +209,8 @@ class UpdateRun {
   private landingOf(item: Y.Item): Landing {
     const left = item.origin ? this.find(item.origin) : null;
     const right = item.rightOrigin ? this.find(item.rightOrigin) : null;
-    if ((item.origin && !left) || (item.rightOrigin && !right)) throw new ShapeRefusal("depends on content the document does not have", true);
+    if ((item.origin && !left) || (item.rightOrigin && !right))
+      throw new ShapeRefusal("depends on content the document does not have", true);
     if ((left && this.isGarbage(left)) || (right && this.isGarbage(right))) return "discard";
     const neighbour = left ?? right;
     if (neighbour) {

@@ -56,7 +56,11 @@ export function fillKurtMeeting(
     measureTarget: 3,
     measureUnit: "point",
   });
-  addActivity(doc, pain, { text: "Daglig gåtur med en kollega i frokostpausen", who: "Kurt og en kollega", schedule: "30 minutter hver dag" });
+  addActivity(doc, pain, {
+    text: "Daglig gåtur med en kollega i frokostpausen",
+    who: "Kurt og en kollega",
+    schedule: "30 minutter hver dag",
+  });
   addActivity(doc, pain, { text: "Smertedagbog", who: "Kurt", schedule: "Udfyldes hver fredag" });
 
   const hours = addSubGoal(doc, {

@@ -58,12 +58,34 @@ async function seedPreviousMeeting(caseId: string, now: Date): Promise<void> {
     role: p.role,
     displayName: p.displayName,
     colorIndex: p.colorIndex,
-    actor: { kind: "participant", participantId: p.id, caseId, organisationId: organisationId(), roles: [], authMethod: "join-link", authenticatedAt: openedAt },
+    actor: {
+      kind: "participant",
+      participantId: p.id,
+      caseId,
+      organisationId: organisationId(),
+      roles: [],
+      authMethod: "join-link",
+      authenticatedAt: openedAt,
+    },
   });
   const mette = actor(caseworker, at(5));
-  const v = await prepareAgreement({ me: mette, meetingId: meeting.id, unionRepSigns: unionRep !== undefined, client: CLIENT, now: at(66) });
+  const v = await prepareAgreement({
+    me: mette,
+    meetingId: meeting.id,
+    unionRepSigns: unionRep !== undefined,
+    client: CLIENT,
+    now: at(66),
+  });
   const sign = (who: Me, confirmation: Parameters<typeof signAgreement>[0]["confirmation"], minute: number) =>
-    signAgreement({ me: who, agreementId: v.agreementId, confirmation, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT, now: at(minute) });
+    signAgreement({
+      me: who,
+      agreementId: v.agreementId,
+      confirmation,
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: CLIENT,
+      now: at(minute),
+    });
 
   await sign(actor(caseworker, at(60)), { mode: "own-device", typedName: caseworker.displayName }, 68);
   if (unionRep) await sign(actor(unionRep, at(61)), { mode: "own-device", typedName: unionRep.displayName }, 69);

@@ -40,7 +40,11 @@ describe("ensureDemo", () => {
 
     const meetingId = new URL(links.meetingUrl).pathname.split("/").pop()!;
     const observer = await openJoinLink({ token: links.links.observer.split("/join/")[1]!, ip: null, userAgent: null });
-    const t = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: observer.sessionToken }), meetingId, wsOrigin: "ws://x" });
+    const t = await getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: observer.sessionToken }),
+      meetingId,
+      wsOrigin: "ws://x",
+    });
     expect(verifyTicket(t.params.ticket, t.room).readOnly).toBe(true);
     // Mette enters the room with her staff session as the case's caseworker.
     const staffSessionToken = await openStaffSession(mette!.id);

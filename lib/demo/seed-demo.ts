@@ -69,9 +69,17 @@ export async function ensureDemo(input: { dataDir: string; baseUrl: string; now?
     const stillThere = await findMeetingWithCase(await getDb(), meetingId).catch(() => null);
     if (stillThere) {
       const linkPaths = await completeDemo(stillThere.meeting.caseId, meetingId, existing.linkPaths);
-      const agreementBundles = await ensureKurtAgreement({ caseId: stillThere.meeting.caseId, baseUrl: input.baseUrl, now: input.now ?? new Date() });
+      const agreementBundles = await ensureKurtAgreement({
+        caseId: stillThere.meeting.caseId,
+        baseUrl: input.baseUrl,
+        now: input.now ?? new Date(),
+      });
       await ensureKurtFollowUp({ caseId: stillThere.meeting.caseId, meetingId, now: input.now ?? new Date() });
-      const links = { ...absolute(input.baseUrl, existing.meetingPath, linkPaths), agreementBundles, caseUrl: `${input.baseUrl}/cases/${stillThere.meeting.caseId}` };
+      const links = {
+        ...absolute(input.baseUrl, existing.meetingPath, linkPaths),
+        agreementBundles,
+        caseUrl: `${input.baseUrl}/cases/${stillThere.meeting.caseId}`,
+      };
       writeFileSync(path.join(input.dataDir, FILE), JSON.stringify(links, null, 2) + "\n", { mode: 0o600 });
       return { links, seeded: false };
     }

@@ -45,14 +45,18 @@ export async function ensureKurtFollowUp(input: { caseId: string; meetingId: str
       [-11, 7, "Gåturene hjælper"],
       [-4, 6, "Den bedste uge indtil nu"],
     ];
-    if (pain && kurt) for (const [d, value, note] of diary) await recordProgress({ me: kurt, raw: { subGoalId: pain.id, date: addDays(today, d), value, note }, now: input.now });
+    if (pain && kurt)
+      for (const [d, value, note] of diary)
+        await recordProgress({ me: kurt, raw: { subGoalId: pain.id, date: addDays(today, d), value, note }, now: input.now });
     const worked: [number, number][] = [
       [-24, 15],
       [-17, 15],
       [-10, 18],
       [-3, 20],
     ];
-    if (hours && lars) for (const [d, value] of worked) await recordProgress({ me: lars, raw: { subGoalId: hours.id, date: addDays(today, d), value }, now: input.now });
+    if (hours && lars)
+      for (const [d, value] of worked)
+        await recordProgress({ me: lars, raw: { subGoalId: hours.id, date: addDays(today, d), value }, now: input.now });
   }
 
   if ((await listAnswersForMeetings(db, [input.meetingId])).length === 0) {
@@ -64,7 +68,8 @@ export async function ensureKurtFollowUp(input: { caseId: string; meetingId: str
     ];
     for (const [role, answer, suggestion, answeredAt] of answers) {
       const p = person(role);
-      if (p) await upsertInvitationAnswer(db, { meetingId: input.meetingId, participantId: p.id, answer, suggestion, reason: null, answeredAt });
+      if (p)
+        await upsertInvitationAnswer(db, { meetingId: input.meetingId, participantId: p.id, answer, suggestion, reason: null, answeredAt });
     }
   }
 
@@ -76,7 +81,13 @@ export async function ensureKurtFollowUp(input: { caseId: string; meetingId: str
     ];
     for (const [role, daysAgo] of read) {
       const p = person(role);
-      if (p) await insertReadReceipt(db, { agreementId: binding.id, participantId: p.id, fingerprint: binding.fingerprint, readAt: zonedToInstant(addDays(today, -daysAgo), "19:30") });
+      if (p)
+        await insertReadReceipt(db, {
+          agreementId: binding.id,
+          participantId: p.id,
+          fingerprint: binding.fingerprint,
+          readAt: zonedToInstant(addDays(today, -daysAgo), "19:30"),
+        });
     }
   }
 }

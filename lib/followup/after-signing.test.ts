@@ -44,8 +44,18 @@ describe("after signing", () => {
   it("issue 13.2: the case page's next meeting is the next one in the future, not one that is over earlier the same day", async () => {
     const b = await createBoundCase();
     const day = "2030-06-12";
-    const morning = await insertMeeting(await getDb(), { caseId: b.caseId, title: "Morning", startsAt: new Date(`${day}T07:00:00Z`), location: null });
-    const nextWeek = await insertMeeting(await getDb(), { caseId: b.caseId, title: "Next week", startsAt: new Date("2030-06-19T07:00:00Z"), location: null });
+    const morning = await insertMeeting(await getDb(), {
+      caseId: b.caseId,
+      title: "Morning",
+      startsAt: new Date(`${day}T07:00:00Z`),
+      location: null,
+    });
+    const nextWeek = await insertMeeting(await getDb(), {
+      caseId: b.caseId,
+      title: "Next week",
+      startsAt: new Date("2030-06-19T07:00:00Z"),
+      location: null,
+    });
     for (const m of [morning, nextWeek]) await createMeetingDocument({ meetingId: m.id, track: "employed" });
     // 13:00 the same day: the morning meeting (and the fixture's, long ago) is over.
     const cw = await getCaseFollowUp({ me: b.actors.caseworker, now: new Date(`${day}T11:00:00Z`) });

@@ -32,13 +32,24 @@ export const ZInvitationAnswer = z
     reason: v.answer === "cannot_come" ? v.reason : null,
   }));
 
-export type AnsweredInvitation = { meetingId: string; answer: InvitationAnswer; suggestion: string | null; reason: string | null; answeredAt: Date };
+export type AnsweredInvitation = {
+  meetingId: string;
+  answer: InvitationAnswer;
+  suggestion: string | null;
+  reason: string | null;
+  answeredAt: Date;
+};
 
 /**
  * A participant answers the invitation to a meeting of their case. A new answer replaces the
  * earlier one; a meeting that is over or cancelled cannot be answered (CONFLICT).
  */
-export async function answerInvitation(input: { me: Pick<Me, "caseId" | "participantId" | "role">; meetingId: string; raw: unknown; now?: Date }): Promise<AnsweredInvitation> {
+export async function answerInvitation(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role">;
+  meetingId: string;
+  raw: unknown;
+  now?: Date;
+}): Promise<AnsweredInvitation> {
   const now = input.now ?? new Date();
   if (!isUuid(input.meetingId)) throw new AppError("NOT_FOUND", "no such meeting");
   const db = await getDb();
@@ -50,7 +61,14 @@ export async function answerInvitation(input: { me: Pick<Me, "caseId" | "partici
   if (!parsed.success) throw invalidInput(parsed.error, "the answer needs another look");
   const m = found.meeting;
   const over = m.startsAt.getTime() + m.durationMinutes * 60_000 < now.getTime();
-  if (over || m.status === "cancelled" || m.status === "completed") throw new AppError("CONFLICT", "This meeting is over or cancelled", { meeting: "closed" });
+  if (over || m.status === "cancelled" || m.status === "completed")
+    throw new AppError("CONFLICT", "This meeting is over or cancelled", { meeting: "closed" });
   const row = await upsertInvitationAnswer(db, { meetingId: m.id, participantId: input.me.participantId, ...parsed.data, answeredAt: now });
-  return { meetingId: row.meetingId, answer: row.answer as InvitationAnswer, suggestion: row.suggestion, reason: row.reason, answeredAt: row.answeredAt };
+  return {
+    meetingId: row.meetingId,
+    answer: row.answer as InvitationAnswer,
+    suggestion: row.suggestion,
+    reason: row.reason,
+    answeredAt: row.answeredAt,
+  };
 }

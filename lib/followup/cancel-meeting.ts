@@ -13,7 +13,14 @@ import { tellInvitees } from "./tell-invitees";
  * calendar event keeps its UID, gets a higher SEQUENCE and `STATUS:CANCELLED`; everyone invited
  * with an e-mail address is told. A completed or already cancelled meeting answers 409.
  */
-export async function cancelMeeting(input: { staffUserId: string | null | undefined; meetingId: string; raw: unknown; baseUrl: string; locale: Locale; now?: Date }): Promise<MeetingChange> {
+export async function cancelMeeting(input: {
+  staffUserId: string | null | undefined;
+  meetingId: string;
+  raw: unknown;
+  baseUrl: string;
+  locale: Locale;
+  now?: Date;
+}): Promise<MeetingChange> {
   const access = await requireMeetingStaff(input);
   const parsed = ZCancelMeeting.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);

@@ -74,7 +74,11 @@ describe("carryForward", () => {
     const binding = bindingOf(await loadCaseAgreements(bound.caseId))!;
     const doc = await followUpDoc(bound.caseId);
     const view = readMeetingDoc(doc);
-    const people = new Map(binding.content.actions.flatMap((a) => (a.owner ? [[a.owner.participantId, { name: a.owner.name, role: a.owner.role }] as const] : [])));
+    const people = new Map(
+      binding.content.actions.flatMap((a) =>
+        a.owner ? [[a.owner.participantId, { name: a.owner.name, role: a.owner.role }] as const] : [],
+      ),
+    );
     const changes = diffPlans(binding.content, snapshotFromView(view, people));
     expect(changes).toEqual([{ field: "followUp.nextMeetingAt", subject: null, from: binding.content.followUp.nextMeetingAt, to: null }]);
     expect(view.plan.subGoals.map((g) => g.id)).toEqual(binding.content.plan.subGoals.map((g) => g.id));
@@ -94,7 +98,17 @@ describe("carryForward", () => {
           version: 2,
           preparedAt: new Date().toISOString(),
           meeting: { id: "m", startsAt: new Date().toISOString() },
-          plan: { track: "employed", goal: "", goalTargetDate: null, step: 9, subGoals: [{ id: "g1", text: "Walk daily", due: null, measure: { label: "", from: null, target: null, unit: "" }, activities: [] }], mixer: { hours: 7 }, tools: ["nonsense"] },
+          plan: {
+            track: "employed",
+            goal: "",
+            goalTargetDate: null,
+            step: 9,
+            subGoals: [
+              { id: "g1", text: "Walk daily", due: null, measure: { label: "", from: null, target: null, unit: "" }, activities: [] },
+            ],
+            mixer: { hours: 7 },
+            tools: ["nonsense"],
+          },
           actions: [],
           followUp: { howOften: "", jobCentre: "", nextMeetingAt: null },
           review: null,
@@ -143,7 +157,14 @@ describe("the review is part of the next agreement", () => {
     // (kept private, only that is frozen: app/api/cases/health-measures.test.ts).
     await setMeasurePrivacy({ me: b.actors.employee, raw: { subGoalId: pain.id, health: true, shared: true } });
 
-    const meeting = await scheduleMeeting({ caseId: b.caseId, track: "employed", title: "Follow-up", startsAt: new Date(), location: "Room 2", fill: await followUpFill(b.caseId, "da") });
+    const meeting = await scheduleMeeting({
+      caseId: b.caseId,
+      track: "employed",
+      title: "Follow-up",
+      startsAt: new Date(),
+      location: "Room 2",
+      fill: await followUpFill(b.caseId, "da"),
+    });
     const loaded = await loadDocument(meetingDocName(meeting.id));
     const items = readReview(loaded!.doc)!.items;
     loaded!.doc.destroy();
@@ -153,13 +174,25 @@ describe("the review is part of the next agreement", () => {
       reviewCommentText(doc, items[3]!.id).insert(0, "Pain went up after lifting");
     });
 
-    const v2 = await amendAgreement({ me: b.actors.caseworker, meetingId: meeting.id, reason: "Follow-up", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({
+      me: b.actors.caseworker,
+      meetingId: meeting.id,
+      reason: "Follow-up",
+      unionRepSigns: false,
+      client: CLIENT,
+    });
     const row = (await findAgreement(await getDb(), v2.agreementId))!;
     const content = readAgreementContent(row.canonical);
     expect(content.review!.basis.version).toBe(1);
     expect(content.review!.items).toHaveLength(5);
     expect(content.review!.items[0]).toMatchObject({ kind: "action", outcome: "done", comment: "" });
-    expect(content.review!.items[3]).toMatchObject({ kind: "subGoal", refId: pain.id, outcome: "not_on_track", comment: "Pain went up after lifting", progress: { entries: 1, latest: { date: today, value: 6 } } });
+    expect(content.review!.items[3]).toMatchObject({
+      kind: "subGoal",
+      refId: pain.id,
+      outcome: "not_on_track",
+      comment: "Pain went up after lifting",
+      progress: { entries: 1, latest: { date: today, value: 6 } },
+    });
 
     const doc = readFrozenDocument(row.canonical);
     const heading = { da: "Opfølgning på version 1", nb: "Oppfølging av versjon 1", en: "Review of version 1" };
@@ -169,6 +202,10 @@ describe("the review is part of the next agreement", () => {
       expect(section!.groups).toHaveLength(5);
     }
     const en = doc.presentation.en!.sections.find((s) => s.heading === heading.en)!;
-    expect(en.groups[3]!.rows.map((r) => r.value)).toEqual(["Not on track", expect.stringMatching(/^Latest 6 on /), "Pain went up after lifting"]);
+    expect(en.groups[3]!.rows.map((r) => r.value)).toEqual([
+      "Not on track",
+      expect.stringMatching(/^Latest 6 on /),
+      "Pain went up after lifting",
+    ]);
   });
 });

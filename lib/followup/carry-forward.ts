@@ -53,11 +53,17 @@ export function carryForward(doc: Y.Doc, basis: CarryForwardBasis, locale: Local
         measureUnit: clampText("measureUnit", g.measure.unit),
       });
       for (const a of g.activities) {
-        addActivity(doc, g.id, { id: a.id, text: clampText("activityText", a.text), who: clampText("activityWho", a.who), schedule: clampText("activitySchedule", a.schedule) });
+        addActivity(doc, g.id, {
+          id: a.id,
+          text: clampText("activityText", a.text),
+          who: clampText("activityWho", a.who),
+          schedule: clampText("activitySchedule", a.schedule),
+        });
       }
     }
     for (const [dimension, value] of Object.entries(plan.mixer)) {
-      if (isMixerDimension(dimension) && Number.isInteger(value) && value >= MIXER_MIN && value <= MIXER_MAX) setMixer(doc, dimension, value);
+      if (isMixerDimension(dimension) && Number.isInteger(value) && value >= MIXER_MIN && value <= MIXER_MAX)
+        setMixer(doc, dimension, value);
     }
     for (const tool of plan.tools) if (isPlanTool(tool)) setTool(doc, tool, true);
     for (const a of actions) {
@@ -71,11 +77,17 @@ export function carryForward(doc: Y.Doc, basis: CarryForwardBasis, locale: Local
     addAgendaItem(doc, { title: t("followup.agenda.welcome"), minutes: MINUTES.welcome });
     const items: NewReviewItem[] = [];
     for (const a of actions) {
-      const agendaItemId = addAgendaItem(doc, { title: agendaTitle(t("followup.agenda.reviewAction"), a.text), minutes: MINUTES.reviewAction });
+      const agendaItemId = addAgendaItem(doc, {
+        title: agendaTitle(t("followup.agenda.reviewAction"), a.text),
+        minutes: MINUTES.reviewAction,
+      });
       items.push({ id: newId(), kind: "action", refId: a.id, text: a.text, agendaItemId });
     }
     for (const g of plan.subGoals) {
-      const agendaItemId = addAgendaItem(doc, { title: agendaTitle(t("followup.agenda.reviewSubGoal"), g.text), minutes: MINUTES.reviewSubGoal });
+      const agendaItemId = addAgendaItem(doc, {
+        title: agendaTitle(t("followup.agenda.reviewSubGoal"), g.text),
+        minutes: MINUTES.reviewSubGoal,
+      });
       items.push({ id: newId(), kind: "subGoal", refId: g.id, text: g.text, agendaItemId });
     }
     addAgendaItem(doc, { title: t("followup.agenda.adjust"), minutes: MINUTES.adjust });

@@ -24,7 +24,12 @@ let nextMeetingId: string;
 beforeAll(async () => {
   tdb = await createTestDatabase();
   b = await createBoundCase();
-  const m = await insertMeeting(await getDb(), { caseId: b.caseId, title: "Next", startsAt: new Date(Date.now() + 7 * 86_400_000), location: "Room 3" });
+  const m = await insertMeeting(await getDb(), {
+    caseId: b.caseId,
+    title: "Next",
+    startsAt: new Date(Date.now() + 7 * 86_400_000),
+    location: "Room 3",
+  });
   await createMeetingDocument({ meetingId: m.id, track: "employed" });
   nextMeetingId = m.id;
 });
@@ -78,9 +83,22 @@ describe("getCaseFollowUp", () => {
       setMixer(doc, "hours", 3);
       setMixer(doc, "intensity", 1);
     });
-    const v2 = await amendAgreement({ me: c.actors.caseworker, meetingId: c.meetingId, reason: "Up a step", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({
+      me: c.actors.caseworker,
+      meetingId: c.meetingId,
+      reason: "Up a step",
+      unionRepSigns: false,
+      client: CLIENT,
+    });
     for (const role of ["caseworker", "employee", "manager"] as const) {
-      await signAgreement({ me: c.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: c.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
+      await signAgreement({
+        me: c.actors[role],
+        agreementId: v2.agreementId,
+        confirmation: { mode: "own-device", typedName: c.names[role] },
+        readAndAgreed: true,
+        shownHash: v2.fingerprint,
+        client: CLIENT,
+      });
     }
     const f = await getCaseFollowUp({ me: c.actors.union_rep, compare: { from: 2, to: 1 } });
     expect(f.step).toMatchObject({ step: 4, previous: 3, since: { version: 2, agreementId: v2.agreementId } });
@@ -102,7 +120,12 @@ describe("getCaseFollowUp", () => {
 describe("dueFromMe", () => {
   it("lists my open actions (overdue first), progress asked for and invitations to answer (a signer is not asked to confirm reading)", async () => {
     const c = await createBoundCase();
-    const m = await insertMeeting(await getDb(), { caseId: c.caseId, title: "Next", startsAt: new Date(Date.now() + 3 * 86_400_000), location: "Room" });
+    const m = await insertMeeting(await getDb(), {
+      caseId: c.caseId,
+      title: "Next",
+      startsAt: new Date(Date.now() + 3 * 86_400_000),
+      location: "Room",
+    });
     const manager = await dueFromMe({ me: c.actors.manager, employeeName: "Test Person" });
     // Lars signed the binding version: that says he read it, so no "confirm you have read it".
     // Hours are asked of the manager; pain (a health measure) never is.

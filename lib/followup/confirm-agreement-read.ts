@@ -19,7 +19,11 @@ export const ZReadConfirmation = z.object({
  * were shown. A different fingerprint than the stored one is refused (CONFLICT), as is a version
  * that does not bind yet; confirming twice keeps the first time.
  */
-export async function confirmAgreementRead(input: { me: Pick<Me, "caseId" | "participantId" | "role">; raw: unknown; now?: Date }): Promise<{ agreementId: string; readAt: Date }> {
+export async function confirmAgreementRead(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role">;
+  raw: unknown;
+  now?: Date;
+}): Promise<{ agreementId: string; readAt: Date }> {
   assertCan(input.me.role, "view", "agreement");
   const parsed = ZReadConfirmation.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error, "the confirmation needs another look");
@@ -30,7 +34,13 @@ export async function confirmAgreementRead(input: { me: Pick<Me, "caseId" | "par
   if (!row) throw new AppError("NOT_FOUND", "no such agreement");
   if (row.caseId !== input.me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
   if (!row.sealedAt) throw new AppError("CONFLICT", "This version is not binding yet", { agreementId: "notBinding" });
-  if (row.fingerprint !== fingerprint) throw new AppError("CONFLICT", "The agreement shown is not this version", { fingerprint: "mismatch" });
-  const receipt = await insertReadReceipt(db, { agreementId, participantId: input.me.participantId, fingerprint, readAt: input.now ?? new Date() });
+  if (row.fingerprint !== fingerprint)
+    throw new AppError("CONFLICT", "The agreement shown is not this version", { fingerprint: "mismatch" });
+  const receipt = await insertReadReceipt(db, {
+    agreementId,
+    participantId: input.me.participantId,
+    fingerprint,
+    readAt: input.now ?? new Date(),
+  });
   return { agreementId, readAt: receipt.readAt };
 }

@@ -14,7 +14,8 @@ export function describeChanges(changes: readonly PlanChange[], locale: string, 
   const text = (v: Value) => (v === null ? notSet : typeof v === "number" ? formatValue(v, locale) : v);
   const date = (v: Value) => (typeof v === "string" ? formatDay(v, locale) : notSet);
   const dateTime = (v: Value) => (typeof v === "string" ? formatLocalDateTime(v, locale) : notSet);
-  const status = (v: Value) => (typeof v === "string" && ["open", "in_progress", "done"].includes(v) ? t(`room.actions.statuses.${v}`) : text(v));
+  const status = (v: Value) =>
+    typeof v === "string" && ["open", "in_progress", "done"].includes(v) ? t(`room.actions.statuses.${v}`) : text(v);
   const pair = (key: string, c: PlanChange, show: (v: Value) => string = text) =>
     t(`followup.diff.${key}`, { subject: c.subject ?? "", from: show(c.from), to: show(c.to) });
   /** A list item (sub-goal, activity, tool, action): added when `from` is null, else removed. */
@@ -28,7 +29,11 @@ export function describeChanges(changes: readonly PlanChange[], locale: string, 
       case "step":
         return pair("step", c, (v) => (v === null ? "–" : text(v)));
       case "mixer":
-        return t("followup.diff.mixer", { dimension: t(`mixer.${c.subject}`), from: c.from === null ? notSet : text(c.from), to: c.to === null ? notSet : text(c.to) });
+        return t("followup.diff.mixer", {
+          dimension: t(`mixer.${c.subject}`),
+          from: c.from === null ? notSet : text(c.from),
+          to: c.to === null ? notSet : text(c.to),
+        });
       case "goal":
         return pair("goal", c);
       case "goalTargetDate":

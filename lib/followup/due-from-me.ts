@@ -30,7 +30,11 @@ export type DueFromMe = { caseId: string; employeeName: string; role: Role; item
  * in the last week, for those who record), invitations to upcoming meetings they have not
  * answered, and the binding agreement if they have not confirmed reading it.
  */
-export async function dueFromMe(input: { me: Pick<Me, "caseId" | "participantId" | "role">; employeeName: string; now?: Date }): Promise<DueFromMe> {
+export async function dueFromMe(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role">;
+  employeeName: string;
+  now?: Date;
+}): Promise<DueFromMe> {
   const { me } = input;
   const now = input.now ?? new Date();
   const today = dateInZone(now);
@@ -61,14 +65,27 @@ export async function dueFromMe(input: { me: Pick<Me, "caseId" | "participantId"
   }
 
   if (me.role !== "caseworker") {
-    const meetings = (await listMeetingsOfCases(db, [me.caseId])).filter((m) => m.status !== "cancelled" && m.status !== "completed" && m.startsAt.getTime() > now.getTime());
-    const answered = new Set((await listAnswersForMeetings(db, meetings.map((m) => m.id))).filter((a) => a.participantId === me.participantId).map((a) => a.meetingId));
+    const meetings = (await listMeetingsOfCases(db, [me.caseId])).filter(
+      (m) => m.status !== "cancelled" && m.status !== "completed" && m.startsAt.getTime() > now.getTime(),
+    );
+    const answered = new Set(
+      (
+        await listAnswersForMeetings(
+          db,
+          meetings.map((m) => m.id),
+        )
+      )
+        .filter((a) => a.participantId === me.participantId)
+        .map((a) => a.meetingId),
+    );
     for (const m of meetings) if (!answered.has(m.id)) items.push({ kind: "answer", meetingId: m.id, startsAt: m.startsAt });
   }
 
   if (binding && me.role !== "observer" && can(me.role, "view", "agreement")) {
     // Signing it said "I have read it and agree": a signer is not asked to confirm reading it again.
-    const read = (await listReadReceipts(db, [binding.id])).some((r) => r.participantId === me.participantId) || (await signaturesOf(binding)).has(me.participantId);
+    const read =
+      (await listReadReceipts(db, [binding.id])).some((r) => r.participantId === me.participantId) ||
+      (await signaturesOf(binding)).has(me.participantId);
     if (!read) items.push({ kind: "read", agreementId: binding.id, version: binding.version });
   }
   return { caseId: me.caseId, employeeName: input.employeeName, role: me.role, items };

@@ -19,7 +19,9 @@ export function formatLocalDateTime(value: string, locale: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const [hh, mm] = time.split(":").map(Number) as [number, number];
   if (!y || !m || !d) return value;
-  return new Intl.DateTimeFormat(intlTagOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d, hh, mm)));
+  return new Intl.DateTimeFormat(intlTagOf(locale), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d, hh, mm)),
+  );
 }
 
 export const formatValue = formatNumber;

@@ -39,7 +39,15 @@ export type FollowUpMeeting = {
   startsOn: string;
 };
 
-export type FollowUpAction = { id: string; text: string; owner: { name: string; role: string } | null; due: string | null; status: string; mine: boolean; overdue: boolean };
+export type FollowUpAction = {
+  id: string;
+  text: string;
+  owner: { name: string; role: string } | null;
+  due: string | null;
+  status: string;
+  mine: boolean;
+  overdue: boolean;
+};
 
 export type FollowUpVersion = {
   id: string;
@@ -65,7 +73,16 @@ export type AgreedLastTime = {
   review: FrozenReview | null;
 };
 
-export type AnswerView = { meetingId: string; participantId: string; name: string; role: Role; answer: InvitationAnswer; suggestion: string | null; reason: string | null; answeredAt: Date };
+export type AnswerView = {
+  meetingId: string;
+  participantId: string;
+  name: string;
+  role: Role;
+  answer: InvitationAnswer;
+  suggestion: string | null;
+  reason: string | null;
+  answeredAt: Date;
+};
 /**
  * What the reader may do with one measure: see its values, record one, and decide about it
  * (`all`: the employee; `protect`: the caseworker may only mark it as about health).
@@ -163,7 +180,9 @@ export async function getCaseFollowUp(input: {
         goal: bindingRow.content.plan.goal,
         goalTargetDate: bindingRow.content.plan.goalTargetDate,
         agreed: {
-          meetingStartsAt: Number.isNaN(Date.parse(bindingRow.content.meeting.startsAt)) ? null : new Date(bindingRow.content.meeting.startsAt),
+          meetingStartsAt: Number.isNaN(Date.parse(bindingRow.content.meeting.startsAt))
+            ? null
+            : new Date(bindingRow.content.meeting.startsAt),
           subGoals: bindingRow.content.plan.subGoals,
           tools: bindingRow.content.plan.tools,
           followUp: bindingRow.content.followUp,
@@ -186,19 +205,41 @@ export async function getCaseFollowUp(input: {
   const measures = bindingRow
     ? agreedMeasures(bindingRow.content).map((m) => {
         const p = privacyOf(m.subGoalId);
-        const access: MeasureAccess = { health: p.health, shared: p.shared, mayView: mayViewValues(me.role, p), mayRecord: mayRecordValue(me.role, p), choose };
+        const access: MeasureAccess = {
+          health: p.health,
+          shared: p.shared,
+          mayView: mayViewValues(me.role, p),
+          mayRecord: mayRecordValue(me.role, p),
+          choose,
+        };
         const s = measureSeries(m, access.mayView ? progress : [], versionsForPlan);
         return { ...s, ramp: m.isHours && access.mayView ? rampWeeks(s, today) : null, access };
       })
     : [];
 
   const seeEveryAnswer = can(me.role, "manage", "invitations");
-  const answerRows = await listAnswersForMeetings(db, meetings.map((m) => m.id));
+  const answerRows = await listAnswersForMeetings(
+    db,
+    meetings.map((m) => m.id),
+  );
   const answers = answerRows
     .filter((a) => seeEveryAnswer || a.participantId === me.participantId)
     .flatMap((a) => {
       const p = person.get(a.participantId);
-      return p ? [{ meetingId: a.meetingId, participantId: p.id, name: p.displayName, role: p.role, answer: a.answer as InvitationAnswer, suggestion: a.suggestion, reason: a.reason, answeredAt: a.answeredAt }] : [];
+      return p
+        ? [
+            {
+              meetingId: a.meetingId,
+              participantId: p.id,
+              name: p.displayName,
+              role: p.role,
+              answer: a.answer as InvitationAnswer,
+              suggestion: a.suggestion,
+              reason: a.reason,
+              answeredAt: a.answeredAt,
+            },
+          ]
+        : [];
     });
   const receiptRows = bindingRow ? await listReadReceipts(db, [bindingRow.id]) : [];
   // Whoever signed the binding version has read it (their signature says so): they count as read.
@@ -213,17 +254,26 @@ export async function getCaseFollowUp(input: {
     .filter((r) => seeEveryAnswer || r.participantId === me.participantId)
     .flatMap((r) => {
       const p = person.get(r.participantId);
-      return p ? [{ participantId: p.id, name: p.displayName, role: p.role, readAt: r.readAt, ...(r.bySignature ? { bySignature: true } : {}) }] : [];
+      return p
+        ? [{ participantId: p.id, name: p.displayName, role: p.role, readAt: r.readAt, ...(r.bySignature ? { bySignature: true } : {}) }]
+        : [];
     });
   const left = agreements.find((a) => a.version === input.compare?.from);
   const right = agreements.find((a) => a.version === input.compare?.to);
-  const comparison = left && right && left !== right ? { from: left.version, to: right.version, changes: diffPlans(left.content, right.content) } : null;
-  const readers = people.filter((p) => !p.removedAt && READER_ROLES.includes(p.role)).map((p) => ({ participantId: p.id, name: p.displayName, role: p.role }));
+  const comparison =
+    left && right && left !== right ? { from: left.version, to: right.version, changes: diffPlans(left.content, right.content) } : null;
+  const readers = people
+    .filter((p) => !p.removedAt && READER_ROLES.includes(p.role))
+    .map((p) => ({ participantId: p.id, name: p.displayName, role: p.role }));
 
   return {
     case: { id: kase.id, employeeName: kase.employeeName, employer: kase.employer, track: kase.track },
     me: { participantId: me.participantId, role: me.role, displayName: me.displayName },
-    may: { recordProgress: can(me.role, "write", "progress"), seeEveryAnswer, confirmRead: READER_ROLES.includes(me.role) && can(me.role, "view", "agreement") },
+    may: {
+      recordProgress: can(me.role, "write", "progress"),
+      seeEveryAnswer,
+      confirmRead: READER_ROLES.includes(me.role) && can(me.role, "view", "agreement"),
+    },
     today,
     meetings,
     // The next meeting that is not over: a meeting under way counts (people look it up after it

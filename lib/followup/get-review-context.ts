@@ -68,7 +68,13 @@ export async function getReviewContext(input: {
       : null;
   return {
     newer,
-    basis: { id: basis.id, version: basis.version, fingerprint: basis.fingerprint, sealedAt: basis.sealedAt.toISOString(), snapshot: { plan, actions, followUp } },
+    basis: {
+      id: basis.id,
+      version: basis.version,
+      fingerprint: basis.fingerprint,
+      sealedAt: basis.sealedAt.toISOString(),
+      snapshot: { plan, actions, followUp },
+    },
     measures: agreedMeasures(basis.content).map((m) => {
       const hidden = !mayViewValues(input.me.role, privacyOf(m.subGoalId));
       return { ...measureSeries(m, hidden ? [] : progress, versions), private: hidden };

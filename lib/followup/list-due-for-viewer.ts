@@ -28,7 +28,11 @@ export async function listDueForViewer(input: {
     for (const { case: c } of cases.filter(({ case: k }) => !input.caseId || k.id === input.caseId)) {
       const p = await findParticipantOfUserOnCase(db, c.id, staffUserId);
       if (p) {
-        const due = await dueFromMe({ me: { caseId: c.id, participantId: p.id, role: p.role }, employeeName: c.employeeName, now: input.now });
+        const due = await dueFromMe({
+          me: { caseId: c.id, participantId: p.id, role: p.role },
+          employeeName: c.employeeName,
+          now: input.now,
+        });
         out.push({ ...due, viewer: { participantId: p.id, displayName: p.displayName } });
       }
     }

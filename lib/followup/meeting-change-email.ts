@@ -10,12 +10,15 @@ import { MEETING_TIME_ZONE } from "../time/zoned";
  * when, where, the room's address, the organisation) — never the case — but carries no join
  * link: the person has theirs, and a second copy would be one more key in a mailbox.
  */
-export type MeetingChangeMail = Omit<InvitationMailInput, "url" | "expiresAt"> & ({ kind: "moved" } | { kind: "cancelled"; message: string | null });
+export type MeetingChangeMail = Omit<InvitationMailInput, "url" | "expiresAt"> &
+  ({ kind: "moved" } | { kind: "cancelled"; message: string | null });
 
 export function renderMeetingChangeEmail(input: MeetingChangeMail): OutgoingMail {
   const { locale } = input;
   const organisation = organisationName();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: MEETING_TIME_ZONE }).format(input.startsAt);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: MEETING_TIME_ZONE }).format(
+    input.startsAt,
+  );
   const key = input.kind === "moved" ? "meetingMoved" : "meetingCancelled";
   const m = (k: string, vars: Record<string, string | number> = {}) => mailText(locale, `staff.mail.${key}.${k}`, vars);
   const body =

@@ -23,7 +23,13 @@ const before: PlanSnapshot = {
           { id: "gone", text: "Coping course", who: "Kurt", schedule: "Twice a week" },
         ],
       },
-      { id: "old-goal", text: "Walk one hour a day", due: null, measure: { label: "", from: null, target: null, unit: "" }, activities: [] },
+      {
+        id: "old-goal",
+        text: "Walk one hour a day",
+        due: null,
+        measure: { label: "", from: null, target: null, unit: "" },
+        activities: [],
+      },
     ],
     mixer: { hours: 2, physical: 2, tasks: 3 },
     tools: ["internship", "mentor"],
@@ -52,7 +58,13 @@ const after: PlanSnapshot = {
           { id: "new", text: "A daily walk with a colleague", who: "Kurt", schedule: "Every day" },
         ],
       },
-      { id: "new-goal", text: "Pain down to 3", due: "2026-05-01", measure: { label: "Pain 1–10", from: 6, target: 3, unit: "" }, activities: [] },
+      {
+        id: "new-goal",
+        text: "Pain down to 3",
+        due: "2026-05-01",
+        measure: { label: "Pain 1–10", from: 6, target: 3, unit: "" },
+        activities: [],
+      },
     ],
     mixer: { hours: 3, physical: 2, intensity: 2 },
     tools: ["internship", "partialReturn"],
@@ -110,7 +122,12 @@ describe("diffPlans", () => {
     expect(forward).toContainEqual({ field: "measure.from", subject: "Hours each week", from: 15, to: 22 });
     expect(forward).toContainEqual({ field: "mixer", subject: "intensity", from: null, to: 2 });
     expect(forward).toContainEqual({ field: "mixer", subject: "tasks", from: 3, to: null });
-    expect(forward).toContainEqual({ field: "activity", subject: "Working hours up from 22 to 37", from: null, to: "A daily walk with a colleague" });
+    expect(forward).toContainEqual({
+      field: "activity",
+      subject: "Working hours up from 22 to 37",
+      from: null,
+      to: "A daily walk with a colleague",
+    });
     expect(forward).toContainEqual({ field: "action", subject: null, from: "Send the internship agreement", to: null });
     expect(forward).toContainEqual({ field: "tool", subject: null, from: null, to: "partialReturn" });
     expect(forward).toContainEqual({ field: "action.owner", subject: "Agree working hours and tasks", from: "Lars", to: "Mette" });

@@ -89,7 +89,8 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): PlanChange
     if (!g || !h) {
       const only = (g ?? h)!;
       out.push({ field: "subGoal", subject: null, from: g ? label(g.text) : null, to: h ? label(h.text) : null });
-      for (const a of only.activities) out.push({ field: "activity", subject: label(only.text), from: g ? label(a.text) : null, to: h ? label(a.text) : null });
+      for (const a of only.activities)
+        out.push({ field: "activity", subject: label(only.text), from: g ? label(a.text) : null, to: h ? label(a.text) : null });
       continue;
     }
     const subject = label(h.text);

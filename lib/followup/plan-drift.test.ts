@@ -29,7 +29,13 @@ describe("edits after freezing", () => {
     expect(drift!.changes.map((c) => c.field).sort()).toEqual(["goal", "step"]);
     expect(drift!.lines.join("\n")).toContain("Step 3 → 4");
 
-    const v2 = await amendAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, reason: "Changed after freezing", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({
+      me: fx.actors.caseworker,
+      meetingId: fx.meetingId,
+      reason: "Changed after freezing",
+      unionRepSigns: false,
+      client: CLIENT,
+    });
     expect(await getPlanDrift({ me: fx.actors.employee, agreementId: v2.agreementId, locale: "en" })).toBeNull();
     // The withdrawn version 1 is history: no notice on it.
     expect(await getPlanDrift({ me: fx.actors.employee, agreementId: v1.agreementId, locale: "en" })).toBeNull();

@@ -47,19 +47,36 @@ export async function getPlanDrift(input: { me: Me; agreementId: string; locale:
   } finally {
     loaded.doc.destroy();
   }
-  const people = new Map((await listAllParticipantsOfCase(await getDb(), row.caseId)).map((p) => [p.id, { name: p.displayName, role: p.role as string }]));
+  const people = new Map(
+    (await listAllParticipantsOfCase(await getDb(), row.caseId)).map((p) => [p.id, { name: p.displayName, role: p.role as string }]),
+  );
   const changes = diffPlans(frozenSnapshot(row.canonical), snapshotFromView(live, people));
   if (changes.length === 0) return null;
   const locale = isLocale(input.locale) ? input.locale : "da";
-  return { agreementId: row.id, version: row.version, meetingId: row.meetingId, changes, lines: describeChanges(changes, locale, translator(locale)) };
+  return {
+    agreementId: row.id,
+    version: row.version,
+    meetingId: row.meetingId,
+    changes,
+    lines: describeChanges(changes, locale, translator(locale)),
+  };
 }
 
 /**
  * The frozen plan of one version, for the room's live comparison (the room holds the live plan;
  * it diffs the two itself as people type). Showing it is showing the agreement: one access-log row.
  */
-export async function getFrozenPlan(input: { me: Me; agreementId: string }): Promise<{ agreementId: string; version: number; fingerprint: string; meetingId: string | null; snapshot: PlanSnapshot }> {
+export async function getFrozenPlan(input: {
+  me: Me;
+  agreementId: string;
+}): Promise<{ agreementId: string; version: number; fingerprint: string; meetingId: string | null; snapshot: PlanSnapshot }> {
   const { row } = await loadAgreementFor(input.me, input.agreementId, "view");
   await recordAccess({ who: whoOf(input.me), caseId: row.caseId, what: "agreement", resourceId: row.id, purpose: "agreement" });
-  return { agreementId: row.id, version: row.version, fingerprint: row.fingerprint, meetingId: row.meetingId, snapshot: frozenSnapshot(row.canonical) };
+  return {
+    agreementId: row.id,
+    version: row.version,
+    fingerprint: row.fingerprint,
+    meetingId: row.meetingId,
+    snapshot: frozenSnapshot(row.canonical),
+  };
 }

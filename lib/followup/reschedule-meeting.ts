@@ -15,7 +15,13 @@ export type MeetingChange = { meetingId: string; sequence: number; told: number 
  * event keeps its UID and gets a higher SEQUENCE; everyone invited with an e-mail address is told
  * (without case content). A completed or cancelled meeting cannot be moved (409).
  */
-export async function rescheduleMeeting(input: { staffUserId: string | null | undefined; meetingId: string; raw: unknown; baseUrl: string; locale: Locale }): Promise<MeetingChange> {
+export async function rescheduleMeeting(input: {
+  staffUserId: string | null | undefined;
+  meetingId: string;
+  raw: unknown;
+  baseUrl: string;
+  locale: Locale;
+}): Promise<MeetingChange> {
   const access = await requireMeetingStaff(input);
   const parsed = ZRescheduleMeeting.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -24,6 +30,12 @@ export async function rescheduleMeeting(input: { staffUserId: string | null | un
   if (!row) throw new AppError("CONFLICT", "a completed or cancelled meeting cannot be moved", { meeting: access.meeting.status });
   // A later time extends the people's links with it (see joinLinkExpiry).
   await extendCaseJoinLinks({ caseId: row.caseId });
-  const told = await tellInvitees({ meeting: row, exceptParticipantId: access.me.participantId, baseUrl: input.baseUrl, locale: input.locale, change: { kind: "moved" } });
+  const told = await tellInvitees({
+    meeting: row,
+    exceptParticipantId: access.me.participantId,
+    baseUrl: input.baseUrl,
+    locale: input.locale,
+    change: { kind: "moved" },
+  });
   return { meetingId: row.id, sequence: row.sequence, told };
 }

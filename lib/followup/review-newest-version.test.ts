@@ -43,9 +43,22 @@ describe("a follow-up meeting follows the newest binding version", () => {
       setStep(d, 4);
       newActionId = addAction(d, { text: "Try a standing desk" });
     });
-    const v2 = await amendAgreement({ me: b.actors.caseworker, meetingId: b.meetingId, reason: "Step 4", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({
+      me: b.actors.caseworker,
+      meetingId: b.meetingId,
+      reason: "Step 4",
+      unionRepSigns: false,
+      client: CLIENT,
+    });
     for (const role of ["caseworker", "employee", "manager"] as const) {
-      await signAgreement({ me: b.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: b.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
+      await signAgreement({
+        me: b.actors[role],
+        agreementId: v2.agreementId,
+        confirmation: { mode: "own-device", typedName: b.names[role] },
+        readAndAgreed: true,
+        shownHash: v2.fingerprint,
+        client: CLIENT,
+      });
     }
 
     // The room is told plainly which version it reviews, and which binds now.

@@ -16,7 +16,10 @@ export async function scheduleCaseMeeting(input: {
   /** The language of the follow-up agenda's own words (the caseworker's); Danish by default. */
   locale?: Locale;
 }): Promise<ScheduledMeeting> {
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "meeting" });
+  const access = await requireCaseStaff(
+    { staffUserId: input.staffUserId, caseId: input.caseId },
+    { action: "manage", resource: "meeting" },
+  );
   const parsed = ZScheduleMeeting.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const m = parsed.data;

@@ -6,7 +6,10 @@ import type { PlanSnapshot } from "./plan-diff";
  * changed since the binding agreement while the meeting adjusts it (the same mapping as
  * lib/agreements/build-agreement-document.ts; action owners by name).
  */
-export function snapshotFromView(view: Pick<MeetingDocView, "plan" | "actions" | "followUp">, people: ReadonlyMap<string, { name: string; role: string }>): PlanSnapshot {
+export function snapshotFromView(
+  view: Pick<MeetingDocView, "plan" | "actions" | "followUp">,
+  people: ReadonlyMap<string, { name: string; role: string }>,
+): PlanSnapshot {
   const { plan } = view;
   return {
     plan: {
@@ -28,7 +31,13 @@ export function snapshotFromView(view: Pick<MeetingDocView, "plan" | "actions" |
     },
     actions: view.actions.map((a) => {
       const owner = a.ownerId ? people.get(a.ownerId) : undefined;
-      return { id: a.id, text: a.text, owner: a.ownerId && owner ? { participantId: a.ownerId, ...owner } : null, due: a.due, status: a.status };
+      return {
+        id: a.id,
+        text: a.text,
+        owner: a.ownerId && owner ? { participantId: a.ownerId, ...owner } : null,
+        due: a.due,
+        status: a.status,
+      };
     }),
     followUp: { ...view.followUp },
   };

@@ -7,7 +7,16 @@ import { goalText, planTrack, setGoalTargetDate, setMixer, setStep, setTool } fr
 import { readMeetingDoc } from "../collab/read-meeting-doc";
 import { readReview, type NewReviewItem } from "../collab/review";
 import { rebaseReview } from "../collab/review-rebase";
-import { activityText, addActivity, addSubGoal, removeActivity, removeSubGoal, setMeasureValue, setSubGoalDue, subGoalText } from "../collab/sub-goals";
+import {
+  activityText,
+  addActivity,
+  addSubGoal,
+  removeActivity,
+  removeSubGoal,
+  setMeasureValue,
+  setSubGoalDue,
+  subGoalText,
+} from "../collab/sub-goals";
 import { applyTextChange } from "../collab/text-diff";
 import { clampText } from "../collab/text-limits";
 import { newId } from "../collab/values";
@@ -43,7 +52,8 @@ export function switchReviewBasis(doc: Y.Doc, from: Basis, to: Basis, labels: { 
     for (const k of ["howOften", "jobCentre"] as const) {
       const a = from.snapshot.followUp[k];
       const b = to.snapshot.followUp[k];
-      if (a !== b && live[k] === a) applyTextChange(followUpText(doc, k), live[k], clampText(k === "howOften" ? "followUpHowOften" : "followUpJobCentre", b));
+      if (a !== b && live[k] === a)
+        applyTextChange(followUpText(doc, k), live[k], clampText(k === "howOften" ? "followUpHowOften" : "followUpJobCentre", b));
     }
 
     // The review follows n+1: existing items keep their outcome, comment and agenda item.
@@ -55,7 +65,8 @@ export function switchReviewBasis(doc: Y.Doc, from: Basis, to: Basis, labels: { 
       items.push({ id: newId(), kind: "action", refId: a.id, text: a.text, agendaItemId });
     }
     for (const g of to.snapshot.plan.subGoals) {
-      const agendaItemId = agendaOf.get(`subGoal:${g.id}`) ?? addAgendaItem(doc, { title: title(labels.reviewSubGoal, g.text), minutes: 5 });
+      const agendaItemId =
+        agendaOf.get(`subGoal:${g.id}`) ?? addAgendaItem(doc, { title: title(labels.reviewSubGoal, g.text), minutes: 5 });
       items.push({ id: newId(), kind: "subGoal", refId: g.id, text: g.text, agendaItemId });
     }
     rebaseReview(doc, { agreementId: to.agreementId, version: to.version, fingerprint: to.fingerprint }, items);
@@ -98,7 +109,13 @@ function mergePlan(doc: Y.Doc, from: FrozenPlan, to: FrozenPlan): void {
         measureTarget: g.measure.target,
         measureUnit: clampText("measureUnit", g.measure.unit),
       });
-      for (const a of g.activities) addActivity(doc, g.id, { id: a.id, text: clampText("activityText", a.text), who: clampText("activityWho", a.who), schedule: clampText("activitySchedule", a.schedule) });
+      for (const a of g.activities)
+        addActivity(doc, g.id, {
+          id: a.id,
+          text: clampText("activityText", a.text),
+          who: clampText("activityWho", a.who),
+          schedule: clampText("activitySchedule", a.schedule),
+        });
       continue;
     }
     if (!now) continue; // the meeting removed it: keep it removed
@@ -107,14 +124,21 @@ function mergePlan(doc: Y.Doc, from: FrozenPlan, to: FrozenPlan): void {
     text(doc, subGoalText(doc, g.id, "measureUnit"), now.measure.unit, was.measure.unit, g.measure.unit, "measureUnit");
     if (was.due !== g.due && now.due === was.due) setSubGoalDue(doc, g.id, g.due);
     if (was.measure.from !== g.measure.from && now.measure.from === was.measure.from) setMeasureValue(doc, g.id, "from", g.measure.from);
-    if (was.measure.target !== g.measure.target && now.measure.target === was.measure.target) setMeasureValue(doc, g.id, "target", g.measure.target);
+    if (was.measure.target !== g.measure.target && now.measure.target === was.measure.target)
+      setMeasureValue(doc, g.id, "target", g.measure.target);
     const liveActs = new Map(now.activities.map((a) => [a.id, a]));
     const fromActs = new Map(was.activities.map((a) => [a.id, a]));
     for (const a of g.activities) {
       const wasA = fromActs.get(a.id);
       const nowA = liveActs.get(a.id);
       if (!wasA) {
-        if (!nowA) addActivity(doc, g.id, { id: a.id, text: clampText("activityText", a.text), who: clampText("activityWho", a.who), schedule: clampText("activitySchedule", a.schedule) });
+        if (!nowA)
+          addActivity(doc, g.id, {
+            id: a.id,
+            text: clampText("activityText", a.text),
+            who: clampText("activityWho", a.who),
+            schedule: clampText("activitySchedule", a.schedule),
+          });
         continue;
       }
       if (!nowA) continue;
@@ -124,7 +148,14 @@ function mergePlan(doc: Y.Doc, from: FrozenPlan, to: FrozenPlan): void {
     }
     for (const wasA of was.activities) {
       const nowA = liveActs.get(wasA.id);
-      if (!g.activities.some((a) => a.id === wasA.id) && nowA && nowA.text === wasA.text && nowA.who === wasA.who && nowA.schedule === wasA.schedule) removeActivity(doc, g.id, wasA.id);
+      if (
+        !g.activities.some((a) => a.id === wasA.id) &&
+        nowA &&
+        nowA.text === wasA.text &&
+        nowA.who === wasA.who &&
+        nowA.schedule === wasA.schedule
+      )
+        removeActivity(doc, g.id, wasA.id);
     }
   }
   for (const was of from.subGoals) {

@@ -11,7 +11,13 @@ export type BoundCase = AgreementFixture & { agreementId: string; fingerprint: s
 
 export async function createBoundCase(opts: { now?: Date } = {}): Promise<BoundCase> {
   const fx = await createAgreementFixture();
-  const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT, now: opts.now });
+  const v = await prepareAgreement({
+    me: fx.actors.caseworker,
+    meetingId: fx.meetingId,
+    unionRepSigns: false,
+    client: CLIENT,
+    now: opts.now,
+  });
   for (const role of ["caseworker", "employee", "manager"] as const) {
     await signAgreement({
       me: fx.actors[role],

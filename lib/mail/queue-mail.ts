@@ -9,7 +9,12 @@ import type { OutgoingMail } from "./deliver-mail";
  * `participantId` ties an invitation's mail to the person, so its state shows beside them.
  */
 export async function queueMail(mail: OutgoingMail, opts: { participantId?: string } = {}): Promise<string> {
-  const id = await insertOutboxMail(await getDb(), { to: mail.to, subject: mail.subject, body: mail.text, participantId: opts.participantId ?? null });
+  const id = await insertOutboxMail(await getDb(), {
+    to: mail.to,
+    subject: mail.subject,
+    body: mail.text,
+    participantId: opts.participantId ?? null,
+  });
   // The row's id is the job's key: however often this mail is queued, it is one job.
   await enqueueJob("mail.send", { outboxId: id }, id);
   return id;

@@ -28,7 +28,10 @@ export async function sendQueuedMail(data: unknown, attempt: { retryCount: numbe
   } catch (e) {
     const last = attempt.retryCount >= attempt.retryLimit;
     await recordOutboxFailure(db, outboxId, e instanceof Error ? e.message : String(e), last);
-    log.error(last ? "an e-mail could not be sent; no retries left" : "an e-mail could not be sent; it will be retried", { outboxId, ...errorFields(e) });
+    log.error(last ? "an e-mail could not be sent; no retries left" : "an e-mail could not be sent; it will be retried", {
+      outboxId,
+      ...errorFields(e),
+    });
     throw e;
   }
   await markOutboxSent(db, outboxId, new Date());

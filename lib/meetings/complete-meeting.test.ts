@@ -24,18 +24,31 @@ describe("completeMeeting", () => {
   it("answers 401, 403 and 404 before it changes anything", async () => {
     const f = await createFixtureCase();
     await expect(completeMeeting({ who: await actorsOf({}), meetingId: f.meetingId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: f.meetingId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      completeMeeting({ who: await actorsOf({ participantSessionToken: newToken() }), meetingId: f.meetingId }),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     for (const role of ["employee", "manager", "union_rep", "observer"] as const) {
-      await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants[role].sessionToken }), meetingId: f.meetingId }), role).rejects.toMatchObject({
+      await expect(
+        completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants[role].sessionToken }), meetingId: f.meetingId }),
+        role,
+      ).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }
     const other = await createFixtureCase();
-    await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: other.participants.caseworker.sessionToken }), meetingId: f.meetingId })).rejects.toMatchObject({
+    await expect(
+      completeMeeting({
+        who: await actorsOf({ participantSessionToken: other.participants.caseworker.sessionToken }),
+        meetingId: f.meetingId,
+      }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
-      completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: "00000000-0000-4000-8000-000000000000" }),
+      completeMeeting({
+        who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }),
+        meetingId: "00000000-0000-4000-8000-000000000000",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await meetingAs(f.participants.caseworker.sessionToken, f.meetingId)).meeting.status).toBe("planned");
     expect(events).toEqual([]);
@@ -44,7 +57,9 @@ describe("completeMeeting", () => {
   it("refuses a cancelled meeting (409)", async () => {
     const f = await createFixtureCase();
     await setMeetingStatus(tdb.handle.db, f.meetingId, "cancelled");
-    await expect(completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId })).rejects.toMatchObject({
+    await expect(
+      completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { meeting: "cancelled" },
     });

@@ -25,8 +25,23 @@ afterAll(async () => {
 
 function ctxOf(f: FixtureCase): MeetingContext {
   return {
-    me: { participantId: f.participants.caseworker.id, caseId: f.caseId, role: "caseworker", displayName: "Test caseworker", colorIndex: 0 },
-    meeting: { id: f.meetingId, caseId: f.caseId, title: "Test meeting", startsAt: new Date(), durationMinutes: 60, location: null, videoUrl: null, status: "scheduled" },
+    me: {
+      participantId: f.participants.caseworker.id,
+      caseId: f.caseId,
+      role: "caseworker",
+      displayName: "Test caseworker",
+      colorIndex: 0,
+    },
+    meeting: {
+      id: f.meetingId,
+      caseId: f.caseId,
+      title: "Test meeting",
+      startsAt: new Date(),
+      durationMinutes: 60,
+      location: null,
+      videoUrl: null,
+      status: "scheduled",
+    },
     case: { id: f.caseId, employeeName: "Test Person", employer: "Test Employer", track: "employed" },
   } as MeetingContext;
 }
@@ -60,7 +75,12 @@ describe("getClosingCheck", () => {
       const items = consentItemsOfPlan({ plan: v.plan, subGoals: v.plan.subGoals, actions: v.actions, followUp: v.followUp });
       for (const p of [caseworker, employee, manager]) {
         markSeen(doc, p.id, 2_000);
-        for (const item of items) setConsent(doc, { kind: item.kind, itemId: item.id, participantId: p.id, value: "agree", itemText: item.text }, { by: p.id, at: 3_000 });
+        for (const item of items)
+          setConsent(
+            doc,
+            { kind: item.kind, itemId: item.id, participantId: p.id, value: "agree", itemText: item.text },
+            { by: p.id, at: 3_000 },
+          );
       }
       setNextMeetingAt(doc, "2031-02-03T09:30");
       confirmClosing(doc, { by: caseworker.id, at: 4_000 });
@@ -70,7 +90,18 @@ describe("getClosingCheck", () => {
     expect(state.confirmed).toEqual({ by: caseworker.id, at: 4_000 });
 
     await edit(f, (doc) =>
-      setConsent(doc, { kind: "action", itemId: action, participantId: manager.id, value: "reservations", comment: "Rota", itemText: "Agree working hours" }, { by: manager.id, at: 5_000 }),
+      setConsent(
+        doc,
+        {
+          kind: "action",
+          itemId: action,
+          participantId: manager.id,
+          value: "reservations",
+          comment: "Rota",
+          itemText: "Agree working hours",
+        },
+        { by: manager.id, at: 5_000 },
+      ),
     );
     state = await getClosingCheck(ctxOf(f));
     expect(state.confirmed).toBeNull();

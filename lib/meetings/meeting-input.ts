@@ -26,7 +26,8 @@ function checkWhenAndWhere(v: WhenAndWhere, ctx: z.RefinementCtx): void {
   if (!v.location && !v.videoUrl) ctx.addIssue({ code: "custom", path: ["location"], message: "placeOrVideo" });
   if (/^\d{4}-\d{2}-\d{2}$/.test(v.date)) {
     const d = new Date(`${v.date}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.date) ctx.addIssue({ code: "custom", path: ["date"], message: "date" });
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.date)
+      ctx.addIssue({ code: "custom", path: ["date"], message: "date" });
   }
 }
 

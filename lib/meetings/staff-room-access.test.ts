@@ -29,17 +29,33 @@ describe("resolveAccess for a meeting (participant or staff session)", () => {
     const a = await staffCaseFixture("room.cw@kommune.example");
     const ctx = await meetingAs({ staffSessionToken: await openStaffSession(a.staff.id, { method: "oidc" }) }, a.meetingId!);
     expect(ctx.me).toMatchObject({ participantId: a.caseworkerParticipantId, role: "caseworker" });
-    expect(ctx.me.actor).toMatchObject({ kind: "staff", userId: a.staff.id, authMethod: "oidc", roles: ["caseworker"], organisationId: expect.any(String) });
+    expect(ctx.me.actor).toMatchObject({
+      kind: "staff",
+      userId: a.staff.id,
+      authMethod: "oidc",
+      roles: ["caseworker"],
+      organisationId: expect.any(String),
+    });
     const byEmail = await meetingAs({ staffSessionToken: await openStaffSession(a.staff.id) }, a.meetingId!);
     expect(byEmail.me.actor.authMethod).toBe("email-link");
     // A ticket is bound to the staff session it was fetched with.
     const staffSessionToken = await openStaffSession(a.staff.id);
-    const ticket = await getMeetingTicket({ who: await actorsOf({ staffSessionToken }), meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" });
-    expect(verifyTicket(ticket.params.ticket, ticket.room)).toMatchObject({ participantId: a.caseworkerParticipantId, session: expect.stringMatching(/^staff:/), readOnly: false });
+    const ticket = await getMeetingTicket({
+      who: await actorsOf({ staffSessionToken }),
+      meetingId: a.meetingId!,
+      wsOrigin: "ws://localhost:3000",
+    });
+    expect(verifyTicket(ticket.params.ticket, ticket.room)).toMatchObject({
+      participantId: a.caseworkerParticipantId,
+      session: expect.stringMatching(/^staff:/),
+      readOnly: false,
+    });
     // Another staff member's session is that staff member, who is not on this case.
     const stranger = await staffCaseFixture("room.stranger@kommune.example");
     const foreign = await openStaffSession(stranger.staff.id);
-    await expect(getMeetingTicket({ who: await actorsOf({ staffSessionToken: foreign }), meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" })).rejects.toMatchObject({
+    await expect(
+      getMeetingTicket({ who: await actorsOf({ staffSessionToken: foreign }), meetingId: a.meetingId!, wsOrigin: "ws://localhost:3000" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
   });
@@ -49,8 +65,12 @@ describe("resolveAccess for a meeting (participant or staff session)", () => {
     const b = await staffCaseFixture("room.b@kommune.example");
     const bSession = { staffSessionToken: await openStaffSession(b.staff.id) };
     await expect(meetingAs(bSession, a.meetingId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getMeetingTicket({ who: await actorsOf(bSession), meetingId: a.meetingId!, wsOrigin: "ws://x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(meetingAs({ staffSessionToken: await openStaffSession(a.staff.id) }, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+    await expect(getMeetingTicket({ who: await actorsOf(bSession), meetingId: a.meetingId!, wsOrigin: "ws://x" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      meetingAs({ staffSessionToken: await openStaffSession(a.staff.id) }, "00000000-0000-4000-8000-000000000000"),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
@@ -67,7 +87,10 @@ describe("resolveAccess for a meeting (participant or staff session)", () => {
     const a = await staffCaseFixture("room.both@kommune.example");
     const other = await createFixtureCase();
     const s = await openJoinLink({ token: other.participants.manager.joinToken, ip: null, userAgent: null });
-    const ctx = await meetingAs({ participantSessionToken: s.sessionToken, staffSessionToken: await openStaffSession(a.staff.id) }, a.meetingId!);
+    const ctx = await meetingAs(
+      { participantSessionToken: s.sessionToken, staffSessionToken: await openStaffSession(a.staff.id) },
+      a.meetingId!,
+    );
     expect(ctx.me).toMatchObject({ role: "caseworker", participantId: a.caseworkerParticipantId });
     await expect(meetingAs({ participantSessionToken: s.sessionToken }, a.meetingId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

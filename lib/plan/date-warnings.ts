@@ -8,7 +8,14 @@
  * - the goal's target date before the meeting's date.
  */
 export type DateWarning =
-  | { kind: "beforeMeeting"; field: "action.due" | "subGoal.due" | "goalTargetDate"; itemId: string | null; text: string; date: string; meetingDate: string }
+  | {
+      kind: "beforeMeeting";
+      field: "action.due" | "subGoal.due" | "goalTargetDate";
+      itemId: string | null;
+      text: string;
+      date: string;
+      meetingDate: string;
+    }
   | { kind: "targetBeforeSubGoal"; field: "goalTargetDate"; itemId: string; text: string; date: string; subGoalDate: string };
 
 export type DatedPlan = {
@@ -29,16 +36,25 @@ export function planDateWarnings(input: { meetingDate: string | null; plan: Date
       out.push({ kind: "beforeMeeting", field: "goalTargetDate", itemId: null, text: "", date: plan.goalTargetDate, meetingDate: meeting });
     }
     for (const g of plan.subGoals) {
-      if (isDate(g.due) && g.due < meeting) out.push({ kind: "beforeMeeting", field: "subGoal.due", itemId: g.id, text: g.text, date: g.due, meetingDate: meeting });
+      if (isDate(g.due) && g.due < meeting)
+        out.push({ kind: "beforeMeeting", field: "subGoal.due", itemId: g.id, text: g.text, date: g.due, meetingDate: meeting });
     }
     for (const a of input.actions) {
-      if (isDate(a.due) && a.due < meeting) out.push({ kind: "beforeMeeting", field: "action.due", itemId: a.id, text: a.text, date: a.due, meetingDate: meeting });
+      if (isDate(a.due) && a.due < meeting)
+        out.push({ kind: "beforeMeeting", field: "action.due", itemId: a.id, text: a.text, date: a.due, meetingDate: meeting });
     }
   }
   if (isDate(plan.goalTargetDate)) {
     for (const g of plan.subGoals) {
       if (isDate(g.due) && plan.goalTargetDate < g.due) {
-        out.push({ kind: "targetBeforeSubGoal", field: "goalTargetDate", itemId: g.id, text: g.text, date: plan.goalTargetDate, subGoalDate: g.due });
+        out.push({
+          kind: "targetBeforeSubGoal",
+          field: "goalTargetDate",
+          itemId: g.id,
+          text: g.text,
+          date: plan.goalTargetDate,
+          subGoalDate: g.due,
+        });
       }
     }
   }

@@ -3,7 +3,11 @@ import { isHoursMeasure, measureRange, statedScale } from "./measure-range";
 
 describe("measureRange", () => {
   it("takes a scale stated in the label or unit, in any of our languages", () => {
-    expect(measureRange({ label: "Smerte på en skala fra 1 til 10", from: 8, target: 3, unit: "point" })).toEqual({ min: 1, max: 10, source: "scale" });
+    expect(measureRange({ label: "Smerte på en skala fra 1 til 10", from: 8, target: 3, unit: "point" })).toEqual({
+      min: 1,
+      max: 10,
+      source: "scale",
+    });
     expect(measureRange({ label: "Self-rating", from: 2, target: 4, unit: "1–5" })).toEqual({ min: 1, max: 5, source: "scale" });
     expect(statedScale("Smerte 0-10")).toEqual({ min: 0, max: 10 });
     expect(statedScale("Selvvurdering fra 1 till 7")).toEqual({ min: 1, max: 7 });

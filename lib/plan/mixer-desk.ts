@@ -2,14 +2,7 @@
  * The mixer desk (mixerpulten): six sliders, each from "needs accommodation" (1) to
  * "ordinary terms" (5), turned up as the person recovers and down if health gets worse.
  */
-export const MIXER_DIMENSIONS = [
-  "hours",
-  "physical",
-  "tasks",
-  "responsibility",
-  "predictability",
-  "intensity",
-] as const;
+export const MIXER_DIMENSIONS = ["hours", "physical", "tasks", "responsibility", "predictability", "intensity"] as const;
 export type MixerDimension = (typeof MIXER_DIMENSIONS)[number];
 
 export const MIXER_MIN = 1;

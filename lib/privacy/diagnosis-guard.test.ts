@@ -6,7 +6,9 @@ import { findDiagnosisTerms, looksLikeDiagnosis, sentenceAround } from "./diagno
 
 describe("the diagnosis guard", () => {
   it("fires on a listed term in Danish, Norwegian and English, in that language's own list", () => {
-    expect(findDiagnosisTerms("Kurt har haft en depression siden foråret.", ["da"])).toMatchObject([{ term: "depressi*", locale: "da", text: "depression" }]);
+    expect(findDiagnosisTerms("Kurt har haft en depression siden foråret.", ["da"])).toMatchObject([
+      { term: "depressi*", locale: "da", text: "depression" },
+    ]);
     expect(findDiagnosisTerms("Hun tar sertralin hver morgen.", ["nb"])).toMatchObject([{ term: "sertralin", locale: "nb" }]);
     expect(findDiagnosisTerms("She was diagnosed with cancer last year.", ["en"]).map((m) => m.text)).toEqual(["diagnosed", "cancer"]);
   });

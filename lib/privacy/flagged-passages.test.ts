@@ -13,7 +13,9 @@ describe("what the shared screen may show of a shared text", () => {
     const summary = "Korte dage først. Bodil har haft en depression i foråret. Hun glæder sig til at komme tilbage.";
     expect(screen(summary)).toBe("Korte dage først. [HIDDEN] Hun glæder sig til at komme tilbage.");
     expect(screen("Tilbage på fuld tid inden for 6 måneder.")).toBe("Tilbage på fuld tid inden for 6 måneder.");
-    expect(screen("She takes sertraline.\nShe was diagnosed in May. Back to work in June.")).toBe("[HIDDEN]\n[HIDDEN] Back to work in June.");
+    expect(screen("She takes sertraline.\nShe was diagnosed in May. Back to work in June.")).toBe(
+      "[HIDDEN]\n[HIDDEN] Back to work in June.",
+    );
   });
 
   it("shows a passage once the employee or the caseworker chose to leave it, by its key (not its text)", () => {

@@ -23,12 +23,50 @@ export type StoredChoice = { health: boolean; shared: boolean };
 // Word beginnings, in Danish, Norwegian and English. Kept short on purpose: the employee can
 // always mark any other measure, and un-mark one of these.
 const HEALTH_STEMS = [
-  "smert", "pain", "ondt", "vondt", "hovedpine", "hodepine", "headache", "svimmel", "dizz",
-  "humør", "mood", "stemning", "selvtillid", "selvtillit", "confidence", "tro på", "tiltro", "mestring", "coping",
-  "søvn", "sleep", "træt", "trett", "fatigue", "energi", "energy", "udmatt", "utmatt", "exhaust",
-  "angst", "anxi", "uro", "stress", "velvær", "wellbeing", "well-being", "trivsel", "symptom", "depress",
+  "smert",
+  "pain",
+  "ondt",
+  "vondt",
+  "hovedpine",
+  "hodepine",
+  "headache",
+  "svimmel",
+  "dizz",
+  "humør",
+  "mood",
+  "stemning",
+  "selvtillid",
+  "selvtillit",
+  "confidence",
+  "tro på",
+  "tiltro",
+  "mestring",
+  "coping",
+  "søvn",
+  "sleep",
+  "træt",
+  "trett",
+  "fatigue",
+  "energi",
+  "energy",
+  "udmatt",
+  "utmatt",
+  "exhaust",
+  "angst",
+  "anxi",
+  "uro",
+  "stress",
+  "velvær",
+  "wellbeing",
+  "well-being",
+  "trivsel",
+  "symptom",
+  "depress",
 ];
-const HEALTH_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${HEALTH_STEMS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "iu");
+const HEALTH_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${HEALTH_STEMS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`,
+  "iu",
+);
 
 /** Does the measure read like one about health (and not like hours)? */
 export function looksLikeHealthMeasure(m: MeasureLike): boolean {

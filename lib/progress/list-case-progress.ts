@@ -23,7 +23,10 @@ export type ProgressEntry = {
  * caseworker unless the employee shares that measure (lib/privacy/measure-privacy.ts): this is the one place
  * every page and answer reads progress from.
  */
-export async function listCaseProgress(input: { me: Pick<Me, "caseId" | "participantId" | "role">; privacy?: PrivacyOf }): Promise<ProgressEntry[]> {
+export async function listCaseProgress(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role">;
+  privacy?: PrivacyOf;
+}): Promise<ProgressEntry[]> {
   assertCan(input.me.role, "view", "progress");
   const db = await getDb();
   const [rows, people, privacyOf] = await Promise.all([
@@ -32,13 +35,15 @@ export async function listCaseProgress(input: { me: Pick<Me, "caseId" | "partici
     input.privacy ? Promise.resolve(input.privacy) : caseMeasurePrivacy(input.me.caseId),
   ]);
   const byId = new Map(people.map((p) => [p.id, { participantId: p.id, name: p.displayName, role: p.role as string }]));
-  return rows.filter((r) => mayViewValues(input.me.role, privacyOf(r.subGoalId))).map((r) => ({
-    id: r.id,
-    subGoalId: r.subGoalId,
-    date: r.measuredOn,
-    value: r.value,
-    note: r.note,
-    by: byId.get(r.recordedBy) ?? null,
-    mine: r.recordedBy === input.me.participantId,
-  }));
+  return rows
+    .filter((r) => mayViewValues(input.me.role, privacyOf(r.subGoalId)))
+    .map((r) => ({
+      id: r.id,
+      subGoalId: r.subGoalId,
+      date: r.measuredOn,
+      value: r.value,
+      note: r.note,
+      by: byId.get(r.recordedBy) ?? null,
+      mine: r.recordedBy === input.me.participantId,
+    }));
 }

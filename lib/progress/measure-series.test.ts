@@ -3,7 +3,15 @@ import type { AgreementContent } from "../agreements/agreement-content";
 import type { ProgressEntry } from "./list-case-progress";
 import { expectedOn, measureStatus, plannedSegments, rampWeeks, segmentOn, type PlannedSegment } from "./measure-series";
 
-const entry = (date: string, value: number): ProgressEntry => ({ id: date, subGoalId: "g", date, value, note: null, by: null, mine: false });
+const entry = (date: string, value: number): ProgressEntry => ({
+  id: date,
+  subGoalId: "g",
+  date,
+  value,
+  note: null,
+  by: null,
+  mine: false,
+});
 const hours: PlannedSegment = { version: 1, startDate: "2026-03-02", startValue: 15, endDate: "2026-06-30", endValue: 37 };
 
 describe("the plan line", () => {
@@ -41,7 +49,10 @@ describe("measureStatus", () => {
 
 describe("rampWeeks", () => {
   it("gives planned and recorded hours week by week, up to next week", () => {
-    const weeks = rampWeeks({ planned: [hours], entries: [entry("2026-03-04", 15), entry("2026-03-12", 16), entry("2026-03-13", 17)] }, "2026-03-18");
+    const weeks = rampWeeks(
+      { planned: [hours], entries: [entry("2026-03-04", 15), entry("2026-03-12", 16), entry("2026-03-13", 17)] },
+      "2026-03-18",
+    );
     expect(weeks.map((w) => w.weekStart)).toEqual(["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"]);
     expect(weeks.map((w) => w.recorded)).toEqual([15, 17, null, null]);
     expect(weeks[0]!.planned).toBe(15.6);
@@ -50,12 +61,20 @@ describe("rampWeeks", () => {
 
 describe("the plan line across versions", () => {
   const content = (startsAt: string, from: number, target: number, due: string): AgreementContent => ({
-      version: 1,
-      preparedAt: startsAt,
-      meeting: { id: "m", startsAt },
-      plan: { track: "employed", goal: "", goalTargetDate: null, step: 3, subGoals: [{ id: "g", text: "Hours", due, measure: { label: "Hours a week", from, target, unit: "hours" }, activities: [] }], mixer: {}, tools: [] },
-      actions: [],
-      followUp: { howOften: "", jobCentre: "", nextMeetingAt: null },
+    version: 1,
+    preparedAt: startsAt,
+    meeting: { id: "m", startsAt },
+    plan: {
+      track: "employed",
+      goal: "",
+      goalTargetDate: null,
+      step: 3,
+      subGoals: [{ id: "g", text: "Hours", due, measure: { label: "Hours a week", from, target, unit: "hours" }, activities: [] }],
+      mixer: {},
+      tools: [],
+    },
+    actions: [],
+    followUp: { howOften: "", jobCentre: "", nextMeetingAt: null },
     review: null,
   });
 

@@ -76,7 +76,11 @@ export function segmentOn(segments: readonly PlannedSegment[], date: string): Pl
 }
 
 /** A latest value within a tenth of the planned distance counts as on track: measures are rough. */
-export function measureStatus(m: Pick<AgreedMeasure, "from" | "target">, entries: readonly ProgressEntry[], segments: readonly PlannedSegment[]): MeasureStatus {
+export function measureStatus(
+  m: Pick<AgreedMeasure, "from" | "target">,
+  entries: readonly ProgressEntry[],
+  segments: readonly PlannedSegment[],
+): MeasureStatus {
   const latest = entries.at(-1) ?? null;
   if (!latest) return { kind: "none", latest: null, expected: null };
   const dir = m.from !== null && m.target !== null ? Math.sign(m.target - m.from) : 0;
@@ -89,7 +93,11 @@ export function measureStatus(m: Pick<AgreedMeasure, "from" | "target">, entries
   return { kind: (latest.value - reference) * dir >= -tolerance ? "on_track" : "behind", latest, expected };
 }
 
-export function measureSeries(measure: AgreedMeasure, entries: readonly ProgressEntry[], versions: readonly AgreedVersion[]): MeasureSeries {
+export function measureSeries(
+  measure: AgreedMeasure,
+  entries: readonly ProgressEntry[],
+  versions: readonly AgreedVersion[],
+): MeasureSeries {
   const mine = entries.filter((e) => e.subGoalId === measure.subGoalId);
   const planned = plannedSegments(measure.subGoalId, versions);
   return { ...measure, entries: mine, planned, status: measureStatus(measure, mine, planned) };

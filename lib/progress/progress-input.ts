@@ -17,27 +17,20 @@ function isRealDate(v: string): boolean {
  */
 export const ZProgressInput = z.object({
   subGoalId: z.string({ message: "required" }).trim().min(1, "required").max(100, "unknown"),
-  date: z
-    .string({ message: "required" })
-    .trim()
-    .min(1, "required")
-    .regex(ISO_DATE, "date")
-    .refine(isRealDate, "date"),
-  value: z
-    .union([z.number(), z.string()], { message: "required" })
-    .transform((v, ctx) => {
-      const s = typeof v === "number" ? String(v) : v.trim().replace(/\s/g, "").replace(",", ".");
-      if (s === "") {
-        ctx.addIssue({ code: "custom", message: "required" });
-        return z.NEVER;
-      }
-      const n = Number(s);
-      if (!/^-?\d+(\.\d+)?$/.test(s) || !Number.isFinite(n)) {
-        ctx.addIssue({ code: "custom", message: "number" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  date: z.string({ message: "required" }).trim().min(1, "required").regex(ISO_DATE, "date").refine(isRealDate, "date"),
+  value: z.union([z.number(), z.string()], { message: "required" }).transform((v, ctx) => {
+    const s = typeof v === "number" ? String(v) : v.trim().replace(/\s/g, "").replace(",", ".");
+    if (s === "") {
+      ctx.addIssue({ code: "custom", message: "required" });
+      return z.NEVER;
+    }
+    const n = Number(s);
+    if (!/^-?\d+(\.\d+)?$/.test(s) || !Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "number" });
+      return z.NEVER;
+    }
+    return n;
+  }),
   note: z
     .string()
     .trim()

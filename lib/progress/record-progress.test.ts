@@ -37,7 +37,10 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 
 describe("recordProgress", () => {
   it("records the employee's value with a decimal comma, and the manager's, and lists them oldest first", async () => {
-    const a = await recordProgress({ me: bound.actors.employee, raw: { subGoalId: pain, date: addDays(today(), -1), value: "6,5", note: "  A good week " } });
+    const a = await recordProgress({
+      me: bound.actors.employee,
+      raw: { subGoalId: pain, date: addDays(today(), -1), value: "6,5", note: "  A good week " },
+    });
     expect(a).toMatchObject({ subGoalId: pain, value: 6.5, note: "A good week" });
     await recordProgress({ me: bound.actors.manager, raw: { subGoalId: hours, date: today(), value: 20 } });
     const list = await listCaseProgress({ me: bound.actors.caseworker });
@@ -58,25 +61,46 @@ describe("recordProgress", () => {
   });
 
   it("refuses a date in the future, more than a year back, or not a date", async () => {
-    expect((await refusal(recordProgress({ me: bound.actors.employee, raw: { subGoalId: pain, date: addDays(today(), 1), value: 5 } }))).details).toEqual({ date: "future" });
-    expect((await refusal(recordProgress({ me: bound.actors.employee, raw: { subGoalId: pain, date: addDays(today(), -400), value: 5 } }))).details).toEqual({ date: "tooOld" });
-    expect((await refusal(recordProgress({ me: bound.actors.employee, raw: { subGoalId: pain, date: "2026-02-30", value: 5 } }))).details).toEqual({ date: "date" });
+    expect(
+      (await refusal(recordProgress({ me: bound.actors.employee, raw: { subGoalId: pain, date: addDays(today(), 1), value: 5 } }))).details,
+    ).toEqual({ date: "future" });
+    expect(
+      (await refusal(recordProgress({ me: bound.actors.employee, raw: { subGoalId: pain, date: addDays(today(), -400), value: 5 } })))
+        .details,
+    ).toEqual({ date: "tooOld" });
+    expect(
+      (await refusal(recordProgress({ me: bound.actors.employee, raw: { subGoalId: pain, date: "2026-02-30", value: 5 } }))).details,
+    ).toEqual({ date: "date" });
   });
 
   it("refuses what is not a number, a missing value, a long note and an unknown sub-goal", async () => {
     const me = bound.actors.employee;
-    expect((await refusal(recordProgress({ me, raw: { subGoalId: pain, date: today(), value: "five" } }))).details).toEqual({ value: "number" });
-    expect((await refusal(recordProgress({ me, raw: { subGoalId: pain, date: today(), value: " " } }))).details).toEqual({ value: "required" });
-    expect((await refusal(recordProgress({ me, raw: { subGoalId: pain, date: today(), value: 5, note: "x".repeat(281) } }))).details).toEqual({ note: "tooLong" });
-    expect((await refusal(recordProgress({ me, raw: { subGoalId: "nope", date: today(), value: 5 } }))).details).toEqual({ subGoalId: "unknown" });
+    expect((await refusal(recordProgress({ me, raw: { subGoalId: pain, date: today(), value: "five" } }))).details).toEqual({
+      value: "number",
+    });
+    expect((await refusal(recordProgress({ me, raw: { subGoalId: pain, date: today(), value: " " } }))).details).toEqual({
+      value: "required",
+    });
+    expect(
+      (await refusal(recordProgress({ me, raw: { subGoalId: pain, date: today(), value: 5, note: "x".repeat(281) } }))).details,
+    ).toEqual({ note: "tooLong" });
+    expect((await refusal(recordProgress({ me, raw: { subGoalId: "nope", date: today(), value: 5 } }))).details).toEqual({
+      subGoalId: "unknown",
+    });
   });
 
   it("lets only the employee and the manager record hours, and only the employee and the caseworker a health measure (pain)", async () => {
     for (const role of ["caseworker", "union_rep", "observer"] as const) {
-      expect((await refusal(recordProgress({ me: bound.actors[role], raw: { subGoalId: hours, date: today(), value: 5 } }))).code, role).toBe("FORBIDDEN");
+      expect(
+        (await refusal(recordProgress({ me: bound.actors[role], raw: { subGoalId: hours, date: today(), value: 5 } }))).code,
+        role,
+      ).toBe("FORBIDDEN");
     }
     for (const role of ["manager", "union_rep", "observer"] as const) {
-      expect((await refusal(recordProgress({ me: bound.actors[role], raw: { subGoalId: pain, date: today(), value: 5 } }))).code, role).toBe("FORBIDDEN");
+      expect(
+        (await refusal(recordProgress({ me: bound.actors[role], raw: { subGoalId: pain, date: today(), value: 5 } }))).code,
+        role,
+      ).toBe("FORBIDDEN");
     }
     await recordProgress({ me: bound.actors.caseworker, raw: { subGoalId: pain, date: today(), value: 5 } });
   });

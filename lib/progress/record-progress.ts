@@ -22,16 +22,22 @@ export type RecordedProgress = { id: string; subGoalId: string; date: string; va
  * within the measure's range — see measure-range.ts) and refused with a field code otherwise
  * (`{ value: "range" }` …), so the form can say what to fix and keep what was typed.
  */
-export async function recordProgress(input: { me: Pick<Me, "caseId" | "participantId" | "role">; raw: unknown; now?: Date }): Promise<RecordedProgress> {
+export async function recordProgress(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role">;
+  raw: unknown;
+  now?: Date;
+}): Promise<RecordedProgress> {
   const { me } = input;
-  if (!can(me.role, "write", "progress") && !can(me.role, "write", "health_progress")) throw new AppError("FORBIDDEN", `${me.role} may not record progress`);
+  if (!can(me.role, "write", "progress") && !can(me.role, "write", "health_progress"))
+    throw new AppError("FORBIDDEN", `${me.role} may not record progress`);
   const parsed = ZProgressInput.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error, "the progress entry needs another look");
   const v = parsed.data;
 
   const agreements = await loadCaseAgreements(me.caseId);
   const binding = bindingOf(agreements);
-  if (!binding) throw new AppError("CONFLICT", "There is no binding agreement to measure progress against yet", { subGoalId: "noAgreement" });
+  if (!binding)
+    throw new AppError("CONFLICT", "There is no binding agreement to measure progress against yet", { subGoalId: "noAgreement" });
   const measure = agreedMeasures(binding.content).find((m) => m.subGoalId === v.subGoalId);
   if (!measure) throw new AppError("INVALID_INPUT", "That sub-goal is not in the binding agreement", { subGoalId: "unknown" });
   if (!mayRecordValue(me.role, (await caseMeasurePrivacy(me.caseId, agreements))(measure.subGoalId))) {

@@ -15,6 +15,7 @@ export async function removeProgressEntry(input: { me: Pick<Me, "caseId" | "part
   const db = await getDb();
   const row = await findProgressEntry(db, input.entryId);
   if (!row) throw new AppError("NOT_FOUND", "no such progress entry");
-  if (row.caseId !== input.me.caseId || row.recordedBy !== input.me.participantId) throw new AppError("FORBIDDEN", "only the person who recorded it may remove it");
+  if (row.caseId !== input.me.caseId || row.recordedBy !== input.me.participantId)
+    throw new AppError("FORBIDDEN", "only the person who recorded it may remove it");
   await deleteProgressEntry(db, row.id);
 }

@@ -22,10 +22,15 @@ export const ZMeasurePrivacyInput = z.object({
  * share it or un-mark it: that is the employee's to give. Everyone else: FORBIDDEN. The measure
  * must be a sub-goal of one of the case's agreement versions.
  */
-export async function setMeasurePrivacy(input: { me: Pick<Me, "caseId" | "participantId" | "role">; raw: unknown; now?: Date }): Promise<MeasurePrivacy> {
+export async function setMeasurePrivacy(input: {
+  me: Pick<Me, "caseId" | "participantId" | "role">;
+  raw: unknown;
+  now?: Date;
+}): Promise<MeasurePrivacy> {
   const { me } = input;
   const decides = can(me.role, "manage", "health_progress");
-  if (!decides && !can(me.role, "write", "health_progress")) throw new AppError("FORBIDDEN", "only the employee decides about their health measures");
+  if (!decides && !can(me.role, "write", "health_progress"))
+    throw new AppError("FORBIDDEN", "only the employee decides about their health measures");
   const parsed = ZMeasurePrivacyInput.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const v = parsed.data;
@@ -39,8 +44,18 @@ export async function setMeasurePrivacy(input: { me: Pick<Me, "caseId" | "partic
     const now = (await caseMeasurePrivacy(me.caseId, agreements))(v.subGoalId);
     const morePrivate = v.health && !shared;
     const unchanged = v.health === now.health && shared === now.shared;
-    if (!morePrivate && !unchanged) throw new AppError("FORBIDDEN", "only the employee may share a health measure or say it is not about health", { health: "employeeOnly" });
+    if (!morePrivate && !unchanged)
+      throw new AppError("FORBIDDEN", "only the employee may share a health measure or say it is not about health", {
+        health: "employeeOnly",
+      });
   }
-  const row = await saveMeasurePrivacy(await getDb(), { caseId: me.caseId, subGoalId: v.subGoalId, health: v.health, shared, setBy: me.participantId, at: input.now ?? new Date() });
+  const row = await saveMeasurePrivacy(await getDb(), {
+    caseId: me.caseId,
+    subGoalId: v.subGoalId,
+    health: v.health,
+    shared,
+    setBy: me.participantId,
+    at: input.now ?? new Date(),
+  });
   return { health: row.health, shared: row.shared, chosen: true };
 }

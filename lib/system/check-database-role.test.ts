@@ -26,13 +26,17 @@ async function openAs(url: string): Promise<DbHandle> {
   return h;
 }
 
-const prepare = () => prepareData({ dataDir: ".test-data/vitest", baseUrl: "http://127.0.0.1", seedDemo: false, refusePrivilegedRole: true });
+const prepare = () =>
+  prepareData({ dataDir: ".test-data/vitest", baseUrl: "http://127.0.0.1", seedDemo: false, refusePrivilegedRole: true });
 
 describe("the start-up check of the application's database role", () => {
   it("attack 12.6: refuses to start in production as a superuser, or as the owner of the evidence tables", async () => {
     if (!tdb.url) {
       // PGlite: one in-process user, a superuser by design; the check knows, the start-up does not apply.
-      expect(await databaseRoleProblems(tdb.handle.db)).toEqual([expect.stringMatching(/is a superuser/), expect.stringMatching(/owns .*agreement_events/)]);
+      expect(await databaseRoleProblems(tdb.handle.db)).toEqual([
+        expect.stringMatching(/is a superuser/),
+        expect.stringMatching(/owns .*agreement_events/),
+      ]);
       return;
     }
     const superuser = new URL(process.env.DATABASE_URL!);
@@ -42,7 +46,9 @@ describe("the start-up check of the application's database role", () => {
     await expect(prepare()).rejects.toThrow(/is a superuser/);
 
     setDatabase(await openAs(tdb.ownerUrl!));
-    await expect(prepare()).rejects.toThrow(/owns \(or is a member of the owner of\) access_log, access_log_repeats, agreement_events, agreement_events_before_attestation, agreements/);
+    await expect(prepare()).rejects.toThrow(
+      /owns \(or is a member of the owner of\) access_log, access_log_repeats, agreement_events, agreement_events_before_attestation, agreements/,
+    );
   });
 
   it("starts as the application's role, with no warning about it", async () => {
@@ -56,7 +62,12 @@ describe("the start-up check of the application's database role", () => {
   it("only warns when told not to refuse (development, or ALLOW_PRIVILEGED_DATABASE_ROLE=1)", async () => {
     if (!tdb.url) return expect(tdb.handle.kind).toBe("pglite");
     setDatabase(await openAs(tdb.ownerUrl!));
-    const data = await prepareData({ dataDir: ".test-data/vitest", baseUrl: "http://127.0.0.1", seedDemo: false, refusePrivilegedRole: false });
+    const data = await prepareData({
+      dataDir: ".test-data/vitest",
+      baseUrl: "http://127.0.0.1",
+      seedDemo: false,
+      refusePrivilegedRole: false,
+    });
     expect(data.warnings).toContainEqual(expect.stringMatching(/could switch off the evidence guards/));
     setDatabase(tdb.handle);
   });

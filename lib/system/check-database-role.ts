@@ -25,8 +25,10 @@ export async function databaseRoleProblems(db: Db): Promise<string[]> {
   const f = await readDatabaseRoleFacts(db);
   const problems: string[] = [];
   if (f.superuser) problems.push(`"${f.role}" is a superuser: it can disable any trigger and skip them all with session_replication_role.`);
-  if (f.ownsEvidence.length > 0) problems.push(`"${f.role}" owns (or is a member of the owner of) ${f.ownsEvidence.join(", ")}: it can disable their triggers.`);
-  if (!f.superuser && f.mayChangeEvidence.length > 0) problems.push(`"${f.role}" may UPDATE, DELETE, TRUNCATE or add triggers to ${f.mayChangeEvidence.join(", ")}.`);
+  if (f.ownsEvidence.length > 0)
+    problems.push(`"${f.role}" owns (or is a member of the owner of) ${f.ownsEvidence.join(", ")}: it can disable their triggers.`);
+  if (!f.superuser && f.mayChangeEvidence.length > 0)
+    problems.push(`"${f.role}" may UPDATE, DELETE, TRUNCATE or add triggers to ${f.mayChangeEvidence.join(", ")}.`);
   if (!f.superuser && f.maySkipTriggers) problems.push(`"${f.role}" may SET session_replication_role, which skips ordinary triggers.`);
   return problems;
 }

@@ -31,7 +31,10 @@ export async function checkDatabase(): Promise<{ database: Check; migrations: Ch
   try {
     const { db } = await getDatabase();
     const m = await withDeadline(migrationState(db), "the migration table");
-    return { database: { ok: true }, migrations: m.pending === 0 ? { ok: true } : { ok: false, detail: `${m.pending} migration(s) not applied` } };
+    return {
+      database: { ok: true },
+      migrations: m.pending === 0 ? { ok: true } : { ok: false, detail: `${m.pending} migration(s) not applied` },
+    };
   } catch (e) {
     return { database: { ok: true }, migrations: { ok: false, detail: reason(e) } };
   }

@@ -24,7 +24,12 @@ export type PreparedData = {
  * stops the start (PrivilegedDatabaseRoleError); otherwise it is a loud warning. PGlite has one
  * user by design and is not checked (docs/database-roles.md says what it protects).
  */
-export async function prepareData(input: { dataDir: string; baseUrl: string; seedDemo: boolean; refusePrivilegedRole?: boolean }): Promise<PreparedData> {
+export async function prepareData(input: {
+  dataDir: string;
+  baseUrl: string;
+  seedDemo: boolean;
+  refusePrivilegedRole?: boolean;
+}): Promise<PreparedData> {
   const handle = await getDatabase();
   const warnings: string[] = [];
   if (handle.kind === "postgres") {
@@ -36,7 +41,9 @@ export async function prepareData(input: { dataDir: string; baseUrl: string; see
     const roleProblems = await databaseRoleProblems(handle.db);
     if (roleProblems.length > 0) {
       if (input.refusePrivilegedRole) throw new PrivilegedDatabaseRoleError(roleProblems);
-      warnings.push(`The database role in DATABASE_URL could switch off the evidence guards (docs/database-roles.md): ${roleProblems.join(" ")}`);
+      warnings.push(
+        `The database role in DATABASE_URL could switch off the evidence guards (docs/database-roles.md): ${roleProblems.join(" ")}`,
+      );
     }
   }
   await provisionCaseworkersFromEnv();

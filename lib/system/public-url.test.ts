@@ -10,7 +10,10 @@ describe("resolvePublicUrl", () => {
   });
 
   it("takes PUBLIC_URL as given, without a trailing slash", () => {
-    expect(resolvePublicUrl({ ...prod, PUBLIC_URL: "https://stepwise.kommune.dk/" }, 3000)).toEqual({ url: "https://stepwise.kommune.dk", configured: true });
+    expect(resolvePublicUrl({ ...prod, PUBLIC_URL: "https://stepwise.kommune.dk/" }, 3000)).toEqual({
+      url: "https://stepwise.kommune.dk",
+      configured: true,
+    });
   });
 
   it("lets the embedded demo and development default to the listen address", () => {

@@ -62,7 +62,9 @@ export function authUrlFor(publicUrl: string, configuredAuthUrl: string | undefi
     origin = null;
   }
   if (origin !== new URL(publicUrl).origin) {
-    throw new Error(`AUTH_URL (${configuredAuthUrl}) is not on PUBLIC_URL (${publicUrl}). Remove AUTH_URL: Stepwise derives it from PUBLIC_URL.`);
+    throw new Error(
+      `AUTH_URL (${configuredAuthUrl}) is not on PUBLIC_URL (${publicUrl}). Remove AUTH_URL: Stepwise derives it from PUBLIC_URL.`,
+    );
   }
   return configuredAuthUrl;
 }

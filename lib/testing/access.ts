@@ -15,10 +15,26 @@ export async function withdrawLinksOf(participantId: string): Promise<void> {
   await revokeLinksAndTheirSessions(await getDb(), participantId, new Date());
 }
 
-export type LoggedAccess = { what: string; actorKind: string; actorId: string; actorRole: string; resourceId: string | null; purpose: string; at: Date };
+export type LoggedAccess = {
+  what: string;
+  actorKind: string;
+  actorId: string;
+  actorRole: string;
+  resourceId: string | null;
+  purpose: string;
+  at: Date;
+};
 
 /** Every access-log row of a case, newest first. */
 export async function accessLogOf(caseId: string): Promise<LoggedAccess[]> {
   const rows = await listAccessLogForCase(await getDb(), { caseId, limit: 10_000 });
-  return rows.map((r) => ({ what: r.what, actorKind: r.actorKind, actorId: r.actorId, actorRole: r.actorRole, resourceId: r.resourceId, purpose: r.purpose, at: r.at }));
+  return rows.map((r) => ({
+    what: r.what,
+    actorKind: r.actorKind,
+    actorId: r.actorId,
+    actorRole: r.actorRole,
+    resourceId: r.resourceId,
+    purpose: r.purpose,
+    at: r.at,
+  }));
 }

@@ -44,7 +44,10 @@ export function howOftenAsArray(state: Uint8Array): Uint8Array {
  */
 export function deeplyNestedNote(state: Uint8Array, levels = 3_000): Uint8Array {
   return craft(state, (doc) => {
-    const item = doc.getArray<Y.Map<unknown>>("agenda").toArray().find((m) => m.get("notes") instanceof Y.XmlFragment);
+    const item = doc
+      .getArray<Y.Map<unknown>>("agenda")
+      .toArray()
+      .find((m) => m.get("notes") instanceof Y.XmlFragment);
     if (!item) throw new Error("no agenda item with notes to attack");
     let parent: Y.XmlFragment = item.get("notes") as Y.XmlFragment;
     for (let i = 0; i < levels; i++) {

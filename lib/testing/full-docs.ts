@@ -1,6 +1,13 @@
 import * as Y from "yjs";
 import { initMeetingDoc } from "../collab/init-meeting-doc";
-import { addAgendaItem, addAgendaNotes, agendaNotesFragment, agendaTitleText, setAgendaItemDone, setAgendaItemMinutes } from "../collab/agenda";
+import {
+  addAgendaItem,
+  addAgendaNotes,
+  agendaNotesFragment,
+  agendaTitleText,
+  setAgendaItemDone,
+  setAgendaItemMinutes,
+} from "../collab/agenda";
 import { goalText, setGoalTargetDate, setMixer, setStep, setTool } from "../collab/plan";
 import { addActivity, addSubGoal, setMeasureValue, setSubGoalDue, subGoalText, activityText } from "../collab/sub-goals";
 import { addAction, actionText, setActionDue, setActionOwner, setActionStatus } from "../collab/actions";
@@ -52,7 +59,14 @@ export function buildFullMeetingDoc(): Y.Doc {
   setStep(doc, 3);
   setMixer(doc, "hours", 2);
   setTool(doc, "mentor", true);
-  const sg = addSubGoal(doc, { text: "Gå en time", due: "2027-01-01", measureLabel: "Smerte", measureFrom: 8, measureTarget: 3, measureUnit: "1–10" });
+  const sg = addSubGoal(doc, {
+    text: "Gå en time",
+    due: "2027-01-01",
+    measureLabel: "Smerte",
+    measureFrom: 8,
+    measureTarget: 3,
+    measureUnit: "1–10",
+  });
   subGoalText(doc, sg, "text").insert(0, "Daglig: ");
   setSubGoalDue(doc, sg, null);
   setMeasureValue(doc, sg, "target", 2);
@@ -82,7 +96,11 @@ export function buildFullMeetingDoc(): Y.Doc {
   const round = startRound(doc, { topic: "Muligheder", order: [CW, EMP] }, actor);
   finishTurn(doc, round, CW, actor);
   endRound(doc, actor);
-  setConsent(doc, { kind: "action", itemId: a, participantId: EMP, value: "reservations", comment: "Hvornår?", itemText: "Bestil stol" }, actor);
+  setConsent(
+    doc,
+    { kind: "action", itemId: a, participantId: EMP, value: "reservations", comment: "Hvornår?", itemText: "Bestil stol" },
+    actor,
+  );
   setConsent(doc, { kind: "subGoal", itemId: sg, participantId: CW, value: "agree", itemText: "Gå en time" }, actor);
   markSeen(doc, EMP, actor.at);
   flowSummaryText(doc).insert(0, "Vi aftalte en plan.");

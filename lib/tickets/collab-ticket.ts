@@ -48,7 +48,13 @@ export function verifyTicket(ticket: unknown, doc: string, now = Date.now()): Ti
   } catch {
     throw new AppError("UNAUTHENTICATED", "malformed ticket");
   }
-  if (body.v !== VERSION || typeof body.d !== "string" || typeof body.p !== "string" || !isSessionRef(body.s) || typeof body.e !== "number") {
+  if (
+    body.v !== VERSION ||
+    typeof body.d !== "string" ||
+    typeof body.p !== "string" ||
+    !isSessionRef(body.s) ||
+    typeof body.e !== "number"
+  ) {
     throw new AppError("UNAUTHENTICATED", "malformed ticket");
   }
   if (body.e * 1000 <= now) throw new AppError("UNAUTHENTICATED", "ticket expired");

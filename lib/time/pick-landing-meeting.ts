@@ -13,7 +13,10 @@ import { pickInvitationMeeting, type MeetingSlot } from "./pick-invitation-meeti
 export function pickLandingMeeting<M extends MeetingSlot>(meetings: M[], now = new Date()): M | null {
   const today = dateInZone(now);
   const inProgressToday = meetings
-    .filter((m) => m.status !== "cancelled" && m.status !== "completed" && m.startsAt.getTime() <= now.getTime() && dateInZone(m.startsAt) === today)
+    .filter(
+      (m) =>
+        m.status !== "cancelled" && m.status !== "completed" && m.startsAt.getTime() <= now.getTime() && dateInZone(m.startsAt) === today,
+    )
     .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
   return inProgressToday[0] ?? pickInvitationMeeting(meetings, now);
 }

@@ -22,8 +22,12 @@ describe("serverNow", () => {
 
   it("refuses to start with the test clock on a server others can reach", () => {
     expect(() => assertTestClockAllowed({ STEPWISE_TEST_CLOCK: "1", HOST: "0.0.0.0" })).toThrow(/STEPWISE_TEST_CLOCK/);
-    expect(() => assertTestClockAllowed({ STEPWISE_TEST_CLOCK: "1", HOST: "127.0.0.1", PUBLIC_URL: "https://stepwise.kommune.dk" })).toThrow(/STEPWISE_TEST_CLOCK/);
-    expect(() => assertTestClockAllowed({ STEPWISE_TEST_CLOCK: "1", HOST: "127.0.0.1", PUBLIC_URL: "http://127.0.0.1:3306" })).not.toThrow();
+    expect(() =>
+      assertTestClockAllowed({ STEPWISE_TEST_CLOCK: "1", HOST: "127.0.0.1", PUBLIC_URL: "https://stepwise.kommune.dk" }),
+    ).toThrow(/STEPWISE_TEST_CLOCK/);
+    expect(() =>
+      assertTestClockAllowed({ STEPWISE_TEST_CLOCK: "1", HOST: "127.0.0.1", PUBLIC_URL: "http://127.0.0.1:3306" }),
+    ).not.toThrow();
     expect(() => assertTestClockAllowed({ HOST: "0.0.0.0", PUBLIC_URL: "https://stepwise.kommune.dk" })).not.toThrow();
   });
 

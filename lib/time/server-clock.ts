@@ -55,7 +55,8 @@ export function testClockEnabled(env: Record<string, string | undefined> = proce
 /** Moves this process's clock `offsetMs` ahead of the wall clock (0 puts it back). Tests only. */
 export function setTestClockOffset(offsetMs: number): void {
   if (!testClockEnabled()) throw new AppError("NOT_FOUND", "not found");
-  if (!Number.isFinite(offsetMs) || Math.abs(offsetMs) > 366 * 24 * 3_600_000) throw new AppError("INVALID_INPUT", "offset out of range", { offsetMs: "range" });
+  if (!Number.isFinite(offsetMs) || Math.abs(offsetMs) > 366 * 24 * 3_600_000)
+    throw new AppError("INVALID_INPUT", "offset out of range", { offsetMs: "range" });
   (globalThis as WithOffset)[OFFSET] = offsetMs;
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { checkMutationOrigin, isAllowedSocketOrigin } from "./origin-policy";
 
-const base = { method: "POST", origin: null, secFetchSite: null, hasCookie: true, requestOrigin: "http://localhost:3000", publicUrl: null } as const;
+const base = {
+  method: "POST",
+  origin: null,
+  secFetchSite: null,
+  hasCookie: true,
+  requestOrigin: "http://localhost:3000",
+  publicUrl: null,
+} as const;
 
 describe("checkMutationOrigin (every POST/PUT/PATCH/DELETE route handler)", () => {
   it("lets safe methods through whatever their Origin", () => {
@@ -12,8 +19,12 @@ describe("checkMutationOrigin (every POST/PUT/PATCH/DELETE route handler)", () =
 
   it("allows our own origin (the request's, or PUBLIC_URL's behind a proxy)", () => {
     expect(checkMutationOrigin({ ...base, origin: "http://localhost:3000" })).toEqual({ ok: true });
-    expect(checkMutationOrigin({ ...base, origin: "https://stepwise.kommune.dk", publicUrl: "https://stepwise.kommune.dk/" })).toEqual({ ok: true });
-    expect(checkMutationOrigin({ ...base, requestOrigin: "https://stepwise.example:443", origin: "https://stepwise.example" })).toEqual({ ok: true });
+    expect(checkMutationOrigin({ ...base, origin: "https://stepwise.kommune.dk", publicUrl: "https://stepwise.kommune.dk/" })).toEqual({
+      ok: true,
+    });
+    expect(checkMutationOrigin({ ...base, requestOrigin: "https://stepwise.example:443", origin: "https://stepwise.example" })).toEqual({
+      ok: true,
+    });
   });
 
   it("refuses a cross-site Origin on every mutating method", () => {
@@ -38,7 +49,10 @@ describe("checkMutationOrigin (every POST/PUT/PATCH/DELETE route handler)", () =
 
   it("refuses a missing Origin when the request carries cookies, or the browser says it is cross-site", () => {
     expect(checkMutationOrigin({ ...base })).toEqual({ ok: false, reason: "missing_origin_with_cookie" });
-    expect(checkMutationOrigin({ ...base, hasCookie: false, secFetchSite: "cross-site" })).toEqual({ ok: false, reason: "cross_site_fetch" });
+    expect(checkMutationOrigin({ ...base, hasCookie: false, secFetchSite: "cross-site" })).toEqual({
+      ok: false,
+      reason: "cross_site_fetch",
+    });
     expect(checkMutationOrigin({ ...base, hasCookie: false, secFetchSite: "same-site" })).toMatchObject({ ok: false });
   });
 

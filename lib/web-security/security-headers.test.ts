@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isFramablePath, newNonce, parseOriginList, scriptNonceNeeded, securityHeaders, type SecurityHeaderInput } from "./security-headers";
+import {
+  contentSecurityPolicy,
+  isFramablePath,
+  newNonce,
+  parseOriginList,
+  scriptNonceNeeded,
+  securityHeaders,
+  type SecurityHeaderInput,
+} from "./security-headers";
 
 const input: SecurityHeaderInput = {
   pathname: "/meetings/6f0c2b9e-1d2a-4b7c-8e3f-9a0b1c2d3e4f",
@@ -12,7 +20,12 @@ const input: SecurityHeaderInput = {
 };
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 describe("contentSecurityPolicy", () => {

@@ -52,7 +52,11 @@ async function flood(f: FixtureCase, n: number, batch = 40): Promise<number[]> {
 }
 
 const employeeView = (f: FixtureCase) =>
-  listAccessLog({ viewer: { kind: "participant", id: f.participants.employee.id, role: "employee", caseId: f.caseId }, caseId: f.caseId, includeMine: false });
+  listAccessLog({
+    viewer: { kind: "participant", id: f.participants.employee.id, role: "employee", caseId: f.caseId },
+    caseId: f.caseId,
+    includeMine: false,
+  });
 
 describe("attack 12.8: hiding one's tracks in the access log", () => {
   it("attack 12.8: 520 socket opens on one ticket cannot push the manager's earlier PDF download out of the employee's view", async () => {

@@ -4,16 +4,7 @@ import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import { issueTicket } from "@/lib/tickets/collab-ticket";
 import { authorizeCollabConnection } from "@/lib/collab-store/authorize-connection";
-import {
-  connectClient,
-  destroyAllClients,
-  rawClient,
-  startHarness,
-  syncFrame,
-  ticketFor,
-  waitFor,
-  type Harness,
-} from "./test-harness";
+import { connectClient, destroyAllClients, rawClient, startHarness, syncFrame, ticketFor, waitFor, type Harness } from "./test-harness";
 
 let tdb: TestDatabase;
 let h: Harness;
@@ -66,7 +57,10 @@ describe("authorisation before anything", () => {
   });
 
   it("closes 4403 for a participant of another case, having sent no frame", async () => {
-    const t = issueTicket({ doc: room, participantId: otherCase.participants.manager.id, session: otherCase.participants.manager.session, readOnly: false }, 60);
+    const t = issueTicket(
+      { doc: room, participantId: otherCase.participants.manager.id, session: otherCase.participants.manager.session, readOnly: false },
+      60,
+    );
     expect(await attempt(roomUrl(t))).toMatchObject({ code: 4403, frames: 0 });
   });
 

@@ -8,9 +8,7 @@ import * as decoding from "lib0/decoding";
  */
 export type AwarenessEntry = { clientId: number; clock: number; state: unknown };
 
-export type AwarenessVerdict =
-  | { kind: "spoof"; claimed: unknown }
-  | { kind: "ok"; entries: AwarenessEntry[]; ignored: number };
+export type AwarenessVerdict = { kind: "spoof"; claimed: unknown } | { kind: "ok"; entries: AwarenessEntry[]; ignored: number };
 
 /** Throws on a malformed update (the caller closes the sender with 1007). */
 export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {

@@ -3,7 +3,18 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import { createFixtureCase } from "@/lib/testing/fixtures";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import { presenceColor } from "@/lib/collab/presence";
-import { awarenessFrame, connectClient, destroyAllClients, rawClient, startHarness, syncFrame, ticketFor, waitFor, waitSynced, type Harness } from "./test-harness";
+import {
+  awarenessFrame,
+  connectClient,
+  destroyAllClients,
+  rawClient,
+  startHarness,
+  syncFrame,
+  ticketFor,
+  waitFor,
+  waitSynced,
+  type Harness,
+} from "./test-harness";
 
 /**
  * Issue 12.10: awareness is written by the client, so a participant could publish their own
@@ -35,7 +46,13 @@ describe("attack 12.10: a forged name next to a field", () => {
     await forger.opened;
     forger.send(syncFrame(0, new Uint8Array([0])));
     const forged = {
-      user: { participantId: f.participants.manager.id, name: "Mette Sørensen", role: "caseworker", color: "#b91c1c", badge: "<img src=x>" },
+      user: {
+        participantId: f.participants.manager.id,
+        name: "Mette Sørensen",
+        role: "caseworker",
+        color: "#b91c1c",
+        badge: "<img src=x>",
+      },
       editing: "plan.goal",
     };
     forger.send(awarenessFrame([{ clientId: 7001, clock: 1, state: forged }]));
@@ -55,7 +72,10 @@ describe("attack 12.10: a forged name next to a field", () => {
     const own = { participantId: f.participants.union_rep.id, name: "Test union_rep", role: "union_rep", color: presenceColor(3) };
     forger.provider.awareness.setLocalStateField("user", own);
     const id = forger.doc.clientID;
-    await waitFor(() => (witness.provider.awareness.getStates().get(id) as Seen | undefined)?.user?.name === "Test union_rep", "the honest state");
+    await waitFor(
+      () => (witness.provider.awareness.getStates().get(id) as Seen | undefined)?.user?.name === "Test union_rep",
+      "the honest state",
+    );
     forger.provider.awareness.setLocalStateField("user", { ...own, name: "Mette Sørensen", role: "caseworker" });
     forger.provider.awareness.setLocalStateField("editing", "plan.goal");
     await waitFor(() => (witness.provider.awareness.getStates().get(id) as Seen | undefined)?.editing === "plan.goal", "the later update");

@@ -5,7 +5,17 @@ import { createFixtureCase } from "@/lib/testing/fixtures";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import { loadDocument } from "@/lib/collab-store/load-document";
 import { appendDocumentUpdates } from "@/lib/collab-store/append-updates";
-import { connectClient, destroyAllClients, eventually, rawClient, startHarness, ticketFor, waitFor, waitSynced, type Harness } from "./test-harness";
+import {
+  connectClient,
+  destroyAllClients,
+  eventually,
+  rawClient,
+  startHarness,
+  ticketFor,
+  waitFor,
+  waitSynced,
+  type Harness,
+} from "./test-harness";
 import { CloseCode } from "./close-codes";
 
 /**
@@ -108,7 +118,10 @@ describe("back-pressure", () => {
     // Converged, and the database holds all of it.
     for (const [i, { room }] of rooms.entries()) {
       for (const w of writers.slice(i * WRITERS_PER_ROOM, (i + 1) * WRITERS_PER_ROOM)) {
-        await waitFor(() => Y.encodeStateVector(w.doc).toString() === Y.encodeStateVector(probes[i]!.doc).toString(), "writer and probe to converge");
+        await waitFor(
+          () => Y.encodeStateVector(w.doc).toString() === Y.encodeStateVector(probes[i]!.doc).toString(),
+          "writer and probe to converge",
+        );
       }
       await eventually(async () => (await loadDocument(room))!.doc.getMap("log").size === total, `room ${i} stored whole`);
     }

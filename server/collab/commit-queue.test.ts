@@ -31,7 +31,10 @@ const bytes = (n: number) => new Uint8Array([n]);
 describe("CommitQueue", () => {
   it("writes the updates of one event-loop turn, across rooms, in one call", async () => {
     const calls: Row[][] = [];
-    const q = new CommitQueue(async (rows) => void calls.push(rows), () => {});
+    const q = new CommitQueue(
+      async (rows) => void calls.push(rows),
+      () => {},
+    );
     const a = target("a");
     const b = target("b");
     q.enqueue(a, bytes(1));
@@ -40,7 +43,11 @@ describe("CommitQueue", () => {
     expect(q.pending).toBe(3);
     await q.whenIdle();
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.map((r) => [r.docName, r.data[0]])).toEqual([["a", 1], ["b", 2], ["a", 3]]);
+    expect(calls[0]!.map((r) => [r.docName, r.data[0]])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["a", 3],
+    ]);
     expect(a.committed).toEqual([2]);
     expect(b.committed).toEqual([1]);
     expect(q.pending).toBe(0);
@@ -49,12 +56,15 @@ describe("CommitQueue", () => {
   it("keeps one write in flight; what arrives meanwhile is the next batch, in order", async () => {
     const gates: ReturnType<typeof deferred>[] = [];
     const calls: number[][] = [];
-    const q = new CommitQueue((rows) => {
-      calls.push(rows.map((r) => r.data[0]!));
-      const g = deferred();
-      gates.push(g);
-      return g.promise;
-    }, () => {});
+    const q = new CommitQueue(
+      (rows) => {
+        calls.push(rows.map((r) => r.data[0]!));
+        const g = deferred();
+        gates.push(g);
+        return g.promise;
+      },
+      () => {},
+    );
     const a = target("a");
     q.enqueue(a, bytes(1));
     await new Promise((r) => setImmediate(r));
@@ -78,12 +88,15 @@ describe("CommitQueue", () => {
   it("fails every room of a failed batch and drops their later queued updates", async () => {
     const gates: ReturnType<typeof deferred>[] = [];
     const calls: string[][] = [];
-    const q = new CommitQueue((rows) => {
-      calls.push(rows.map((r) => r.docName));
-      const g = deferred();
-      gates.push(g);
-      return g.promise;
-    }, () => {});
+    const q = new CommitQueue(
+      (rows) => {
+        calls.push(rows.map((r) => r.docName));
+        const g = deferred();
+        gates.push(g);
+        return g.promise;
+      },
+      () => {},
+    );
     const a = target("a");
     const b = target("b");
     q.enqueue(a, bytes(1));
@@ -105,10 +118,13 @@ describe("CommitQueue", () => {
 describe("CommitQueue isolation", () => {
   it("fails only the room whose rows the database refuses", async () => {
     const calls: string[][] = [];
-    const q = new CommitQueue(async (rows) => {
-      calls.push(rows.map((r) => r.docName));
-      if (rows.some((r) => r.docName === "deleted")) throw new Error("foreign key violation");
-    }, () => {});
+    const q = new CommitQueue(
+      async (rows) => {
+        calls.push(rows.map((r) => r.docName));
+        if (rows.some((r) => r.docName === "deleted")) throw new Error("foreign key violation");
+      },
+      () => {},
+    );
     const a = target("a");
     const gone = target("deleted");
     const b = target("b");
@@ -124,9 +140,12 @@ describe("CommitQueue isolation", () => {
   });
 
   it("fails every room when the database refuses every row", async () => {
-    const q = new CommitQueue(async () => {
-      throw new Error("permission denied");
-    }, () => {});
+    const q = new CommitQueue(
+      async () => {
+        throw new Error("permission denied");
+      },
+      () => {},
+    );
     const a = target("a");
     const b = target("b");
     q.enqueue(a, bytes(1));
@@ -144,11 +163,15 @@ describe("CommitQueue when the database is away", () => {
     let away = true;
     const written: number[] = [];
     let attempts = 0;
-    const q = new CommitQueue(async (rows) => {
-      attempts++;
-      if (away) throw refused();
-      written.push(...rows.map((r) => r.data[0]!));
-    }, () => {}, { maxUpdates: 100, maxBytes: 1e6, maxRoomUpdates: 100, maxRoomBytes: 1e6, joinRefuseAgeMs: Infinity });
+    const q = new CommitQueue(
+      async (rows) => {
+        attempts++;
+        if (away) throw refused();
+        written.push(...rows.map((r) => r.data[0]!));
+      },
+      () => {},
+      { maxUpdates: 100, maxBytes: 1e6, maxRoomUpdates: 100, maxRoomBytes: 1e6, joinRefuseAgeMs: Infinity },
+    );
     const a = target("a");
     q.enqueue(a, bytes(1));
     q.enqueue(a, bytes(2));
@@ -170,7 +193,9 @@ describe("CommitQueue when the database is away", () => {
 
   it("treats a constraint violation as a refusal of those rows, and a lost connection as transient", () => {
     expect(isTransientDbError(refused())).toBe(true);
-    expect(isTransientDbError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
+    expect(isTransientDbError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(
+      true,
+    );
     expect(isTransientDbError({ message: "wrapped", cause: { code: "CONNECTION_CLOSED" } })).toBe(true);
     expect(isTransientDbError(Object.assign(new Error("fk"), { code: "23503" }))).toBe(false);
     expect(isTransientDbError(new Error("boom"))).toBe(false);
@@ -182,7 +207,11 @@ describe("CommitQueue bounds", () => {
 
   it("admits a room's update only below the room's and the server's bound, and wakes waiters after a commit", async () => {
     const gate = deferred();
-    const q = new CommitQueue(() => gate.promise, () => {}, limits);
+    const q = new CommitQueue(
+      () => gate.promise,
+      () => {},
+      limits,
+    );
     const a = target("a");
     const b = target("b");
     for (let i = 0; i < 3; i++) q.enqueue(a, bytes(i));
@@ -203,7 +232,11 @@ describe("CommitQueue bounds", () => {
 
   it("refuses joins while the oldest update has waited longer than joinRefuseAgeMs", async () => {
     const gate = deferred();
-    const q = new CommitQueue(() => gate.promise, () => {}, { ...limits, joinRefuseAgeMs: 1 });
+    const q = new CommitQueue(
+      () => gate.promise,
+      () => {},
+      { ...limits, joinRefuseAgeMs: 1 },
+    );
     expect(q.admitsJoin()).toBe(true);
     q.enqueue(target("a"), bytes(1));
     await vi.waitFor(() => expect(q.ageMs()).toBeGreaterThan(1));
@@ -214,7 +247,11 @@ describe("CommitQueue bounds", () => {
   });
 
   it("counts bytes as well as updates", () => {
-    const q = new CommitQueue(() => new Promise<void>(() => {}), () => {}, { ...limits, maxRoomUpdates: 100, maxUpdates: 100, maxRoomBytes: 10, maxBytes: 15 });
+    const q = new CommitQueue(
+      () => new Promise<void>(() => {}),
+      () => {},
+      { ...limits, maxRoomUpdates: 100, maxUpdates: 100, maxRoomBytes: 10, maxBytes: 15 },
+    );
     const a = target("a");
     const b = target("b");
     q.enqueue(a, new Uint8Array(10));

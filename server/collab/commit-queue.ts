@@ -20,7 +20,6 @@ export type CommitStats = {
   lastWriteSeconds: number;
 };
 
-
 /**
  * How much may wait for its commit (queued or in flight). Past a bound the writers are paused
  * before they apply anything more (connection.ts); past a quarter of it, or when the oldest waits

@@ -7,9 +7,12 @@ function target(name: string): CommitTarget {
 
 describe("CommitQueue.stats", () => {
   it("counts committed updates and batches, and not the updates of a room whose commit failed", async () => {
-    const q = new CommitQueue(async (rows) => {
-      if (rows.some((r) => r.docName === "bad")) throw new Error("refused");
-    }, () => {});
+    const q = new CommitQueue(
+      async (rows) => {
+        if (rows.some((r) => r.docName === "bad")) throw new Error("refused");
+      },
+      () => {},
+    );
     q.enqueue(target("a"), new Uint8Array([1]));
     q.enqueue(target("a"), new Uint8Array([2]));
     q.enqueue(target("bad"), new Uint8Array([3]));

@@ -87,18 +87,26 @@ export class Connection implements RoomMember {
         mayApply: () => !this.room || registry.queue.admits(this.room),
         whenMayApply: (callback) => registry.queue.whenSpace(callback),
         busy: () => {
-          this.opts.log("commit queue full too long: writer asked to come back", { room: this.roomName, participantId: this.participantId });
+          this.opts.log("commit queue full too long: writer asked to come back", {
+            room: this.roomName,
+            participantId: this.participantId,
+          });
           this.close(CloseCode.busy, "server busy");
         },
         log: opts.log,
       },
       { ...opts, maxBytes: 4 * opts.maxPayloadBytes, busyCloseMs: opts.busyCloseMs },
     );
-    this.awareness = new AwarenessThrottle(new TokenBucket(opts.awarenessPerSecond, opts.awarenessBurst), opts.awarenessBurst, opts.throttleCloseMs, {
-      apply: (entries) => this.applyAwareness(entries),
-      answerQuery: () => (this.room && this.state === "open" ? this.room.presence.sendAll(this) : undefined),
-      flooding: () => this.overLimit("awareness"),
-    });
+    this.awareness = new AwarenessThrottle(
+      new TokenBucket(opts.awarenessPerSecond, opts.awarenessBurst),
+      opts.awarenessBurst,
+      opts.throttleCloseMs,
+      {
+        apply: (entries) => this.applyAwareness(entries),
+        answerQuery: () => (this.room && this.state === "open" ? this.room.presence.sendAll(this) : undefined),
+        flooding: () => this.overLimit("awareness"),
+      },
+    );
     this.closed = new Promise((resolve) => {
       ws.on("close", () => {
         this.state = "closed";
@@ -135,7 +143,11 @@ export class Connection implements RoomMember {
       };
       this.meetingCompleted = principal.meetingCompleted;
       const ref = parseDocName(name);
-      this.admit({ participantId: principal.participantId, session: principal.session, meetingId: ref?.kind === "meeting" ? ref.meetingId : null });
+      this.admit({
+        participantId: principal.participantId,
+        session: principal.session,
+        meetingId: ref?.kind === "meeting" ? ref.meetingId : null,
+      });
       if (this.state !== "authorizing") return;
       // A flood of opens (issue 12.8) is refused before it is logged or served: retry later.
       if (!this.openLimiter.tryOpen(principal.participantId)) {
@@ -149,7 +161,10 @@ export class Connection implements RoomMember {
     } catch (e) {
       const code = closeCodeForError(e);
       if (code === CloseCode.internalError) this.opts.log("authorisation failed", { room: name, error: String(e) });
-      return this.close(code, code === CloseCode.unauthenticated ? "unauthenticated" : code === CloseCode.forbidden ? "forbidden" : "internal error");
+      return this.close(
+        code,
+        code === CloseCode.unauthenticated ? "unauthenticated" : code === CloseCode.forbidden ? "forbidden" : "internal error",
+      );
     }
     if (this.state !== "authorizing") return;
 
@@ -246,7 +261,11 @@ export class Connection implements RoomMember {
     const room = this.room;
     if (this.state !== "open" || !room || !room.alive) return;
     if (!v.ok) {
-      this.opts.log(v.timedOut ? "update decode overran its budget" : "invalid update", { room: room.name, participantId: this.participantId, error: v.error });
+      this.opts.log(v.timedOut ? "update decode overran its budget" : "invalid update", {
+        room: room.name,
+        participantId: this.participantId,
+        error: v.error,
+      });
       if (v.busy) return this.close(CloseCode.tryAgainLater, "server busy");
       return this.close(CloseCode.invalidData, v.timedOut ? "update too costly to decode" : "invalid update");
     }
@@ -254,7 +273,11 @@ export class Connection implements RoomMember {
       room.applyUpdate(this, update, v.ends, v.decoded);
     } catch (e) {
       if (e instanceof DocumentTooLarge) {
-        this.opts.log("document size cap: update refused", { room: room.name, participantId: this.participantId, bytes: update.byteLength });
+        this.opts.log("document size cap: update refused", {
+          room: room.name,
+          participantId: this.participantId,
+          bytes: update.byteLength,
+        });
         return this.close(CloseCode.messageTooBig, "document too large");
       }
       if (e instanceof UpdateRefused) {
@@ -264,7 +287,9 @@ export class Connection implements RoomMember {
           participantId: this.participantId,
           reason: e.message,
         });
-        return e.unresolved ? this.close(CloseCode.tryAgainLater, "resync") : this.close(CloseCode.refusedUpdate, "update does not fit the document");
+        return e.unresolved
+          ? this.close(CloseCode.tryAgainLater, "resync")
+          : this.close(CloseCode.refusedUpdate, "update does not fit the document");
       }
       if (e instanceof ApplyFailed) {
         this.opts.log("update refused: applying it threw", { room: room.name, participantId: this.participantId });

@@ -91,7 +91,10 @@ describe("convergence through the real server", () => {
           }
           for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect();
           await waitFor(
-            () => clients.every((c) => c.provider.synced) && sameState(clients[0]!.doc, clients[1]!.doc) && sameState(clients[0]!.doc, clients[2]!.doc),
+            () =>
+              clients.every((c) => c.provider.synced) &&
+              sameState(clients[0]!.doc, clients[1]!.doc) &&
+              sameState(clients[0]!.doc, clients[2]!.doc),
             "convergence",
           );
           const view = readMeetingDoc(clients[0]!.doc);

@@ -27,9 +27,7 @@ export class DecodePool {
   private nextId = 1;
   private closed = false;
 
-  constructor(
-    private readonly opts: { size: number; budgetMs: number; workerUrl?: URL | null; log: CollabLog },
-  ) {}
+  constructor(private readonly opts: { size: number; budgetMs: number; workerUrl?: URL | null; log: CollabLog }) {}
 
   validate(update: Uint8Array): Promise<Validation> {
     if (this.closed) return Promise.resolve({ ok: false, error: "shutting down", busy: true });

@@ -107,7 +107,10 @@ describe("commit before broadcast", () => {
 
     commit.open();
     await waitFor(() => peer.frames.slice(mark).filter((fr) => decodeServerFrame(fr).type === "sync").length === 2, "update and reply");
-    const after = peer.frames.slice(mark).map(decodeServerFrame).filter((d) => d.type === "sync");
+    const after = peer.frames
+      .slice(mark)
+      .map(decodeServerFrame)
+      .filter((d) => d.type === "sync");
     // The broadcast of the update came first (it was applied first), then the reply.
     expect(after.map((d) => (d as { sub: number }).sub)).toEqual([2, 1]);
     peer.ws.close();

@@ -46,9 +46,7 @@ export type Fanout = {
 const VERSION = 1;
 const Kind = { updates: 0, awareness: 1 } as const;
 
-export type BusMessage =
-  | { from: string; kind: "updates"; updates: Uint8Array[] }
-  | { from: string; kind: "awareness"; update: Uint8Array };
+export type BusMessage = { from: string; kind: "updates"; updates: Uint8Array[] } | { from: string; kind: "awareness"; update: Uint8Array };
 
 /** [version][from][kind][payload]; `from` is the publishing instance, which ignores its own. */
 export function encodeBusMessage(m: BusMessage): Uint8Array {

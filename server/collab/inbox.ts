@@ -54,7 +54,13 @@ export class Inbox {
 
   constructor(
     private readonly host: InboxHost,
-    private readonly opts: { updatesPerSecond: number; updateBurst: number; throttleCloseMs: number; maxBytes: number; busyCloseMs: number },
+    private readonly opts: {
+      updatesPerSecond: number;
+      updateBurst: number;
+      throttleCloseMs: number;
+      maxBytes: number;
+      busyCloseMs: number;
+    },
   ) {
     this.bucket = new TokenBucket(opts.updatesPerSecond, opts.updateBurst);
   }

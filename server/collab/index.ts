@@ -72,7 +72,8 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
     joinRefuseAgeMs: opts.joinRefuseQueueAgeMs,
   });
   let refusedJoins = 0;
-  const fanout = opts.deps.fanout ?? (opts.redisUrl ? createRedisFanout({ url: opts.redisUrl, prefix: opts.redisPrefix, log: opts.log }) : null);
+  const fanout =
+    opts.deps.fanout ?? (opts.redisUrl ? createRedisFanout({ url: opts.redisUrl, prefix: opts.redisPrefix, log: opts.log }) : null);
   const registry = new RoomRegistry(opts, queue, fanout);
   const validator = new UpdateValidator(opts);
   const openLimiter = new OpenLimiter(opts.opensPerMinute, opts.openBurst);
@@ -168,7 +169,8 @@ export function createCollabServer(options?: CollabServerOptions): CollabServer 
       refusedJoins,
       databaseHealthy: queue.healthy,
     }),
-    readiness: () => (queue.healthy ? { ok: true } : { ok: false, detail: `commits are being retried: ${queue.failure ?? "database unavailable"}` }),
+    readiness: () =>
+      queue.healthy ? { ok: true } : { ok: false, detail: `commits are being retried: ${queue.failure ?? "database unavailable"}` },
     commitStats: () => queue.stats(),
     accepting: () => closing === null,
     instanceId: fanout?.instanceId ?? null,

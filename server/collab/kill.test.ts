@@ -103,32 +103,38 @@ async function missingAfterRestart(c: ChildServer, received: Uint8Array[]): Prom
 }
 
 describe("durability across a crash", () => {
-  it(`loses no update any client received over ${KILLS} SIGKILLs at random points`, async () => {
-    const random = prng(SEED);
-    let receivedTotal = 0;
-    const lost: string[] = [];
-    const restartMs: number[] = [];
-    for (let k = 0; k < KILLS; k++) {
-      const round = await editRound(child, `k${k}`);
-      // The kill point: after a seeded number of updates reached the probe (a condition, not a sleep).
-      const target = round.received.length + 5 + Math.floor(random() * 60);
-      await waitFor(() => round.received.length >= target, "the probe to receive edits", 15_000);
-      child.proc.kill("SIGKILL");
-      await child.exited;
-      round.stop();
-      for (const c of [...round.writers, round.probe]) c.destroy();
-      receivedTotal += round.received.length;
+  it(
+    `loses no update any client received over ${KILLS} SIGKILLs at random points`,
+    async () => {
+      const random = prng(SEED);
+      let receivedTotal = 0;
+      const lost: string[] = [];
+      const restartMs: number[] = [];
+      for (let k = 0; k < KILLS; k++) {
+        const round = await editRound(child, `k${k}`);
+        // The kill point: after a seeded number of updates reached the probe (a condition, not a sleep).
+        const target = round.received.length + 5 + Math.floor(random() * 60);
+        await waitFor(() => round.received.length >= target, "the probe to receive edits", 15_000);
+        child.proc.kill("SIGKILL");
+        await child.exited;
+        round.stop();
+        for (const c of [...round.writers, round.probe]) c.destroy();
+        receivedTotal += round.received.length;
 
-      const t0 = performance.now();
-      child = await startChildServer(env);
-      restartMs.push(performance.now() - t0);
-      lost.push(...(await missingAfterRestart(child, round.received)));
-    }
-    const avg = Math.round(restartMs.reduce((x, y) => x + y, 0) / restartMs.length);
-    console.log(`[kill] ${child.kind}: ${KILLS} SIGKILLs, ${receivedTotal} updates received by the probe, ${lost.length} lost; restart ≈ ${avg} ms`);
-    expect(receivedTotal).toBeGreaterThan(KILLS * 5);
-    expect(lost).toEqual([]);
-  }, 30_000 + KILLS * 15_000);
+        const t0 = performance.now();
+        child = await startChildServer(env);
+        restartMs.push(performance.now() - t0);
+        lost.push(...(await missingAfterRestart(child, round.received)));
+      }
+      const avg = Math.round(restartMs.reduce((x, y) => x + y, 0) / restartMs.length);
+      console.log(
+        `[kill] ${child.kind}: ${KILLS} SIGKILLs, ${receivedTotal} updates received by the probe, ${lost.length} lost; restart ≈ ${avg} ms`,
+      );
+      expect(receivedTotal).toBeGreaterThan(KILLS * 5);
+      expect(lost).toEqual([]);
+    },
+    30_000 + KILLS * 15_000,
+  );
 
   it("SIGTERM while writers edit: exit code 0, nothing lost", async () => {
     const round = await editRound(child, "term");

@@ -56,11 +56,24 @@ describe("guardAwareness: room cap and takeover", () => {
   const state = { user: { participantId: "p1" } };
   it("admits new clientIDs only while the room has room, and takes over only what it may", () => {
     const base = { participantId: "p1", controlled: new Set<number>(), self: me, maxEntries: 4 };
-    const full = guardAwareness({ ...base, entries: [{ clientId: 9, clock: 1, state }], ownerOf: () => undefined, roomSize: 3, maxRoomEntries: 3 });
+    const full = guardAwareness({
+      ...base,
+      entries: [{ clientId: 9, clock: 1, state }],
+      ownerOf: () => undefined,
+      roomSize: 3,
+      maxRoomEntries: 3,
+    });
     expect(full).toEqual({ kind: "ok", entries: [], ignored: 1 });
     const held = {};
     const takeover = (may: boolean) =>
-      guardAwareness({ ...base, entries: [{ clientId: 9, clock: 2, state }], ownerOf: () => held, roomSize: 3, maxRoomEntries: 3, mayTakeOver: () => may });
+      guardAwareness({
+        ...base,
+        entries: [{ clientId: 9, clock: 2, state }],
+        ownerOf: () => held,
+        roomSize: 3,
+        maxRoomEntries: 3,
+        mayTakeOver: () => may,
+      });
     expect(takeover(true)).toMatchObject({ kind: "ok", ignored: 0 });
     expect(takeover(false)).toMatchObject({ kind: "ok", ignored: 1 });
   });
@@ -90,7 +103,7 @@ describe("validateUpdate on mangled input (the inline fast path's premise)", () 
     d.getText("t").delete(2, 3);
     const base = Y.encodeStateAsUpdate(d);
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const outcomes = { accepted: 0, refused: 0 };
     for (let i = 0; i < 3_000; i++) {
       const u = base.slice();

@@ -210,7 +210,8 @@ describe("awareness rate limit", () => {
     const c = await rawJoin(h, room, ticketFor(f, "caseworker"));
     const me = f.participants.caseworker.id;
     const mark = watcher.frames.length;
-    for (let clock = 1; clock <= 30; clock++) c.send(awarenessFrame([{ clientId: 501, clock, state: { user: { participantId: me }, n: clock } }]));
+    for (let clock = 1; clock <= 30; clock++)
+      c.send(awarenessFrame([{ clientId: 501, clock, state: { user: { participantId: me }, n: clock } }]));
     await waitFor(() => (awarenessSeen(watcher).get(501) as { n?: number } | undefined)?.n === 30, "the latest state");
     const relays = watcher.frames.slice(mark).filter((fr) => decodeServerFrame(fr).type === "awareness").length;
     expect(relays).toBeLessThan(10);
@@ -224,7 +225,8 @@ describe("awareness rate limit", () => {
     const me = f.participants.caseworker.id;
     let clock = 0;
     const flood = setInterval(() => {
-      if (c.ws.readyState === c.ws.OPEN) c.send(awarenessFrame([{ clientId: 502, clock: ++clock, state: { user: { participantId: me } } }]));
+      if (c.ws.readyState === c.ws.OPEN)
+        c.send(awarenessFrame([{ clientId: 502, clock: ++clock, state: { user: { participantId: me } } }]));
     }, 2);
     try {
       expect((await c.closed).code).toBe(1008);

@@ -86,7 +86,9 @@ describe("malformed input closes only its sender", () => {
   });
 
   it("logged every offence and kept serving", async () => {
-    expect(h.logs.filter((l) => ["undecodable frame", "invalid message", "invalid update"].includes(l.msg)).length).toBeGreaterThanOrEqual(9);
+    expect(h.logs.filter((l) => ["undecodable frame", "invalid message", "invalid update"].includes(l.msg)).length).toBeGreaterThanOrEqual(
+      9,
+    );
     await waitFor(() => h.server.stats().connections === 2, "the offenders' sockets to be gone");
     expect(h.server.stats()).toMatchObject({ rooms: 1, connections: 2, pendingWrites: 0 });
   });

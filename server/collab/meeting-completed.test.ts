@@ -43,8 +43,13 @@ async function harness(opts: CollabServerOptions = {}): Promise<Harness> {
 
 const ws = "ws://127.0.0.1";
 const ticketOf = async (f: FixtureCase, role: "caseworker" | "manager" | "employee") =>
-  getMeetingTicket({ who: await actorsOf({ participantSessionToken: f.participants[role].sessionToken }), meetingId: f.meetingId, wsOrigin: ws });
-const complete = async (f: FixtureCase) => completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId });
+  getMeetingTicket({
+    who: await actorsOf({ participantSessionToken: f.participants[role].sessionToken }),
+    meetingId: f.meetingId,
+    wsOrigin: ws,
+  });
+const complete = async (f: FixtureCase) =>
+  completeMeeting({ who: await actorsOf({ participantSessionToken: f.participants.caseworker.sessionToken }), meetingId: f.meetingId });
 
 /**
  * Does the room hold `key`? `writer` sends its edit and then a presence change; once a witness sees
@@ -57,7 +62,10 @@ async function editReachesRoom(h: Harness, f: FixtureCase, writer: Client, key: 
   await waitSynced(witness);
   writer.doc.getMap("meta").set(key, "written after the meeting was completed");
   writer.provider.awareness.setLocalStateField("probe", key);
-  await waitFor(() => (witness.provider.awareness.getStates().get(writer.doc.clientID) as { probe?: string } | undefined)?.probe === key, "the writer's presence after its edit");
+  await waitFor(
+    () => (witness.provider.awareness.getStates().get(writer.doc.clientID) as { probe?: string } | undefined)?.probe === key,
+    "the writer's presence after its edit",
+  );
   const late = connectClient(h, witnessTicket.room, (await ticketOf(f, "employee")).params.ticket, { reconnect: false });
   await waitSynced(late);
   return late.doc.getMap("meta").has(key);
@@ -119,7 +127,12 @@ describe("attack 12.also: a completed meeting's room stays editable", () => {
     const h = await harness();
     const f = await createFixtureCase();
     await complete(f);
-    const prep = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }), meetingId: f.meetingId, wsOrigin: ws, doc: "prep" });
+    const prep = await getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }),
+      meetingId: f.meetingId,
+      wsOrigin: ws,
+      doc: "prep",
+    });
     expect(verifyTicket(prep.params.ticket, prep.room).readOnly).toBe(false);
     const c = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
     await waitSynced(c);

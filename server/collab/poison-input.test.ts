@@ -6,7 +6,19 @@ import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import { loadDocument } from "@/lib/collab-store/load-document";
 import { validateUpdate } from "./validate-update.mjs";
-import { connectClient, decodeServerFrame, destroyAllClients, rawClient, startHarness, syncFrame, ticketFor, waitFor, waitSynced, type Client, type Harness } from "./test-harness";
+import {
+  connectClient,
+  decodeServerFrame,
+  destroyAllClients,
+  rawClient,
+  startHarness,
+  syncFrame,
+  ticketFor,
+  waitFor,
+  waitSynced,
+  type Client,
+  type Harness,
+} from "./test-harness";
 
 /**
  * Known poison inputs, sent into one room while another room is in use: each closes only its
@@ -63,7 +75,19 @@ const hugeStructCount = v1Update((e) => {
 });
 
 /** Overlapping delete ranges: N ranges over the same structs would cost N × structs to apply. */
-const overlappingDeletes = v1Update((e) => encoding.writeVarUint(e, 0), [[77, [[0, 100], [10, 100], [20, 100]]]]);
+const overlappingDeletes = v1Update(
+  (e) => encoding.writeVarUint(e, 0),
+  [
+    [
+      77,
+      [
+        [0, 100],
+        [10, 100],
+        [20, 100],
+      ],
+    ],
+  ],
+);
 
 /** A frame whose update claims 2^40 bytes. */
 const hugeLengthPrefix = (() => {

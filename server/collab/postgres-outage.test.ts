@@ -89,7 +89,11 @@ describe("PostgreSQL stopped during a meeting", () => {
 
     await pg.start();
 
-    await waitFor(() => reader.doc.getMap("log").size === 21 && reader.doc.getMap("meta").get("probe") === "x", "every edit delivered", 30_000);
+    await waitFor(
+      () => reader.doc.getMap("log").size === 21 && reader.doc.getMap("meta").get("probe") === "x",
+      "every edit delivered",
+      30_000,
+    );
     await waitFor(() => answers() === 1, "the probe's answer after the commit");
     await eventually(async () => (await loadDocument(room))!.doc.getMap("log").size === 21, "every edit stored", 10_000);
     expect(h.server.readiness().ok).toBe(true);

@@ -66,7 +66,10 @@ describe("warm joins", () => {
       caseId: f.caseId,
     });
     await eventually(async () => {
-      const { entries: e } = await listAccessLog({ viewer: { kind: "participant", id: f.participants.employee.id, role: "employee", caseId: f.caseId }, caseId: f.caseId });
+      const { entries: e } = await listAccessLog({
+        viewer: { kind: "participant", id: f.participants.employee.id, role: "employee", caseId: f.caseId },
+        caseId: f.caseId,
+      });
       return e.filter((x) => x.what === "meeting_doc").reduce((n, x) => n + x.count, 0) === 4;
     }, "four opens on the row");
     expect(entries.length).toBeGreaterThan(0);

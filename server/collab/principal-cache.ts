@@ -60,7 +60,12 @@ export class PrincipalCache {
       this.entries.delete(key);
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       const ref = parseDocName(input.room);
-      const entry: Entry = { principal: { ...principal }, at: now, loggedAt: null, meetingId: ref?.kind === "meeting" ? ref.meetingId : null };
+      const entry: Entry = {
+        principal: { ...principal },
+        at: now,
+        loggedAt: null,
+        meetingId: ref?.kind === "meeting" ? ref.meetingId : null,
+      };
       this.entries.set(key, entry);
       this.hits.set(principal, entry);
     }
@@ -72,7 +77,9 @@ export class PrincipalCache {
     const now = performance.now();
     // Well inside the repeat window, so the background write counts up on the row already written.
     if (entry?.loggedAt != null && now - entry.loggedAt < ACCESS_REPEAT_WINDOW_MS / 2) {
-      void this.deps.recordOpened(principal, room).catch((e: unknown) => this.log("access-log row (repeat open) failed", { room, error: String(e) }));
+      void this.deps
+        .recordOpened(principal, room)
+        .catch((e: unknown) => this.log("access-log row (repeat open) failed", { room, error: String(e) }));
       return;
     }
     await this.deps.recordOpened(principal, room);

@@ -126,7 +126,9 @@ export function createRedisFanout(opts: { url: string; prefix: string; log: Coll
           if (!channel.members.delete(me) || channel.members.size > 0) return;
           if (channels.get(name) === channel) channels.delete(name);
           if (closed) return;
-          sub.unsubscribe(name, listener, true).catch((e: unknown) => opts.log("redis unsubscribe failed", { channel: name, error: String(e) }));
+          sub
+            .unsubscribe(name, listener, true)
+            .catch((e: unknown) => opts.log("redis unsubscribe failed", { channel: name, error: String(e) }));
         },
       };
     },

@@ -5,7 +5,17 @@ import { createFixtureCase } from "@/lib/testing/fixtures";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import { loadDocument } from "@/lib/collab-store/load-document";
 import { ownRedis, type OwnRedis } from "./testing/test-redis";
-import { connectClient, destroyAllClients, eventually, sameState, startHarness, ticketFor, waitFor, waitSynced, type Harness } from "./test-harness";
+import {
+  connectClient,
+  destroyAllClients,
+  eventually,
+  sameState,
+  startHarness,
+  ticketFor,
+  waitFor,
+  waitSynced,
+  type Harness,
+} from "./test-harness";
 
 /**
  * Issue 19: Redis stopped under two instances. The test runs its OWN redis-server on its own port
@@ -57,7 +67,11 @@ describe("Redis stopped with two instances", () => {
     await redis.start();
 
     // Each instance resyncs its rooms from PostgreSQL: the edits of the outage cross.
-    await waitFor(() => onB.doc.getMap("log").size === 21 && onA.doc.getMap("log").size === 21 && onA2.doc.getMap("log").size === 21, "catch-up after Redis returns", 30_000);
+    await waitFor(
+      () => onB.doc.getMap("log").size === 21 && onA.doc.getMap("log").size === 21 && onA2.doc.getMap("log").size === 21,
+      "catch-up after Redis returns",
+      30_000,
+    );
     expect(sameState(onA.doc, onB.doc)).toBe(true);
     // And live delivery resumes.
     onB.doc.getMap("log").set("after", 1);

@@ -27,6 +27,7 @@ export function revocationEffect(event: RevocationEvent, who: AdmittedAs): Revoc
   if (event.type === "meeting_completed") return event.meetingId === who.meetingId ? { kind: "meetingCompleted" } : null;
   if (event.participantId !== who.participantId) return null;
   if (event.type === "participant_revoked") return { kind: "close", code: CloseCode.forbidden, reason: "access revoked" };
-  if (event.sessionId === null || event.sessionId === who.session) return { kind: "close", code: CloseCode.unauthenticated, reason: "session ended" };
+  if (event.sessionId === null || event.sessionId === who.session)
+    return { kind: "close", code: CloseCode.unauthenticated, reason: "session ended" };
   return null;
 }

@@ -3,7 +3,14 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import type { CollabLog } from "./options";
 import type { RoomChannel } from "./fanout";
 import { encodeAwareness } from "./protocol";
-import { claimedParticipant, encodeAwarenessEntries, guardAwareness, stampIdentity, type AwarenessEntry, type PresenceIdentity } from "./awareness-guard";
+import {
+  claimedParticipant,
+  encodeAwarenessEntries,
+  guardAwareness,
+  stampIdentity,
+  type AwarenessEntry,
+  type PresenceIdentity,
+} from "./awareness-guard";
 
 /** What presence needs of a connection. */
 export type PresenceMember = {

@@ -12,7 +12,17 @@ import { createRedisFanout } from "./redis-fanout";
 import type { CollabServerOptions } from "./options";
 import { startTcpProxy } from "./testing/tcp-proxy";
 import { testRedis, type TestRedis } from "./testing/test-redis";
-import { connectClient, destroyAllClients, eventually, sameState, startHarness, ticketFor, waitFor, waitSynced, type Harness } from "./test-harness";
+import {
+  connectClient,
+  destroyAllClients,
+  eventually,
+  sameState,
+  startHarness,
+  ticketFor,
+  waitFor,
+  waitSynced,
+  type Harness,
+} from "./test-harness";
 
 /**
  * Two instances in this process on the same database and the machine's Redis (a channel prefix
@@ -232,7 +242,10 @@ describe("two instances on Redis", () => {
     await admin.connect();
     cleanups.push(() => admin.close());
     const list = (await admin.sendCommand(["CLIENT", "LIST"])) as string;
-    const id = list.split("\n").find((l) => l.includes(`name=stepwise-collab-sub-${inner.instanceId}`))?.match(/id=(\d+)/)?.[1];
+    const id = list
+      .split("\n")
+      .find((l) => l.includes(`name=stepwise-collab-sub-${inner.instanceId}`))
+      ?.match(/id=(\d+)/)?.[1];
     expect(id).toBeDefined();
     await admin.sendCommand(["CLIENT", "KILL", "ID", id!]);
     await waitFor(() => logs.includes("redis subscriber reconnected; resyncing loaded rooms"), "the subscriber to reconnect", 10_000);

@@ -16,7 +16,17 @@ import { authRequest, authSignIn, latestLinkFor, sessionCookieOf, useTempDataDir
 import { requestSignInLink } from "@/lib/auth/request-sign-in-link";
 import type { CollabServerOptions } from "./options";
 import { testRedis, type TestRedis } from "./testing/test-redis";
-import { connectClient, destroyAllClients, rawClient, startHarness, syncFrame, waitFor, waitSynced, type Harness, type RawClient } from "./test-harness";
+import {
+  connectClient,
+  destroyAllClients,
+  rawClient,
+  startHarness,
+  syncFrame,
+  waitFor,
+  waitSynced,
+  type Harness,
+  type RawClient,
+} from "./test-harness";
 import { actorsOf } from "@/lib/testing/actors";
 
 /**
@@ -56,7 +66,11 @@ const ws = "ws://127.0.0.1";
 /** A participant's real session (opened with their join link) and a ticket fetched with it. */
 async function signedIn(f: FixtureCase, role: "manager" | "employee" | "union_rep" = "manager") {
   const s = await openJoinLink({ token: f.participants[role].joinToken, ip: null, userAgent: "vitest" });
-  const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: f.meetingId, wsOrigin: ws });
+  const answer = await getMeetingTicket({
+    who: await actorsOf({ participantSessionToken: s.sessionToken }),
+    meetingId: f.meetingId,
+    wsOrigin: ws,
+  });
   return { sessionToken: s.sessionToken, room: answer.room, ticket: answer.params.ticket };
 }
 
@@ -92,9 +106,19 @@ describe("attack 12.2: tickets outliving their session", () => {
   it("attack 12.2: a ticket fetched before the link was withdrawn cannot open a socket", async () => {
     const h = await harness();
     const a = await staffCaseFixture(`withdraw.${randomUUID()}@kommune.example`);
-    const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "manager", displayName: "Lars" }, baseUrl: "http://x", locale: "da" });
+    const issued = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "manager", displayName: "Lars" },
+      baseUrl: "http://x",
+      locale: "da",
+    });
     const s = await openJoinLink({ token: issued.url.split("/join/")[1]!, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: ws });
+    const answer = await getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: s.sessionToken }),
+      meetingId: a.meetingId!,
+      wsOrigin: ws,
+    });
     await revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
     const out = await tryOpen(h, answer.room, answer.params.ticket);
     expect(out.frames).toBe(0);
@@ -104,10 +128,26 @@ describe("attack 12.2: tickets outliving their session", () => {
   it("attack 12.2: a ticket fetched before the link was re-issued cannot open a socket", async () => {
     const h = await harness();
     const a = await staffCaseFixture(`reissue.${randomUUID()}@kommune.example`);
-    const issued = await inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "employee", displayName: "Kurt" }, baseUrl: "http://x", locale: "da" });
+    const issued = await inviteParticipant({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { role: "employee", displayName: "Kurt" },
+      baseUrl: "http://x",
+      locale: "da",
+    });
     const s = await openJoinLink({ token: issued.url.split("/join/")[1]!, ip: null, userAgent: null });
-    const answer = await getMeetingTicket({ who: await actorsOf({ participantSessionToken: s.sessionToken }), meetingId: a.meetingId!, wsOrigin: ws });
-    await reissueInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId }, baseUrl: "http://x", locale: "da" });
+    const answer = await getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: s.sessionToken }),
+      meetingId: a.meetingId!,
+      wsOrigin: ws,
+    });
+    await reissueInvitation({
+      staffUserId: a.staff.id,
+      caseId: a.caseId,
+      raw: { participantId: issued.participantId },
+      baseUrl: "http://x",
+      locale: "da",
+    });
     const out = await tryOpen(h, answer.room, answer.params.ticket);
     expect(out.frames).toBe(0);
     expect([4401, 4403]).toContain(out.code);

@@ -12,7 +12,19 @@ import { readMeetingDoc } from "@/lib/collab/read-meeting-doc";
 import { loadDocument } from "@/lib/collab-store/load-document";
 import { appendDocumentUpdates } from "@/lib/collab-store/append-updates";
 import { actionWithNullText, deeplyNestedNote, deletionOf, goalAsNumber, howOftenAsArray } from "@/lib/testing/attack-updates";
-import { connectClient, decodeServerFrame, destroyAllClients, eventually, rawClient, startHarness, syncFrame, ticketFor, waitFor, waitSynced, type Harness } from "./test-harness";
+import {
+  connectClient,
+  decodeServerFrame,
+  destroyAllClients,
+  eventually,
+  rawClient,
+  startHarness,
+  syncFrame,
+  ticketFor,
+  waitFor,
+  waitSynced,
+  type Harness,
+} from "./test-harness";
 
 /**
  * Issue 12, attack 3: one crafted update broke the room for everyone, across restarts. Every test
@@ -60,7 +72,12 @@ async function attacker(h: Harness, f: FixtureCase, room: string) {
 }
 
 /** Everyone else is still connected and editing, and the stored room reads as before. */
-async function roomStillWorks(room: string, a: ReturnType<typeof connectClient>, b: ReturnType<typeof connectClient>, storedBefore: number) {
+async function roomStillWorks(
+  room: string,
+  a: ReturnType<typeof connectClient>,
+  b: ReturnType<typeof connectClient>,
+  storedBefore: number,
+) {
   goalText(a.doc).insert(0, "Mål: ");
   await waitFor(() => readPlan(b.doc).goal === "Mål: Tilbage i fuld tid", "B to see A's next edit");
   expect(a.closes).toEqual([]);

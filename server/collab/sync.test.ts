@@ -197,7 +197,10 @@ describe("awareness", () => {
     await waitSynced(a, b);
     a.provider.awareness.setLocalStateField("user", userOf(f, "caseworker"));
     const aId = a.doc.clientID;
-    await waitFor(() => b.provider.awareness.getStates().get(aId)?.user?.name === "Test caseworker", "B to see A (named from the participant record)");
+    await waitFor(
+      () => b.provider.awareness.getStates().get(aId)?.user?.name === "Test caseworker",
+      "B to see A (named from the participant record)",
+    );
 
     const raw = await rawJoin(room, ticketFor(f, "manager"));
     // A newcomer is greeted with the current presence.

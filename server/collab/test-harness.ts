@@ -77,7 +77,12 @@ export async function startHarness(opts: CollabServerOptions = {}): Promise<Harn
 /** A ticket for the fixture's meeting document, bound to the participant's fixture session. */
 export function ticketFor(f: FixtureCase, role: Role, opts: { readOnly?: boolean; ttl?: number; now?: number } = {}): string {
   return issueTicket(
-    { doc: meetingDocName(f.meetingId), participantId: f.participants[role].id, session: f.participants[role].session, readOnly: opts.readOnly ?? false },
+    {
+      doc: meetingDocName(f.meetingId),
+      participantId: f.participants[role].id,
+      session: f.participants[role].session,
+      readOnly: opts.readOnly ?? false,
+    },
     opts.ttl ?? 60,
     opts.now,
   );
@@ -204,9 +209,7 @@ export function awarenessFrame(entries: { clientId: number; clock: number; state
 }
 
 export type DecodedFrame =
-  | { type: "sync"; sub: number; body: Uint8Array }
-  | { type: "awareness"; body: Uint8Array }
-  | { type: "other"; code: number };
+  { type: "sync"; sub: number; body: Uint8Array } | { type: "awareness"; body: Uint8Array } | { type: "other"; code: number };
 
 export function decodeServerFrame(frame: Uint8Array): DecodedFrame {
   const d = decoding.createDecoder(frame);

@@ -14,7 +14,9 @@ import type { ResolvedOptions } from "./options";
 export class UpdateValidator {
   private readonly pool: DecodePool;
 
-  constructor(private readonly opts: Pick<ResolvedOptions, "decodeInlineBytes" | "decodeWorkers" | "decodeBudgetMs" | "decodeWorkerUrl" | "log">) {
+  constructor(
+    private readonly opts: Pick<ResolvedOptions, "decodeInlineBytes" | "decodeWorkers" | "decodeBudgetMs" | "decodeWorkerUrl" | "log">,
+  ) {
     this.pool = new DecodePool({ size: opts.decodeWorkers, budgetMs: opts.decodeBudgetMs, workerUrl: opts.decodeWorkerUrl, log: opts.log });
   }
 

@@ -36,7 +36,12 @@ export function AgreementEntry({ meetingId, canPrepare }: { meetingId: string; c
 
   const state = latest === undefined ? null : latest === null ? t("entry.none") : t(`entry.${latest.state}`, { version: latest.version });
   return (
-    <section id="agreement" aria-labelledby="agreement-entry-title" className="scroll-mt-24 rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6" data-testid="agreement-entry">
+    <section
+      id="agreement"
+      aria-labelledby="agreement-entry-title"
+      className="scroll-mt-24 rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6"
+      data-testid="agreement-entry"
+    >
       <h2 id="agreement-entry-title" className="text-xl font-semibold text-slate-900">
         {t("entry.title")}
       </h2>

@@ -25,7 +25,9 @@ export function AgreementView({ agreement: a, drift = null }: { agreement: Agree
     <div className="space-y-6">
       {drift ? <DriftNotice drift={drift} canPrepare={a.me.canPrepare} /> : null}
       <LiveStatus key={statusKey(status)} initial={status} />
-      {a.readyToBind && a.me.canPrepare && waitingSupporters.length > 0 ? <BindButton agreementId={a.id} waitingFor={waitingSupporters} /> : null}
+      {a.readyToBind && a.me.canPrepare && waitingSupporters.length > 0 ? (
+        <BindButton agreementId={a.id} waitingFor={waitingSupporters} />
+      ) : null}
       {hasSomethingToSign ? (
         <p>
           <a href="#sign" className="font-medium text-blue-800 underline">
@@ -44,19 +46,34 @@ export function AgreementView({ agreement: a, drift = null }: { agreement: Agree
         roomHref={a.meetingId ? `/meetings/${a.meetingId}` : null}
       />
       {a.me.canExport ? (
-        <section aria-labelledby="out-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="agreement-downloads">
+        <section
+          aria-labelledby="out-title"
+          className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+          data-testid="agreement-downloads"
+        >
           <h2 id="out-title" className="text-xl font-semibold text-slate-900">
             {t("outTitle")}
           </h2>
           <ul className="mt-3 space-y-2">
             <li>
-              <a href={`/api/agreements/${a.id}/pdf`} className="font-medium text-blue-800 underline" target="_blank" rel="noopener" data-testid="download-pdf">
+              <a
+                href={`/api/agreements/${a.id}/pdf`}
+                className="font-medium text-blue-800 underline"
+                target="_blank"
+                rel="noopener"
+                data-testid="download-pdf"
+              >
                 {t("downloadPdf")}
               </a>
             </li>
             {a.sealed ? (
               <li>
-                <a href={`/api/agreements/${a.id}/bundle`} download className="font-medium text-blue-800 underline" data-testid="download-bundle">
+                <a
+                  href={`/api/agreements/${a.id}/bundle`}
+                  download
+                  className="font-medium text-blue-800 underline"
+                  data-testid="download-bundle"
+                >
                   {t("downloadBundle")}
                 </a>
                 <p className="text-sm text-slate-700">{t("bundleHelp")}</p>

@@ -12,7 +12,11 @@ export async function AlteredRecordNotice({ problem }: { problem: Problem }) {
   const t = await getTranslations("agreementAltered");
   const why = describeProblem(problem, await getLocale());
   return (
-    <section className="rounded-xl border-2 border-red-700 bg-red-50 p-4 sm:p-6" data-testid="agreement-altered" aria-labelledby="agreement-altered-title">
+    <section
+      className="rounded-xl border-2 border-red-700 bg-red-50 p-4 sm:p-6"
+      data-testid="agreement-altered"
+      aria-labelledby="agreement-altered-title"
+    >
       <h1 id="agreement-altered-title" className="text-2xl font-semibold text-red-900">
         {t("title")}
       </h1>

@@ -60,7 +60,19 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
     setBusy(false);
     if (r.ok) return onDone(signer.name, declining ? "declined" : "signed");
     const key = decisionErrorKey(r);
-    setError({ key, field: key === "nameMismatch" ? "name" : key === "agree" ? "agree" : key === "identity" ? "identity" : key === "reason" ? "reason" : undefined });
+    setError({
+      key,
+      field:
+        key === "nameMismatch"
+          ? "name"
+          : key === "agree"
+            ? "agree"
+            : key === "identity"
+              ? "identity"
+              : key === "reason"
+                ? "reason"
+                : undefined,
+    });
   };
 
   const errorId = `${id}-error`;
@@ -89,7 +101,14 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
       </div>
 
       {shared ? (
-        <Check id={`${id}-identity`} checked={identityChecked} onChange={setIdentityChecked} invalid={error?.field === "identity"} describedBy={describe("identity")} testId="identity-checked">
+        <Check
+          id={`${id}-identity`}
+          checked={identityChecked}
+          onChange={setIdentityChecked}
+          invalid={error?.field === "identity"}
+          describedBy={describe("identity")}
+          testId="identity-checked"
+        >
           {t("identityCheck", { witness: witnessName ?? "", name: signer.name })}
         </Check>
       ) : null}
@@ -111,7 +130,14 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
           />
         </div>
       ) : (
-        <Check id={`${id}-agree`} checked={agreed} onChange={setAgreed} invalid={error?.field === "agree"} describedBy={describe("agree")} testId="read-and-agree">
+        <Check
+          id={`${id}-agree`}
+          checked={agreed}
+          onChange={setAgreed}
+          invalid={error?.field === "agree"}
+          describedBy={describe("agree")}
+          testId="read-and-agree"
+        >
           {shared ? t("agreeShared", { name: signer.name }) : t("agree")}
         </Check>
       )}
@@ -151,7 +177,15 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
   );
 }
 
-function Check(props: { id: string; checked: boolean; onChange: (v: boolean) => void; invalid: boolean; describedBy?: string; testId: string; children: React.ReactNode }) {
+function Check(props: {
+  id: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  invalid: boolean;
+  describedBy?: string;
+  testId: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex items-start gap-3">
       <input

@@ -10,7 +10,11 @@ import type { PlanDrift } from "@/lib/followup/plan-drift";
 export function DriftNotice({ drift, canPrepare }: { drift: PlanDrift; canPrepare: boolean }) {
   const t = useTranslations("agreement.drift");
   return (
-    <section aria-labelledby="drift-title" className="rounded-xl border-2 border-amber-700 bg-amber-50 p-4 text-amber-950 sm:p-6" data-testid="plan-drift">
+    <section
+      aria-labelledby="drift-title"
+      className="rounded-xl border-2 border-amber-700 bg-amber-50 p-4 text-amber-950 sm:p-6"
+      data-testid="plan-drift"
+    >
       <h2 id="drift-title" className="text-xl font-semibold">
         {t("title", { version: drift.version })}
       </h2>

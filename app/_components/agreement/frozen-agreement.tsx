@@ -9,7 +9,12 @@ import type { Presentation } from "@/lib/agreements/frozen-document";
 export function FrozenAgreement({ presentation, lang }: { presentation: Presentation; lang: string }) {
   const t = useTranslations("agreement");
   return (
-    <article lang={lang} aria-labelledby="frozen-title" data-testid="frozen-agreement" className="rounded-xl border border-slate-300 bg-white p-4 shadow-sm sm:p-6">
+    <article
+      lang={lang}
+      aria-labelledby="frozen-title"
+      data-testid="frozen-agreement"
+      className="rounded-xl border border-slate-300 bg-white p-4 shadow-sm sm:p-6"
+    >
       <p className="text-sm font-medium text-slate-700">{t("frozenKicker")}</p>
       <h2 id="frozen-title" className="mt-1 text-2xl font-semibold text-slate-900">
         {presentation.title}

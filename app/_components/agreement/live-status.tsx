@@ -51,7 +51,11 @@ export function LiveStatus({ initial }: { initial: Status }) {
   const when = (at: string) => format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short" });
 
   return (
-    <section aria-labelledby="status-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="agreement-status">
+    <section
+      aria-labelledby="status-title"
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+      data-testid="agreement-status"
+    >
       <h2 id="status-title" className="text-xl font-semibold text-slate-900">
         {t("statusTitle", { version: status.version })}
       </h2>
@@ -60,7 +64,12 @@ export function LiveStatus({ initial }: { initial: Status }) {
       </div>
       <ul className="mt-4 divide-y divide-slate-200" data-testid="signer-list">
         {status.parties.map((p) => (
-          <li key={p.participantId} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2" data-testid={`signer-${p.role}`} data-state={p.state}>
+          <li
+            key={p.participantId}
+            className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2"
+            data-testid={`signer-${p.role}`}
+            data-state={p.state}
+          >
             <span>
               <span className="font-medium text-slate-900">{p.name}</span>{" "}
               <span className="text-slate-700">
@@ -68,10 +77,22 @@ export function LiveStatus({ initial }: { initial: Status }) {
                 {p.signs === "supporter" ? `, ${t("supporter")}` : ""})
               </span>
             </span>
-            <span className={p.state === "signed" ? "font-medium text-green-800" : p.state === "declined" ? "font-medium text-red-800" : "text-slate-700"}>
-              {p.state === "signed" ? t("signedAt", { when: when(p.at!) }) : p.state === "declined" ? t("declinedAt", { when: when(p.at!) }) : p.signs === "required" ? t("pending") : t("pendingSupporter")}
+            <span
+              className={
+                p.state === "signed" ? "font-medium text-green-800" : p.state === "declined" ? "font-medium text-red-800" : "text-slate-700"
+              }
+            >
+              {p.state === "signed"
+                ? t("signedAt", { when: when(p.at!) })
+                : p.state === "declined"
+                  ? t("declinedAt", { when: when(p.at!) })
+                  : p.signs === "required"
+                    ? t("pending")
+                    : t("pendingSupporter")}
             </span>
-            {p.state === "declined" && p.reason ? <span className="w-full text-sm text-slate-800">{t("declineReasonShown", { reason: p.reason })}</span> : null}
+            {p.state === "declined" && p.reason ? (
+              <span className="w-full text-sm text-slate-800">{t("declineReasonShown", { reason: p.reason })}</span>
+            ) : null}
             {p.state === "signed" && p.authMethod ? <SignedHow authMethod={p.authMethod} /> : null}
           </li>
         ))}
@@ -111,7 +132,11 @@ function SignedHow({ authMethod }: { authMethod: string }) {
   const how = describeAuthMethod(authMethod);
   if (how.kind !== "in-person") return null;
   return (
-    <span className={`w-full text-sm ${how.signerConnected ? "text-slate-700" : "font-medium text-amber-900"}`} data-testid="signed-how" data-connected={how.signerConnected ? "true" : "false"}>
+    <span
+      className={`w-full text-sm ${how.signerConnected ? "text-slate-700" : "font-medium text-amber-900"}`}
+      data-testid="signed-how"
+      data-connected={how.signerConnected ? "true" : "false"}
+    >
       {t(how.signerConnected ? "signedAtScreen" : "signedAtScreenNotConnected")}
     </span>
   );

@@ -1,5 +1,6 @@
 /** POST JSON to one of our routes; the answer's status, error code and field details. */
-export type PostResult = { ok: true; body: Record<string, unknown> } | { ok: false; status: number; code: string | null; details: Record<string, string> };
+export type PostResult =
+  { ok: true; body: Record<string, unknown> } | { ok: false; status: number; code: string | null; details: Record<string, string> };
 
 export async function postJson(url: string, body: unknown): Promise<PostResult> {
   let res: Response;

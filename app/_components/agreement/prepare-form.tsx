@@ -10,7 +10,17 @@ import { postJson } from "./post-json";
  * The chair freezes the plan as it stands in the room into a version for signing: version 1, or
  * — with a stated reason — version n+1. The union representative signs as supporter when ticked.
  */
-export function PrepareForm({ meetingId, unionRep, amend, defaultReason = "" }: { meetingId: string; unionRep: string | null; amend: boolean; defaultReason?: string }) {
+export function PrepareForm({
+  meetingId,
+  unionRep,
+  amend,
+  defaultReason = "",
+}: {
+  meetingId: string;
+  unionRep: string | null;
+  amend: boolean;
+  defaultReason?: string;
+}) {
   const t = useTranslations("agreement");
   const id = useId();
   const router = useRouter();

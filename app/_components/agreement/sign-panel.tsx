@@ -43,7 +43,12 @@ export function SignPanel({ agreementId, fingerprint, open, me, parties, roomHre
   };
 
   return (
-    <section id="sign" aria-labelledby="sign-title" className="scroll-mt-4 rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6" data-testid="sign-panel">
+    <section
+      id="sign"
+      aria-labelledby="sign-title"
+      className="scroll-mt-4 rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6"
+      data-testid="sign-panel"
+    >
       <h2 id="sign-title" className="text-xl font-semibold text-slate-900">
         {t("signTitle")}
       </h2>
@@ -55,7 +60,15 @@ export function SignPanel({ agreementId, fingerprint, open, me, parties, roomHre
       {mine ? (
         <div className="mt-4">
           <h3 className="text-lg font-semibold text-slate-900">{t("ownTitle", { name: mine.name })}</h3>
-          <DecisionForm key={`own-${mine.participantId}`} agreementId={agreementId} fingerprint={fingerprint} signer={mine} mode="own-device" roomHref={roomHref} onDone={done} />
+          <DecisionForm
+            key={`own-${mine.participantId}`}
+            agreementId={agreementId}
+            fingerprint={fingerprint}
+            signer={mine}
+            mode="own-device"
+            roomHref={roomHref}
+            onDone={done}
+          />
         </div>
       ) : me.party?.state === "signed" ? (
         <p className="mt-4 text-slate-800">{t("youSigned")}</p>
@@ -82,7 +95,9 @@ export function SignPanel({ agreementId, fingerprint, open, me, parties, roomHre
           </ul>
           {turnParty ? (
             <div className="mt-4 rounded-lg border border-slate-300 bg-slate-50 p-4">
-              <h4 className="text-lg font-semibold text-slate-900">{t("turnFor", { name: turnParty.name, role: roles(turnParty.role) })}</h4>
+              <h4 className="text-lg font-semibold text-slate-900">
+                {t("turnFor", { name: turnParty.name, role: roles(turnParty.role) })}
+              </h4>
               <p className="mt-1 text-slate-800">{t("handOver", { name: turnParty.name })}</p>
               <DecisionForm
                 key={`turn-${turnParty.participantId}`}

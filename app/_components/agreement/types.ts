@@ -1,7 +1,10 @@
 import type { AgreementForParticipant } from "@/lib/agreements/get-agreement-for-participant";
 
 /** The part of a version's status the page polls and the client components need. */
-export type LiveStatus = Pick<AgreementForParticipant, "id" | "version" | "latestVersion" | "state" | "sealed" | "readyToBind" | "parties" | "fingerprint">;
+export type LiveStatus = Pick<
+  AgreementForParticipant,
+  "id" | "version" | "latestVersion" | "state" | "sealed" | "readyToBind" | "parties" | "fingerprint"
+>;
 
 export function liveStatusOf(a: AgreementForParticipant): LiveStatus {
   const { id, version, latestVersion, state, sealed, readyToBind, parties, fingerprint } = a;

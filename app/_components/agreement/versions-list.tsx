@@ -21,18 +21,26 @@ export function AgreementVersionsList({ versions, currentId }: { versions: Agree
           data-state={v.altered ? "altered" : v.state}
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <Link href={`/agreements/${v.id}`} className="font-semibold text-blue-800 underline" aria-current={v.id === currentId ? "page" : undefined}>
+            <Link
+              href={`/agreements/${v.id}`}
+              className="font-semibold text-blue-800 underline"
+              aria-current={v.id === currentId ? "page" : undefined}
+            >
               {t("versionN", { version: v.version })}
             </Link>
             {v.altered ? (
               <span className="font-semibold text-red-900">{altered("listLabel")}</span>
             ) : (
-              <span className={v.state === "binding" ? "font-semibold text-green-900" : "text-slate-700"}>{t(`versionState.${v.state}`)}</span>
+              <span className={v.state === "binding" ? "font-semibold text-green-900" : "text-slate-700"}>
+                {t(`versionState.${v.state}`)}
+              </span>
             )}
           </div>
           <p className="text-sm text-slate-700">
             {t("preparedOn", { when: format.dateTime(new Date(v.preparedAt), { dateStyle: "medium", timeStyle: "short" }) })}
-            {v.sealedAt ? ` · ${t("sealedOn", { when: format.dateTime(new Date(v.sealedAt), { dateStyle: "medium", timeStyle: "short" }) })}` : ""}
+            {v.sealedAt
+              ? ` · ${t("sealedOn", { when: format.dateTime(new Date(v.sealedAt), { dateStyle: "medium", timeStyle: "short" }) })}`
+              : ""}
           </p>
           {v.reason ? <p className="mt-1 text-sm text-slate-800">{t("changeReason", { reason: v.reason })}</p> : null}
         </li>

@@ -197,7 +197,7 @@ describe("TicketedProvider", () => {
     expect(link.getState().meetingCompleted).toBe(true);
   });
 
-    it("after a server restart waits a random time, then reconnects with a fresh ticket", async () => {
+  it("after a server restart waits a random time, then reconnects with a fresh ticket", async () => {
     await connected();
     random.mockReturnValue(0.5);
     last().drop(1012);

@@ -335,7 +335,14 @@ export class TicketedProvider {
     const waiting = unsaved && connected && (this.tracker?.stalled ?? false);
     const meetingCompleted = this.meetingCompleted;
     const s = this.state;
-    if (s.phase === phase && s.synced === synced && s.unsaved === unsaved && s.waiting === waiting && s.meetingCompleted === meetingCompleted) return;
+    if (
+      s.phase === phase &&
+      s.synced === synced &&
+      s.unsaved === unsaved &&
+      s.waiting === waiting &&
+      s.meetingCompleted === meetingCompleted
+    )
+      return;
     this.state = { phase, synced, unsaved, waiting, meetingCompleted };
     for (const l of this.listeners) l();
   };

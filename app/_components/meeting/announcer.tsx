@@ -37,7 +37,14 @@ export function Announcer() {
     const me = f.me.id;
     const said: string[] = [];
     if (now.phase !== before.phase && now.phaseSince && now.phaseSince.by !== me) {
-      said.push(t("phase", { name: withRole(now.phaseSince.by), n: PHASES.indexOf(now.phase) + 1, total: PHASES.length, phase: tp(`${now.phase}.name`) }));
+      said.push(
+        t("phase", {
+          name: withRole(now.phaseSince.by),
+          n: PHASES.indexOf(now.phase) + 1,
+          total: PHASES.length,
+          phase: tp(`${now.phase}.name`),
+        }),
+      );
     }
     if (now.chairId !== before.chairId && now.chairId && now.chairSince?.by !== me) said.push(t("chair", { name: withRole(now.chairId) }));
     if (now.currentItemId !== before.currentItemId && now.currentItemId && now.currentSince?.by !== me) {

@@ -2,7 +2,16 @@
 
 import { useId, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
-import { GUIDE_INPUTS, INPUTS, SCENARIOS, computeBusinessCase, parseAmount, type CaseInputs, type InputKey, type Scenario } from "@/lib/business-case/three-month-case";
+import {
+  GUIDE_INPUTS,
+  INPUTS,
+  SCENARIOS,
+  computeBusinessCase,
+  parseAmount,
+  type CaseInputs,
+  type InputKey,
+  type Scenario,
+} from "@/lib/business-case/three-month-case";
 import { buttonClass, inputBaseClass } from "@/app/_components/ui/classes";
 
 /**
@@ -18,7 +27,14 @@ export function BusinessCaseToggle({ size = "normal" }: { size?: "normal" | "lar
   const id = useId();
   return (
     <div>
-      <button type="button" className={buttonClass} aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)} data-testid="business-case-toggle">
+      <button
+        type="button"
+        className={buttonClass}
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="business-case-toggle"
+      >
         {open ? t("hide") : t("open")}
       </button>
       {open ? (
@@ -77,15 +93,29 @@ export function BusinessCasePanel({ size = "normal" }: { size?: "normal" | "larg
   const rowId = (k: string) => `${id}-row-${k}`;
 
   return (
-    <section aria-labelledby={`${id}-title`} className={`rounded-xl border-2 border-slate-800 bg-white p-4 ${large ? "text-xl" : ""}`} data-testid="business-case">
+    <section
+      aria-labelledby={`${id}-title`}
+      className={`rounded-xl border-2 border-slate-800 bg-white p-4 ${large ? "text-xl" : ""}`}
+      data-testid="business-case"
+    >
       <h3 id={`${id}-title`} className={`${large ? "text-3xl" : "text-lg"} font-semibold text-slate-900`}>
         {t("title")}
       </h3>
       <p className="mt-1 text-slate-800">{t("intro")}</p>
       <p className="mt-2 rounded-lg bg-slate-100 p-3 font-medium text-slate-900" aria-live="polite" data-testid="business-case-summary">
-        {t("summary", { partial: kr(result.partial.extraVsWorking), dismiss: kr(result.dismiss.extraVsWorking), difference: kr(result.dismiss.extraVsWorking - result.partial.extraVsWorking) })}
+        {t("summary", {
+          partial: kr(result.partial.extraVsWorking),
+          dismiss: kr(result.dismiss.extraVsWorking),
+          difference: kr(result.dismiss.extraVsWorking - result.partial.extraVsWorking),
+        })}
       </p>
-      <div role="region" aria-label={t("caption")} tabIndex={0} className="mt-3 overflow-x-auto rounded-lg border border-slate-400" data-testid="business-case-scroll">
+      <div
+        role="region"
+        aria-label={t("caption")}
+        tabIndex={0}
+        className="mt-3 overflow-x-auto rounded-lg border border-slate-400"
+        data-testid="business-case-scroll"
+      >
         <table className={`w-full min-w-[40rem] border-collapse ${large ? "text-lg" : "text-sm"}`} data-testid="business-case-table">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
@@ -105,14 +135,22 @@ export function BusinessCasePanel({ size = "normal" }: { size?: "normal" | "larg
               const total = row.kind === "result";
               const last = row.key === "extraVsWorking";
               return (
-                <tr key={row.key} className={`border-t border-slate-300 ${total ? "bg-slate-50" : ""} ${last ? "border-t-2 border-slate-800" : ""}`} data-testid={`business-row-${row.key}`}>
+                <tr
+                  key={row.key}
+                  className={`border-t border-slate-300 ${total ? "bg-slate-50" : ""} ${last ? "border-t-2 border-slate-800" : ""}`}
+                  data-testid={`business-row-${row.key}`}
+                >
                   <th id={rowId(row.key)} scope="row" className={`p-2 text-left ${total ? "font-semibold" : "font-normal"} text-slate-900`}>
                     {row.kind === "input" ? t(`input.${row.key}`) : t(`result.${row.key}`)}
                   </th>
                   {SCENARIOS.map((s) => {
                     if (row.kind === "result") {
                       return (
-                        <td key={s} className={`p-2 text-right tabular-nums ${last ? "text-base font-bold" : "font-semibold"}`} data-testid={`business-${s}-${row.key === "extraVsWorking" ? "extra" : row.key}`}>
+                        <td
+                          key={s}
+                          className={`p-2 text-right tabular-nums ${last ? "text-base font-bold" : "font-semibold"}`}
+                          data-testid={`business-${s}-${row.key === "extraVsWorking" ? "extra" : row.key}`}
+                        >
                           {kr(result[s][row.key])}
                         </td>
                       );

@@ -151,7 +151,11 @@ function CatchUpSection({ summary, id, onDismiss }: { summary: CatchUp; id: stri
   const check = useClosingCheck();
   const renew = marksToRenew(check, f.me.id);
   return (
-    <section aria-labelledby={`${id}-title`} className="mb-4 rounded-xl border-2 border-blue-800 bg-blue-50 p-4 text-slate-900" data-testid="catch-up">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="mb-4 rounded-xl border-2 border-blue-800 bg-blue-50 p-4 text-slate-900"
+      data-testid="catch-up"
+    >
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {t("title")}
       </h2>
@@ -195,15 +199,26 @@ function CatchUpList({ summary }: { summary: CatchUp }) {
         return t("stepSet", { name: who, step: String(e.value ?? "–") });
       case "next_meeting_set":
         return typeof e.value === "string" && e.value
-          ? t("nextMeetingSet", { name: who, when: format.dateTime(wallClockDate(e.value), { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) })
+          ? t("nextMeetingSet", {
+              name: who,
+              when: format.dateTime(wallClockDate(e.value), { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }),
+            })
           : t("nextMeetingCleared", { name: who });
       case "plan_changed": {
-        const part = e.ref === "goal" ? t("planPart.goal", { text: view.plan.goal.trim() || t("untitled") }) : t.has(`planPart.${e.ref}`) ? t(`planPart.${e.ref}`) : t("planPart.other");
+        const part =
+          e.ref === "goal"
+            ? t("planPart.goal", { text: view.plan.goal.trim() || t("untitled") })
+            : t.has(`planPart.${e.ref}`)
+              ? t(`planPart.${e.ref}`)
+              : t("planPart.other");
         return t("planChanged", { name: who, what: part });
       }
       case "followup_changed": {
         const text = e.ref === "howOften" ? view.followUp.howOften : e.ref === "jobCentre" ? view.followUp.jobCentre : null;
-        const part = text !== null && (e.ref === "howOften" || e.ref === "jobCentre") ? t(`followUpPart.${e.ref}`, { text: text.trim() || t("untitled") }) : t("followUpPart.other");
+        const part =
+          text !== null && (e.ref === "howOften" || e.ref === "jobCentre")
+            ? t(`followUpPart.${e.ref}`, { text: text.trim() || t("untitled") })
+            : t("followUpPart.other");
         return t("planChanged", { name: who, what: part });
       }
       case "subgoal_changed": {

@@ -39,7 +39,12 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
   for (const m of check.missing) missingByPerson.set(m.participantId, [...(missingByPerson.get(m.participantId) ?? []), label(m.item)]);
 
   return (
-    <div className={`space-y-3 ${large ? "text-xl 2xl:text-2xl" : ""}`} data-testid="closing-check" data-ready={check.ready ? "true" : "false"} data-confirmed={confirmed ? "true" : "false"}>
+    <div
+      className={`space-y-3 ${large ? "text-xl 2xl:text-2xl" : ""}`}
+      data-testid="closing-check"
+      data-ready={check.ready ? "true" : "false"}
+      data-confirmed={confirmed ? "true" : "false"}
+    >
       <ul className="space-y-3">
         <li className="flex gap-2" data-testid="closing-consent" data-ok={everyoneAgrees ? "true" : "false"}>
           <span aria-hidden="true" className="font-bold">
@@ -111,13 +116,23 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
           <div>
             {view.followUp.nextMeetingAt ? (
               <p className="font-semibold">
-                {t("nextMeetingSet", { when: format.dateTime(wallClockDate(view.followUp.nextMeetingAt), { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }) })}
+                {t("nextMeetingSet", {
+                  when: format.dateTime(wallClockDate(view.followUp.nextMeetingAt), {
+                    dateStyle: "full",
+                    timeStyle: "short",
+                    timeZone: "UTC",
+                  }),
+                })}
               </p>
             ) : (
               <>
                 <p className="font-semibold">{t("nextMeetingMissing")}</p>
                 {f.surface === "room" ? (
-                  <a href="#followup-next-meeting" className="text-blue-800 underline underline-offset-2" data-testid="closing-set-next-meeting">
+                  <a
+                    href="#followup-next-meeting"
+                    className="text-blue-800 underline underline-offset-2"
+                    data-testid="closing-set-next-meeting"
+                  >
                     {t("setNextMeeting")}
                   </a>
                 ) : null}
@@ -136,7 +151,12 @@ export function ClosingCheck({ size = "normal" }: { size?: "normal" | "large" })
       {staleConfirm ? <p className="rounded-lg border border-amber-700 bg-amber-50 p-3 text-amber-950">{t("changedSince")}</p> : null}
 
       {f.isChair && check.ready && !confirmed ? (
-        <button type="button" className={primaryButtonClass} onClick={() => confirmClosing(f.conn.doc, f.actor())} data-testid="closing-confirm">
+        <button
+          type="button"
+          className={primaryButtonClass}
+          onClick={() => confirmClosing(f.conn.doc, f.actor())}
+          data-testid="closing-confirm"
+        >
           {t("confirm")}
         </button>
       ) : null}

@@ -33,9 +33,15 @@ export async function ClosingNotice({ ctx }: { ctx: MeetingContext }) {
         {check.missing.length > 0 ? <li>{t("missing", { count: new Set(check.missing.map((m) => m.participantId)).size })}</li> : null}
         {reservations.length > 0 ? <li>{t("reservations", { items: reservations.join("; ") })}</li> : null}
         {!check.nextMeetingSet ? <li>{t("nextMeeting")}</li> : null}
-        {check.items.length > 0 && check.missing.length === 0 && reservations.length === 0 && check.nextMeetingSet ? <li>{t("notConfirmed")}</li> : null}
+        {check.items.length > 0 && check.missing.length === 0 && reservations.length === 0 && check.nextMeetingSet ? (
+          <li>{t("notConfirmed")}</li>
+        ) : null}
       </ul>
-      <Link href={`/meetings/${ctx.meeting.id}#meeting`} className="mt-3 inline-block font-medium text-blue-900 underline underline-offset-2" data-testid="agreement-closing-back">
+      <Link
+        href={`/meetings/${ctx.meeting.id}#meeting`}
+        className="mt-3 inline-block font-medium text-blue-900 underline underline-offset-2"
+        data-testid="agreement-closing-back"
+      >
         {t("back")}
       </Link>
     </div>

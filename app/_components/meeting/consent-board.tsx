@@ -57,7 +57,13 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
           <label htmlFor={`${id}-for`} className={labelClass}>
             {t("markingFor")}
           </label>
-          <select id={`${id}-for`} className={`${inputBaseClass} mt-1`} value={forWhom} onChange={(e) => setForWhom(e.target.value)} data-testid="consent-for">
+          <select
+            id={`${id}-for`}
+            className={`${inputBaseClass} mt-1`}
+            value={forWhom}
+            onChange={(e) => setForWhom(e.target.value)}
+            data-testid="consent-for"
+          >
             <option value={f.me.id}>{t("myself")}</option>
             {others.map((p) => (
               <option key={p.id} value={p.id}>
@@ -69,14 +75,30 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
       ) : null}
       <ol className="space-y-3">
         {check.perItem.map((c) => (
-          <ConsentCard key={`${c.item.kind}:${c.item.id}`} consent={c} people={check.people} subject={canMark ? subject : null} size={size} />
+          <ConsentCard
+            key={`${c.item.kind}:${c.item.id}`}
+            consent={c}
+            people={check.people}
+            subject={canMark ? subject : null}
+            size={size}
+          />
         ))}
       </ol>
     </div>
   );
 }
 
-function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent; people: string[]; subject: string | null; size: "normal" | "large" }) {
+function ConsentCard({
+  consent,
+  people,
+  subject,
+  size,
+}: {
+  consent: ItemConsent;
+  people: string[];
+  subject: string | null;
+  size: "normal" | "large";
+}) {
   const t = useTranslations("meeting.consent");
   const f = useFlow();
   const { withRole } = useNames();
@@ -94,7 +116,11 @@ function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent;
         {label}
       </p>
       {subject ? <MarkControls item={item} subject={subject} /> : null}
-      {resolvedEarlier ? <p className="mt-1 text-sm text-slate-700" data-testid="consent-resolved-note">{t("resolvedNote")}</p> : null}
+      {resolvedEarlier ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="consent-resolved-note">
+          {t("resolvedNote")}
+        </p>
+      ) : null}
       <ul className={`mt-2 grid gap-1 ${large ? "text-lg 2xl:text-xl" : "text-sm"}`} aria-label={t("statesLabel", { item: label })}>
         {shown.map((p) => {
           const state = consent.states[p] ?? "missing";
@@ -108,7 +134,9 @@ function ConsentCard({ consent, people, subject, size }: { consent: ItemConsent;
               <span>{t(`state.${state}`)}</span>
               {comment ? <span className="text-slate-800">{t("quoted", { comment: screen(comment) })}</span> : null}
               {f.flow.consent[consentKey(item.kind, item.id, p)]?.by && f.flow.consent[consentKey(item.kind, item.id, p)]!.by !== p ? (
-                <span className="text-slate-700">{t("recordedBy", { name: withRole(f.flow.consent[consentKey(item.kind, item.id, p)]!.by) })}</span>
+                <span className="text-slate-700">
+                  {t("recordedBy", { name: withRole(f.flow.consent[consentKey(item.kind, item.id, p)]!.by) })}
+                </span>
               ) : null}
             </li>
           );
@@ -136,7 +164,11 @@ function MarkControls({ item, subject }: { item: ConsentItem; subject: string })
   const write = (value: ConsentValue, text: string) => {
     if (text.trim().length > CONSENT_COMMENT_MAX) return setError(t("commentTooLong", { max: CONSENT_COMMENT_MAX }));
     setError(null);
-    setConsent(f.conn.doc, { kind: item.kind, itemId: item.id, participantId: subject, value, comment: text, itemText: item.text }, f.actor());
+    setConsent(
+      f.conn.doc,
+      { kind: item.kind, itemId: item.id, participantId: subject, value, comment: text, itemText: item.text },
+      f.actor(),
+    );
   };
   // The comment is shared with everyone, the employer included: the diagnosis guard reads it as it
   // is typed (before it is saved), and moving a sentence out saves the comment without it.

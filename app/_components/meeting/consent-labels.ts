@@ -12,7 +12,11 @@ import { useScreenText } from "./screen-text";
  * its text; a part of the whole plan by its name and what it says now ("The step: 3 – internship
  * …", "The law's tools: mentor, aids"), masked on the shared screen where the diagnosis guard flags it.
  */
-export function useConsentLabel(): { kind: (item: ConsentItem) => string; label: (item: ConsentItem) => string; full: (item: ConsentItem) => string } {
+export function useConsentLabel(): {
+  kind: (item: ConsentItem) => string;
+  label: (item: ConsentItem) => string;
+  full: (item: ConsentItem) => string;
+} {
   const t = useTranslations("meeting.consent");
   const all = useTranslations();
   const view = useMeetingView();

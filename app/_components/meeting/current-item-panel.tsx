@@ -36,7 +36,11 @@ export function CurrentItemPanel() {
           <ItemTimer timer={timer} minutes={item.minutes} />
           {f.surface === "room" ? (
             <p>
-              <button type="button" className="text-sm font-medium text-blue-800 underline underline-offset-2" onClick={() => jumpToItem(item.id)}>
+              <button
+                type="button"
+                className="text-sm font-medium text-blue-800 underline underline-offset-2"
+                onClick={() => jumpToItem(item.id)}
+              >
                 {t("showInAgenda")}
               </button>
             </p>
@@ -61,12 +65,22 @@ export function CurrentItemPanel() {
                   {t("pauseClock")}
                 </button>
               )}
-              <button type="button" className={primaryButtonClass} onClick={() => coverAndAdvance(doc, f.actor())} data-testid="item-cover-next">
+              <button
+                type="button"
+                className={primaryButtonClass}
+                onClick={() => coverAndAdvance(doc, f.actor())}
+                data-testid="item-cover-next"
+              >
                 {t("coverNext")}
               </button>
             </>
           ) : firstOpen ? (
-            <button type="button" className={primaryButtonClass} onClick={() => setCurrentItem(doc, firstOpen.id, f.actor())} data-testid="item-start-first">
+            <button
+              type="button"
+              className={primaryButtonClass}
+              onClick={() => setCurrentItem(doc, firstOpen.id, f.actor())}
+              data-testid="item-start-first"
+            >
               {t("startWith", { title: firstOpen.title.trim() || t("untitled") })}
             </button>
           ) : null}
@@ -81,7 +95,13 @@ export function CurrentItemPanel() {
               <label htmlFor={`${id}-goto`} className={labelClass}>
                 {t("goTo")}
               </label>
-              <select id={`${id}-goto`} className={`${inputBaseClass} mt-1 max-w-64`} value={target} onChange={(e) => setTarget(e.target.value)} data-testid="item-goto-select">
+              <select
+                id={`${id}-goto`}
+                className={`${inputBaseClass} mt-1 max-w-64`}
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                data-testid="item-goto-select"
+              >
                 <option value="">{t("choose")}</option>
                 {items.map((i, n) => (
                   <option key={i.id} value={i.id}>

@@ -23,6 +23,10 @@ export function useFieldDateWarning(field: DateWarning["field"], itemId: string 
   const mine = warningsFor(planDateWarnings({ meetingDate, plan: view.plan, actions: view.actions }), field, itemId);
   if (mine.length === 0) return null;
   return mine
-    .map((w) => (w.kind === "beforeMeeting" ? t("beforeMeeting", { meeting: day(w.meetingDate) }) : t("targetBeforeSubGoal", { item: w.text.trim() || "…", subGoalDate: day(w.subGoalDate) })))
+    .map((w) =>
+      w.kind === "beforeMeeting"
+        ? t("beforeMeeting", { meeting: day(w.meetingDate) })
+        : t("targetBeforeSubGoal", { item: w.text.trim() || "…", subGoalDate: day(w.subGoalDate) }),
+    )
     .join(" ");
 }

@@ -140,7 +140,12 @@ function Notice({ source, fieldId, guard }: { source: GuardSource; fieldId?: str
   const decides = inMeeting && guard.keep !== null;
 
   return (
-    <div role="status" className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950" data-testid="diagnosis-notice" data-field-id={fieldId}>
+    <div
+      role="status"
+      className="mt-2 rounded-md border border-amber-700 bg-amber-50 p-3 text-sm text-amber-950"
+      data-testid="diagnosis-notice"
+      data-field-id={fieldId}
+    >
       <p>
         <span aria-hidden="true" className="font-bold">
           ⓘ{" "}
@@ -152,11 +157,18 @@ function Notice({ source, fieldId, guard }: { source: GuardSource; fieldId?: str
       <div className="mt-2 flex flex-wrap gap-2">
         {canMove ? (
           <button type="button" className={buttonClass} onClick={() => void move()} disabled={moving === "busy"} data-testid="guard-move">
-            {moving === "busy" ? t("moving") : t("move", { excerpt: found.excerpt.length > 60 ? `${found.excerpt.slice(0, 57)}…` : found.excerpt })}
+            {moving === "busy"
+              ? t("moving")
+              : t("move", { excerpt: found.excerpt.length > 60 ? `${found.excerpt.slice(0, 57)}…` : found.excerpt })}
           </button>
         ) : null}
         {!inMeeting ? (
-          <button type="button" className={buttonClass} onClick={() => setMoving(source.remove(found.excerpt) ? "takenOut" : "idle")} data-testid="guard-take-out">
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => setMoving(source.remove(found.excerpt) ? "takenOut" : "idle")}
+            data-testid="guard-take-out"
+          >
             {t("takeOut", { excerpt: found.excerpt.length > 60 ? `${found.excerpt.slice(0, 57)}…` : found.excerpt })}
           </button>
         ) : null}

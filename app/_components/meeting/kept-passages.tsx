@@ -26,7 +26,15 @@ export type KeptPassages = {
 const NONE: KeptPassages = { isKeptKey: () => false, isKept: () => false };
 const KeptContext = createContext<KeptPassages>(NONE);
 
-export function KeptPassagesProvider({ doc, participants, children }: { doc: Y.Doc; participants: RoomParticipant[]; children: ReactNode }) {
+export function KeptPassagesProvider({
+  doc,
+  participants,
+  children,
+}: {
+  doc: Y.Doc;
+  participants: RoomParticipant[];
+  children: ReactNode;
+}) {
   const [store, setStore] = useState<KeptStore | null>(null);
   useEffect(() => {
     const s = new KeptStore(doc);

@@ -52,7 +52,13 @@ export function MeetingFlowPanel() {
           </section>
         ) : null}
         <div className="flex flex-wrap items-start gap-x-6 gap-y-3 border-t border-slate-200 pt-4">
-          <a href={`/meetings/${f.meetingId}/present`} target="_blank" rel="noopener" className="inline-flex min-h-10 items-center font-medium text-blue-800 underline underline-offset-2" data-testid="open-present">
+          <a
+            href={`/meetings/${f.meetingId}/present`}
+            target="_blank"
+            rel="noopener"
+            className="inline-flex min-h-10 items-center font-medium text-blue-800 underline underline-offset-2"
+            data-testid="open-present"
+          >
             {t("openPresent")}
             <span className="sr-only"> {t("newWindow")}</span>
           </a>

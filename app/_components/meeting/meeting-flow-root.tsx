@@ -78,7 +78,15 @@ export function MeetingFlowRoot(props: {
  * the private preparation, and their "leave it" is stored in the shared document (the shared
  * screen then shows the passage). The shared screen has no notices: it masks instead.
  */
-function MeetingGuard(props: { conn: RoomConnection; meetingId: string; me: RoomMe; user: PresenceUser; editable: boolean; surface: Surface; children: ReactNode }) {
+function MeetingGuard(props: {
+  conn: RoomConnection;
+  meetingId: string;
+  me: RoomMe;
+  user: PresenceUser;
+  editable: boolean;
+  surface: Surface;
+  children: ReactNode;
+}) {
   const { conn, meetingId, me, user, editable, surface, children } = props;
   const { isKept } = useKeptPassages();
   const guard = useMemo<GuardValue | null>(() => {

@@ -37,7 +37,9 @@ export function NowBar() {
         </span>
       ) : null}
       {round?.current ? (
-        <span data-testid="now-turn">{round.current === f.me.id ? <strong>{t("yourTurn")}</strong> : t("turn", { name: name(round.current) })}</span>
+        <span data-testid="now-turn">
+          {round.current === f.me.id ? <strong>{t("yourTurn")}</strong> : t("turn", { name: name(round.current) })}
+        </span>
       ) : null}
       {item && f.surface === "room" ? (
         <span className="inline-flex flex-wrap items-center gap-2">

@@ -25,7 +25,12 @@ export function PhaseControls() {
       {f.isChair ? (
         <div className="flex flex-wrap gap-2" role="group" aria-label={t("controls")}>
           {next ? (
-            <button type="button" className={primaryButtonClass} onClick={() => setPhase(f.conn.doc, next, f.actor())} data-testid="phase-next">
+            <button
+              type="button"
+              className={primaryButtonClass}
+              onClick={() => setPhase(f.conn.doc, next, f.actor())}
+              data-testid="phase-next"
+            >
               {t("next", { n: i + 2, name: t(`${next}.name`) })}
             </button>
           ) : null}

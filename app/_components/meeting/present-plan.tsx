@@ -27,7 +27,10 @@ export function PresentPlan({ className }: { className?: string }) {
   const newest = useNewest([
     ["goal", `${plan.goal}|${plan.goalTargetDate ?? ""}`],
     ["step", String(plan.step)],
-    ...plan.subGoals.flatMap((g) => [[g.id, `${g.text}|${g.due ?? ""}`] as const, ...g.activities.map((a) => [a.id, `${a.text}|${a.schedule}`] as const)]),
+    ...plan.subGoals.flatMap((g) => [
+      [g.id, `${g.text}|${g.due ?? ""}`] as const,
+      ...g.activities.map((a) => [a.id, `${a.text}|${a.schedule}`] as const),
+    ]),
     ...actions.map((a) => [a.id, `${a.text}|${a.ownerId ?? ""}|${a.due ?? ""}`] as const),
     ["next", followUp.nextMeetingAt ?? ""],
   ]);
@@ -53,7 +56,9 @@ export function PresentPlan({ className }: { className?: string }) {
           <dd className="inline" data-testid="present-goal">
             <Mark newest={newest} label={tp("newMark")} id="goal">
               {shown(plan.goal.trim()) || t("notYet")}
-              {plan.goalTargetDate ? <span className="text-base text-slate-800"> · {t("by", { date: date(plan.goalTargetDate) })}</span> : null}
+              {plan.goalTargetDate ? (
+                <span className="text-base text-slate-800"> · {t("by", { date: date(plan.goalTargetDate) })}</span>
+              ) : null}
             </Mark>
           </dd>
         </div>

@@ -82,7 +82,13 @@ function PresentHeader({ meeting, employeeName, status, toggle }: PresentProps &
 function ControlsToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   const t = useTranslations("meeting.present");
   return (
-    <button type="button" aria-pressed={on} className={`${buttonClass} text-base`} onClick={() => onChange(!on)} data-testid="present-controls-toggle">
+    <button
+      type="button"
+      aria-pressed={on}
+      className={`${buttonClass} text-base`}
+      onClick={() => onChange(!on)}
+      data-testid="present-controls-toggle"
+    >
       <span aria-hidden="true">{on ? "☑" : "☐"}</span>
       {t("controls")}
     </button>
@@ -103,7 +109,9 @@ function Connected({ conn, props, user }: { conn: RoomConnection; props: Present
     <RoomProvider value={ctx}>
       <PresentHeader
         {...props}
-        status={<ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />}
+        status={
+          <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />
+        }
         toggle={editable ? <ControlsToggle on={controls} onChange={setControls} /> : null}
       />
       {over ? <MeetingOverNotice unsaved={snapshot.unsaved} /> : null}
@@ -238,13 +246,20 @@ function NowCard() {
   const doc = f.conn.doc;
   const shown = useScreenText();
   return (
-    <section aria-labelledby="present-now" className="flex flex-col rounded-xl border-2 border-slate-900 bg-white p-3 lg:min-h-0 lg:flex-[3] lg:basis-0 lg:overflow-y-auto 2xl:p-4" data-testid="present-now">
+    <section
+      aria-labelledby="present-now"
+      className="flex flex-col rounded-xl border-2 border-slate-900 bg-white p-3 lg:min-h-0 lg:flex-[3] lg:basis-0 lg:overflow-y-auto 2xl:p-4"
+      data-testid="present-now"
+    >
       <h2 id="present-now" className="text-xl font-semibold text-slate-800 2xl:text-2xl">
         {t("now")}
       </h2>
       {item && timer ? (
         <>
-          <p className="mt-1 line-clamp-2 shrink-0 text-2xl font-bold 2xl:line-clamp-3 [overflow-wrap:anywhere] 2xl:text-4xl" data-testid="present-item">
+          <p
+            className="mt-1 line-clamp-2 shrink-0 text-2xl font-bold 2xl:line-clamp-3 [overflow-wrap:anywhere] 2xl:text-4xl"
+            data-testid="present-item"
+          >
             {t("item", { n: index + 1, title: shown(item.title.trim()) || t("untitled") })}
           </p>
           <div className="mt-2 shrink-0">
@@ -258,21 +273,41 @@ function NowCard() {
         <div className="mt-4 flex flex-wrap gap-3 text-lg" role="group" aria-label={t("chairControls")}>
           {item && timer ? (
             <>
-              <button type="button" className={`${primaryButtonClass} text-lg`} onClick={() => coverAndAdvance(doc, f.actor())} data-testid="item-cover-next">
+              <button
+                type="button"
+                className={`${primaryButtonClass} text-lg`}
+                onClick={() => coverAndAdvance(doc, f.actor())}
+                data-testid="item-cover-next"
+              >
                 {t("coverNext")}
               </button>
               {timer.startedAt === null ? (
-                <button type="button" className={`${buttonClass} text-lg`} onClick={() => startTimer(doc, item.id, f.actor())} data-testid="timer-start">
+                <button
+                  type="button"
+                  className={`${buttonClass} text-lg`}
+                  onClick={() => startTimer(doc, item.id, f.actor())}
+                  data-testid="timer-start"
+                >
                   {t("startClock")}
                 </button>
               ) : (
-                <button type="button" className={`${buttonClass} text-lg`} onClick={() => pauseTimer(doc, item.id, f.actor())} data-testid="timer-pause">
+                <button
+                  type="button"
+                  className={`${buttonClass} text-lg`}
+                  onClick={() => pauseTimer(doc, item.id, f.actor())}
+                  data-testid="timer-pause"
+                >
                   {t("pauseClock")}
                 </button>
               )}
             </>
           ) : next ? (
-            <button type="button" className={`${primaryButtonClass} text-lg`} onClick={() => setCurrentItem(doc, next.id, f.actor())} data-testid="item-start-first">
+            <button
+              type="button"
+              className={`${primaryButtonClass} text-lg`}
+              onClick={() => setCurrentItem(doc, next.id, f.actor())}
+              data-testid="item-start-first"
+            >
               {t("startWith", { title: shown(next.title.trim()) || t("untitled") })}
             </button>
           ) : null}
@@ -291,11 +326,20 @@ function AgendaStrip() {
   const shown = useScreenText();
   if (view.agenda.length === 0) return null;
   return (
-    <ol tabIndex={0} className="mt-3 grid content-start gap-1 text-lg lg:min-h-0 lg:flex-1 lg:overflow-y-auto 2xl:text-xl" aria-label={t("agenda")} data-testid="present-agenda">
+    <ol
+      tabIndex={0}
+      className="mt-3 grid content-start gap-1 text-lg lg:min-h-0 lg:flex-1 lg:overflow-y-auto 2xl:text-xl"
+      aria-label={t("agenda")}
+      data-testid="present-agenda"
+    >
       {view.agenda.map((i, n) => {
         const now = i.id === f.flow.currentItemId;
         return (
-          <li key={i.id} aria-current={now ? "true" : undefined} className={`flex gap-2 ${now ? "font-bold" : i.done ? "text-slate-700" : ""}`}>
+          <li
+            key={i.id}
+            aria-current={now ? "true" : undefined}
+            className={`flex gap-2 ${now ? "font-bold" : i.done ? "text-slate-700" : ""}`}
+          >
             <span aria-hidden="true" className="w-6">
               {now ? "▶" : i.done ? "✓" : `${n + 1}.`}
             </span>

@@ -23,7 +23,16 @@ export function RunningSummary() {
       <p id="flow-summary-hint" className="mb-1 text-sm text-slate-700">
         {t("hint")}
       </p>
-      <YTextField id="flow-summary" text={text} multiline rows={4} limit="flowSummary" readOnly={!f.editable} aria-describedby="flow-summary-hint" testId="flow-summary" />
+      <YTextField
+        id="flow-summary"
+        text={text}
+        multiline
+        rows={4}
+        limit="flowSummary"
+        readOnly={!f.editable}
+        aria-describedby="flow-summary-hint"
+        testId="flow-summary"
+      />
     </div>
   );
 }

@@ -34,15 +34,26 @@ export function SpeakingRound({ size = "normal" }: { size?: "normal" | "large" }
   const order = useRef<HTMLOListElement>(null);
   const current = round?.current ?? null;
   useEffect(() => {
-    if (large && current && window.matchMedia(WALL_MEDIA).matches) order.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: "nearest" });
+    if (large && current && window.matchMedia(WALL_MEDIA).matches)
+      order.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: "nearest" });
   }, [large, current]);
 
   return (
-    <div className="rounded-lg border border-slate-300 bg-white p-3 sm:p-4" data-testid="speaking-round" data-active={active ? "true" : "false"}>
-      <h3 className={`${large ? "text-xl 2xl:text-3xl" : "text-lg"} font-semibold text-slate-900`}>{active ? t("titleActive") : t("title")}</h3>
+    <div
+      className="rounded-lg border border-slate-300 bg-white p-3 sm:p-4"
+      data-testid="speaking-round"
+      data-active={active ? "true" : "false"}
+    >
+      <h3 className={`${large ? "text-xl 2xl:text-3xl" : "text-lg"} font-semibold text-slate-900`}>
+        {active ? t("titleActive") : t("title")}
+      </h3>
       {round ? (
         <>
-          {round.topic && !(large && currentTitle?.startsWith(round.topic)) ? <p className={`${large ? "line-clamp-2 text-xl 2xl:text-2xl" : ""} mt-1 text-slate-800`}>{t("topic", { topic: shown(round.topic) })}</p> : null}
+          {round.topic && !(large && currentTitle?.startsWith(round.topic)) ? (
+            <p className={`${large ? "line-clamp-2 text-xl 2xl:text-2xl" : ""} mt-1 text-slate-800`}>
+              {t("topic", { topic: shown(round.topic) })}
+            </p>
+          ) : null}
           <ol ref={order} className={`mt-1 grid gap-1 ${large ? "text-lg 2xl:text-2xl" : ""}`} data-testid="round-order">
             {round.order.map((p, i) => {
               const turn = round.turns[p];
@@ -81,10 +92,20 @@ export function SpeakingRound({ size = "normal" }: { size?: "normal" | "large" }
             <div className="mt-3 flex flex-wrap gap-2 border-t border-slate-200 pt-3" role="group" aria-label={t("chairControls")}>
               {round.current ? (
                 <>
-                  <button type="button" className={primaryButtonClass} onClick={() => finishTurn(doc, round.id, round.current!, f.actor())} data-testid="round-next">
+                  <button
+                    type="button"
+                    className={primaryButtonClass}
+                    onClick={() => finishTurn(doc, round.id, round.current!, f.actor())}
+                    data-testid="round-next"
+                  >
                     {t("next", { name: withRole(round.current) })}
                   </button>
-                  <button type="button" className={buttonClass} onClick={() => finishTurn(doc, round.id, round.current!, f.actor(), { passed: true })} data-testid="round-skip">
+                  <button
+                    type="button"
+                    className={buttonClass}
+                    onClick={() => finishTurn(doc, round.id, round.current!, f.actor(), { passed: true })}
+                    data-testid="round-skip"
+                  >
                     {t("skip")}
                   </button>
                 </>
@@ -112,10 +133,17 @@ function StartRoundForm() {
   const peers = useSyncExternalStore(f.conn.presence.subscribe, f.conn.presence.getSnapshot, f.conn.presence.getSnapshot);
   const speakers = f.participants
     .filter((p) => p.role !== "observer")
-    .sort((a, b) => Number(a.id === f.flow.chairId) - Number(b.id === f.flow.chairId) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.displayName.localeCompare(b.displayName));
+    .sort(
+      (a, b) =>
+        Number(a.id === f.flow.chairId) - Number(b.id === f.flow.chairId) ||
+        ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+        a.displayName.localeCompare(b.displayName),
+    );
   const present = new Set(peers.map((p) => p.user.participantId));
   // Default: everyone who is here; when presence says nobody (a shared screen only), everyone.
-  const [left, setLeft] = useState<Set<string>>(() => new Set(speakers.filter((p) => present.size > 1 && !present.has(p.id)).map((p) => p.id)));
+  const [left, setLeft] = useState<Set<string>>(
+    () => new Set(speakers.filter((p) => present.size > 1 && !present.has(p.id)).map((p) => p.id)),
+  );
   const current = view.agenda.find((i) => i.id === f.flow.currentItemId);
   const [topic, setTopic] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -136,7 +164,13 @@ function StartRoundForm() {
   };
 
   return (
-    <form onSubmit={submit} className="mt-3 space-y-3 border-t border-slate-200 pt-3" data-testid="round-start-form" noValidate data-native-undo>
+    <form
+      onSubmit={submit}
+      className="mt-3 space-y-3 border-t border-slate-200 pt-3"
+      data-testid="round-start-form"
+      noValidate
+      data-native-undo
+    >
       <div>
         <label htmlFor={`${id}-topic`} className={labelClass}>
           {t("topicLabel")}

@@ -27,7 +27,9 @@ function useWallAgreement(meetingId: string): Shown {
         const st = await fetch(`/api/agreements/${encodeURIComponent(latest.id)}`, { cache: "no-store" });
         if (!st.ok || stopped) return;
         const status = (await st.json()) as LiveStatus;
-        const missing = status.parties.filter((p) => p.signs === "required" && p.state !== "signed").map((p) => ({ name: p.name, role: p.role }));
+        const missing = status.parties
+          .filter((p) => p.signs === "required" && p.state !== "signed")
+          .map((p) => ({ name: p.name, role: p.role }));
         setShown({ version: latest.version, state: latest.state, missing });
       } catch {
         // Offline for a moment: the next tick tries again.
@@ -55,7 +57,12 @@ export function WallAgreement({ meetingId }: { meetingId: string }) {
   if (!shown) return null;
   const names = shown.missing.map((p) => t("personWithRole", { name: p.name, role: tr(p.role) })).join(", ");
   return (
-    <section aria-labelledby="present-agreement" className="shrink-0 rounded-xl border-4 border-blue-800 bg-blue-50 p-3 2xl:p-4" data-testid="present-agreement" data-state={shown.state}>
+    <section
+      aria-labelledby="present-agreement"
+      className="shrink-0 rounded-xl border-4 border-blue-800 bg-blue-50 p-3 2xl:p-4"
+      data-testid="present-agreement"
+      data-state={shown.state}
+    >
       <h2 id="present-agreement" className="text-lg font-bold 2xl:text-2xl">
         {shown.state === "binding" ? ta("binding", { version: shown.version }) : t("readyToSign", { version: shown.version })}
       </h2>

@@ -86,7 +86,8 @@ export class PrepConnection {
   private readonly onAwareness = () => {
     const others: PresenceUser[] = [];
     this.awareness.getStates().forEach((s, clientId) => {
-      if (clientId !== this.awareness.clientID && isPresenceState(s) && s.user.participantId !== this.user.participantId) others.push(s.user);
+      if (clientId !== this.awareness.clientID && isPresenceState(s) && s.user.participantId !== this.user.participantId)
+        others.push(s.user);
     });
     const unique = [...new Map(others.map((u) => [u.participantId, u])).values()].sort((a, b) => a.name.localeCompare(b.name));
     const next = shareStructure(this.peers, unique);

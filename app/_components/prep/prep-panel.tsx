@@ -95,7 +95,10 @@ function PrepStatus({ snap, onRetry }: { snap: PrepSnapshot; onRetry: () => void
       data-testid="prep-status"
       data-status={key}
     >
-      <span aria-hidden="true" className={`inline-block size-2.5 shrink-0 rounded-full ${calm ? "bg-emerald-700" : key === "failed" || key === "accessLost" ? "bg-red-700" : "bg-amber-600"}`} />
+      <span
+        aria-hidden="true"
+        className={`inline-block size-2.5 shrink-0 rounded-full ${calm ? "bg-emerald-700" : key === "failed" || key === "accessLost" ? "bg-red-700" : "bg-amber-600"}`}
+      />
       {label}
       {snap.phase === "failed" ? (
         <button type="button" className={buttonClass} onClick={onRetry}>

@@ -44,11 +44,17 @@ function PrepSlotInner({ meetingId, employeeName, me }: PrepSlotProps) {
             <LockIcon />
             {t("prep.title")}
           </h2>
-          <p className="text-sm text-teal-950">{isEmployee ? t("prep.onlyYouEmployee") : t("prep.onlyYouCaseworker", { name: employeeName })}</p>
+          <p className="text-sm text-teal-950">
+            {isEmployee ? t("prep.onlyYouEmployee") : t("prep.onlyYouCaseworker", { name: employeeName })}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           {/* A plain link: no prefetch, so the access log records only real visits. */}
-          <a href={`/meetings/${meetingId}/access-log`} className="text-sm font-medium text-blue-800 underline underline-offset-2" data-testid="access-log-link">
+          <a
+            href={`/meetings/${meetingId}/access-log`}
+            className="text-sm font-medium text-blue-800 underline underline-offset-2"
+            data-testid="access-log-link"
+          >
             {isEmployee ? t("accessLog.linkEmployee") : t("accessLog.linkCaseworker")}
           </a>
           <button

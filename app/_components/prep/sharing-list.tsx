@@ -29,7 +29,17 @@ export function SharingList({ doc, items, editable }: { doc: Y.Doc; items: Shari
   );
 }
 
-const SharingItem = memo(function SharingItem({ doc, item, number, editable }: { doc: Y.Doc; item: SharingItemView; number: number; editable: boolean }) {
+const SharingItem = memo(function SharingItem({
+  doc,
+  item,
+  number,
+  editable,
+}: {
+  doc: Y.Doc;
+  item: SharingItemView;
+  number: number;
+  editable: boolean;
+}) {
   const t = useTranslations("privacy.prep");
   const text = useMemo(() => sharingItemText(doc, item.id), [doc, item.id]);
   const base = `sharing-${item.id}`;
@@ -151,7 +161,14 @@ function RemoveItem({ name, onRemove }: { name: string; onRemove: () => void }) 
           </button>
         </span>
       ) : (
-        <button ref={askRef} type="button" className={buttonClass} aria-label={t("removeNamed", { name: label })} onClick={() => setConfirming(true)} data-testid="sharing-remove">
+        <button
+          ref={askRef}
+          type="button"
+          className={buttonClass}
+          aria-label={t("removeNamed", { name: label })}
+          onClick={() => setConfirming(true)}
+          data-testid="sharing-remove"
+        >
           {t("remove")}
         </button>
       )}

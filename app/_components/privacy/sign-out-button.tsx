@@ -31,7 +31,12 @@ export function SignOutButton() {
   };
   return (
     <div className="mx-auto max-w-5xl px-4 pb-10">
-      <form method="post" action="/api/session/sign-out" onSubmit={(e) => void submit(e)} className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+      <form
+        method="post"
+        action="/api/session/sign-out"
+        onSubmit={(e) => void submit(e)}
+        className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4"
+      >
         <button
           type="submit"
           disabled={state === "busy"}

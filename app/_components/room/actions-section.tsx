@@ -64,7 +64,16 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
         <FieldLabel htmlFor={`${base}-text`} field={key("text")}>
           {t("text", { n: index + 1 })}
         </FieldLabel>
-        <YTextField id={`${base}-text`} text={text} multiline rows={2} limit="actionText" readOnly={!editable} autoComplete="off" testId="action-text" />
+        <YTextField
+          id={`${base}-text`}
+          text={text}
+          multiline
+          rows={2}
+          limit="actionText"
+          readOnly={!editable}
+          autoComplete="off"
+          testId="action-text"
+        />
       </div>
       <div className="mt-3 grid gap-3 sm:grid-cols-3">
         <div data-field={key("owner")}>
@@ -123,7 +132,14 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
         </div>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <MoveButtons index={index} count={count} name={name} disabled={!editable} testIdPrefix="action" onMove={(to) => moveAction(doc, action.id, to)} />
+        <MoveButtons
+          index={index}
+          count={count}
+          name={name}
+          disabled={!editable}
+          testIdPrefix="action"
+          onMove={(to) => moveAction(doc, action.id, to)}
+        />
         <RemoveButton
           name={name}
           disabled={!editable}
@@ -163,7 +179,14 @@ function AddActionForm() {
     }
   };
   return (
-    <form onSubmit={submit} className="mt-6 rounded-lg border border-dashed border-slate-400 p-3 sm:p-4" data-testid="action-add-form" aria-labelledby={`${id}-h`} noValidate data-native-undo>
+    <form
+      onSubmit={submit}
+      className="mt-6 rounded-lg border border-dashed border-slate-400 p-3 sm:p-4"
+      data-testid="action-add-form"
+      aria-labelledby={`${id}-h`}
+      noValidate
+      data-native-undo
+    >
       <h3 id={`${id}-h`} className="text-base font-semibold text-slate-900">
         {t("addTitle")}
       </h3>

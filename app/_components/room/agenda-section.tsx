@@ -47,7 +47,10 @@ export const AgendaSection = memo(function AgendaSection({ items }: { items: Age
       ) : (
         <ol className="space-y-4" data-testid="agenda-list">
           {items.map((item, i) => (
-            <ItemBoundary key={item.id} fallback={<li className="rounded-lg border border-slate-300 p-3 text-slate-700">{t("itemBroken")}</li>}>
+            <ItemBoundary
+              key={item.id}
+              fallback={<li className="rounded-lg border border-slate-300 p-3 text-slate-700">{t("itemBroken")}</li>}
+            >
               <AgendaItem item={item} index={i} count={items.length} />
             </ItemBoundary>
           ))}
@@ -66,10 +69,18 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
   const titleText = useMemo(() => agendaTitleText(doc, item.id), [doc, item.id]);
   const base = `agenda-${item.id}`;
   return (
-    <li id={agendaItemAnchor(item.id)} data-testid="agenda-item" data-item-id={item.id} className="scroll-mt-32 rounded-lg border border-slate-300 p-3 sm:p-4">
+    <li
+      id={agendaItemAnchor(item.id)}
+      data-testid="agenda-item"
+      data-item-id={item.id}
+      className="scroll-mt-32 rounded-lg border border-slate-300 p-3 sm:p-4"
+    >
       <AgendaItemFlow itemId={item.id} minutes={item.minutes} title={item.title} />
       <div className="flex flex-wrap items-start gap-3">
-        <span className="mt-8 inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-200 text-sm font-semibold text-slate-800" aria-hidden="true">
+        <span
+          className="mt-8 inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-200 text-sm font-semibold text-slate-800"
+          aria-hidden="true"
+        >
           {index + 1}
         </span>
         <div className="min-w-48 flex-1" data-field={`agenda:${item.id}.title`}>
@@ -197,7 +208,14 @@ function AgendaAddForm() {
   };
 
   return (
-    <form onSubmit={submit} className="mt-6 rounded-lg border border-dashed border-slate-400 p-3 sm:p-4" data-testid="agenda-add-form" aria-labelledby={`${id}-legend`} noValidate data-native-undo>
+    <form
+      onSubmit={submit}
+      className="mt-6 rounded-lg border border-dashed border-slate-400 p-3 sm:p-4"
+      data-testid="agenda-add-form"
+      aria-labelledby={`${id}-legend`}
+      noValidate
+      data-native-undo
+    >
       <h3 id={`${id}-legend`} className="text-base font-semibold text-slate-900">
         {t("addTitle")}
       </h3>

@@ -3,7 +3,18 @@
 import { useTranslations } from "next-intl";
 import type { ConnectionSnapshot } from "./room-connection";
 
-export type StatusKey = "saved" | "following" | "sending" | "waiting" | "busy" | "offline" | "connecting" | "sessionEnded" | "accessLost" | "failed" | "meetingOver";
+export type StatusKey =
+  | "saved"
+  | "following"
+  | "sending"
+  | "waiting"
+  | "busy"
+  | "offline"
+  | "connecting"
+  | "sessionEnded"
+  | "accessLost"
+  | "failed"
+  | "meetingOver";
 
 /**
  * What the indicator says, honestly: "saved" only once the server has confirmed the edits. Once
@@ -85,7 +96,11 @@ export function ConnectionStatus({
         <span>{key === "meetingOver" ? tOver("status") : t(key)}</span>
       </p>
       {key === "failed" ? (
-        <button type="button" onClick={onRetry} className="rounded-md border border-slate-500 bg-white px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="rounded-md border border-slate-500 bg-white px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100"
+        >
           {t("retry")}
         </button>
       ) : null}

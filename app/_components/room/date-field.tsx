@@ -57,13 +57,21 @@ export function DateField({
             onCommit(e.target.value || null);
             setError(null);
           } catch (err) {
-            setError(isAppError(err) && err.code === "INVALID_INPUT" ? t(kind === "date" ? "dateInvalid" : "dateTimeInvalid") : t("somethingWentWrong"));
+            setError(
+              isAppError(err) && err.code === "INVALID_INPUT"
+                ? t(kind === "date" ? "dateInvalid" : "dateTimeInvalid")
+                : t("somethingWentWrong"),
+            );
           }
         }}
       />
       <FieldError id={errorId} message={error} />
       {warning ? (
-        <p id={warningId} className="mt-1 rounded-md border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid={`${testId}-warning`}>
+        <p
+          id={warningId}
+          className="mt-1 rounded-md border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-950"
+          data-testid={`${testId}-warning`}
+        >
           {warning}
         </p>
       ) : null}

@@ -42,7 +42,15 @@ export const FollowUpSection = memo(function FollowUpSection({ followUp }: { fol
           <FieldLabel htmlFor="followup-job-centre" field="followUp.jobCentre">
             {t("jobCentre")}
           </FieldLabel>
-          <YTextField id="followup-job-centre" text={texts.jobCentre} multiline rows={2} limit="followUpJobCentre" readOnly={!editable} testId="followup-job-centre" />
+          <YTextField
+            id="followup-job-centre"
+            text={texts.jobCentre}
+            multiline
+            rows={2}
+            limit="followUpJobCentre"
+            readOnly={!editable}
+            testId="followup-job-centre"
+          />
         </div>
         <div data-field="followUp.nextMeetingAt">
           <DateField

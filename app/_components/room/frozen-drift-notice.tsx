@@ -20,7 +20,15 @@ type Frozen = { agreementId: string; version: number; snapshot: PlanSnapshot };
  * for the frozen plan once per version (GET /api/agreements/<id>/plan) and compares it with the
  * live document itself. Nothing when no version of this meeting waits for signatures or binds.
  */
-export function FrozenDriftNotice({ meetingId, canPrepare, view }: { meetingId: string; canPrepare: boolean; view: Pick<MeetingDocView, "plan" | "actions" | "followUp"> }) {
+export function FrozenDriftNotice({
+  meetingId,
+  canPrepare,
+  view,
+}: {
+  meetingId: string;
+  canPrepare: boolean;
+  view: Pick<MeetingDocView, "plan" | "actions" | "followUp">;
+}) {
   const t = useTranslations("agreement.drift");
   const tAll = useTranslations();
   const locale = useLocale();
@@ -35,7 +43,10 @@ export function FrozenDriftNotice({ meetingId, canPrepare, view }: { meetingId: 
         const res = await fetch(`/api/agreements?meetingId=${meetingId}`, { cache: "no-store" });
         if (!res.ok || stopped) return;
         const latest = ((await res.json()) as { versions: AgreementVersionSummary[] }).versions.at(-1);
-        const relevant = latest && latest.meetingId === meetingId && (latest.state === "awaiting_signatures" || latest.state === "binding") ? latest : null;
+        const relevant =
+          latest && latest.meetingId === meetingId && (latest.state === "awaiting_signatures" || latest.state === "binding")
+            ? latest
+            : null;
         if (!relevant) {
           current = null;
           setFrozen(null);
@@ -62,7 +73,9 @@ export function FrozenDriftNotice({ meetingId, canPrepare, view }: { meetingId: 
   const lines = useMemo(() => {
     if (!frozen) return [];
     const people = new Map<string, { name: string; role: string }>(
-      frozen.snapshot.actions.flatMap((a) => (a.owner ? [[a.owner.participantId, { name: a.owner.name, role: a.owner.role }] as const] : [])),
+      frozen.snapshot.actions.flatMap((a) =>
+        a.owner ? [[a.owner.participantId, { name: a.owner.name, role: a.owner.role }] as const] : [],
+      ),
     );
     for (const p of participants) people.set(p.id, { name: p.displayName, role: p.role });
     return describeChanges(diffPlans(frozen.snapshot, snapshotFromView(view, people)), locale, (key, vars) => tAll(key, vars));
@@ -70,7 +83,11 @@ export function FrozenDriftNotice({ meetingId, canPrepare, view }: { meetingId: 
 
   if (!frozen || lines.length === 0) return null;
   return (
-    <section aria-labelledby="room-drift-title" className="mb-4 rounded-xl border-2 border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid="room-plan-drift">
+    <section
+      aria-labelledby="room-drift-title"
+      className="mb-4 rounded-xl border-2 border-amber-700 bg-amber-50 p-4 text-amber-950"
+      data-testid="room-plan-drift"
+    >
       <h2 id="room-drift-title" className="text-lg font-semibold">
         {t("roomTitle", { version: frozen.version })}
       </h2>

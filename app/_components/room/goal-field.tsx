@@ -23,7 +23,16 @@ export function GoalField({ targetDate }: { targetDate: string | null }) {
         <p id="plan-goal-hint" className="mb-1 text-sm text-slate-700">
           {t("goalHint")}
         </p>
-        <YTextField id="plan-goal" text={text} multiline rows={3} limit="goal" readOnly={!editable} aria-describedby="plan-goal-hint" testId="plan-goal" />
+        <YTextField
+          id="plan-goal"
+          text={text}
+          multiline
+          rows={3}
+          limit="goal"
+          readOnly={!editable}
+          aria-describedby="plan-goal-hint"
+          testId="plan-goal"
+        />
       </div>
       <div data-field="plan.goalTargetDate">
         <DateField

@@ -8,7 +8,11 @@ import { buttonClass, dangerButtonClass } from "@/app/_components/ui/classes";
 export function MeetingOverNotice({ unsaved }: { unsaved: boolean }) {
   const t = useTranslations("meetingOver");
   return (
-    <div role="status" className="mb-4 rounded-xl border border-slate-500 bg-slate-100 p-4 text-slate-900" data-testid="notice-meeting-over">
+    <div
+      role="status"
+      className="mb-4 rounded-xl border border-slate-500 bg-slate-100 p-4 text-slate-900"
+      data-testid="notice-meeting-over"
+    >
       <h2 className="text-lg font-semibold">{t("title")}</h2>
       <p className="mt-1">{t("body")}</p>
       {unsaved ? <p className="mt-1 font-medium">{t("unsaved")}</p> : null}
@@ -57,7 +61,11 @@ export function CompleteMeeting({ meetingId, onCompleted }: { meetingId: string;
   };
 
   return (
-    <section aria-labelledby="complete-meeting-title" className="rounded-xl border border-slate-300 bg-white p-4 shadow-sm" data-testid="complete-meeting">
+    <section
+      aria-labelledby="complete-meeting-title"
+      className="rounded-xl border border-slate-300 bg-white p-4 shadow-sm"
+      data-testid="complete-meeting"
+    >
       <h2 id="complete-meeting-title" className="text-base font-semibold text-slate-900">
         {t("title")}
       </h2>
@@ -65,7 +73,14 @@ export function CompleteMeeting({ meetingId, onCompleted }: { meetingId: string;
         {t("explain")}
       </p>
       {phase === "idle" ? (
-        <button ref={startRef} type="button" className={`${buttonClass} mt-3`} aria-describedby="complete-meeting-explain" onClick={ask} data-testid="complete-meeting-start">
+        <button
+          ref={startRef}
+          type="button"
+          className={`${buttonClass} mt-3`}
+          aria-describedby="complete-meeting-explain"
+          onClick={ask}
+          data-testid="complete-meeting-start"
+        >
           {t("start")}
         </button>
       ) : (
@@ -85,7 +100,12 @@ export function CompleteMeeting({ meetingId, onCompleted }: { meetingId: string;
             >
               {phase === "working" ? t("working") : t("confirm")}
             </button>
-            <button type="button" className={buttonClass} onClick={() => phase !== "working" && cancel()} aria-disabled={phase === "working"}>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => phase !== "working" && cancel()}
+              aria-disabled={phase === "working"}
+            >
               {t("cancel")}
             </button>
           </div>

@@ -63,7 +63,11 @@ function MeetingHeader({ meeting, employeeName, employer, caseHref }: RoomProps)
     <header className="pt-6 pb-4">
       {caseHref ? (
         <p className="mb-2">
-          <Link href={caseHref} className="inline-flex min-h-10 items-center font-medium text-blue-800 underline underline-offset-2" data-testid="room-case-link">
+          <Link
+            href={caseHref}
+            className="inline-flex min-h-10 items-center font-medium text-blue-800 underline underline-offset-2"
+            data-testid="room-case-link"
+          >
             <span aria-hidden="true">←&nbsp;</span>
             {tm("caseLink")}
           </Link>
@@ -122,7 +126,17 @@ function fieldOf(target: EventTarget | null): string | null {
   return target.closest("[data-field]")?.getAttribute("data-field") ?? null;
 }
 
-function ConnectedRoom({ conn, props, user, completedHere }: { conn: RoomConnection; props: RoomProps; user: PresenceUser; completedHere: boolean }) {
+function ConnectedRoom({
+  conn,
+  props,
+  user,
+  completedHere,
+}: {
+  conn: RoomConnection;
+  props: RoomProps;
+  user: PresenceUser;
+  completedHere: boolean;
+}) {
   const t = useTranslations("room");
   const tm = useTranslations("meeting.panel");
   const snapshot = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);

@@ -10,7 +10,12 @@ describe("knownIdentity", () => {
 
   it("attack 12.10: a peer's own id with another's name and role is shown with the name and role of the participant list", () => {
     const forged = { participantId: "p-m", name: "Mette Sørensen", role: "caseworker" as const, color: presenceColor(0) };
-    expect(knownIdentity(forged, participants)).toEqual({ participantId: "p-m", name: "Lars Nielsen", role: "manager", color: presenceColor(2) });
+    expect(knownIdentity(forged, participants)).toEqual({
+      participantId: "p-m",
+      name: "Lars Nielsen",
+      role: "manager",
+      color: presenceColor(2),
+    });
   });
 
   it("keeps the (server-stamped) identity of someone not on the list yet", () => {

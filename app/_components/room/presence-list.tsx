@@ -10,7 +10,15 @@ import { useRoom } from "./room-context";
  * written out; the colour swatch (the same colour as their caret) is only an extra. `compact`:
  * one plain line per person (the shared screen).
  */
-export function PresenceList({ personal = true, compact = false, className }: { personal?: boolean; compact?: boolean; className?: string }) {
+export function PresenceList({
+  personal = true,
+  compact = false,
+  className,
+}: {
+  personal?: boolean;
+  compact?: boolean;
+  className?: string;
+}) {
   const t = useTranslations("room.presence");
   const tr = useTranslations("roles");
   const { conn, me: viewer, participants } = useRoom();
@@ -21,9 +29,17 @@ export function PresenceList({ personal = true, compact = false, className }: { 
   here.add(viewer.id);
   const known = new Set(participants.map((p) => p.id));
   // Someone present whom the page does not know (joined the case after the page loaded).
-  const extra = peers.filter((p, i) => !known.has(p.user.participantId) && peers.findIndex((q) => q.user.participantId === p.user.participantId) === i);
+  const extra = peers.filter(
+    (p, i) => !known.has(p.user.participantId) && peers.findIndex((q) => q.user.participantId === p.user.participantId) === i,
+  );
   const people = [
-    ...participants.map((p) => ({ id: p.id, name: p.displayName, role: p.role, color: presenceColor(p.colorIndex), present: here.has(p.id) })),
+    ...participants.map((p) => ({
+      id: p.id,
+      name: p.displayName,
+      role: p.role,
+      color: presenceColor(p.colorIndex),
+      present: here.has(p.id),
+    })),
     ...extra.map((p) => ({ id: p.user.participantId, name: p.user.name, role: p.user.role, color: p.user.color, present: true })),
   ].sort((a, b) => Number(b.id === me.id) - Number(a.id === me.id) || Number(b.present) - Number(a.present));
   const count = people.filter((p) => p.present).length;
@@ -48,7 +64,9 @@ export function PresenceList({ personal = true, compact = false, className }: { 
             />
             <span className="font-medium">{p.id === me.id ? t("you", { name: p.name }) : p.name}</span>
             <span className="whitespace-nowrap text-slate-700">{tr(p.role)}</span>
-            <span className={`whitespace-nowrap ${p.present ? "text-green-800" : "text-slate-700"}`}>{p.present ? t("here") : t("notHere")}</span>
+            <span className={`whitespace-nowrap ${p.present ? "text-green-800" : "text-slate-700"}`}>
+              {p.present ? t("here") : t("notHere")}
+            </span>
           </li>
         ))}
       </ul>

@@ -36,9 +36,19 @@ function ReviewItem({ item, agreementId }: { item: ReviewItemView; agreementId: 
   const name = `${base}-outcome-${me.id}`;
 
   return (
-    <div className="mt-3 rounded-lg border border-blue-200 bg-blue-50 p-3" data-testid="review-item" data-kind={item.kind} data-ref={item.refId} data-outcome={item.outcome ?? "none"}>
+    <div
+      className="mt-3 rounded-lg border border-blue-200 bg-blue-50 p-3"
+      data-testid="review-item"
+      data-kind={item.kind}
+      data-ref={item.refId}
+      data-outcome={item.outcome ?? "none"}
+    >
       <p className="text-sm font-semibold text-blue-950">{t(item.kind === "action" ? "kindAction" : "kindSubGoal")}</p>
-      {context.status === "ready" ? <Agreed item={item} data={context.data} /> : context.status === "loading" ? <p className="text-sm text-slate-700">{t("loading")}</p> : null}
+      {context.status === "ready" ? (
+        <Agreed item={item} data={context.data} />
+      ) : context.status === "loading" ? (
+        <p className="text-sm text-slate-700">{t("loading")}</p>
+      ) : null}
       <fieldset className="mt-2" data-field={`review:${item.id}.outcome`}>
         <legend className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-800">
           {t(item.kind === "action" ? "whatHappened" : "onTrackQuestion")}
@@ -61,7 +71,12 @@ function ReviewItem({ item, agreementId }: { item: ReviewItemView; agreementId: 
             </label>
           ))}
           {editable && item.outcome ? (
-            <button type="button" className="text-sm text-blue-800 underline underline-offset-2" onClick={() => setReviewOutcome(doc, item.id, null)} data-testid="review-outcome-clear">
+            <button
+              type="button"
+              className="text-sm text-blue-800 underline underline-offset-2"
+              onClick={() => setReviewOutcome(doc, item.id, null)}
+              data-testid="review-outcome-clear"
+            >
               {t("clear")}
             </button>
           ) : null}
@@ -71,7 +86,15 @@ function ReviewItem({ item, agreementId }: { item: ReviewItemView; agreementId: 
         <FieldLabel htmlFor={`${base}-comment`} field={`review:${item.id}.comment`}>
           {t("comment")}
         </FieldLabel>
-        <YTextField id={`${base}-comment`} text={comment} readOnly={!editable} multiline rows={2} limit="reviewComment" testId="review-comment" />
+        <YTextField
+          id={`${base}-comment`}
+          text={comment}
+          readOnly={!editable}
+          multiline
+          rows={2}
+          limit="reviewComment"
+          testId="review-comment"
+        />
       </div>
     </div>
   );
@@ -106,17 +129,33 @@ function Agreed({ item, data }: { item: ReviewItemView; data: ReviewContext }) {
   if (m.private) {
     return (
       <div className="text-sm text-slate-800" data-testid="review-progress" data-private="true">
-        <p>{t("measure", { label: m.label || tProgress("valueFallback"), from: v(m.from), target: v(m.target), due: m.due ? formatDay(m.due, locale) : tProgress("noDate") })}</p>
+        <p>
+          {t("measure", {
+            label: m.label || tProgress("valueFallback"),
+            from: v(m.from),
+            target: v(m.target),
+            due: m.due ? formatDay(m.due, locale) : tProgress("noDate"),
+          })}
+        </p>
         <p className="font-semibold">{t("private")}</p>
       </div>
     );
   }
   return (
     <div className="text-sm text-slate-800" data-testid="review-progress" data-status={m.status.kind}>
-      <p>{t("measure", { label: m.label || tProgress("valueFallback"), from: v(m.from), target: v(m.target), due: m.due ? formatDay(m.due, locale) : tProgress("noDate") })}</p>
+      <p>
+        {t("measure", {
+          label: m.label || tProgress("valueFallback"),
+          from: v(m.from),
+          target: v(m.target),
+          due: m.due ? formatDay(m.due, locale) : tProgress("noDate"),
+        })}
+      </p>
       <p className="font-semibold">
         {tProgress(`status.${m.status.kind}`)}
-        {m.status.latest ? ` – ${tProgress("latest", { value: v(m.status.latest.value), date: formatDay(m.status.latest.date, locale) })}` : ""}
+        {m.status.latest
+          ? ` – ${tProgress("latest", { value: v(m.status.latest.value), date: formatDay(m.status.latest.date, locale) })}`
+          : ""}
         {m.status.latest && m.status.expected !== null ? ` ${tProgress("expected", { value: v(m.status.expected) })}` : ""}
       </p>
       {recent.length > 0 ? (

@@ -28,7 +28,15 @@ export function ReviewPanel({ meetingId, view }: { meetingId: string; view: Pick
   return <Panel meetingId={meetingId} review={review} view={view} />;
 }
 
-function Panel({ meetingId, review, view }: { meetingId: string; review: ReviewView; view: Pick<MeetingDocView, "plan" | "actions" | "followUp"> }) {
+function Panel({
+  meetingId,
+  review,
+  view,
+}: {
+  meetingId: string;
+  review: ReviewView;
+  view: Pick<MeetingDocView, "plan" | "actions" | "followUp">;
+}) {
   const t = useTranslations("followup.review");
   const tAll = useTranslations();
   const locale = useLocale();
@@ -48,7 +56,9 @@ function Panel({ meetingId, review, view }: { meetingId: string; review: ReviewV
     if (context.status !== "ready") return null;
     const basis = context.data.basis.snapshot;
     // Owners by name: the people of the meeting, and those named in the agreement (someone may have left since).
-    const people = new Map<string, { name: string; role: string }>(basis.actions.flatMap((a) => (a.owner ? [[a.owner.participantId, { name: a.owner.name, role: a.owner.role }] as const] : [])));
+    const people = new Map<string, { name: string; role: string }>(
+      basis.actions.flatMap((a) => (a.owner ? [[a.owner.participantId, { name: a.owner.name, role: a.owner.role }] as const] : [])),
+    );
     for (const p of participants) people.set(p.id, { name: p.displayName, role: p.role });
     const lines = describeChanges(diffPlans(basis, snapshotFromView(view, people)), locale, (key, vars) => tAll(key, vars));
     return lines;
@@ -57,9 +67,17 @@ function Panel({ meetingId, review, view }: { meetingId: string; review: ReviewV
   return (
     <Section id="review" title={t("title", { version })} testId="review-panel" intro={<p>{t("intro")}</p>}>
       {context.status === "ready" && context.data.newer ? (
-        <div className="mb-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950" data-testid="review-newer-version" data-version={context.data.newer.version}>
+        <div
+          className="mb-3 rounded-lg border-2 border-amber-700 bg-amber-50 p-3 text-amber-950"
+          data-testid="review-newer-version"
+          data-version={context.data.newer.version}
+        >
           <p className="font-semibold">
-            {t("newerBinding", { version, newer: context.data.newer.version, date: formatDay(context.data.newer.sealedAt.slice(0, 10), locale) })}
+            {t("newerBinding", {
+              version,
+              newer: context.data.newer.version,
+              date: formatDay(context.data.newer.sealedAt.slice(0, 10), locale),
+            })}
           </p>
           {editable && can(me.role, "prepare", "agreement") ? (
             <button
@@ -90,11 +108,20 @@ function Panel({ meetingId, review, view }: { meetingId: string; review: ReviewV
       <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div className="rounded-lg border border-slate-200 p-3" data-testid="review-actions-count">
           <dt className="font-semibold text-slate-900">{t("actionsTitle", { count: actions.items.length })}</dt>
-          <dd className="text-slate-800">{t("actionsSummary", { done: actions.by("done"), slipped: actions.by("slipped"), dropped: actions.by("dropped"), open: actions.by(null) })}</dd>
+          <dd className="text-slate-800">
+            {t("actionsSummary", {
+              done: actions.by("done"),
+              slipped: actions.by("slipped"),
+              dropped: actions.by("dropped"),
+              open: actions.by(null),
+            })}
+          </dd>
         </div>
         <div className="rounded-lg border border-slate-200 p-3" data-testid="review-subgoals-count">
           <dt className="font-semibold text-slate-900">{t("subGoalsTitle", { count: subGoals.items.length })}</dt>
-          <dd className="text-slate-800">{t("subGoalsSummary", { on: subGoals.by("on_track"), off: subGoals.by("not_on_track"), open: subGoals.by(null) })}</dd>
+          <dd className="text-slate-800">
+            {t("subGoalsSummary", { on: subGoals.by("on_track"), off: subGoals.by("not_on_track"), open: subGoals.by(null) })}
+          </dd>
         </div>
       </dl>
       <h3 className="mt-4 text-lg font-semibold text-slate-900">{t("changesTitle", { version })}</h3>

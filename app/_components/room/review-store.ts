@@ -60,7 +60,11 @@ class ContextCache {
     this.inFlight = true;
     try {
       const res = await fetch(this.url, { cache: "no-store" });
-      this.state = res.ok ? { status: "ready", data: (await res.json()) as ReviewContext } : this.state.status === "ready" ? this.state : { status: "failed" };
+      this.state = res.ok
+        ? { status: "ready", data: (await res.json()) as ReviewContext }
+        : this.state.status === "ready"
+          ? this.state
+          : { status: "failed" };
     } catch {
       if (this.state.status !== "ready") this.state = { status: "failed" };
     } finally {

@@ -37,7 +37,14 @@ export class RoomConnection {
   readonly undoState: UndoStore;
 
   private readonly link: TicketedProvider;
-  private snapshot: ConnectionSnapshot = { phase: "connecting", synced: false, loaded: false, unsaved: false, waiting: false, meetingCompleted: false };
+  private snapshot: ConnectionSnapshot = {
+    phase: "connecting",
+    synced: false,
+    loaded: false,
+    unsaved: false,
+    waiting: false,
+    meetingCompleted: false,
+  };
   private readonly listeners = new Set<() => void>();
   private destroyed = false;
 

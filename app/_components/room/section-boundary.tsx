@@ -56,7 +56,11 @@ class Boundary extends Component<Props & { labels: Labels }, State> {
       );
     const titleId = `${testId}-broken-title`;
     return (
-      <section aria-labelledby={titleId} className="rounded-xl border border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid={`${testId}-broken`}>
+      <section
+        aria-labelledby={titleId}
+        className="rounded-xl border border-amber-700 bg-amber-50 p-4 text-amber-950"
+        data-testid={`${testId}-broken`}
+      >
         <h2 id={titleId} className="text-lg font-semibold">
           {labels.title}
         </h2>

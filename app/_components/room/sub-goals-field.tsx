@@ -86,7 +86,15 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
           <FieldLabel htmlFor={`${base}-text`} field={key("text")}>
             {t("subGoalText")}
           </FieldLabel>
-          <YTextField id={`${base}-text`} text={texts.text} multiline rows={2} limit="subGoalText" readOnly={!editable} testId="subgoal-text" />
+          <YTextField
+            id={`${base}-text`}
+            text={texts.text}
+            multiline
+            rows={2}
+            limit="subGoalText"
+            readOnly={!editable}
+            testId="subgoal-text"
+          />
         </div>
         <div data-field={key("due")}>
           <DateField
@@ -108,7 +116,14 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
               <FieldLabel htmlFor={`${base}-mlabel`} field={key("measureLabel")}>
                 {t("measureLabel")}
               </FieldLabel>
-              <YTextField id={`${base}-mlabel`} text={texts.label} limit="measureLabel" readOnly={!editable} autoComplete="off" testId="subgoal-measure-label" />
+              <YTextField
+                id={`${base}-mlabel`}
+                text={texts.label}
+                limit="measureLabel"
+                readOnly={!editable}
+                autoComplete="off"
+                testId="subgoal-measure-label"
+              />
             </div>
             <div data-field={key("measureFrom")}>
               <NumberField
@@ -138,7 +153,14 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
               <FieldLabel htmlFor={`${base}-munit`} field={key("measureUnit")}>
                 {t("measureUnit")}
               </FieldLabel>
-              <YTextField id={`${base}-munit`} text={texts.unit} limit="measureUnit" readOnly={!editable} autoComplete="off" testId="subgoal-measure-unit" />
+              <YTextField
+                id={`${base}-munit`}
+                text={texts.unit}
+                limit="measureUnit"
+                readOnly={!editable}
+                autoComplete="off"
+                testId="subgoal-measure-unit"
+              />
             </div>
           </div>
           {hasMeasure ? (
@@ -168,7 +190,14 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
         </div>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-3">
-        <MoveButtons index={index} count={count} name={name} disabled={!editable} testIdPrefix="subgoal" onMove={(to) => moveSubGoal(doc, subGoal.id, to)} />
+        <MoveButtons
+          index={index}
+          count={count}
+          name={name}
+          disabled={!editable}
+          testIdPrefix="subgoal"
+          onMove={(to) => moveSubGoal(doc, subGoal.id, to)}
+        />
         <RemoveButton
           name={name}
           disabled={!editable}
@@ -183,7 +212,15 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
   );
 });
 
-const ActivityRow = memo(function ActivityRow({ subGoalId, activity, index }: { subGoalId: string; activity: ActivityView; index: number }) {
+const ActivityRow = memo(function ActivityRow({
+  subGoalId,
+  activity,
+  index,
+}: {
+  subGoalId: string;
+  activity: ActivityView;
+  index: number;
+}) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
   const log = useLogChange();
@@ -202,19 +239,44 @@ const ActivityRow = memo(function ActivityRow({ subGoalId, activity, index }: { 
           <FieldLabel htmlFor={`${base}-text`} field={key("text")}>
             {t("activityText", { n: index + 1 })}
           </FieldLabel>
-          <YTextField id={`${base}-text`} text={texts.text} multiline rows={2} limit="activityText" readOnly={!editable} autoComplete="off" testId="activity-text" />
+          <YTextField
+            id={`${base}-text`}
+            text={texts.text}
+            multiline
+            rows={2}
+            limit="activityText"
+            readOnly={!editable}
+            autoComplete="off"
+            testId="activity-text"
+          />
         </div>
         <div data-field={key("who")}>
           <FieldLabel htmlFor={`${base}-who`} field={key("who")}>
             {t("activityWho")}
           </FieldLabel>
-          <YTextField id={`${base}-who`} text={texts.who} limit="activityWho" readOnly={!editable} autoComplete="off" testId="activity-who" />
+          <YTextField
+            id={`${base}-who`}
+            text={texts.who}
+            limit="activityWho"
+            readOnly={!editable}
+            autoComplete="off"
+            testId="activity-who"
+          />
         </div>
         <div data-field={key("schedule")}>
           <FieldLabel htmlFor={`${base}-schedule`} field={key("schedule")}>
             {t("activitySchedule")}
           </FieldLabel>
-          <YTextField id={`${base}-schedule`} text={texts.schedule} multiline rows={2} limit="activitySchedule" readOnly={!editable} autoComplete="off" testId="activity-schedule" />
+          <YTextField
+            id={`${base}-schedule`}
+            text={texts.schedule}
+            multiline
+            rows={2}
+            limit="activitySchedule"
+            readOnly={!editable}
+            autoComplete="off"
+            testId="activity-schedule"
+          />
         </div>
       </div>
       <div className="mt-2">

@@ -38,11 +38,23 @@ export function UndoControls() {
   if (!editable) return null;
   return (
     <div className="flex items-center gap-2" role="group" aria-label={t("group")}>
-      <button type="button" className={`${buttonClass} min-w-10`} disabled={!canUndo} onClick={() => conn.undo.undo()} data-testid="undo-button">
+      <button
+        type="button"
+        className={`${buttonClass} min-w-10`}
+        disabled={!canUndo}
+        onClick={() => conn.undo.undo()}
+        data-testid="undo-button"
+      >
         <span aria-hidden="true">↶</span>
         <span className="sr-only sm:not-sr-only">{t("undo")}</span>
       </button>
-      <button type="button" className={`${buttonClass} min-w-10`} disabled={!canRedo} onClick={() => conn.undo.redo()} data-testid="redo-button">
+      <button
+        type="button"
+        className={`${buttonClass} min-w-10`}
+        disabled={!canRedo}
+        onClick={() => conn.undo.redo()}
+        data-testid="redo-button"
+      >
         <span aria-hidden="true">↷</span>
         <span className="sr-only sm:not-sr-only">{t("redo")}</span>
       </button>

@@ -49,7 +49,10 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               </li>
             ) : null}
             <li>
-              <Link href={agreement.meetingId ? `/agreements?meeting=${agreement.meetingId}` : "/agreements"} className="text-blue-800 underline">
+              <Link
+                href={agreement.meetingId ? `/agreements?meeting=${agreement.meetingId}` : "/agreements"}
+                className="text-blue-800 underline"
+              >
                 {t("allVersions", { count: agreement.latestVersion })}
               </Link>
             </li>

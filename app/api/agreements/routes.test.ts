@@ -33,7 +33,11 @@ function req(path: string, opts: { session?: string; method?: string; body?: unk
   if (opts.session) headers.cookie = `stepwise.session=${opts.session}`;
   if (opts.method === "POST" && opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${ORIGIN}${path}`, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  return new Request(`${ORIGIN}${path}`, {
+    method: opts.method ?? "GET",
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
 }
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -41,7 +45,14 @@ async function sealedAgreement(): Promise<{ id: string; fingerprint: string }> {
   const fresh = await createAgreementFixture();
   const v = await prepareAgreement({ me: fresh.actors.caseworker, meetingId: fresh.meetingId, unionRepSigns: false, client: CLIENT });
   for (const role of ["caseworker", "employee", "manager"] as const) {
-    await signAgreement({ me: fresh.actors[role], agreementId: v.agreementId, confirmation: { mode: "own-device", typedName: fresh.names[role] }, readAndAgreed: true, shownHash: v.fingerprint, client: CLIENT });
+    await signAgreement({
+      me: fresh.actors[role],
+      agreementId: v.agreementId,
+      confirmation: { mode: "own-device", typedName: fresh.names[role] },
+      readAndAgreed: true,
+      shownHash: v.fingerprint,
+      client: CLIENT,
+    });
   }
   sealedFx = fresh;
   return { id: v.agreementId, fingerprint: v.fingerprint };
@@ -52,8 +63,14 @@ describe("POST /api/agreements (prepare)", () => {
   it("401 without a session, 403 from another origin, 400 for bad input, 403 for the employee, 201 for the chair, 409 twice", async () => {
     const body = { meetingId: fx.meetingId, unionRepSigns: true };
     expect((await postPrepare(req("/api/agreements", { method: "POST", body }))).status).toBe(401);
-    expect((await postPrepare(req("/api/agreements", { method: "POST", body, session: fx.sessions.caseworker, origin: "https://evil.example" }))).status).toBe(403);
-    expect((await postPrepare(req("/api/agreements", { method: "POST", body: { meetingId: fx.meetingId }, session: fx.sessions.caseworker }))).status).toBe(400);
+    expect(
+      (await postPrepare(req("/api/agreements", { method: "POST", body, session: fx.sessions.caseworker, origin: "https://evil.example" })))
+        .status,
+    ).toBe(403);
+    expect(
+      (await postPrepare(req("/api/agreements", { method: "POST", body: { meetingId: fx.meetingId }, session: fx.sessions.caseworker })))
+        .status,
+    ).toBe(400);
     expect((await postPrepare(req("/api/agreements", { method: "POST", body, session: fx.sessions.employee }))).status).toBe(403);
     expect((await postPrepare(req("/api/agreements", { method: "POST", body, session: other.sessions.caseworker }))).status).toBe(403);
     const ok = await postPrepare(req("/api/agreements", { method: "POST", body, session: fx.sessions.caseworker }));
@@ -67,8 +84,12 @@ describe("POST /api/agreements (prepare)", () => {
 
 describe("POST /api/agreements/<id>/sign and /seal", () => {
   it("maps a wrong fingerprint and a missing signer to 409, and records IP and user agent", async () => {
-    const v = (await (await listVersions(req("/api/agreements", { session: fx.sessions.employee }))).json()).versions[0] as { id: string; fingerprint: string };
-    const sign = (session: string | undefined, body: unknown) => postSign(req(`/api/agreements/${v.id}/sign`, { method: "POST", body, session }), params(v.id));
+    const v = (await (await listVersions(req("/api/agreements", { session: fx.sessions.employee }))).json()).versions[0] as {
+      id: string;
+      fingerprint: string;
+    };
+    const sign = (session: string | undefined, body: unknown) =>
+      postSign(req(`/api/agreements/${v.id}/sign`, { method: "POST", body, session }), params(v.id));
     const good = { mode: "own-device", typedName: fx.names.employee, readAndAgreed: true, shownHash: v.fingerprint };
     expect((await sign(undefined, good)).status).toBe(401);
     expect((await sign(fx.sessions.employee, { ...good, mode: "telepathy" })).status).toBe(400);
@@ -78,7 +99,8 @@ describe("POST /api/agreements/<id>/sign and /seal", () => {
     expect(await wrong.json()).toMatchObject({ error: "CONFLICT", details: { shownHash: "mismatch" } });
     expect((await sign(fx.sessions.employee, good)).status).toBe(201);
 
-    const seal = (session: string | undefined) => postSeal(req(`/api/agreements/${v.id}/seal`, { method: "POST", body: {}, session }), params(v.id));
+    const seal = (session: string | undefined) =>
+      postSeal(req(`/api/agreements/${v.id}/seal`, { method: "POST", body: {}, session }), params(v.id));
     expect((await seal(undefined)).status).toBe(401);
     expect((await seal(fx.sessions.employee)).status).toBe(403);
     const missing = await seal(fx.sessions.caseworker);
@@ -109,11 +131,16 @@ describe("GET /api/agreements/<id>/pdf and /bundle", () => {
     expect(b.headers.get("content-disposition")).toMatch(/^attachment; filename="stepwise-agreement-v1-[0-9a-f]{8}\.json"$/);
     expect(b.headers.get("cache-control")).toBe("no-store");
     const json: unknown = JSON.parse(await b.text());
-    expect(verifyBundle(json, { trustedKeys: serverPublicKeys().keys })).toMatchObject({ valid: true, summary: { fingerprint: a.fingerprint, keyTrusted: true } });
+    expect(verifyBundle(json, { trustedKeys: serverPublicKeys().keys })).toMatchObject({
+      valid: true,
+      summary: { fingerprint: a.fingerprint, keyTrusted: true },
+    });
   });
 
   it("has no bundle for an unsigned version (409), but prints its PDF marked as not binding", async () => {
-    const list = (await (await listVersions(req("/api/agreements", { session: fx.sessions.employee }))).json()).versions as { id: string }[];
+    const list = (await (await listVersions(req("/api/agreements", { session: fx.sessions.employee }))).json()).versions as {
+      id: string;
+    }[];
     const id = list[0]!.id;
     expect((await getBundle(req(`/api/agreements/${id}/bundle`, { session: fx.sessions.employee }), params(id))).status).toBe(409);
     expect((await getPdf(req(`/api/agreements/${id}/pdf`, { session: fx.sessions.employee }), params(id))).status).toBe(200);

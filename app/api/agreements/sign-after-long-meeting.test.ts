@@ -24,7 +24,13 @@ afterEach(() => setTestClockOffset(0));
 function signRequest(agreementId: string, session: string, body: unknown): Request {
   return new Request(`http://localhost:3000/api/agreements/${agreementId}/sign`, {
     method: "POST",
-    headers: { host: "localhost:3000", origin: "http://localhost:3000", cookie: `stepwise.session=${session}`, "content-type": "application/json", "user-agent": "route-test" },
+    headers: {
+      host: "localhost:3000",
+      origin: "http://localhost:3000",
+      cookie: `stepwise.session=${session}`,
+      "content-type": "application/json",
+      "user-agent": "route-test",
+    },
     body: JSON.stringify(body),
   });
 }
@@ -35,14 +41,31 @@ describe("POST /api/agreements/<id>/sign at the end of a long meeting", () => {
     // Each joins the meeting's room at the start (what the collaboration server records at connect).
     for (const role of ["caseworker", "employee", "manager"] as const) {
       const me = fx.actors[role];
-      await recordDocumentOpened({ participantId: me.participantId, caseId: me.caseId, role: me.role, displayName: me.displayName, colorIndex: me.colorIndex, readOnly: false, session: "participant:test", meetingCompleted: false }, meetingDocName(fx.meetingId));
+      await recordDocumentOpened(
+        {
+          participantId: me.participantId,
+          caseId: me.caseId,
+          role: me.role,
+          displayName: me.displayName,
+          colorIndex: me.colorIndex,
+          readOnly: false,
+          session: "participant:test",
+          meetingCompleted: false,
+        },
+        meetingDocName(fx.meetingId),
+      );
     }
     const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
     setTestClockOffset(120 * 60_000);
     const answers: unknown[] = [];
     for (const role of ["employee", "manager", "caseworker"] as const) {
       const res = await postSign(
-        signRequest(v.agreementId, fx.sessions[role], { mode: "own-device", typedName: fx.names[role], readAndAgreed: true, shownHash: v.fingerprint }),
+        signRequest(v.agreementId, fx.sessions[role], {
+          mode: "own-device",
+          typedName: fx.names[role],
+          readAndAgreed: true,
+          shownHash: v.fingerprint,
+        }),
         { params: Promise.resolve({ id: v.agreementId }) },
       );
       answers.push(await res.json());
@@ -52,14 +75,21 @@ describe("POST /api/agreements/<id>/sign at the end of a long meeting", () => {
     expect(answers.at(-1)).toMatchObject({ decision: "signed", sealed: true });
   });
 
-
   it("still answers 401 stale to a sign-in that never was in the room, 120 minutes on", async () => {
     const fx = await createAgreementFixture();
     const v = await prepareAgreement({ me: fx.actors.caseworker, meetingId: fx.meetingId, unionRepSigns: false, client: CLIENT });
     setTestClockOffset(120 * 60_000);
-    const res = await postSign(signRequest(v.agreementId, fx.sessions.employee, { mode: "own-device", typedName: fx.names.employee, readAndAgreed: true, shownHash: v.fingerprint }), {
-      params: Promise.resolve({ id: v.agreementId }),
-    });
+    const res = await postSign(
+      signRequest(v.agreementId, fx.sessions.employee, {
+        mode: "own-device",
+        typedName: fx.names.employee,
+        readAndAgreed: true,
+        shownHash: v.fingerprint,
+      }),
+      {
+        params: Promise.resolve({ id: v.agreementId }),
+      },
+    );
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ details: { session: "stale" } });
   });

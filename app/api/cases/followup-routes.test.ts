@@ -37,7 +37,11 @@ function req(path: string, opts: { session?: string; method?: string; body?: unk
   if (opts.session) headers.cookie = `stepwise.session=${opts.session}`;
   if (opts.method && opts.method !== "GET" && opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${ORIGIN}${path}`, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  return new Request(`${ORIGIN}${path}`, {
+    method: opts.method ?? "GET",
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
 }
 const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
 const today = () => dateInZone(new Date());
@@ -87,11 +91,19 @@ describe("GET /api/meetings/<id>/calendar.ics", () => {
 describe("the calendar subscription", () => {
   it("401/403 before anything; the link serves the feed without a session, and stops working once revoked", async () => {
     const path = `/api/cases/${fx.caseId}/calendar-subscription`;
-    const create = (session?: string, origin?: string) => createSubscription(req(path, { method: "POST", session, origin }), params({ id: fx.caseId }));
+    const create = (session?: string, origin?: string) =>
+      createSubscription(req(path, { method: "POST", session, origin }), params({ id: fx.caseId }));
     expect((await create()).status).toBe(401);
     expect((await create(fx.sessions.employee, "https://evil.example")).status).toBe(403);
     expect((await create(other.sessions.employee)).status).toBe(403);
-    expect((await createSubscription(req(`/api/cases/nope/calendar-subscription`, { method: "POST", session: fx.sessions.employee }), params({ id: "nope" }))).status).toBe(404);
+    expect(
+      (
+        await createSubscription(
+          req(`/api/cases/nope/calendar-subscription`, { method: "POST", session: fx.sessions.employee }),
+          params({ id: "nope" }),
+        )
+      ).status,
+    ).toBe(404);
 
     const made = await create(fx.sessions.employee);
     expect(made.status).toBe(201);
@@ -111,7 +123,9 @@ describe("the calendar subscription", () => {
 
     // Revoking: from then on the same link answers 404.
     expect((await revokeSubscription(req(path, { method: "DELETE" }), params({ id: fx.caseId }))).status).toBe(401);
-    expect((await revokeSubscription(req(path, { method: "DELETE", session: fx.sessions.employee }), params({ id: fx.caseId }))).status).toBe(200);
+    expect(
+      (await revokeSubscription(req(path, { method: "DELETE", session: fx.sessions.employee }), params({ id: fx.caseId }))).status,
+    ).toBe(200);
     expect((await feed(token)).status).toBe(404);
     expect((await feed("x".repeat(43))).status).toBe(404);
     expect((await feed("short")).status).toBe(404);
@@ -119,8 +133,16 @@ describe("the calendar subscription", () => {
 
   it("a new link replaces the old one", async () => {
     const path = `/api/cases/${fx.caseId}/calendar-subscription`;
-    const first = ((await (await createSubscription(req(path, { method: "POST", session: fx.sessions.manager }), params({ id: fx.caseId }))).json()) as { url: string }).url;
-    const second = ((await (await createSubscription(req(path, { method: "POST", session: fx.sessions.manager }), params({ id: fx.caseId }))).json()) as { url: string }).url;
+    const first = (
+      (await (await createSubscription(req(path, { method: "POST", session: fx.sessions.manager }), params({ id: fx.caseId }))).json()) as {
+        url: string;
+      }
+    ).url;
+    const second = (
+      (await (await createSubscription(req(path, { method: "POST", session: fx.sessions.manager }), params({ id: fx.caseId }))).json()) as {
+        url: string;
+      }
+    ).url;
     const tokenOf = (u: string) => new URL(u).pathname.split("/").pop()!;
     expect((await getFeed(req(new URL(first).pathname), params({ token: tokenOf(first) }))).status).toBe(404);
     expect((await getFeed(req(new URL(second).pathname), params({ token: tokenOf(second) }))).status).toBe(200);
@@ -130,13 +152,18 @@ describe("the calendar subscription", () => {
 describe("POST /api/cases/<id>/progress and DELETE …/<entryId>", () => {
   it("401, 403 from another origin, 400 with the field's code, 403 for a role that does not record or another case, 201 for the employee", async () => {
     const path = `/api/cases/${fx.caseId}/progress`;
-    const post = (body: unknown, session?: string, origin?: string) => postProgress(req(path, { method: "POST", body, session, origin }), params({ id: fx.caseId }));
+    const post = (body: unknown, session?: string, origin?: string) =>
+      postProgress(req(path, { method: "POST", body, session, origin }), params({ id: fx.caseId }));
     const good = { subGoalId: pain, date: today(), value: "5", note: "Walked every day" };
     expect((await post(good)).status).toBe(401);
     expect((await post(good, fx.sessions.employee, "https://evil.example")).status).toBe(403);
     const range = await post({ ...good, value: "60" }, fx.sessions.employee);
     expect(range.status).toBe(400);
-    expect(await range.json()).toMatchObject({ error: "INVALID_INPUT", details: { value: "range" }, message: "The value must be from 1 to 10" });
+    expect(await range.json()).toMatchObject({
+      error: "INVALID_INPUT",
+      details: { value: "range" },
+      message: "The value must be from 1 to 10",
+    });
     expect((await post(good, fx.sessions.union_rep)).status).toBe(403);
     expect((await post(good, other.sessions.employee)).status).toBe(403);
     const ok = await post(good, fx.sessions.employee);
@@ -144,7 +171,8 @@ describe("POST /api/cases/<id>/progress and DELETE …/<entryId>", () => {
     const entry = (await ok.json()) as { id: string; value: number };
     expect(entry.value).toBe(5);
 
-    const del = (session?: string) => deleteProgress(req(`${path}/${entry.id}`, { method: "DELETE", session }), params({ id: fx.caseId, entryId: entry.id }));
+    const del = (session?: string) =>
+      deleteProgress(req(`${path}/${entry.id}`, { method: "DELETE", session }), params({ id: fx.caseId, entryId: entry.id }));
     expect((await del()).status).toBe(401);
     expect((await del(fx.sessions.manager)).status).toBe(403);
     expect((await del(fx.sessions.employee)).status).toBe(200);
@@ -155,7 +183,8 @@ describe("POST /api/cases/<id>/progress and DELETE …/<entryId>", () => {
 describe("POST /api/meetings/<id>/answer", () => {
   it("401, 400 without a suggestion for another time, 403 for another case, 200 with the answer", async () => {
     const path = `/api/meetings/${fx.meetingId}/answer`;
-    const post = (body: unknown, session?: string) => postAnswer(req(path, { method: "POST", body, session }), params({ id: fx.meetingId }));
+    const post = (body: unknown, session?: string) =>
+      postAnswer(req(path, { method: "POST", body, session }), params({ id: fx.meetingId }));
     expect((await post({ answer: "coming" })).status).toBe(401);
     const missing = await post({ answer: "another_time" }, fx.sessions.manager);
     expect(missing.status).toBe(400);
@@ -171,7 +200,8 @@ describe("POST /api/meetings/<id>/answer", () => {
 describe("POST /api/cases/<id>/read-receipts", () => {
   it("401, 400 for a malformed fingerprint, 403 for another case, 409 for another text, 201 once read", async () => {
     const path = `/api/cases/${fx.caseId}/read-receipts`;
-    const post = (body: unknown, session?: string) => postReadReceipt(req(path, { method: "POST", body, session }), params({ id: fx.caseId }));
+    const post = (body: unknown, session?: string) =>
+      postReadReceipt(req(path, { method: "POST", body, session }), params({ id: fx.caseId }));
     const good = { agreementId: fx.agreementId, fingerprint: fx.fingerprint };
     expect((await post(good)).status).toBe(401);
     expect((await post({ ...good, fingerprint: "abc" }, fx.sessions.employee)).status).toBe(400);
@@ -187,7 +217,8 @@ describe("POST /api/cases/<id>/read-receipts", () => {
 
 describe("GET /api/meetings/<id>/review", () => {
   it("401, 400 without the basis, 403 for another case, 200 with the plan as agreed and the progress per sub-goal", async () => {
-    const get = (query: string, session?: string) => getReview(req(`/api/meetings/${fx.meetingId}/review${query}`, { session }), params({ id: fx.meetingId }));
+    const get = (query: string, session?: string) =>
+      getReview(req(`/api/meetings/${fx.meetingId}/review${query}`, { session }), params({ id: fx.meetingId }));
     expect((await get(`?agreement=${fx.agreementId}`)).status).toBe(401);
     expect((await get("", fx.sessions.observer)).status).toBe(400);
     expect((await get(`?agreement=${fx.agreementId}`, other.sessions.caseworker)).status).toBe(403);

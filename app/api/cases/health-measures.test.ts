@@ -50,7 +50,11 @@ function req(path: string, opts: { session?: string; method?: string; body?: unk
   if (opts.session) headers.cookie = `stepwise.session=${opts.session}`;
   if (opts.method && opts.method !== "GET") headers.origin = ORIGIN;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${ORIGIN}${path}`, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  return new Request(`${ORIGIN}${path}`, {
+    method: opts.method ?? "GET",
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
 }
 const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
 const today = () => dateInZone(new Date());
@@ -67,41 +71,92 @@ function expectNoSecrets(where: string, text: string): void {
 describe("which measures are about health", () => {
   it("reads pain, mood and confidence as health, hours and tasks not", () => {
     const m = (label: string, unit = "") => ({ label, unit, from: 1, target: 5 });
-    for (const label of ["Smerte på en skala fra 1 til 10", "Pain 1–10", "Humør (1-5)", "Selvtillid på arbejdet", "Søvn i timer per nat", "Mood", "Tro på at komme tilbage"]) {
+    for (const label of [
+      "Smerte på en skala fra 1 til 10",
+      "Pain 1–10",
+      "Humør (1-5)",
+      "Selvtillid på arbejdet",
+      "Søvn i timer per nat",
+      "Mood",
+      "Tro på at komme tilbage",
+    ]) {
       expect(looksLikeHealthMeasure(m(label)), label).toBe(label !== "Søvn i timer per nat");
     }
-    for (const label of ["Timer om ugen", "Hours a week", "Antal opgaver om dagen", "Løft over 10 kg"]) expect(looksLikeHealthMeasure(m(label)), label).toBe(false);
+    for (const label of ["Timer om ugen", "Hours a week", "Antal opgaver om dagen", "Løft over 10 kg"])
+      expect(looksLikeHealthMeasure(m(label)), label).toBe(false);
   });
 });
 
 describe("health measures stay with the employee", () => {
   it("attack 13.3: the manager cannot record a health measure, and gets none of its values from any page or request", async () => {
     // The employee and the caseworker record pain; the manager records hours.
-    const e = await postProgress(req(`/api/cases/${fx.caseId}/progress`, { method: "POST", session: fx.sessions.employee, body: { subGoalId: pain, date: today(), value: "6,7", note: "Trapperne gjorde ondt" } }), params({ id: fx.caseId }));
+    const e = await postProgress(
+      req(`/api/cases/${fx.caseId}/progress`, {
+        method: "POST",
+        session: fx.sessions.employee,
+        body: { subGoalId: pain, date: today(), value: "6,7", note: "Trapperne gjorde ondt" },
+      }),
+      params({ id: fx.caseId }),
+    );
     expect(e.status).toBe(201);
-    const c = await postProgress(req(`/api/cases/${fx.caseId}/progress`, { method: "POST", session: fx.sessions.caseworker, body: { subGoalId: pain, date: today(), value: "5.3" } }), params({ id: fx.caseId }));
+    const c = await postProgress(
+      req(`/api/cases/${fx.caseId}/progress`, {
+        method: "POST",
+        session: fx.sessions.caseworker,
+        body: { subGoalId: pain, date: today(), value: "5.3" },
+      }),
+      params({ id: fx.caseId }),
+    );
     expect(c.status).toBe(201);
-    const refused = await postProgress(req(`/api/cases/${fx.caseId}/progress`, { method: "POST", session: fx.sessions.manager, body: { subGoalId: pain, date: today(), value: "2" } }), params({ id: fx.caseId }));
+    const refused = await postProgress(
+      req(`/api/cases/${fx.caseId}/progress`, {
+        method: "POST",
+        session: fx.sessions.manager,
+        body: { subGoalId: pain, date: today(), value: "2" },
+      }),
+      params({ id: fx.caseId }),
+    );
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ details: { subGoalId: "health" } });
-    const h = await postProgress(req(`/api/cases/${fx.caseId}/progress`, { method: "POST", session: fx.sessions.manager, body: { subGoalId: hours, date: today(), value: "21" } }), params({ id: fx.caseId }));
+    const h = await postProgress(
+      req(`/api/cases/${fx.caseId}/progress`, {
+        method: "POST",
+        session: fx.sessions.manager,
+        body: { subGoalId: hours, date: today(), value: "21" },
+      }),
+      params({ id: fx.caseId }),
+    );
     expect(h.status).toBe(201);
     // The caseworker follows hours, she does not record them.
-    const cwHours = await postProgress(req(`/api/cases/${fx.caseId}/progress`, { method: "POST", session: fx.sessions.caseworker, body: { subGoalId: hours, date: today(), value: "21" } }), params({ id: fx.caseId }));
+    const cwHours = await postProgress(
+      req(`/api/cases/${fx.caseId}/progress`, {
+        method: "POST",
+        session: fx.sessions.caseworker,
+        body: { subGoalId: hours, date: today(), value: "21" },
+      }),
+      params({ id: fx.caseId }),
+    );
     expect(cwHours.status).toBe(403);
 
     // The case page's data (the page, its charts and tables are drawn from exactly this).
     const page = await getCaseFollowUp({ me: fx.actors.manager });
     expectNoSecrets("the manager's case page", JSON.stringify(page));
     const painCard = page.measures.find((m) => m.subGoalId === pain)!;
-    expect(painCard).toMatchObject({ entries: [], status: { kind: "none", latest: null }, access: { health: true, shared: false, mayView: false, mayRecord: false, choose: null } });
+    expect(painCard).toMatchObject({
+      entries: [],
+      status: { kind: "none", latest: null },
+      access: { health: true, shared: false, mayView: false, mayRecord: false, choose: null },
+    });
     expect(page.measures.find((m) => m.subGoalId === hours)!.entries.map((x) => x.value)).toEqual([21]);
     // The union representative sees no more than the manager.
     expectNoSecrets("the union rep's case page", JSON.stringify(await getCaseFollowUp({ me: fx.actors.union_rep })));
     // The employee and the caseworker see both values.
     for (const role of ["employee", "caseworker"] as const) {
       const own = await getCaseFollowUp({ me: fx.actors[role] });
-      expect(own.measures.find((m) => m.subGoalId === pain)!.entries.map((x) => x.value), role).toEqual([6.7, 5.3]);
+      expect(
+        own.measures.find((m) => m.subGoalId === pain)!.entries.map((x) => x.value),
+        role,
+      ).toEqual([6.7, 5.3]);
     }
 
     // What is due from the manager: hours, never pain.
@@ -109,13 +164,30 @@ describe("health measures stay with the employee", () => {
     expect(due.items.filter((i) => i.kind === "progress").map((i) => (i.kind === "progress" ? i.subGoalId : null))).not.toContain(pain);
 
     // The next meeting: the review API the manager's room asks.
-    const meeting = await scheduleMeeting({ caseId: fx.caseId, track: "employed", title: "Opfølgning", startsAt: new Date(), fill: await followUpFill(fx.caseId, "da") });
-    const review = await getReview(req(`/api/meetings/${meeting.id}/review?agreement=${fx.agreementId}`, { session: fx.sessions.manager }), params({ id: meeting.id }));
+    const meeting = await scheduleMeeting({
+      caseId: fx.caseId,
+      track: "employed",
+      title: "Opfølgning",
+      startsAt: new Date(),
+      fill: await followUpFill(fx.caseId, "da"),
+    });
+    const review = await getReview(
+      req(`/api/meetings/${meeting.id}/review?agreement=${fx.agreementId}`, { session: fx.sessions.manager }),
+      params({ id: meeting.id }),
+    );
     expect(review.status).toBe(200);
     const reviewText = await review.text();
     expectNoSecrets("the review API", reviewText);
-    expect((JSON.parse(reviewText) as { measures: { subGoalId: string; private: boolean }[] }).measures.find((m) => m.subGoalId === pain)!.private).toBe(true);
-    const employeeReview = await (await getReview(req(`/api/meetings/${meeting.id}/review?agreement=${fx.agreementId}`, { session: fx.sessions.employee }), params({ id: meeting.id }))).text();
+    expect(
+      (JSON.parse(reviewText) as { measures: { subGoalId: string; private: boolean }[] }).measures.find((m) => m.subGoalId === pain)!
+        .private,
+    ).toBe(true);
+    const employeeReview = await (
+      await getReview(
+        req(`/api/meetings/${meeting.id}/review?agreement=${fx.agreementId}`, { session: fx.sessions.employee }),
+        params({ id: meeting.id }),
+      )
+    ).text();
     expect(employeeReview).toContain("6.7");
 
     // The next agreement version (frozen with the review's findings), its PDF and bundle as the manager downloads them.
@@ -125,19 +197,40 @@ describe("health measures stay with the employee", () => {
     await editMeeting(meeting.id, (doc) => {
       for (const it of items) setReviewOutcome(doc, it.id, it.kind === "action" ? "done" : "on_track");
     });
-    const v2 = await amendAgreement({ me: fx.actors.caseworker, meetingId: meeting.id, reason: "Opfølgning", unionRepSigns: false, client: CLIENT });
+    const v2 = await amendAgreement({
+      me: fx.actors.caseworker,
+      meetingId: meeting.id,
+      reason: "Opfølgning",
+      unionRepSigns: false,
+      client: CLIENT,
+    });
     for (const role of ["caseworker", "employee", "manager"] as const) {
-      await signAgreement({ me: fx.actors[role], agreementId: v2.agreementId, confirmation: { mode: "own-device", typedName: fx.names[role] }, readAndAgreed: true, shownHash: v2.fingerprint, client: CLIENT });
+      await signAgreement({
+        me: fx.actors[role],
+        agreementId: v2.agreementId,
+        confirmation: { mode: "own-device", typedName: fx.names[role] },
+        readAndAgreed: true,
+        shownHash: v2.fingerprint,
+        client: CLIENT,
+      });
     }
-    const bundle = await getBundle(req(`/api/agreements/${v2.agreementId}/bundle`, { session: fx.sessions.manager }), params({ id: v2.agreementId }));
+    const bundle = await getBundle(
+      req(`/api/agreements/${v2.agreementId}/bundle`, { session: fx.sessions.manager }),
+      params({ id: v2.agreementId }),
+    );
     expect(bundle.status).toBe(200);
     const bundleText = await bundle.text();
     expectNoSecrets("the bundle", bundleText);
     // The frozen agreement itself (the bytes every page, PDF and bundle of it is made from).
-    const frozen = Buffer.from((JSON.parse(bundleText) as { agreement: { canonical: string } }).agreement.canonical, "base64").toString("utf8");
+    const frozen = Buffer.from((JSON.parse(bundleText) as { agreement: { canonical: string } }).agreement.canonical, "base64").toString(
+      "utf8",
+    );
     expectNoSecrets("the frozen agreement", frozen);
     expect(frozen).toContain('"progressPrivate":true');
-    const pdf = await getPdf(req(`/api/agreements/${v2.agreementId}/pdf`, { session: fx.sessions.manager }), params({ id: v2.agreementId }));
+    const pdf = await getPdf(
+      req(`/api/agreements/${v2.agreementId}/pdf`, { session: fx.sessions.manager }),
+      params({ id: v2.agreementId }),
+    );
     // The PDF is drawn from the frozen bytes alone (checked above); its text streams are compressed.
     expect(pdf.status).toBe(200);
   });
@@ -146,14 +239,17 @@ describe("health measures stay with the employee", () => {
     const b = await createBoundCase();
     const goals = bindingOf(await loadCaseAgreements(b.caseId))!.content.plan.subGoals;
     await recordProgress({ me: b.actors.employee, raw: { subGoalId: goals[0]!.id, date: today(), value: "4.4" } });
-    const managerSees = async () => (await getCaseFollowUp({ me: b.actors.manager })).measures.find((m) => m.subGoalId === goals[0]!.id)!.entries.map((x) => x.value);
+    const managerSees = async () =>
+      (await getCaseFollowUp({ me: b.actors.manager })).measures.find((m) => m.subGoalId === goals[0]!.id)!.entries.map((x) => x.value);
     expect(await managerSees()).toEqual([]);
 
-    const put = (session: string | undefined, body: unknown) => putPrivacy(req(`/api/cases/${b.caseId}/measure-privacy`, { method: "PUT", session, body }), params({ id: b.caseId }));
+    const put = (session: string | undefined, body: unknown) =>
+      putPrivacy(req(`/api/cases/${b.caseId}/measure-privacy`, { method: "PUT", session, body }), params({ id: b.caseId }));
     expect((await put(undefined, { subGoalId: goals[0]!.id, health: true, shared: true })).status).toBe(401);
     expect((await put(b.sessions.employee, { subGoalId: goals[0]!.id, health: "yes" })).status).toBe(400);
     expect((await put(fx.sessions.employee, { subGoalId: goals[0]!.id, health: true, shared: true })).status).toBe(403); // another case's employee
-    for (const role of ["manager", "union_rep", "observer"] as const) expect((await put(b.sessions[role], { subGoalId: goals[0]!.id, health: true, shared: true })).status, role).toBe(403);
+    for (const role of ["manager", "union_rep", "observer"] as const)
+      expect((await put(b.sessions[role], { subGoalId: goals[0]!.id, health: true, shared: true })).status, role).toBe(403);
     // The caseworker may not share it, nor say it is not about health: that is the employee's to give.
     expect((await put(b.sessions.caseworker, { subGoalId: goals[0]!.id, health: true, shared: true })).status).toBe(403);
     expect((await put(b.sessions.caseworker, { subGoalId: goals[0]!.id, health: false, shared: false })).status).toBe(403);
@@ -164,14 +260,18 @@ describe("health measures stay with the employee", () => {
     expect(await shared.json()).toEqual({ health: true, shared: true, chosen: true });
     expect(await managerSees()).toEqual([4.4]);
     // Still a health measure: sharing the values does not let the manager record them.
-    await expect(recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[0]!.id, date: today(), value: "3" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[0]!.id, date: today(), value: "3" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     expect((await put(b.sessions.employee, { subGoalId: goals[0]!.id, health: true, shared: false })).status).toBe(200);
     expect(await managerSees()).toEqual([]);
 
     // The caseworker may make hours private on the employee's behalf (more private is always allowed).
     await setMeasurePrivacy({ me: b.actors.caseworker, raw: { subGoalId: goals[1]!.id, health: true, shared: false } });
-    await expect(recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[1]!.id, date: today(), value: "20" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[1]!.id, date: today(), value: "20" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     // …and the employee can say it is not about health after all: hours are shared again.
     await setMeasurePrivacy({ me: b.actors.employee, raw: { subGoalId: goals[1]!.id, health: false, shared: false } });
     await recordProgress({ me: b.actors.manager, raw: { subGoalId: goals[1]!.id, date: today(), value: "20" } });

@@ -9,7 +9,10 @@ const ZOffset = z.object({ offsetMinutes: z.number().int().min(-525_600).max(525
  * long meeting without waiting). 404 unless the server was started with STEPWISE_TEST_CLOCK=1,
  * which server/start.ts allows only on loopback (lib/time/server-clock.ts).
  */
-export const POST = route({ auth: "none", exists: testClockEnabled, body: ZOffset, caseData: { none: "the server's clock" } }, async ({ body }) => {
-  setTestClockOffset(body.offsetMinutes * 60_000);
-  return { now: serverNow().getTime() };
-});
+export const POST = route(
+  { auth: "none", exists: testClockEnabled, body: ZOffset, caseData: { none: "the server's clock" } },
+  async ({ body }) => {
+    setTestClockOffset(body.offsetMinutes * 60_000);
+    return { now: serverNow().getTime() };
+  },
+);

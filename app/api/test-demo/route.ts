@@ -17,7 +17,7 @@ import { testClockEnabled } from "@/lib/time/server-clock";
 export const POST = route(
   { auth: "none", exists: testClockEnabled, status: 201, caseData: { none: "a made-up demo case for a browser test; nobody's data" } },
   async () => {
-      const scratch = mkdtempSync(path.join(os.tmpdir(), "stepwise-demo-copy-"));
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "stepwise-demo-copy-"));
     try {
       return (await ensureDemo({ dataDir: scratch, baseUrl: publicUrl() })).links;
     } finally {

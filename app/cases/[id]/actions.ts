@@ -46,18 +46,21 @@ async function context() {
   return { baseUrl: publicUrl(), locale: isLocale(locale) ? locale : "da" } as const;
 }
 
-export const inviteAction = action({ auth: "staff" }, async ({ actor }, caseId: string, _prev: unknown, form: FormData): Promise<IssuedView> => {
-  const { baseUrl, locale } = await context();
-  const issued = await inviteParticipant({
-    staffUserId: actor.userId,
-    caseId,
-    raw: { role: form.get("role"), displayName: form.get("displayName"), email: form.get("email") },
-    baseUrl,
-    locale,
-  });
-  revalidatePath(`/cases/${caseId}`);
-  return present(issued);
-});
+export const inviteAction = action(
+  { auth: "staff" },
+  async ({ actor }, caseId: string, _prev: unknown, form: FormData): Promise<IssuedView> => {
+    const { baseUrl, locale } = await context();
+    const issued = await inviteParticipant({
+      staffUserId: actor.userId,
+      caseId,
+      raw: { role: form.get("role"), displayName: form.get("displayName"), email: form.get("email") },
+      baseUrl,
+      locale,
+    });
+    revalidatePath(`/cases/${caseId}`);
+    return present(issued);
+  },
+);
 
 export const reissueAction = action({ auth: "staff" }, async ({ actor }, caseId: string, participantId: string): Promise<IssuedView> => {
   const { baseUrl, locale } = await context();
@@ -86,27 +89,36 @@ export const removeAction = action({ auth: "staff" }, async ({ actor }, caseId: 
   return null;
 });
 
-export const scheduleAction = action({ auth: "staff" }, async ({ actor }, caseId: string, _prev: unknown, form: FormData): Promise<{ id: string }> => {
-  const { locale } = await context();
-  const raw = Object.fromEntries(["title", "date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
-  const meeting = await scheduleCaseMeeting({ staffUserId: actor.userId, caseId, raw, locale });
-  revalidatePath(`/cases/${caseId}`);
-  return { id: meeting.id };
-});
+export const scheduleAction = action(
+  { auth: "staff" },
+  async ({ actor }, caseId: string, _prev: unknown, form: FormData): Promise<{ id: string }> => {
+    const { locale } = await context();
+    const raw = Object.fromEntries(["title", "date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
+    const meeting = await scheduleCaseMeeting({ staffUserId: actor.userId, caseId, raw, locale });
+    revalidatePath(`/cases/${caseId}`);
+    return { id: meeting.id };
+  },
+);
 
 /** Move a meeting to come; the people invited are told by e-mail. */
-export const rescheduleAction = action({ auth: "staff" }, async ({ actor }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
-  const { baseUrl, locale } = await context();
-  const raw = Object.fromEntries(["date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
-  const r = await rescheduleMeeting({ staffUserId: actor.userId, meetingId, raw, baseUrl, locale });
-  revalidatePath(`/cases/${caseId}`);
-  return { told: r.told };
-});
+export const rescheduleAction = action(
+  { auth: "staff" },
+  async ({ actor }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
+    const { baseUrl, locale } = await context();
+    const raw = Object.fromEntries(["date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
+    const r = await rescheduleMeeting({ staffUserId: actor.userId, meetingId, raw, baseUrl, locale });
+    revalidatePath(`/cases/${caseId}`);
+    return { told: r.told };
+  },
+);
 
 /** Cancel a meeting to come, with an optional message; the people invited are told by e-mail. */
-export const cancelMeetingAction = action({ auth: "staff" }, async ({ actor }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
-  const { baseUrl, locale } = await context();
-  const r = await cancelMeeting({ staffUserId: actor.userId, meetingId, raw: { message: form.get("message") }, baseUrl, locale });
-  revalidatePath(`/cases/${caseId}`);
-  return { told: r.told };
-});
+export const cancelMeetingAction = action(
+  { auth: "staff" },
+  async ({ actor }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
+    const { baseUrl, locale } = await context();
+    const r = await cancelMeeting({ staffUserId: actor.userId, meetingId, raw: { message: form.get("message") }, baseUrl, locale });
+    revalidatePath(`/cases/${caseId}`);
+    return { told: r.told };
+  },
+);

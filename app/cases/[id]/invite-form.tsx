@@ -12,7 +12,10 @@ import type { IssuedView } from "./view-types";
 /** Invite a person by role, with their name and (optionally) an e-mail the link is sent to. */
 export function InviteForm({ caseId, onIssued }: { caseId: string; onIssued: (v: IssuedView) => void }) {
   const t = useTranslations("staff.invite");
-  const [state, action, pending] = useActionState((prev: ActionResult<IssuedView> | null, form: FormData) => inviteAction(caseId, prev, form), null);
+  const [state, action, pending] = useActionState(
+    (prev: ActionResult<IssuedView> | null, form: FormData) => inviteAction(caseId, prev, form),
+    null,
+  );
   const issued = state?.ok ? state.value : null;
   // The fresh link goes to the panel above (shown once) in the same commit in which the form
   // starts afresh — not earlier from inside the action, or someone typing the next invitation

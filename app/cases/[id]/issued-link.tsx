@@ -29,7 +29,14 @@ export function IssuedLink({ ref, issued, onDone }: { ref: Ref<HTMLDivElement>; 
   }
 
   return (
-    <div ref={ref} tabIndex={-1} className={`mt-4 outline-none ${noticeClass}`} role="region" aria-labelledby="issued-title" data-testid="issued-link-panel">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      className={`mt-4 outline-none ${noticeClass}`}
+      role="region"
+      aria-labelledby="issued-title"
+      data-testid="issued-link-panel"
+    >
       <h3 id="issued-title" className="text-lg font-semibold text-slate-900">
         {t("title", { name: issued.displayName, role: issued.roleLabel })}
       </h3>

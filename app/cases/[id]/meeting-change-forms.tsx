@@ -4,10 +4,25 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
 import { FieldError } from "@/app/_components/ui/field-error";
-import { dangerButtonClass, errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import {
+  dangerButtonClass,
+  errorClass,
+  hintClass,
+  inputClass,
+  labelClass,
+  noticeClass,
+  primaryButtonClass,
+} from "@/app/_components/ui/classes";
 import { cancelMeetingAction, rescheduleAction } from "./actions";
 
-export type MovableMeeting = { id: string; date: string; time: string; durationMinutes: number; location: string | null; videoUrl: string | null };
+export type MovableMeeting = {
+  id: string;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  location: string | null;
+  videoUrl: string | null;
+};
 
 type MoveFields = { date: string; time: string; durationMinutes: string; location: string; videoUrl: string };
 

@@ -7,7 +7,15 @@ import { ScheduleMeetingForm } from "./schedule-meeting-form";
 import { MeetingChangeForms } from "./meeting-change-forms";
 
 /** The case's meetings, each with the way into its room, and the form to schedule the next one. */
-export async function MeetingsSection({ caseId, meetings, canSchedule }: { caseId: string; meetings: OverviewMeeting[]; canSchedule: boolean }) {
+export async function MeetingsSection({
+  caseId,
+  meetings,
+  canSchedule,
+}: {
+  caseId: string;
+  meetings: OverviewMeeting[];
+  canSchedule: boolean;
+}) {
   const t = await getTranslations("staff.meetings");
   const format = await getFormatter();
   return (
@@ -22,7 +30,11 @@ export async function MeetingsSection({ caseId, meetings, canSchedule }: { caseI
       ) : (
         <ul className="mt-4 space-y-3">
           {meetings.map((m) => (
-            <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 p-3" data-testid="meeting">
+            <li
+              key={m.id}
+              className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 p-3"
+              data-testid="meeting"
+            >
               <div>
                 <p className="font-semibold text-slate-900">
                   {m.title}
@@ -53,7 +65,14 @@ export async function MeetingsSection({ caseId, meetings, canSchedule }: { caseI
               {canSchedule && (m.status === "planned" || m.status === "in_progress") ? (
                 <MeetingChangeForms
                   caseId={caseId}
-                  meeting={{ id: m.id, date: dateInZone(m.startsAt), time: timeInZone(m.startsAt), durationMinutes: m.durationMinutes, location: m.location, videoUrl: m.videoUrl }}
+                  meeting={{
+                    id: m.id,
+                    date: dateInZone(m.startsAt),
+                    time: timeInZone(m.startsAt),
+                    durationMinutes: m.durationMinutes,
+                    location: m.location,
+                    videoUrl: m.videoUrl,
+                  }}
                 />
               ) : null}
             </li>

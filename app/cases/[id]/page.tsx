@@ -82,7 +82,10 @@ export default async function CasePage({ params, searchParams }: Params) {
       case "unused":
         return { kind: "unused", text: tState("unused", { until: date(link.expiresAt) }) };
       case "used":
-        return { kind: "used", text: tState("used", { count: link.count, first: when(link.firstAt), last: when(link.lastAt), until: date(link.expiresAt) }) };
+        return {
+          kind: "used",
+          text: tState("used", { count: link.count, first: when(link.firstAt), last: when(link.lastAt), until: date(link.expiresAt) }),
+        };
       case "expired":
         return { kind: "expired", text: tState("expired", { at: date(link.at) }) };
       case "revoked":

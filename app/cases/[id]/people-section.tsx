@@ -68,7 +68,13 @@ export function PeopleSection({
           <h3 className="text-base font-semibold text-slate-800">{list[0]!.roleLabel}</h3>
           <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200">
             {list.map((p) => (
-              <li key={p.id} className="flex flex-wrap items-start justify-between gap-3 p-3" data-testid="person" data-role={p.role} data-state={p.stateKind}>
+              <li
+                key={p.id}
+                className="flex flex-wrap items-start justify-between gap-3 p-3"
+                data-testid="person"
+                data-role={p.role}
+                data-state={p.stateKind}
+              >
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">
                     {p.displayName}
@@ -79,7 +85,11 @@ export function PeopleSection({
                     {p.stateText}
                   </p>
                   {p.mailState ? (
-                    <p className={p.mailState === "failed" ? errorClass : "text-sm text-slate-700"} data-testid="person-mail" data-mail={p.mailState}>
+                    <p
+                      className={p.mailState === "failed" ? errorClass : "text-sm text-slate-700"}
+                      data-testid="person-mail"
+                      data-mail={p.mailState}
+                    >
                       {p.mailText}
                     </p>
                   ) : null}

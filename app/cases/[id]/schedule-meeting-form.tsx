@@ -49,7 +49,14 @@ export function ScheduleMeetingForm({ caseId, startOpen }: { caseId: string; sta
 function MeetingFields({ fields }: { fields: Record<string, string> }) {
   const t = useTranslations("staff.meetings");
   const tf = useTranslations("staff.fieldErrors");
-  const [v, setV] = useState<Fields>({ title: t("defaultTitle"), date: "", time: "10:00", durationMinutes: "60", location: "", videoUrl: "" });
+  const [v, setV] = useState<Fields>({
+    title: t("defaultTitle"),
+    date: "",
+    time: "10:00",
+    durationMinutes: "60",
+    location: "",
+    videoUrl: "",
+  });
 
   const field = (name: keyof Fields, type = "text", extra: Record<string, unknown> = {}) => (
     <input

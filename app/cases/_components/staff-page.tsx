@@ -4,7 +4,15 @@ import type { StaffActor } from "@/lib/access/actor";
 import { StaffBar } from "./staff-bar";
 
 /** The frame of every staff page: site header, staff bar, and the page's main landmark. */
-export function StaffPage({ staff, children, testId }: { staff: Pick<StaffActor, "name" | "email">; children: ReactNode; testId?: string }) {
+export function StaffPage({
+  staff,
+  children,
+  testId,
+}: {
+  staff: Pick<StaffActor, "name" | "email">;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <>
       <SiteHeader />

@@ -17,7 +17,8 @@ export function NewCaseForm() {
   const [employer, setEmployer] = useState("");
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   const err = (f: string) => (fields[f] ? (tf.has(fields[f]) ? tf(fields[f]) : tf("invalid")) : null);
-  const formError = state && !state.ok && state.error !== "INVALID_INPUT" ? t(`errors.${state.error === "UNAUTHENTICATED" ? "signedOut" : "other"}`) : null;
+  const formError =
+    state && !state.ok && state.error !== "INVALID_INPUT" ? t(`errors.${state.error === "UNAUTHENTICATED" ? "signedOut" : "other"}`) : null;
 
   return (
     <form action={action} onSubmit={submitWithoutReset(action)} noValidate data-testid="new-case-form">

@@ -22,26 +22,29 @@ function seeOther(location: string): NextResponse {
  * waits in an httpOnly cookie and the browser is sent to /join/confirm, which asks "continue as …?"
  * (issue 12.11). The same person opening their own link again goes straight in.
  */
-export const GET = route({ auth: "none", params: ["token"], caseData: { none: "exchanges a join link for a session and redirects" } }, async ({ request: req, params }) => {
-  const { token } = params;
-  try {
-    const secure = isHttpsRequest(req.headers, req.url);
-    const decision = await decideJoin({ token, sessionToken: await participantSessionToken(req) });
-    if (decision.kind === "ask") {
-      const res = seeOther("/join/confirm");
-      res.cookies.set(pendingJoinCookieName(secure), token, pendingJoinCookieOptions(secure));
+export const GET = route(
+  { auth: "none", params: ["token"], caseData: { none: "exchanges a join link for a session and redirects" } },
+  async ({ request: req, params }) => {
+    const { token } = params;
+    try {
+      const secure = isHttpsRequest(req.headers, req.url);
+      const decision = await decideJoin({ token, sessionToken: await participantSessionToken(req) });
+      if (decision.kind === "ask") {
+        const res = seeOther("/join/confirm");
+        res.cookies.set(pendingJoinCookieName(secure), token, pendingJoinCookieOptions(secure));
+        return res;
+      }
+      const opened = await openJoinLink({
+        token,
+        ip: clientIpOf(req.headers),
+        userAgent: req.headers.get("user-agent"),
+      });
+      const res = seeOther(`/meetings/${opened.meetingId}`);
+      res.cookies.set(sessionCookieName(secure), opened.sessionToken, sessionCookieOptions(secure, opened.sessionExpiresAt));
       return res;
+    } catch (e) {
+      // Whatever went wrong, the person gets the page that says so (never a JSON error).
+      return seeOther(`/join/invalid?reason=${joinFailure(e)}`);
     }
-    const opened = await openJoinLink({
-      token,
-      ip: clientIpOf(req.headers),
-      userAgent: req.headers.get("user-agent"),
-    });
-    const res = seeOther(`/meetings/${opened.meetingId}`);
-    res.cookies.set(sessionCookieName(secure), opened.sessionToken, sessionCookieOptions(secure, opened.sessionExpiresAt));
-    return res;
-  } catch (e) {
-    // Whatever went wrong, the person gets the page that says so (never a JSON error).
-    return seeOther(`/join/invalid?reason=${joinFailure(e)}`);
-  }
-});
+  },
+);

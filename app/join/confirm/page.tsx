@@ -56,7 +56,13 @@ export default async function ConfirmJoinPage() {
           {t("body", { current, currentRole: roles(decision.current.role), next, nextRole: roles(decision.next.role) })}
         </p>
         <p className="mt-2 text-slate-700">{t("explain", { next })}</p>
-        <form method="post" action="/join/decide" className="mt-6 flex flex-wrap gap-3" aria-labelledby="join-confirm-title" aria-describedby="join-confirm-body">
+        <form
+          method="post"
+          action="/join/decide"
+          className="mt-6 flex flex-wrap gap-3"
+          aria-labelledby="join-confirm-title"
+          aria-describedby="join-confirm-body"
+        >
           {/* First and focused: the choice that changes nothing. */}
           <button id="join-keep" type="submit" name="choice" value="keep" className={primaryButtonClass} autoFocus data-testid="join-keep">
             {t("keep", { current })}

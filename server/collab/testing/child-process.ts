@@ -33,21 +33,23 @@ export async function startChildServer(env: Record<string, string | undefined>, 
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
-  const ready = await new Promise<{ port: number; kind: "postgres" | "pglite"; warnings: string[]; fixture: FixtureCase | null }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`child server not ready in ${timeoutMs} ms:\n${err}`)), timeoutMs);
-    const onData = () => {
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (!line) return;
-      clearTimeout(timer);
-      proc.stdout!.off("data", onData);
-      resolve(JSON.parse(line));
-    };
-    proc.stdout!.on("data", onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`child server exited (${code}) before it was ready:\n${err}`));
-    });
-  });
+  const ready = await new Promise<{ port: number; kind: "postgres" | "pglite"; warnings: string[]; fixture: FixtureCase | null }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`child server not ready in ${timeoutMs} ms:\n${err}`)), timeoutMs);
+      const onData = () => {
+        const line = out.split("\n").find((l) => l.startsWith("{"));
+        if (!line) return;
+        clearTimeout(timer);
+        proc.stdout!.off("data", onData);
+        resolve(JSON.parse(line));
+      };
+      proc.stdout!.on("data", onData);
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`child server exited (${code}) before it was ready:\n${err}`));
+      });
+    },
+  );
   return {
     proc,
     ...ready,

@@ -9,7 +9,16 @@ import type { TypeSpec } from "@/lib/collab/schema-kit";
  * still goes through the shape check. Tests of the shape itself pass `schemaForDoc` (production).
  */
 const BIG = 64 * 1024 * 1024;
-const anything: FieldSpec = { kind: "values", of: [{ kind: "string", max: BIG }, { kind: "number", min: -Infinity, max: Infinity, integer: false }, { kind: "boolean" }, { kind: "null" }, { kind: "json", maxChars: BIG, maxDepth: 16 }] };
+const anything: FieldSpec = {
+  kind: "values",
+  of: [
+    { kind: "string", max: BIG },
+    { kind: "number", min: -Infinity, max: Infinity, integer: false },
+    { kind: "boolean" },
+    { kind: "null" },
+    { kind: "json", maxChars: BIG, maxDepth: 16 },
+  ],
+};
 const meta = MEETING_DOC_SCHEMA.roots.meta as Extract<TypeSpec, { kind: "map" }>;
 
 export const SCRATCH_MEETING_SCHEMA: DocSchema = {

@@ -63,7 +63,9 @@ export async function ownRedis(): Promise<OwnRedis> {
   });
   let proc: ChildProcess | null = null;
   const start = async () => {
-    const p = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const p = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
     proc = p;
     const failed = new Promise<never>((_, reject) => p.once("error", (e) => reject(new Error(`redis-server: ${String(e)}`))));
     const deadline = Date.now() + 10_000;

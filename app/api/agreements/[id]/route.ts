@@ -10,5 +10,6 @@ import { recordAgreementStatusShown } from "@/lib/audit/record-agreement-status-
  */
 export const GET = route(
   { auth: "any", on: "agreement", caseData: { record: ({ me, params }) => recordAgreementStatusShown(me, params.id) } },
-  async ({ me, params, request }) => getAgreementForParticipant({ me, agreementId: params.id, locale: localeOf(request), withDocument: false }),
+  async ({ me, params, request }) =>
+    getAgreementForParticipant({ me, agreementId: params.id, locale: localeOf(request), withDocument: false }),
 );

@@ -12,7 +12,11 @@ export const GET = route(
   { auth: "none", params: ["token"], caseData: { none: "'Meeting', a time, a place and the room's address — no case content" } },
   async ({ params, request }) => {
     const lang = new URL(request.url).searchParams.get("lang");
-    const body = await openCalendarFeed({ token: params.token.replace(/\.ics$/, ""), baseUrl: publicUrl(), locale: isLocale(lang) ? lang : "da" });
+    const body = await openCalendarFeed({
+      token: params.token.replace(/\.ics$/, ""),
+      baseUrl: publicUrl(),
+      locale: isLocale(lang) ? lang : "da",
+    });
     return new Response(body, {
       status: 200,
       headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },

@@ -45,18 +45,31 @@ export async function AgreedSection({ data, fmt }: { data: CaseFollowUp; fmt: Fm
             const status = statusOf(g.id);
             const m = g.measure;
             return (
-              <li key={g.id} className="rounded-lg border border-slate-200 p-3" data-testid="agreed-subgoal" data-status={status ?? undefined}>
+              <li
+                key={g.id}
+                className="rounded-lg border border-slate-200 p-3"
+                data-testid="agreed-subgoal"
+                data-status={status ?? undefined}
+              >
                 <p className="font-semibold text-slate-900">
                   {g.text.trim() || "…"}
                   {status && status !== "none" ? (
-                    <span className={`ml-2 inline-block rounded-full px-2 py-0.5 text-sm font-semibold ${status === "behind" ? "bg-amber-100 text-amber-950" : "bg-green-100 text-green-900"}`}>
+                    <span
+                      className={`ml-2 inline-block rounded-full px-2 py-0.5 text-sm font-semibold ${status === "behind" ? "bg-amber-100 text-amber-950" : "bg-green-100 text-green-900"}`}
+                    >
                       {tProgress(`status.${status}`)}
                     </span>
                   ) : null}
                 </p>
                 {m.from !== null || m.target !== null || g.due ? (
                   <p className="text-sm text-slate-800">
-                    {m.from !== null || m.target !== null ? t("measure", { label: m.label.trim() || tProgress("valueFallback"), from: num(m.from, m.unit), target: num(m.target, m.unit) }) : null}
+                    {m.from !== null || m.target !== null
+                      ? t("measure", {
+                          label: m.label.trim() || tProgress("valueFallback"),
+                          from: num(m.from, m.unit),
+                          target: num(m.target, m.unit),
+                        })
+                      : null}
                     {g.due ? `${m.from !== null || m.target !== null ? ", " : ""}${t("dueBy", { date: fmt.day(g.due) })}` : null}
                   </p>
                 ) : null}
@@ -103,7 +116,9 @@ export async function AgreedSection({ data, fmt }: { data: CaseFollowUp; fmt: Fm
 
       {agreed.review && agreed.review.items.length > 0 ? (
         <details className="mt-4" data-testid="agreed-review">
-          <summary className="cursor-pointer font-semibold text-slate-900">{t("reviewTitle", { version: agreed.review.basis.version })}</summary>
+          <summary className="cursor-pointer font-semibold text-slate-900">
+            {t("reviewTitle", { version: agreed.review.basis.version })}
+          </summary>
           <p className="mt-1 text-sm text-slate-700">{t("reviewIntro")}</p>
           <ul className="mt-1 space-y-1 text-sm text-slate-900">
             {agreed.review.items.map((it) => (

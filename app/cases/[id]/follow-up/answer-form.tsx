@@ -13,7 +13,13 @@ type Answer = "coming" | "another_time" | "cannot_come";
  * (with a reason). The extra field appears only for the answer that needs it; nothing typed is lost
  * when switching back and forth or when the answer is refused.
  */
-export function AnswerForm({ meetingId, current }: { meetingId: string; current: { answer: Answer; suggestion: string | null; reason: string | null } | null }) {
+export function AnswerForm({
+  meetingId,
+  current,
+}: {
+  meetingId: string;
+  current: { answer: Answer; suggestion: string | null; reason: string | null } | null;
+}) {
   const t = useTranslations("followup.answers");
   const router = useRouter();
   const id = useId();
@@ -47,7 +53,15 @@ export function AnswerForm({ meetingId, current }: { meetingId: string; current:
 
   const option = (value: Answer) => (
     <label key={value} className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2">
-      <input type="radio" name={`${id}-answer`} value={value} checked={answer === value} onChange={() => setAnswer(value)} className="size-5 accent-blue-700" data-testid={`answer-${value}`} />
+      <input
+        type="radio"
+        name={`${id}-answer`}
+        value={value}
+        checked={answer === value}
+        onChange={() => setAnswer(value)}
+        className="size-5 accent-blue-700"
+        data-testid={`answer-${value}`}
+      />
       <span>{t(`options.${value}`)}</span>
     </label>
   );
@@ -67,7 +81,16 @@ export function AnswerForm({ meetingId, current }: { meetingId: string; current:
             {t("suggestion")}
           </label>
           <p className={hintClass}>{t("suggestionHint")}</p>
-          <input id={`${id}-suggestion`} maxLength={300} className={`mt-1 ${inputClass}`} value={suggestion} onChange={(e) => setSuggestion(e.target.value)} aria-invalid={errors.suggestion ? true : undefined} aria-describedby={`${id}-suggestion-error`} data-testid="answer-suggestion" />
+          <input
+            id={`${id}-suggestion`}
+            maxLength={300}
+            className={`mt-1 ${inputClass}`}
+            value={suggestion}
+            onChange={(e) => setSuggestion(e.target.value)}
+            aria-invalid={errors.suggestion ? true : undefined}
+            aria-describedby={`${id}-suggestion-error`}
+            data-testid="answer-suggestion"
+          />
           <p id={`${id}-suggestion-error`} className={errorClass}>
             {errors.suggestion ?? null}
           </p>
@@ -79,7 +102,16 @@ export function AnswerForm({ meetingId, current }: { meetingId: string; current:
             {t("reason")}
           </label>
           <p className={hintClass}>{t("reasonHint")}</p>
-          <input id={`${id}-reason`} maxLength={300} className={`mt-1 ${inputClass}`} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={errors.reason ? true : undefined} aria-describedby={`${id}-reason-error`} data-testid="answer-reason" />
+          <input
+            id={`${id}-reason`}
+            maxLength={300}
+            className={`mt-1 ${inputClass}`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={`${id}-reason-error`}
+            data-testid="answer-reason"
+          />
           <p id={`${id}-reason-error`} className={errorClass}>
             {errors.reason ?? null}
           </p>
@@ -91,7 +123,11 @@ export function AnswerForm({ meetingId, current }: { meetingId: string; current:
         </button>
         <div aria-live="polite">
           {status === "saved" ? <p className={noticeClass}>{t("saved")}</p> : null}
-          {status === "failed" ? <p className={errorClass} role="alert">{t("failed")}</p> : null}
+          {status === "failed" ? (
+            <p className={errorClass} role="alert">
+              {t("failed")}
+            </p>
+          ) : null}
         </div>
       </div>
     </form>

@@ -7,7 +7,17 @@ import { errorClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { sendJson } from "./send-json";
 
 /** "I have read the binding agreement": the receipt is for exactly the version (fingerprint) shown. */
-export function ConfirmReadButton({ caseId, agreementId, fingerprint, version }: { caseId: string; agreementId: string; fingerprint: string; version: number }) {
+export function ConfirmReadButton({
+  caseId,
+  agreementId,
+  fingerprint,
+  version,
+}: {
+  caseId: string;
+  agreementId: string;
+  fingerprint: string;
+  version: number;
+}) {
   const t = useTranslations("followup.read");
   const router = useRouter();
   const [state, setState] = useState<"idle" | "saving" | "failed" | "changed">("idle");

@@ -34,19 +34,25 @@ export async function MixerHistorySection({ data }: { data: CaseFollowUp }) {
             <caption className="sr-only">{t("title")}</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3">{t("dimension")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("dimension")}
+                </th>
                 {versions.map((v) => (
                   <th scope="col" key={v.version} className="py-1 pr-3">
                     {t("version", { version: v.version })}
                   </th>
                 ))}
-                <th scope="col" className="py-1">{t("lastChange")}</th>
+                <th scope="col" className="py-1">
+                  {t("lastChange")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.dimension} className="border-b border-slate-100" data-testid={`mixer-row-${r.dimension}`}>
-                  <th scope="row" className="py-2 pr-3 font-medium">{tMixer(r.dimension)}</th>
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    {tMixer(r.dimension)}
+                  </th>
                   {r.values.map((v, i) => (
                     <td key={i} className="py-2 pr-3">
                       {v === null ? (
@@ -114,11 +120,15 @@ export async function TimelineSection({ data, fmt }: { data: CaseFollowUp; fmt: 
               </Link>{" "}
               <span className={v.state === "binding" ? "text-green-900" : "text-slate-700"}>· {tState(v.state)}</span>
             </p>
-            <p className="text-sm text-slate-700">{v.sealedAt ? t("sealed", { date: fmt.when(v.sealedAt) }) : t("prepared", { date: fmt.when(v.preparedAt) })}</p>
+            <p className="text-sm text-slate-700">
+              {v.sealedAt ? t("sealed", { date: fmt.when(v.sealedAt) }) : t("prepared", { date: fmt.when(v.preparedAt) })}
+            </p>
             {v.reason ? <p className="text-sm text-slate-800">{t("reason", { reason: v.reason })}</p> : null}
             {v.version > 1 ? (
               <details className="mt-1" open={v.state === "binding" || v.state === "awaiting_signatures"}>
-                <summary className="cursor-pointer text-sm font-medium text-slate-900">{t("changes", { count: lines.length, version: v.version - 1 })}</summary>
+                <summary className="cursor-pointer text-sm font-medium text-slate-900">
+                  {t("changes", { count: lines.length, version: v.version - 1 })}
+                </summary>
                 <ChangeList lines={lines} empty={t("noChanges")} testId={`changes-v${v.version}`} />
               </details>
             ) : null}
@@ -162,7 +172,13 @@ function ChangeList({ lines, empty, testId }: { lines: string[]; empty: string; 
   );
 }
 
-function VersionSelect(props: { name: "from" | "to"; label: string; numbers: number[]; value: number; optionLabel: (n: number) => string }) {
+function VersionSelect(props: {
+  name: "from" | "to";
+  label: string;
+  numbers: number[];
+  value: number;
+  optionLabel: (n: number) => string;
+}) {
   const id = `compare-${props.name}`;
   return (
     <div>
@@ -190,7 +206,13 @@ async function CompareForm({ data, fmt }: { data: CaseFollowUp; fmt: Fmt }) {
     <div className="mt-6 border-t border-slate-200 pt-4" id="compare">
       <h3 className="text-lg font-semibold text-slate-900">{t("compareTitle")}</h3>
       <form method="get" action="#compare" className="mt-2 flex flex-wrap items-end gap-3" data-testid="compare-form">
-        <VersionSelect name="from" label={t("compareFrom")} numbers={numbers} value={from} optionLabel={(n) => t("version", { version: n })} />
+        <VersionSelect
+          name="from"
+          label={t("compareFrom")}
+          numbers={numbers}
+          value={from}
+          optionLabel={(n) => t("version", { version: n })}
+        />
         <VersionSelect name="to" label={t("compareTo")} numbers={numbers} value={to} optionLabel={(n) => t("version", { version: n })} />
         <button type="submit" className={buttonClass} data-testid="compare-submit">
           {t("compareSubmit")}

@@ -36,8 +36,23 @@ function niceTicks(min: number, max: number, count = 5): number[] {
   return out;
 }
 
-export function MeasureChart({ series, today, labels, testId }: { series: MeasureSeries; today: string; labels: ChartLabels; testId?: string }) {
-  const dates = [today, ...series.entries.map((e) => e.date), ...series.planned.flatMap((p) => [p.startDate, p.endDate]), ...(series.due ? [series.due] : [])];
+export function MeasureChart({
+  series,
+  today,
+  labels,
+  testId,
+}: {
+  series: MeasureSeries;
+  today: string;
+  labels: ChartLabels;
+  testId?: string;
+}) {
+  const dates = [
+    today,
+    ...series.entries.map((e) => e.date),
+    ...series.planned.flatMap((p) => [p.startDate, p.endDate]),
+    ...(series.due ? [series.due] : []),
+  ];
   const x0 = Math.min(...dates.map(day));
   const x1 = Math.max(...dates.map(day), x0 + 7);
   const values = [
@@ -61,7 +76,13 @@ export function MeasureChart({ series, today, labels, testId }: { series: Measur
   ];
 
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-2xl" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-testid={testId}>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="h-auto w-full max-w-2xl"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      data-testid={testId}
+    >
       <title id={`${id}-title`}>{labels.title}</title>
       <desc id={`${id}-desc`}>{labels.description}</desc>
       <rect x={0} y={0} width={W} height={H} fill="white" />
@@ -91,14 +112,32 @@ export function MeasureChart({ series, today, labels, testId }: { series: Measur
       </text>
       {series.target !== null ? (
         <g>
-          <line x1={PAD.left} x2={W - PAD.right} y1={y(series.target)} y2={y(series.target)} stroke="#15803d" strokeWidth={2} strokeDasharray="1 4" strokeLinecap="round" />
+          <line
+            x1={PAD.left}
+            x2={W - PAD.right}
+            y1={y(series.target)}
+            y2={y(series.target)}
+            stroke="#15803d"
+            strokeWidth={2}
+            strokeDasharray="1 4"
+            strokeLinecap="round"
+          />
           <text x={W - PAD.right - 4} y={y(series.target) - 6} textAnchor="end" fontSize="12" fill="#14532d">
             {`${labels.target} ${labels.formatValue(series.target)}`}
           </text>
         </g>
       ) : null}
       {series.planned.map((p) => (
-        <line key={`p${p.version}`} x1={x(p.startDate)} y1={y(p.startValue)} x2={x(p.endDate)} y2={y(p.endValue)} stroke="#1d4ed8" strokeWidth={2} strokeDasharray="8 5" />
+        <line
+          key={`p${p.version}`}
+          x1={x(p.startDate)}
+          y1={y(p.startValue)}
+          x2={x(p.endDate)}
+          y2={y(p.endValue)}
+          stroke="#1d4ed8"
+          strokeWidth={2}
+          strokeDasharray="8 5"
+        />
       ))}
       {series.entries.length > 1 ? <polyline points={points} fill="none" stroke="#0f172a" strokeWidth={2.5} /> : null}
       {series.entries.map((e) => (
@@ -112,7 +151,16 @@ export function MeasureChart({ series, today, labels, testId }: { series: Measur
 export function ChartLegend({ recorded, plan, target, dates }: { recorded: string; plan: string; target: string; dates: string }) {
   const sample = (props: { stroke: string; dash?: string; width?: number; dot?: boolean }) => (
     <svg width="28" height="10" aria-hidden="true" className="shrink-0">
-      <line x1="1" x2="27" y1="5" y2="5" stroke={props.stroke} strokeWidth={props.width ?? 2} strokeDasharray={props.dash} strokeLinecap="round" />
+      <line
+        x1="1"
+        x2="27"
+        y1="5"
+        y2="5"
+        stroke={props.stroke}
+        strokeWidth={props.width ?? 2}
+        strokeDasharray={props.dash}
+        strokeLinecap="round"
+      />
       {props.dot ? <circle cx="14" cy="5" r="3.5" fill={props.stroke} /> : null}
     </svg>
   );

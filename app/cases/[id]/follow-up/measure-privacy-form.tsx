@@ -39,7 +39,11 @@ export function MeasurePrivacyForm(p: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setStatus("saving");
-    const res = await sendJson(`/api/cases/${p.caseId}/measure-privacy`, "PUT", { subGoalId: p.subGoalId, health, shared: health && shared });
+    const res = await sendJson(`/api/cases/${p.caseId}/measure-privacy`, "PUT", {
+      subGoalId: p.subGoalId,
+      health,
+      shared: health && shared,
+    });
     if (res.ok) {
       setStatus("saved");
       router.refresh();
@@ -48,9 +52,22 @@ export function MeasurePrivacyForm(p: Props) {
     setStatus(res.status === 403 ? "refused" : "failed");
   };
 
-  const message = status === "saved" ? t("saved") : status === "failed" ? t("failed") : status === "refused" ? t("employeeOnly", { name: p.employeeName }) : null;
+  const message =
+    status === "saved"
+      ? t("saved")
+      : status === "failed"
+        ? t("failed")
+        : status === "refused"
+          ? t("employeeOnly", { name: p.employeeName })
+          : null;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="mt-3 rounded-lg border border-teal-700 bg-teal-50 p-3" aria-labelledby={`${id}-title ${p.headingId}`} data-testid={`measure-privacy-${p.subGoalId}`}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="mt-3 rounded-lg border border-teal-700 bg-teal-50 p-3"
+      aria-labelledby={`${id}-title ${p.headingId}`}
+      data-testid={`measure-privacy-${p.subGoalId}`}
+    >
       <h4 id={`${id}-title`} className="text-base font-semibold text-slate-900">
         {t("title")}
       </h4>
@@ -94,7 +111,11 @@ export function MeasurePrivacyForm(p: Props) {
         <button type="submit" className={buttonClass} disabled={status === "saving" || healthLocked} data-testid="measure-privacy-save">
           {status === "saving" ? t("saving") : t("save")}
         </button>
-        <p role="status" className={status === "failed" || status === "refused" ? errorClass : "text-sm text-slate-800"} data-testid="measure-privacy-status">
+        <p
+          role="status"
+          className={status === "failed" || status === "refused" ? errorClass : "text-sm text-slate-800"}
+          data-testid="measure-privacy-status"
+        >
           {message}
         </p>
       </div>

@@ -16,7 +16,8 @@ export async function InvitationsSection({ data, fmt }: { data: CaseFollowUp; fm
   const tRoles = await getTranslations("roles");
   // Today's meeting stays listed all day, with its answers; it can be answered until it ends.
   const upcoming = data.meetings.filter((m) => m.status !== "cancelled" && (m.upcoming || m.startsOn >= data.today));
-  const answerOf = (meetingId: string, participantId: string) => data.answers.find((a) => a.meetingId === meetingId && a.participantId === participantId) ?? null;
+  const answerOf = (meetingId: string, participantId: string) =>
+    data.answers.find((a) => a.meetingId === meetingId && a.participantId === participantId) ?? null;
   const answerers = data.readers.filter((p) => p.role !== "caseworker");
   return (
     <section id="invitations" aria-labelledby="invitations-title" className={cardClass} data-testid="invitations-section">
@@ -46,22 +47,35 @@ export async function InvitationsSection({ data, fmt }: { data: CaseFollowUp; fm
                     <caption className="sr-only">{t("answersCaption", { title: m.title })}</caption>
                     <thead>
                       <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-1 pr-3">{t("who")}</th>
-                        <th scope="col" className="py-1 pr-3">{t("answer")}</th>
-                        <th scope="col" className="py-1">{t("when")}</th>
+                        <th scope="col" className="py-1 pr-3">
+                          {t("who")}
+                        </th>
+                        <th scope="col" className="py-1 pr-3">
+                          {t("answer")}
+                        </th>
+                        <th scope="col" className="py-1">
+                          {t("when")}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {answerers.map((p) => {
                         const a = answerOf(m.id, p.participantId);
                         return (
-                          <tr key={p.participantId} className="border-b border-slate-100 align-top" data-testid="answer-row" data-answer={a?.answer ?? "none"}>
+                          <tr
+                            key={p.participantId}
+                            className="border-b border-slate-100 align-top"
+                            data-testid="answer-row"
+                            data-answer={a?.answer ?? "none"}
+                          >
                             <th scope="row" className="py-1 pr-3 font-normal">
                               {p.name} <span className="text-slate-700">({tRoles(p.role)})</span>
                             </th>
                             <td className="py-1 pr-3">
                               {a ? t(`options.${a.answer}`) : <span className="text-slate-700">{t("noAnswer")}</span>}
-                              {a?.suggestion ? <span className="block text-slate-800">{t("suggested", { text: a.suggestion })}</span> : null}
+                              {a?.suggestion ? (
+                                <span className="block text-slate-800">{t("suggested", { text: a.suggestion })}</span>
+                              ) : null}
                               {a?.reason ? <span className="block text-slate-800">{t("because", { text: a.reason })}</span> : null}
                             </td>
                             <td className="py-1">{a ? fmt.when(a.answeredAt) : ""}</td>
@@ -78,7 +92,10 @@ export async function InvitationsSection({ data, fmt }: { data: CaseFollowUp; fm
                       </p>
                     ) : null}
                     {data.me.role === "observer" ? null : m.upcoming ? (
-                      <AnswerForm meetingId={m.id} current={mine ? { answer: mine.answer, suggestion: mine.suggestion, reason: mine.reason } : null} />
+                      <AnswerForm
+                        meetingId={m.id}
+                        current={mine ? { answer: mine.answer, suggestion: mine.suggestion, reason: mine.reason } : null}
+                      />
                     ) : (
                       <p className="mt-1 text-sm text-slate-700">{t("closed")}</p>
                     )}
@@ -128,7 +145,13 @@ export async function ReadSection({ data, fmt }: { data: CaseFollowUp; fmt: Fmt 
               <li key={p.participantId} className="flex flex-wrap gap-x-2" data-testid="receipt" data-read={r ? "yes" : "no"}>
                 <span className="font-medium">{p.name}</span>
                 <span className="text-slate-700">({tRoles(p.role)})</span>
-                <span>{r ? (r.bySignature ? t("signedAt", { when: fmt.when(r.readAt) }) : t("readAt", { when: fmt.when(r.readAt) })) : t("notYet")}</span>
+                <span>
+                  {r
+                    ? r.bySignature
+                      ? t("signedAt", { when: fmt.when(r.readAt) })
+                      : t("readAt", { when: fmt.when(r.readAt) })
+                    : t("notYet")}
+                </span>
               </li>
             );
           })}
@@ -155,7 +178,12 @@ export async function CalendarSection({ data, fmt }: { data: CaseFollowUp; fmt: 
           </a>
         </p>
       ) : null}
-      <SubscriptionPanel caseId={data.case.id} active={s.active} sinceText={s.createdAt ? fmt.when(s.createdAt) : null} lastUsedText={s.lastUsedAt ? fmt.when(s.lastUsedAt) : null} />
+      <SubscriptionPanel
+        caseId={data.case.id}
+        active={s.active}
+        sinceText={s.createdAt ? fmt.when(s.createdAt) : null}
+        lastUsedText={s.lastUsedAt ? fmt.when(s.lastUsedAt) : null}
+      />
     </section>
   );
 }

@@ -83,7 +83,13 @@ export function ProgressForm(p: Props) {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="rounded-lg border border-slate-300 bg-slate-50 p-3" data-testid={`progress-form-${p.subGoalId}`} aria-labelledby={`${id}-title ${p.headingId}`}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      className="rounded-lg border border-slate-300 bg-slate-50 p-3"
+      data-testid={`progress-form-${p.subGoalId}`}
+      aria-labelledby={`${id}-title ${p.headingId}`}
+    >
       <h4 id={`${id}-title`} className="text-base font-semibold text-slate-900">
         {t("formTitle")}
       </h4>

@@ -46,7 +46,13 @@ async function HiddenMeasureCard({ m, data }: { m: Measure; data: CaseFollowUp }
   const t = await getTranslations("followup.progress");
   const headingId = `measure-${m.subGoalId}`;
   return (
-    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-3 sm:p-4" data-testid="measure" data-sub-goal={m.subGoalId} data-private="true">
+    <article
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 p-3 sm:p-4"
+      data-testid="measure"
+      data-sub-goal={m.subGoalId}
+      data-private="true"
+    >
       <h3 id={headingId} className="text-lg font-semibold text-slate-900">
         {m.subGoalText || t("valueFallback")}
       </h3>
@@ -67,7 +73,12 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
   const latest = m.status.latest;
   const statusText = t(`status.${m.status.kind}`);
   const summary = [
-    t("agreed", { label: m.label || t("valueFallback"), from: withUnit(m.from), target: withUnit(m.target), due: m.due ? fmt.day(m.due) : t("noDate") }),
+    t("agreed", {
+      label: m.label || t("valueFallback"),
+      from: withUnit(m.from),
+      target: withUnit(m.target),
+      due: m.due ? fmt.day(m.due) : t("noDate"),
+    }),
     latest ? t("latest", { value: withUnit(latest.value), date: fmt.day(latest.date) }) : t("noEntries"),
     latest && m.status.expected !== null ? t("expected", { value: withUnit(m.status.expected) }) : "",
   ]
@@ -79,18 +90,31 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
   };
 
   return (
-    <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 p-3 sm:p-4" data-testid="measure" data-sub-goal={m.subGoalId} data-status={m.status.kind}>
+    <article
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 p-3 sm:p-4"
+      data-testid="measure"
+      data-sub-goal={m.subGoalId}
+      data-status={m.status.kind}
+    >
       <h3 id={headingId} className="text-lg font-semibold text-slate-900">
         {m.subGoalText || t("valueFallback")}
       </h3>
       <p className="mt-1 text-slate-800">
-        <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-sm font-semibold ${m.status.kind === "behind" ? "bg-amber-100 text-amber-950" : m.status.kind === "none" ? "bg-slate-100 text-slate-800" : "bg-green-100 text-green-900"}`} data-testid="measure-status">
+        <span
+          className={`mr-2 inline-block rounded-full px-2 py-0.5 text-sm font-semibold ${m.status.kind === "behind" ? "bg-amber-100 text-amber-950" : m.status.kind === "none" ? "bg-slate-100 text-slate-800" : "bg-green-100 text-green-900"}`}
+          data-testid="measure-status"
+        >
           {statusText}
         </span>
         <span data-testid="measure-summary">{summary}</span>
       </p>
       {m.access.health ? (
-        <p className="mt-1 text-sm font-medium text-teal-900" data-testid="measure-health-badge" data-shared={m.access.shared ? "true" : "false"}>
+        <p
+          className="mt-1 text-sm font-medium text-teal-900"
+          data-testid="measure-health-badge"
+          data-shared={m.access.shared ? "true" : "false"}
+        >
           {t(m.access.shared ? "privacy.badgeShared" : "privacy.badgePrivate", { name: data.case.employeeName })}
         </p>
       ) : null}
@@ -148,17 +172,34 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
         <details className="mt-3" open={m.entries.length <= 6}>
           <summary className="cursor-pointer font-medium text-slate-900">{t("tableToggle", { count: m.entries.length })}</summary>
           {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
-          <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableCaption", { label: m.label || m.subGoalText })}>
+          <div
+            className="relative mt-2 overflow-x-auto"
+            tabIndex={0}
+            role="region"
+            aria-label={t("tableCaption", { label: m.label || m.subGoalText })}
+          >
             <table className="w-full min-w-[28rem] border-collapse text-left text-sm" data-testid="measure-table">
               <caption className="sr-only">{t("tableCaption", { label: m.label || m.subGoalText })}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">{t("colDate")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("colValue")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("colPlanned")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("colBy")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("colNote")}</th>
-                  <th scope="col" className="py-1"><span className="sr-only">{t("colActions")}</span></th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("colDate")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("colValue")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("colPlanned")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("colBy")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("colNote")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    <span className="sr-only">{t("colActions")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -167,11 +208,17 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
                   return (
                     <tr key={e.id} className="border-b border-slate-100 align-top" data-testid="measure-row">
                       <td className="py-1 pr-3">{fmt.day(e.date)}</td>
-                      <td className="py-1 pr-3 font-semibold" data-testid="measure-row-value">{withUnit(e.value)}</td>
+                      <td className="py-1 pr-3 font-semibold" data-testid="measure-row-value">
+                        {withUnit(e.value)}
+                      </td>
                       <td className="py-1 pr-3">{planned === null ? "–" : withUnit(planned)}</td>
                       <td className="py-1 pr-3">{e.by ? `${e.by.name} (${tRoles(e.by.role)})` : "–"}</td>
                       <td className="py-1 pr-3">{e.note ?? ""}</td>
-                      <td className="py-1">{e.mine ? <RemoveEntryButton caseId={data.case.id} entryId={e.id} what={`${fmt.day(e.date)}: ${withUnit(e.value)}`} /> : null}</td>
+                      <td className="py-1">
+                        {e.mine ? (
+                          <RemoveEntryButton caseId={data.case.id} entryId={e.id} what={`${fmt.day(e.date)}: ${withUnit(e.value)}`} />
+                        ) : null}
+                      </td>
                     </tr>
                   );
                 })}
@@ -196,19 +243,33 @@ async function RampTable({ m, fmt, withUnit }: { m: Measure; fmt: Fmt; withUnit:
           <caption className="sr-only">{t("rampTitle")}</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-3">{t("rampWeek")}</th>
-              <th scope="col" className="py-1 pr-3">{t("rampPlanned")}</th>
-              <th scope="col" className="py-1 pr-3">{t("rampRecorded")}</th>
-              <th scope="col" className="py-1">{t("rampDifference")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("rampWeek")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("rampPlanned")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("rampRecorded")}
+              </th>
+              <th scope="col" className="py-1">
+                {t("rampDifference")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {m.ramp!.map((w) => (
               <tr key={w.weekStart} className="border-b border-slate-100" data-testid="ramp-week">
-                <th scope="row" className="py-1 pr-3 font-normal">{t("weekOf", { date: fmt.day(w.weekStart) })}</th>
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {t("weekOf", { date: fmt.day(w.weekStart) })}
+                </th>
                 <td className="py-1 pr-3">{withUnit(w.planned)}</td>
                 <td className="py-1 pr-3 font-semibold">{w.recorded === null ? t("notRecorded") : withUnit(w.recorded)}</td>
-                <td className="py-1">{w.recorded !== null && w.planned !== null ? `${w.recorded - w.planned >= 0 ? "+" : "−"}${fmt.value(Math.abs(Math.round((w.recorded - w.planned) * 10) / 10))}` : ""}</td>
+                <td className="py-1">
+                  {w.recorded !== null && w.planned !== null
+                    ? `${w.recorded - w.planned >= 0 ? "+" : "−"}${fmt.value(Math.abs(Math.round((w.recorded - w.planned) * 10) / 10))}`
+                    : ""}
+                </td>
               </tr>
             ))}
           </tbody>

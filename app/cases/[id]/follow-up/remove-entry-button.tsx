@@ -14,7 +14,13 @@ export function RemoveEntryButton({ caseId, entryId, what }: { caseId: string; e
   const [failed, setFailed] = useState(false);
   if (!confirming) {
     return (
-      <button type="button" className={buttonClass} onClick={() => setConfirming(true)} aria-label={t("removeNamed", { what })} data-testid="progress-remove">
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => setConfirming(true)}
+        aria-label={t("removeNamed", { what })}
+        data-testid="progress-remove"
+      >
         {t("remove")}
       </button>
     );

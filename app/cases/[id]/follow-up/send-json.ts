@@ -1,5 +1,6 @@
 /** Send JSON to one of our routes (same origin, so the Origin check passes); status, error code and field details back. */
-export type SendResult = { ok: true; body: Record<string, unknown> } | { ok: false; status: number; code: string | null; details: Record<string, string> };
+export type SendResult =
+  { ok: true; body: Record<string, unknown> } | { ok: false; status: number; code: string | null; details: Record<string, string> };
 
 export async function sendJson(url: string, method: "POST" | "PUT" | "DELETE", body?: unknown): Promise<SendResult> {
   let res: Response;

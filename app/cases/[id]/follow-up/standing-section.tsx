@@ -51,7 +51,9 @@ export async function StandingSection({ data, fmt }: { data: CaseFollowUp; fmt: 
                 </Link>
                 <span className="block text-sm text-slate-700">{t("sealedOn", { date: fmt.when(binding.sealedAt!) })}</span>
                 {binding.goal.trim() ? <span className="mt-1 block">{t("goal", { goal: binding.goal.trim() })}</span> : null}
-                {binding.goalTargetDate ? <span className="block text-sm text-slate-700">{t("goalBy", { date: fmt.day(binding.goalTargetDate) })}</span> : null}
+                {binding.goalTargetDate ? (
+                  <span className="block text-sm text-slate-700">{t("goalBy", { date: fmt.day(binding.goalTargetDate) })}</span>
+                ) : null}
               </>
             ) : (
               t("noAgreement")
@@ -92,7 +94,12 @@ export async function ActionsSection({ data, fmt }: { data: CaseFollowUp; fmt: F
   const upcoming = open.filter((a) => !a.overdue).sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
   const done = data.actions.filter((a) => a.status === "done");
   const item = (a: CaseFollowUp["actions"][number]) => (
-    <li key={a.id} className={`rounded-lg border p-3 ${a.overdue ? "border-amber-600 bg-amber-50" : "border-slate-200"}`} data-testid="followup-action" data-overdue={a.overdue || undefined}>
+    <li
+      key={a.id}
+      className={`rounded-lg border p-3 ${a.overdue ? "border-amber-600 bg-amber-50" : "border-slate-200"}`}
+      data-testid="followup-action"
+      data-overdue={a.overdue || undefined}
+    >
       <p className="font-medium text-slate-900">{a.text || "…"}</p>
       <p className="text-sm text-slate-700">
         {a.owner ? t("owner", { name: a.owner.name, role: tRoles(a.owner.role) }) : t("noOwner")}
@@ -100,7 +107,9 @@ export async function ActionsSection({ data, fmt }: { data: CaseFollowUp; fmt: F
         {a.due ? (a.overdue ? t("overdueSince", { date: fmt.day(a.due) }) : t("dueBy", { date: fmt.day(a.due) })) : t("noDue")}
         {" · "}
         {tStatus.has(a.status) ? tStatus(a.status) : a.status}
-        {a.mine ? <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">{t("yours")}</span> : null}
+        {a.mine ? (
+          <span className="ml-2 rounded-full bg-blue-100 px-2 py-0.5 text-xs font-semibold text-blue-900">{t("yours")}</span>
+        ) : null}
       </p>
     </li>
   );
@@ -123,7 +132,11 @@ export async function ActionsSection({ data, fmt }: { data: CaseFollowUp; fmt: F
           ) : null}
           <div>
             <h3 className="font-semibold text-slate-900">{t("upcoming", { count: upcoming.length })}</h3>
-            {upcoming.length > 0 ? <ul className="mt-2 space-y-2">{upcoming.map(item)}</ul> : <p className="text-slate-700">{t("noneUpcoming")}</p>}
+            {upcoming.length > 0 ? (
+              <ul className="mt-2 space-y-2">{upcoming.map(item)}</ul>
+            ) : (
+              <p className="text-slate-700">{t("noneUpcoming")}</p>
+            )}
           </div>
           {done.length > 0 ? (
             <details>

@@ -11,7 +11,17 @@ import { sendJson } from "./send-json";
  * made anew (the old one stops), or stopped. Calendar apps fetch it without signing in, which is
  * why it can be stopped at any time.
  */
-export function SubscriptionPanel({ caseId, active, sinceText, lastUsedText }: { caseId: string; active: boolean; sinceText: string | null; lastUsedText: string | null }) {
+export function SubscriptionPanel({
+  caseId,
+  active,
+  sinceText,
+  lastUsedText,
+}: {
+  caseId: string;
+  active: boolean;
+  sinceText: string | null;
+  lastUsedText: string | null;
+}) {
   const t = useTranslations("followup.calendar");
   const router = useRouter();
   const [url, setUrl] = useState<string | null>(null);
@@ -65,30 +75,49 @@ export function SubscriptionPanel({ caseId, active, sinceText, lastUsedText }: {
           </label>
           <p className={hintClass}>{t("shownOnce")}</p>
           <div className="mt-1 flex flex-wrap gap-2">
-            <input id="subscription-url" readOnly value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(e) => e.currentTarget.select()} data-testid="subscription-url" />
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => void copy(url)}
-            >
+            <input
+              id="subscription-url"
+              readOnly
+              value={url}
+              className={`${inputClass} min-w-0 flex-1`}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="subscription-url"
+            />
+            <button type="button" className={buttonClass} onClick={() => void copy(url)}>
               {t("copy")}
             </button>
           </div>
         </div>
       ) : null}
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <button type="button" className={active ? buttonClass : primaryButtonClass} onClick={() => void make()} disabled={state === "working"} data-testid="subscription-make">
+        <button
+          type="button"
+          className={active ? buttonClass : primaryButtonClass}
+          onClick={() => void make()}
+          disabled={state === "working"}
+          data-testid="subscription-make"
+        >
           {active ? t("makeNew") : t("make")}
         </button>
         {active ? (
-          <button type="button" className={buttonClass} onClick={() => void stop()} disabled={state === "working"} data-testid="subscription-stop">
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => void stop()}
+            disabled={state === "working"}
+            data-testid="subscription-stop"
+          >
             {t("stop")}
           </button>
         ) : null}
       </div>
       <div aria-live="polite">
         {state === "copied" ? <p className={noticeClass}>{t("copied")}</p> : null}
-        {state === "stopped" ? <p className={noticeClass} data-testid="subscription-stopped">{t("stopped")}</p> : null}
+        {state === "stopped" ? (
+          <p className={noticeClass} data-testid="subscription-stopped">
+            {t("stopped")}
+          </p>
+        ) : null}
         {state === "failed" ? <p className={errorClass}>{t("failed")}</p> : null}
       </div>
     </div>

@@ -3,7 +3,13 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 import { pageAccess } from "@/app/_server/page-access";
-import { listAccessLog, parseAccessLogQuery, type AccessLogEntry, type AccessLogPage, type AccessLogQuery } from "@/lib/audit/list-access-log";
+import {
+  listAccessLog,
+  parseAccessLogQuery,
+  type AccessLogEntry,
+  type AccessLogPage,
+  type AccessLogQuery,
+} from "@/lib/audit/list-access-log";
 import { ACCESS_WHAT } from "@/lib/audit/access-kinds";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -75,7 +81,11 @@ export default async function AccessLogPage({
         </h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
         <p className="mt-4">
-          <a href={href({ includeMine: !query.includeMine, page: 1 })} className="font-medium text-blue-800 underline underline-offset-2" data-testid="access-log-toggle-mine">
+          <a
+            href={href({ includeMine: !query.includeMine, page: 1 })}
+            className="font-medium text-blue-800 underline underline-offset-2"
+            data-testid="access-log-toggle-mine"
+          >
             {query.includeMine ? t("hideMine") : t("showMine")}
           </a>
         </p>
@@ -106,7 +116,13 @@ async function AccessFilter({ action, query }: { action: string; query: AccessLo
   const t = await getTranslations("privacy.accessLog");
   const b = await getTranslations("accessLogBrowse");
   return (
-    <form method="get" action={action} aria-labelledby="access-log-filter-title" className="mt-4 flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4" data-testid="access-log-filter">
+    <form
+      method="get"
+      action={action}
+      aria-labelledby="access-log-filter-title"
+      className="mt-4 flex flex-wrap items-end gap-4 rounded-xl border border-slate-200 bg-white p-4"
+      data-testid="access-log-filter"
+    >
       <h2 id="access-log-filter-title" className="w-full text-base font-semibold text-slate-900">
         {b("filterTitle")}
       </h2>
@@ -135,7 +151,11 @@ async function AccessFilter({ action, query }: { action: string; query: AccessLo
           {b("includeMine")}
         </label>
       </div>
-      <button type="submit" className="inline-flex min-h-10 items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800" data-testid="access-log-apply">
+      <button
+        type="submit"
+        className="inline-flex min-h-10 items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        data-testid="access-log-apply"
+      >
         {b("apply")}
       </button>
     </form>
@@ -166,7 +186,8 @@ async function EmptyLog({ query, log, firstPage }: { query: AccessLogQuery; log:
 /** Newest first, so "newer" is back and "older" is on; the page number is always written out. */
 async function Pages({ log, newer, older }: { log: AccessLogPage; newer: string; older: string }) {
   const b = await getTranslations("accessLogBrowse");
-  const link = "inline-flex min-h-10 items-center rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-medium text-blue-800 underline-offset-2 hover:underline";
+  const link =
+    "inline-flex min-h-10 items-center rounded-md border border-slate-500 bg-white px-3 py-1.5 text-sm font-medium text-blue-800 underline-offset-2 hover:underline";
   return (
     <nav aria-label={b("pagesNav")} className="mt-4 flex flex-wrap items-center gap-3" data-testid="access-log-pages">
       {log.page > 1 ? (
@@ -203,16 +224,32 @@ async function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="hidden bg-slate-50 text-sm text-slate-800 sm:table-header-group">
           <tr>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("when")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("who")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("role")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("what")}</th>
-            <th scope="col" className="px-4 py-2 font-semibold">{t("why")}</th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              {t("when")}
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              {t("who")}
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              {t("role")}
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              {t("what")}
+            </th>
+            <th scope="col" className="px-4 py-2 font-semibold">
+              {t("why")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 text-slate-900">
           {entries.map((e) => (
-            <tr key={e.id} className="block py-2 sm:table-row sm:py-0" data-testid="access-log-row" data-what={e.what} data-role={e.actor.role}>
+            <tr
+              key={e.id}
+              className="block py-2 sm:table-row sm:py-0"
+              data-testid="access-log-row"
+              data-what={e.what}
+              data-role={e.actor.role}
+            >
               <td className={`${cell} sm:whitespace-nowrap`}>
                 {label(t("when"))}
                 <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}</time>
@@ -247,7 +284,19 @@ async function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
   );
 }
 
-async function Message({ title, body, back, backLabel, testId }: { title: string; body: string; back?: string; backLabel?: string; testId: string }) {
+async function Message({
+  title,
+  body,
+  back,
+  backLabel,
+  testId,
+}: {
+  title: string;
+  body: string;
+  back?: string;
+  backLabel?: string;
+  testId: string;
+}) {
   const t = await getTranslations("privacy.accessLog");
   return (
     <>

@@ -28,7 +28,13 @@ export async function generateMetadata(): Promise<Metadata> {
  * (the newest version of the case, rendered from its frozen bytes) and signs, on their own device
  * or in turn at the caseworker's shared screen.
  */
-export default async function MeetingAgreementPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ amend?: string }> }) {
+export default async function MeetingAgreementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ amend?: string }>;
+}) {
   const { id } = await params;
   const wantsNewVersion = (await searchParams).amend === "1";
   const loaded = await load(id);
@@ -76,7 +82,11 @@ export default async function MeetingAgreementPage({ params, searchParams }: { p
         <div className="mt-6 space-y-6">
           {canPrepare && (!latest || latest.meetingId !== id) ? <ClosingNotice ctx={ctx} /> : null}
           {canPrepare && (!latest || latest.meetingId !== id) ? (
-            <section aria-labelledby="prepare-title" className="rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6" data-testid="prepare-section">
+            <section
+              aria-labelledby="prepare-title"
+              className="rounded-xl border-2 border-blue-700 bg-white p-4 shadow-sm sm:p-6"
+              data-testid="prepare-section"
+            >
               <h2 id="prepare-title" className="text-xl font-semibold text-slate-900">
                 {latest ? t("prepareNextTitle", { version: latest.version + 1 }) : t("prepareTitle")}
               </h2>
@@ -96,10 +106,22 @@ export default async function MeetingAgreementPage({ params, searchParams }: { p
           ) : null}
           {agreement ? <AgreementView agreement={agreement} drift={drift} /> : null}
           {agreement && canPrepare && latest?.meetingId === id ? (
-            <details id="amend" open={wantsNewVersion || undefined} className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="amend">
-              <summary className="cursor-pointer text-lg font-semibold text-slate-900">{t("amendTitle", { version: latest.version + 1 })}</summary>
+            <details
+              id="amend"
+              open={wantsNewVersion || undefined}
+              className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+              data-testid="amend"
+            >
+              <summary className="cursor-pointer text-lg font-semibold text-slate-900">
+                {t("amendTitle", { version: latest.version + 1 })}
+              </summary>
               <div className="mt-3">
-                <PrepareForm meetingId={id} unionRep={unionRep} amend defaultReason={drift ? t("drift.reason", { version: latest.version }) : ""} />
+                <PrepareForm
+                  meetingId={id}
+                  unionRep={unionRep}
+                  amend
+                  defaultReason={drift ? t("drift.reason", { version: latest.version }) : ""}
+                />
               </div>
             </details>
           ) : null}

@@ -59,7 +59,12 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
       <SiteHeader wall />
       <main id="main" tabIndex={-1} className="outline-none lg:min-h-0 lg:flex-1" data-present-view>
         <PresentView
-          meeting={{ id: ctx.meeting.id, title: ctx.meeting.title, completed: ctx.meeting.status === "completed", startsAtIso: ctx.meeting.startsAt.toISOString() }}
+          meeting={{
+            id: ctx.meeting.id,
+            title: ctx.meeting.title,
+            completed: ctx.meeting.status === "completed",
+            startsAtIso: ctx.meeting.startsAt.toISOString(),
+          }}
           employeeName={ctx.case.employeeName}
           me={{ ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") }}
           participants={participants}

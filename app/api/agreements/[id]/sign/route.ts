@@ -10,7 +10,21 @@ import { confirmationOf, ZSign } from "../decision-input";
  * (the sign-in someone joined the meeting with signs at its end: lib/agreements/signing-presence.ts).
  */
 export const POST = route(
-  { auth: "any", on: "agreement", body: ZSign, status: 201, caseData: { none: "records the caller's own signature and answers only that" } },
+  {
+    auth: "any",
+    on: "agreement",
+    body: ZSign,
+    status: 201,
+    caseData: { none: "records the caller's own signature and answers only that" },
+  },
   async ({ me, params, body, request, now }) =>
-    signAgreement({ me, agreementId: params.id, confirmation: confirmationOf(body), readAndAgreed: body.readAndAgreed, shownHash: body.shownHash, client: clientOf(request), now }),
+    signAgreement({
+      me,
+      agreementId: params.id,
+      confirmation: confirmationOf(body),
+      readAndAgreed: body.readAndAgreed,
+      shownHash: body.shownHash,
+      client: clientOf(request),
+      now,
+    }),
 );

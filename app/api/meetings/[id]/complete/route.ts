@@ -6,6 +6,7 @@ import { completeMeeting } from "@/lib/meetings/complete-meeting";
  * as completed; its room becomes read-only for everyone (401 not signed in, 403 not allowed,
  * 404 no such meeting, 409 cancelled). Same-origin only.
  */
-export const POST = route({ auth: "any", caseData: { none: "answers the meeting's id and whether it changed" } }, async ({ actors, params }) =>
-  completeMeeting({ who: actors, meetingId: params.id }),
+export const POST = route(
+  { auth: "any", caseData: { none: "answers the meeting's id and whether it changed" } },
+  async ({ actors, params }) => completeMeeting({ who: actors, meetingId: params.id }),
 );
