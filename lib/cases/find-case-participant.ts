@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { findParticipant as findParticipantById } from "@/db/queries/participants";
+import { findParticipant } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { invalidInput } from "../input-errors";
 import type { Role } from "../plan/roles";
@@ -17,7 +17,7 @@ export type CaseParticipant = { id: string; role: Role; displayName: string; ema
 export async function findCaseParticipant(caseId: string, raw: unknown): Promise<CaseParticipant> {
   const parsed = ZParticipantRef.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const p = await findParticipantById(await getDb(), parsed.data.participantId);
+  const p = await findParticipant(await getDb(), parsed.data.participantId);
   if (!p || p.caseId !== caseId || p.removedAt) throw new AppError("NOT_FOUND", "no such participant on this case");
   return { id: p.id, role: p.role, displayName: p.displayName, email: p.email, userId: p.userId };
 }
