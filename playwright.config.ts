@@ -81,6 +81,14 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { PORT: String(PORT), HOST: "127.0.0.1", PUBLIC_URL: BASE_URL, E2E_DATA_DIR: ".test-data/e2e", STEPWISE_TEST_CLOCK: "1" },
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: BASE_URL,
+      E2E_DATA_DIR: ".test-data/e2e",
+      STEPWISE_TEST_CLOCK: "1",
+      // A line per request would bury the test report; warnings and errors still show.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    },
   },
 });
