@@ -44,9 +44,16 @@ export type Fanout = {
 // ---- the wire format of one bus message ----
 
 const VERSION = 1;
-const Kind = { updates: 0, awareness: 1 } as const;
+const Kind = { updates: 0, awareness: 1, catchUp: 2 } as const;
 
-export type BusMessage = { from: string; kind: "updates"; updates: Uint8Array[] } | { from: string; kind: "awareness"; update: Uint8Array };
+/**
+ * `catch-up`: the sender committed updates it could not publish (the bus was down); whoever hears
+ * it reads its loaded rooms' tails from PostgreSQL, which already holds them.
+ */
+export type BusMessage =
+  | { from: string; kind: "updates"; updates: Uint8Array[] }
+  | { from: string; kind: "awareness"; update: Uint8Array }
+  | { from: string; kind: "catch-up" };
 
 /** [version][from][kind][payload]; `from` is the publishing instance, which ignores its own. */
 export function encodeBusMessage(m: BusMessage): Uint8Array {
@@ -57,9 +64,11 @@ export function encodeBusMessage(m: BusMessage): Uint8Array {
     encoding.writeVarUint(e, Kind.updates);
     encoding.writeVarUint(e, m.updates.length);
     for (const u of m.updates) encoding.writeVarUint8Array(e, u);
-  } else {
+  } else if (m.kind === "awareness") {
     encoding.writeVarUint(e, Kind.awareness);
     encoding.writeVarUint8Array(e, m.update);
+  } else {
+    encoding.writeVarUint(e, Kind.catchUp);
   }
   return encoding.toUint8Array(e);
 }
@@ -79,5 +88,6 @@ export function decodeBusMessage(bytes: Uint8Array): BusMessage {
     return { from, kind: "updates", updates };
   }
   if (kind === Kind.awareness) return { from, kind: "awareness", update: decoding.readVarUint8Array(d).slice() };
+  if (kind === Kind.catchUp) return { from, kind: "catch-up" };
   throw new Error(`unknown bus message kind ${kind}`);
 }

@@ -80,7 +80,7 @@ describe("guardAwareness: room cap and takeover", () => {
 });
 
 describe("bus messages", () => {
-  it("round-trip updates and awareness with the sender's id", () => {
+  it("round-trip updates, awareness and catch-up with the sender's id", () => {
     const updates = [new Uint8Array([1, 2]), new Uint8Array([3])];
     expect(decodeBusMessage(encodeBusMessage({ from: "i1", kind: "updates", updates }))).toEqual({ from: "i1", kind: "updates", updates });
     expect(decodeBusMessage(encodeBusMessage({ from: "i2", kind: "awareness", update: new Uint8Array([7]) }))).toEqual({
@@ -88,6 +88,7 @@ describe("bus messages", () => {
       kind: "awareness",
       update: new Uint8Array([7]),
     });
+    expect(decodeBusMessage(encodeBusMessage({ from: "i3", kind: "catch-up" }))).toEqual({ from: "i3", kind: "catch-up" });
     expect(() => decodeBusMessage(new Uint8Array([9, 0]))).toThrow(/version/);
   });
 });

@@ -16,7 +16,10 @@ type Channel = { subscribed: Promise<void>; members: Set<Subscriber> };
  *
  * Pub/sub delivers at most once: while the subscriber is disconnected messages are lost, so when
  * it is back (node-redis resubscribes before it reports ready), onResync's callback makes every
- * loaded room catch up from PostgreSQL.
+ * loaded room catch up from PostgreSQL. The publisher reconnects on its own schedule: an update
+ * committed here while it was down, but after the others' subscribers were back, would reach them
+ * never. So the channels whose publish failed are remembered, and once the publisher is ready
+ * again each gets a `catch-up` message: the others read those rooms from PostgreSQL too.
  */
 export function createRedisFanout(opts: { url: string; prefix: string; log: CollabLog }): Fanout {
   const instanceId = randomUUID();
@@ -26,6 +29,8 @@ export function createRedisFanout(opts: { url: string; prefix: string; log: Coll
   const resyncCallbacks: (() => void)[] = [];
   let readyOnce = false;
   let failedPublishes = 0;
+  /** Channels with a committed update the others never heard of (bounded by the loaded rooms). */
+  const missed = new Set<string>();
   let closed = false;
 
   // Loaded on first use: a server without REDIS_URL never loads the client.
@@ -37,6 +42,12 @@ export function createRedisFanout(opts: { url: string; prefix: string; log: Coll
     // Without an error listener node-redis would throw the error as an uncaught exception.
     pub.on("error", (e: unknown) => opts.log("redis publisher error", { error: String(e) }));
     sub.on("error", (e: unknown) => opts.log("redis subscriber error", { error: String(e) }));
+    pub.on("ready", () => {
+      for (const channel of [...missed]) {
+        missed.delete(channel);
+        publish(channel, encodeBusMessage({ from: instanceId, kind: "catch-up" }));
+      }
+    });
     sub.on("ready", () => {
       if (!readyOnce) {
         readyOnce = true;
@@ -61,6 +72,11 @@ export function createRedisFanout(opts: { url: string; prefix: string; log: Coll
       return;
     }
     if (m.from === instanceId) return;
+    if (m.kind === "catch-up") {
+      opts.log("another instance missed publishes; catching up from PostgreSQL", { channel: channel.toString() });
+      for (const cb of resyncCallbacks) cb();
+      return;
+    }
     for (const s of ch.members) {
       const item: ["u", Uint8Array[]] | ["a", Uint8Array] = m.kind === "updates" ? ["u", m.updates] : ["a", m.update];
       if (s.handlers) deliver(s.handlers, item);
@@ -85,6 +101,7 @@ export function createRedisFanout(opts: { url: string; prefix: string; log: Coll
         failedPublishes = 0;
       },
       (e: unknown) => {
+        missed.add(channel);
         // One line per outage, not one per commit.
         if (failedPublishes++ === 0) opts.log("redis publish failed", { channel, error: String(e) });
       },
