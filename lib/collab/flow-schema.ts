@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { Role } from "../plan/roles";
+import { fnv1a } from "../privacy/fnv1a";
 
 /**
  * The meeting flow (chairing) lives in the SHARED meeting document, so phase, timer and rounds
@@ -172,11 +173,5 @@ export function consentKey(kind: ConsentKind, itemId: string, participantId: str
 
 /** A short, stable hash (FNV-1a, 32 bit) of an item's text; not a secret, only "has it changed". */
 export function textHash(text: string): string {
-  let h = 0x811c9dc5;
-  const s = text.trim();
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
+  return fnv1a(text.trim());
 }

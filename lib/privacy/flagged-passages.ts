@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/locales";
 import { findDiagnosisTerms, sentenceAround } from "./diagnosis-guard";
+import { fnv1a } from "./fnv1a";
 
 /**
  * The passages of a shared text that the diagnosis guard flags — each the sentence (or line)
@@ -11,16 +12,8 @@ export type FlaggedPassage = { start: number; end: number; excerpt: string; key:
 /** A key for a passage: the same sentence typed again (other spacing, other case) has the same key. */
 export function passageKey(excerpt: string): string {
   const s = excerpt.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-  // FNV-1a, 32 bit, twice with different offsets: a short, stable name, not a secret.
-  const fnv = (seed: number) => {
-    let h = seed;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, "0");
-  };
-  return `${fnv(0x811c9dc5)}${fnv(0x01000193)}`;
+  // Twice with different offsets: 64 bits, so two passages of one text hardly ever share a key.
+  return `${fnv1a(s)}${fnv1a(s, 0x01000193)}`;
 }
 
 export function flaggedPassages(text: string, locales?: readonly Locale[]): FlaggedPassage[] {
