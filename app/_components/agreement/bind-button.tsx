@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { primaryButtonClass } from "@/app/_components/ui/classes";
-import { postJson } from "./post-json";
+import { sendJson } from "../send-json";
 
 /**
  * Every required signature is in, but a supporter has not decided: the chair may make it binding
@@ -17,7 +17,7 @@ export function BindButton({ agreementId, waitingFor }: { agreementId: string; w
   const [error, setError] = useState<string | null>(null);
   const bind = async () => {
     setBusy(true);
-    const r = await postJson(`/api/agreements/${agreementId}/seal`, {});
+    const r = await sendJson(`/api/agreements/${agreementId}/seal`, "POST", {});
     setBusy(false);
     if (r.ok) return router.refresh();
     setError(t(r.status === 409 ? "errors.bindConflict" : "errors.generic", { name: "" }));

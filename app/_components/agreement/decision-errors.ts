@@ -1,7 +1,7 @@
-import type { PostResult } from "./post-json";
+import type { SendResult } from "../send-json";
 
 /** The catalogue key (under agreement.errors) for a failed sign/decline answer. */
-export function decisionErrorKey(r: Extract<PostResult, { ok: false }>): string {
+export function decisionErrorKey(r: Extract<SendResult, { ok: false }>): string {
   const d = r.details;
   if (r.status === 0) return "offline";
   if (r.status === 401) return d.session === "stale" ? "stale" : "signedOut";

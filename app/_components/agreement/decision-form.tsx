@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { PartyStatus } from "@/lib/agreements/agreement-state";
 import { buttonClass, dangerButtonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { decisionErrorKey, RELOAD_ERRORS } from "./decision-errors";
-import { postJson } from "./post-json";
+import { sendJson } from "../send-json";
 
 type Props = {
   agreementId: string;
@@ -41,7 +41,7 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
     if (shared) nameRef.current?.focus();
   }, [shared]);
 
-  // Never rejects: postJson answers a failed fetch as { ok: false }, shown as an error here; so the
+  // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
   // form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,7 +56,7 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
     const body = declining
       ? { ...who, typedName, shownHash: fingerprint, reason }
       : { ...who, typedName, shownHash: fingerprint, readAndAgreed: agreed };
-    const r = await postJson(`/api/agreements/${agreementId}/${declining ? "decline" : "sign"}`, body);
+    const r = await sendJson(`/api/agreements/${agreementId}/${declining ? "decline" : "sign"}`, "POST", body);
     setBusy(false);
     if (r.ok) return onDone(signer.name, declining ? "declined" : "signed");
     const key = decisionErrorKey(r);

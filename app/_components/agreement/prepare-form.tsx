@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
-import { postJson } from "./post-json";
+import { sendJson } from "../send-json";
 
 /**
  * The chair freezes the plan as it stands in the room into a version for signing: version 1, or
@@ -29,14 +29,14 @@ export function PrepareForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  // Never rejects: postJson answers a failed fetch as { ok: false }, shown as an error here; so the
+  // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
   // form's handler may `void` it.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (amend && !reason.trim()) return setError(t("errors.amendReason"));
     setBusy(true);
     setError(null);
-    const r = await postJson("/api/agreements", { meetingId, unionRepSigns, ...(amend ? { reason } : {}) });
+    const r = await sendJson("/api/agreements", "POST", { meetingId, unionRepSigns, ...(amend ? { reason } : {}) });
     setBusy(false);
     if (r.ok) return router.refresh();
     setError(

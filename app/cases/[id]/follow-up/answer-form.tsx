@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/app/_components/send-json";
 
 type Answer = "coming" | "another_time" | "cannot_come";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { errorClass, primaryButtonClass } from "@/app/_components/ui/classes";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/app/_components/send-json";
 
 /** "I have read the binding agreement": the receipt is for exactly the version (fingerprint) shown. */
 export function ConfirmReadButton({

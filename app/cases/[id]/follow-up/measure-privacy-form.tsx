@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClass, errorClass, hintClass } from "@/app/_components/ui/classes";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/app/_components/send-json";
 
 type Props = {
   caseId: string;

@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/app/_components/send-json";
 import { DiagnosisNotice, useValueSource } from "@/app/_components/meeting/diagnosis-notice";
 import { GuardProvider } from "@/app/_components/meeting/guard-context";
 

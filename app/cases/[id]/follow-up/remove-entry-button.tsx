@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClass, errorClass } from "@/app/_components/ui/classes";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/app/_components/send-json";
 
 /** Remove one's own mistyped entry, with a second step so a slip of the thumb removes nothing. */
 export function RemoveEntryButton({ caseId, entryId, what }: { caseId: string; entryId: string; what: string }) {

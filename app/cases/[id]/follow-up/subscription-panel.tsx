@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { buttonClass, errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
-import { sendJson } from "./send-json";
+import { sendJson } from "@/app/_components/send-json";
 
 /**
  * The person's own calendar subscription link: made here and shown once (only its hash is kept),
