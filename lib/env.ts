@@ -166,6 +166,20 @@ const schema = z.object({
     .string()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The claim of the ID token that lists the person's groups at the IdP (default "groups"). */
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /**
+   * The IdP's groups mapped to staff roles, "group=role,group=role" (e.g.
+   * "jc-sagsbehandlere=caseworker"). Set: the groups decide who may sign in and with which role
+   * (the first sign-in creates the account). Unset: only staff provisioned beforehand sign in.
+   */
+  OIDC_GROUP_ROLES: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Comma-separated e-mail addresses provisioned as caseworkers at start (only provisioned staff may sign in). */
   CASEWORKER_EMAILS: z.string().optional(),
   /** Sign-in link requests allowed per e-mail address and per IP address, per hour. */

@@ -5,7 +5,6 @@ import { SiteHeader } from "@/app/_components/site-header";
 import { signIn } from "@/app/_server/auth";
 import { pageStaff } from "@/app/_server/page-access";
 import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/_components/ui/classes";
-import { OIDC_PROVIDER_ID } from "@/lib/access/auth-method";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInOptions } from "@/lib/auth/sign-in-options";
 import { EmailSignInForm } from "./email-form";
@@ -29,9 +28,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const options = signInOptions();
   const errorKey = sp.error ? ((ERRORS as readonly string[]).includes(sp.error) ? sp.error : "other") : null;
 
-  async function signInWithOidc() {
+  async function signInWithOidc(form: FormData) {
     "use server";
-    await signIn(OIDC_PROVIDER_ID, { redirectTo: returnTo });
+    // Only a configured provider: the form field is the sender's to choose.
+    const chosen = signInOptions().oidc.find((o) => o.providerId === form.get("provider"));
+    if (!chosen) redirect("/signin?error=other");
+    await signIn(chosen.providerId, { redirectTo: returnTo });
   }
 
   return (
@@ -52,14 +54,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ) : null}
         <div className={`mt-6 ${cardClass}`}>
           <EmailSignInForm callbackUrl={returnTo} />
-          {options.oidc ? (
+          {options.oidc.length > 0 ? (
             <div className="mt-6 border-t border-slate-200 pt-6">
               <p className="text-sm text-slate-700">{t("or")}</p>
-              <form action={signInWithOidc} className="mt-3">
-                <button type="submit" className={`${buttonClass} w-full`} data-testid="signin-oidc">
-                  {options.oidc.name ? t("oidcNamed", { name: options.oidc.name }) : t("oidc")}
-                </button>
-              </form>
+              {options.oidc.map((o) => (
+                <form key={o.providerId} action={signInWithOidc} className="mt-3">
+                  <input type="hidden" name="provider" value={o.providerId} />
+                  <button type="submit" className={`${buttonClass} w-full`} data-testid="signin-oidc">
+                    {o.name ? t("oidcNamed", { name: o.name }) : t("oidc")}
+                  </button>
+                </form>
+              ))}
             </div>
           ) : null}
         </div>

@@ -35,6 +35,17 @@ export async function upsertStaffUser(db: Db, input: { email: string; name: stri
   return row!;
 }
 
+/** A new staff account, made at a first OpenID Connect sign-in whose groups map to a role. */
+export async function createStaffUser(db: Db, input: { email: string; name: string | null; staffRole: string }): Promise<UserRow> {
+  const [row] = await db.insert(users).values(input).returning();
+  return row!;
+}
+
+/** The role the IdP's groups give an active staff member at this sign-in. */
+export async function setStaffRole(db: Db, userId: string, staffRole: string): Promise<void> {
+  await db.update(users).set({ staffRole }).where(eq(users.id, userId));
+}
+
 /** Pending sign-in links (their hashed tokens), for the overview and tests. */
 export async function countVerificationTokens(db: Db, identifier?: string): Promise<number> {
   const rows = await db
