@@ -47,7 +47,7 @@ export async function startTestIdp(opts: { clients: TestIdpClient[]; accounts: T
     jwks: { keys: [jwk] },
     // PKCE for every client, not only public ones: a code without its verifier is worthless.
     pkce: { required: () => true },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
+    claims: { acr: null, auth_time: null, sid: null, openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     // The claims in the ID token itself (as MitID brokers and Entra ID send them), not only at userinfo.
     conformIdTokenClaims: false,
     acrValues: TEST_ACR_VALUES,
