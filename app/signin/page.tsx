@@ -25,13 +25,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const returnTo = safeReturnPath(sp.callbackUrl);
   if (await pageStaff()) redirect(returnTo);
   const t = await getTranslations("staff.signin");
-  const options = signInOptions();
+  const options = await signInOptions();
   const errorKey = sp.error ? ((ERRORS as readonly string[]).includes(sp.error) ? sp.error : "other") : null;
 
   async function signInWithOidc(form: FormData) {
     "use server";
     // Only a configured provider: the form field is the sender's to choose.
-    const chosen = signInOptions().oidc.find((o) => o.providerId === form.get("provider"));
+    const chosen = (await signInOptions()).oidc.find((o) => o.providerId === form.get("provider"));
     if (!chosen) redirect("/signin?error=other");
     await signIn(chosen.providerId, { redirectTo: returnTo });
   }

@@ -35,7 +35,7 @@ const EXPECTED = new Set(["Verification", "AccessDenied", "OAuthAccountNotLinked
  */
 export async function buildAuthConfig(input: { requestPath?: string | null } = {}): Promise<AuthConfig> {
   const e = env();
-  const oidc = listStaffOidcSettings().map(oidcProvider);
+  const oidc = (await listStaffOidcSettings()).map(oidcProvider);
   const publicUrl = e.PUBLIC_URL;
   return {
     basePath: AUTH_BASE_PATH,
@@ -59,7 +59,7 @@ export async function buildAuthConfig(input: { requestPath?: string | null } = {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     callbacks: {
       async signIn({ user, account, profile }) {
-        const oidcSettings = findStaffOidcSettings(account?.provider);
+        const oidcSettings = await findStaffOidcSettings(account?.provider);
         if (oidcSettings) {
           // `user.id` is the account already linked to this IdP subject, or the subject itself.
           const admission = await admitOidcStaff({

@@ -1,6 +1,9 @@
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findUserByEmail, upsertStaffUser } from "@/db/queries/users";
+import { insertOrganisation, setOrganisationSetting } from "@/db/queries/organisations";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
+import { orgProviderId } from "./staff-oidc-settings";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { startTestIdp, type TestIdp } from "../testing/oidc-test-provider";
 import { firstForm, TestBrowser } from "../testing/test-browser";
@@ -18,10 +21,14 @@ import { startAuthServer } from "./testing";
 let tdb: TestDatabase;
 let app: { url: string; close(): Promise<void> };
 let idp: TestIdp;
+let homeOrg: string;
+let otherOrg: string;
 
-const GROUPS = "jc-sagsbehandlere=caseworker";
+const GROUPS = "jc-sagsbehandlere=caseworker,jc-teamledere=team_lead";
 const ACCOUNTS = [
   { sub: "u-mette", email: "mette@jc.example", email_verified: true, name: "Mette Sørensen", groups: ["jc-sagsbehandlere", "alle"] },
+  { sub: "u-lead", email: "lead@jc.example", email_verified: true, name: "Lone Leder", groups: ["jc-sagsbehandlere", "jc-teamledere"] },
+  { sub: "u-nav", email: "veileder@nav.example", email_verified: true, name: "Nora Veileder", groups: ["nav-veiledere"] },
   { sub: "u-outsider", email: "kantine@jc.example", email_verified: true, name: "Kantinen", groups: ["alle"] },
   { sub: "u-nogroups", email: "nogroups@jc.example", email_verified: true, name: "No Groups" },
   { sub: "u-gone", email: "gone@jc.example", email_verified: true, name: "Gone", groups: ["jc-sagsbehandlere"] },
@@ -40,9 +47,27 @@ function configure(env: Record<string, string | undefined>) {
 beforeAll(async () => {
   tdb = await createTestDatabase();
   app = await startAuthServer();
+  homeOrg = (await bootstrapOrganisation()).id;
+  // A second organisation (a NAV office) with its own IdP client, in its settings; the secret in the environment.
+  otherOrg = (await insertOrganisation(tdb.handle.db, { name: "NAV Test", country: "NO" })).id;
+  process.env.OIDC_SECRET_NAV_TEST = "s3cret-of-nav";
   idp = await startTestIdp({
-    clients: [{ clientId: "stepwise", clientSecret: "s3cret-of-stepwise", redirectUris: [`${app.url}/api/auth/callback/oidc`] }],
+    clients: [
+      { clientId: "stepwise", clientSecret: "s3cret-of-stepwise", redirectUris: [`${app.url}/api/auth/callback/oidc`] },
+      {
+        clientId: "stepwise-nav",
+        clientSecret: "s3cret-of-nav",
+        redirectUris: [`${app.url}/api/auth/callback/${orgProviderId(otherOrg)}`],
+      },
+    ],
     accounts: ACCOUNTS,
+  });
+  await setOrganisationSetting(tdb.handle.db, otherOrg, "staffOidc", {
+    name: "NAV Entra ID",
+    issuer: idp.issuer,
+    clientId: "stepwise-nav",
+    clientSecretEnv: "OIDC_SECRET_NAV_TEST",
+    groupRoles: { "nav-veiledere": "caseworker" },
   });
 });
 afterAll(async () => {
@@ -68,19 +93,23 @@ type Outcome = {
 };
 
 /** The whole flow as a person makes it: the button, the provider's login form, back to Stepwise. */
-async function signInAs(login: string): Promise<Outcome> {
+async function signInAs(login: string, providerId = "oidc"): Promise<Outcome> {
   const browser = new TestBrowser();
   const { csrfToken } = (await (await browser.request(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string };
   // Stay on the provider and on our /api/auth; stop where the app's own pages begin.
   const withinFlow = (u: URL) => u.origin !== app.url || u.pathname.startsWith("/api/auth/");
-  const start = await browser.go(`${app.url}/api/auth/signin/oidc`, { form: { csrfToken, callbackUrl: `${app.url}/cases` } }, withinFlow);
+  const start = await browser.go(
+    `${app.url}/api/auth/signin/${providerId}`,
+    { form: { csrfToken, callbackUrl: `${app.url}/cases` } },
+    withinFlow,
+  );
   expect(start.res.status).toBe(200);
   expect(new URL(start.url).origin).toBe(idp.issuer);
   const form = firstForm(await start.res.text(), start.url);
   const done = await browser.go(form.action, { form: { ...form.fields, login } }, withinFlow);
   const landed = new URL(done.res.headers.get("location") ?? done.url, done.url);
   const authorize = new URL(browser.hops.find((h) => h.url.startsWith(`${idp.issuer}/auth?`))!.url);
-  const cb = browser.hops.find((h) => h.url.startsWith(`${app.url}/api/auth/callback/oidc`));
+  const cb = browser.hops.find((h) => h.url.startsWith(`${app.url}/api/auth/callback/${providerId}?`));
   const session = (await (await browser.request(`${app.url}/api/auth/session`)).json()) as Outcome["session"];
   return { browser, landed, authorize, callback: cb ? new URL(cb.url) : null, session };
 }
@@ -103,7 +132,11 @@ describe("staff sign-in by OpenID Connect against a real provider", () => {
     // The ID token was the provider's, for us, with the nonce we sent.
     expect(idp.lastIdTokenClaims()).toMatchObject({ iss: idp.issuer, aud: "stepwise", nonce: o.authorize.searchParams.get("nonce") });
     // The first sign-in made the account, with the name the IdP gave.
-    expect(await findUserByEmail(tdb.handle.db, "mette@jc.example")).toMatchObject({ name: "Mette Sørensen", staffRole: "caseworker" });
+    expect(await findUserByEmail(tdb.handle.db, "mette@jc.example")).toMatchObject({
+      name: "Mette Sørensen",
+      staffRole: "caseworker",
+      organisationId: homeOrg,
+    });
 
     // A second sign-in finds the same account (linked by the IdP's subject).
     const again = await signInAs("u-mette");
@@ -146,14 +179,14 @@ describe("staff sign-in by OpenID Connect against a real provider", () => {
   });
 
   it("refuses a deactivated staff member even though the IdP still lists them in the group", async () => {
-    await upsertStaffUser(tdb.handle.db, { email: "gone@jc.example", name: "Gone", staffRole: "caseworker" });
+    await upsertStaffUser(tdb.handle.db, { email: "gone@jc.example", name: "Gone", staffRole: "caseworker", organisationId: homeOrg });
     expect(signedIn(await signInAs("u-gone"))).toBe(true);
-    await tdb.asOwner("update users set staff_role = null where email = 'gone@jc.example'");
+    await tdb.asOwner("update users set deactivated_at = now() where email = 'gone@jc.example'");
     const o = await signInAs("u-gone");
     expect(signedIn(o)).toBe(false);
     expect(o.landed.searchParams.get("error")).toBe("AccessDenied");
-    // …and the IdP's groups did not give the role back.
-    expect((await findUserByEmail(tdb.handle.db, "gone@jc.example"))?.staffRole).toBeNull();
+    // …and the IdP's groups did not reactivate them.
+    expect((await findUserByEmail(tdb.handle.db, "gone@jc.example"))?.deactivatedAt).not.toBeNull();
   });
 
   it("refuses an address the IdP says is unverified", async () => {
@@ -165,8 +198,38 @@ describe("staff sign-in by OpenID Connect against a real provider", () => {
   it("without a group map, admits only staff provisioned beforehand", async () => {
     configure({ OIDC_GROUP_ROLES: undefined });
     expect(signedIn(await signInAs("u-outsider"))).toBe(false);
-    await upsertStaffUser(tdb.handle.db, { email: "kantine@jc.example", name: "Kantinen", staffRole: "caseworker" });
+    await upsertStaffUser(tdb.handle.db, {
+      email: "kantine@jc.example",
+      name: "Kantinen",
+      staffRole: "caseworker",
+      organisationId: homeOrg,
+    });
     expect(signedIn(await signInAs("u-outsider"))).toBe(true);
+  });
+
+  it("gives the widest role of the mapped groups, and follows the IdP when the groups change", async () => {
+    const o = await signInAs("u-lead");
+    expect(o.session).toMatchObject({ staffRole: "team_lead" });
+    configure({ OIDC_GROUP_ROLES: "jc-sagsbehandlere=caseworker" });
+    expect((await signInAs("u-lead")).session).toMatchObject({ staffRole: "caseworker" });
+    expect((await findUserByEmail(tdb.handle.db, "lead@jc.example"))?.staffRole).toBe("caseworker");
+  });
+
+  it("signs an organisation's staff in at its own IdP, into that organisation, and nobody of another", async () => {
+    const nav = await signInAs("u-nav", orgProviderId(otherOrg));
+    expect(signedIn(nav)).toBe(true);
+    expect(nav.authorize.searchParams.get("client_id")).toBe("stepwise-nav");
+    expect(await findUserByEmail(tdb.handle.db, "veileder@nav.example")).toMatchObject({
+      organisationId: otherOrg,
+      staffRole: "caseworker",
+    });
+    // The job centre's caseworker, though the same IdP knows her, is no staff of the NAV office…
+    await signInAs("u-mette");
+    const mette = await signInAs("u-mette", orgProviderId(otherOrg));
+    expect(signedIn(mette)).toBe(false);
+    // …and the NAV office's IdP groups mean nothing at the job centre's provider.
+    expect(signedIn(await signInAs("u-nav"))).toBe(false);
+    expect((await findUserByEmail(tdb.handle.db, "mette@jc.example"))?.organisationId).toBe(homeOrg);
   });
 
   it("accepts an ID token re-signed unchanged (the tampering below changes only the claim)", async () => {

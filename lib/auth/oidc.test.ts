@@ -40,10 +40,10 @@ async function signInCallback(user: Partial<User>, profile?: Partial<Profile>) {
 
 describe("OpenID Connect", () => {
   it("is offered only when issuer, client id and secret are all set", async () => {
-    expect(signInOptions().oidc).toEqual([]);
+    expect((await signInOptions()).oidc).toEqual([]);
     expect((await buildAuthConfig()).providers.map((p) => (p as { id: string }).id)).toEqual(["email"]);
     setOidc(true);
-    expect(signInOptions().oidc).toEqual([{ providerId: "oidc", name: "MitID Erhverv" }]);
+    expect((await signInOptions()).oidc).toEqual([{ providerId: "oidc", name: "MitID Erhverv" }]);
     const providers = (await buildAuthConfig()).providers as { id: string; type: string; issuer?: string; checks?: string[] }[];
     expect(providers.map((p) => p.id)).toEqual(["email", "oidc"]);
     expect(providers[1]).toMatchObject({ type: "oidc", issuer: "https://login.kommune.example", checks: ["pkce", "state", "nonce"] });

@@ -11,9 +11,9 @@ export type SignInOptions = {
 };
 
 /** What the sign-in page offers on this installation. */
-export function signInOptions(): SignInOptions {
+export async function signInOptions(): Promise<SignInOptions> {
   return {
-    oidc: listStaffOidcSettings().map((s) => ({ providerId: s.providerId, name: s.name })),
+    oidc: (await listStaffOidcSettings()).map((s) => ({ providerId: s.providerId, name: s.name })),
     mailConfigured: mailIsConfigured(),
     linkMinutes: SIGN_IN_LINK_MINUTES,
   };

@@ -1,19 +1,25 @@
 import { z } from "zod";
+import { getDb } from "@/db/client";
+import { listOrganisationsWithSetting } from "@/db/queries/organisations";
 import { env } from "../env";
 import { STAFF_ROLES, type StaffRole } from "../access/actor";
 import { OIDC_PROVIDER_ID } from "../access/auth-method";
+import { logger } from "../log/logger";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import { oidcIssuerSchema } from "./oidc-issuer";
+
+const log = logger("auth");
 
 /**
  * One organisation's OpenID Connect sign-in for staff: its IdP, our client there, and how the
- * IdP's groups become roles. Today there is one, from the environment (OIDC_*); the shape is what
- * an organisation row will hold, so moving it there changes only `listStaffOidcSettings`.
+ * IdP's groups become roles. Each organisation keeps its own in its settings (`staffOidc`, set by
+ * `npm run admin -- org:oidc`); the OIDC_* variables are the bootstrap organisation's.
  */
 export type StaffOidcSettings = {
   /** The Auth.js provider id, part of the callback URL (`/api/auth/callback/<providerId>`). */
   providerId: string;
-  /** The organisation whose staff sign in here; null while the installation has one organisation. */
-  organisationId: string | null;
+  /** The organisation whose staff sign in here; nobody of another organisation is admitted. */
+  organisationId: string;
   /** The button's label, e.g. "MitID Erhverv"; null = the default label. */
   name: string | null;
   issuer: string;
@@ -53,13 +59,31 @@ export function parseGroupRoles(text: string): Record<string, StaffRole> {
   return parsed.data;
 }
 
-/** The settings from OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (all three or none) and friends. */
-export function staffOidcSettingsFromEnv(): StaffOidcSettings | null {
+/**
+ * What an organisation's settings hold under `staffOidc`. The client secret stays in the
+ * environment (`clientSecretEnv` names the variable), so a copy of the database holds no
+ * credential for the IdP.
+ */
+export const orgStaffOidcSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80).optional(),
+  issuer: oidcIssuerSchema,
+  clientId: z.string().trim().min(1).max(200),
+  clientSecretEnv: z.string().regex(/^[A-Z][A-Z0-9_]{0,99}$/, "the name of an environment variable, e.g. OIDC_SECRET_AARHUS"),
+  groupsClaim: z.string().trim().min(1).max(100).optional(),
+  groupRoles: groupRolesSchema.refine((m) => Object.keys(m).length > 0, "no group is mapped").optional(),
+});
+export type OrgStaffOidc = z.infer<typeof orgStaffOidcSchema>;
+
+/** The provider id of an organisation's own IdP. */
+export const orgProviderId = (organisationId: string) => `${OIDC_PROVIDER_ID}-${organisationId}`;
+
+/** The bootstrap organisation's settings from OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (all three or none) and friends. */
+export function staffOidcSettingsFromEnv(organisationId: string): StaffOidcSettings | null {
   const e = env();
   if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
   return {
     providerId: OIDC_PROVIDER_ID,
-    organisationId: null,
+    organisationId,
     name: e.OIDC_NAME ?? null,
     issuer: oidcIssuerSchema.parse(e.OIDC_ISSUER),
     clientId: e.OIDC_CLIENT_ID,
@@ -69,12 +93,47 @@ export function staffOidcSettingsFromEnv(): StaffOidcSettings | null {
   };
 }
 
-/** Every configured staff OIDC sign-in (one per organisation that has one). */
-export function listStaffOidcSettings(): StaffOidcSettings[] {
-  const fromEnv = staffOidcSettingsFromEnv();
-  return fromEnv ? [fromEnv] : [];
+/** One organisation's stored settings, or null (logged) when they are malformed or the secret is missing. */
+export function staffOidcSettingsOfOrganisation(organisationId: string, stored: unknown): StaffOidcSettings | null {
+  const parsed = orgStaffOidcSchema.safeParse(stored);
+  if (!parsed.success) {
+    log.warn("organisation's staff OIDC settings are malformed; its OIDC sign-in is off", { organisationId });
+    return null;
+  }
+  const s = parsed.data;
+  const secret = process.env[s.clientSecretEnv];
+  if (!secret) {
+    log.warn("organisation's OIDC client secret is not in the environment; its OIDC sign-in is off", {
+      organisationId,
+      variable: s.clientSecretEnv,
+    });
+    return null;
+  }
+  return {
+    providerId: orgProviderId(organisationId),
+    organisationId,
+    name: s.name ?? null,
+    issuer: s.issuer,
+    clientId: s.clientId,
+    clientSecret: secret,
+    groupsClaim: s.groupsClaim ?? "groups",
+    groupRoles: s.groupRoles ?? null,
+  };
 }
 
-export function findStaffOidcSettings(providerId: string | null | undefined): StaffOidcSettings | null {
-  return listStaffOidcSettings().find((s) => s.providerId === providerId) ?? null;
+/** Every configured staff OIDC sign-in: the bootstrap organisation's from OIDC_*, and each organisation's own. */
+export async function listStaffOidcSettings(): Promise<StaffOidcSettings[]> {
+  const db = await getDb();
+  const e = env();
+  const fromEnv =
+    e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET ? staffOidcSettingsFromEnv((await bootstrapOrganisation(db)).id) : null;
+  const stored = (await listOrganisationsWithSetting(db, "staffOidc"))
+    .map((o) => staffOidcSettingsOfOrganisation(o.id, o.setting))
+    .filter((s): s is StaffOidcSettings => s !== null);
+  return [...(fromEnv ? [fromEnv] : []), ...stored];
+}
+
+export async function findStaffOidcSettings(providerId: string | null | undefined): Promise<StaffOidcSettings | null> {
+  if (!providerId) return null;
+  return (await listStaffOidcSettings()).find((s) => s.providerId === providerId) ?? null;
 }

@@ -17,6 +17,8 @@ import { finishEidSignIn } from "./finish-eid-sign-in";
 import { freshEidOf } from "./fresh-eid";
 import { assuranceLevelOf } from "./assurance-level";
 import { eidNameMatches } from "./eid-name-matches";
+import { eidSettingsFor } from "./eid-settings";
+import { insertOrganisation, setOrganisationSetting } from "@/db/queries/organisations";
 
 /**
  * Issue 17: a participant confirms who they are with the national eID through an OIDC broker (a
@@ -213,6 +215,41 @@ describe("signing with the national eID", () => {
       const q = await atBroker(fx.actors.manager, "manager", "substantial");
       expect((await finishEidSignIn(participant(fx.actors.manager), q)).level).toBe("substantial");
     });
+  });
+});
+
+describe("each organisation's own broker", () => {
+  it("is the organisation's setting, else EID_* for the bootstrap organisation only; malformed or secretless means none", async () => {
+    const home = fx.actors.employee.actor.organisationId;
+    expect(await eidSettingsFor(home)).toMatchObject({ id: "eid", name: "MitID", issuer: idp.issuer });
+    const nav = (await insertOrganisation(tdb.handle.db, { name: "NAV Test", country: "NO" })).id;
+    expect(await eidSettingsFor(nav)).toBeNull();
+
+    process.env.EID_SECRET_NAV_TEST = "nav-broker-secret";
+    await setOrganisationSetting(tdb.handle.db, nav, "eid", {
+      name: "ID-porten",
+      issuer: idp.issuer,
+      clientId: "stepwise-nav",
+      clientSecretEnv: "EID_SECRET_NAV_TEST",
+      acrValues: "idporten-loa-high",
+      minLevel: "high",
+    });
+    expect(await eidSettingsFor(nav)).toMatchObject({
+      id: `eid-${nav}`,
+      name: "ID-porten",
+      clientSecret: "nav-broker-secret",
+      acrValues: "idporten-loa-high",
+      minLevel: "high",
+    });
+    delete process.env.EID_SECRET_NAV_TEST;
+    expect(await eidSettingsFor(nav)).toBeNull();
+    await setOrganisationSetting(tdb.handle.db, nav, "eid", {
+      name: "ID-porten",
+      issuer: "http://broker.example",
+      clientId: "x",
+      clientSecretEnv: "X",
+    });
+    expect(await eidSettingsFor(nav)).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ import { serverNow } from "../time/server-clock";
 import { assuranceLevelOf, meetsLevel, type AssuranceLevel } from "./assurance-level";
 import { eidClient, eidRedirectUri } from "./eid-client";
 import { eidNameMatches } from "./eid-name-matches";
-import { eidSettings } from "./eid-settings";
+import { eidSettingsFor } from "./eid-settings";
 import { hashState } from "./start-eid-sign-in";
 
 const log = logger("eid");
@@ -28,9 +28,9 @@ export async function finishEidSignIn(
   query: URLSearchParams,
   now = serverNow(),
 ): Promise<{ returnTo: string; level: AssuranceLevel }> {
-  const settings = eidSettings();
-  if (!settings) throw new AppError("NOT_FOUND", "Signing in with eID is not offered here");
   if (!actor) throw new AppError("UNAUTHENTICATED", "Open your personal link first, then sign in with eID");
+  const settings = await eidSettingsFor(actor.organisationId);
+  if (!settings) throw new AppError("NOT_FOUND", "Signing in with eID is not offered here");
   const state = query.get("state");
   if (!state || state.length > 200) throw new AppError("INVALID_INPUT", "This is not an answer from the eID", { state: "missing" });
   const db = await getDb();

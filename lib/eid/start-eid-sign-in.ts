@@ -9,7 +9,7 @@ import { parseSessionRef } from "../access/session-ref";
 import { safeReturnPath } from "../auth/safe-return-path";
 import { serverNow } from "../time/server-clock";
 import { eidClient, eidRedirectUri } from "./eid-client";
-import { eidSettings } from "./eid-settings";
+import { eidSettingsFor } from "./eid-settings";
 
 /** How long a person has at the broker (MitID's app approval included). */
 export const EID_ATTEMPT_MINUTES = 10;
@@ -27,9 +27,9 @@ const input = z.object({ returnTo: z.string().max(500).optional() });
  * the link's person; it never opens a session on its own.
  */
 export async function startEidSignIn(actor: ParticipantActor | null, raw: unknown, now = serverNow()): Promise<{ url: string }> {
-  const settings = eidSettings();
-  if (!settings) throw new AppError("NOT_FOUND", "Signing in with eID is not offered here");
   if (!actor) throw new AppError("UNAUTHENTICATED", "Open your personal link first");
+  const settings = await eidSettingsFor(actor.organisationId);
+  if (!settings) throw new AppError("NOT_FOUND", "Signing in with eID is not offered here");
   const parsed = input.safeParse(raw ?? {});
   if (!parsed.success) throw new AppError("INVALID_INPUT", "That return address is not valid", { returnTo: "invalid" });
   const sessionId = parseSessionRef(actor.session)!.id;

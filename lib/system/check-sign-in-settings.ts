@@ -1,5 +1,5 @@
-import { listStaffOidcSettings } from "../auth/staff-oidc-settings";
-import { eidSettings } from "../eid/eid-settings";
+import { staffOidcSettingsFromEnv } from "../auth/staff-oidc-settings";
+import { eidSettingsFromEnv } from "../eid/eid-settings";
 
 /**
  * The OpenID Connect settings (staff IdP, participants' eID broker) read once at start, so a
@@ -7,5 +7,6 @@ import { eidSettings } from "../eid/eid-settings";
  * every sign-in later.
  */
 export function checkSignInSettings(): { staffOidc: number; eid: boolean } {
-  return { staffOidc: listStaffOidcSettings().length, eid: eidSettings() !== null };
+  // The organisations' own settings are checked where they are set (npm run admin -- org:oidc).
+  return { staffOidc: staffOidcSettingsFromEnv("-") ? 1 : 0, eid: eidSettingsFromEnv("-") !== null };
 }
