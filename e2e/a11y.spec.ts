@@ -1,30 +1,22 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeFindings, LOCALES, setLocale, type Locale } from "./a11y-helpers";
 import { demoLinks, ownDemo } from "./demo-links";
 import { waitSaved } from "./room-helpers";
 import { caseworkerPage } from "./staff-helpers";
 
 /**
  * Every page, in every language, as the person who would see it: axe-core finds no WCAG 2.1 AA
- * violation, `<html lang>` is the language shown, and the language switch is there.
+ * violation, `<html lang>` is the language shown, and the language switch is there. The meeting's
+ * states (the chair's view, a running speaking round, consent, the closing check, signing) are
+ * walked in e2e/a11y-states.spec.ts.
  */
-const LOCALES = ["da", "nb", "en"] as const;
-type Locale = (typeof LOCALES)[number];
-
-async function setLocale(context: BrowserContext, locale: Locale, baseURL: string): Promise<void> {
-  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
-}
-
 async function check(page: Page, path: string, locale: Locale, ready: (p: Page) => Promise<void>): Promise<void> {
   await page.goto(path);
   await ready(page);
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
   const switcher = page.locator(`form button[name="locale"][value="${locale}"]`);
   await expect(switcher, `language switch on ${path}`).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator("main#main")).toHaveCount(1);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  // Soft: one run reports every page's violations, not only the first page's.
-  expect.soft(violations.map((v) => `${path} [${locale}] ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoAxeFindings(page, path, locale);
 }
 
 const mainVisible = async (p: Page) => {
