@@ -74,7 +74,7 @@ test.describe("focus, errors and announcements", () => {
     await chair.getByTestId("action-add-submit").click();
     await waitSaved(chair);
 
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: "da-DK" });
     const kurt = await context.newPage();
     await recordAnnouncements(kurt);
     await kurt.goto(demo.links.employee);
@@ -92,8 +92,9 @@ test.describe("focus, errors and announcements", () => {
 
     const said = await announcements(kurt);
     // Only what happened while he was there: one step, said once; none of the past.
+    expect(said[0], "the first thing said is the first thing that happened").toMatch(/^announcer: .*trin 3 af 6/);
     expect(said.filter((s) => s.startsWith("announcer:"))).toHaveLength(1);
-    expect(said.join("\n")).not.toMatch(/mødeleder/i);
+    expect(said.join("\n")).not.toMatch(/leder nu mødet|trin 2 af 6/);
     // Three actions in a burst: gathered, never one line per keystroke or per action.
     const plan = said.filter((s) => s.startsWith("plan-announcer:"));
     expect(plan.length).toBeGreaterThanOrEqual(1);
@@ -137,13 +138,29 @@ test.describe("focus, errors and announcements", () => {
     await chair.context().close();
   });
 
-  test("recording progress and answering an invitation: errors on their fields, then the result", async ({ browser }) => {
+  test("scheduling, recording progress and answering an invitation: errors on their fields, then the result", async ({ browser }) => {
     const demo = await ownDemo();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // Scheduling with a missing date: the error is on the date, which has the focus; then the result.
+    const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
+    await mette.goto(demo.caseUrl);
+    const details = mette.getByTestId("schedule-details");
+    if ((await details.getAttribute("open")) === null) await mette.getByTestId("schedule-toggle").click();
+    await mette.getByTestId("meeting-date").fill("");
+    await mette.getByTestId("meeting-submit").click();
+    await expectErrorOn(mette.getByTestId("meeting-date"));
+    await mette.getByTestId("meeting-date").fill(dayFromToday(30));
+    await mette.getByTestId("meeting-submit").click();
+    await expectFocused(mette.getByTestId("schedule-result"));
+    await expect(mette.getByTestId("meeting-scheduled")).toBeVisible();
+    await mette.context().close();
+
+    const context = await browser.newContext({ locale: "da-DK", viewport: { width: 390, height: 844 } });
     const kurt = await context.newPage();
     await kurt.goto(demo.links.employee);
     await waitSaved(kurt);
-    await kurt.goto(demo.caseUrl);
+    // In the room, the progress he records is one tap away.
+    await kurt.getByTestId("section-menu").getByTestId("waiting-progress").click();
+    await expect(kurt).toHaveURL(`${demo.caseUrl}#progress`);
     const measure = kurt.getByTestId("measure").first();
     const form = measure.locator('[data-testid^="progress-form-"]');
 
@@ -165,6 +182,7 @@ test.describe("focus, errors and announcements", () => {
     await expect(region).toHaveAttribute("aria-label", /\S/);
     await expect(measure.getByTestId("scroll-hint")).toBeVisible();
 
+    // The meeting just scheduled asks for his answer.
     const answer = kurt.locator('[data-testid^="answer-form-"]').first();
     await answer.getByTestId("answer-submit").click();
     // The radio group carries the error; its first choice has the focus.
@@ -180,7 +198,7 @@ test.describe("focus, errors and announcements", () => {
     await context.close();
   });
 
-  test("signing, a new version's reason, verifying, scheduling, an issued link and a confirmation keep the focus", async ({ browser }) => {
+  test("signing, a new version's reason, verifying, an issued link and a confirmation keep the focus", async ({ browser }) => {
     const demo = await ownDemo();
     const meetingPath = new URL(demo.meetingUrl).pathname;
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
@@ -195,11 +213,13 @@ test.describe("focus, errors and announcements", () => {
     await expect(mette.getByTestId("agreement-state")).toHaveAttribute("data-state", "awaiting_signatures");
 
     // Kurt signs on his own phone: each missing piece is said on its field; then the result has the focus.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({ locale: "da-DK", viewport: { width: 390, height: 844 } });
     const kurt = await context.newPage();
     await kurt.goto(demo.links.employee);
     await waitSaved(kurt);
-    await kurt.goto(`${meetingPath}/agreement`);
+    // On his phone, what waits for him is one tap away: his signature.
+    await kurt.getByTestId("section-menu").getByTestId("waiting-sign").click();
+    await expect(kurt).toHaveURL(/\/agreement#sign$/);
     const own = kurt.getByTestId("decision-form-employee");
     await own.getByTestId("sign-submit").click();
     await expectErrorOn(own.getByTestId("typed-name"));
@@ -225,14 +245,6 @@ test.describe("focus, errors and announcements", () => {
     await expectFocused(kurt.getByTestId("verify-result-region"));
     await expect(kurt.getByTestId("verify-result")).toHaveAttribute("data-valid", "true");
     await context.close();
-
-    // Scheduling with a missing date: the error is on the date, which has the focus.
-    await mette.goto(demo.caseUrl);
-    const details = mette.getByTestId("schedule-details");
-    if ((await details.getAttribute("open")) === null) await mette.getByTestId("schedule-toggle").click();
-    await mette.getByTestId("meeting-date").fill("");
-    await mette.getByTestId("meeting-submit").click();
-    await expectErrorOn(mette.getByTestId("meeting-date"));
 
     // A link shown again, then "Done": the focus goes back to that person's buttons.
     const lars = mette.locator('[data-testid="person"][data-role="manager"]');

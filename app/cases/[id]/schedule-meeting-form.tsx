@@ -35,7 +35,7 @@ export function ScheduleMeetingForm({ caseId, startOpen }: { caseId: string; sta
         className="mt-3"
         data-testid="schedule-form"
       >
-        <div ref={resultRef} tabIndex={-1} aria-live="polite" className="outline-none">
+        <div ref={resultRef} tabIndex={-1} aria-live="polite" className="outline-none" data-testid="schedule-result">
           {scheduledId ? (
             <p className={noticeClass} data-testid="meeting-scheduled">
               {t("scheduled")}
