@@ -1,3 +1,4 @@
+import { countryOfCase } from "../organisation/case-country";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { createAgreementVersion } from "@/db/queries/agreements";
@@ -129,7 +130,7 @@ export async function createVersionFromMeeting(input: {
       amends: last && reason !== null ? { agreementId: last.id, version: last.version, fingerprint: last.fingerprint, reason } : null,
       preparedAt: now,
       preparedBy: { participantId: me.participantId, role: me.role, name: me.displayName },
-      case: { employeeName: found.case.employeeName, employer: found.case.employer, track: found.case.track },
+      case: { employeeName: found.case.employeeName, employer: found.case.employer, track: found.case.track, country: countryOfCase() },
       meeting: { id: found.meeting.id, title: found.meeting.title, startsAt: found.meeting.startsAt, location: found.meeting.location },
       parties,
       view,
