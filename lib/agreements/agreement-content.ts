@@ -6,7 +6,7 @@ import { readHoursRamp, EMPTY_RAMP } from "../plan/hours-ramp";
 import { readToolDetail, type ToolDetail } from "../plan/tool-detail";
 import { EMPTY_NAV_FACTS } from "../plan/follow-up-plan";
 import { MEASURE_STATUSES, TASK_ADAPTATIONS, TASK_JUDGED_BY, TASK_JUDGEMENTS, TRIED_KINDS } from "../plan/follow-up-plan-terms";
-import { isCountry } from "../organisation/case-country";
+import { isCountry } from "../organisation/is-country";
 import type { Country } from "../organisation/organisation-country";
 
 /**
