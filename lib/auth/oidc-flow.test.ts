@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findUserByEmail, upsertStaffUser } from "@/db/queries/users";
-import { insertOrganisation, setOrganisationSetting } from "@/db/queries/organisations";
+import { insertOrganisation } from "@/db/queries/organisations";
+import { configureOrganisationOidc } from "./configure-organisation-oidc";
 import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import { orgProviderId } from "./staff-oidc-settings";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
@@ -62,12 +63,20 @@ beforeAll(async () => {
     ],
     accounts: ACCOUNTS,
   });
-  await setOrganisationSetting(tdb.handle.db, otherOrg, "staffOidc", {
-    name: "NAV Entra ID",
-    issuer: idp.issuer,
-    clientId: "stepwise-nav",
-    clientSecretEnv: "OIDC_SECRET_NAV_TEST",
-    groupRoles: { "nav-veiledere": "caseworker" },
+  const configured = await configureOrganisationOidc({
+    organisationId: otherOrg,
+    publicUrl: app.url,
+    settings: {
+      name: "NAV Entra ID",
+      issuer: idp.issuer,
+      clientId: "stepwise-nav",
+      clientSecretEnv: "OIDC_SECRET_NAV_TEST",
+      groupRoles: { "nav-veiledere": "caseworker" },
+    },
+  });
+  expect(configured).toEqual({
+    providerId: orgProviderId(otherOrg),
+    redirectUri: `${app.url}/api/auth/callback/${orgProviderId(otherOrg)}`,
   });
 });
 afterAll(async () => {
@@ -230,6 +239,28 @@ describe("staff sign-in by OpenID Connect against a real provider", () => {
     // …and the NAV office's IdP groups mean nothing at the job centre's provider.
     expect(signedIn(await signInAs("u-nav"))).toBe(false);
     expect((await findUserByEmail(tdb.handle.db, "mette@jc.example"))?.organisationId).toBe(homeOrg);
+  });
+
+  it("refuses malformed organisation settings, and an unknown organisation; null turns an IdP off", async () => {
+    const bad = { issuer: "http://idp.example", clientId: "", clientSecret: "inline", groupRoles: { g: "root" } };
+    await expect(configureOrganisationOidc({ organisationId: otherOrg, publicUrl: app.url, settings: bad })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    const fine = { issuer: idp.issuer, clientId: "c", clientSecretEnv: "OIDC_SECRET_NAV_TEST" };
+    for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+      await expect(configureOrganisationOidc({ organisationId: id, publicUrl: app.url, settings: fine })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    }
+    const extra = await insertOrganisation(tdb.handle.db, { name: "Jobcenter Extra", country: "DK" });
+    await configureOrganisationOidc({ organisationId: extra.id, publicUrl: app.url, settings: fine });
+    expect((await (await new TestBrowser().request(`${app.url}/api/auth/providers`)).json()) as object).toHaveProperty(
+      orgProviderId(extra.id),
+    );
+    expect(await configureOrganisationOidc({ organisationId: extra.id, publicUrl: app.url, settings: null })).toEqual({ off: true });
+    expect((await (await new TestBrowser().request(`${app.url}/api/auth/providers`)).json()) as object).not.toHaveProperty(
+      orgProviderId(extra.id),
+    );
   });
 
   it("accepts an ID token re-signed unchanged (the tampering below changes only the claim)", async () => {

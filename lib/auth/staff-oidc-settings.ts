@@ -12,8 +12,8 @@ const log = logger("auth");
 
 /**
  * One organisation's OpenID Connect sign-in for staff: its IdP, our client there, and how the
- * IdP's groups become roles. Each organisation keeps its own in its settings (`staffOidc`, set by
- * `npm run admin -- org:oidc`); the OIDC_* variables are the bootstrap organisation's.
+ * IdP's groups become roles. Each organisation keeps its own in its settings (`staffOidc`, set
+ * through configure-organisation-oidc.ts); the OIDC_* variables are the bootstrap organisation's.
  */
 export type StaffOidcSettings = {
   /** The Auth.js provider id, part of the callback URL (`/api/auth/callback/<providerId>`). */

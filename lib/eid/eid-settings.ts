@@ -11,7 +11,7 @@ const log = logger("eid");
 
 /**
  * One organisation's eID broker for participants (MitID via a broker in DK, ID-porten in NO):
- * the organisation's settings (`eid`, set by `npm run admin -- org:eid`), or for the bootstrap
+ * the organisation's settings (`eid`, set through configure-organisation-eid.ts), or for the bootstrap
  * organisation the EID_* variables.
  */
 export type EidSettings = {

@@ -18,6 +18,7 @@ import { freshEidOf } from "./fresh-eid";
 import { assuranceLevelOf } from "./assurance-level";
 import { eidNameMatches } from "./eid-name-matches";
 import { eidSettingsFor } from "./eid-settings";
+import { configureOrganisationEid } from "./configure-organisation-eid";
 import { insertOrganisation, setOrganisationSetting } from "@/db/queries/organisations";
 
 /**
@@ -226,14 +227,19 @@ describe("each organisation's own broker", () => {
     expect(await eidSettingsFor(nav)).toBeNull();
 
     process.env.EID_SECRET_NAV_TEST = "nav-broker-secret";
-    await setOrganisationSetting(tdb.handle.db, nav, "eid", {
-      name: "ID-porten",
-      issuer: idp.issuer,
-      clientId: "stepwise-nav",
-      clientSecretEnv: "EID_SECRET_NAV_TEST",
-      acrValues: "idporten-loa-high",
-      minLevel: "high",
+    const configured = await configureOrganisationEid({
+      organisationId: nav,
+      publicUrl: APP,
+      settings: {
+        name: "ID-porten",
+        issuer: idp.issuer,
+        clientId: "stepwise-nav",
+        clientSecretEnv: "EID_SECRET_NAV_TEST",
+        acrValues: "idporten-loa-high",
+        minLevel: "high",
+      },
     });
+    expect(configured).toEqual({ redirectUri: `${APP}/api/eid/callback` });
     expect(await eidSettingsFor(nav)).toMatchObject({
       id: `eid-${nav}`,
       name: "ID-porten",
@@ -243,12 +249,15 @@ describe("each organisation's own broker", () => {
     });
     delete process.env.EID_SECRET_NAV_TEST;
     expect(await eidSettingsFor(nav)).toBeNull();
-    await setOrganisationSetting(tdb.handle.db, nav, "eid", {
-      name: "ID-porten",
-      issuer: "http://broker.example",
-      clientId: "x",
-      clientSecretEnv: "X",
+    // The configuring use-case refuses what is malformed; a row altered by hand is read as "no eID".
+    const malformed = { name: "ID-porten", issuer: "http://broker.example", clientId: "x", clientSecretEnv: "X" };
+    await expect(configureOrganisationEid({ organisationId: nav, publicUrl: APP, settings: malformed })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { issuer: expect.any(String) },
     });
+    await setOrganisationSetting(tdb.handle.db, nav, "eid", malformed);
+    expect(await eidSettingsFor(nav)).toBeNull();
+    expect(await configureOrganisationEid({ organisationId: nav, publicUrl: APP, settings: null })).toEqual({ off: true });
     expect(await eidSettingsFor(nav)).toBeNull();
   });
 });

@@ -7,6 +7,6 @@ import { eidSettingsFromEnv } from "../eid/eid-settings";
  * every sign-in later.
  */
 export function checkSignInSettings(): { staffOidc: number; eid: boolean } {
-  // The organisations' own settings are checked where they are set (npm run admin -- org:oidc).
+  // The organisations' own settings are checked where they are set (configure-organisation-oidc.ts / -eid.ts).
   return { staffOidc: staffOidcSettingsFromEnv("-") ? 1 : 0, eid: eidSettingsFromEnv("-") !== null };
 }
