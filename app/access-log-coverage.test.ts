@@ -104,6 +104,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
     POST: { noCaseData: "staff sign-in (Auth.js): sessions, callbacks and redirects" },
   },
   "app/api/auth/email-link/route.ts": { POST: { noCaseData: "asks for a sign-in link; the same answer for every address" } },
+  "app/api/auth/oidc-start/route.ts": { GET: { noCaseData: "starts a staff sign-in; the answer is a redirect to the IdP" } },
   "app/api/eid/start/route.ts": { GET: { noCaseData: "starts an eID sign-in; the answer is a redirect to the broker" } },
   "app/api/eid/callback/route.ts": { GET: { noCaseData: "finishes an eID sign-in; the answer is a redirect" } },
   "app/api/auth/staff-sign-out/route.ts": { POST: { noCaseData: "ends the caller's staff session" } },

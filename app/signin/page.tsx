@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
-import { signIn } from "@/app/_server/auth";
 import { pageStaff } from "@/app/_server/page-access";
 import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/_components/ui/classes";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
@@ -28,14 +27,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const options = await signInOptions();
   const errorKey = sp.error ? ((ERRORS as readonly string[]).includes(sp.error) ? sp.error : "other") : null;
 
-  async function signInWithOidc(form: FormData) {
-    "use server";
-    // Only a configured provider: the form field is the sender's to choose.
-    const chosen = (await signInOptions()).oidc.find((o) => o.providerId === form.get("provider"));
-    if (!chosen) redirect("/signin?error=other");
-    await signIn(chosen.providerId, { redirectTo: returnTo });
-  }
-
   return (
     <>
       <SiteHeader />
@@ -58,12 +49,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <div className="mt-6 border-t border-slate-200 pt-6">
               <p className="text-sm text-slate-700">{t("or")}</p>
               {options.oidc.map((o) => (
-                <form key={o.providerId} action={signInWithOidc} className="mt-3">
-                  <input type="hidden" name="provider" value={o.providerId} />
-                  <button type="submit" className={`${buttonClass} w-full`} data-testid="signin-oidc">
+                // A link, not a form: CSP form-action would have to name every organisation's IdP (lib/auth/start-oidc-sign-in.ts).
+                <p key={o.providerId} className="mt-3">
+                  <a
+                    href={`/api/auth/oidc-start?${new URLSearchParams({ provider: o.providerId, callbackUrl: returnTo }).toString()}`}
+                    className={`${buttonClass} block w-full text-center`}
+                    data-testid="signin-oidc"
+                  >
                     {o.name ? t("oidcNamed", { name: o.name }) : t("oidc")}
-                  </button>
-                </form>
+                  </a>
+                </p>
               ))}
             </div>
           ) : null}

@@ -11,6 +11,7 @@ import { firstForm, TestBrowser } from "../testing/test-browser";
 import { resetEnvCache } from "../env";
 import { captureLogs } from "../log/logger";
 import { startAuthServer } from "./testing";
+import { startOidcSignIn } from "./start-oidc-sign-in";
 
 /**
  * Staff sign-in by OpenID Connect, end to end: a real OpenID provider (oidc-provider) on a random
@@ -102,16 +103,19 @@ type Outcome = {
 };
 
 /** The whole flow as a person makes it: the button, the provider's login form, back to Stepwise. */
-async function signInAs(login: string, providerId = "oidc"): Promise<Outcome> {
+async function signInAs(login: string, providerId = "oidc", via: "link" | "auth.js" = "link"): Promise<Outcome> {
   const browser = new TestBrowser();
-  const { csrfToken } = (await (await browser.request(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string };
   // Stay on the provider and on our /api/auth; stop where the app's own pages begin.
   const withinFlow = (u: URL) => u.origin !== app.url || u.pathname.startsWith("/api/auth/");
-  const start = await browser.go(
-    `${app.url}/api/auth/signin/${providerId}`,
-    { form: { csrfToken, callbackUrl: `${app.url}/cases` } },
-    withinFlow,
-  );
+  // The sign-in page's button is a link to /api/auth/oidc-start; Auth.js's own form post (with its CSRF token) works too.
+  const start =
+    via === "link"
+      ? await browser.go(`${app.url}/api/auth/oidc-start?provider=${providerId}&callbackUrl=/cases`, {}, withinFlow)
+      : await browser.go(
+          `${app.url}/api/auth/signin/${providerId}`,
+          { form: { csrfToken: await csrfOf(browser), callbackUrl: `${app.url}/cases` } },
+          withinFlow,
+        );
   expect(start.res.status).toBe(200);
   expect(new URL(start.url).origin).toBe(idp.issuer);
   const form = firstForm(await start.res.text(), start.url);
@@ -121,6 +125,10 @@ async function signInAs(login: string, providerId = "oidc"): Promise<Outcome> {
   const cb = browser.hops.find((h) => h.url.startsWith(`${app.url}/api/auth/callback/${providerId}?`));
   const session = (await (await browser.request(`${app.url}/api/auth/session`)).json()) as Outcome["session"];
   return { browser, landed, authorize, callback: cb ? new URL(cb.url) : null, session };
+}
+
+async function csrfOf(browser: TestBrowser): Promise<string> {
+  return ((await (await browser.request(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string }).csrfToken;
 }
 
 const signedIn = (o: Outcome) => o.landed.origin === app.url && o.landed.pathname === "/cases" && Boolean(o.session?.user);
@@ -147,10 +155,17 @@ describe("staff sign-in by OpenID Connect against a real provider", () => {
       organisationId: homeOrg,
     });
 
-    // A second sign-in finds the same account (linked by the IdP's subject).
-    const again = await signInAs("u-mette");
+    // A second sign-in finds the same account (linked by the IdP's subject), here through Auth.js's own form.
+    const again = await signInAs("u-mette", "oidc", "auth.js");
     expect(signedIn(again)).toBe(true);
     expect(again.session?.user).toEqual(o.session?.user);
+  });
+
+  it("starts only a configured provider", async () => {
+    const unknown = ["oidc-00000000-0000-4000-8000-000000000000", "email", ["oidc"], null];
+    for (const providerId of unknown) {
+      await expect(startOidcSignIn({ providerId, callbackUrl: "/cases" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
   });
 
   it("refuses the callback replayed: the code is spent and the state cookie gone", async () => {

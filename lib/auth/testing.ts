@@ -12,6 +12,7 @@ import { publicUrl, resetEnvCache } from "../env";
 import { outboxDir } from "../mail/deliver-mail";
 import { buildAuthConfig } from "./auth-config";
 import { handleAuthRequest } from "./handle-auth-request";
+import { startOidcSignIn } from "./start-oidc-sign-in";
 import { runDueJobs } from "../system/work-jobs";
 
 /** Test helpers for staff sign-in: a private DATA_DIR (so the outbox is ours) and Auth.js requests. */
@@ -97,9 +98,12 @@ export async function startAuthServer(): Promise<{ url: string; close(): Promise
         const headers = new Headers();
         for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
-        const answer = url.pathname.startsWith("/api/auth/")
-          ? await handleAuthRequest(new Request(url, { method: req.method, headers, body }))
-          : new Response("page", { status: 200 });
+        const answer =
+          url.pathname === "/api/auth/oidc-start"
+            ? await startOidcSignIn({ providerId: url.searchParams.get("provider"), callbackUrl: url.searchParams.get("callbackUrl") })
+            : url.pathname.startsWith("/api/auth/")
+              ? await handleAuthRequest(new Request(url, { method: req.method, headers, body }))
+              : new Response("page", { status: 200 });
         const out: Record<string, string | string[]> = {};
         answer.headers.forEach((v, k) => {
           if (k !== "set-cookie") out[k] = v;
