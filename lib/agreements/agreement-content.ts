@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseCanonical } from "./canonical-json";
 import type { FrozenAction, FrozenFollowUp, FrozenPlan, FrozenReview } from "./frozen-document";
 import { AppError } from "../errors";
+import { MEASURE_SCHEDULES } from "../plan/measure-schedule";
 
 /**
  * The language-free content of a frozen agreement (`plan`, `actions`, `followUp`, and `review`
@@ -36,8 +37,14 @@ const planSchema = z.object({
         text: str,
         due: nullableStr,
         measure: z
-          .object({ label: str, from: nullableNum, target: nullableNum, unit: str })
-          .catch({ label: "", from: null, target: null, unit: "" }),
+          .object({
+            label: str,
+            from: nullableNum,
+            target: nullableNum,
+            unit: str,
+            schedule: z.enum(MEASURE_SCHEDULES).nullable().catch(null),
+          })
+          .catch({ label: "", from: null, target: null, unit: "", schedule: null }),
         activities: z.array(z.object({ id: z.string(), text: str, who: str, schedule: str })).catch([]),
       }),
     )

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { parseCanonical } from "./canonical-json";
 import type { FrozenReservation } from "./frozen-reservations";
+import type { MeasureSchedule } from "../plan/measure-schedule";
 
 /**
  * The frozen agreement document (`stepwise-agreement/1`): what is hashed and signed. Besides the
@@ -92,7 +93,8 @@ export type FrozenPlan = {
     id: string;
     text: string;
     due: string | null;
-    measure: { label: string; from: number | null; target: number | null; unit: string };
+    /** `schedule`: how often an entry is asked for (absent in versions frozen before it existed). */
+    measure: { label: string; from: number | null; target: number | null; unit: string; schedule?: MeasureSchedule | null };
     activities: { id: string; text: string; who: string; schedule: string }[];
   }[];
   mixer: Record<string, number>;

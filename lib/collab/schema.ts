@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { Track } from "../plan/track";
 import type { MixerDimension } from "../plan/mixer-desk";
 import type { PlanTool } from "../plan/tools";
+import type { MeasureSchedule } from "../plan/measure-schedule";
 
 /**
  * The shared meeting document. Everything here is seen by every participant of the meeting, so
@@ -44,6 +45,8 @@ export type MeasureView = {
   from: number | null;
   target: number | null;
   unit: string;
+  /** How often an entry is asked for (null: no reminder); absent in older documents. */
+  schedule: MeasureSchedule | null;
 };
 
 export type SubGoalView = {
