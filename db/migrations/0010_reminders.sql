@@ -21,6 +21,7 @@ CREATE TABLE "reminders_sent" (
 	CONSTRAINT "reminders_sent_participant_id_kind_subject_occasion_pk" PRIMARY KEY("participant_id","kind","subject","occasion")
 );
 --> statement-breakpoint
+ALTER TABLE "outbox_mail" ADD COLUMN "calendar" text;--> statement-breakpoint
 ALTER TABLE "participant_languages" ADD CONSTRAINT "participant_languages_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reminder_unsubscribes" ADD CONSTRAINT "reminder_unsubscribes_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reminders_sent" ADD CONSTRAINT "reminders_sent_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
