@@ -54,13 +54,13 @@ export type CaseFacts = {
 
 export const SOURCES = {
   "dk.firstFollowUp": "Sygedagpengeloven § 13 b, stk. 1",
-  "dk.followUp": "Sygedagpengeloven § 13 b, stk. 2",
-  "dk.reassessment": "Sygedagpengeloven § 24 og § 27",
-  "dk.fastTrack": "Sygedagpengeloven § 7 b",
-  "dk.retentionPlan": "Sygedagpengeloven § 7 a",
+  "dk.followUp": "Sygedagpengeloven § 13 b, stk. 1",
+  "dk.reassessment": "Sygedagpengeloven § 24",
+  "dk.fastTrack": "Sygedagpengeloven § 7 c og § 7 e",
+  "dk.retentionPlan": "Sygedagpengeloven § 7 b",
   "no.followUpPlan": "Arbeidsmiljøloven § 4-6 (3)",
   "no.dialogueMeeting1": "Arbeidsmiljøloven § 4-6 (4)",
-  "no.dialogueMeeting2": "Folketrygdloven § 8-7 a (3)",
+  "no.dialogueMeeting2": "Folketrygdloven § 8-7 a",
   "no.activityRequirement": "Folketrygdloven § 8-8 (2)",
 } as const satisfies Record<DeadlineRule, string>;
 
