@@ -174,6 +174,9 @@ const PAGES: Record<string, PageRule> = {
   "app/cases/[id]/page.tsx": {
     logsIn: { "app/cases/[id]/page.tsx": ["recordCaseOverviewShown"], "app/cases/[id]/participant-case-page.tsx": ["recordCasePageShown"] },
   },
+  "app/cases/deadlines/page.tsx": {
+    logsIn: { "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"], "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"] },
+  },
   "app/cases/new/page.tsx": { noCaseData: "the form for a new case" },
   "app/cases/page.tsx": { logsIn: { "app/cases/page.tsx": ["recordCaseListShown"] } },
   "app/join/confirm/page.tsx": { noCaseData: "the names of this browser's participant and the link's, shown to whoever holds both" },
