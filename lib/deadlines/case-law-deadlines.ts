@@ -1,6 +1,6 @@
 import type { CaseAgreement } from "../agreements/case-agreements";
 import { sealedOf } from "../agreements/case-agreements";
-import { organisationCountry, type Country } from "../organisation/organisation-country";
+import type { Country } from "../organisation/country";
 import { dateInZone } from "../time/zoned";
 import { lawDeadlines, type LawDeadline } from "./law-deadlines";
 
@@ -13,12 +13,13 @@ export type CaseLawDeadlines = { country: Country; sickLeaveStart: string | null
  */
 export function caseLawDeadlines(input: {
   sickLeaveStart: string | null;
-  country?: Country | null;
+  /** The country of the case's organisation (lib/organisations/organisation-of-case.ts). */
+  country: Country;
   meetings: readonly { startsAt: Date; status: string }[];
   agreements: readonly CaseAgreement[];
   now: Date;
 }): CaseLawDeadlines {
-  const country = input.country ?? organisationCountry();
+  const { country } = input;
   const start = input.sickLeaveStart;
   if (!start) return { country, sickLeaveStart: null, deadlines: [] };
   const deadlines = lawDeadlines({

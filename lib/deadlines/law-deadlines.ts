@@ -1,4 +1,4 @@
-import type { Country } from "../organisation/organisation-country";
+import type { Country } from "../organisation/country";
 import { addDays } from "../time/zoned";
 
 /**

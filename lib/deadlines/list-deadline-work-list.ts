@@ -5,6 +5,7 @@ import { loadCaseAgreements } from "../agreements/case-agreements";
 import { recordAccessMerged } from "../audit/record-access-merged";
 import { AppError } from "../errors";
 import { dateInZone } from "../time/zoned";
+import { organisationOfCase } from "../organisations/organisation-of-case";
 import { caseSickLeaveStart } from "./case-facts";
 import { caseLawDeadlines } from "./case-law-deadlines";
 import { isDueWithinWeek, isMissed, type LawDeadline } from "./law-deadlines";
@@ -37,6 +38,7 @@ export async function listDeadlineWorkList(input: {
     if (!start) continue;
     const { deadlines } = caseLawDeadlines({
       sickLeaveStart: start,
+      country: (await organisationOfCase(c.id)).country,
       meetings: meetings.filter((m) => m.caseId === c.id),
       agreements: await loadCaseAgreements(c.id),
       now,

@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxDir } from "../mail/deliver-mail";
-import { publicUrl, resetEnvCache } from "../env";
+import { resetEnvCache } from "../env";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { openCase } from "../cases/open-case";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
@@ -108,11 +108,10 @@ describe("the invitation e-mail", () => {
     expect(toEmployee.body).toContain(employee.url);
   });
 
-  it("gives a video meeting's link, in each language, and the fallback organisation when none is configured", () => {
-    delete process.env.ORGANISATION_NAME;
-    resetEnvCache();
-    try {
+  it("gives a video meeting's link, in each language, and the organisation it is given", () => {
+    {
       const mail = renderInvitationEmail({
+        organisation: "NAV Grünerløkka",
         to: "x@example.org",
         locale: "en",
         name: "Tina",
@@ -124,12 +123,13 @@ describe("the invitation e-mail", () => {
         url: `${base}/join/abc`,
         expiresAt: new Date("2026-06-01T00:00:00Z"),
       });
-      expect(mail.subject).toBe(`Meeting – ${new URL(publicUrl()).host}`);
+      expect(mail.subject).toBe("Meeting – NAV Grünerløkka");
       expect(mail.text).toContain("Video link: https://video.example/room-7");
       expect(mail.text).not.toContain("Where:");
       expect(mail.text).toContain("When: Monday, March 2, 2026 at 10:00 AM (60 minutes)");
       const nb = renderInvitationEmail({
         ...{
+          organisation: "NAV Grünerløkka",
           to: "x@example.org",
           name: "Tina",
           startsAt: new Date(),
@@ -142,11 +142,8 @@ describe("the invitation e-mail", () => {
         },
         locale: "nb",
       });
-      expect(nb.subject).toBe(`Møte – ${new URL(publicUrl()).host}`);
+      expect(nb.subject).toBe("Møte – NAV Grünerløkka");
       expect(nb.text).toContain("Sted: Kontoret");
-    } finally {
-      process.env.ORGANISATION_NAME = "Jobcenter Testby";
-      resetEnvCache();
     }
   });
 });
@@ -164,6 +161,7 @@ describe("the invitation's calendar file", () => {
   const input = {
     to: "lars@kontorhuset.example",
     locale: "da" as const,
+    organisation: "Jobcenter Testby",
     name: "Lars Leder",
     startsAt: meeting.startsAt,
     durationMinutes: 60,

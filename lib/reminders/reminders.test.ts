@@ -79,6 +79,7 @@ describe("reminder e-mails", () => {
         const mail = renderReminderEmail({
           to: "kurt.hansen@demo.example",
           locale,
+          organisation: "Jobcenter Vejle",
           link: "http://localhost:3999/me",
           kinds: [{ kind, unsubscribeUrl: `http://localhost:3999/reminders/unsubscribe?t=${unsubscribeToken(someone!.id, kind)}` }],
         });
@@ -86,7 +87,7 @@ describe("reminder e-mails", () => {
         expect(mail.text).toContain("http://localhost:3999/me");
       }
     }
-    const en = renderReminderEmail({ to: "x@y", locale: "en", link: "L", kinds: [] });
+    const en = renderReminderEmail({ to: "x@y", locale: "en", organisation: "NAV Grünerløkka", link: "L", kinds: [] });
     expect(en.subject).toBe("You have something to do in Stepwise");
   });
 

@@ -1,6 +1,5 @@
 import type { OutgoingMail } from "../mail/deliver-mail";
 import { mailText } from "../mail/mail-text";
-import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import type { ReminderKind } from "./reminder-kinds";
 
@@ -14,6 +13,8 @@ import type { ReminderKind } from "./reminder-kinds";
 export type ReminderMailInput = {
   to: string;
   locale: Locale;
+  /** The organisation of the case (its name is no case content: it is on every mail it sends). */
+  organisation: string;
   /** Where to go: `<PUBLIC_URL>/me`, or the caseworker's deadline list. No token. */
   link: string;
   /** The kinds this mail reminds of, each with its signed unsubscribe address. */
@@ -22,7 +23,7 @@ export type ReminderMailInput = {
 
 export function renderReminderEmail(input: ReminderMailInput): OutgoingMail {
   const { locale } = input;
-  const organisation = organisationName();
+  const { organisation } = input;
   const m = (key: string, vars: Record<string, string | number> = {}) => mailText(locale, `reminders.mail.${key}`, vars);
   const text = [
     m("greeting"),

@@ -18,7 +18,8 @@ import { publicUrl } from "../env";
 import { isLocale, type Locale } from "../i18n/locales";
 import { queueMail } from "../mail/queue-mail";
 import { errorFields, logger } from "../log/logger";
-import { organisationCountry } from "../organisation/organisation-country";
+import { organisationOfCase } from "../organisations/organisation-of-case";
+import type { Country } from "../organisation/country";
 import { can } from "../permissions";
 import { mayRecordValue } from "../privacy/measure-privacy";
 import { dateInZone } from "../time/zoned";
@@ -29,12 +30,12 @@ import { caseSickLeaveStart } from "../deadlines/case-facts";
 
 const log = logger("reminders");
 
-/** The language of someone who never chose one: the organisation's country's. */
-function fallbackLocale(): Locale {
-  return organisationCountry() === "NO" ? "nb" : "da";
+/** The language of someone who never chose one: their case's organisation's country's. */
+function fallbackLocale(country: Country): Locale {
+  return country === "NO" ? "nb" : "da";
 }
 
-async function reminderCase(c: CaseRow, now: Date): Promise<ReminderCase> {
+async function reminderCase(c: CaseRow, country: Country, now: Date): Promise<ReminderCase> {
   const db = await getDb();
   const [people, meetings, agreements, entries] = await Promise.all([
     listActiveParticipants(db, c.id),
@@ -53,7 +54,7 @@ async function reminderCase(c: CaseRow, now: Date): Promise<ReminderCase> {
     binding: binding?.sealedAt ? { content: binding.content, sealedOn: dateInZone(binding.sealedAt) } : null,
     lastEntryOn,
     mayRecord: (role, subGoalId) => can(role, "write", "progress") && mayRecordValue(role, privacyOf(subGoalId)),
-    deadlines: caseLawDeadlines({ sickLeaveStart: caseSickLeaveStart(c), meetings, agreements, now }).deadlines,
+    deadlines: caseLawDeadlines({ sickLeaveStart: caseSickLeaveStart(c), country, meetings, agreements, now }).deadlines,
   };
 }
 
@@ -72,8 +73,10 @@ export async function scanReminders(opts: { now?: Date } = {}): Promise<number> 
   let mails = 0;
   for (const c of await listCasesToRemind(db)) {
     let rc: ReminderCase;
+    let organisation: { name: string; country: Country };
     try {
-      rc = await reminderCase(c, now);
+      organisation = await organisationOfCase(c.id);
+      rc = await reminderCase(c, organisation.country, now);
     } catch (e) {
       // One unreadable case must not stop everyone else's reminders.
       log.error("a case could not be scanned for reminders", { caseId: c.id, ...errorFields(e) });
@@ -89,11 +92,12 @@ export async function scanReminders(opts: { now?: Date } = {}): Promise<number> 
       for (const r of due) if (!off.has(r.kind) && (await claimReminder(db, r))) claimed.push(r);
       if (claimed.length === 0) continue;
       const chosen = await findParticipantLanguage(db, participantId);
-      const locale = isLocale(chosen) ? chosen : fallbackLocale();
+      const locale = isLocale(chosen) ? chosen : fallbackLocale(organisation.country);
       const kinds = [...new Set(claimed.map((r) => r.kind))];
       const mail = renderReminderEmail({
         to: person.email,
         locale,
+        organisation: organisation.name,
         link: kinds.length === 1 && kinds[0] === "deadline" ? `${base}/cases/deadlines` : `${base}/me`,
         kinds: kinds.map((kind) => ({ kind, unsubscribeUrl: `${base}/reminders/unsubscribe?t=${unsubscribeToken(participantId, kind)}` })),
       });

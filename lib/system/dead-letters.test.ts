@@ -20,9 +20,9 @@ const admin = {
   userId: "u1",
   email: "admin@kommune.example",
   name: "Admin",
-  roles: ["caseworker"],
+  roles: ["admin"],
 } as unknown as StaffActor;
-const nobody = { ...admin, roles: [] } as unknown as StaffActor;
+const nobody = { ...admin, roles: ["caseworker", "team_lead"] } as unknown as StaffActor;
 
 describe("the dead letters", () => {
   it("a job that keeps failing is retried, then shown to an administrator and to nobody else", async () => {

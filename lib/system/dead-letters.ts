@@ -4,13 +4,9 @@ import type { StaffActor } from "../access/actor";
 import { AppError } from "../errors";
 import { jobRunner, listFailedJobs, type FailedJob } from "../jobs/job-runner";
 
-/**
- * Who may see and retry failed jobs: an administrator. Until organisations bring staff roles
- * (issue 16, "org"), every staff member is one, as on the other staff pages; this is the one
- * line that changes when they land.
- */
+/** Who may see and retry failed jobs: an administrator (the job runner serves every organisation). */
 export function mayManageJobs(actor: Pick<StaffActor, "roles">): boolean {
-  return actor.roles.length > 0;
+  return actor.roles.includes("admin");
 }
 
 /**
