@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertStaffUser } from "@/db/queries/users";
+import { getDb } from "@/db/client";
+import { findCase } from "@/db/queries/cases";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { getCaseOverview } from "./get-case-overview";
@@ -53,6 +55,40 @@ describe("openCase", () => {
     ]);
     expect(overview.may).toEqual({ manageInvitations: true, manageMeetings: true, manageCase: true });
     expect(overview.invitationMeeting).toBeNull();
+  });
+});
+
+describe("openCase: reference and sick-leave start", () => {
+  it("keeps the case reference and the first day of sick leave, and assigns the case to its creator", async () => {
+    const staff = await provisionCaseworker({ email: "ref@kommune.example", name: "Ref Test" });
+    const c = await openCase({
+      staffUserId: staff.id,
+      raw: {
+        employeeName: "Ole",
+        track: "employed",
+        employer: "Lager A/S",
+        reference: " 27.12.08-G01-9-26 ",
+        sickLeaveStart: "2026-03-02",
+      },
+    });
+    expect(c).toMatchObject({ reference: "27.12.08-G01-9-26", sickLeaveStart: "2026-03-02" });
+    const row = await findCase(await getDb(), c.id);
+    expect(row).toMatchObject({ assignedCaseworkerId: staff.id, state: "open", outcome: null, closedOn: null });
+  });
+
+  it("leaves both empty when the form leaves them empty, and refuses a date that does not exist", async () => {
+    const staff = await provisionCaseworker({ email: "ref2@kommune.example", name: "Ref Two" });
+    const c = await openCase({
+      staffUserId: staff.id,
+      raw: { employeeName: "Ida", track: "unemployed", reference: "", sickLeaveStart: "" },
+    });
+    expect(c).toMatchObject({ reference: null, sickLeaveStart: null });
+    await expect(
+      openCase({ staffUserId: staff.id, raw: { employeeName: "Ida", track: "unemployed", sickLeaveStart: "2026-02-31" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", details: { sickLeaveStart: "invalidDate" } });
+    await expect(
+      openCase({ staffUserId: staff.id, raw: { employeeName: "Ida", track: "unemployed", reference: "x".repeat(101) } }),
+    ).rejects.toMatchObject({ details: { reference: "tooLong" } });
   });
 });
 
