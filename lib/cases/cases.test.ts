@@ -11,6 +11,9 @@ import { requireCaseStaff } from "./require-case-staff";
 import { staffCaseFixture } from "./testing";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 
+/** A caseworker as the list sees them. */
+const cw = (userId: string) => ({ userId, roles: ["caseworker"] as const });
+
 let tdb: TestDatabase;
 beforeAll(async () => {
   tdb = await createTestDatabase();
@@ -53,7 +56,7 @@ describe("openCase", () => {
     expect(overview.participants).toEqual([
       expect.objectContaining({ role: "caseworker", displayName: "Mette Test", isMe: true, hasStaffAccount: true, link: { kind: "none" } }),
     ]);
-    expect(overview.may).toEqual({ manageInvitations: true, manageMeetings: true, manageCase: true });
+    expect(overview.may).toEqual({ manageInvitations: true, manageMeetings: true, manageCase: true, changeState: true });
     expect(overview.invitationMeeting).toBeNull();
   });
 });
@@ -96,7 +99,7 @@ describe("listMyCases and requireCaseStaff", () => {
   it("show a caseworker only their own cases, and refuse another's case as forbidden", async () => {
     const a = await staffCaseFixture("a.case@kommune.example");
     const b = await staffCaseFixture("b.case@kommune.example");
-    const mine = await listMyCases({ staffUserId: a.staff.id });
+    const mine = (await listMyCases({ actor: cw(a.staff.id) })).items;
     expect(mine.map((c) => c.id)).toEqual([a.caseId]);
     expect(mine[0]!.nextMeeting?.id).toBe(a.meetingId);
     await expect(requireCaseStaff({ staffUserId: a.staff.id, caseId: b.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -106,22 +109,22 @@ describe("listMyCases and requireCaseStaff", () => {
       code: "NOT_FOUND",
     });
     await expect(requireCaseStaff({ staffUserId: null, caseId: a.caseId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(listMyCases({ staffUserId: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listMyCases({ actor: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("issue 13.2: a case whose only meeting is over says no meeting is to come, not the one that is over", async () => {
     const a = await staffCaseFixture("over.case@kommune.example");
     // The fixture's meeting is a week from now, 60 minutes long: ten days on, it is over.
     const later = new Date(Date.now() + 10 * 86_400_000);
-    const [mine] = await listMyCases({ staffUserId: a.staff.id, now: later });
+    const [mine] = (await listMyCases({ actor: cw(a.staff.id), now: later })).items;
     expect(mine!.nextMeeting).toBeNull();
-    const [before] = await listMyCases({ staffUserId: a.staff.id });
+    const [before] = (await listMyCases({ actor: cw(a.staff.id) })).items;
     expect(before!.nextMeeting?.id).toBe(a.meetingId);
   });
 
   it("lists nothing for a staff member without cases", async () => {
     const lonely = await upsertStaffUser(tdb.handle.db, { email: "lonely@kommune.example", name: null, staffRole: "caseworker" });
-    expect(await listMyCases({ staffUserId: lonely.id })).toEqual([]);
+    expect(await listMyCases({ actor: cw(lonely.id) })).toMatchObject({ items: [], total: 0, page: 1, pageCount: 1 });
   });
 });
 

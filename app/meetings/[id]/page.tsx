@@ -11,6 +11,7 @@ import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participant
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
 import { organisationCountry } from "@/lib/organisation/organisation-country";
+import { roomClosedReason } from "@/lib/collab/room-closed";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -40,6 +41,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     displayName: ctx.me.displayName,
     colorIndex: ctx.me.colorIndex,
   };
+  const closedReason = roomClosedReason({ caseState: ctx.case.state, meetingStatus: ctx.meeting.status });
   const props: RoomProps = {
     meeting: {
       id: ctx.meeting.id,
@@ -49,7 +51,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       durationMinutes: ctx.meeting.durationMinutes,
       location: ctx.meeting.location,
       videoUrl: ctx.meeting.videoUrl,
-      completed: ctx.meeting.status === "completed",
+      completed: closedReason !== null,
+      closedReason,
     },
     employeeName: ctx.case.employeeName,
     employer: ctx.case.employer,
