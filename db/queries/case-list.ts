@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, participants, users } from "../schema";
 import type { CaseRow } from "./cases";
@@ -8,6 +8,8 @@ import type { CaseRow } from "./cases";
 export type CaseListSort = "created" | "name" | "reference" | "next_meeting" | "sick_leave";
 
 export type CaseListFilter = {
+  /** Only this organisation's cases (row-level security says the same; this does not rely on it). */
+  organisationId: string;
   /** Their own cases (active participant), or every case with its caseworker (the team view). */
   scope: { mine: string } | "team";
   /** Matches the employee's name, the reference or the employer, anywhere, case-insensitively. */
@@ -42,7 +44,7 @@ function nextMeetingAt(now: Date): SQL<Date | null> {
 }
 
 function whereOf(f: CaseListFilter, next: SQL<Date | null>): SQL | undefined {
-  const conds: (SQL | undefined)[] = [];
+  const conds: (SQL | undefined)[] = [eq(cases.organisationId, f.organisationId)];
   if (f.scope !== "team") conds.push(eq(participants.userId, f.scope.mine), isNull(participants.removedAt));
   if (f.q) {
     const p = likePattern(f.q);
@@ -143,12 +145,17 @@ export async function listCaseListIds(db: Db, f: CaseListFilter): Promise<string
   return rows.map((r) => r.id);
 }
 
-/** The staff members cases can be assigned to (the team view's caseworker filter and the handover choice). */
-export async function listStaffUsers(db: Db): Promise<{ id: string; name: string }[]> {
+/**
+ * The organisation's active caseworkers and team leads: whom cases can be assigned to (the team
+ * view's caseworker filter and the handover choice; lib/cases/is-caseworker-of.ts is the same rule).
+ */
+export async function listStaffUsers(db: Db, organisationId: string): Promise<{ id: string; name: string }[]> {
   const rows = await db
     .select({ id: users.id, name: sql<string>`coalesce(${users.name}, ${users.email}, ${users.id})` })
     .from(users)
-    .where(sql`${users.staffRole} is not null`)
+    .where(
+      and(eq(users.organisationId, organisationId), isNull(users.deactivatedAt), inArray(users.staffRole, ["caseworker", "team_lead"])),
+    )
     .orderBy(asc(sql`coalesce(${users.name}, ${users.email}, ${users.id})`));
   return rows;
 }

@@ -1,5 +1,6 @@
 import { date, pgEnum, pgTable, text, timestamp, uuid, integer, index } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { organisations } from "./organisations";
 
 export const trackEnum = pgEnum("track", ["employed", "unemployed"]);
 export const roleEnum = pgEnum("participant_role", ["caseworker", "employee", "manager", "union_rep", "observer"]);
@@ -21,6 +22,10 @@ export const cases = pgTable(
   "cases",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Whose case it is: row-level security on every table of case data follows this. */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
     employeeName: text("employee_name").notNull(),
     employer: text("employer"),
     track: trackEnum("track").notNull(),
@@ -38,7 +43,7 @@ export const cases = pgTable(
     outcome: caseOutcomeEnum("outcome"),
     closedOn: date("closed_on", { mode: "string" }),
   },
-  (t) => [index("cases_assigned_caseworker_idx").on(t.assignedCaseworkerId)],
+  (t) => [index("cases_organisation_idx").on(t.organisationId), index("cases_assigned_caseworker_idx").on(t.assignedCaseworkerId)],
 );
 
 /**

@@ -4,8 +4,9 @@ import { getDb } from "@/db/client";
 import { listCaseEvents } from "@/db/queries/case-events";
 import { findCase } from "@/db/queries/cases";
 import { insertParticipant } from "@/db/queries/participants";
+import { insertOrganisation } from "@/db/queries/organisations";
 import { outboxMail } from "@/db/schema";
-import type { StaffActor } from "../access/actor";
+import type { StaffActor, StaffRole } from "../access/actor";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { inviteParticipant } from "../invites/invite-participant";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
@@ -45,14 +46,14 @@ const schedule = (staffUserId: string, caseId: string) =>
   });
 
 /** A staff member as an edge would resolve them, with the given organisation roles. */
-function staffActor(user: { id: string; email: string; name: string | null }, roles: string[]): StaffActor {
+function staffActor(user: { id: string; email: string; name: string | null; organisationId: string }, roles: StaffRole[]): StaffActor {
   return {
     kind: "staff",
     userId: user.id,
     email: user.email,
     name: user.name,
-    organisationId: "default",
-    roles: roles as unknown as StaffActor["roles"],
+    organisationId: user.organisationId,
+    roles,
     authMethod: "email-link",
     authenticatedAt: new Date(),
   };
@@ -195,6 +196,25 @@ describe("handOverCase", () => {
     await closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { outcome: "other", date: today() } });
     const other = await provisionCaseworker({ email: "handover.target2@kommune.example" });
     await expect(go({ toUserId: other.id })).rejects.toMatchObject({ code: "CONFLICT", details: { case: "closed" } });
+  });
+
+  it("answers 404 for another organisation's case and a field error for another organisation's caseworker", async () => {
+    const f = await staffCaseFixture("handover.orgs@kommune.example", { withMeeting: false });
+    const elsewhere = await insertOrganisation(await getDb(), { name: "NAV Bergen", country: "NO" });
+    const theirLead = staffActor(await provisionCaseworker({ email: "lead@nav.example", organisationId: elsewhere.id }), ["team_lead"]);
+    const theirCaseworker = await provisionCaseworker({ email: "cw@nav.example", organisationId: elsewhere.id });
+    await expect(
+      handOverCase({ actor: theirLead, caseId: f.caseId, raw: { toUserId: theirCaseworker.id }, locale: "nb" }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const ourLead = staffActor(await provisionCaseworker({ email: "lead.orgs@kommune.example" }), ["team_lead"]);
+    await expect(
+      handOverCase({ actor: ourLead, caseId: f.caseId, raw: { toUserId: theirCaseworker.id }, locale: "da" }),
+    ).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { toUserId: "notCaseworker" },
+    });
   });
 
   it("moves access to the new caseworker, takes it from the old one, and tells the employee the new name only", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import { upsertStaffUser } from "@/db/queries/users";
 import { getDb } from "@/db/client";
 import { findCase } from "@/db/queries/cases";
@@ -12,7 +13,11 @@ import { staffCaseFixture } from "./testing";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 
 /** A caseworker as the list sees them. */
-const cw = (userId: string) => ({ userId, roles: ["caseworker"] as const });
+const cw = (u: { id: string; organisationId: string | null }) => ({
+  userId: u.id,
+  organisationId: u.organisationId!,
+  roles: ["caseworker"] as const,
+});
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -99,7 +104,7 @@ describe("listMyCases and requireCaseStaff", () => {
   it("show a caseworker only their own cases, and refuse another's case as forbidden", async () => {
     const a = await staffCaseFixture("a.case@kommune.example");
     const b = await staffCaseFixture("b.case@kommune.example");
-    const mine = (await listMyCases({ actor: cw(a.staff.id) })).items;
+    const mine = (await listMyCases({ actor: cw(a.staff) })).items;
     expect(mine.map((c) => c.id)).toEqual([a.caseId]);
     expect(mine[0]!.nextMeeting?.id).toBe(a.meetingId);
     await expect(requireCaseStaff({ staffUserId: a.staff.id, caseId: b.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -116,15 +121,20 @@ describe("listMyCases and requireCaseStaff", () => {
     const a = await staffCaseFixture("over.case@kommune.example");
     // The fixture's meeting is a week from now, 60 minutes long: ten days on, it is over.
     const later = new Date(Date.now() + 10 * 86_400_000);
-    const [mine] = (await listMyCases({ actor: cw(a.staff.id), now: later })).items;
+    const [mine] = (await listMyCases({ actor: cw(a.staff), now: later })).items;
     expect(mine!.nextMeeting).toBeNull();
-    const [before] = (await listMyCases({ actor: cw(a.staff.id) })).items;
+    const [before] = (await listMyCases({ actor: cw(a.staff) })).items;
     expect(before!.nextMeeting?.id).toBe(a.meetingId);
   });
 
   it("lists nothing for a staff member without cases", async () => {
-    const lonely = await upsertStaffUser(tdb.handle.db, { email: "lonely@kommune.example", name: null, staffRole: "caseworker" });
-    expect(await listMyCases({ actor: cw(lonely.id) })).toMatchObject({ items: [], total: 0, page: 1, pageCount: 1 });
+    const lonely = await upsertStaffUser(tdb.handle.db, {
+      email: "lonely@kommune.example",
+      name: null,
+      staffRole: "caseworker",
+      organisationId: (await bootstrapOrganisation(tdb.handle.db)).id,
+    });
+    expect(await listMyCases({ actor: cw(lonely) })).toMatchObject({ items: [], total: 0, page: 1, pageCount: 1 });
   });
 });
 

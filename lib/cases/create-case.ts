@@ -20,6 +20,8 @@ export type CaseSummary = {
  * transaction), linked to their account, and its assigned caseworker.
  */
 export async function createCase(input: {
+  /** Whose case it is: the opening staff member's organisation. */
+  organisationId: string;
   employeeName: string;
   employer?: string | null;
   track: Track;
@@ -34,6 +36,7 @@ export async function createCase(input: {
   }
   if (!isTrack(input.track)) throw new AppError("INVALID_INPUT", "unknown track", { track: "enum" });
   const values = {
+    organisationId: input.organisationId,
     employeeName,
     employer: input.employer?.trim() || null,
     track: input.track,

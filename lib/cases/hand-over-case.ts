@@ -13,6 +13,8 @@ import type { Locale } from "../i18n/locales";
 import { invalidInput } from "../input-errors";
 import { announceParticipantRevoked } from "./announce-participant-revoked";
 import { ZHandOverCase } from "./case-lifecycle-input";
+import { organisationOfCase } from "../organisations/organisation-of-case";
+import { isCaseworkerOf } from "./is-caseworker-of";
 import { isTeamLead } from "./is-team-lead";
 import { sendNewCaseworkerEmail } from "./new-caseworker-email";
 
@@ -37,13 +39,15 @@ export async function handOverCase(input: {
   if (!isUuid(input.caseId)) throw new AppError("NOT_FOUND", "no such case");
   const db = await getDb();
   const c = await findCase(db, input.caseId);
-  if (!c) throw new AppError("NOT_FOUND", "no such case");
+  // Another organisation's case looks like no case at all (no existence leak).
+  if (!c || c.organisationId !== actor.organisationId) throw new AppError("NOT_FOUND", "no such case");
   const parsed = ZHandOverCase.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   if (c.state === "closed") throw caseClosedError();
   const to = await findUserById(db, parsed.data.toUserId);
-  // Only a staff member can take a case on (organisations add: of this team lead's organisation).
-  if (!to?.staffRole) throw new AppError("INVALID_INPUT", "not a caseworker", { toUserId: "notCaseworker" });
+  // Only an active caseworker (or team lead) of the same organisation takes a case on.
+  if (!to || !isCaseworkerOf(to, actor.organisationId))
+    throw new AppError("INVALID_INPUT", "not a caseworker", { toUserId: "notCaseworker" });
   if (to.id === c.assignedCaseworkerId) throw new AppError("CONFLICT", "already their case", { toUserId: "alreadyAssigned" });
   const now = input.now ?? new Date();
   const caseworker = to.name ?? to.email ?? to.id;
@@ -61,9 +65,10 @@ export async function handOverCase(input: {
     await announceParticipantRevoked(id);
   }
   let told = 0;
+  const { name: organisation } = await organisationOfCase(c.id);
   for (const p of await listActiveParticipants(db, c.id)) {
     if (p.role !== "employee" || !p.email) continue;
-    await sendNewCaseworkerEmail({ to: p.email, name: p.displayName, caseworker, locale: input.locale, participantId: p.id });
+    await sendNewCaseworkerEmail({ to: p.email, name: p.displayName, caseworker, organisation, locale: input.locale, participantId: p.id });
     told++;
   }
   return { caseId: c.id, caseworkerParticipantId, told };

@@ -5,5 +5,5 @@ import type { StaffActor } from "../access/actor";
  * over. Read from `actor.roles` (filled from the staff member's roles in their organisation).
  */
 export function isTeamLead(actor: Pick<StaffActor, "roles">): boolean {
-  return (actor.roles as readonly string[]).includes("team_lead");
+  return actor.roles.includes("team_lead");
 }

@@ -39,12 +39,12 @@ export type CaseListPage = {
 /**
  * The case list, searched, filtered, sorted and paged in the database: the signed-in staff
  * member's own cases (those they are a participant of), or — the team view, team leads only —
- * every case with its caseworker. `raw` is the page's query string (zod-checked: 400 with field
+ * every case of their organisation with its caseworker. `raw` is the page's query string (zod-checked: 400 with field
  * codes). The overdue-actions filter reads each candidate case's binding agreement, so it is
  * applied before paging, on the cases the other filters left.
  */
 export async function listMyCases(input: {
-  actor: Pick<StaffActor, "userId" | "roles"> | null | undefined;
+  actor: Pick<StaffActor, "userId" | "roles" | "organisationId"> | null | undefined;
   raw?: unknown;
   now?: Date;
   pageSize?: number;
@@ -58,6 +58,7 @@ export async function listMyCases(input: {
   const size = input.pageSize ?? env().CASE_LIST_PAGE_SIZE;
   const db = await getDb();
   const filter: CaseListFilter = {
+    organisationId: input.actor.organisationId,
     scope: query.view === "team" ? "team" : { mine: input.actor.userId },
     q: query.q ?? null,
     state: query.state === "all" ? null : query.state,

@@ -2,15 +2,21 @@ import type { Locale } from "../i18n/locales";
 import type { OutgoingMail } from "../mail/deliver-mail";
 import { mailText } from "../mail/mail-text";
 import { queueMail } from "../mail/queue-mail";
-import { organisationName } from "../organisation/organisation-name";
 
 /**
  * "You have a new caseworker: <name>." The mail names the organisation and the new caseworker and
  * nothing about the case (a mailbox or a forwarded mail must not tell anyone more), and carries no
  * link: the person's own link keeps working.
  */
-export function renderNewCaseworkerEmail(input: { to: string; name: string; caseworker: string; locale: Locale }): OutgoingMail {
-  const organisation = organisationName();
+export function renderNewCaseworkerEmail(input: {
+  to: string;
+  name: string;
+  caseworker: string;
+  /** The case's organisation's name (lib/organisations/organisation-of-case.ts). */
+  organisation: string;
+  locale: Locale;
+}): OutgoingMail {
+  const { organisation } = input;
   const m = (k: string, vars: Record<string, string | number> = {}) => mailText(input.locale, `staff.mail.newCaseworker.${k}`, vars);
   const text = [
     m("greeting", { name: input.name }),
@@ -28,6 +34,7 @@ export async function sendNewCaseworkerEmail(input: {
   to: string;
   name: string;
   caseworker: string;
+  organisation: string;
   locale: Locale;
   participantId: string;
 }): Promise<void> {

@@ -1,5 +1,5 @@
 import type { RoomClosedReason } from "@/lib/collab/room-closed";
-import type { Country } from "@/lib/organisation/organisation-country";
+import type { Country } from "@/lib/organisation/country";
 import type { Role } from "@/lib/plan/roles";
 import type { Track } from "@/lib/plan/track";
 
