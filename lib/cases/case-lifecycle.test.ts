@@ -23,6 +23,7 @@ import { confirmAgreementRead } from "../followup/confirm-agreement-read";
 import { prepareAgreement } from "../agreements/prepare-agreement";
 import { CLIENT } from "../agreements/test-fixtures";
 import { completeMeeting } from "../meetings/complete-meeting";
+import { getCaseFollowUp } from "../followup/get-case-follow-up";
 import { getCaseOverview } from "./get-case-overview";
 import { handOverCase } from "./hand-over-case";
 import { reopenCase } from "./reopen-case";
@@ -129,6 +130,12 @@ describe("a closed case refuses its participants' changes too", () => {
     await closeCase({ staffUserId, caseId: bound.caseId, raw: { outcome: "full_return", date: today() } });
     const closed = { code: "CONFLICT", details: { case: "closed" } };
     const { employee, caseworker } = bound.actors;
+    // Their page offers none of it …
+    const page = await getCaseFollowUp({ me: employee, compare: null });
+    expect(page.case.state).toBe("closed");
+    expect(page.may).toMatchObject({ recordProgress: false, confirmRead: false });
+    expect(page.measures.every((m) => !m.access.mayRecord && m.access.choose === null)).toBe(true);
+    // … and the use-cases refuse it.
     await expect(recordProgress({ me: employee, raw: { subGoalId: "x", date: today(), value: 3 } })).rejects.toMatchObject(closed);
     await expect(answerInvitation({ me: employee, meetingId: bound.meetingId, raw: { answer: "coming" } })).rejects.toMatchObject(closed);
     await expect(
