@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/app/_server/page-access";
 import { isAppError } from "@/lib/errors";
-import { listMyCases, type CaseListPage } from "@/lib/cases/list-my-cases";
-import { listHandoverTargets } from "@/lib/cases/list-handover-targets";
+import { listMyCases, type CaseListPage } from "@/lib/case-list/list-my-cases";
+import { listHandoverTargets } from "@/lib/case-list/list-handover-targets";
 import { isTeamLead } from "@/lib/cases/is-team-lead";
-import { CASE_LIST_SORTS, type CaseListQuery } from "@/lib/cases/case-list-input";
-import { recordCaseListShown } from "@/lib/cases/record-case-list-shown";
+import { CASE_LIST_SORTS, type CaseListQuery } from "@/lib/case-list/case-list-input";
+import { recordCaseListShown } from "@/lib/case-list/record-case-list-shown";
 import { StaffPage } from "./_components/staff-page";
 import { HandOverForm } from "./_components/hand-over-form";
 import {
@@ -60,6 +60,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   const t = await getTranslations("staff.cases");
   const tTrack = await getTranslations("staff.track");
   const tOutcome = await getTranslations("staff.outcome");
+  const tDeadlines = await getTranslations("deadlines.workList");
   const format = await getFormatter();
   const lead = isTeamLead(staff);
   let list: CaseListPage | null = null;
@@ -76,7 +77,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     <StaffPage staff={staff} testId="cases-page">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-semibold text-slate-900">{team ? t("teamTitle") : t("title")}</h1>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-center gap-4">
+          <Link href="/cases/deadlines" className={linkClass} data-testid="deadlines-link">
+            {tDeadlines("link")}
+          </Link>
           {lead ? (
             <Link href={team ? "/cases" : "/cases?view=team"} className={buttonClass} data-testid="switch-view">
               {team ? t("showMine") : t("showTeam")}
