@@ -17,11 +17,11 @@ import { StandingSection } from "./follow-up/standing-section";
 import { ParticipantCasePage, participantOnCase } from "./participant-case-page";
 import { MeetingsSection } from "./meetings-section";
 import { PeopleSection } from "./people-section";
-import { CaseStateSection, type CaseStateView } from "./case-state-section";
-import { dateInZone } from "@/lib/time/zoned";
 import { DeadlinesSection } from "./deadlines-section";
 import { getCaseDeadlines } from "@/lib/deadlines/get-case-deadlines";
 import { serverNow } from "@/lib/time/server-clock";
+import { CaseStateSection, type CaseStateView } from "./case-state-section";
+import { dateInZone } from "@/lib/time/zoned";
 import type { PersonView } from "./view-types";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
@@ -128,6 +128,7 @@ export default async function CasePage({ params, searchParams }: Params) {
     compare,
   });
   const fmt = await getFmt();
+  const deadlines = await getCaseDeadlines({ staffUserId: staff.userId, caseId: c.id, now: serverNow() });
   const tCase = await getTranslations("staff.caseState");
   const tOutcome = await getTranslations("staff.outcome");
   // A `YYYY-MM-DD` day, shown in the reader's language (noon UTC: the same day in every zone we serve).
@@ -153,7 +154,6 @@ export default async function CasePage({ params, searchParams }: Params) {
             : tCase("historyHandedOver", { at: when(h.at), by: h.by ?? "–", to: h.to ?? "–" }),
     })),
   };
-  const deadlines = await getCaseDeadlines({ staffUserId: staff.userId, caseId: c.id, now: serverNow() });
 
   return (
     <StaffPage staff={staff} testId="case-page">

@@ -11,9 +11,9 @@ import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participant
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
 import { organisationOfCase } from "@/lib/organisations/organisation-of-case";
-import { roomClosedReason } from "@/lib/collab/room-closed";
 import { pageActors } from "@/app/_server/page-access";
 import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
+import { roomClosedReason } from "@/lib/collab/room-closed";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
