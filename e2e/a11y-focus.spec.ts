@@ -149,6 +149,7 @@ test.describe("focus, errors and announcements", () => {
     await mette.getByTestId("meeting-submit").click();
     await expectErrorOn(mette.getByTestId("meeting-date"));
     await mette.getByTestId("meeting-date").fill(dayFromToday(30));
+    await mette.getByTestId("meeting-location").fill("Nordlager A/S, mødelokale 2");
     await mette.getByTestId("meeting-submit").click();
     await expectFocused(mette.getByTestId("schedule-result"));
     await expect(mette.getByTestId("meeting-scheduled")).toBeVisible();
@@ -231,13 +232,16 @@ test.describe("focus, errors and announcements", () => {
     await expectFocused(kurt.getByTestId("sign-announcement"));
     await expect(kurt.getByTestId("sign-announcement")).toContainText("Kurt Hansen");
 
-    // /verify: a file that is no bundle (the error on the file field), then a real one (the result).
+    // /verify: no file (the error on the file field), a file that is no bundle, then a real one (the result).
     await kurt.goto("/verify");
+    await kurt.getByTestId("verify-submit").click();
+    await expectErrorOn(kurt.getByTestId("verify-file"));
     await kurt
       .getByTestId("verify-file")
       .setInputFiles({ name: "note.json", mimeType: "application/json", buffer: Buffer.from("not json") });
     await kurt.getByTestId("verify-submit").click();
-    await expectErrorOn(kurt.getByTestId("verify-file"));
+    await expect(kurt.getByTestId("verify-result")).toHaveAttribute("data-valid", "false");
+    await expectFocused(kurt.getByTestId("verify-result-region"));
     const bundle = await mette.request.get(demo.agreementBundles[0]!);
     expect(bundle.ok()).toBe(true);
     await kurt.getByTestId("verify-file").setInputFiles({ name: "bundle.json", mimeType: "application/json", buffer: await bundle.body() });
