@@ -1,3 +1,4 @@
+export * from "./organisations";
 export * from "./auth";
 export * from "./cases";
 export * from "./access";
@@ -7,3 +8,4 @@ export * from "./agreements";
 export * from "./staff-auth";
 export * from "./followup";
 export * from "./outbox";
+export * from "./reminders";

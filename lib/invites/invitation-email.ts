@@ -1,9 +1,10 @@
 import type { OutgoingMail } from "../mail/deliver-mail";
 import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
-import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
+import { buildCalendar } from "../calendar/ics";
+import { meetingEvent, PROD_ID, type CalendarMeeting } from "../calendar/meeting-event";
 
 /**
  * What an invitation may say: to whom (the recipient's own name), when, where (the place or the
@@ -14,6 +15,8 @@ import { MEETING_TIME_ZONE } from "../time/zoned";
 export type InvitationMailInput = {
   to: string;
   locale: Locale;
+  /** The name of the organisation that invites (the case's: organisationOfCase). */
+  organisation: string;
   /** The recipient's own name (the greeting). */
   name: string;
   startsAt: Date;
@@ -25,11 +28,28 @@ export type InvitationMailInput = {
   /** The personal join link. */
   url: string;
   expiresAt: Date;
+  /** The meeting as a calendar event: attached as `invitation.ics` (no case data; lib/calendar). */
+  calendar?: CalendarMeeting;
 };
+
+/**
+ * The calendar file of an invitation or a change: the same event (UID) as the calendar feed, so a
+ * move (higher SEQUENCE) or a cancellation (STATUS:CANCELLED) replaces the copy a calendar holds.
+ */
+export function invitationCalendar(input: Pick<InvitationMailInput, "roomUrl" | "locale" | "calendar">, now = new Date()): string | null {
+  if (!input.calendar) return null;
+  const baseUrl = input.roomUrl.replace(/\/meetings\/[^/]+$/, "");
+  return buildCalendar({
+    prodId: PROD_ID,
+    name: null,
+    now,
+    events: [meetingEvent(input.calendar, { baseUrl, locale: input.locale, host: new URL(input.roomUrl).host })],
+  });
+}
 
 export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail {
   const { locale } = input;
-  const organisation = organisationName();
+  const { organisation } = input;
   const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale, { ...opts, timeZone: MEETING_TIME_ZONE }).format(d);
   const m = (key: string, vars: Record<string, string | number> = {}) => mailText(locale, `staff.mail.invitation.${key}`, vars);
@@ -56,7 +76,7 @@ export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail 
     "",
     m("signature", { organisation }),
   ].join("\n");
-  return { to: input.to, subject: m("subject", { organisation }), text };
+  return { to: input.to, subject: m("subject", { organisation }), text, calendar: invitationCalendar(input) };
 }
 
 /**
