@@ -139,6 +139,7 @@ test.describe("focus, errors and announcements", () => {
   });
 
   test("scheduling, recording progress and answering an invitation: errors on their fields, then the result", async ({ browser }) => {
+    test.setTimeout(240_000);
     const demo = await ownDemo();
     // Scheduling with a missing date: the error is on the date, which has the focus; then the result.
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
@@ -159,9 +160,16 @@ test.describe("focus, errors and announcements", () => {
     const kurt = await context.newPage();
     await kurt.goto(demo.links.employee);
     await waitSaved(kurt);
-    // In the room, the progress he records is one tap away.
-    await kurt.getByTestId("section-menu").getByTestId("waiting-progress").click();
-    await expect(kurt).toHaveURL(`${demo.caseUrl}#progress`);
+    // The room's menu offers "record a value" exactly when his case page says progress is due
+    // (in this demo copy his last entry is recent, so neither does; the link's target is checked
+    // whenever it is there).
+    const waiting = kurt.getByTestId("section-menu").getByTestId("waiting-progress");
+    await expect(kurt.getByTestId("section-menu")).toBeVisible();
+    const offered = (await waiting.count()) > 0;
+    if (offered) await expect(waiting).toHaveAttribute("href", /\/cases\/[0-9a-f-]{36}#progress$/);
+    await kurt.goto(demo.caseUrl);
+    await expect(kurt.getByTestId("due-from-me")).toBeVisible();
+    expect((await kurt.getByTestId("due-from-me").locator('[data-testid="due-item"][data-kind="progress"]').count()) > 0).toBe(offered);
     const measure = kurt.getByTestId("measure").first();
     const form = measure.locator('[data-testid^="progress-form-"]');
 
@@ -200,6 +208,7 @@ test.describe("focus, errors and announcements", () => {
   });
 
   test("signing, a new version's reason, verifying, an issued link and a confirmation keep the focus", async ({ browser }) => {
+    test.setTimeout(240_000);
     const demo = await ownDemo();
     const meetingPath = new URL(demo.meetingUrl).pathname;
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
