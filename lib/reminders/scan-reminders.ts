@@ -26,7 +26,7 @@ import { dateInZone } from "../time/zoned";
 import { dueReminders, type DueReminder, type ReminderCase } from "./due-reminders";
 import { renderReminderEmail } from "./render-reminder-email";
 import { unsubscribeToken } from "./unsubscribe-token";
-import { caseSickLeaveStart } from "../deadlines/case-facts";
+import { caseSickLeaveStart, isCaseClosed } from "../deadlines/case-facts";
 
 const log = logger("reminders");
 
@@ -72,6 +72,7 @@ export async function scanReminders(opts: { now?: Date } = {}): Promise<number> 
   const base = publicUrl();
   let mails = 0;
   for (const c of await listCasesToRemind(db)) {
+    if (isCaseClosed(c)) continue;
     let rc: ReminderCase;
     let organisation: { name: string; country: Country };
     try {
