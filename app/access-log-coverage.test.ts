@@ -159,6 +159,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
         "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only",
     },
   },
+  "app/api/test-deadlines/route.ts": {
+    POST: { noCaseData: "seeds made-up cases for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers their ids only" },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };
@@ -178,7 +181,10 @@ const PAGES: Record<string, PageRule> = {
     logsIn: { "app/cases/[id]/page.tsx": ["recordCaseOverviewShown"], "app/cases/[id]/participant-case-page.tsx": ["recordCasePageShown"] },
   },
   "app/cases/deadlines/page.tsx": {
-    logsIn: { "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"], "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"] },
+    logsIn: {
+      "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"],
+      "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"],
+    },
   },
   "app/cases/new/page.tsx": { noCaseData: "the form for a new case" },
   "app/cases/page.tsx": { logsIn: { "app/cases/page.tsx": ["recordCaseListShown"] } },
