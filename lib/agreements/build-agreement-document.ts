@@ -82,7 +82,13 @@ export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDoc
         text: g.text,
         due: g.due,
         measure: { label: g.measure.label, from: g.measure.from, target: g.measure.target, unit: g.measure.unit },
-        activities: g.activities.map((a) => ({ id: a.id, text: a.text, who: a.who, schedule: a.schedule })),
+        activities: g.activities.map((a) => ({
+          id: a.id,
+          text: a.text,
+          who: a.who,
+          schedule: a.schedule,
+          ...(a.catalogue ? { catalogue: a.catalogue } : {}),
+        })),
       })),
       mixer: Object.fromEntries(Object.entries(view.plan.mixer).filter(([, v]) => typeof v === "number")) as Record<string, number>,
       tools: Object.entries(view.plan.tools)

@@ -5,6 +5,7 @@ import type { FrozenReservation } from "./frozen-reservations";
 import type { ToolDetail } from "../plan/tool-detail";
 import type { HoursRamp } from "../plan/hours-ramp";
 import type { FollowUpPlan } from "../plan/follow-up-plan";
+import type { CatalogueFacts } from "../plan/activity-catalogue";
 
 /**
  * The frozen agreement document (`stepwise-agreement/1`): what is hashed and signed. Besides the
@@ -97,7 +98,8 @@ export type FrozenPlan = {
     text: string;
     due: string | null;
     measure: { label: string; from: number | null; target: number | null; unit: string };
-    activities: { id: string; text: string; who: string; schedule: string }[];
+    /** `catalogue`: picked from the activity catalogue (issue 17); absent otherwise. */
+    activities: { id: string; text: string; who: string; schedule: string; catalogue?: CatalogueFacts }[];
   }[];
   mixer: Record<string, number>;
   tools: string[];

@@ -9,7 +9,15 @@ import {
   setAgendaItemMinutes,
 } from "../collab/agenda";
 import { goalText, setGoalTargetDate, setMixer, setStep, setTool } from "../collab/plan";
-import { addActivity, addSubGoal, setMeasureValue, setSubGoalDue, subGoalText, activityText } from "../collab/sub-goals";
+import {
+  addActivity,
+  addSubGoal,
+  setActivityCatalogue,
+  setMeasureValue,
+  setSubGoalDue,
+  subGoalText,
+  activityText,
+} from "../collab/sub-goals";
 import { addAction, actionText, setActionDue, setActionOwner, setActionStatus } from "../collab/actions";
 import { followUpText, setNextMeetingAt } from "../collab/follow-up";
 import { initReview, reviewCommentText, setReviewOutcome } from "../collab/review";
@@ -86,6 +94,14 @@ export function buildFullMeetingDoc(): Y.Doc {
   setMeasureValue(doc, sg, "target", 2);
   const act = addActivity(doc, sg, { text: "Gåtur", who: "Kurt", schedule: "dagligt" });
   activityText(doc, sg, act, "who").insert(4, " og kollega");
+  setActivityCatalogue(doc, sg, act, {
+    key: "internship",
+    provider: "Nordlager",
+    hoursPerWeek: 15,
+    from: "2027-01-04",
+    to: null,
+    atWorkplace: true,
+  });
   const a = addAction(doc, { text: "Bestil stol", ownerId: EMP, due: "2027-01-10" });
   actionText(doc, a).insert(0, "Jobcentret: ");
   setActionOwner(doc, a, CW);

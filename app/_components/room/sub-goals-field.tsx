@@ -26,11 +26,13 @@ import { MoveButtons } from "@/app/_components/ui/move-buttons";
 import { RemoveButton } from "@/app/_components/ui/remove-button";
 import { buttonClass } from "@/app/_components/ui/classes";
 import { YTextField } from "./y-text-field";
+import { CatalogueActivityFields } from "./catalogue-activity-fields";
+import type { Country } from "@/lib/organisation/organisation-country";
 import { useFieldDateWarning } from "../meeting/date-warnings";
 import { useLogChange } from "../meeting/use-log-change";
 
 /** Sub-goals (delmål) with a due date and something measurable, and the activities under each. */
-export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoals: SubGoalView[] }) {
+export const SubGoalsField = memo(function SubGoalsField({ subGoals, country }: { subGoals: SubGoalView[]; country: Country }) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
   const log = useLogChange();
@@ -45,7 +47,7 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoal
       {subGoals.length === 0 ? <p className="mt-3 text-slate-700">{t("subGoalsEmpty")}</p> : null}
       <ol className="mt-3 space-y-4">
         {subGoals.map((sg, i) => (
-          <SubGoalCard key={sg.id} subGoal={sg} index={i} count={subGoals.length} />
+          <SubGoalCard key={sg.id} subGoal={sg} index={i} count={subGoals.length} country={country} />
         ))}
       </ol>
       {editable ? (
@@ -57,7 +59,17 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoal
   );
 });
 
-const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGoal: SubGoalView; index: number; count: number }) {
+const SubGoalCard = memo(function SubGoalCard({
+  subGoal,
+  index,
+  count,
+  country,
+}: {
+  subGoal: SubGoalView;
+  index: number;
+  count: number;
+  country: Country;
+}) {
   const t = useTranslations("room.plan");
   const format = useFormatter();
   const { conn, editable } = useRoom();
@@ -179,7 +191,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
           {subGoal.activities.length === 0 ? <p className="mt-1 text-sm text-slate-700">{t("activitiesEmpty")}</p> : null}
           <ul className="mt-2 space-y-3">
             {subGoal.activities.map((a, ai) => (
-              <ActivityRow key={a.id} subGoalId={subGoal.id} activity={a} index={ai} />
+              <ActivityRow key={a.id} subGoalId={subGoal.id} activity={a} index={ai} country={country} />
             ))}
           </ul>
           {editable ? (
@@ -216,10 +228,12 @@ const ActivityRow = memo(function ActivityRow({
   subGoalId,
   activity,
   index,
+  country,
 }: {
   subGoalId: string;
   activity: ActivityView;
   index: number;
+  country: Country;
 }) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
@@ -279,6 +293,7 @@ const ActivityRow = memo(function ActivityRow({
           />
         </div>
       </div>
+      <CatalogueActivityFields subGoalId={subGoalId} activityId={activity.id} facts={activity.catalogue} country={country} />
       <div className="mt-2">
         <RemoveButton
           name={name}
