@@ -8,7 +8,7 @@ import { EMPTY_NAV_FACTS } from "../plan/follow-up-plan";
 import { MEASURE_STATUSES, TASK_ADAPTATIONS, TASK_JUDGED_BY, TASK_JUDGEMENTS, TRIED_KINDS } from "../plan/follow-up-plan-terms";
 import { readCatalogueFacts } from "../plan/activity-catalogue";
 import { isCountry } from "../organisation/is-country";
-import type { Country } from "../organisation/organisation-country";
+import type { Country } from "../organisation/country";
 
 /**
  * The language-free content of a frozen agreement (`plan`, `actions`, `followUp`, and `review`

@@ -1,10 +1,10 @@
-import { organisationCountry, type Country } from "../organisation/organisation-country";
+import type { Country } from "../organisation/country";
+import { organisationOfCase } from "../organisations/organisation-of-case";
 
 /**
  * The country whose law a case follows (its track: words, staircase, tools, the agreement's
- * layout and exports). The one place that decides it: today the installation's organisation's
- * (`ORGANISATION_COUNTRY`); once cases belong to stored organisations, that organisation's.
+ * layout and exports): its organisation's. The one place the track asks.
  */
-export async function countryOfCase(_caseId: string): Promise<Country> {
-  return Promise.resolve(organisationCountry());
+export async function countryOfCase(caseId: string): Promise<Country> {
+  return (await organisationOfCase(caseId)).country;
 }

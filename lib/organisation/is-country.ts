@@ -1,4 +1,4 @@
-import type { Country } from "./organisation-country";
+import type { Country } from "./country";
 
 export function isCountry(v: unknown): v is Country {
   return v === "DK" || v === "NO";

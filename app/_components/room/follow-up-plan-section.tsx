@@ -35,7 +35,7 @@ import { RemoveButton } from "@/app/_components/ui/remove-button";
 import { alertClass, buttonClass, labelClass, noticeClass, selectClass } from "@/app/_components/ui/classes";
 import { FieldLabel } from "@/app/_components/room/field-label";
 import { DateField } from "./date-field";
-import { focusSoon } from "./focus-later";
+import { addAndFocus } from "./focus-later";
 import { PlainTextInput } from "./plain-text-input";
 import { useRoom } from "./room-context";
 import { YTextField } from "./y-text-field";
@@ -67,7 +67,12 @@ export const FollowUpPlanSection = memo(function FollowUpPlanSection({ plan }: {
               type="button"
               className={`${buttonClass} mt-3`}
               data-testid="work-task-add"
-              onClick={() => focusSoon(`work-task-${addWorkTask(doc, { text: "" })}-text`)}
+              onClick={() =>
+                addAndFocus(
+                  () => addWorkTask(doc, { text: "" }),
+                  (id) => `work-task-${id}-text`,
+                )
+              }
             >
               {t("addWorkTask")}
             </button>
@@ -87,7 +92,12 @@ export const FollowUpPlanSection = memo(function FollowUpPlanSection({ plan }: {
               type="button"
               className={`${buttonClass} mt-3`}
               data-testid="nav-measure-add"
-              onClick={() => focusSoon(`nav-measure-${addNavMeasure(doc, { text: "" })}-text`)}
+              onClick={() =>
+                addAndFocus(
+                  () => addNavMeasure(doc, { text: "" }),
+                  (id) => `nav-measure-${id}-text`,
+                )
+              }
             >
               {t("addMeasure")}
             </button>
@@ -107,7 +117,12 @@ export const FollowUpPlanSection = memo(function FollowUpPlanSection({ plan }: {
               type="button"
               className={`${buttonClass} mt-3`}
               data-testid="tried-add"
-              onClick={() => focusSoon(`tried-${addTriedMeasure(doc, { text: "" })}-text`)}
+              onClick={() =>
+                addAndFocus(
+                  () => addTriedMeasure(doc, { text: "" }),
+                  (id) => `tried-${id}-text`,
+                )
+              }
             >
               {t("addTried")}
             </button>

@@ -10,7 +10,9 @@ import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
-import { organisationCountry } from "@/lib/organisation/organisation-country";
+import { organisationOfCase } from "@/lib/organisations/organisation-of-case";
+import { pageActors } from "@/app/_server/page-access";
+import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -54,11 +56,16 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     employeeName: ctx.case.employeeName,
     employer: ctx.case.employer,
     track: ctx.case.track,
-    country: organisationCountry(),
+    country: (await organisationOfCase(ctx.case.id)).country,
     me: { ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") },
     participants,
     // Staff (signed in as staff, not by a join link) get their way back to the case page.
     caseHref: ctx.me.actor.kind === "participant" ? null : `/cases/${ctx.case.id}`,
+    progressHref: (await listDueForViewer({ who: await pageActors(), caseId: ctx.case.id }))?.some((c) =>
+      c.items.some((i) => i.kind === "progress"),
+    )
+      ? `/cases/${ctx.case.id}#progress`
+      : null,
   };
   return (
     <>
