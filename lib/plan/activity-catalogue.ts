@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Country } from "../organisation/organisation-country";
+import type { Country } from "../organisation/country";
 
 /**
  * The activity catalogue: the activities the source documents name, per country, that a plan

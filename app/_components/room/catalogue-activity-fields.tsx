@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { setActivityCatalogue } from "@/lib/collab/sub-goals";
 import { catalogueEntry, catalogueFor, pickFromCatalogue, weeksOverLimit, type CatalogueFacts } from "@/lib/plan/activity-catalogue";
-import type { Country } from "@/lib/organisation/organisation-country";
+import type { Country } from "@/lib/organisation/country";
 import { alertClass, buttonClass, labelClass, selectClass } from "@/app/_components/ui/classes";
 import { DateField } from "./date-field";
 import { NumberField } from "./number-field";

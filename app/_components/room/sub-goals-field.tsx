@@ -27,7 +27,7 @@ import { RemoveButton } from "@/app/_components/ui/remove-button";
 import { buttonClass } from "@/app/_components/ui/classes";
 import { YTextField } from "./y-text-field";
 import { CatalogueActivityFields } from "./catalogue-activity-fields";
-import type { Country } from "@/lib/organisation/organisation-country";
+import type { Country } from "@/lib/organisation/country";
 import { useFieldDateWarning } from "../meeting/date-warnings";
 import { useLogChange } from "../meeting/use-log-change";
 
