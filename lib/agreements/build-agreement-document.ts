@@ -81,7 +81,13 @@ export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDoc
         id: g.id,
         text: g.text,
         due: g.due,
-        measure: { label: g.measure.label, from: g.measure.from, target: g.measure.target, unit: g.measure.unit },
+        measure: {
+          label: g.measure.label,
+          from: g.measure.from,
+          target: g.measure.target,
+          unit: g.measure.unit,
+          schedule: g.measure.schedule,
+        },
         activities: g.activities.map((a) => ({
           id: a.id,
           text: a.text,

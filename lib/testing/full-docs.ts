@@ -13,6 +13,7 @@ import {
   addActivity,
   addSubGoal,
   setActivityCatalogue,
+  setMeasureSchedule,
   setMeasureValue,
   setSubGoalDue,
   subGoalText,
@@ -92,6 +93,7 @@ export function buildFullMeetingDoc(): Y.Doc {
   subGoalText(doc, sg, "text").insert(0, "Daglig: ");
   setSubGoalDue(doc, sg, null);
   setMeasureValue(doc, sg, "target", 2);
+  setMeasureSchedule(doc, sg, "weekly");
   const act = addActivity(doc, sg, { text: "Gåtur", who: "Kurt", schedule: "dagligt" });
   activityText(doc, sg, act, "who").insert(4, " og kollega");
   setActivityCatalogue(doc, sg, act, {
