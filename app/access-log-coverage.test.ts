@@ -62,6 +62,16 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
     },
   },
   "app/api/agreements/[id]/decline/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/v1/agreements/[id]/export/route.ts": {
+    GET: {
+      logs: "agreement_export",
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/v1/agreements/[id]/export/route")).GET(
+          req(`/api/v1/agreements/${sealedId}/export?format=no-oppfolgingsplan`, fx.sessions.manager),
+          idParams(sealedId),
+        ),
+    },
+  },
   "app/api/agreements/[id]/pdf/route.ts": {
     GET: {
       logs: "agreement_pdf",
