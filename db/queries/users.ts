@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users, verificationTokens } from "../schema";
 
@@ -38,6 +38,30 @@ export async function upsertStaffUser(
     })
     .returning();
   return row!;
+}
+
+/** A new staff account. */
+export async function insertStaffUser(
+  db: Db,
+  input: { email: string; name: string; staffRole: StaffRoleValue; organisationId: string },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(input).returning();
+  return row!;
+}
+
+/** Make an existing account (one with no staff role) staff of an organisation. */
+export async function makeUserStaff(
+  db: Db,
+  id: string,
+  input: { name: string; staffRole: StaffRoleValue; organisationId: string },
+): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({ ...input, deactivatedAt: null })
+    .where(and(eq(users.id, id), isNull(users.staffRole)))
+    .returning();
+  if (!row) throw new Error("the account became staff meanwhile");
+  return row;
 }
 
 /** Pending sign-in links (their hashed tokens), for the overview and tests. */
