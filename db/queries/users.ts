@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { users, verificationTokens } from "../schema";
+import { authSessions, users, verificationTokens } from "../schema";
 
 /** The `users` table (staff accounts for Auth.js) and its pending sign-in links (`verification_tokens`). */
 
@@ -62,6 +62,36 @@ export async function makeUserStaff(
     .returning();
   if (!row) throw new Error("the account became staff meanwhile");
   return row;
+}
+
+/** An organisation's staff, by name. */
+export async function listStaffOfOrganisation(db: Db, organisationId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), isNotNull(users.staffRole)))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
+/** Change a staff member's role, deactivation: only within their organisation; null when none is there. */
+export async function updateStaffOfOrganisation(
+  db: Db,
+  organisationId: string,
+  id: string,
+  set: { staffRole?: StaffRoleValue; deactivatedAt?: Date | null },
+): Promise<UserRow | null> {
+  const [row] = await db
+    .update(users)
+    .set(set)
+    .where(and(eq(users.id, id), eq(users.organisationId, organisationId), isNotNull(users.staffRole)))
+    .returning();
+  return row ?? null;
+}
+
+/** End every session of a user at once (deactivation): the rows go, and with them the cookies' worth. */
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const rows = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ t: authSessions.sessionToken });
+  return rows.length;
 }
 
 /** Pending sign-in links (their hashed tokens), for the overview and tests. */
