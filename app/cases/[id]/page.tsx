@@ -17,6 +17,9 @@ import { StandingSection } from "./follow-up/standing-section";
 import { ParticipantCasePage, participantOnCase } from "./participant-case-page";
 import { MeetingsSection } from "./meetings-section";
 import { PeopleSection } from "./people-section";
+import { DeadlinesSection } from "./deadlines-section";
+import { getCaseDeadlines } from "@/lib/deadlines/get-case-deadlines";
+import { serverNow } from "@/lib/time/server-clock";
 import type { PersonView } from "./view-types";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
@@ -38,9 +41,17 @@ const load = cache(async (id: string, staffUserId: string): Promise<CaseOverview
   }
 });
 
-export async function generateMetadata(): Promise<Metadata> {
+/** The tab and the screen reader's first words name whose case it is ("Kurt Hansen's return to work"). */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getTranslations("staff.case");
-  return { title: t("pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  const staff = await pageStaff();
+  const overview = staff ? await load((await params).id, staff.userId) : null;
+  const employee = overview?.participants.find((p) => p.role === "employee")?.displayName;
+  return {
+    title: employee ? t("pageTitleNamed", { name: employee }) : t("pageTitle"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 /**
@@ -115,6 +126,7 @@ export default async function CasePage({ params, searchParams }: Params) {
     compare,
   });
   const fmt = await getFmt();
+  const deadlines = await getCaseDeadlines({ staffUserId: staff.userId, caseId: c.id, now: serverNow() });
 
   return (
     <StaffPage staff={staff} testId="case-page">
@@ -133,6 +145,7 @@ export default async function CasePage({ params, searchParams }: Params) {
       </div>
       {/* Where the case stands and how it got here first; running it (meetings, people, links) after. */}
       <div className="mt-8 grid grid-cols-1 gap-8">
+        <DeadlinesSection data={deadlines} fmt={fmt} />
         <FollowUpSections data={followUp} fmt={fmt} />
         <MeetingsSection caseId={c.id} meetings={overview.meetings} canSchedule={overview.may.manageMeetings} />
         <PeopleSection

@@ -41,3 +41,10 @@ ALTER TABLE "collab_documents" ENABLE ROW LEVEL SECURITY;--> statement-breakpoin
 CREATE POLICY "organisation" ON "collab_documents" USING ("stepwise_organisation_visible"(NULL) OR "meeting_id" IN (SELECT "id" FROM "meetings") OR "case_id" IN (SELECT "id" FROM "cases")) WITH CHECK ("stepwise_organisation_visible"(NULL) OR "meeting_id" IN (SELECT "id" FROM "meetings") OR "case_id" IN (SELECT "id" FROM "cases"));--> statement-breakpoint
 ALTER TABLE "collab_updates" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY "organisation" ON "collab_updates" USING ("doc_name" IN (SELECT "name" FROM "collab_documents")) WITH CHECK ("doc_name" IN (SELECT "name" FROM "collab_documents"));
+--> statement-breakpoint
+ALTER TABLE "participant_languages" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "organisation" ON "participant_languages" USING ("participant_id" IN (SELECT "id" FROM "participants")) WITH CHECK ("participant_id" IN (SELECT "id" FROM "participants"));--> statement-breakpoint
+ALTER TABLE "reminder_unsubscribes" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "organisation" ON "reminder_unsubscribes" USING ("participant_id" IN (SELECT "id" FROM "participants")) WITH CHECK ("participant_id" IN (SELECT "id" FROM "participants"));--> statement-breakpoint
+ALTER TABLE "reminders_sent" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "organisation" ON "reminders_sent" USING ("participant_id" IN (SELECT "id" FROM "participants")) WITH CHECK ("participant_id" IN (SELECT "id" FROM "participants"));
