@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 /**
  * Which organisation's rows the statements of the current async context may see: the value of
  * `stepwise.organisation_id` that db/client.ts sets for every statement it sends (row-level
- * security, migration 0011; docs/decisions.md "Organisations and row-level security").
+ * security, migration 0012; docs/decisions.md "Organisations and row-level security").
  *
  * `withOrganisation(id, fn)`: everything `fn` does (and what it awaits) sees that organisation's
  * case data only. Outside any scope the statements run as ALL_ORGANISATIONS, the transitional
