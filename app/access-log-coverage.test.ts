@@ -156,6 +156,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
         "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only",
     },
   },
+  "app/api/test-organisation/route.ts": {
+    POST: { noCaseData: "makes an organisation and its administrator for a browser test (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };
@@ -166,6 +169,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
 type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
 
 const PAGES: Record<string, PageRule> = {
+  "app/admin/page.tsx": { noCaseData: "the administrator's own organisation's staff: names, e-mail addresses, roles; no case" },
   "app/admin/jobs/page.tsx": {
     noCaseData: "failed jobs for an administrator: queue, id, tries and error (job data holds ids; addresses are left out)",
   },
@@ -175,7 +179,10 @@ const PAGES: Record<string, PageRule> = {
     logsIn: { "app/cases/[id]/page.tsx": ["recordCaseOverviewShown"], "app/cases/[id]/participant-case-page.tsx": ["recordCasePageShown"] },
   },
   "app/cases/deadlines/page.tsx": {
-    logsIn: { "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"], "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"] },
+    logsIn: {
+      "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"],
+      "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"],
+    },
   },
   "app/cases/new/page.tsx": { noCaseData: "the form for a new case" },
   "app/cases/page.tsx": { logsIn: { "app/cases/page.tsx": ["recordCaseListShown"] } },
