@@ -34,8 +34,8 @@ function event(seq: number, type: string): EventInsert {
 }
 
 async function newVersion() {
-  const [c] = await h.ownerDb!
-    .insert(cases)
+  const [c] = await h
+    .ownerDb!.insert(cases)
     .values({ organisationId: await testOrganisation(h.ownerDb!), employeeName: "X", track: "employed" })
     .returning();
   return createAgreementVersion(h.ownerDb!, c!.id, (existing) => ({
@@ -79,8 +79,8 @@ describe("agreement queries", () => {
     expect(sealed!.row.sealedAt).not.toBeNull();
 
     await expectRefused(
-      h.ownerDb!
-        .update(agreements)
+      h
+        .ownerDb!.update(agreements)
         .set({ canonical: new TextEncoder().encode("{}") })
         .where(eq(agreements.id, row.id)),
       /frozen content/,
@@ -90,7 +90,10 @@ describe("agreement queries", () => {
       /sealed agreement cannot change/,
     );
     await expectRefused(h.ownerDb!.delete(agreements).where(eq(agreements.id, row.id)), /evidence/);
-    await expectRefused(h.ownerDb!.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.agreementId, row.id)), /append-only/);
+    await expectRefused(
+      h.ownerDb!.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.agreementId, row.id)),
+      /append-only/,
+    );
     await expectRefused(h.ownerDb!.delete(agreementEvents).where(eq(agreementEvents.agreementId, row.id)), /append-only/);
 
     // Sealing again through the queries writes nothing: the row is sealed already.
@@ -102,8 +105,8 @@ describe("agreement queries", () => {
   });
 
   it("gives concurrent preparations of one case versions n+1 and n+2", async () => {
-    const [c] = await h.ownerDb!
-      .insert(cases)
+    const [c] = await h
+      .ownerDb!.insert(cases)
       .values({ organisationId: await testOrganisation(h.ownerDb!), employeeName: "Y", track: "employed" })
       .returning();
     const make = () =>
