@@ -119,7 +119,7 @@ describe("access-log counts are evidence too", () => {
       /only grow/,
     );
     await expectRefused(h.db.delete(accessLogRepeats).where(eq(accessLogRepeats.accessLogId, id)), /evidence|permission denied/);
-    await expectRefused(h.db.execute(sql`truncate access_log_repeats`), /append-only/);
+    await expectRefused(h.db.execute(sql`truncate access_log_repeats`), /append-only|permission denied/);
   });
 });
 
