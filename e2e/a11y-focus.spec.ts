@@ -259,18 +259,19 @@ test.describe("focus, errors and announcements", () => {
     await expect(kurt.getByTestId("verify-result")).toHaveAttribute("data-valid", "true");
     await context.close();
 
-    // A link shown again, then "Done": the focus goes back to that person's buttons.
-    const lars = mette.locator('[data-testid="person"][data-role="manager"]');
-    await lars.getByTestId("person-show-again").click();
+    // A link shown again, then "Done": the focus goes back to that person's buttons. (Kurt's link,
+    // used above, can be shown again and withdrawn.)
+    const kurtRow = mette.locator('[data-testid="person"][data-role="employee"]');
+    await kurtRow.getByTestId("person-show-again").click();
     await expectFocused(mette.getByTestId("issued-link-panel"));
     await mette.getByTestId("issued-done").click();
-    await expectFocused(lars.getByRole("button").first());
+    await expectFocused(kurtRow.getByRole("button").first());
 
     // A confirmation: "Keep" and Escape both give the focus back to the button that asked.
-    const revoke = lars.getByTestId("person-revoke");
+    const revoke = kurtRow.getByTestId("person-revoke");
     await revoke.click();
-    await expectFocused(lars.getByTestId("person-revoke-confirm"));
-    await lars.getByRole("button", { name: "Behold" }).click();
+    await expectFocused(kurtRow.getByTestId("person-revoke-confirm"));
+    await kurtRow.getByRole("button", { name: "Behold" }).click();
     await expectFocused(revoke);
     await revoke.click();
     await mette.keyboard.press("Escape");
