@@ -169,6 +169,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
         "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only",
     },
   },
+  "app/api/test-deadlines/route.ts": {
+    POST: { noCaseData: "seeds made-up cases for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers their ids only" },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };
