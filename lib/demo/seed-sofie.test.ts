@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { ensureDemo } from "./seed-demo";
-import { countryOfCase } from "../cases/country-of-case";
+import { countryOfCase } from "../organisations/country-of-case";
 import { bindingOf, loadCaseAgreements } from "../agreements/case-agreements";
 import { referralReadiness } from "../plan/rehab-referral";
 import { loadDocument } from "../collab-store/load-document";
