@@ -13,6 +13,7 @@ import { addDays, dateInZone, zonedToInstant } from "../time/zoned";
 import { fillKurtMeeting, KURT } from "./kurt-case";
 import { ensureKurtAgreement } from "./seed-agreement";
 import { ensureKurtFollowUp, kurtFollowUpFill } from "./seed-follow-up";
+import { ensureSofieDemo, type NorwegianDemoLinks, type NorwegianDemoPaths } from "./seed-sofie";
 
 /** The four who take part, and an observer who only follows (read-only). */
 const DEMO_ROLES = [...MEETING_ROLES, "observer"] as const;
@@ -27,21 +28,31 @@ export type DemoLinks = {
   agreementBundles?: string[];
   /** Kurt's case page (`/cases/<id>`): the timeline, progress, the binding agreement (participants and Mette). */
   caseUrl?: string;
+  /** The Norwegian case (Sofie, NAV): its room, case page, personal links and signed follow-up plan. */
+  no?: NorwegianDemoLinks;
 };
 
 const FILE = "demo-links.json";
 
-type DemoPaths = { meetingPath: string; linkPaths: Partial<Record<DemoRole, string>> };
+type DemoPaths = { meetingPath: string; linkPaths: Partial<Record<DemoRole, string>>; no: NorwegianDemoPaths | null };
 
 /** Relative paths of an existing demo, read back from DATA_DIR; null if there is none. */
 function readDemoPaths(dataDir: string): DemoPaths | null {
   const file = path.join(dataDir, FILE);
   if (!existsSync(file)) return null;
   try {
-    const parsed = JSON.parse(readFileSync(file, "utf8")) as { meetingUrl: string; links: Record<string, string> };
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as {
+      meetingUrl: string;
+      links: Record<string, string>;
+      no?: { meetingUrl: string; links: Record<string, string> };
+    };
     const toPath = (u: string) => new URL(u).pathname;
-    const linkPaths = Object.fromEntries(Object.entries(parsed.links).map(([role, url]) => [role, toPath(url)])) as DemoPaths["linkPaths"];
-    return { meetingPath: toPath(parsed.meetingUrl), linkPaths };
+    const pathsOf = (links: Record<string, string>) => Object.fromEntries(Object.entries(links).map(([role, url]) => [role, toPath(url)]));
+    const linkPaths = pathsOf(parsed.links) as DemoPaths["linkPaths"];
+    const no = parsed.no
+      ? { meetingPath: toPath(parsed.no.meetingUrl), linkPaths: pathsOf(parsed.no.links) as NorwegianDemoPaths["linkPaths"] }
+      : null;
+    return { meetingPath: toPath(parsed.meetingUrl), linkPaths, no };
   } catch {
     return null;
   }
@@ -75,16 +86,20 @@ export async function ensureDemo(input: { dataDir: string; baseUrl: string; now?
         now: input.now ?? new Date(),
       });
       await ensureKurtFollowUp({ caseId: stillThere.meeting.caseId, meetingId, now: input.now ?? new Date() });
+      const no = await ensureSofieDemo({ baseUrl: input.baseUrl, now: input.now ?? new Date(), existing: existing.no });
       const links = {
         ...absolute(input.baseUrl, existing.meetingPath, linkPaths),
         agreementBundles,
         caseUrl: `${input.baseUrl}/cases/${stillThere.meeting.caseId}`,
+        no: no.links,
       };
       writeFileSync(path.join(input.dataDir, FILE), JSON.stringify(links, null, 2) + "\n", { mode: 0o600 });
       return { links, seeded: false };
     }
   }
-  const links = await seedKurt(input.baseUrl, input.now ?? new Date());
+  const kurt = await seedKurt(input.baseUrl, input.now ?? new Date());
+  const no = await ensureSofieDemo({ baseUrl: input.baseUrl, now: input.now ?? new Date(), existing: existing?.no ?? null });
+  const links = { ...kurt, no: no.links };
   writeFileSync(path.join(input.dataDir, FILE), JSON.stringify(links, null, 2) + "\n", { mode: 0o600 });
   return { links, seeded: true };
 }
