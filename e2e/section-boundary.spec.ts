@@ -37,23 +37,37 @@ test("attack 12.3: a section that cannot be shown is replaced by a calm notice w
   const context = await browser.newContext({ locale: "da-DK" });
   const page = await context.newPage();
 
-  // What the browser holds, as this spec tampered with it.
+  // What the browser holds, as this spec tampered with it. `injected` is what this spec added: in
+  // the real attack it was stored on the server, so it goes with every sync the server sends (a
+  // reconnect included) and never back to the server, which would refuse it (4422) and send the
+  // browser round a reconnect loop — seen in CI when a socket happened to reconnect mid-spec.
   const seen = new Y.Doc();
-  const routes: WebSocketRoute[] = [];
+  const injected: Uint8Array[] = [];
+  let live: WebSocketRoute | null = null;
+  const inject = (change: () => void) => {
+    const before = Y.encodeStateVector(seen);
+    change();
+    const update = Y.encodeStateAsUpdate(seen, before);
+    injected.push(update);
+    return update;
+  };
   await page.routeWebSocket(/\/collab\/meeting-/, (ws) => {
-    routes.push(ws);
+    live = ws;
     const server = ws.connectToServer();
-    ws.onMessage((m) => server.send(m));
+    ws.onMessage((m) => {
+      // The browser's answer to the server's sync step 1 holds what it has that the server lacks:
+      // the injected content. Its own edits (sync updates, sub 2) go through as they are.
+      if (injected.length > 0 && asSync(m)?.sub === 1) return;
+      server.send(m);
+    });
     server.onMessage((m) => {
       const sync = asSync(m);
       if (!sync) return ws.send(m);
       Y.applyUpdate(seen, sync.update);
-      if (sync.sub !== 1 || seen.getMap("plan").get("goal") === 42) return ws.send(m);
-      // The room's state as the server sent it, with plan.goal replaced by a number.
-      const before = Y.encodeStateVector(seen);
-      seen.getMap("plan").set("goal", 42);
-      const tampered = Y.encodeStateAsUpdate(seen, before);
-      ws.send(syncFrame(1, Y.mergeUpdates([sync.update, tampered])));
+      if (sync.sub !== 1) return ws.send(m);
+      // The room's state as the server sent it, with plan.goal replaced by a number (once).
+      if (injected.length === 0) inject(() => seen.getMap("plan").set("goal", 42));
+      ws.send(syncFrame(1, Y.mergeUpdates([sync.update, ...injected])));
     });
   });
 
@@ -84,11 +98,16 @@ test("attack 12.3: a section that cannot be shown is replaced by a calm notice w
   await expect(notice).toBeVisible();
   await expect(retry).toBeFocused();
 
+  // The room survives a reconnect: the server's next sync still holds the number, and the notice stays.
+  const first = live!;
+  await first.close({ code: 1012, reason: "restart" });
+  await expect.poll(() => live !== first).toBe(true);
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "saved");
+  await expect(notice).toBeVisible();
+
   // The goal becomes a text again (as a later update would make it): trying again shows the plan.
-  const before = Y.encodeStateVector(seen);
-  seen.getMap("plan").set("goal", new Y.Text("Tilbage i fuldt job"));
-  const repair = Y.encodeStateAsUpdate(seen, before);
-  for (const ws of routes) ws.send(syncFrame(2, repair));
+  const repair = inject(() => seen.getMap("plan").set("goal", new Y.Text("Tilbage i fuldt job")));
+  live!.send(syncFrame(2, repair));
   // The frame reaches the page on its own time: try again until the plan shows (never a fixed wait).
   await expect(async () => {
     if (await retry.isVisible()) await retry.click();
