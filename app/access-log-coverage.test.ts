@@ -156,6 +156,12 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
         "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only",
     },
   },
+  "app/api/v1/me/export/route.ts": {
+    GET: {
+      logs: "data_export",
+      call: async ({ fx }) => (await import("./api/v1/me/export/route")).GET(req(`/api/v1/me/export`, fx.sessions.employee)),
+    },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { eq, sql } from "drizzle-orm";
+import yauzl from "yauzl";
 import { getDb } from "@/db/client";
 import { upsertInvitationAnswer } from "@/db/queries/invitation-answers";
 import { insertProgressEntry } from "@/db/queries/progress-entries";
@@ -156,4 +157,28 @@ export async function dumpWholeDatabase(tdb: TestDatabase): Promise<string> {
 function rowsOf<T>(result: unknown): T[] {
   const r = result as { rows?: T[] } & T[];
   return r.rows ?? r;
+}
+
+/** Every file of a zip archive, by name (yauzl: the reader the export's tests trust, not ours). */
+export function unzip(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error("not a zip"));
+      const files = new Map<string, Buffer>();
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error("unreadable entry"));
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("end", () => {
+            files.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on("end", () => resolve(files));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
 }
