@@ -165,14 +165,11 @@ BEGIN
     RAISE EXCEPTION 'the access log is kept at least 180 days' USING ERRCODE = '22023';
   END IF;
   PERFORM set_config('stepwise.purge_access_log_before', p_before::text, true);
-  -- One statement: the foreign key from the counts is checked at its end, when both are gone.
-  WITH gone AS (
-    SELECT l.id FROM access_log l LEFT JOIN access_log_repeats r ON r.access_log_id = l.id
-    WHERE greatest(l.at, r.last_at) < p_before
-  ), counts AS (
-    DELETE FROM access_log_repeats WHERE access_log_id IN (SELECT id FROM gone)
-  )
-  DELETE FROM access_log WHERE id IN (SELECT id FROM gone);
+  -- The counts first (a row is as new as its last showing), then the rows left without one.
+  DELETE FROM access_log_repeats r USING access_log l
+    WHERE l.id = r.access_log_id AND greatest(l.at, r.last_at) < p_before;
+  DELETE FROM access_log l
+    WHERE l.at < p_before AND NOT EXISTS (SELECT 1 FROM access_log_repeats r WHERE r.access_log_id = l.id);
   GET DIAGNOSTICS purged = ROW_COUNT;
   PERFORM set_config('stepwise.purge_access_log_before', '', true);
   RETURN purged;

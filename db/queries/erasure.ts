@@ -79,3 +79,16 @@ function rowsOf<T>(result: unknown): T[] {
   const r = result as { rows?: T[] } & T[];
   return r.rows ?? r;
 }
+
+/**
+ * Closed cases whose retention has run out: closed on a day before `closedBefore` (YYYY-MM-DD).
+ * Oldest first, at most `limit` per run so one run stays short.
+ */
+export async function listCasesClosedBefore(db: Db, closedBefore: string, limit: number): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select id from cases where state = 'closed' and closed_on is not null and closed_on < ${closedBefore}::date order by closed_on, id limit ${limit}`,
+    ),
+  );
+  return rows.map((r) => r.id);
+}

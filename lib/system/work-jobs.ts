@@ -1,5 +1,6 @@
 import { JOB_QUEUES } from "@/db/job-schema";
-import { claimWorking, jobRunner } from "../jobs/job-runner";
+import { claimWorking, enqueueJob, jobRunner } from "../jobs/job-runner";
+import { jobIdOf } from "../jobs/job-key";
 import { JOB_HANDLERS } from "./job-handlers";
 
 /** Start working every queue (server start-up). Polls each second: a sign-in link is not kept waiting. */
@@ -11,6 +12,22 @@ export async function startJobWorkers(): Promise<void> {
       if (job) await JOB_HANDLERS[queue](job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
     });
   }
+  // The life of personal data: at start, then looked at every hour, run once a day.
+  await queueDataLifecycleJobs();
+  // unref: a pending tick never keeps the process alive at shutdown.
+  setInterval(() => void queueDataLifecycleJobs().catch(() => {}), DATA_LIFECYCLE_CHECK_EVERY_MS).unref();
+}
+
+export const DATA_LIFECYCLE_CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Queue today's housekeeping and retention (lib/personal-data/). The day is the job's key, so
+ * several instances, restarts and the hourly tick queue each once a day.
+ */
+export async function queueDataLifecycleJobs(now = new Date()): Promise<void> {
+  const day = now.toISOString().slice(0, 10);
+  await enqueueJob("data.housekeeping", {}, jobIdOf(`data-housekeeping-${day}`));
+  await enqueueJob("data.retention", {}, jobIdOf(`data-retention-${day}`));
 }
 
 /**
