@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { JOB_SCHEMA } from "../job-schema";
 import { caseErasures, outboxMail, participants, users } from "../schema";
 
-/** The `case_erasures` table and the database function that erases a case (migration 0010). */
+/** The `case_erasures` table and the database function that erases a case (migration 0011). */
 
 export type CaseErasureRow = typeof caseErasures.$inferSelect;
 
@@ -81,13 +81,17 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * Closed cases whose retention has run out: closed on a day before `closedBefore` (YYYY-MM-DD).
- * Oldest first, at most `limit` per run so one run stays short.
+ * Closed cases whose retention has run out on `today` (YYYY-MM-DD): closed more than their
+ * organisation's closed_case_retention_days ago (or `defaultDays` where it sets none). Oldest
+ * first, at most `limit` per run so one run stays short.
  */
-export async function listCasesClosedBefore(db: Db, closedBefore: string, limit: number): Promise<string[]> {
+export async function listCasesPastRetention(db: Db, input: { today: string; defaultDays: number; limit: number }): Promise<string[]> {
   const rows = rowsOf<{ id: string }>(
     await db.execute(
-      sql`select id from cases where state = 'closed' and closed_on is not null and closed_on < ${closedBefore}::date order by closed_on, id limit ${limit}`,
+      sql`select c.id from cases c join organisations o on o.id = c.organisation_id
+          where c.state = 'closed' and c.closed_on is not null
+            and c.closed_on < ${input.today}::date - coalesce(o.closed_case_retention_days, ${input.defaultDays}::int)
+          order by c.closed_on, c.id limit ${input.limit}`,
     ),
   );
   return rows.map((r) => r.id);

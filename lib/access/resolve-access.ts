@@ -7,7 +7,6 @@ import { isStaffAuthMethod } from "./auth-method";
 import { storedSessionToken } from "./session-token";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import { organisationId } from "../organisation/organisation-id";
 import { assertCan } from "../permissions";
 import type { Actors, Credentials, MeetingContext, Me, ParticipantActor, StaffActor } from "./actor";
 import { participantSessionRef, staffSessionRef } from "./session-ref";
@@ -103,7 +102,7 @@ async function participantActor(token: string | null | undefined, now: Date): Pr
     kind: "participant",
     participantId: p.id,
     caseId: p.caseId,
-    organisationId: organisationId(),
+    organisationId: found.organisationId,
     roles: [],
     authMethod: "join-link",
     authenticatedAt: found.openedAt,
@@ -123,9 +122,8 @@ async function staffActor(token: string | null | undefined, now: Date): Promise<
     userId: found.userId,
     email: found.email,
     name: found.name,
-    organisationId: organisationId(),
-    // One staff role for now (users.staff_role holds it); organisations and roles come next.
-    roles: ["caseworker"],
+    organisationId: found.organisationId,
+    roles: [found.staffRole],
     // Sessions from before the method was recorded count as e-mail links.
     authMethod: isStaffAuthMethod(found.method) ? found.method : "email-link",
     // A session from before its opening time was recorded counts as old: sign in again to sign.

@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
-import { listCasesClosedBefore } from "@/db/queries/erasure";
+import { listCasesPastRetention } from "@/db/queries/erasure";
 import { env } from "../env";
 import { isAppError } from "../errors";
 import { errorFields, logger } from "../log/logger";
-import { addDays, dateInZone } from "../time/zoned";
+import { dateInZone } from "../time/zoned";
 import { eraseCase } from "./erase-case";
 
 const log = logger("retention");
@@ -13,18 +13,19 @@ const MAX_PER_RUN = 200;
 
 /**
  * The `data.retention` job (at start, then daily): every case closed longer ago than its
- * retention (CLOSED_CASE_RETENTION_DAYS, default five years — DK sagsakter) is erased, with the
- * reason "retention". A case that is reopened is no longer closed and is kept. One failure does
+ * organisation keeps closed cases (organisations.closed_case_retention_days; where unset,
+ * CLOSED_CASE_RETENTION_DAYS, default five years — DK sagsakter) is erased, with a reason that
+ * says so. A case that is reopened is no longer closed and is kept. One failure does
  * not stop the others; the job fails (and is retried) if any case could not be erased.
  */
 export async function eraseExpiredCases(now = new Date()): Promise<{ erased: string[] }> {
-  const closedBefore = addDays(dateInZone(now), -env().CLOSED_CASE_RETENTION_DAYS);
-  const due = await listCasesClosedBefore(await getDb(), closedBefore, MAX_PER_RUN);
+  const today = dateInZone(now);
+  const due = await listCasesPastRetention(await getDb(), { today, defaultDays: env().CLOSED_CASE_RETENTION_DAYS, limit: MAX_PER_RUN });
   const erased: string[] = [];
   let failed = 0;
   for (const caseId of due) {
     try {
-      await eraseCase(caseId, `retention: closed before ${closedBefore}`, { kind: "retention" });
+      await eraseCase(caseId, `retention: closed longer than the organisation keeps closed cases (${today})`, { kind: "retention" });
       erased.push(caseId);
     } catch (e) {
       // Erased meanwhile by someone else: nothing left to do.

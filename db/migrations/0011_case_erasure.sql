@@ -8,6 +8,8 @@ CREATE TABLE "case_erasures" (
 	"access_log_rows" integer NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "closed_case_retention_days" integer;
+--> statement-breakpoint
 -- Erasure (GDPR Art. 17) and the access log's retention, without opening the evidence to the
 -- application (docs/decisions.md, "Erasure"). The append-only guards stay; a DELETE passes them
 -- only while one of the two functions below runs, and only for the rows it names: the rows of the
