@@ -172,6 +172,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
 type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
 
 const PAGES: Record<string, PageRule> = {
+  "app/admin/erase-case/page.tsx": { noCaseData: "the administrator's erasure form: nothing of any case until they type an id" },
   "app/agreements/[id]/page.tsx": { logsIn: { "app/agreements/[id]/page.tsx": ["getAgreementForParticipant"] } },
   "app/agreements/page.tsx": { logsIn: { "app/agreements/page.tsx": ["recordAgreementVersionsShown"] } },
   "app/cases/[id]/page.tsx": {
