@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "@/app/cases/_components/keep-typed";
 import { dangerButtonClass, errorClass, hintClass, inputClass, labelClass, noticeClass } from "@/app/_components/ui/classes";
+import { useFocusResult } from "@/app/_components/ui/use-focus-result";
 import { eraseCaseAction } from "./actions";
 
 /** Case id, reason, and a box that says they mean it; controlled, so nothing typed is lost on an error. */
@@ -12,6 +13,9 @@ export function EraseCaseForm() {
   const [state, action, pending] = useActionState(eraseCaseAction, null);
   const [caseId, setCaseId] = useState("");
   const [reason, setReason] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useFocusResult(state, formRef, resultRef);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   const err = (f: string) => (fields[f] ? (t.has(`errors.${fields[f]}`) ? t(`errors.${fields[f]}`) : t("errors.other")) : null);
   const formError =
@@ -20,15 +24,17 @@ export function EraseCaseForm() {
       : null;
 
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} noValidate data-testid="erase-case-form">
-      <p role="alert" className={errorClass} data-testid="erase-case-error">
-        {state && !state.ok ? (formError ?? t("checkFields")) : null}
-      </p>
-      {state?.ok ? (
-        <p role="status" className={noticeClass} data-testid="erase-case-done">
-          {t("done", { agreements: state.value.agreements })}
+    <form ref={formRef} action={action} onSubmit={submitWithoutReset(action, pending)} noValidate data-testid="erase-case-form">
+      <div ref={resultRef} tabIndex={-1} aria-live="polite" className="outline-none">
+        <p role="alert" className={errorClass} data-testid="erase-case-error">
+          {state && !state.ok ? (formError ?? t("checkFields")) : null}
         </p>
-      ) : null}
+        {state?.ok ? (
+          <p className={noticeClass} data-testid="erase-case-done">
+            {t("done", { agreements: state.value.agreements })}
+          </p>
+        ) : null}
+      </div>
 
       <div className="mt-2">
         <label htmlFor="caseId" className={labelClass}>
@@ -76,7 +82,14 @@ export function EraseCaseForm() {
 
       <div className="mt-4">
         <label className="flex items-start gap-2">
-          <input type="checkbox" name="confirm" value="yes" className="mt-1 size-4" aria-describedby="confirm-error" />
+          <input
+            type="checkbox"
+            name="confirm"
+            value="yes"
+            className="mt-1 size-4"
+            aria-invalid={Boolean(fields.confirm) || undefined}
+            aria-describedby="confirm-error"
+          />
           <span>{t("confirm")}</span>
         </label>
         <p id="confirm-error" className={errorClass}>
@@ -84,7 +97,7 @@ export function EraseCaseForm() {
         </p>
       </div>
 
-      <button type="submit" className={`mt-6 ${dangerButtonClass}`} disabled={pending} data-testid="erase-case-submit">
+      <button type="submit" className={`mt-6 ${dangerButtonClass}`} aria-disabled={pending || undefined} data-testid="erase-case-submit">
         {pending ? t("erasing") : t("submit")}
       </button>
     </form>
