@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { JOB_SCHEMA } from "../job-schema";
 import { caseErasures, outboxMail, participants, users } from "../schema";
@@ -26,7 +26,28 @@ export async function findCaseMailTrail(db: Db, caseId: string): Promise<CaseMai
   const addresses = new Set<string>();
   for (const p of people) if (p.email) addresses.add(p.email);
   for (const m of mails) addresses.add(m.to);
-  return { outboxIds: mails.map((m) => m.id), addresses: [...addresses], participantIds };
+  // Mail queued without its participant (meeting changes, reminders) is the case's when no one
+  // outside the case has its address: a staff member or a participant of another case.
+  const heldOutside = await addressesHeldOutside(db, caseId, [...addresses]);
+  const own = [...addresses].filter((a) => !heldOutside.has(a));
+  const loose =
+    own.length === 0
+      ? []
+      : await db
+          .select({ id: outboxMail.id })
+          .from(outboxMail)
+          .where(and(isNull(outboxMail.participantId), inArray(outboxMail.toAddress, own)));
+  return { outboxIds: [...mails.map((m) => m.id), ...loose.map((m) => m.id)], addresses: [...addresses], participantIds };
+}
+
+async function addressesHeldOutside(db: Db, caseId: string, addresses: string[]): Promise<Set<string>> {
+  if (addresses.length === 0) return new Set();
+  const a = await db
+    .select({ email: participants.email })
+    .from(participants)
+    .where(and(ne(participants.caseId, caseId), inArray(participants.email, addresses)));
+  const b = await db.select({ email: users.email }).from(users).where(inArray(users.email, addresses));
+  return new Set([...a, ...b].map((r) => r.email).filter((e): e is string => e !== null));
 }
 
 /**
@@ -47,6 +68,8 @@ export async function eraseCaseRows(
       await tx.execute(sql`delete from ${sql.raw(JOB_SCHEMA)}.job where data->>'outboxId' = any(${ids})`);
       await tx.execute(sql`delete from ${sql.raw(JOB_SCHEMA)}.archive where data->>'outboxId' = any(${ids})`);
     }
+    // The case's mail rows without a participant (the others go with their participant).
+    if (input.outboxIds.length > 0) await tx.delete(outboxMail).where(inArray(outboxMail.id, input.outboxIds));
     const result = await tx.execute(sql`select stepwise_erase_case(${input.caseId}::uuid, ${input.reason}, ${input.erasedBy}) as done`);
     const [row] = rowsOf<{ done: { agreements: number; accessLogRows: number } }>(result);
     return row!.done;

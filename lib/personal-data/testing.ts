@@ -109,6 +109,8 @@ export async function createRichCase(tag: string): Promise<RichCase> {
     { to: strings.employeeEmail, subject: "Møde", text: `Hej ${strings.employeeName}` },
     { participantId: fx.participants.employee.id },
   );
+  // As a meeting change or a reminder is queued: without its participant.
+  await queueMail({ to: strings.employeeEmail, subject: "Mødet er flyttet", text: `Hej ${strings.employeeName}, mødet er flyttet` });
   const shown = {
     who: { kind: "participant" as const, id: fx.participants.manager.id, name: strings.managerName, role: "manager" },
     caseId: fx.caseId,
