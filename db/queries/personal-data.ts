@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { calendarSubscriptions, invitationAnswers, joinLinks, joinLinkUses, outboxMail, participantSessions } from "../schema";
 
@@ -7,7 +7,7 @@ import { calendarSubscriptions, invitationAnswers, joinLinks, joinLinkUses, outb
  * (GDPR Art. 15): their links and each use of them, their sessions, calendar links, answers to
  * invitations and the mail sent to them. Never a token or its hash: those are keys, not data.
  */
-export async function readParticipantTrail(db: Db, participantId: string) {
+export async function readParticipantTrail(db: Db, participantId: string, email: string | null) {
   const links = await db
     .select({
       id: joinLinks.id,
@@ -76,7 +76,12 @@ export async function readParticipantTrail(db: Db, participantId: string) {
       sentAt: outboxMail.sentAt,
     })
     .from(outboxMail)
-    .where(eq(outboxMail.participantId, participantId))
+    // Mail queued without its participant (meeting changes, reminders) is theirs by its address.
+    .where(
+      email
+        ? or(eq(outboxMail.participantId, participantId), and(isNull(outboxMail.participantId), eq(outboxMail.toAddress, email)))
+        : eq(outboxMail.participantId, participantId),
+    )
     .orderBy(asc(outboxMail.createdAt));
   return { links, uses, sessions, calendarLinks, answers, mails };
 }

@@ -62,7 +62,7 @@ export async function exportMyData(input: { me: Me; locale: Locale; baseUrl: str
     pdfs.push({ name: `agreements/agreement-v${a.version}.pdf`, data: pdf.bytes });
   }
   const progress = await listCaseProgress({ me });
-  const trail = await readParticipantTrail(db, me.participantId);
+  const trail = await readParticipantTrail(db, me.participantId, self.email);
   const accessLog = await wholeAccessLog(me);
 
   const caseJson = {

@@ -71,6 +71,8 @@ describe("GET /api/v1/me/export", () => {
     expect(text("preparation.json")).toContain(mine.strings.preparation);
     expect(text("invitations.json")).toContain(mine.strings.answerReason);
     expect(text("invitations.json")).toContain(mine.strings.employeeEmail);
+    // Mail queued without the participant (a meeting change) is theirs by its address.
+    expect(text("invitations.json")).toContain("Mødet er flyttet");
     // Who saw the case: the manager's visits are the employee's to know.
     expect(text("access-log.json")).toContain(mine.strings.managerName);
   });
