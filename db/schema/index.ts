@@ -8,4 +8,5 @@ export * from "./agreements";
 export * from "./staff-auth";
 export * from "./followup";
 export * from "./outbox";
+export * from "./reminders";
 export * from "./erasure";

@@ -13,6 +13,7 @@ import verification from "./messages/verification.json";
 import meetingOver from "./messages/meeting-over.json";
 import accessLogBrowse from "./messages/access-log-browse.json";
 import countryPlan from "./messages/country-plan.json";
+import reminders from "./messages/reminders.json";
 import personalData from "./messages/personal-data.json";
 import { LOCALES, type Locale } from "./locales";
 
@@ -37,6 +38,7 @@ const FILES = [
   accessLogBrowse,
   verification,
   countryPlan,
+  reminders,
   personalData,
 ] as const;
 

@@ -1,4 +1,5 @@
 import { JOB_QUEUES } from "@/db/job-schema";
+import { randomUUID } from "node:crypto";
 import { claimWorking, enqueueJob, jobRunner } from "../jobs/job-runner";
 import { jobIdOf } from "../jobs/job-key";
 import { JOB_HANDLERS } from "./job-handlers";
@@ -12,10 +13,24 @@ export async function startJobWorkers(): Promise<void> {
       if (job) await JOB_HANDLERS[queue](job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
     });
   }
+  // At start always (a restart may follow a long time down), then once per hour.
+  await enqueueJob("reminders.scan", {}, randomUUID());
   // The life of personal data: at start, then looked at every hour, run once a day.
   await queueDataLifecycleJobs();
-  // unref: a pending tick never keeps the process alive at shutdown.
+  // unref: a pending hourly tick never keeps the process alive at shutdown.
+  setInterval(() => void queueReminderScan().catch(() => {}), REMINDER_SCAN_EVERY_MS).unref();
   setInterval(() => void queueDataLifecycleJobs().catch(() => {}), DATA_LIFECYCLE_CHECK_EVERY_MS).unref();
+}
+
+/** Reminders are looked for at start and then every hour (lib/reminders/scan-reminders.ts). */
+export const REMINDER_SCAN_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Queue the scan for this hour. The hour is the job's key, so several instances (or a restart
+ * within the hour) queue one scan; the scan itself sends each reminder once in any case.
+ */
+export async function queueReminderScan(now = new Date()): Promise<boolean> {
+  return enqueueJob("reminders.scan", {}, jobIdOf(`reminders-scan-${now.toISOString().slice(0, 13)}`));
 }
 
 export const DATA_LIFECYCLE_CHECK_EVERY_MS = 60 * 60 * 1000;
