@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, participants } from "../schema";
 import type { ParticipantRow } from "./participants";
@@ -45,4 +45,13 @@ export async function listCasesOfUser(db: Db, userId: string): Promise<{ case: C
     .innerJoin(cases, eq(cases.id, participants.caseId))
     .where(and(eq(participants.userId, userId), isNull(participants.removedAt)))
     .orderBy(desc(cases.createdAt));
+}
+
+/** The state (open or closed) of these cases, for re-checking live sockets. */
+export async function listCaseStates(db: Db, ids: readonly string[]): Promise<{ id: string; state: CaseRow["state"] }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: cases.id, state: cases.state })
+    .from(cases)
+    .where(inArray(cases.id, [...ids]));
 }

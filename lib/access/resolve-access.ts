@@ -70,7 +70,7 @@ export async function resolveAccess(actors: Actors, target: AccessTarget): Promi
       videoUrl: m.videoUrl,
       status: m.status,
     },
-    case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track },
+    case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track, state: c.state },
   };
 }
 

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { listCaseEvents } from "@/db/queries/case-events";
 import { findCase } from "@/db/queries/cases";
 import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { findParticipant, listAllParticipantsOfCase } from "@/db/queries/participants";
@@ -36,11 +37,12 @@ export async function exportMyData(input: { me: Me; locale: Locale; baseUrl: str
   const { me } = input;
   if (me.role !== "employee") throw new AppError("FORBIDDEN", "the export is the employee's own copy of their case");
   const db = await getDb();
-  const [kase, self, people, meetings] = await Promise.all([
+  const [kase, self, people, meetings, events] = await Promise.all([
     findCase(db, me.caseId),
     findParticipant(db, me.participantId),
     listAllParticipantsOfCase(db, me.caseId),
     listMeetingsOfCases(db, [me.caseId]),
+    listCaseEvents(db, me.caseId),
   ]);
   if (!kase || !self) throw new AppError("NOT_FOUND", "no such case");
 
@@ -66,7 +68,20 @@ export async function exportMyData(input: { me: Me; locale: Locale; baseUrl: str
   const accessLog = await wholeAccessLog(me);
 
   const caseJson = {
-    case: { id: kase.id, employeeName: kase.employeeName, employer: kase.employer, track: kase.track, createdAt: kase.createdAt },
+    case: {
+      id: kase.id,
+      reference: kase.reference,
+      employeeName: kase.employeeName,
+      employer: kase.employer,
+      track: kase.track,
+      sickLeaveStart: kase.sickLeaveStart,
+      state: kase.state,
+      outcome: kase.outcome,
+      closedOn: kase.closedOn,
+      createdAt: kase.createdAt,
+    },
+    // Closed, reopened, handed over: what happened to the case and why (staff by role, not by id).
+    events: events.map((e) => ({ kind: e.kind, outcome: e.outcome, closedOn: e.closedOn, reason: e.reason, at: e.at })),
     you: { participantId: self.id, role: self.role, displayName: self.displayName, email: self.email, addedAt: self.createdAt },
     // Others on the case as the employee sees them in Stepwise: names and roles, no addresses.
     participants: people.map((p) => ({ role: p.role, displayName: p.displayName, addedAt: p.createdAt, removedAt: p.removedAt })),

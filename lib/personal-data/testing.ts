@@ -4,7 +4,7 @@ import yauzl from "yauzl";
 import { getDb } from "@/db/client";
 import { upsertInvitationAnswer } from "@/db/queries/invitation-answers";
 import { insertProgressEntry } from "@/db/queries/progress-entries";
-import { cases, meetings, participants } from "@/db/schema";
+import { caseEvents, cases, meetings, participants } from "@/db/schema";
 import { prepareAgreement } from "../agreements/prepare-agreement";
 import { signAgreement } from "../agreements/sign-agreement";
 import { CLIENT, createAgreementFixture, editMeeting, type AgreementFixture } from "../agreements/test-fixtures";
@@ -47,6 +47,7 @@ export async function createRichCase(tag: string): Promise<RichCase> {
     preparation: `Søvnproblemer${tag} siden operationen`,
     progressNote: `Knæet${tag} hævede efter trappen`,
     answerReason: `Fysioterapi${tag} samme formiddag`,
+    caseEventReason: `Genåbnet${tag} efter ny sygemelding`,
   };
   const db = await getDb();
   await db.update(cases).set({ employeeName: strings.employeeName, employer: strings.employer }).where(eq(cases.id, fx.caseId));
@@ -59,6 +60,7 @@ export async function createRichCase(tag: string): Promise<RichCase> {
     .set({ displayName: strings.managerName, email: strings.managerEmail })
     .where(eq(participants.id, fx.participants.manager.id));
   await db.update(meetings).set({ title: strings.meetingTitle }).where(eq(meetings.id, fx.meetingId));
+  await db.insert(caseEvents).values({ caseId: fx.caseId, kind: "reopened", reason: strings.caseEventReason });
   for (const role of ["employee", "manager"] as const) {
     fx.actors[role] = await meOfSession(fx.sessions[role]);
     fx.names[role] = fx.actors[role].displayName;

@@ -62,6 +62,7 @@ describe("GET /api/v1/me/export", () => {
       case: { id: mine.caseId, employeeName: mine.strings.employeeName, employer: mine.strings.employer },
       you: { role: "employee", email: mine.strings.employeeEmail },
     });
+    expect(text("case.json")).toContain(mine.strings.caseEventReason);
     expect(text("plan.json")).toContain(mine.strings.plan);
     expect(json("agreements.json")).toEqual([
       expect.objectContaining({ version: 1, fingerprint: mine.fingerprint, state: expect.any(String) }),
