@@ -9,4 +9,5 @@ export * from "./staff-auth";
 export * from "./followup";
 export * from "./outbox";
 export * from "./reminders";
+export * from "./eid";
 export * from "./erasure";
