@@ -62,6 +62,16 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
     },
   },
   "app/api/agreements/[id]/decline/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/v1/agreements/[id]/export/route.ts": {
+    GET: {
+      logs: "agreement_export",
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/v1/agreements/[id]/export/route")).GET(
+          req(`/api/v1/agreements/${sealedId}/export?format=no-oppfolgingsplan`, fx.sessions.manager),
+          idParams(sealedId),
+        ),
+    },
+  },
   "app/api/agreements/[id]/pdf/route.ts": {
     GET: {
       logs: "agreement_pdf",
@@ -158,6 +168,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
       noCaseData:
         "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only",
     },
+  },
+  "app/api/test-deadlines/route.ts": {
+    POST: { noCaseData: "seeds made-up cases for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers their ids only" },
   },
   "app/api/v1/me/export/route.ts": {
     GET: {
