@@ -7,7 +7,7 @@
  *                product's tables, but on the evidence tables may only read and append — no
  *                UPDATE (except sealing an agreement's four seal columns, once, which the guard
  *                trigger allows), no DELETE, TRUNCATE or TRIGGER, and it owns nothing. It may
- *                call the two SECURITY DEFINER functions of migration 0014 that erase a case or
+ *                call the two SECURITY DEFINER functions of migration 0015 that erase a case or
  *                purge the access log past its retention, and nothing else deletes evidence.
  *
  * `grantApplicationRole` runs as the owner after every migration, so a table added later gets
@@ -50,7 +50,7 @@ export function applicationRoleGrants(appRole: string): string[] {
     `revoke insert on agreement_events_before_attestation from ${role}`,
     // The record of an erasure is written by stepwise_erase_case alone (with the owner's rights).
     `revoke insert on case_erasures from ${role}`,
-    // Erasure and the access log's retention (migration 0014): the only way the application can
+    // Erasure and the access log's retention (migration 0015): the only way the application can
     // delete evidence, each for the rows the function names (docs/decisions.md, "Erasure").
     `grant execute on function stepwise_erase_case(uuid, text, text) to ${role}`,
     `grant execute on function stepwise_purge_access_log(timestamptz) to ${role}`,

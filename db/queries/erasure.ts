@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { JOB_SCHEMA } from "../job-schema";
 import { caseErasures, outboxMail, participants, users } from "../schema";
 
-/** The `case_erasures` table and the database function that erases a case (migration 0014). */
+/** The `case_erasures` table and the database function that erases a case (migration 0015). */
 
 export type CaseErasureRow = typeof caseErasures.$inferSelect;
 

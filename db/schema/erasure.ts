@@ -16,7 +16,7 @@ export type ErasedAgreement = {
  * why it was erased, by what (`erasedBy` is "admin:<staff id>", "cli" or "retention" — never a
  * name), and per agreement version its fingerprint and seal, so a copy someone kept can still be
  * matched ("agreement 2 of case X was sealed at T with fingerprint F"). No name, address or text.
- * Written only by the database function stepwise_erase_case (migration 0014), which runs with
+ * Written only by the database function stepwise_erase_case (migration 0015), which runs with
  * the owner's rights; the application's role may only read it, and triggers refuse any change.
  */
 export const caseErasures = pgTable("case_erasures", {

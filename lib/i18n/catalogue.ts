@@ -14,6 +14,7 @@ import meetingOver from "./messages/meeting-over.json";
 import accessLogBrowse from "./messages/access-log-browse.json";
 import countryPlan from "./messages/country-plan.json";
 import reminders from "./messages/reminders.json";
+import admin from "./messages/admin.json";
 import personalData from "./messages/personal-data.json";
 import { LOCALES, type Locale } from "./locales";
 
@@ -39,6 +40,7 @@ const FILES = [
   verification,
   countryPlan,
   reminders,
+  admin,
   personalData,
 ] as const;
 

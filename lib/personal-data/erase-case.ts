@@ -25,7 +25,7 @@ const Input = z.object({
  * Erase a case (GDPR Art. 17, and the end of its retention): every row about it — participants,
  * meetings, the shared documents and their update logs, the private preparation, progress,
  * invitations, links, sessions, outbox mail, agreements with their events, the access log — in
- * one transaction through the database function stepwise_erase_case (migration 0014), which
+ * one transaction through the database function stepwise_erase_case (migration 0015), which
  * leaves one case_erasures row of ids, times and fingerprints (docs/decisions.md, "Erasure").
  * Then the outbox files of its mail (DATA_DIR/outbox) and the live sockets of its people.
  *
