@@ -175,6 +175,12 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/test-organisation/route.ts": {
     POST: { noCaseData: "makes an organisation and its administrator for a browser test (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" },
   },
+  "app/api/v1/me/export/route.ts": {
+    GET: {
+      logs: "data_export",
+      call: async ({ fx }) => (await import("./api/v1/me/export/route")).GET(req(`/api/v1/me/export`, fx.sessions.employee)),
+    },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };
@@ -185,6 +191,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
 type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
 
 const PAGES: Record<string, PageRule> = {
+  "app/admin/erase-case/page.tsx": { noCaseData: "the administrator's erasure form: nothing of any case until they type an id" },
   "app/admin/page.tsx": { noCaseData: "the administrator's own organisation's staff: names, e-mail addresses, roles; no case" },
   "app/admin/jobs/page.tsx": {
     noCaseData: "failed jobs for an administrator: queue, id, tries and error (job data holds ids; addresses are left out)",

@@ -116,6 +116,26 @@ describe("the application's database role", () => {
     }
   });
 
+  it("issue 16: as the application's role, the erasure's marker opens nothing, and its record cannot be written by hand", async () => {
+    // A session-wide marker (a transaction's would be lost with the refused statement's rollback).
+    await s.asApp(`select set_config('stepwise.erasing_case', '00000000-0000-4000-8000-000000000001', false)`);
+    try {
+      for (const stmt of [`delete from access_log`, `delete from agreement_events`, `delete from agreements`]) {
+        expect(await refused(s.asApp(stmt)), stmt).toMatch(/permission denied/);
+      }
+    } finally {
+      await s.asApp(`select set_config('stepwise.erasing_case', '', false)`);
+    }
+    const insert = `insert into case_erasures (case_id, reason, erased_by, case_created_at, agreements, access_log_rows) values (gen_random_uuid(), 'x', 'cli', now(), '[]', 0)`;
+    expect(await refused(s.asApp(insert))).toMatch(/permission denied/);
+    // The access log's retention never reaches back less than 180 days, whoever asks.
+    expect(await refused(s.asApp(`select stepwise_purge_access_log(now() - interval '30 days')`))).toMatch(/at least 180 days/);
+    expect(await refused(s.asApp(`select stepwise_erase_case('00000000-0000-4000-8000-000000000001', ' ', 'cli')`))).toMatch(
+      /needs a reason/,
+    );
+    expect(await refused(s.asApp(`select stepwise_erase_case('00000000-0000-4000-8000-0000000000ff', 'why', 'cli')`))).toMatch(/no case/);
+  });
+
   it("still lets the application append evidence and seal an agreement once", async () => {
     await s.asApp(
       `insert into agreement_events (agreement_id, seq, type, at, hash, data) values ('${agreementId}', 2, 'signed', now(), 'h2', '\\x7b7d')`,
@@ -166,5 +186,19 @@ describe("the guards themselves", () => {
     } finally {
       await s.asOwner("reset session_replication_role");
     }
+  });
+});
+
+describe("erasure (issue 16)", () => {
+  it("as the application's role, stepwise_erase_case removes the case with its evidence and leaves its record", async () => {
+    await s.asApp(`select stepwise_erase_case('00000000-0000-4000-8000-000000000001', 'retention ended', 'retention')`);
+    const left = (await s.asOwner(
+      `select (select count(*) from agreements)::int + (select count(*) from agreement_events)::int + (select count(*) from cases)::int as n, (select count(*) from case_erasures)::int as erasures`,
+    )) as unknown;
+    const row = (Array.isArray(left) ? ((left as { rows?: unknown[] }[]).at(-1)?.rows?.[0] ?? left[0]) : null) as {
+      n: number;
+      erasures: number;
+    };
+    expect(row).toMatchObject({ n: 0, erasures: 1 });
   });
 });

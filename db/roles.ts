@@ -6,13 +6,21 @@
  *   application  what the running server connects as (DATABASE_URL): reads and writes the
  *                product's tables, but on the evidence tables may only read and append — no
  *                UPDATE (except sealing an agreement's four seal columns, once, which the guard
- *                trigger allows), no DELETE, TRUNCATE or TRIGGER, and it owns nothing.
+ *                trigger allows), no DELETE, TRUNCATE or TRIGGER, and it owns nothing. It may
+ *                call the two SECURITY DEFINER functions of migration 0015 that erase a case or
+ *                purge the access log past its retention, and nothing else deletes evidence.
  *
  * `grantApplicationRole` runs as the owner after every migration, so a table added later gets
  * its grants at the next start. A new evidence table must be added to EVIDENCE_TABLES (or, when the
  * application may update it under a guard trigger, to GUARDED_TABLES).
  */
-export const EVIDENCE_TABLES = ["access_log", "agreements", "agreement_events", "agreement_events_before_attestation"] as const;
+export const EVIDENCE_TABLES = [
+  "access_log",
+  "agreements",
+  "agreement_events",
+  "agreement_events_before_attestation",
+  "case_erasures",
+] as const;
 
 /**
  * Evidence the application updates only as its guard trigger allows (an access-log row's repeat
@@ -40,6 +48,12 @@ export function applicationRoleGrants(appRole: string): string[] {
     `revoke delete, truncate, trigger, references on ${GUARDED_TABLES.map(quoteIdent).join(", ")} from ${role}`,
     // The list of events from before attestations is closed: read only.
     `revoke insert on agreement_events_before_attestation from ${role}`,
+    // The record of an erasure is written by stepwise_erase_case alone (with the owner's rights).
+    `revoke insert on case_erasures from ${role}`,
+    // Erasure and the access log's retention (migration 0015): the only way the application can
+    // delete evidence, each for the rows the function names (docs/decisions.md, "Erasure").
+    `grant execute on function stepwise_erase_case(uuid, text, text) to ${role}`,
+    `grant execute on function stepwise_purge_access_log(timestamptz) to ${role}`,
     `grant update (${SEAL_COLUMNS.map(quoteIdent).join(", ")}) on agreements to ${role}`,
     // To see whether migrations are pending, never to run them.
     `grant usage on schema drizzle to ${role}`,

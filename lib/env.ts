@@ -54,6 +54,22 @@ const schema = z.object({
   CASE_LIST_PAGE_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Days a join link stays valid after the end of its case's latest scheduled meeting (lib/access/join-link-expiry.ts). */
   JOIN_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Days a closed case is kept before the retention job erases it, until organisations set their own (docs/decisions.md, "Retention"). */
+  CLOSED_CASE_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365 * 30)
+    .default(365 * 5),
+  /** Days an access-log row is kept (at least 180: the database refuses less). Its case's erasure removes it sooner. */
+  ACCESS_LOG_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(180)
+    .max(365 * 30)
+    .default(365 * 2),
+  /** Days an expired or withdrawn link, session or calendar link is kept before housekeeping removes it. */
+  EXPIRED_ACCESS_KEPT_DAYS: z.coerce.number().int().min(0).max(365).default(30),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()

@@ -33,6 +33,15 @@ export function outboxDir(): string {
   return path.join(env().DATA_DIR, "outbox");
 }
 
+/** The part of an outbox file's name that names its address (`…-<to>.eml`). */
+export function outboxFileSuffix(to: string): string {
+  return `-${safeAddress(to)}.eml`;
+}
+
+function safeAddress(to: string): string {
+  return to.replace(/[^a-zA-Z0-9@._+-]/g, "_").slice(0, 120);
+}
+
 const CALENDAR_FILE = "invitation.ics";
 /** lib/calendar/ics.ts publishes (METHOD:PUBLISH): the same UID with a higher SEQUENCE replaces the older copy. */
 const CALENDAR_METHOD = "PUBLISH";
@@ -68,11 +77,12 @@ function asEml(mail: OutgoingMail, from: string, at: Date): string {
 }
 
 /**
- * Send a message by SMTP when configured, else write it to DATA_DIR/outbox/<time>-<to>.eml.
+ * Send a message by SMTP when configured, else write it to DATA_DIR/outbox/<time>-<tag>-<to>.eml.
+ * `tag` is the outbox row's id, so erasing a case finds its files (lib/personal-data/erase-case.ts).
  * The outbox file exists when this returns (written synchronously); an SMTP send is started and
  * its promise returned, so a caller that must not reveal timing can leave it running.
  */
-export function deliverMail(mail: OutgoingMail, now = new Date()): Delivery {
+export function deliverMail(mail: OutgoingMail, now = new Date(), tag?: string): Delivery {
   const settings = smtpSettings();
   if (settings) {
     const sent = transporter(settings.smtp)
@@ -89,8 +99,8 @@ export function deliverMail(mail: OutgoingMail, now = new Date()): Delivery {
   const dir = outboxDir();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stamp = now.toISOString().replace(/[:.]/g, "-");
-  const safeTo = mail.to.replace(/[^a-zA-Z0-9@._+-]/g, "_").slice(0, 120);
-  const file = path.join(dir, `${stamp}-${randomBytes(2).toString("hex")}-${safeTo}.eml`);
+  const safeTo = safeAddress(mail.to);
+  const file = path.join(dir, `${stamp}-${tag ?? randomBytes(2).toString("hex")}-${safeTo}.eml`);
   writeFileSync(file, asEml(mail, env().MAIL_FROM ?? "Stepwise <no-reply@localhost>", now), { mode: 0o600, flag: "wx" });
   return { via: "outbox", file };
 }

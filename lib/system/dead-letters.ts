@@ -13,7 +13,7 @@ export function mayManageJobs(actor: Pick<StaffActor, "roles">): boolean {
  * Jobs a second chance can help. A mail job cannot be retried by hand: once its last try failed
  * its body — which held a live link — was erased, so the caseworker sends the invitation again.
  */
-const RETRYABLE: readonly JobQueue[] = ["reminders.scan"];
+const RETRYABLE: readonly JobQueue[] = ["reminders.scan", "data.housekeeping", "data.retention"];
 
 export type DeadLetter = FailedJob & { retryable: boolean };
 

@@ -15,8 +15,11 @@ export async function startJobWorkers(): Promise<void> {
   }
   // At start always (a restart may follow a long time down), then once per hour.
   await enqueueJob("reminders.scan", {}, randomUUID());
+  // The life of personal data: at start, then looked at every hour, run once a day.
+  await queueDataLifecycleJobs();
   // unref: a pending hourly tick never keeps the process alive at shutdown.
   setInterval(() => void queueReminderScan().catch(() => {}), REMINDER_SCAN_EVERY_MS).unref();
+  setInterval(() => void queueDataLifecycleJobs().catch(() => {}), DATA_LIFECYCLE_CHECK_EVERY_MS).unref();
 }
 
 /** Reminders are looked for at start and then every hour (lib/reminders/scan-reminders.ts). */
@@ -28,6 +31,18 @@ export const REMINDER_SCAN_EVERY_MS = 60 * 60 * 1000;
  */
 export async function queueReminderScan(now = new Date()): Promise<boolean> {
   return enqueueJob("reminders.scan", {}, jobIdOf(`reminders-scan-${now.toISOString().slice(0, 13)}`));
+}
+
+export const DATA_LIFECYCLE_CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Queue today's housekeeping and retention (lib/personal-data/). The day is the job's key, so
+ * several instances, restarts and the hourly tick queue each once a day.
+ */
+export async function queueDataLifecycleJobs(now = new Date()): Promise<void> {
+  const day = now.toISOString().slice(0, 10);
+  await enqueueJob("data.housekeeping", {}, jobIdOf(`data-housekeeping-${day}`));
+  await enqueueJob("data.retention", {}, jobIdOf(`data-retention-${day}`));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AdminCommand } from "./admin-command";
+import { caseErase } from "./case-erase";
 import { orgCreate } from "./org-create";
 import { staffAdd } from "./staff-add";
 
 /** Every command of `npm run admin`: add a file beside this one and a line here. */
-export const ADMIN_COMMANDS: readonly AdminCommand[] = [orgCreate, staffAdd];
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [orgCreate, staffAdd, caseErase];
