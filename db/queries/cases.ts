@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, exists, ilike, isNull, or, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, participants } from "../schema";
 import type { ParticipantRow } from "./participants";
@@ -45,4 +45,37 @@ export async function listCasesOfUser(db: Db, userId: string): Promise<{ case: C
     .innerJoin(cases, eq(cases.id, participants.caseId))
     .where(and(eq(participants.userId, userId), isNull(participants.removedAt)))
     .orderBy(desc(cases.createdAt));
+}
+
+/**
+ * One page of cases for the API, newest first: the organisation's (or, with `participantUserId`,
+ * only those the staff user is on), matching `q` in the employee's name or the employer. One row
+ * more than `limit` is read, so the caller knows whether a next page exists.
+ */
+export async function searchCasesPage(
+  db: Db,
+  input: { participantUserId?: string; q?: string; limit: number; offset: number },
+): Promise<CaseRow[]> {
+  const where: (SQL | undefined)[] = [];
+  if (input.participantUserId) {
+    where.push(
+      exists(
+        db
+          .select({ one: participants.id })
+          .from(participants)
+          .where(and(eq(participants.caseId, cases.id), eq(participants.userId, input.participantUserId), isNull(participants.removedAt))),
+      ),
+    );
+  }
+  if (input.q) {
+    const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(cases.employeeName, like), ilike(cases.employer, like)));
+  }
+  return db
+    .select()
+    .from(cases)
+    .where(and(...where))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(input.limit + 1)
+    .offset(input.offset);
 }

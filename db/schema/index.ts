@@ -7,3 +7,4 @@ export * from "./agreements";
 export * from "./staff-auth";
 export * from "./followup";
 export * from "./outbox";
+export * from "./api";
