@@ -53,7 +53,11 @@ function apiReq(p: string, c: Ctx): Promise<Request> {
   apiToken ??= (async () => {
     const staff = await (await import("@/lib/auth/provision-caseworker")).provisionCaseworker({ email: "coverage@jobcenter.example" });
     await (await import("@/lib/api/testing")).linkCaseworkerToStaff(c.fx.participants.caseworker.id, staff.id);
-    return (await (await import("@/lib/api/create-api-token")).createApiToken({ organisationId: "default", name: "Coverage" })).token;
+    return (
+      await (
+        await import("@/lib/api/create-api-token")
+      ).createApiToken({ organisationId: await (await import("@/lib/api/testing")).homeOrganisationId(), name: "Coverage" })
+    ).token;
   })();
   return apiToken.then((token) => new Request(`${ORIGIN}${p}`, { headers: { host: "localhost:3000", authorization: `Bearer ${token}` } }));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "./client";
-import { accessLog, agreementEvents, agreements, cases } from "./schema";
+import { accessLog, agreementEvents, agreements, cases, organisations } from "./schema";
 
 /** A database of its own (PGlite in memory): db/ tests may not use lib/'s helpers. */
 let h: DbHandle;
@@ -23,7 +23,10 @@ async function expectRefused(p: Promise<unknown>, re: RegExp): Promise<void> {
 }
 
 async function newCase(): Promise<string> {
-  const [c] = await h.db.insert(cases).values({ employeeName: "X", track: "employed" }).returning();
+  const [c] = await h.db
+    .insert(cases)
+    .values({ organisationId: await testOrganisation(h.db), employeeName: "X", track: "employed" })
+    .returning();
   return c!.id;
 }
 
@@ -85,3 +88,10 @@ describe("append-only evidence", () => {
     await expectRefused(h.db.delete(agreementEvents).where(eq(agreementEvents.id, e!.id)), /append-only/);
   });
 });
+
+let organisationId: string | undefined;
+/** One organisation for this file's cases. */
+async function testOrganisation(db: typeof h.db): Promise<string> {
+  organisationId ??= (await db.insert(organisations).values({ name: "Test", country: "DK" }).returning())[0]!.id;
+  return organisationId;
+}

@@ -73,7 +73,10 @@ let s: Session;
 let agreementId: string;
 beforeAll(async () => {
   s = await openSession();
-  await s.asOwner(`insert into cases (id, employee_name, track) values ('00000000-0000-4000-8000-000000000001', 'X', 'employed')`);
+  await s.asOwner(`insert into organisations (id, name, country) values ('00000000-0000-4000-8000-0000000000aa', 'Test', 'DK')`);
+  await s.asOwner(
+    `insert into cases (id, organisation_id, employee_name, track) values ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-0000000000aa', 'X', 'employed')`,
+  );
   await s.asOwner(
     `insert into agreements (id, case_id, version, canonical, fingerprint, required_signers) values ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 1, '\\x7b7d', 'f', '{employee}')`,
   );

@@ -61,6 +61,7 @@ async function demoFlow(): Promise<void> {
     },
   });
   await sendInvitationEmail({
+    organisation: "Jobcenter Testby",
     to: "lars.nielsen@nordlager.example",
     locale: "da",
     name: KURT.people.manager,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "../client";
-import { accessLogRepeats, cases } from "../schema";
+import { accessLogRepeats, cases, organisations } from "../schema";
 import { countAccessLogForCase, listAccessLogForCase, recordRepeatableAccess } from "./access-log";
 
 /** A database of its own (PGlite in memory): db/ tests may not use lib/'s helpers. */
@@ -14,7 +14,10 @@ afterAll(async () => {
 });
 
 async function newCase(): Promise<string> {
-  const [c] = await h.db.insert(cases).values({ employeeName: "X", track: "employed" }).returning();
+  const [c] = await h.db
+    .insert(cases)
+    .values({ organisationId: await testOrganisation(h.db), employeeName: "X", track: "employed" })
+    .returning();
   return c!.id;
 }
 
@@ -119,3 +122,10 @@ describe("access-log counts are evidence too", () => {
     await expectRefused(h.db.execute(sql`truncate access_log_repeats`), /append-only/);
   });
 });
+
+let organisationId: string | undefined;
+/** One organisation for this file's cases. */
+async function testOrganisation(db: typeof h.db): Promise<string> {
+  organisationId ??= (await db.insert(organisations).values({ name: "Test", country: "DK" }).returning())[0]!.id;
+  return organisationId;
+}

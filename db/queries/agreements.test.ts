@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "../client";
-import { agreementEvents, agreements, cases } from "../schema";
+import { agreementEvents, agreements, cases, organisations } from "../schema";
 import { changeAgreementLocked, createAgreementVersion, findAgreement, listAgreementEvents, type EventInsert } from "./agreements";
 
 /** A database of its own (PGlite in memory): db/ tests may not use lib/'s helpers. */
@@ -34,7 +34,10 @@ function event(seq: number, type: string): EventInsert {
 }
 
 async function newVersion() {
-  const [c] = await h.db.insert(cases).values({ employeeName: "X", track: "employed" }).returning();
+  const [c] = await h.db
+    .insert(cases)
+    .values({ organisationId: await testOrganisation(h.db), employeeName: "X", track: "employed" })
+    .returning();
   return createAgreementVersion(h.db, c!.id, (existing) => ({
     row: { caseId: c!.id, version: existing.length + 1, canonical: CANONICAL, fingerprint: sha(CANONICAL), requiredSigners: ["employee"] },
     firstEvent: event(1, "prepared"),
@@ -99,7 +102,10 @@ describe("agreement queries", () => {
   });
 
   it("gives concurrent preparations of one case versions n+1 and n+2", async () => {
-    const [c] = await h.db.insert(cases).values({ employeeName: "Y", track: "employed" }).returning();
+    const [c] = await h.db
+      .insert(cases)
+      .values({ organisationId: await testOrganisation(h.db), employeeName: "Y", track: "employed" })
+      .returning();
     const make = () =>
       createAgreementVersion(h.db, c!.id, (existing) => ({
         row: {
@@ -115,3 +121,10 @@ describe("agreement queries", () => {
     expect(rows.map((r) => r.version).sort()).toEqual([1, 2, 3]);
   });
 });
+
+let organisationId: string | undefined;
+/** One organisation for this file's cases. */
+async function testOrganisation(db: typeof h.db): Promise<string> {
+  organisationId ??= (await db.insert(organisations).values({ name: "Test", country: "DK" }).returning())[0]!.id;
+  return organisationId;
+}

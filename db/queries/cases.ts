@@ -54,9 +54,9 @@ export async function listCasesOfUser(db: Db, userId: string): Promise<{ case: C
  */
 export async function searchCasesPage(
   db: Db,
-  input: { participantUserId?: string; q?: string; limit: number; offset: number },
+  input: { organisationId: string; participantUserId?: string; q?: string; limit: number; offset: number },
 ): Promise<CaseRow[]> {
-  const where: (SQL | undefined)[] = [];
+  const where: (SQL | undefined)[] = [eq(cases.organisationId, input.organisationId)];
   if (input.participantUserId) {
     where.push(
       exists(

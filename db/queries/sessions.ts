@@ -1,27 +1,34 @@
 import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { authSessions, joinLinks, participantSessions, participants, staffSessionAuth, users } from "../schema";
+import { authSessions, cases, joinLinks, participantSessions, participants, staffSessionAuth, users } from "../schema";
 
 /**
  * Every session look-up, both kinds: a participant's (`participant_sessions`, opened by a join
  * link; the cookie's SHA-256 is stored) and a staff member's (Auth.js's `auth_sessions`, with how
  * and when it was opened in `staff_session_auth`; a SHA-256 of the cookie is stored). "Live" means
  * not expired at `now`, not revoked, and its person still there (participant not removed, user
- * still staff).
+ * still staff: a staff role, an organisation, not deactivated).
  */
 
 type ParticipantRow = typeof participants.$inferSelect;
+type StaffRoleValue = NonNullable<(typeof users.$inferSelect)["staffRole"]>;
 
 /** The participant behind a live session, the session's id, and when it was opened. */
 export async function findLiveParticipantSession(
   db: Db,
   tokenHash: Uint8Array,
   now: Date,
-): Promise<{ participant: ParticipantRow; sessionId: string; openedAt: Date } | null> {
+): Promise<{ participant: ParticipantRow; sessionId: string; openedAt: Date; organisationId: string } | null> {
   const rows = await db
-    .select({ participant: participants, sessionId: participantSessions.id, openedAt: participantSessions.createdAt })
+    .select({
+      participant: participants,
+      sessionId: participantSessions.id,
+      openedAt: participantSessions.createdAt,
+      organisationId: cases.organisationId,
+    })
     .from(participantSessions)
     .innerJoin(participants, eq(participants.id, participantSessions.participantId))
+    .innerJoin(cases, eq(cases.id, participants.caseId))
     .where(
       and(
         eq(participantSessions.tokenHash, Buffer.from(tokenHash)),
@@ -45,7 +52,8 @@ export async function findLiveStaffSession(
   userId: string;
   email: string | null;
   name: string | null;
-  staffRole: string;
+  staffRole: StaffRoleValue;
+  organisationId: string;
   method: string | null;
   openedAt: Date | null;
 } | null> {
@@ -55,15 +63,16 @@ export async function findLiveStaffSession(
       email: users.email,
       name: users.name,
       staffRole: users.staffRole,
+      organisationId: users.organisationId,
       method: staffSessionAuth.method,
       openedAt: staffSessionAuth.createdAt,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(staffSessionAuth, eq(staffSessionAuth.sessionToken, authSessions.sessionToken))
-    .where(and(eq(authSessions.sessionToken, storedToken), gt(authSessions.expires, now)));
+    .where(and(eq(authSessions.sessionToken, storedToken), gt(authSessions.expires, now), isNull(users.deactivatedAt)));
   const r = rows[0];
-  return r && r.staffRole ? { ...r, staffRole: r.staffRole } : null;
+  return r && r.staffRole && r.organisationId ? { ...r, staffRole: r.staffRole, organisationId: r.organisationId } : null;
 }
 
 /** Open a session directly (test fixtures and the bench: a participant already signed in). */
@@ -151,5 +160,12 @@ export async function findLiveStaffSessions(
     .select({ storedToken: authSessions.sessionToken, userId: authSessions.userId })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
-    .where(and(inArray(authSessions.sessionToken, [...storedTokens]), gt(authSessions.expires, now), isNotNull(users.staffRole)));
+    .where(
+      and(
+        inArray(authSessions.sessionToken, [...storedTokens]),
+        gt(authSessions.expires, now),
+        isNotNull(users.staffRole),
+        isNull(users.deactivatedAt),
+      ),
+    );
 }

@@ -5,6 +5,7 @@ import { users, verificationTokens } from "../schema";
 /** The `users` table (staff accounts for Auth.js) and its pending sign-in links (`verification_tokens`). */
 
 export type UserRow = typeof users.$inferSelect;
+export type StaffRoleValue = NonNullable<UserRow["staffRole"]>;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.email, email));
@@ -18,17 +19,21 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | null> 
 
 /**
  * Create the user for `email` or give an existing one the staff role. An existing role is kept
- * (provisioning never downgrades), and an existing name is kept.
+ * (provisioning never downgrades), and an existing name and organisation are kept.
  */
-export async function upsertStaffUser(db: Db, input: { email: string; name: string | null; staffRole: string }): Promise<UserRow> {
+export async function upsertStaffUser(
+  db: Db,
+  input: { email: string; name: string | null; staffRole: StaffRoleValue; organisationId: string },
+): Promise<UserRow> {
   const [row] = await db
     .insert(users)
-    .values({ email: input.email, name: input.name, staffRole: input.staffRole })
+    .values({ email: input.email, name: input.name, staffRole: input.staffRole, organisationId: input.organisationId })
     .onConflictDoUpdate({
       target: users.email,
       set: {
         staffRole: sql`coalesce(${users.staffRole}, excluded.staff_role)`,
         name: sql`coalesce(${users.name}, excluded.name)`,
+        organisationId: sql`coalesce(${users.organisationId}, excluded.organisation_id)`,
       },
     })
     .returning();

@@ -1,4 +1,5 @@
 import { integer, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "./organisations";
 import { bytea } from "./types";
 
 /**
@@ -11,7 +12,9 @@ export const apiTokens = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     /** The organisation the token acts in (nothing outside it exists for the token). */
-    organisationId: text("organisation_id").notNull(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     tokenHash: bytea("token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,20 +1,33 @@
-import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organisations } from "./organisations";
+
+/** What a staff member may do in their organisation (docs/permissions.md). */
+export const staffRoleEnum = pgEnum("staff_role", ["caseworker", "team_lead", "admin"]);
 
 /**
  * Staff accounts for Auth.js (the drizzle adapter's tables, with our names). Only users with a
- * `staffRole` may sign in; participants join by link and never have a row here.
+ * `staffRole` and an organisation, not deactivated, may sign in; participants join by link and
+ * never have a row here.
  */
-export const users = pgTable("users", {
-  id: text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID()),
-  name: text("name"),
-  email: text("email").unique(),
-  emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
-  image: text("image"),
-  staffRole: text("staff_role"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").unique(),
+    emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
+    image: text("image"),
+    staffRole: staffRoleEnum("staff_role"),
+    /** The organisation the staff member works in (null only for a row Auth.js made that is no staff). */
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    /** Set by an administrator: no sign-in, every session ended. Cleared by reactivating. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("users_organisation_idx").on(t.organisationId)],
+);
 
 export const accounts = pgTable(
   "accounts",

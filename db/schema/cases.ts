@@ -1,20 +1,29 @@
 import { pgEnum, pgTable, text, timestamp, uuid, integer, index } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { organisations } from "./organisations";
 
 export const trackEnum = pgEnum("track", ["employed", "unemployed"]);
 export const roleEnum = pgEnum("participant_role", ["caseworker", "employee", "manager", "union_rep", "observer"]);
 export const meetingStatusEnum = pgEnum("meeting_status", ["planned", "in_progress", "completed", "cancelled"]);
 
 /** A person's return-to-work process. Holds no diagnosis: data minimisation by design. */
-export const cases = pgTable("cases", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  employeeName: text("employee_name").notNull(),
-  employer: text("employer"),
-  track: trackEnum("track").notNull(),
-  /** The staff user who opened the case. */
-  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Whose case it is: row-level security on every table of case data follows this. */
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    employeeName: text("employee_name").notNull(),
+    employer: text("employer"),
+    track: trackEnum("track").notNull(),
+    /** The staff user who opened the case. */
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cases_organisation_idx").on(t.organisationId)],
+);
 
 export const participants = pgTable(
   "participants",

@@ -13,8 +13,10 @@ import type { SessionRef } from "./session-ref";
  * - `Me`: that actor as a participant of one case — what use-cases receive and authorise with
  *   (`can(me.role, …)`). A staff member acts on a case through their own participant on it.
  *
- * `organisationId` and `roles` are ready for organisations and staff roles (next issue): for now
- * there is one organisation and one staff role, `caseworker`.
+ * Every actor acts in one organisation (`organisationId`): a staff member in theirs, a participant
+ * in their case's. Row-level security in PostgreSQL is set to it for the request
+ * (docs/decisions.md, "Organisations and row-level security"); `roles` is what a staff member may
+ * do there (docs/permissions.md).
  */
 export type Credentials = {
   /** The participant session cookie (opened with a personal join link). */
@@ -25,11 +27,11 @@ export type Credentials = {
   apiToken?: string | null;
 };
 
-export const STAFF_ROLES = ["caseworker"] as const;
+export const STAFF_ROLES = ["caseworker", "team_lead", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 type ActorBase = {
-  /** The organisation acted in (lib/organisation/organisation-id.ts). */
+  /** The organisation acted in: the staff member's own, or the participant's case's. */
   organisationId: string;
   /** When this person last proved who they are: their session was opened then. */
   authenticatedAt: Date;
@@ -45,7 +47,7 @@ export type StaffActor = ActorBase & {
   userId: string;
   email: string | null;
   name: string | null;
-  /** What the staff member may do in their organisation (one role for now). */
+  /** What the staff member may do in their organisation (one role each, today). */
   roles: readonly StaffRole[];
   authMethod: StaffAuthMethod;
 };

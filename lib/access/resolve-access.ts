@@ -9,7 +9,6 @@ import { isStaffAuthMethod } from "./auth-method";
 import { storedSessionToken } from "./session-token";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import { organisationId } from "../organisation/organisation-id";
 import { assertCan } from "../permissions";
 import type { Actors, Credentials, MeetingContext, Me, ParticipantActor, StaffActor, SystemActor } from "./actor";
 import { looksLikeApiToken } from "./api-token";
@@ -90,6 +89,7 @@ async function meOnCase(actors: Actors, caseId: string): Promise<Me> {
     if (p) return { participantId: p.id, caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex, actor: byLink };
   }
   const p = actors.staff ? await findParticipantOfUserOnCase(await getDb(), caseId, actors.staff.userId) : null;
+  if (actors.staff && !p) await refuseStaffOffCase(actors.staff, caseId);
   if (!actors.staff || !p) throw new AppError("FORBIDDEN", "not a participant of this case");
   return {
     participantId: p.id,
@@ -102,11 +102,18 @@ async function meOnCase(actors: Actors, caseId: string): Promise<Me> {
   };
 }
 
+/** A case of another organisation does not exist for a staff member (404, no leak); one of theirs they are not on is 403. */
+async function refuseStaffOffCase(staff: StaffActor, caseId: string): Promise<never> {
+  const c = await findCase(await getDb(), caseId);
+  if (!c || c.organisationId !== staff.organisationId) throw new AppError("NOT_FOUND", "no such case");
+  throw new AppError("FORBIDDEN", "not a participant of this case");
+}
+
 /** A system on a case of its organisation, as the case's caseworker; any other case is unknown to it. */
 async function systemOnCase(system: SystemActor, caseId: string): Promise<Me> {
   const db = await getDb();
   const c = await findCase(db, caseId);
-  if (!c || organisationOfCase(c) !== system.organisationId) throw new AppError("NOT_FOUND", "no such case");
+  if (!c || c.organisationId !== system.organisationId) throw new AppError("NOT_FOUND", "no such case");
   const p = await findStaffCaseworkerOfCase(db, caseId);
   if (!p?.userId) throw new AppError("FORBIDDEN", "the case has no caseworker to act through");
   return {
@@ -118,11 +125,6 @@ async function systemOnCase(system: SystemActor, caseId: string): Promise<Me> {
     actor: system,
     userId: p.userId,
   };
-}
-
-/** Every case is the one organisation's until cases carry their own. */
-function organisationOfCase(_c: unknown): string {
-  return organisationId();
 }
 
 async function liveParticipant(id: string): Promise<ParticipantRow | null> {
@@ -142,7 +144,7 @@ async function participantActor(token: string | null | undefined, now: Date): Pr
     kind: "participant",
     participantId: p.id,
     caseId: p.caseId,
-    organisationId: organisationId(),
+    organisationId: found.organisationId,
     roles: [],
     authMethod: "join-link",
     authenticatedAt: found.openedAt,
@@ -177,9 +179,8 @@ async function staffActor(token: string | null | undefined, now: Date): Promise<
     userId: found.userId,
     email: found.email,
     name: found.name,
-    organisationId: organisationId(),
-    // One staff role for now (users.staff_role holds it); organisations and roles come next.
-    roles: ["caseworker"],
+    organisationId: found.organisationId,
+    roles: [found.staffRole],
     // Sessions from before the method was recorded count as e-mail links.
     authMethod: isStaffAuthMethod(found.method) ? found.method : "email-link",
     // A session from before its opening time was recorded counts as old: sign in again to sign.

@@ -1,4 +1,4 @@
-import { organisationName } from "../organisation/organisation-name";
+import { organisationOfCase } from "../organisations/organisation-of-case";
 
 export type Issuer = {
   /** Who issues the case's documents: the job centre or NAV office, as people know it. */
@@ -9,18 +9,16 @@ export type Issuer = {
 
 /**
  * The issuing organisation and the case reference printed on a case's documents (the agreement
- * PDF). Organisations and case references are not stored yet; a later issue adds organisations
- * (with row-level security) and a reference column on cases. Until then both are derived here,
- * and this is the one place that changes then — which is also why it is async already.
+ * PDF).
  *
- * - organisationName: organisationName() (ORGANISATION_NAME, else the public address's host).
+ * - organisationName: the name of the organisation the case belongs to.
  * - caseReference: the first 8 hex digits of the case id, upper-case. Short and stable for the
  *   case's whole life; a label for people, not a key (ids are random, so two cases may in rare
  *   cases share one — the fingerprint and the agreement id identify a document).
  */
 export async function issuerOfCase(input: { caseId: string }): Promise<Issuer> {
   return {
-    organisationName: organisationName(),
+    organisationName: (await organisationOfCase(input.caseId)).name,
     caseReference: input.caseId.replace(/-/g, "").slice(0, 8).toUpperCase(),
   };
 }

@@ -20,7 +20,12 @@ export async function changeMeetingByApi(input: {
   baseUrl: string;
 }): Promise<z.output<typeof ZApiMeetingChanged>> {
   const { me, meeting, body } = input;
-  const common = { staffUserId: actingUserId(me), meetingId: meeting.id, baseUrl: input.baseUrl, locale: organisationLocale() };
+  const common = {
+    staffUserId: actingUserId(me),
+    meetingId: meeting.id,
+    baseUrl: input.baseUrl,
+    locale: await organisationLocale(me.caseId),
+  };
   if (body.status === "cancelled") {
     const done = await cancelMeeting({ ...common, raw: { message: body.message ?? null } });
     return { meetingId: done.meetingId, status: "cancelled", sequence: done.sequence };

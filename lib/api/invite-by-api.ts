@@ -21,7 +21,7 @@ export async function inviteByApi(input: {
     caseId: input.me.caseId,
     raw: { role: input.body.role, displayName: input.body.name, email: input.body.email ?? null },
     baseUrl: input.baseUrl,
-    locale: organisationLocale(),
+    locale: await organisationLocale(input.me.caseId),
     now: input.now,
   });
   return { participantId: issued.participantId, joinUrl: issued.url };

@@ -2,7 +2,6 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { searchCasesPage, type CaseRow } from "@/db/queries/cases";
 import { recordAccessMerged } from "../audit/record-access-merged";
-import { organisationId } from "../organisation/organisation-id";
 import type { ApiCaller } from "./api-caller";
 import type { ZApiCaseItem, ZApiCaseList, ZApiCaseListQuery } from "./contract";
 
@@ -18,9 +17,8 @@ export async function listCasesByApi(input: {
   query: z.output<typeof ZApiCaseListQuery>;
 }): Promise<z.output<typeof ZApiCaseList>> {
   const page = input.query.page ?? 1;
-  // Every case is the one organisation's until cases carry their own: another's sees none.
-  if (input.caller.organisationId !== organisationId()) return { items: [], next: null };
   const rows = await searchCasesPage(await getDb(), {
+    organisationId: input.caller.organisationId,
     participantUserId: input.caller.kind === "staff" ? input.caller.userId : undefined,
     q: input.query.q || undefined,
     limit: API_PAGE_SIZE,

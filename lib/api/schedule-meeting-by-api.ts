@@ -3,7 +3,7 @@ import type { Me } from "../access/actor";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 import { messagesFor } from "../i18n/catalogue";
 import type { Locale } from "../i18n/locales";
-import { organisationCountry } from "../organisation/organisation-country";
+import { organisationOfCase } from "../organisations/organisation-of-case";
 import { dateInZone, timeInZone } from "../time/zoned";
 import { actingUserId } from "./api-caller";
 import type { ZApiNewMeeting } from "./contract";
@@ -16,7 +16,7 @@ import type { ZApiNewMeeting } from "./contract";
 export async function scheduleMeetingByApi(input: { me: Me; body: z.output<typeof ZApiNewMeeting> }): Promise<{ meetingId: string }> {
   const { body } = input;
   const startsAt = new Date(body.startsAt);
-  const locale = organisationLocale();
+  const locale = await organisationLocale(input.me.caseId);
   const m = await scheduleCaseMeeting({
     staffUserId: actingUserId(input.me),
     caseId: input.me.caseId,
@@ -33,9 +33,9 @@ export async function scheduleMeetingByApi(input: { me: Me; body: z.output<typeo
   return { meetingId: m.id };
 }
 
-/** The organisation's own language: the words a meeting made by its system starts with. */
-export function organisationLocale(): Locale {
-  return organisationCountry() === "NO" ? "nb" : "da";
+/** The case's organisation's own language: the words a meeting made by its system starts with. */
+export async function organisationLocale(caseId: string): Promise<Locale> {
+  return (await organisationOfCase(caseId)).country === "NO" ? "nb" : "da";
 }
 
 function defaultTitle(locale: Locale): string {

@@ -1,5 +1,7 @@
 import { getDb } from "@/db/client";
+import { insertOrganisation } from "@/db/queries/organisations";
 import { linkParticipantToUser } from "@/db/queries/participants";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 
 /**
  * Test helper (not for production code): link a fixture case's caseworker participant to a staff
@@ -7,4 +9,14 @@ import { linkParticipantToUser } from "@/db/queries/participants";
  */
 export async function linkCaseworkerToStaff(participantId: string, userId: string): Promise<void> {
   await linkParticipantToUser(await getDb(), participantId, userId);
+}
+
+/** Test helper: the bootstrap organisation's id (the one fixture cases and provisioned staff are in). */
+export async function homeOrganisationId(): Promise<string> {
+  return (await bootstrapOrganisation()).id;
+}
+
+/** Test helper: a second organisation, side by side with the first. */
+export async function anotherOrganisationId(name = "Jobcenter Andetsteds"): Promise<string> {
+  return (await insertOrganisation(await getDb(), { name, country: "DK" })).id;
 }

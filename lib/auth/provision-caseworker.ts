@@ -1,8 +1,9 @@
 import { getDb } from "@/db/client";
 import { upsertStaffUser } from "@/db/queries/users";
 import { normalizeEmail } from "./normalize-email";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 
-export type StaffUser = { id: string; email: string; name: string | null; staffRole: string };
+export type StaffUser = { id: string; email: string; name: string | null; staffRole: string; organisationId: string };
 
 /** "mette.sorensen@x" → "Mette Sorensen": a readable name until the person's real one is set. */
 export function nameFromEmail(email: string): string {
@@ -14,10 +15,26 @@ export function nameFromEmail(email: string): string {
     .join(" ");
 }
 
-/** Make sure one caseworker account exists (idempotent; an existing role and name are kept). */
-export async function provisionCaseworker(input: { email: string; name?: string | null }): Promise<StaffUser> {
+/**
+ * Make sure one caseworker account exists (idempotent; an existing role, name and organisation
+ * are kept). Without `organisationId`, in the bootstrap organisation (CASEWORKER_EMAILS, the demo).
+ */
+export async function provisionCaseworker(input: { email: string; name?: string | null; organisationId?: string }): Promise<StaffUser> {
   const email = normalizeEmail(input.email);
   if (!email) throw new Error(`not an e-mail address: ${input.email}`);
-  const row = await upsertStaffUser(await getDb(), { email, name: input.name?.trim() || nameFromEmail(email), staffRole: "caseworker" });
-  return { id: row.id, email: row.email ?? email, name: row.name, staffRole: row.staffRole ?? "caseworker" };
+  const db = await getDb();
+  const organisationId = input.organisationId ?? (await bootstrapOrganisation(db)).id;
+  const row = await upsertStaffUser(db, {
+    email,
+    name: input.name?.trim() || nameFromEmail(email),
+    staffRole: "caseworker",
+    organisationId,
+  });
+  return {
+    id: row.id,
+    email: row.email ?? email,
+    name: row.name,
+    staffRole: row.staffRole ?? "caseworker",
+    organisationId: row.organisationId ?? organisationId,
+  };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import { findUserByEmail, upsertStaffUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { normalizeEmail, parseEmailList } from "./normalize-email";
@@ -24,7 +25,12 @@ describe("provisionCaseworkersFromEnv", () => {
   });
 
   it("is idempotent and never downgrades a role or overwrites a name", async () => {
-    await upsertStaffUser(tdb.handle.db, { email: "lead@kommune.example", name: "Lea Leder", staffRole: "admin" });
+    await upsertStaffUser(tdb.handle.db, {
+      email: "lead@kommune.example",
+      name: "Lea Leder",
+      staffRole: "admin",
+      organisationId: (await bootstrapOrganisation(tdb.handle.db)).id,
+    });
     const first = await provisionCaseworker({ email: "lead@kommune.example" });
     const second = await provisionCaseworker({ email: "LEAD@kommune.example", name: "Someone Else" });
     expect(second.id).toBe(first.id);

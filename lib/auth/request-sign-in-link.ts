@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { isActiveStaff } from "./is-active-staff";
 import { findUserByEmail } from "@/db/queries/users";
 import { AppError } from "../errors";
 import { normalizeEmail } from "./normalize-email";
@@ -23,7 +24,7 @@ export async function requestSignInLink(input: {
   if (!email) throw new AppError("INVALID_INPUT", "write a whole e-mail address", { email: "invalid" });
   await rateLimitSignIn({ email, ip: input.ip, now: input.now });
   const user = await findUserByEmail(await getDb(), email);
-  if (!user?.staffRole) return;
+  if (!isActiveStaff(user)) return;
   try {
     await input.send(email);
   } catch (e) {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { listSessionsOfUser } from "@/db/queries/sessions";
@@ -179,7 +180,12 @@ describe("the magic link", () => {
 describe("mayStaffSignIn", () => {
   it("admits only users with a staff role, by account or by e-mail", async () => {
     const staff = await provisionCaseworker({ email: "ok@kommune.example" });
-    const plain = await upsertStaffUser(tdb.handle.db, { email: "plain@kommune.example", name: null, staffRole: "caseworker" });
+    const plain = await upsertStaffUser(tdb.handle.db, {
+      email: "plain@kommune.example",
+      name: null,
+      staffRole: "caseworker",
+      organisationId: (await bootstrapOrganisation(tdb.handle.db)).id,
+    });
     expect(await mayStaffSignIn({ userId: staff.id })).toBe(true);
     expect(await mayStaffSignIn({ email: "OK@kommune.example" })).toBe(true);
     expect(await mayStaffSignIn({ userId: plain.id })).toBe(true);

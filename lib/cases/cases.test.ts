@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import { upsertStaffUser } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { provisionCaseworker } from "../auth/provision-caseworker";
@@ -84,7 +85,12 @@ describe("listMyCases and requireCaseStaff", () => {
   });
 
   it("lists nothing for a staff member without cases", async () => {
-    const lonely = await upsertStaffUser(tdb.handle.db, { email: "lonely@kommune.example", name: null, staffRole: "caseworker" });
+    const lonely = await upsertStaffUser(tdb.handle.db, {
+      email: "lonely@kommune.example",
+      name: null,
+      staffRole: "caseworker",
+      organisationId: (await bootstrapOrganisation(tdb.handle.db)).id,
+    });
     expect(await listMyCases({ staffUserId: lonely.id })).toEqual([]);
   });
 });

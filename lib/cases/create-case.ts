@@ -18,6 +18,8 @@ export type CaseSummary = {
  * transaction), linked to their account.
  */
 export async function createCase(input: {
+  /** Whose case it is: the opening staff member's organisation. */
+  organisationId: string;
   employeeName: string;
   employer?: string | null;
   track: Track;
@@ -28,7 +30,7 @@ export async function createCase(input: {
     throw new AppError("INVALID_INPUT", "employee name is required", { employeeName: "required" });
   }
   if (!isTrack(input.track)) throw new AppError("INVALID_INPUT", "unknown track", { track: "enum" });
-  const values = { employeeName, employer: input.employer?.trim() || null, track: input.track };
+  const values = { organisationId: input.organisationId, employeeName, employer: input.employer?.trim() || null, track: input.track };
   const db = await getDb();
   if (!input.caseworker) {
     const row = await insertCase(db, values);

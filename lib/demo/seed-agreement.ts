@@ -5,7 +5,7 @@ import type { Me } from "../access/actor";
 import { prepareAgreement } from "../agreements/prepare-agreement";
 import { signAgreement } from "../agreements/sign-agreement";
 import { scheduleMeeting } from "../meetings/schedule-meeting";
-import { organisationId } from "../organisation/organisation-id";
+import { organisationOfCase } from "../organisations/organisation-of-case";
 import type { Role } from "../plan/roles";
 import { addDays, dateInZone, zonedToInstant } from "../time/zoned";
 import { fillKurtMeeting, KURT } from "./kurt-case";
@@ -51,6 +51,7 @@ async function seedPreviousMeeting(caseId: string, now: Date): Promise<void> {
   });
 
   const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
+  const { id: organisationId } = await organisationOfCase(caseId);
   // Each person as they were then: in the room by their personal link, opened at `openedAt`.
   const actor = (p: NonNullable<typeof caseworker>, openedAt: Date): Me => ({
     participantId: p.id,
@@ -62,7 +63,7 @@ async function seedPreviousMeeting(caseId: string, now: Date): Promise<void> {
       kind: "participant",
       participantId: p.id,
       caseId,
-      organisationId: organisationId(),
+      organisationId,
       roles: [],
       authMethod: "join-link",
       authenticatedAt: openedAt,

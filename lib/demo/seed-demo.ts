@@ -107,6 +107,7 @@ async function completeDemo(caseId: string, meetingId: string, linkPaths: DemoPa
 async function seedKurt(baseUrl: string, now: Date): Promise<DemoLinks> {
   const mette = await provisionCaseworker({ email: KURT.caseworkerEmail, name: KURT.people.caseworker });
   const kase = await createCase({
+    organisationId: mette.organisationId,
     employeeName: KURT.employeeName,
     employer: KURT.employer,
     track: KURT.track,

@@ -1,7 +1,6 @@
 import type { OutgoingMail } from "../mail/deliver-mail";
 import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
-import { organisationName } from "../organisation/organisation-name";
 import type { InvitationMailInput } from "../invites/invitation-email";
 import { MEETING_TIME_ZONE } from "../time/zoned";
 
@@ -15,7 +14,7 @@ export type MeetingChangeMail = Omit<InvitationMailInput, "url" | "expiresAt"> &
 
 export function renderMeetingChangeEmail(input: MeetingChangeMail): OutgoingMail {
   const { locale } = input;
-  const organisation = organisationName();
+  const { organisation } = input;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short", timeZone: MEETING_TIME_ZONE }).format(
     input.startsAt,
   );

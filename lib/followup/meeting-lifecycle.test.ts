@@ -175,6 +175,7 @@ describe("renderMeetingChangeEmail", () => {
     const mail = renderMeetingChangeEmail({
       kind: "cancelled",
       message: null,
+      organisation: "NAV Grünerløkka",
       to: "a@b.example",
       locale: "nb",
       name: "Kari",

@@ -3,6 +3,7 @@ import type { MeetingRow } from "@/db/queries/meetings";
 import { listActiveParticipants } from "@/db/queries/participants";
 import type { Locale } from "../i18n/locales";
 import { sendMeetingChangeEmail } from "./meeting-change-email";
+import { organisationOfCase } from "../organisations/organisation-of-case";
 
 /**
  * Mail everyone on the case who has an e-mail address (but the one who made the change) that
@@ -16,6 +17,7 @@ export async function tellInvitees(input: {
   change: { kind: "moved" } | { kind: "cancelled"; message: string | null };
 }): Promise<number> {
   const people = await listActiveParticipants(await getDb(), input.meeting.caseId);
+  const { name: organisation } = await organisationOfCase(input.meeting.caseId);
   const roomUrl = `${input.baseUrl.replace(/\/$/, "")}/meetings/${input.meeting.id}`;
   let told = 0;
   for (const p of people) {
@@ -23,6 +25,7 @@ export async function tellInvitees(input: {
     await sendMeetingChangeEmail({
       to: p.email,
       locale: input.locale,
+      organisation,
       name: p.displayName,
       startsAt: input.meeting.startsAt,
       durationMinutes: input.meeting.durationMinutes,

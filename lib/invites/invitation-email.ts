@@ -1,7 +1,6 @@
 import type { OutgoingMail } from "../mail/deliver-mail";
 import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
-import { organisationName } from "../organisation/organisation-name";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
 
@@ -14,6 +13,8 @@ import { MEETING_TIME_ZONE } from "../time/zoned";
 export type InvitationMailInput = {
   to: string;
   locale: Locale;
+  /** The name of the organisation that invites (the case's: organisationOfCase). */
+  organisation: string;
   /** The recipient's own name (the greeting). */
   name: string;
   startsAt: Date;
@@ -29,7 +30,7 @@ export type InvitationMailInput = {
 
 export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail {
   const { locale } = input;
-  const organisation = organisationName();
+  const { organisation } = input;
   const fmt = (d: Date, opts: Intl.DateTimeFormatOptions) =>
     new Intl.DateTimeFormat(locale, { ...opts, timeZone: MEETING_TIME_ZONE }).format(d);
   const m = (key: string, vars: Record<string, string | number> = {}) => mailText(locale, `staff.mail.invitation.${key}`, vars);

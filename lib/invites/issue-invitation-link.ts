@@ -8,6 +8,7 @@ import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import type { Role } from "../plan/roles";
 import { invitationQrSvg } from "./invitation-qr";
 import { sendInvitationEmail } from "./invitation-email";
+import { organisationOfCase } from "../organisations/organisation-of-case";
 
 /**
  * A freshly issued link, shown once: only its hash is stored, so this token is never shown again
@@ -51,6 +52,7 @@ export async function issueInvitationLink(input: {
       participantId: input.participant.id,
       to: emailedTo,
       locale: input.locale,
+      organisation: (await organisationOfCase(input.caseId)).name,
       name: input.participant.displayName,
       startsAt: meeting.startsAt,
       durationMinutes: meeting.durationMinutes,

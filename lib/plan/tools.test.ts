@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { parseEnv, resetEnvCache } from "../env";
-import { organisationCountry } from "../organisation/organisation-country";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "../env";
 import { PLAN_TOOLS, toolsOffered } from "./tools";
 
 describe("toolsOffered", () => {
@@ -21,26 +20,7 @@ describe("toolsOffered", () => {
   });
 });
 
-describe("organisationCountry", () => {
-  const saved = process.env.ORGANISATION_COUNTRY;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.ORGANISATION_COUNTRY;
-    else process.env.ORGANISATION_COUNTRY = saved;
-    resetEnvCache();
-  });
-
-  it("is Denmark unless ORGANISATION_COUNTRY says Norway", () => {
-    delete process.env.ORGANISATION_COUNTRY;
-    resetEnvCache();
-    expect(organisationCountry()).toBe("DK");
-    process.env.ORGANISATION_COUNTRY = "NO";
-    resetEnvCache();
-    expect(organisationCountry()).toBe("NO");
-    process.env.ORGANISATION_COUNTRY = "";
-    resetEnvCache();
-    expect(organisationCountry()).toBe("DK");
-  });
-
+describe("ORGANISATION_COUNTRY (the bootstrap organisation's country)", () => {
   it("refuses a country it does not know at start", () => {
     expect(() => parseEnv({ ORGANISATION_COUNTRY: "SE" })).toThrow(/ORGANISATION_COUNTRY/);
   });

@@ -1,4 +1,4 @@
-import type { Country } from "../organisation/organisation-country";
+import type { Country } from "../organisation/country";
 
 /** The law's tools (redskaber) a plan can use. Labels live in the catalogues under `tools.<key>`. */
 export const PLAN_TOOLS = [

@@ -1,6 +1,8 @@
 import { getDatabase } from "@/db/client";
 import { countCases } from "@/db/queries/cases";
 import { readDurabilitySettings } from "@/db/queries/durability";
+import { findBootstrapOrganisation } from "@/db/queries/organisations";
+import { syncBootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import { ensureDemo, type DemoLinks } from "../demo/seed-demo";
 import { provisionCaseworkersFromEnv } from "../auth/provision-caseworkers-from-env";
 import { databaseRoleProblems, PrivilegedDatabaseRoleError } from "./check-database-role";
@@ -46,6 +48,8 @@ export async function prepareData(input: {
       );
     }
   }
+  // An installation upgraded from one organisation: its organisation takes the environment's name.
+  if (await findBootstrapOrganisation(handle.db)) await syncBootstrapOrganisation(handle.db);
   await provisionCaseworkersFromEnv();
   const hasDemoFile = existsSync(path.join(input.dataDir, "demo-links.json"));
   const firstStart = handle.kind === "pglite" && (await countCases(handle.db)) === 0;

@@ -9,6 +9,7 @@ import { newToken, hashToken } from "../access/tokens";
 import { participantSessionRef, type SessionRef } from "../access/session-ref";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
+import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 
 export type FixtureCase = {
   caseId: string;
@@ -21,10 +22,11 @@ export type FixtureCase = {
 };
 
 /** A case with one participant per role, a meeting with an initialised document, join links and sessions. */
-export async function createFixtureCase(opts: { track?: Track } = {}): Promise<FixtureCase> {
+export async function createFixtureCase(opts: { track?: Track; organisationId?: string } = {}): Promise<FixtureCase> {
   const db = await getDb();
   const track = opts.track ?? "employed";
-  const c = await insertCase(db, { employeeName: "Test Person", employer: "Test Employer", track });
+  const organisationId = opts.organisationId ?? (await bootstrapOrganisation(db)).id;
+  const c = await insertCase(db, { organisationId, employeeName: "Test Person", employer: "Test Employer", track });
   const meeting = await insertMeeting(db, {
     caseId: c.id,
     title: "Test meeting",

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import { useTranslations } from "next-intl";
 import type { PlanView } from "@/lib/collab";
-import type { Country } from "@/lib/organisation/organisation-country";
+import type { Country } from "@/lib/organisation/country";
 import { GoalField } from "./goal-field";
 import { MixerDeskField } from "./mixer-desk-field";
 import { StaircaseField } from "./staircase-field";

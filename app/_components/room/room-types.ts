@@ -1,4 +1,4 @@
-import type { Country } from "@/lib/organisation/organisation-country";
+import type { Country } from "@/lib/organisation/country";
 import type { Role } from "@/lib/plan/roles";
 import type { Track } from "@/lib/plan/track";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { setTool } from "@/lib/collab";
-import type { Country } from "@/lib/organisation/organisation-country";
+import type { Country } from "@/lib/organisation/country";
 import { toolsOffered, type PlanTool } from "@/lib/plan/tools";
 import { useRoom } from "./room-context";
 import { EditingMarker } from "@/app/_components/room/field-label";

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { createApiToken } from "@/lib/api/create-api-token";
 import * as c from "@/lib/api/contract";
 import { revokeApiToken } from "@/lib/api/revoke-api-token";
-import { linkCaseworkerToStaff } from "@/lib/api/testing";
+import { anotherOrganisationId, homeOrganisationId, linkCaseworkerToStaff } from "@/lib/api/testing";
 import { openStaffSession } from "@/lib/auth/testing";
 import { provisionCaseworker, type StaffUser } from "@/lib/auth/provision-caseworker";
 import { staffCaseFixture } from "@/lib/cases/testing";
@@ -32,19 +32,25 @@ vi.mock("@/app/_server/auth", () => ({ auth: async () => null }));
  * rate limit's 429 with Retry-After.
  */
 let tdb: TestDatabase;
+let home: string;
+let elsewhere: string;
 let mette: StaffUser;
 let other: StaffUser;
+let stranger: StaffUser;
 let token: string;
 let foreignToken: string;
 let bound: BoundCase;
 let metteCase: { caseId: string; meetingId: string };
 beforeAll(async () => {
   tdb = await createTestDatabase();
+  home = await homeOrganisationId();
+  elsewhere = await anotherOrganisationId();
   mette = await provisionCaseworker({ email: "mette@jobcenter.example", name: "Mette Sørensen" });
   other = await provisionCaseworker({ email: "ole@jobcenter.example", name: "Ole Hansen" });
-  token = (await createApiToken({ organisationId: "default", name: "Case system" })).token;
+  stranger = await provisionCaseworker({ email: "sara@andetsteds.example", name: "Sara Lund", organisationId: elsewhere });
+  token = (await createApiToken({ organisationId: home, name: "Case system" })).token;
   // A token of another organisation: nothing of this one exists for it.
-  foreignToken = (await createApiToken({ organisationId: "another-organisation", name: "Their system" })).token;
+  foreignToken = (await createApiToken({ organisationId: elsewhere, name: "Their system" })).token;
   const s = await staffCaseFixture("mette@jobcenter.example");
   metteCase = { caseId: s.caseId, meetingId: s.meetingId! };
   bound = await createBoundCase();
@@ -127,6 +133,9 @@ describe("POST /api/v1/cases", () => {
     ).toEqual({
       caseworkerEmail: "unknownCaseworker",
     });
+    expect((await error(await post({ ...valid, caseworkerEmail: "sara@andetsteds.example" }, { token }), 400)).details).toEqual({
+      caseworkerEmail: "unknownCaseworker",
+    });
     await error(await post("{not json", { token }), 400);
   });
 
@@ -152,6 +161,20 @@ describe("GET /api/v1/cases", () => {
     expect((await json(await list("?page=2", { token }), c.ZApiCaseList, 200)).items).toEqual([]);
     // Nothing of this organisation exists for another's token.
     expect((await json(await list("", { token: foreignToken }), c.ZApiCaseList, 200)).items).toEqual([]);
+    // Their own cases are theirs alone.
+    const theirs = await json(
+      await createCase(
+        req("/api/v1/cases", {
+          token: foreignToken,
+          method: "POST",
+          body: { employeeName: "Per Olsen", employerName: "", track: "unemployed", caseworkerEmail: "sara@andetsteds.example" },
+        }),
+      ),
+      c.ZApiCreated,
+      201,
+    );
+    expect((await json(await list("", { token: foreignToken }), c.ZApiCaseList, 200)).items.map((i) => i.caseId)).toEqual([theirs.caseId]);
+    expect((await json(await list("", { token }), c.ZApiCaseList, 200)).items.map((i) => i.caseId)).not.toContain(theirs.caseId);
   });
 
   it("records each case listed in the access log, naming the system by its token's name", async () => {
@@ -177,6 +200,8 @@ describe("GET /api/v1/cases/<id>", () => {
   it("401 without credentials, 403 for a staff member not on the case, 404 for an unknown id or another organisation's case", async () => {
     await error(await get(metteCase.caseId, {}), 401);
     await error(await get(metteCase.caseId, { staff: await openStaffSession(other.id) }), 403);
+    // A staff member of another organisation: as if the case did not exist.
+    await error(await get(metteCase.caseId, { staff: await openStaffSession(stranger.id) }), 404);
     await error(await get(UNKNOWN, { token }), 404);
     await error(await get("not-an-id", { token }), 404);
     // The same answer as for an id that does not exist: no existence leak.
@@ -331,15 +356,15 @@ describe("agreements: GET /api/v1/cases/<id>/agreements, /api/v1/agreements/<id>
 
 describe("API tokens", () => {
   it("are refused (401) from the moment they are revoked", async () => {
-    const made = await createApiToken({ organisationId: "default", name: "Short-lived" });
+    const made = await createApiToken({ organisationId: home, name: "Short-lived" });
     expect((await listCases(req("/api/v1/cases", { token: made.token }))).status).toBe(200);
-    await revokeApiToken({ organisationId: "default", tokenId: made.tokenId });
+    await revokeApiToken({ organisationId: home, tokenId: made.tokenId });
     await error(await listCases(req("/api/v1/cases", { token: made.token })), 401);
     // Another organisation cannot revoke it, and revoking twice is a conflict.
-    await expect(revokeApiToken({ organisationId: "another-organisation", tokenId: made.tokenId })).rejects.toMatchObject({
+    await expect(revokeApiToken({ organisationId: elsewhere, tokenId: made.tokenId })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(revokeApiToken({ organisationId: "default", tokenId: made.tokenId })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(revokeApiToken({ organisationId: home, tokenId: made.tokenId })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
@@ -348,7 +373,7 @@ describe("rate limit", () => {
     process.env.API_RATE_LIMIT_PER_MINUTE = "3";
     resetEnvCache();
     try {
-      const busy = (await createApiToken({ organisationId: "default", name: "Busy" })).token;
+      const busy = (await createApiToken({ organisationId: home, name: "Busy" })).token;
       for (let i = 0; i < 3; i++) expect((await listCases(req("/api/v1/cases", { token: busy }))).status).toBe(200);
       const limited = await listCases(req("/api/v1/cases", { token: busy }));
       expect((await error(limited, 429)).error).toBe("RATE_LIMITED");
@@ -357,7 +382,7 @@ describe("rate limit", () => {
       expect(retryAfter).toBeLessThanOrEqual(60);
       // Every endpoint counts against the same budget.
       await error(await getCase(req(`/api/v1/cases/${metteCase.caseId}`, { token: busy }), params(metteCase.caseId)), 429);
-      const calm = (await createApiToken({ organisationId: "default", name: "Calm" })).token;
+      const calm = (await createApiToken({ organisationId: home, name: "Calm" })).token;
       expect((await listCases(req("/api/v1/cases", { token: calm }))).status).toBe(200);
     } finally {
       delete process.env.API_RATE_LIMIT_PER_MINUTE;

@@ -10,7 +10,7 @@ import { recordMeetingRoomShown } from "@/lib/audit/record-meeting-room-shown";
 import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participants";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
-import { organisationCountry } from "@/lib/organisation/organisation-country";
+import { organisationOfCase } from "@/lib/organisations/organisation-of-case";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -54,7 +54,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     employeeName: ctx.case.employeeName,
     employer: ctx.case.employer,
     track: ctx.case.track,
-    country: organisationCountry(),
+    country: (await organisationOfCase(ctx.case.id)).country,
     me: { ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") },
     participants,
     // Staff (signed in as staff, not by a join link) get their way back to the case page.

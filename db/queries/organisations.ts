@@ -1,0 +1,48 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { cases, organisations } from "../schema";
+
+/** The `organisations` table: tenants (job centres, NAV offices). */
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type Organisation = Pick<OrganisationRow, "id" | "name" | "country">;
+
+export async function insertOrganisation(db: Db, input: typeof organisations.$inferInsert): Promise<OrganisationRow> {
+  const [row] = await db.insert(organisations).values(input).returning();
+  return row!;
+}
+
+export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/** The organisation a case belongs to (null for an unknown case). */
+export async function findOrganisationOfCase(db: Db, caseId: string): Promise<Organisation | null> {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name, country: organisations.country })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(eq(cases.id, caseId));
+  return row ?? null;
+}
+
+const FROM_ENVIRONMENT = sql`${organisations.settings}->>'fromEnvironment' = 'true'`;
+
+/** The organisation whose name and country come from the environment (see ensureBootstrapOrganisation). */
+export async function findBootstrapOrganisation(db: Db): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(FROM_ENVIRONMENT);
+  return row ?? null;
+}
+
+/** Create it unless it exists (a unique index allows one; two starts at once create it once). */
+export async function insertBootstrapOrganisation(db: Db, input: Organisation | Omit<Organisation, "id">): Promise<void> {
+  await db
+    .insert(organisations)
+    .values({ ...input, settings: { fromEnvironment: true } })
+    .onConflictDoNothing();
+}
+
+export async function updateOrganisation(db: Db, id: string, input: Partial<Omit<Organisation, "id">>): Promise<void> {
+  await db.update(organisations).set(input).where(eq(organisations.id, id));
+}
