@@ -56,7 +56,7 @@ function apiReq(p: string, c: Ctx): Promise<Request> {
     return (
       await (
         await import("@/lib/api/create-api-token")
-      ).createApiToken({ organisationId: await (await import("@/lib/api/testing")).homeOrganisationId(), name: "Coverage" })
+      ).createApiToken({ organisationId: await (await import("@/lib/api/testing")).homeOrganisationId(), raw: { name: "Coverage" } })
     ).token;
   })();
   return apiToken.then((token) => new Request(`${ORIGIN}${p}`, { headers: { host: "localhost:3000", authorization: `Bearer ${token}` } }));

@@ -25,8 +25,8 @@ afterAll(async () => {
 
 describe("API tokens", () => {
   it("are 256 random bits shown once; the database keeps only their SHA-256", async () => {
-    const a = await createApiToken({ organisationId: home, name: "Case system" });
-    const b = await createApiToken({ organisationId: home, name: "Case system" });
+    const a = await createApiToken({ organisationId: home, raw: { name: "Case system" } });
+    const b = await createApiToken({ organisationId: home, raw: { name: "Case system" } });
     expect(a.token).toMatch(/^stw_[A-Za-z0-9_-]{43}$/);
     expect(a.token).not.toBe(b.token);
     const rows = await tdb.handle.db.select().from(apiTokens);
@@ -38,7 +38,7 @@ describe("API tokens", () => {
   });
 
   it("prove a system of their organisation until revoked; the list names them without any secret", async () => {
-    const made = await createApiToken({ organisationId: orgA, name: "Fagsystem" });
+    const made = await createApiToken({ organisationId: orgA, raw: { name: "Fagsystem" } });
     const system = (await identify({ apiToken: made.token })).system;
     expect(system).toMatchObject({ kind: "system", organisationId: orgA, name: "Fagsystem", tokenId: made.tokenId });
     const listed = await listApiTokens({ organisationId: orgA });
@@ -53,10 +53,16 @@ describe("API tokens", () => {
   });
 
   it("refuse a name or organisation that is missing, and anything not shaped like a token unread", async () => {
-    await expect(createApiToken({ organisationId: home, name: " " })).rejects.toMatchObject({
+    await expect(createApiToken({ organisationId: home, raw: { name: " " } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { name: "required" },
     });
+    for (const organisationId of ["not-an-id", "00000000-0000-4000-8000-000000000000"]) {
+      await expect(createApiToken({ organisationId, raw: { name: "X" } })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        details: { org: "notFound" },
+      });
+    }
     expect((await identify({ apiToken: "Bearer nonsense" })).system).toBeNull();
   });
 });

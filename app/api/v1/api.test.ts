@@ -48,9 +48,9 @@ beforeAll(async () => {
   mette = await provisionCaseworker({ email: "mette@jobcenter.example", name: "Mette Sørensen" });
   other = await provisionCaseworker({ email: "ole@jobcenter.example", name: "Ole Hansen" });
   stranger = await provisionCaseworker({ email: "sara@andetsteds.example", name: "Sara Lund", organisationId: elsewhere });
-  token = (await createApiToken({ organisationId: home, name: "Case system" })).token;
+  token = (await createApiToken({ organisationId: home, raw: { name: "Case system" } })).token;
   // A token of another organisation: nothing of this one exists for it.
-  foreignToken = (await createApiToken({ organisationId: elsewhere, name: "Their system" })).token;
+  foreignToken = (await createApiToken({ organisationId: elsewhere, raw: { name: "Their system" } })).token;
   const s = await staffCaseFixture("mette@jobcenter.example");
   metteCase = { caseId: s.caseId, meetingId: s.meetingId! };
   bound = await createBoundCase();
@@ -356,7 +356,7 @@ describe("agreements: GET /api/v1/cases/<id>/agreements, /api/v1/agreements/<id>
 
 describe("API tokens", () => {
   it("are refused (401) from the moment they are revoked", async () => {
-    const made = await createApiToken({ organisationId: home, name: "Short-lived" });
+    const made = await createApiToken({ organisationId: home, raw: { name: "Short-lived" } });
     expect((await listCases(req("/api/v1/cases", { token: made.token }))).status).toBe(200);
     await revokeApiToken({ organisationId: home, tokenId: made.tokenId });
     await error(await listCases(req("/api/v1/cases", { token: made.token })), 401);
@@ -373,7 +373,7 @@ describe("rate limit", () => {
     process.env.API_RATE_LIMIT_PER_MINUTE = "3";
     resetEnvCache();
     try {
-      const busy = (await createApiToken({ organisationId: home, name: "Busy" })).token;
+      const busy = (await createApiToken({ organisationId: home, raw: { name: "Busy" } })).token;
       for (let i = 0; i < 3; i++) expect((await listCases(req("/api/v1/cases", { token: busy }))).status).toBe(200);
       const limited = await listCases(req("/api/v1/cases", { token: busy }));
       expect((await error(limited, 429)).error).toBe("RATE_LIMITED");
@@ -382,7 +382,7 @@ describe("rate limit", () => {
       expect(retryAfter).toBeLessThanOrEqual(60);
       // Every endpoint counts against the same budget.
       await error(await getCase(req(`/api/v1/cases/${metteCase.caseId}`, { token: busy }), params(metteCase.caseId)), 429);
-      const calm = (await createApiToken({ organisationId: home, name: "Calm" })).token;
+      const calm = (await createApiToken({ organisationId: home, raw: { name: "Calm" } })).token;
       expect((await listCases(req("/api/v1/cases", { token: calm }))).status).toBe(200);
     } finally {
       delete process.env.API_RATE_LIMIT_PER_MINUTE;
