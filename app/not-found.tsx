@@ -1,6 +1,13 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
+
+/** The tab says what happened, not only the product's name. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site.notFound");
+  return { title: t("title") };
+}
 
 /** Any unknown address: the same header (and language switch) as every page, and one way on. */
 export default async function NotFound() {

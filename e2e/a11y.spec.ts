@@ -1,30 +1,22 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeFindings, LOCALES, setLocale, type Locale } from "./a11y-helpers";
 import { demoLinks, ownDemo } from "./demo-links";
 import { waitSaved } from "./room-helpers";
 import { caseworkerPage } from "./staff-helpers";
 
 /**
  * Every page, in every language, as the person who would see it: axe-core finds no WCAG 2.1 AA
- * violation, `<html lang>` is the language shown, and the language switch is there.
+ * violation, `<html lang>` is the language shown, and the language switch is there. The meeting's
+ * states (the chair's view, a running speaking round, consent, the closing check, signing) are
+ * walked in e2e/a11y-states.spec.ts.
  */
-const LOCALES = ["da", "nb", "en"] as const;
-type Locale = (typeof LOCALES)[number];
-
-async function setLocale(context: BrowserContext, locale: Locale, baseURL: string): Promise<void> {
-  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
-}
-
 async function check(page: Page, path: string, locale: Locale, ready: (p: Page) => Promise<void>): Promise<void> {
   await page.goto(path);
   await ready(page);
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
   const switcher = page.locator(`form button[name="locale"][value="${locale}"]`);
   await expect(switcher, `language switch on ${path}`).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator("main#main")).toHaveCount(1);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  // Soft: one run reports every page's violations, not only the first page's.
-  expect.soft(violations.map((v) => `${path} [${locale}] ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoAxeFindings(page, path, locale);
 }
 
 const mainVisible = async (p: Page) => {
@@ -133,5 +125,74 @@ test.describe("languages", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 2, name: "The meeting" })).toBeVisible();
     await context.close();
+  });
+});
+
+test.describe("titles and the focus ring", () => {
+  test("page titles name the page: a page that does not exist, a link that cannot be used, whose case it is", async ({ browser }) => {
+    const demo = await ownDemo();
+    const page = await browser.newPage();
+    await page.goto("/no-such-page");
+    await expect(page).toHaveTitle(/^Siden findes ikke · /);
+    await page.goto("/join/invalid?reason=gone");
+    await expect(page).toHaveTitle(/^Linket kan ikke bruges længere · /);
+    const staff = await caseworkerPage(browser, demoLinks().caseworkerEmail);
+    await staff.goto(demo.caseUrl);
+    await expect(staff).toHaveTitle(/^Kurt Hansen – tilbage i arbejde · /);
+    await setLocale(staff.context(), "en", new URL(demo.caseUrl).origin);
+    await staff.reload();
+    await expect(staff).toHaveTitle(/^Kurt Hansen’s return to work · /);
+    await page.close();
+    await staff.context().close();
+  });
+
+  test("the focus ring stands out at least 3:1 against whatever is around it, on every control one tabs to", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const demo = await ownDemo();
+    const staff = await caseworkerPage(browser, demoLinks().caseworkerEmail);
+    const low: string[] = [];
+    for (const path of [demo.caseUrl, new URL(demo.meetingUrl).pathname, `${new URL(demo.meetingUrl).pathname}/agreement`, "/verify"]) {
+      await staff.goto(path);
+      await expect(staff.locator("main#main")).toBeVisible();
+      await staff.locator("body").focus();
+      for (let i = 0; i < 60; i++) {
+        await staff.keyboard.press("Tab");
+        const found = await staff.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          // The ring is on the element, or (a rich-text editor) on the box around it (:focus-within).
+          let ring: HTMLElement | null = el;
+          for (let i = 0; ring && i < 4 && getComputedStyle(ring).outlineStyle === "none"; i++) ring = ring.parentElement;
+          const s = getComputedStyle(ring ?? el);
+          if (!ring || s.outlineStyle === "none" || parseFloat(s.outlineWidth) === 0) return { what: el.outerHTML.slice(0, 80), ratio: 0 };
+          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+          const lum = ([r, g, b]: number[]) => {
+            const f = (v: number) => {
+              const x = v / 255;
+              return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+            };
+            return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+          };
+          // What the ring is drawn on: the nearest ancestor with a background of its own.
+          let bg = "rgb(248, 250, 252)";
+          for (let p = ring.parentElement; p; p = p.parentElement) {
+            const c = getComputedStyle(p).backgroundColor;
+            const parts = rgb(c);
+            if (parts.length >= 3 && (parts.length === 3 || parts[3]! > 0.5)) {
+              bg = c;
+              break;
+            }
+          }
+          const [a, b] = [lum(rgb(s.outlineColor)), lum(rgb(bg))];
+          return {
+            what: `${el.tagName} ${el.getAttribute("data-testid") ?? el.textContent?.slice(0, 30)} on ${bg}`,
+            ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+          };
+        });
+        if (found && found.ratio < 3) low.push(`${path}: ${found.what} ${found.ratio.toFixed(2)}:1`);
+      }
+    }
+    expect(low).toEqual([]);
+    await staff.context().close();
   });
 });

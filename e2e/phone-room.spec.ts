@@ -46,6 +46,14 @@ test("on a phone the room has a persistent section menu, what waits for you firs
   // Undo and redo say their names, not only arrows.
   await expect(phone.getByRole("button", { name: /Fortryd/ })).toBeVisible();
   await expect(phone.getByRole("button", { name: /Gentag/ })).toBeVisible();
+  // …visibly, on the phone too (not only to a screen reader).
+  for (const [id, word] of [
+    ["undo-button", "Fortryd"],
+    ["redo-button", "Gentag"],
+  ] as const) {
+    const box = await phone.getByTestId(id).getByText(word).boundingBox();
+    expect(box?.width ?? 0, `${word} is shown`).toBeGreaterThan(20);
+  }
 
   // The chair opens the closing step: the phone's menu starts with the marks waiting for Kurt.
   await cw.getByTestId("chair-choose-caseworker").click();

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Actor, Actors, MeetingContext, Me, ParticipantActor, StaffActor, SystemActor } from "@/lib/access/actor";
-import { limitApiRequest } from "@/lib/api/rate-limit";
+import { admitApiCaller } from "@/lib/api/admit-api-caller";
 import { identify, resolveAccess, type AccessTarget } from "@/lib/access/resolve-access";
 import { AppError } from "@/lib/errors";
 import { serverNow } from "@/lib/time/server-clock";
@@ -17,7 +17,8 @@ import { requireSameOrigin } from "./require-same-origin";
  *   1. origin   POST/PUT/PATCH/DELETE from another site → 403 (before anything is read)
  *   2. who      `auth`: none | participant | staff | any | organisation → 401 when nobody fitting
  *               is signed in; `organisation` (the /api/v1/ API) takes an API token or a staff
- *               session, and counts each request against its rate limit → 429 with Retry-After
+ *               session in a case role (else 403), and counts each request against its rate
+ *               limit → 429 with Retry-After
  *   3. where    `on`: the case, meeting or agreement named by the `id` param → 404 / 403
  *   4. what     `body`: the JSON body through a zod schema → 400 with a code per field
  *   5. do       the handler: one use-case call, no logic
@@ -108,7 +109,7 @@ export function route<
       const now = serverNow();
       const actors = await actorsFor(spec.auth, request, now);
       const actor = actorFor(spec.auth, actors);
-      if (spec.auth === "organisation") await limitApiRequest(actor as StaffActor | SystemActor);
+      if (spec.auth === "organisation") await admitApiCaller(actor as StaffActor | SystemActor);
       const resolved = spec.on ? await resolveAccess(actors, targetOf(spec.on, params)) : null;
       const body = spec.body ? await readJsonBody(request, spec.body) : undefined;
       const ctx = {

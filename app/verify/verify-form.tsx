@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { verifyUploadedBundle, type VerifyState } from "./actions";
@@ -15,10 +15,26 @@ export function VerifyForm() {
   const [state, action, pending] = useActionState<VerifyState, FormData>(verifyUploadedBundle, null);
   const [tooBig, setTooBig] = useState(false);
   const error = tooBig ? "too_large" : state && !state.ok ? state.error : null;
+  const fileRef = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // Each answer from the server moves the focus to it: the result, or the file field with its error.
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) resultRef.current?.focus();
+    else fileRef.current?.focus();
+  }, [state]);
 
   return (
     <div className="space-y-6">
-      <form action={action} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="verify-form">
+      <form
+        action={action}
+        onSubmit={(e) => {
+          // aria-disabled rather than disabled (a disabled button drops the focus to <body>).
+          if (pending || tooBig) e.preventDefault();
+        }}
+        className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+        data-testid="verify-form"
+      >
         <label htmlFor={`${id}-file`} className={labelClass}>
           {t("fileLabel")}
         </label>
@@ -26,6 +42,7 @@ export function VerifyForm() {
           {t("fileHint")}
         </p>
         <input
+          ref={fileRef}
           id={`${id}-file`}
           name="bundle"
           type="file"
@@ -39,12 +56,17 @@ export function VerifyForm() {
         <p id={`${id}-error`} className="mt-2 text-sm font-medium text-red-800" aria-live="assertive">
           {error ? t(`errors.${error}`) : null}
         </p>
-        <button type="submit" className={`${primaryButtonClass} mt-3`} disabled={pending || tooBig} data-testid="verify-submit">
+        <button
+          type="submit"
+          className={`${primaryButtonClass} mt-3`}
+          aria-disabled={pending || tooBig || undefined}
+          data-testid="verify-submit"
+        >
           {pending ? t("checking") : t("check")}
         </button>
       </form>
 
-      <div role="status" aria-live="polite">
+      <div ref={resultRef} tabIndex={-1} role="status" aria-live="polite" className="outline-none" data-testid="verify-result-region">
         {state?.ok ? <VerifyResult result={state.result} fileName={state.fileName} /> : null}
       </div>
     </div>

@@ -1,11 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import type { AgreementVersionSummary } from "@/lib/agreements/list-agreement-versions";
-
-const POLL_MS = 10_000;
+import { useLatestAgreement } from "./use-latest-agreement";
 
 /**
  * The room's way to the agreement: prepare it, see exactly what is being signed, and sign. Shows
@@ -13,28 +11,13 @@ const POLL_MS = 10_000;
  */
 export function AgreementEntry({ meetingId, canPrepare }: { meetingId: string; canPrepare: boolean }) {
   const t = useTranslations("agreement");
-  const [latest, setLatest] = useState<AgreementVersionSummary | null | undefined>(undefined);
-  useEffect(() => {
-    let stopped = false;
-    const load = async () => {
-      try {
-        const res = await fetch(`/api/agreements?meetingId=${meetingId}`, { cache: "no-store" });
-        if (!res.ok || stopped) return;
-        const { versions } = (await res.json()) as { versions: AgreementVersionSummary[] };
-        setLatest(versions.at(-1) ?? null);
-      } catch {
-        // Offline for a moment: the next tick tries again.
-      }
-    };
-    void load();
-    const timer = setInterval(() => void load(), POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [meetingId]);
+  const latest = useLatestAgreement(meetingId);
 
   const state = latest === undefined ? null : latest === null ? t("entry.none") : t(`entry.${latest.state}`, { version: latest.version });
+  // Read out when it changes while the person is here ("Version 2 is ready to sign"), not when the
+  // first answer arrives just after the room opened: that is how things stood, not news.
+  const [heard, setHeard] = useState<{ state: string | null; said: string }>({ state: null, said: "" });
+  if (heard.state !== state) setHeard({ state, said: heard.state === null ? "" : (state ?? "") });
   return (
     <section
       id="agreement"
@@ -46,8 +29,11 @@ export function AgreementEntry({ meetingId, canPrepare }: { meetingId: string; c
         {t("entry.title")}
       </h2>
       <p className="mt-1 text-slate-700">{t("entry.intro")}</p>
-      <p className="mt-2 font-medium text-slate-900" aria-live="polite" data-testid="agreement-entry-state">
+      <p className="mt-2 font-medium text-slate-900" data-testid="agreement-entry-state">
         {state}
+      </p>
+      <p role="status" className="sr-only" data-testid="agreement-entry-announcer">
+        {heard.said}
       </p>
       <Link
         href={`/meetings/${meetingId}/agreement`}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import { useTranslations } from "next-intl";
 import type { PartyStatus } from "@/lib/agreements/agreement-state";
 import { buttonClass, dangerButtonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
@@ -43,13 +44,18 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
 
   // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
   // form's handler may `void` it.
+  // An error is shown, then the focus goes to its field (or, with none, to the message itself).
+  const fail = (next: { key: string; field?: string }) => {
+    flushSync(() => setError(next));
+    document.getElementById(next.field ? `${id}-${next.field}` : `${id}-error`)?.focus();
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    if (!typedName.trim()) return setError({ key: "nameRequired", field: "name" });
-    if (shared && !identityChecked) return setError({ key: "identity", field: "identity" });
-    if (!declining && !agreed) return setError({ key: "agree", field: "agree" });
-    if (declining && !reason.trim()) return setError({ key: "reason", field: "reason" });
+    if (!typedName.trim()) return fail({ key: "nameRequired", field: "name" });
+    if (shared && !identityChecked) return fail({ key: "identity", field: "identity" });
+    if (!declining && !agreed) return fail({ key: "agree", field: "agree" });
+    if (declining && !reason.trim()) return fail({ key: "reason", field: "reason" });
     setBusy(true);
     setError(null);
     const who = shared ? { mode, signerParticipantId: signer.participantId, identityChecked } : { mode };
@@ -60,7 +66,7 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
     setBusy(false);
     if (r.ok) return onDone(signer.name, declining ? "declined" : "signed");
     const key = decisionErrorKey(r);
-    setError({
+    fail({
       key,
       field:
         key === "nameMismatch"
@@ -142,7 +148,13 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
         </Check>
       )}
 
-      <p id={errorId} className="text-sm font-medium text-red-800" aria-live="assertive" data-testid="decision-error">
+      <p
+        id={errorId}
+        tabIndex={-1}
+        className="text-sm font-medium text-red-800 outline-none"
+        aria-live="assertive"
+        data-testid="decision-error"
+      >
         {error ? t(`errors.${error.key}`, { name: signer.name }) : null}
       </p>
       {error?.key === "stale" && !shared ? <StaleStepUp roomHref={roomHref ?? null} /> : null}
@@ -155,7 +167,8 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
       <div className="flex flex-wrap items-center gap-3">
         {declining ? (
           <>
-            <button type="submit" className={dangerButtonClass} disabled={busy} data-testid="decline-submit">
+            {/* aria-disabled, not disabled: a disabled button drops the focus to <body>. */}
+            <button type="submit" className={dangerButtonClass} aria-disabled={busy || undefined} data-testid="decline-submit">
               {t("declineSubmit")}
             </button>
             <button type="button" className={buttonClass} onClick={() => setDeclining(false)}>
@@ -164,7 +177,7 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
           </>
         ) : (
           <>
-            <button type="submit" className={primaryButtonClass} disabled={busy} data-testid="sign-submit">
+            <button type="submit" className={primaryButtonClass} aria-disabled={busy || undefined} data-testid="sign-submit">
               {busy ? t("signing") : shared ? t("signSubmitShared", { name: signer.name }) : t("signSubmit")}
             </button>
             <button type="button" className={buttonClass} onClick={() => setDeclining(true)} data-testid="decline-open">

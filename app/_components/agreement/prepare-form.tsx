@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
@@ -28,18 +29,30 @@ export function PrepareForm({
   const [reason, setReason] = useState(defaultReason);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [reasonInvalid, setReasonInvalid] = useState(false);
 
   // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
   // form's handler may `void` it.
+  // The error is shown, then focused where it can be fixed: the reason field, else the message.
+  const fail = (message: string, onReason: boolean) => {
+    flushSync(() => {
+      setError(message);
+      setReasonInvalid(onReason);
+    });
+    document.getElementById(onReason ? `${id}-reason` : `${id}-error`)?.focus();
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (amend && !reason.trim()) return setError(t("errors.amendReason"));
+    if (busy) return;
+    if (amend && !reason.trim()) return fail(t("errors.amendReason"), true);
     setBusy(true);
     setError(null);
+    setReasonInvalid(false);
     const r = await sendJson("/api/agreements", "POST", { meetingId, unionRepSigns, ...(amend ? { reason } : {}) });
     setBusy(false);
     if (r.ok) return router.refresh();
-    setError(
+    const onReason = amend && r.status !== 401 && r.status !== 403 && r.status !== 409 && Boolean(r.details.reason);
+    fail(
       r.status === 401
         ? t("errors.signedOut")
         : r.status === 403
@@ -49,6 +62,7 @@ export function PrepareForm({
             : r.details.reason
               ? t("errors.amendReason")
               : t("errors.generic", { name: "" }),
+      onReason,
     );
   };
 
@@ -66,6 +80,7 @@ export function PrepareForm({
             rows={3}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
+            aria-invalid={reasonInvalid || undefined}
             aria-describedby={`${id}-error`}
             data-testid="amend-reason"
           />
@@ -86,10 +101,21 @@ export function PrepareForm({
           </label>
         </div>
       ) : null}
-      <p id={`${id}-error`} className="text-sm font-medium text-red-800" aria-live="assertive">
+      <p
+        id={`${id}-error`}
+        tabIndex={-1}
+        className="text-sm font-medium text-red-800 outline-none"
+        aria-live="assertive"
+        data-testid="prepare-error"
+      >
         {error}
       </p>
-      <button type="submit" className={primaryButtonClass} disabled={busy} data-testid={amend ? "amend-submit" : "prepare-submit"}>
+      <button
+        type="submit"
+        className={primaryButtonClass}
+        aria-disabled={busy || undefined}
+        data-testid={amend ? "amend-submit" : "prepare-submit"}
+      >
         {busy ? t("preparing") : amend ? t("amendSubmit") : t("prepareSubmit")}
       </button>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { PartyStatus } from "@/lib/agreements/agreement-state";
@@ -30,15 +31,22 @@ export function SignPanel({ agreementId, fingerprint, open, me, parties, roomHre
   const router = useRouter();
   const [turn, setTurn] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  if (!open) return null;
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+  // The last signature closes the version: the panel stays with its result, so the focus that
+  // went to it stays on the page.
+  if (!open && !announcement) return null;
 
   const others = parties.filter((p) => p.participantId !== me.participantId && p.state !== "signed");
   const mine = me.party && me.party.state !== "signed" ? me.party : null;
   const turnParty = others.find((p) => p.participantId === turn) ?? null;
 
+  // The form that had the focus is gone: the focus goes to what happened ("Kurt Hansen has signed").
   const done = (name: string, decision: "signed" | "declined") => {
-    setAnnouncement(t(decision === "signed" ? "doneSigned" : "doneDeclined", { name }));
-    setTurn(null);
+    flushSync(() => {
+      setAnnouncement(t(decision === "signed" ? "doneSigned" : "doneDeclined", { name }));
+      setTurn(null);
+    });
+    announcementRef.current?.focus();
     router.refresh();
   };
 
@@ -53,11 +61,18 @@ export function SignPanel({ agreementId, fingerprint, open, me, parties, roomHre
         {t("signTitle")}
       </h2>
       <p className="mt-1 text-slate-700">{t("signIntro")}</p>
-      <p role="status" aria-live="polite" className="mt-2 font-medium text-green-800" data-testid="sign-announcement">
+      <p
+        ref={announcementRef}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        className="mt-2 font-medium text-green-800"
+        data-testid="sign-announcement"
+      >
         {announcement}
       </p>
 
-      {mine ? (
+      {!open ? null : mine ? (
         <div className="mt-4">
           <h3 className="text-lg font-semibold text-slate-900">{t("ownTitle", { name: mine.name })}</h3>
           <DecisionForm
@@ -74,7 +89,7 @@ export function SignPanel({ agreementId, fingerprint, open, me, parties, roomHre
         <p className="mt-4 text-slate-800">{t("youSigned")}</p>
       ) : null}
 
-      {me.canWitness && others.length > 0 ? (
+      {open && me.canWitness && others.length > 0 ? (
         <div className="mt-6 border-t border-slate-200 pt-4" data-testid="shared-screen">
           <h3 className="text-lg font-semibold text-slate-900">{t("turnTitle")}</h3>
           <p className="mt-1 text-slate-700">{t("turnIntro")}</p>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { overTimeMs } from "@/lib/collab/meeting-flow";
 import { PHASES, type FlowView } from "@/lib/collab/flow-schema";
-import { useFlow, useMeetingView } from "./flow-context";
+import { useFlow, useFlowContext, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
 import { serverNow } from "./server-clock";
 
@@ -14,6 +14,9 @@ import { serverNow } from "./server-clock";
  * already), only the moves that matter — step, chair, item, turn, over time, closing — never
  * each keystroke. One polite live region for the page; sighted people see the same change where
  * it happened (the step list, the item marked "now", the round's list).
+ *
+ * Nothing is said for what was already so when the page opened: the document arriving with the
+ * first sync is the past, not news ("while you were away" tells it, once, to be read at leisure).
  */
 export function Announcer() {
   const t = useTranslations("meeting.announce");
@@ -24,12 +27,13 @@ export function Announcer() {
   const [message, setMessage] = useState("");
   const [prev, setPrev] = useState<FlowView>(f.flow);
   const overSaid = useRef(new Set<string>());
+  const live = useLive();
 
   // What changed since the last render is derived while rendering (React's "adjust state when a
   // prop changes"), so one remote update is announced once, without an extra effect pass.
   if (prev !== f.flow) {
     setPrev(f.flow);
-    const said = describeChange(prev, f.flow);
+    const said = live ? describeChange(prev, f.flow) : [];
     if (said.length > 0) setMessage(said.join(" "));
   }
 
@@ -75,17 +79,36 @@ export function Announcer() {
       if (!item || !timer || item.minutes === null || overSaid.current.has(item.id)) return;
       if ((overTimeMs(timer, item.minutes, serverNow()) ?? 0) > 0) {
         overSaid.current.add(item.id);
-        setMessage(t("overTime", { n: index + 1, minutes: item.minutes }));
+        // Over time already when the page opened: the clock shows it; not news to read out.
+        if (live) setMessage(t("overTime", { n: index + 1, minutes: item.minutes }));
       }
     };
     check();
     const timer = setInterval(check, 5_000);
     return () => clearInterval(timer);
-  }, [f.flow.currentItemId, f.flow.timers, view.agenda, t]);
+  }, [f.flow.currentItemId, f.flow.timers, view.agenda, t, live]);
 
   return (
     <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
       {message}
     </p>
   );
+}
+
+/**
+ * True from the render after the first sync with the server on: the render that brings the
+ * document's past (the sync's update and the "synced" flag often arrive in one batch) is never
+ * live, so nothing in it is read out. A later reconnect does not reset it: what others did while
+ * this browser was offline is news too.
+ */
+export function useLive(): boolean {
+  const { conn } = useFlowContext();
+  const snap = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);
+  const [live, setLive] = useState(false);
+  const synced = snap.synced && snap.loaded;
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- one render later on purpose (see above)
+    if (synced) setLive(true);
+  }, [synced]);
+  return live;
 }

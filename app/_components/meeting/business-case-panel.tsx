@@ -13,6 +13,7 @@ import {
   type Scenario,
 } from "@/lib/business-case/three-month-case";
 import { buttonClass, inputBaseClass } from "@/app/_components/ui/classes";
+import { ScrollRegion } from "@/app/_components/ui/scroll-region";
 
 /**
  * The employer's business case (the guide's three-month table): keeping the employee on partial
@@ -109,13 +110,7 @@ export function BusinessCasePanel({ size = "normal" }: { size?: "normal" | "larg
           difference: kr(result.dismiss.extraVsWorking - result.partial.extraVsWorking),
         })}
       </p>
-      <div
-        role="region"
-        aria-label={t("caption")}
-        tabIndex={0}
-        className="mt-3 overflow-x-auto rounded-lg border border-slate-400"
-        data-testid="business-case-scroll"
-      >
+      <ScrollRegion label={t("caption")} className="mt-3 rounded-lg border border-slate-400" testId="business-case-scroll">
         <table className={`w-full min-w-[40rem] border-collapse ${large ? "text-lg" : "text-sm"}`} data-testid="business-case-table">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
@@ -186,7 +181,7 @@ export function BusinessCasePanel({ size = "normal" }: { size?: "normal" | "larg
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <button type="button" className={buttonClass} onClick={reset} data-testid="business-case-reset">
           {t("reset")}

@@ -1,10 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { mayChair } from "@/lib/collab/flow-schema";
 import { setChair } from "@/lib/collab/meeting-flow";
 import { buttonClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import { closeAndFocus } from "@/app/_components/ui/close-and-focus";
 import { useFlow } from "./flow-context";
 import { useNames } from "./use-names";
 
@@ -17,11 +18,16 @@ export function ChairPicker() {
   const f = useFlow();
   const { withRole } = useNames();
   const [changing, setChanging] = useState(false);
+  const changeRef = useRef<HTMLButtonElement>(null);
   const candidates = f.participants.filter((p) => mayChair(p.role));
+  // The chosen chair's line replaces the buttons: the focus goes to its "Change" button, not <body>.
   const choose = (id: string) => {
-    setChair(f.conn.doc, id, f.actor());
-    setChanging(false);
+    closeAndFocus(() => {
+      setChair(f.conn.doc, id, f.actor());
+      setChanging(false);
+    }, changeRef);
   };
+  const keep = () => closeAndFocus(() => setChanging(false), changeRef);
   const chair = f.flow.chairId;
 
   if (chair && !changing) {
@@ -31,7 +37,7 @@ export function ChairPicker() {
           <span className="font-semibold">{t("label")}</span> <span data-testid="chair-name">{withRole(chair)}</span>
         </p>
         {f.mayChooseChair ? (
-          <button type="button" className={buttonClass} onClick={() => setChanging(true)} data-testid="chair-change">
+          <button ref={changeRef} type="button" className={buttonClass} onClick={() => setChanging(true)} data-testid="chair-change">
             {t("change")}
           </button>
         ) : null}
@@ -46,7 +52,13 @@ export function ChairPicker() {
     );
   }
   return (
-    <fieldset className="rounded-lg border border-slate-400 p-3" data-testid="chair-picker">
+    <fieldset
+      className="rounded-lg border border-slate-400 p-3"
+      data-testid="chair-picker"
+      onKeyDown={(e) => {
+        if (changing && e.key === "Escape") keep();
+      }}
+    >
       <legend className="px-1 text-base font-semibold text-slate-900">{t("question")}</legend>
       <p className="text-sm text-slate-700">{t("hint")}</p>
       <div className="mt-2 flex flex-wrap gap-2">
@@ -62,7 +74,7 @@ export function ChairPicker() {
           </button>
         ))}
         {changing ? (
-          <button type="button" className={buttonClass} onClick={() => setChanging(false)}>
+          <button type="button" className={buttonClass} onClick={keep}>
             {t("keep")}
           </button>
         ) : null}

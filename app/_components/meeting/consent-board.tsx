@@ -115,7 +115,7 @@ function ConsentCard({
         <span className="font-normal text-slate-700">{names.kind(item)}: </span>
         {label}
       </p>
-      {subject ? <MarkControls item={item} subject={subject} /> : null}
+      {subject ? <MarkControls item={item} itemLabel={label} subject={subject} /> : null}
       {resolvedEarlier ? (
         <p className="mt-1 text-sm text-slate-700" data-testid="consent-resolved-note">
           {t("resolvedNote")}
@@ -146,7 +146,7 @@ function ConsentCard({
   );
 }
 
-function MarkControls({ item, subject }: { item: ConsentItem; subject: string }) {
+function MarkControls({ item, itemLabel, subject }: { item: ConsentItem; itemLabel: string; subject: string }) {
   const t = useTranslations("meeting.consent");
   const f = useFlow();
   const { withRole } = useNames();
@@ -180,7 +180,14 @@ function MarkControls({ item, subject }: { item: ConsentItem; subject: string })
   const value = entry && entry.textHash === textHash(item.text) ? entry.value : null;
   return (
     <fieldset className="mt-2" data-testid="consent-mark">
-      <legend className="text-sm font-medium text-slate-800">{mine ? t("yourMark") : t("markFor", { name: withRole(subject) })}</legend>
+      {/* Named by its item for a screen reader, which meets the radios without the card's heading
+          ("Your mark for: Visit the workplace weekly"); the eye has the item just above. */}
+      <legend className="text-sm font-medium text-slate-800">
+        <span aria-hidden="true">{mine ? t("yourMark") : t("markFor", { name: withRole(subject) })}</span>
+        <span className="sr-only">
+          {mine ? t("yourMarkFor", { item: itemLabel }) : t("markForItem", { name: withRole(subject), item: itemLabel })}
+        </span>
+      </legend>
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {(["agree", "reservations"] as const).map((v) => (
           <div key={v} className="flex items-center gap-2">
@@ -219,6 +226,7 @@ function MarkControls({ item, subject }: { item: ConsentItem; subject: string })
               maxLength={CONSENT_COMMENT_MAX}
               autoComplete="off"
               aria-describedby={`${id}-error`}
+              aria-invalid={error ? true : undefined}
               onChange={(e) => setComment(e.target.value)}
               onBlur={(e) => {
                 // Not when leaving for the guard's "move to the private preparation": the text

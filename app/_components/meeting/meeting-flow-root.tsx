@@ -13,6 +13,7 @@ import { FlowStore } from "./flow-store";
 import { FollowProvider } from "./follow-current";
 import { GuardProvider, type GuardValue } from "./guard-context";
 import { KeptPassagesProvider, useKeptPassages } from "./kept-passages";
+import { PlanAnnouncer } from "./plan-announcer";
 import { copyToPrep } from "./move-to-prep";
 import { serverNow, syncServerClock } from "./server-clock";
 import { keepFlaggedPassage } from "@/lib/collab/guard-kept";
@@ -63,6 +64,7 @@ export function MeetingFlowRoot(props: {
           <MeetingGuard conn={conn} meetingId={meetingId} me={me} user={user} editable={editable} surface={surface}>
             <FollowProvider>
               <Announcer />
+              {surface === "room" ? <PlanAnnouncer /> : null}
               <ChangeLogger />
               {children}
             </FollowProvider>

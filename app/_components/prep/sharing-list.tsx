@@ -7,6 +7,7 @@ import { addSharingItem, removeSharingItem, setMayShare, setWhoSays, sharingItem
 import { MAY_SHARE, WHO_SAYS, type SharingItemView, type WhoSays } from "@/lib/collab/prep-schema";
 import { buttonClass, dangerButtonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { YTextField } from "../room/y-text-field";
+import { closeAndFocus } from "@/app/_components/ui/close-and-focus";
 
 /** "What may be shared with the workplace": the item, may it be shared, who says it. */
 export function SharingList({ doc, items, editable }: { doc: Y.Doc; items: SharingItemView[]; editable: boolean }) {
@@ -137,10 +138,7 @@ function RemoveItem({ name, onRemove }: { name: string; onRemove: () => void }) 
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   const label = name.trim() || t("untitled");
-  const keep = () => {
-    setConfirming(false);
-    requestAnimationFrame(() => askRef.current?.focus());
-  };
+  const keep = () => closeAndFocus(() => setConfirming(false), askRef);
   return (
     <div className="mt-3">
       {confirming ? (

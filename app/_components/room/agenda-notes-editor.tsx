@@ -105,7 +105,7 @@ function NotesEditor({ itemId, labelledBy, describedBy, fragment }: Props & { fr
 
   return (
     <>
-      <div className="rounded-md border border-slate-500 bg-white focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-amber-500">
+      <div className="rounded-md border border-slate-500 bg-white focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-blue-900">
         {editor ? <EditorContent editor={editor} /> : <div className="tiptap text-slate-600" aria-hidden="true" />}
       </div>
       {guardSource ? <DiagnosisNotice source={guardSource} /> : null}

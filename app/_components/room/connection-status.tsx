@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ConnectionSnapshot } from "./room-connection";
 
@@ -52,6 +53,9 @@ const TONE: Record<StatusKey, string> = {
   meetingOver: "border-slate-500 bg-slate-100 text-slate-900",
 };
 
+/** Worth telling a screen reader when it starts (and, when it ends, that all is well again). */
+const TROUBLE: ReadonlySet<StatusKey> = new Set(["waiting", "busy", "offline", "sessionEnded", "accessLost", "failed", "meetingOver"]);
+
 const ICON: Record<StatusKey, string> = {
   saved: "✓",
   following: "✓",
@@ -80,12 +84,23 @@ export function ConnectionStatus({
   const t = useTranslations("room.status");
   const tOver = useTranslations("meetingOver");
   const key = statusKey(snapshot, canEdit, meetingOver);
+  const text = key === "meetingOver" ? tOver("status") : t(key);
+  // The pill changes with every edit ("Sending…", "Saved"), one's own and — as the document syncs —
+  // around others'. Read out, that is chatter: the live region below speaks only when something is
+  // wrong, and once when it is right again.
+  const [heard, setHeard] = useState<{ key: StatusKey; said: string; troubled: boolean }>({ key, said: "", troubled: false });
+  if (heard.key !== key) {
+    if (TROUBLE.has(key)) setHeard({ key, said: text, troubled: true });
+    else if (heard.troubled && (key === "saved" || key === "following")) setHeard({ key, said: text, troubled: false });
+    else setHeard({ ...heard, key });
+  }
+  const said = heard.said;
   return (
     <div className="flex flex-wrap items-center gap-2">
+      <p role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="connection-announcer">
+        {said}
+      </p>
       <p
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
         data-testid="connection-status"
         data-status={key}
         className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 text-sm font-medium ${TONE[key]}`}
@@ -93,7 +108,7 @@ export function ConnectionStatus({
         <span aria-hidden="true" className="font-bold">
           {ICON[key]}
         </span>
-        <span>{key === "meetingOver" ? tOver("status") : t(key)}</span>
+        <span>{text}</span>
       </p>
       {key === "failed" ? (
         <button

@@ -1,10 +1,16 @@
-/** Focus an element that React is about to render (e.g. the text field of a just-added item). */
-export function focusSoon(id: string): void {
-  let tries = 0;
-  const attempt = () => {
-    const el = document.getElementById(id);
-    if (el) el.focus();
-    else if (tries++ < 10) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
+import { flushSync } from "react-dom";
+
+/**
+ * Add something and put the cursor in its text field at once (e.g. a just-added sub-goal). The
+ * change is rendered synchronously (the room's stores read the document synchronously), so the
+ * field exists when it is focused: focus never arrives later, when the person may already have
+ * moved on to another field.
+ */
+export function addAndFocus(add: () => string, fieldId: (id: string) => string): string {
+  let id = "";
+  flushSync(() => {
+    id = add();
+  });
+  document.getElementById(fieldId(id))?.focus();
+  return id;
 }

@@ -190,7 +190,7 @@ function ConnectedRoom({
           ) : null}
           {snapshot.loaded ? (
             <SectionBoundary name={t("sectionsNav")} testId="section-menu">
-              <SectionMenu />
+              <SectionMenu progressHref={props.progressHref} />
             </SectionBoundary>
           ) : null}
         </div>

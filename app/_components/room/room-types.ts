@@ -39,4 +39,6 @@ export type RoomProps = {
   participants: RoomParticipant[];
   /** The case page (`/cases/<id>`) for staff signed in as staff; null for join-link participants. */
   caseHref?: string | null;
+  /** Progress this person records is due (lib/followup/due-from-me): where to record it; else null. */
+  progressHref?: string | null;
 };

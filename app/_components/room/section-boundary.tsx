@@ -69,7 +69,7 @@ class Boundary extends Component<Props & { labels: Labels }, State> {
           ref={this.retryButton}
           type="button"
           onClick={this.retry}
-          className="mt-3 min-h-11 rounded-md border border-amber-900 bg-white px-4 font-medium text-amber-950 focus:outline-3 focus:outline-offset-2 focus:outline-amber-600"
+          className="mt-3 min-h-11 rounded-md border border-amber-900 bg-white px-4 font-medium text-amber-950"
           data-testid={`${testId}-retry`}
         >
           {labels.retry}

@@ -18,7 +18,7 @@ import {
   type SubGoalView,
 } from "@/lib/collab";
 import { DateField } from "./date-field";
-import { focusSoon } from "./focus-later";
+import { addAndFocus } from "./focus-later";
 import { NumberField } from "./number-field";
 import { useRoom } from "./room-context";
 import { FieldLabel } from "@/app/_components/room/field-label";
@@ -35,9 +35,11 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoal
   const { conn, editable } = useRoom();
   const log = useLogChange();
   const add = () => {
-    const id = addSubGoal(conn.doc, { text: "" });
+    const id = addAndFocus(
+      () => addSubGoal(conn.doc, { text: "" }),
+      (added) => `subgoal-${added}-text`,
+    );
     log("subgoal_added", id);
-    focusSoon(`subgoal-${id}-text`);
   };
   return (
     <div>
@@ -74,9 +76,11 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
   const hasMeasure = measure.from !== null || measure.target !== null;
   const dueWarning = useFieldDateWarning("subGoal.due", subGoal.id);
   const addAct = () => {
-    const id = addActivity(doc, subGoal.id, { text: "" });
+    const id = addAndFocus(
+      () => addActivity(doc, subGoal.id, { text: "" }),
+      (added) => `activity-${added}-text`,
+    );
     log("activity_added", id);
-    focusSoon(`activity-${id}-text`);
   };
   return (
     <li className="rounded-lg border border-slate-300 p-3 sm:p-4" data-testid="subgoal" data-item-id={subGoal.id}>

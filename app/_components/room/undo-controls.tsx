@@ -46,7 +46,7 @@ export function UndoControls() {
         data-testid="undo-button"
       >
         <span aria-hidden="true">↶</span>
-        <span className="sr-only sm:not-sr-only">{t("undo")}</span>
+        <span>{t("undo")}</span>
       </button>
       <button
         type="button"
@@ -56,7 +56,7 @@ export function UndoControls() {
         data-testid="redo-button"
       >
         <span aria-hidden="true">↷</span>
-        <span className="sr-only sm:not-sr-only">{t("redo")}</span>
+        <span>{t("redo")}</span>
       </button>
     </div>
   );

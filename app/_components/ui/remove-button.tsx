@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass, dangerButtonClass } from "./classes";
+import { closeAndFocus } from "./close-and-focus";
 
 /** Remove with a forgiving second step: "Remove for everyone" or "Keep". Escape keeps it. */
 export function RemoveButton({
@@ -39,10 +40,7 @@ export function RemoveButton({
       </button>
     );
   }
-  const keep = () => {
-    setConfirming(false);
-    requestAnimationFrame(() => askRef.current?.focus());
-  };
+  const keep = () => closeAndFocus(() => setConfirming(false), askRef);
   return (
     <span
       role="group"

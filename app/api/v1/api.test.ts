@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { createApiToken } from "@/lib/api/create-api-token";
 import * as c from "@/lib/api/contract";
 import { revokeApiToken } from "@/lib/api/revoke-api-token";
-import { anotherOrganisationId, homeOrganisationId, linkCaseworkerToStaff } from "@/lib/api/testing";
+import { anotherOrganisationId, homeOrganisationId, linkCaseworkerToStaff, staffWithRole } from "@/lib/api/testing";
 import { openStaffSession } from "@/lib/auth/testing";
 import { provisionCaseworker, type StaffUser } from "@/lib/auth/provision-caseworker";
 import { staffCaseFixture } from "@/lib/cases/testing";
@@ -182,8 +182,10 @@ describe("GET /api/v1/cases", () => {
     expect((await accessLogOf(metteCase.caseId)).some((e) => e.what === "case_list" && e.actorKind === "system")).toBe(true);
   });
 
-  it("401 without credentials; 400 for a page or state that is not one", async () => {
+  it("401 without credentials; 403 for an administrator (who sees no case content); 400 for a page or state that is not one", async () => {
     await error(await list("", {}), 401);
+    const admin = await staffWithRole({ email: "admin@jobcenter.example", role: "admin", organisationId: home });
+    await error(await list("", { staff: await openStaffSession(admin.id) }), 403);
     expect((await error(await list("?page=0&state=lost", { token }), 400)).details).toEqual({ page: "invalidPage", state: "invalidState" });
   });
 });

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass, dangerButtonClass } from "@/app/_components/ui/classes";
+import { closeAndFocus } from "@/app/_components/ui/close-and-focus";
 
 /**
  * A button with a forgiving second step when the action cannot be undone: "Yes, …" or "Keep".
@@ -42,18 +43,21 @@ export function ConfirmButton({
         type="button"
         className={buttonClass}
         aria-label={ariaLabel}
-        disabled={disabled}
+        // aria-disabled, not disabled: this button gets the focus back after "Keep" and after the
+        // action, while it runs; a disabled button would drop it to <body>.
+        aria-disabled={disabled || undefined}
         data-testid={testId}
-        onClick={() => (confirm ? setAsking(true) : onConfirm())}
+        onClick={() => {
+          if (disabled) return;
+          if (confirm) setAsking(true);
+          else onConfirm();
+        }}
       >
         {label}
       </button>
     );
   }
-  const keep = () => {
-    setAsking(false);
-    requestAnimationFrame(() => askRef.current?.focus());
-  };
+  const keep = () => closeAndFocus(() => setAsking(false), askRef);
   return (
     <span
       role="group"
@@ -68,10 +72,11 @@ export function ConfirmButton({
         ref={yesRef}
         type="button"
         className={danger ? dangerButtonClass : buttonClass}
-        disabled={disabled}
+        aria-disabled={disabled || undefined}
         data-testid={`${testId}-confirm`}
         onClick={() => {
-          setAsking(false);
+          if (disabled) return;
+          closeAndFocus(() => setAsking(false), askRef);
           onConfirm();
         }}
       >

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
 import { FieldError } from "@/app/_components/ui/field-error";
@@ -13,6 +13,7 @@ import {
   noticeClass,
   primaryButtonClass,
 } from "@/app/_components/ui/classes";
+import { useFocusResult } from "@/app/_components/ui/use-focus-result";
 import { cancelMeetingAction, rescheduleAction } from "./actions";
 
 export type MovableMeeting = {
@@ -46,6 +47,9 @@ function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting
   const fieldError = useFieldError();
   const [state, action, pending] = useActionState(rescheduleAction.bind(null, caseId, meeting.id), null);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useFocusResult(state, formRef, resultRef);
   const [v, setV] = useState<MoveFields>({
     date: meeting.date,
     time: meeting.time,
@@ -79,8 +83,15 @@ function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting
       <summary className="cursor-pointer font-semibold text-slate-900" data-testid="move-toggle">
         {t("moveTitle")}
       </summary>
-      <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-2" data-testid="move-form">
-        <div aria-live="polite">
+      <form
+        ref={formRef}
+        action={action}
+        onSubmit={submitWithoutReset(action, pending)}
+        noValidate
+        className="mt-2"
+        data-testid="move-form"
+      >
+        <div ref={resultRef} tabIndex={-1} aria-live="polite" className="outline-none">
           {state?.ok ? (
             <p className={noticeClass} data-testid="meeting-moved">
               {t("moved")}
@@ -100,7 +111,7 @@ function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting
           {field("videoUrl", t("videoUrl"), "url", { placeholder: "https://" })}
         </div>
         <p className={hintClass}>{t("placeOrVideoHint")}</p>
-        <button type="submit" className={`mt-3 ${primaryButtonClass}`} disabled={pending} data-testid="move-submit">
+        <button type="submit" className={`mt-3 ${primaryButtonClass}`} aria-disabled={pending || undefined} data-testid="move-submit">
           {pending ? t("moving") : t("move")}
         </button>
       </form>
@@ -114,14 +125,24 @@ function CancelForm({ caseId, meetingId }: { caseId: string; meetingId: string }
   const [state, action, pending] = useActionState(cancelMeetingAction.bind(null, caseId, meetingId), null);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   const [message, setMessage] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useFocusResult(state, formRef, resultRef);
   const id = `cancel-${meetingId}-message`;
   return (
     <details data-testid="cancel-details">
       <summary className="cursor-pointer font-semibold text-slate-900" data-testid="cancel-toggle">
         {t("cancelTitle")}
       </summary>
-      <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-2" data-testid="cancel-form">
-        <div aria-live="polite">
+      <form
+        ref={formRef}
+        action={action}
+        onSubmit={submitWithoutReset(action, pending)}
+        noValidate
+        className="mt-2"
+        data-testid="cancel-form"
+      >
+        <div ref={resultRef} tabIndex={-1} aria-live="polite" className="outline-none">
           {state?.ok ? (
             <p className={noticeClass} data-testid="meeting-cancelled">
               {t("cancelled")}
@@ -152,7 +173,7 @@ function CancelForm({ caseId, meetingId }: { caseId: string; meetingId: string }
           data-testid="cancel-message"
         />
         <FieldError id={`${id}-error`} message={fieldError(fields.message)} />
-        <button type="submit" className={`mt-3 ${dangerButtonClass}`} disabled={pending} data-testid="cancel-submit">
+        <button type="submit" className={`mt-3 ${dangerButtonClass}`} aria-disabled={pending || undefined} data-testid="cancel-submit">
           {pending ? t("cancelling") : t("cancel")}
         </button>
       </form>

@@ -38,9 +38,17 @@ const load = cache(async (id: string, staffUserId: string): Promise<CaseOverview
   }
 });
 
-export async function generateMetadata(): Promise<Metadata> {
+/** The tab and the screen reader's first words name whose case it is ("Kurt Hansen's return to work"). */
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getTranslations("staff.case");
-  return { title: t("pageTitle"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  const staff = await pageStaff();
+  const overview = staff ? await load((await params).id, staff.userId) : null;
+  const employee = overview?.participants.find((p) => p.role === "employee")?.displayName;
+  return {
+    title: employee ? t("pageTitleNamed", { name: employee }) : t("pageTitle"),
+    robots: { index: false, follow: false },
+    referrer: "no-referrer",
+  };
 }
 
 /**

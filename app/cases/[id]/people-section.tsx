@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { flushSync } from "react-dom";
 import { useTranslations } from "next-intl";
 import { ROLES } from "@/lib/plan/roles";
 import type { ActionResult } from "@/app/_server/action";
@@ -34,6 +35,7 @@ export function PeopleSection({
   const [problem, setProblem] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const panelRef = useRef<HTMLDivElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
 
   const showIssued = (v: IssuedView) => setIssued(v);
   // Focus moves to the link just shown once it is on the page (the button pressed was disabled
@@ -49,16 +51,24 @@ export function PeopleSection({
       else if (r.value) showIssued(r.value);
     });
 
+  // "Done": the panel goes, the focus goes back to the person it was for (their first button).
+  const done = () => {
+    const who = issued?.participantId;
+    flushSync(() => setIssued(null));
+    const row = sectionRef.current?.querySelector<HTMLElement>(`[data-person-id="${who}"] button`);
+    (row ?? sectionRef.current?.querySelector<HTMLElement>("#people-title"))?.focus();
+  };
+
   const byRole = ROLES.map((role) => ({ role, list: people.filter((p) => p.role === role) })).filter((g) => g.list.length > 0);
 
   return (
-    <section aria-labelledby="people-title" className={cardClass} data-testid="people-section">
-      <h2 id="people-title" className="text-xl font-semibold text-slate-900">
+    <section ref={sectionRef} aria-labelledby="people-title" className={cardClass} data-testid="people-section">
+      <h2 id="people-title" tabIndex={-1} className="text-xl font-semibold text-slate-900 outline-none">
         {t("title")}
       </h2>
       <p className="mt-1 text-slate-700">{t("intro")}</p>
 
-      {issued ? <IssuedLink ref={panelRef} issued={issued} onDone={() => setIssued(null)} /> : null}
+      {issued ? <IssuedLink ref={panelRef} issued={issued} onDone={done} /> : null}
       <p className={errorClass} role="alert" data-testid="people-error">
         {problem}
       </p>
@@ -72,6 +82,7 @@ export function PeopleSection({
                 key={p.id}
                 className="flex flex-wrap items-start justify-between gap-3 p-3"
                 data-testid="person"
+                data-person-id={p.id}
                 data-role={p.role}
                 data-state={p.stateKind}
               >

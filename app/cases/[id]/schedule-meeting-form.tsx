@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
 import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import { useFocusResult } from "@/app/_components/ui/use-focus-result";
 import { scheduleAction } from "./actions";
 
 type Fields = { title: string; date: string; time: string; durationMinutes: string; location: string; videoUrl: string };
@@ -18,13 +19,23 @@ export function ScheduleMeetingForm({ caseId, startOpen }: { caseId: string; sta
   const [state, action, pending] = useActionState(scheduleAction.bind(null, caseId), null);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   const scheduledId = state?.ok ? state.value.id : null;
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useFocusResult(state, formRef, resultRef);
   return (
     <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="schedule-details">
       <summary className="cursor-pointer text-lg font-semibold text-slate-900" data-testid="schedule-toggle">
         {t("scheduleTitle")}
       </summary>
-      <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-3" data-testid="schedule-form">
-        <div aria-live="polite">
+      <form
+        ref={formRef}
+        action={action}
+        onSubmit={submitWithoutReset(action, pending)}
+        noValidate
+        className="mt-3"
+        data-testid="schedule-form"
+      >
+        <div ref={resultRef} tabIndex={-1} aria-live="polite" className="outline-none" data-testid="schedule-result">
           {scheduledId ? (
             <p className={noticeClass} data-testid="meeting-scheduled">
               {t("scheduled")}
@@ -38,7 +49,7 @@ export function ScheduleMeetingForm({ caseId, startOpen }: { caseId: string; sta
         </div>
         {/* A new key after each scheduled meeting starts the fields afresh for the next one. */}
         <MeetingFields key={scheduledId ?? "new"} fields={fields} />
-        <button type="submit" className={`mt-4 ${primaryButtonClass}`} disabled={pending} data-testid="meeting-submit">
+        <button type="submit" className={`mt-4 ${primaryButtonClass}`} aria-disabled={pending || undefined} data-testid="meeting-submit">
           {pending ? t("scheduling") : t("schedule")}
         </button>
       </form>

@@ -1,11 +1,23 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
 
-/** Where a join link that cannot be used lands: calm words, no blame, what to do next. */
-export default async function InvalidJoinLinkPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+type Props = { searchParams: Promise<{ reason?: string }> };
+
+function reasonKey(reason: string | undefined): "gone" | "unknown" | "error" {
+  return reason === "gone" ? "gone" : reason === "unknown" ? "unknown" : "error";
+}
+
+/** The tab names what happened to the link, as the heading does. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("join");
-  const { reason } = await searchParams;
-  const key = reason === "gone" ? "gone" : reason === "unknown" ? "unknown" : "error";
+  return { title: t(`${reasonKey((await searchParams).reason)}.title`), robots: { index: false, follow: false } };
+}
+
+/** Where a join link that cannot be used lands: calm words, no blame, what to do next. */
+export default async function InvalidJoinLinkPage({ searchParams }: Props) {
+  const t = await getTranslations("join");
+  const key = reasonKey((await searchParams).reason);
   return (
     <>
       <SiteHeader />

@@ -11,6 +11,8 @@ import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participant
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
 import { organisationOfCase } from "@/lib/organisations/organisation-of-case";
+import { pageActors } from "@/app/_server/page-access";
+import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -59,6 +61,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     participants,
     // Staff (signed in as staff, not by a join link) get their way back to the case page.
     caseHref: ctx.me.actor.kind === "participant" ? null : `/cases/${ctx.case.id}`,
+    progressHref: (await listDueForViewer({ who: await pageActors(), caseId: ctx.case.id }))?.some((c) =>
+      c.items.some((i) => i.kind === "progress"),
+    )
+      ? `/cases/${ctx.case.id}#progress`
+      : null,
   };
   return (
     <>

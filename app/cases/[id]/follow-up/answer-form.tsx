@@ -1,10 +1,11 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { sendJson } from "@/app/_components/send-json";
+import { showAndFocus } from "@/app/_components/ui/use-focus-result";
 
 type Answer = "coming" | "another_time" | "cannot_come";
 
@@ -28,27 +29,38 @@ export function AnswerForm({
   const [reason, setReason] = useState(current?.reason ?? "");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
 
   // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
   // form's handler may `void` it.
+  // Every answer moves the focus: to the first field with an error, else to "Saved" / "failed".
+  const show = (next: Record<string, string>, nextStatus: typeof status) =>
+    showAndFocus(
+      () => {
+        setErrors(next);
+        setStatus(nextStatus);
+      },
+      formRef.current,
+      () => resultRef.current?.querySelector<HTMLElement>("[tabindex]") ?? null,
+    );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!answer) return setErrors({ answer: t("errors.answer") });
-    if (answer === "another_time" && !suggestion.trim()) return setErrors({ suggestion: t("errors.suggestion") });
-    if (answer === "cannot_come" && !reason.trim()) return setErrors({ reason: t("errors.reason") });
+    if (status === "saving") return;
+    if (!answer) return show({ answer: t("errors.answer") }, "idle");
+    if (answer === "another_time" && !suggestion.trim()) return show({ suggestion: t("errors.suggestion") }, "idle");
+    if (answer === "cannot_come" && !reason.trim()) return show({ reason: t("errors.reason") }, "idle");
     setStatus("saving");
     const res = await sendJson(`/api/meetings/${meetingId}/answer`, "POST", { answer, suggestion, reason });
     if (res.ok) {
-      setErrors({});
-      setStatus("saved");
+      show({}, "saved");
       router.refresh();
       return;
     }
     const fields: Record<string, string> = {};
     for (const f of Object.keys(res.details)) fields[f] = t.has(`errors.${f}`) ? t(`errors.${f}`) : t("errors.invalid");
     if (res.code === "CONFLICT") fields.answer = t("errors.closed");
-    setErrors(fields);
-    setStatus(Object.keys(fields).length > 0 ? "idle" : "failed");
+    show(fields, Object.keys(fields).length > 0 ? "idle" : "failed");
   };
 
   const option = (value: Answer) => (
@@ -67,10 +79,21 @@ export function AnswerForm({
   );
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="mt-2" data-testid={`answer-form-${meetingId}`}>
+    <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="mt-2" data-testid={`answer-form-${meetingId}`}>
       <fieldset aria-describedby={`${id}-answer-error`}>
-        <legend className={labelClass}>{t("question")}</legend>
-        <div className="mt-1 flex flex-wrap gap-2">{(["coming", "another_time", "cannot_come"] as const).map(option)}</div>
+        <legend id={`${id}-question`} className={labelClass}>
+          {t("question")}
+        </legend>
+        <div
+          role="radiogroup"
+          aria-labelledby={`${id}-question`}
+          aria-invalid={errors.answer ? true : undefined}
+          aria-describedby={`${id}-answer-error`}
+          className="mt-1 flex flex-wrap gap-2"
+          data-testid="answer-options"
+        >
+          {(["coming", "another_time", "cannot_come"] as const).map(option)}
+        </div>
         <p id={`${id}-answer-error`} className={errorClass}>
           {errors.answer ?? null}
         </p>
@@ -118,13 +141,17 @@ export function AnswerForm({
         </div>
       ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={status === "saving"} data-testid="answer-submit">
+        <button type="submit" className={primaryButtonClass} aria-disabled={status === "saving" || undefined} data-testid="answer-submit">
           {current ? t("change") : t("send")}
         </button>
-        <div aria-live="polite">
-          {status === "saved" ? <p className={noticeClass}>{t("saved")}</p> : null}
+        <div ref={resultRef} aria-live="polite">
+          {status === "saved" ? (
+            <p tabIndex={-1} className={noticeClass} data-testid="answer-saved">
+              {t("saved")}
+            </p>
+          ) : null}
           {status === "failed" ? (
-            <p className={errorClass} role="alert">
+            <p tabIndex={-1} className={errorClass} role="alert">
               {t("failed")}
             </p>
           ) : null}

@@ -7,6 +7,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { MIXER_MAX } from "@/lib/plan/mixer-desk";
 import { buttonClass, cardClass, labelClass, linkClass, selectClass } from "@/app/_components/ui/classes";
 import type { Fmt } from "./fmt";
+import { ScrollRegion } from "@/app/_components/ui/scroll-region";
 
 function sentences(changes: Parameters<typeof describeChanges>[0], locale: string): string[] {
   return describeChanges(changes, locale, translator(isLocale(locale) ? locale : "da"));
@@ -29,7 +30,7 @@ export async function MixerHistorySection({ data }: { data: CaseFollowUp }) {
       {versions.length === 0 ? (
         <p className="mt-2 text-slate-700">{t("none")}</p>
       ) : (
-        <div className="relative mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("tableLabel")}>
+        <ScrollRegion className="mt-3" label={t("tableLabel")}>
           <table className="w-full min-w-[28rem] border-collapse text-left text-sm">
             <caption className="sr-only">{t("title")}</caption>
             <thead>
@@ -73,7 +74,7 @@ export async function MixerHistorySection({ data }: { data: CaseFollowUp }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -98,16 +98,16 @@ export function MeasureChart({
       {markers.map((m, i) => (
         <g key={`m${i}`}>
           <line x1={x(m.date)} x2={x(m.date)} y1={PAD.top} y2={H - PAD.bottom} stroke="#94a3b8" strokeDasharray="2 3" />
-          <text x={x(m.date)} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#334155">
+          <text x={x(m.date)} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="12" fill="#334155">
             {m.label}
           </text>
-          <text x={x(m.date)} y={H - PAD.bottom + 30} textAnchor="middle" fontSize="11" fill="#475569">
+          <text x={x(m.date)} y={H - PAD.bottom + 30} textAnchor="middle" fontSize="12" fill="#475569">
             {labels.formatDay(m.date)}
           </text>
         </g>
       ))}
       <line x1={x(today)} x2={x(today)} y1={PAD.top} y2={H - PAD.bottom} stroke="#0f172a" strokeWidth={1} />
-      <text x={x(today) + 4} y={PAD.top + 10} fontSize="11" fill="#0f172a">
+      <text x={x(today) + 4} y={PAD.top + 10} fontSize="12" fill="#0f172a">
         {labels.today}
       </text>
       {series.target !== null ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
@@ -43,13 +44,24 @@ export function ProgressForm(p: Props) {
   const [note, setNote] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
-  const valueRef = useRef<HTMLInputElement>(null);
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  const failedRef = useRef<HTMLParagraphElement>(null);
   const noteSource = useValueSource(note, setNote);
 
   const message = (field: string, code: string) => {
     if (field === "value" && code === "range") return t("errors.range", { min: p.minText, max: p.maxText });
     const key = `errors.${field}.${code}`;
     return t.has(key) ? t(key) : t("errors.invalid");
+  };
+  // The errors are shown, then the focus goes to the first field that has one (in the form's order).
+  const showErrors = (fields: Record<string, string>, status: "idle" | "failed") => {
+    flushSync(() => {
+      setErrors(fields);
+      setStatus(status);
+    });
+    const first = ["value", "date", "note"].find((f) => fields[f]);
+    if (first) document.getElementById(`${id}-${first}`)?.focus();
+    else if (status === "failed") failedRef.current?.focus();
   };
 
   // Never rejects: sendJson answers a failed fetch as { ok: false }, shown as an error here; so the
@@ -60,26 +72,24 @@ export function ProgressForm(p: Props) {
     if (!value.trim()) local.value = message("value", "required");
     if (!date) local.date = message("date", "required");
     else if (date > p.today) local.date = message("date", "future");
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      setStatus("idle");
-      valueRef.current?.focus();
-      return;
-    }
+    if (Object.keys(local).length > 0) return showErrors(local, "idle");
+    if (status === "saving") return;
     setStatus("saving");
     const res = await sendJson(`/api/cases/${p.caseId}/progress`, "POST", { subGoalId: p.subGoalId, date, value, note });
     if (res.ok) {
-      setErrors({});
-      setValue("");
-      setNote("");
-      setStatus("saved");
+      flushSync(() => {
+        setErrors({});
+        setValue("");
+        setNote("");
+        setStatus("saved");
+      });
+      // The result, not <body>: "Saved", and the next value is one Tab away.
+      savedRef.current?.focus();
       router.refresh();
       return;
     }
     const fields = Object.fromEntries(Object.entries(res.details).map(([f, code]) => [f, message(f, code)]));
-    setErrors(fields);
-    setStatus(Object.keys(fields).length > 0 ? "idle" : "failed");
-    if (fields.value) valueRef.current?.focus();
+    showErrors(fields, Object.keys(fields).length > 0 ? "idle" : "failed");
   };
 
   return (
@@ -102,7 +112,6 @@ export function ProgressForm(p: Props) {
             {t("rangeHint", { min: p.minText, max: p.maxText, unit: p.unit })}
           </p>
           <input
-            ref={valueRef}
             id={`${id}-value`}
             name="value"
             inputMode="decimal"
@@ -168,17 +177,18 @@ export function ProgressForm(p: Props) {
         </div>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={status === "saving"} data-testid="progress-submit">
+        {/* aria-disabled, not disabled: a disabled button drops the focus to <body>. */}
+        <button type="submit" className={primaryButtonClass} aria-disabled={status === "saving" || undefined} data-testid="progress-submit">
           {status === "saving" ? t("saving") : t("save")}
         </button>
         <div aria-live="polite" className="min-h-6">
           {status === "saved" ? (
-            <p className={noticeClass} data-testid="progress-saved">
+            <p ref={savedRef} tabIndex={-1} className={noticeClass} data-testid="progress-saved">
               {t("saved")}
             </p>
           ) : null}
           {status === "failed" ? (
-            <p className={errorClass} role="alert">
+            <p ref={failedRef} tabIndex={-1} className={errorClass} role="alert">
               {t("failed")}
             </p>
           ) : null}

@@ -7,6 +7,7 @@ import { MeasurePrivacyForm } from "./measure-privacy-form";
 import { ProgressForm } from "./progress-form";
 import { RemoveEntryButton } from "./remove-entry-button";
 import type { Fmt } from "./fmt";
+import { ScrollRegion } from "@/app/_components/ui/scroll-region";
 
 type Measure = CaseFollowUp["measures"][number];
 
@@ -147,37 +148,38 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
         </div>
       ) : null}
       {m.entries.length > 0 || m.planned.length > 0 ? (
-        <figure className="mt-4">
-          <MeasureChart
-            series={m}
-            today={data.today}
-            testId="measure-chart"
-            labels={{
-              title: t("chartTitle", { label: m.label || m.subGoalText }),
-              description: summary,
-              target: t("target"),
-              today: t("today"),
-              versionShort: (v) => t("versionShort", { version: v }),
-              due: t("due"),
-              formatDay: fmt.shortDay,
-              formatValue: fmt.value,
-            }}
-          />
-          <figcaption>
-            <ChartLegend recorded={t("legendRecorded")} plan={t("legendPlan")} target={t("legendTarget")} dates={t("legendDates")} />
-          </figcaption>
-        </figure>
+        // The chart's words are 12 px at its full width: narrower, it would shrink them, so a
+        // narrow screen gets the table instead (its container, not the window, decides).
+        <div className="@container">
+          <p className="mt-4 text-sm text-slate-700 @min-[40rem]:hidden" data-testid="chart-narrow">
+            {t("chartNarrow")}
+          </p>
+          <figure className="mt-4 hidden @min-[40rem]:block">
+            <MeasureChart
+              series={m}
+              today={data.today}
+              testId="measure-chart"
+              labels={{
+                title: t("chartTitle", { label: m.label || m.subGoalText }),
+                description: summary,
+                target: t("target"),
+                today: t("today"),
+                versionShort: (v) => t("versionShort", { version: v }),
+                due: t("due"),
+                formatDay: fmt.shortDay,
+                formatValue: fmt.value,
+              }}
+            />
+            <figcaption>
+              <ChartLegend recorded={t("legendRecorded")} plan={t("legendPlan")} target={t("legendTarget")} dates={t("legendDates")} />
+            </figcaption>
+          </figure>
+        </div>
       ) : null}
       {m.entries.length > 0 ? (
         <details className="mt-3" open={m.entries.length <= 6}>
           <summary className="cursor-pointer font-medium text-slate-900">{t("tableToggle", { count: m.entries.length })}</summary>
-          {/* Focusable, so a keyboard can scroll the table sideways on a phone. */}
-          <div
-            className="relative mt-2 overflow-x-auto"
-            tabIndex={0}
-            role="region"
-            aria-label={t("tableCaption", { label: m.label || m.subGoalText })}
-          >
+          <ScrollRegion className="mt-2" label={t("tableCaption", { label: m.label || m.subGoalText })} testId="measure-table-region">
             <table className="w-full min-w-[28rem] border-collapse text-left text-sm" data-testid="measure-table">
               <caption className="sr-only">{t("tableCaption", { label: m.label || m.subGoalText })}</caption>
               <thead>
@@ -224,7 +226,7 @@ async function MeasureCard({ m, data, fmt }: { m: Measure; data: CaseFollowUp; f
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </details>
       ) : null}
       {m.ramp && m.ramp.length > 0 ? <RampTable m={m} fmt={fmt} withUnit={withUnit} /> : null}
@@ -238,7 +240,7 @@ async function RampTable({ m, fmt, withUnit }: { m: Measure; fmt: Fmt; withUnit:
     <div className="mt-4" data-testid="hours-ramp">
       <h4 className="text-base font-semibold text-slate-900">{t("rampTitle")}</h4>
       <p className="text-sm text-slate-700">{t("rampIntro")}</p>
-      <div className="relative mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={t("rampTitle")}>
+      <ScrollRegion className="mt-2" label={t("rampTitle")}>
         <table className="w-full min-w-[22rem] border-collapse text-left text-sm">
           <caption className="sr-only">{t("rampTitle")}</caption>
           <thead>
@@ -274,7 +276,7 @@ async function RampTable({ m, fmt, withUnit }: { m: Measure; fmt: Fmt; withUnit:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }
