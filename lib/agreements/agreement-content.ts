@@ -2,6 +2,12 @@ import { z } from "zod";
 import { parseCanonical } from "./canonical-json";
 import type { FrozenAction, FrozenFollowUp, FrozenPlan, FrozenReview } from "./frozen-document";
 import { AppError } from "../errors";
+import { readHoursRamp, EMPTY_RAMP } from "../plan/hours-ramp";
+import { readToolDetail, type ToolDetail } from "../plan/tool-detail";
+import { EMPTY_NAV_FACTS } from "../plan/follow-up-plan";
+import { MEASURE_STATUSES, TASK_ADAPTATIONS, TASK_JUDGED_BY, TASK_JUDGEMENTS, TRIED_KINDS } from "../plan/follow-up-plan-terms";
+import { isCountry } from "../organisation/is-country";
+import type { Country } from "../organisation/country";
 
 /**
  * The language-free content of a frozen agreement (`plan`, `actions`, `followUp`, and `review`
@@ -11,9 +17,12 @@ import { AppError } from "../errors";
  */
 
 export type AgreementContent = {
+  /** Whose law the plan follows; DK for a version frozen before cases had one (the reader always fills it). */
+  country?: Country;
   version: number;
   preparedAt: string;
   meeting: { id: string; startsAt: string };
+  /** The plan; the reader fills issue 17's parts (empty when the version has none). */
   plan: FrozenPlan;
   actions: FrozenAction[];
   followUp: FrozenFollowUp;
@@ -44,9 +53,62 @@ const planSchema = z.object({
     .catch([]),
   mixer: z.record(z.string(), z.number()).catch({}),
   tools: z.array(z.string()).catch([]),
+  toolDetails: z
+    .record(z.string(), z.unknown())
+    .catch({})
+    .transform((r) => {
+      const out: Record<string, ToolDetail> = {};
+      for (const [k, v] of Object.entries(r)) {
+        const d = readToolDetail(v);
+        if (d) out[k] = d;
+      }
+      return out;
+    })
+    .optional(),
+  hoursRamp: z.unknown().transform(readHoursRamp).optional(),
+  followUpPlan: z
+    .object({
+      workTasks: z
+        .array(
+          z.object({
+            id: z.string(),
+            text: str,
+            judgement: z.enum(TASK_JUDGEMENTS).nullable().catch(null),
+            adaptations: z.array(z.enum(TASK_ADAPTATIONS)).catch([]),
+            adaptationNote: str,
+            judgedBy: z.enum(TASK_JUDGED_BY).nullable().catch(null),
+          }),
+        )
+        .catch([]),
+      measures: z
+        .array(
+          z.object({
+            id: z.string(),
+            text: str,
+            status: z.enum(MEASURE_STATUSES).catch("proposed"),
+            from: nullableStr,
+            to: nullableStr,
+            how: str,
+          }),
+        )
+        .catch([]),
+      tried: z.array(z.object({ id: z.string(), text: str, kind: z.enum(TRIED_KINDS).catch("tried"), whyNot: str })).catch([]),
+      facts: z
+        .object({
+          evaluationDate: nullableStr,
+          employeeContributed: z.boolean().nullable().catch(null),
+          notContributedReason: str,
+          shareWithNav: z.boolean().catch(false),
+          shareWithDoctor: z.boolean().catch(false),
+        })
+        .catch(EMPTY_NAV_FACTS),
+    })
+    .optional()
+    .catch(undefined),
 });
 
 const contentSchema = z.object({
+  case: z.object({ country: z.string().optional() }).catch({}),
   version: z.number().int().positive(),
   preparedAt: z.string(),
   meeting: z.object({ id: z.string(), startsAt: z.string() }).catch({ id: "", startsAt: "" }),
@@ -92,5 +154,16 @@ const contentSchema = z.object({
 export function readAgreementContent(canonical: Uint8Array): AgreementContent {
   const parsed = contentSchema.safeParse(parseCanonical(canonical));
   if (!parsed.success) throw new AppError("CONFLICT", "The stored agreement has no readable plan");
-  return { ...parsed.data, review: parsed.data.review ?? null };
+  const { case: about, plan, ...rest } = parsed.data;
+  return {
+    ...rest,
+    country: isCountry(about.country) ? about.country : "DK",
+    plan: {
+      ...plan,
+      toolDetails: plan.toolDetails ?? {},
+      hoursRamp: plan.hoursRamp ?? EMPTY_RAMP,
+      followUpPlan: plan.followUpPlan ?? { workTasks: [], measures: [], tried: [], facts: EMPTY_NAV_FACTS },
+    },
+    review: parsed.data.review ?? null,
+  };
 }

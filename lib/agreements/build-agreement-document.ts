@@ -4,6 +4,23 @@ import { LOCALES, type Locale } from "../i18n/locales";
 import { AGREEMENT_FORMAT, type FrozenAgreementDocument, type SigningParty } from "./frozen-document";
 import { presentAgreement } from "./present-agreement";
 import type { FrozenReservation } from "./frozen-reservations";
+import { rampIsEmpty } from "../plan/hours-ramp";
+import type { FollowUpPlan } from "../plan/follow-up-plan";
+
+/** A follow-up plan with nothing in it is left out of the frozen document (older versions' bytes stay as they were). */
+function followUpPlanIsEmpty(p: FollowUpPlan): boolean {
+  const f = p.facts;
+  return (
+    p.workTasks.length === 0 &&
+    p.measures.length === 0 &&
+    p.tried.length === 0 &&
+    f.evaluationDate === null &&
+    f.employeeContributed === null &&
+    f.notContributedReason === "" &&
+    !f.shareWithNav &&
+    !f.shareWithDoctor
+  );
+}
 
 export type DocumentInput = {
   agreementId: string;
@@ -14,7 +31,7 @@ export type DocumentInput = {
   amends: FrozenAgreementDocument["amends"];
   preparedAt: Date;
   preparedBy: { participantId: string; role: string; name: string };
-  case: { employeeName: string; employer: string | null; track: string };
+  case: { employeeName: string; employer: string | null; track: string; country?: string };
   meeting: { id: string; title: string; startsAt: Date; location: string | null };
   parties: SigningParty[];
   /** The live shared document, read on the server. */
@@ -71,6 +88,10 @@ export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDoc
       tools: Object.entries(view.plan.tools)
         .filter(([, on]) => on === true)
         .map(([k]) => k),
+      // Issue 17: only when used, so a plan without them freezes to the same bytes as before.
+      ...(Object.keys(view.plan.toolDetails).length > 0 ? { toolDetails: view.plan.toolDetails } : {}),
+      ...(rampIsEmpty(view.plan.hoursRamp) ? {} : { hoursRamp: view.plan.hoursRamp }),
+      ...(followUpPlanIsEmpty(view.plan.followUpPlan) ? {} : { followUpPlan: view.plan.followUpPlan }),
     },
     actions: view.actions.map((a) => {
       const owner = a.ownerId ? people.get(a.ownerId) : undefined;

@@ -1,3 +1,4 @@
+import { countryOfCase } from "../cases/country-of-case";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { createAgreementVersion } from "@/db/queries/agreements";
@@ -111,6 +112,7 @@ export async function createVersionFromMeeting(input: {
       signs: requiredSigners.includes(p.role) ? "required" : "supporter",
     }));
 
+  const country = await countryOfCase(found.case.id);
   const row = await createAgreementVersion(db, found.case.id, (existing) => {
     const last = existing.at(-1);
     if (reason === null && last)
@@ -129,7 +131,7 @@ export async function createVersionFromMeeting(input: {
       amends: last && reason !== null ? { agreementId: last.id, version: last.version, fingerprint: last.fingerprint, reason } : null,
       preparedAt: now,
       preparedBy: { participantId: me.participantId, role: me.role, name: me.displayName },
-      case: { employeeName: found.case.employeeName, employer: found.case.employer, track: found.case.track },
+      case: { employeeName: found.case.employeeName, employer: found.case.employer, track: found.case.track, country },
       meeting: { id: found.meeting.id, title: found.meeting.title, startsAt: found.meeting.startsAt, location: found.meeting.location },
       parties,
       view,

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import { parseCanonical } from "./canonical-json";
 import type { FrozenReservation } from "./frozen-reservations";
+import type { ToolDetail } from "../plan/tool-detail";
+import type { HoursRamp } from "../plan/hours-ramp";
+import type { FollowUpPlan } from "../plan/follow-up-plan";
 
 /**
  * The frozen agreement document (`stepwise-agreement/1`): what is hashed and signed. Besides the
@@ -69,7 +72,8 @@ export type FrozenAgreementDocument = {
   amends: { agreementId: string; version: number; fingerprint: string; reason: string } | null;
   preparedAt: string;
   preparedBy: { participantId: string; role: string; name: string };
-  case: { employeeName: string; employer: string | null; track: string };
+  /** `country` (DK or NO): whose law the plan follows; absent in versions frozen before issue 17 (read as DK). */
+  case: { employeeName: string; employer: string | null; track: string; country?: string };
   meeting: { id: string; title: string; startsAt: string; location: string | null };
   parties: SigningParty[];
   languages: string[];
@@ -97,6 +101,12 @@ export type FrozenPlan = {
   }[];
   mixer: Record<string, number>;
   tools: string[];
+  /** Each tool's details (issue 17); absent when none was given. */
+  toolDetails?: Record<string, ToolDetail>;
+  /** The structured hours ramp; absent when the plan has none. */
+  hoursRamp?: HoursRamp;
+  /** NAV's follow-up plan (work tasks, measures, measures tried, facts); absent when empty. */
+  followUpPlan?: FollowUpPlan;
 };
 
 export type FrozenAction = {

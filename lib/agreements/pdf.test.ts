@@ -1,3 +1,5 @@
+import { EMPTY_RAMP } from "../plan/hours-ramp";
+import { EMPTY_FOLLOW_UP_PLAN } from "../plan/follow-up-plan";
 import { describe, expect, it } from "vitest";
 import { agreementPdfData, groupHex, method, type PdfInput } from "./agreement-pdf-data";
 import { buildAgreementDocument } from "./build-agreement-document";
@@ -37,6 +39,9 @@ function frozen(goal: string, actions: Action[] = [{ id: "x", text: "Adjust the 
         subGoals: [],
         mixer: { hours: 2 },
         tools: { internship: true },
+        toolDetails: {},
+        hoursRamp: EMPTY_RAMP,
+        followUpPlan: EMPTY_FOLLOW_UP_PLAN,
       },
       actions,
       followUp: { howOften: "Every Friday", jobCentre: "", nextMeetingAt: "2026-04-01T10:00" },

@@ -5,6 +5,7 @@ import { presentReview } from "./present-review";
 import type { FrozenAgreementDocument, Presentation, PresentedGroup, PresentedRow, PresentedSection } from "./frozen-document";
 import { formatInstant, formatIsoDate, formatLocalDateTime, formatNumber, translator, type Translate } from "./labels";
 import { presentReservations } from "./frozen-reservations";
+import { presentFollowUpPlan, presentHoursRamp, toolDetailValue } from "./present-country-plan";
 
 type Content = Omit<FrozenAgreementDocument, "presentation">;
 
@@ -80,10 +81,12 @@ export function presentAgreement(doc: Content, locale: Locale): Presentation {
       section(t("room.plan.tools"), {
         rows: PLAN_TOOLS.filter((k) => doc.plan.tools.includes(k)).map((k) => ({
           label: t(`tools.${k}`),
-          value: t("agreementDoc.toolInUse"),
+          value: toolDetailValue(k, doc.plan.toolDetails?.[k], t, locale),
         })),
         empty: t("agreementDoc.noTools"),
       }),
+      ...(doc.plan.hoursRamp ? [presentHoursRamp(doc.plan.hoursRamp, t, locale)] : []),
+      ...(doc.plan.followUpPlan ? presentFollowUpPlan(doc.plan.followUpPlan, t, locale) : []),
       section(t("room.actions.title"), {
         groups: doc.actions.map((a, i) => ({
           title: `${t("room.actions.actionN", { n: i + 1 })}: ${text(a.text)}`,

@@ -15,7 +15,16 @@ import type { ActionView, FollowUpView, PlanView, SubGoalView } from "./schema";
  */
 export type ConsentItem = { kind: ConsentKind; id: string; text: string };
 
-export type ConsentPlan = Pick<PlanView, "goal" | "goalTargetDate" | "step" | "mixer" | "tools">;
+export type ConsentPlan = Pick<PlanView, "goal" | "goalTargetDate" | "step" | "mixer" | "tools"> &
+  Partial<Pick<PlanView, "toolDetails" | "hoursRamp">>;
+
+/** The tools' details and the hours ramp, written out: a change to them asks for the tools' marks again (nothing when unused, as before). */
+function toolExtras(plan: ConsentPlan): string {
+  const details = PLAN_TOOLS.filter((k) => plan.toolDetails?.[k]).map((k) => `${k}:${JSON.stringify(plan.toolDetails![k])}`);
+  const ramp =
+    plan.hoursRamp && (plan.hoursRamp.steps.length > 0 || plan.hoursRamp.ordinaryHours !== null) ? JSON.stringify(plan.hoursRamp) : "";
+  return details.length === 0 && !ramp ? "" : `\n${details.join(";")}\n${ramp}`;
+}
 
 export function planPartText(kind: "goal" | "step" | "mixer" | "tools" | "followUp", plan: ConsentPlan, followUp: FollowUpView): string {
   switch (kind) {
@@ -26,7 +35,7 @@ export function planPartText(kind: "goal" | "step" | "mixer" | "tools" | "follow
     case "mixer":
       return MIXER_DIMENSIONS.map((d) => `${d}=${plan.mixer[d] ?? "-"}`).join(";");
     case "tools":
-      return `tools ${PLAN_TOOLS.filter((k) => plan.tools[k] === true).join(",")}`;
+      return `tools ${PLAN_TOOLS.filter((k) => plan.tools[k] === true).join(",")}${toolExtras(plan)}`;
     case "followUp":
       return `${followUp.howOften.trim()}\n${followUp.jobCentre.trim()}`;
   }

@@ -5,6 +5,7 @@ import { ACTION_STATUSES } from "./schema";
 import { ACTION_OUTCOMES, REVIEW_KINDS, SUBGOAL_OUTCOMES } from "./review";
 import { MAY_SHARE, PREP_NOTE_GROUPS } from "./prep-schema";
 import { parseDocName } from "./doc-names";
+import { MEASURE_STATUSES, TASK_ADAPTATIONS, TASK_JUDGED_BY, TASK_JUDGEMENTS, TRIED_KINDS } from "../plan/follow-up-plan-terms";
 import {
   array,
   bool,
@@ -96,6 +97,35 @@ const REVIEW_ITEM = map({
   pos: POS,
 });
 
+// NAV's follow-up plan (follow-up-plan.ts): roots, so that an older document needs no migration.
+const WORK_TASK = map({
+  id: id(),
+  text: text(SHORT),
+  judgement: nullable(oneOf(TASK_JUDGEMENTS)),
+  ...Object.fromEntries(TASK_ADAPTATIONS.map((a) => [a, bool()])),
+  adaptationNote: text(SHORT),
+  judgedBy: nullable(oneOf(TASK_JUDGED_BY)),
+  pos: POS,
+});
+
+const NAV_MEASURE = map({
+  id: id(),
+  text: text(SHORT),
+  status: oneOf(MEASURE_STATUSES),
+  from: nullable(isoDate()),
+  to: nullable(isoDate()),
+  how: text(SHORT * 5),
+  pos: POS,
+});
+
+const TRIED_MEASURE = map({
+  id: id(),
+  text: text(SHORT),
+  kind: oneOf(TRIED_KINDS),
+  whyNot: text(SHORT * 5),
+  pos: POS,
+});
+
 const fromList = (keys: readonly string[], spec: FieldSpec): Record<string, FieldSpec> => Object.fromEntries(keys.map((k) => [k, spec]));
 
 /** Keys made of ids (`timer:<itemId>`, a participant id …): bounded, no line breaks. */
@@ -116,6 +146,19 @@ export const MEETING_DOC_SCHEMA: DocSchema = {
       tools: map(fromList(PLAN_TOOLS, bool())),
     }),
     actions: array(ACTION, { max: 1_000 }),
+    workTasks: array(WORK_TASK, { max: 200 }),
+    navMeasures: array(NAV_MEASURE, { max: 200 }),
+    triedMeasures: array(TRIED_MEASURE, { max: 200 }),
+    navPlan: map({
+      evaluationDate: nullable(isoDate()),
+      employeeContributed: nullable(bool()),
+      notContributedReason: str({ max: SHORT }),
+      shareWithNav: bool(),
+      shareWithDoctor: bool(),
+    }),
+    // A tool's details and the hours ramp: one small JSON value each (lib/plan/tool-detail.ts, hours-ramp.ts check them).
+    toolDetails: map(fromList(PLAN_TOOLS, json({ maxChars: 4_000, maxDepth: 2 }))),
+    hoursRamp: map({ ramp: json({ maxChars: 4_000, maxDepth: 3 }) }),
     followUp: map({
       howOften: text(LONG),
       jobCentre: text(LONG),

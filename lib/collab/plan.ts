@@ -7,6 +7,8 @@ import { isTrack, type Track } from "../plan/track";
 import { isValidStep } from "../plan/staircase";
 import { isMixerDimension, MIXER_DIMENSIONS, MIXER_MAX, MIXER_MIN, type MixerDimension } from "../plan/mixer-desk";
 import { isPlanTool, PLAN_TOOLS, type PlanTool } from "../plan/tools";
+import { readHoursRampOf, readToolDetails } from "./tool-details";
+import { readFollowUpPlan } from "./follow-up-plan";
 
 export function planTrack(doc: Y.Doc): Track {
   const t = planMap(doc).get("track");
@@ -80,5 +82,8 @@ export function readPlan(doc: Y.Doc): PlanView {
     subGoals: readSubGoals(doc),
     mixer,
     tools,
+    toolDetails: readToolDetails(doc),
+    hoursRamp: readHoursRampOf(doc),
+    followUpPlan: readFollowUpPlan(doc),
   };
 }

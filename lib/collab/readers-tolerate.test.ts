@@ -81,3 +81,33 @@ describe("attack 12.3: the readers take whatever a document stored before the sh
     expect(nestedDeeperThan(deepFragment(33), 32)).toBe(true);
   });
 });
+
+describe("issue 17: the country's roots read whatever they hold", () => {
+  it("reads work tasks, measures, facts, tool details and the ramp of the wrong type as missing", () => {
+    const doc = new Y.Doc();
+    initMeetingDoc(doc, { track: "employed" });
+    const task = new Y.Map<unknown>();
+    doc.getArray("workTasks").push([task, 7 as unknown as Y.Map<unknown>]);
+    task.set("text", 42);
+    task.set("judgement", "maybe");
+    task.set("moreTime", "yes");
+    deepAt(task, "adaptationNote", 3_000);
+    const measure = new Y.Map<unknown>();
+    doc.getArray("navMeasures").push([measure]);
+    measure.set("status", new Y.Map());
+    measure.set("from", 20270101);
+    doc.getMap("navPlan").set("employeeContributed", "yes");
+    doc.getMap("navPlan").set("notContributedReason", new Y.Text("x"));
+    doc.getMap("toolDetails").set("mentor", { status: "forever", hoursPerWeek: "many" });
+    doc.getMap("toolDetails").set("internship", new Y.Map());
+    doc.getMap("hoursRamp").set("ramp", { startsOn: 5, steps: "10,15" });
+    const plan = readMeetingDoc(doc).plan;
+    expect(plan.followUpPlan.workTasks).toEqual([
+      { id: "", text: "", judgement: null, adaptations: [], adaptationNote: "", judgedBy: null },
+    ]);
+    expect(plan.followUpPlan.measures).toEqual([{ id: "", text: "", status: "proposed", from: null, to: null, how: "" }]);
+    expect(plan.followUpPlan.facts).toMatchObject({ employeeContributed: null, notContributedReason: "" });
+    expect(plan.toolDetails).toEqual({});
+    expect(plan.hoursRamp).toEqual({ startsOn: null, steps: [], ordinaryHours: null });
+  });
+});

@@ -2,6 +2,9 @@ import * as Y from "yjs";
 import type { Track } from "../plan/track";
 import type { MixerDimension } from "../plan/mixer-desk";
 import type { PlanTool } from "../plan/tools";
+import type { ToolDetail } from "../plan/tool-detail";
+import type { HoursRamp } from "../plan/hours-ramp";
+import type { FollowUpPlan } from "../plan/follow-up-plan";
 
 /**
  * The shared meeting document. Everything here is seen by every participant of the meeting, so
@@ -16,6 +19,12 @@ export const ROOT = {
   plan: "plan",
   actions: "actions",
   followUp: "followUp",
+  workTasks: "workTasks",
+  navMeasures: "navMeasures",
+  triedMeasures: "triedMeasures",
+  navPlan: "navPlan",
+  toolDetails: "toolDetails",
+  hoursRamp: "hoursRamp",
 } as const;
 
 export const ACTION_STATUSES = ["open", "in_progress", "done"] as const;
@@ -62,6 +71,12 @@ export type PlanView = {
   subGoals: SubGoalView[];
   mixer: Partial<Record<MixerDimension, number>>;
   tools: Partial<Record<PlanTool, boolean>>;
+  /** Each tool's details: in use or under consideration, place, hours, period … (root `toolDetails`). */
+  toolDetails: Partial<Record<PlanTool, ToolDetail>>;
+  /** The structured hours ramp (root `hoursRamp`). */
+  hoursRamp: HoursRamp;
+  /** NAV's follow-up plan: work tasks, measures, measures tried (roots `workTasks`, `navMeasures`, `triedMeasures`, `navPlan`). */
+  followUpPlan: FollowUpPlan;
 };
 
 export type ActionView = {
@@ -103,8 +118,43 @@ export function actionsArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
 export function followUpMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(ROOT.followUp);
 }
+/*
+ * The roots below were added after documents existed (issue 17). They are roots, not keys of
+ * `plan`, because a root needs no creating: every client gets the same one by its name, so an old
+ * document needs no migration and two clients cannot each create their own.
+ */
+export function workTasksArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray(ROOT.workTasks);
+}
+export function navMeasuresArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray(ROOT.navMeasures);
+}
+export function triedMeasuresArray(doc: Y.Doc): Y.Array<Y.Map<unknown>> {
+  return doc.getArray(ROOT.triedMeasures);
+}
+export function navPlanMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.navPlan);
+}
+export function toolDetailsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.toolDetails);
+}
+export function hoursRampMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.hoursRamp);
+}
 
 /** The root types an undo manager or an observer should cover. */
 export function sharedRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
-  return [metaMap(doc), agendaArray(doc), planMap(doc), actionsArray(doc), followUpMap(doc)] as Y.AbstractType<unknown>[];
+  return [
+    metaMap(doc),
+    agendaArray(doc),
+    planMap(doc),
+    actionsArray(doc),
+    followUpMap(doc),
+    workTasksArray(doc),
+    navMeasuresArray(doc),
+    triedMeasuresArray(doc),
+    navPlanMap(doc),
+    toolDetailsMap(doc),
+    hoursRampMap(doc),
+  ] as Y.AbstractType<unknown>[];
 }

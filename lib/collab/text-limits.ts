@@ -36,6 +36,16 @@ export const TEXT_LIMITS = {
   followUpJobCentre: 1_000,
   /** a review item's comment (review.items[].comment) — REVIEW_COMMENT_MAX in review.ts */
   reviewComment: 1_000,
+  /** a work task of NAV's follow-up plan (workTasks[].text) */
+  workTaskText: 300,
+  /** how a task can be done with adaptation (workTasks[].adaptationNote) */
+  workTaskNote: 500,
+  /** a measure (navMeasures[].text, triedMeasures[].text) */
+  navMeasureText: 500,
+  /** how a measure is carried out (navMeasures[].how) */
+  navMeasureHow: 1_000,
+  /** why a tried measure could not be carried out (triedMeasures[].whyNot) */
+  triedWhyNot: 1_000,
   /** the running summary (flowSummary) */
   flowSummary: 10_000,
   /** a consent mark's comment (flowConsent values' comment) — CONSENT_COMMENT_MAX */

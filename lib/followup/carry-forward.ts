@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import { AppError } from "../errors";
 import { translator } from "../agreements/labels";
 import { AGENDA_TITLE_MAX, addAgendaItem } from "../collab/agenda";
 import { addAction, isActionStatus, setActionStatus } from "../collab/actions";
@@ -13,6 +14,58 @@ import { isMixerDimension, MIXER_MAX, MIXER_MIN } from "../plan/mixer-desk";
 import { isValidStep } from "../plan/staircase";
 import { isPlanTool } from "../plan/tools";
 import type { AgreementContent } from "../agreements/agreement-content";
+import { setHoursRamp, setToolDetail } from "../collab/tool-details";
+import { addNavMeasure, addTriedMeasure, addWorkTask, setNavPlanFacts } from "../collab/follow-up-plan";
+import { rampIsEmpty } from "../plan/hours-ramp";
+import type { FollowUpPlan } from "../plan/follow-up-plan";
+
+/** Runs one carried write; a value that no longer fits the model (an unreal date, a period backwards) is left out. */
+function leaveOutMisfit(write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== "INVALID_INPUT") throw err;
+  }
+}
+
+/** NAV's follow-up plan into the next meeting, each item with its id (texts cut to today's limits). */
+function carryFollowUpPlan(doc: Y.Doc, p: FollowUpPlan): void {
+  for (const t of p.workTasks) {
+    leaveOutMisfit(() =>
+      addWorkTask(doc, {
+        id: t.id,
+        text: clampText("workTaskText", t.text),
+        judgement: t.judgement,
+        adaptations: t.adaptations,
+        adaptationNote: clampText("workTaskNote", t.adaptationNote),
+        judgedBy: t.judgedBy,
+      }),
+    );
+  }
+  for (const m of p.measures) {
+    const period = m.from && m.to && m.to < m.from ? { from: m.from, to: null } : { from: m.from, to: m.to };
+    leaveOutMisfit(() =>
+      addNavMeasure(doc, {
+        id: m.id,
+        text: clampText("navMeasureText", m.text),
+        status: m.status,
+        ...period,
+        how: clampText("navMeasureHow", m.how),
+      }),
+    );
+  }
+  for (const m of p.tried) {
+    leaveOutMisfit(() =>
+      addTriedMeasure(doc, {
+        id: m.id,
+        text: clampText("navMeasureText", m.text),
+        kind: m.kind,
+        whyNot: clampText("triedWhyNot", m.whyNot),
+      }),
+    );
+  }
+  leaveOutMisfit(() => setNavPlanFacts(doc, { ...p.facts, notContributedReason: p.facts.notContributedReason.slice(0, 1_000) }));
+}
 
 export type CarryForwardBasis = { agreementId: string; version: number; fingerprint: string; content: AgreementContent };
 
@@ -66,6 +119,11 @@ export function carryForward(doc: Y.Doc, basis: CarryForwardBasis, locale: Local
         setMixer(doc, dimension, value);
     }
     for (const tool of plan.tools) if (isPlanTool(tool)) setTool(doc, tool, true);
+    // The tools' details, the hours ramp (so the next version compares against it) and NAV's plan.
+    for (const [tool, detail] of Object.entries(plan.toolDetails ?? {}))
+      if (isPlanTool(tool)) leaveOutMisfit(() => setToolDetail(doc, tool, detail));
+    if (plan.hoursRamp && !rampIsEmpty(plan.hoursRamp)) leaveOutMisfit(() => setHoursRamp(doc, plan.hoursRamp!));
+    if (plan.followUpPlan) carryFollowUpPlan(doc, plan.followUpPlan);
     for (const a of actions) {
       addAction(doc, { id: a.id, text: clampText("actionText", a.text), ownerId: a.owner?.participantId ?? null, due: a.due });
       if (isActionStatus(a.status) && a.status !== "open") setActionStatus(doc, a.id, a.status);

@@ -14,6 +14,7 @@ import { agreedMeasures } from "../progress/agreed-measures";
 import { listCaseProgress } from "../progress/list-case-progress";
 import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
 import { mayRecordValue, mayViewValues } from "../privacy/measure-privacy";
+import { rampScheduleWeeks } from "../progress/ramp-schedule-weeks";
 import { measureSeries, rampWeeks, type MeasureSeries, type RampWeek } from "../progress/measure-series";
 import { dateInZone } from "../time/zoned";
 import type { FrozenPlan } from "../agreements/frozen-document";
@@ -213,7 +214,12 @@ export async function getCaseFollowUp(input: {
           choose,
         };
         const s = measureSeries(m, access.mayView ? progress : [], versionsForPlan);
-        return { ...s, ramp: m.isHours && access.mayView ? rampWeeks(s, today) : null, access };
+        // The agreed hours ramp, when the plan has one, is what the hours are compared with week by week.
+        const ramp =
+          m.isHours && access.mayView
+            ? (rampScheduleWeeks(bindingRow.content.plan.hoursRamp, s.entries, today) ?? rampWeeks(s, today))
+            : null;
+        return { ...s, ramp, access };
       })
     : [];
 

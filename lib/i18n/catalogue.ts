@@ -13,6 +13,7 @@ import verification from "./messages/verification.json";
 import meetingOver from "./messages/meeting-over.json";
 import accessLogBrowse from "./messages/access-log-browse.json";
 import api from "./messages/api.json";
+import countryPlan from "./messages/country-plan.json";
 import { LOCALES, type Locale } from "./locales";
 
 /**
@@ -20,7 +21,7 @@ import { LOCALES, type Locale } from "./locales";
  * languages side by side ({ da, nb, en }), so a change is made in every language at once and
  * several people can work on different areas without touching the same file. Add a new file here.
  */
-const FILES = [common, home, join, room, planTerms, privacy, agreement, staff, followup, meeting, site, meetingOver, accessLogBrowse, verification, api] as const;
+const FILES = [common, home, join, room, planTerms, privacy, agreement, staff, followup, meeting, site, meetingOver, accessLogBrowse, verification, countryPlan, api] as const;
 
 export type Messages = Record<string, unknown>;
 

@@ -1,17 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
-import { PLAN_TOOLS, toolsOffered } from "./tools";
+import { TOOLS_BY_COUNTRY, toolsOffered } from "./tools";
 
 describe("toolsOffered", () => {
-  it("offers every tool of Danish law on a Danish case", () => {
-    expect(toolsOffered("DK")).toEqual([...PLAN_TOOLS]);
+  it("offers every tool of Danish law on a Danish case, and no Norwegian one", () => {
+    expect(toolsOffered("DK")).toEqual([...TOOLS_BY_COUNTRY.DK]);
+    expect(toolsOffered("DK")).toContain("resourceCourse");
+    expect(toolsOffered("DK")).not.toContain("adaptationGrant");
+    expect(toolsOffered("DK")).not.toContain("workRelatedActivity");
   });
 
   it("does not offer the Danish-only §56 agreement and social chapters on a Norwegian case (issue 18)", () => {
     const offered = toolsOffered("NO");
     expect(offered).not.toContain("section56");
     expect(offered).not.toContain("socialChapter");
-    expect(offered).toEqual(["partialReturn", "internship", "mentor", "aids", "personalAssistance", "wageSubsidy"]);
+    // NAV's tools (issue 17): gradert sykmelding, arbeidsrelatert aktivitet, tilretteleggingstilskudd, arbeidstrening, mentor, hjelpemidler.
+    expect(offered).toEqual(["partialReturn", "workRelatedActivity", "adaptationGrant", "internship", "mentor", "aids"]);
   });
 
   it("still lists a Danish-only tool a Norwegian plan already uses, so it can be unticked", () => {

@@ -19,6 +19,20 @@ import { setConsent } from "../collab/flow-consent";
 import { markSeen } from "../collab/flow-read";
 import { flowSummaryText } from "../collab/flow-schema";
 import { initPrepDoc } from "../collab/prep-init";
+import {
+  addNavMeasure,
+  addTriedMeasure,
+  addWorkTask,
+  followUpPlanText,
+  setNavMeasurePeriod,
+  setNavMeasureStatus,
+  setNavPlanFacts,
+  setTaskAdaptation,
+  setTaskJudgedBy,
+  setTaskJudgement,
+  setTriedKind,
+} from "../collab/follow-up-plan";
+import { setHoursRamp, setToolDetail } from "../collab/tool-details";
 import { prepNoteText } from "../collab/prep-notes";
 import { addSharingItem, setMayShare, setWhoSays, sharingItemText } from "../collab/prep-sharing";
 
@@ -80,6 +94,29 @@ export function buildFullMeetingDoc(): Y.Doc {
   followUpText(doc, "howOften").insert(0, "Hver uge");
   followUpText(doc, "jobCentre").insert(0, "Om 4 uger");
   setNextMeetingAt(doc, "2027-02-01T10:00");
+
+  // The law's tools' details, the hours ramp and NAV's follow-up plan (issue 17).
+  setToolDetail(doc, "internship", { status: "in_use", place: "Lageret", hoursPerWeek: 15, from: "2027-01-04", to: "2027-02-28" });
+  setToolDetail(doc, "section56", { status: "considering", approved: null, note: "" });
+  setHoursRamp(doc, { startsOn: "2027-01-04", steps: [{ hoursPerWeek: 10, weeks: 2 }], ordinaryHours: 37 });
+  const task = addWorkTask(doc, { text: "Plukke varer", judgement: "adapt", adaptations: ["moreTime"], judgedBy: "both" });
+  followUpPlanText(doc, "workTasks", task, "adaptationNote").insert(0, "Lettere kasser");
+  setTaskJudgement(doc, task, "cannot");
+  setTaskAdaptation(doc, task, "withHelp", true);
+  setTaskJudgedBy(doc, task, "doctor");
+  const measure = addNavMeasure(doc, { text: "Hev-senk-bord", how: "Bestilles av leder" });
+  setNavMeasureStatus(doc, measure, "agreed");
+  setNavMeasurePeriod(doc, measure, { from: "2027-01-04", to: null });
+  const tried = addTriedMeasure(doc, { text: "Truckkjøring", whyNot: "" });
+  followUpPlanText(doc, "triedMeasures", tried, "whyNot").insert(0, "Kan ikke sitte lenge");
+  setTriedKind(doc, tried, "evaluated");
+  setNavPlanFacts(doc, {
+    evaluationDate: "2027-03-01",
+    employeeContributed: false,
+    notContributedReason: "Syk",
+    shareWithNav: true,
+    shareWithDoctor: false,
+  });
 
   initReview(doc, { agreementId: "a-1", version: 1, fingerprint: "f".repeat(64) }, [
     { id: "r-1", kind: "action", refId: a, text: "Bestil stol", agendaItemId: item },

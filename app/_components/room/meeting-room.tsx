@@ -9,6 +9,7 @@ import { AgendaSection } from "./agenda-section";
 import { ConnectionStatus } from "./connection-status";
 import { FollowUpSection } from "./follow-up-section";
 import { PlanSection } from "./plan-section";
+import { FollowUpPlanSection } from "./follow-up-plan-section";
 import { PresenceList } from "./presence-list";
 import { ReviewPanel } from "./review-panel";
 import { FrozenDriftNotice } from "./frozen-drift-notice";
@@ -232,6 +233,11 @@ function ConnectedRoom({
             <SectionBoundary name={t("plan.title")} testId="plan-section">
               <PlanSection plan={view.plan} country={props.country} />
             </SectionBoundary>
+            {props.country === "NO" ? (
+              <SectionBoundary name={t("plan.title")} testId="nav-plan-boundary">
+                <FollowUpPlanSection plan={view.plan.followUpPlan} />
+              </SectionBoundary>
+            ) : null}
             <SectionBoundary name={t("actions.title")} testId="actions-section">
               <ActionsSection actions={view.actions} />
             </SectionBoundary>

@@ -9,9 +9,10 @@ import { MixerDeskField } from "./mixer-desk-field";
 import { StaircaseField } from "./staircase-field";
 import { SubGoalsField } from "./sub-goals-field";
 import { ToolsField } from "./tools-field";
+import { HoursRampField } from "./hours-ramp-field";
 import { Section } from "@/app/_components/ui/section";
 
-/** The plan: goal, the staircase step, sub-goals with activities, the mixer desk, the law's tools. */
+/** The plan: goal, the staircase step, sub-goals with activities, the mixer desk, the law's tools with their details, the hours ramp. */
 export const PlanSection = memo(function PlanSection({ plan, country }: { plan: PlanView; country: Country }) {
   const t = useTranslations("room.plan");
   return (
@@ -27,7 +28,8 @@ export const PlanSection = memo(function PlanSection({ plan, country }: { plan: 
           <h3 className="text-lg font-semibold text-slate-900">{t("mixer")}</h3>
           <MixerDeskField mixer={plan.mixer} />
         </div>
-        <ToolsField tools={plan.tools} country={country} />
+        <ToolsField tools={plan.tools} details={plan.toolDetails} country={country} />
+        <HoursRampField ramp={plan.hoursRamp} />
       </div>
     </Section>
   );

@@ -6,12 +6,22 @@ import type { Country } from "@/lib/organisation/country";
 import { toolsOffered, type PlanTool } from "@/lib/plan/tools";
 import { useRoom } from "./room-context";
 import { EditingMarker } from "@/app/_components/room/field-label";
+import type { ToolDetail } from "@/lib/plan/tool-detail";
+import { ToolDetailFields } from "./tool-detail-fields";
 
 /**
  * The law's tools (redskaber) the plan uses: one checkbox each, with a one-line explanation. Only
  * the tools of the organisation's country are offered (no §56 on a Norwegian case).
  */
-export function ToolsField({ tools, country }: { tools: Partial<Record<PlanTool, boolean>>; country: Country }) {
+export function ToolsField({
+  tools,
+  details,
+  country,
+}: {
+  tools: Partial<Record<PlanTool, boolean>>;
+  details: Partial<Record<PlanTool, ToolDetail>>;
+  country: Country;
+}) {
   const t = useTranslations("room.plan");
   const tt = useTranslations("tools");
   const th = useTranslations("toolHints");
@@ -44,6 +54,7 @@ export function ToolsField({ tools, country }: { tools: Partial<Record<PlanTool,
                 <p id={`${id}-hint`} className="text-sm text-slate-700">
                   {th(tool)}
                 </p>
+                {tools[tool] === true ? <ToolDetailFields tool={tool} detail={details[tool]} /> : null}
               </div>
             </div>
           );

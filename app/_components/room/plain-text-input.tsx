@@ -1,0 +1,54 @@
+"use client";
+
+import { useState } from "react";
+import { FieldLabel } from "@/app/_components/room/field-label";
+import { inputClass } from "@/app/_components/ui/classes";
+
+/**
+ * A short plain string held in the document (a tool's place, a reason): typed freely, written to
+ * the document when the field is left. For texts several people type at once, use YTextField.
+ */
+export function PlainTextInput({
+  id,
+  field,
+  label,
+  value,
+  maxLength,
+  readOnly,
+  onCommit,
+  testId,
+}: {
+  id: string;
+  field: string;
+  label: string;
+  value: string;
+  maxLength: number;
+  readOnly: boolean;
+  onCommit: (v: string) => void;
+  testId: string;
+}) {
+  // While this person types, their draft is shown; otherwise the document's value (someone else's change included).
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <div>
+      <FieldLabel htmlFor={id} field={field}>
+        {label}
+      </FieldLabel>
+      <input
+        id={id}
+        className={inputClass}
+        value={draft ?? value}
+        maxLength={maxLength}
+        readOnly={readOnly}
+        autoComplete="off"
+        onFocus={() => setDraft(value)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => {
+          if (draft !== null && draft !== value) onCommit(draft);
+          setDraft(null);
+        }}
+        data-testid={testId}
+      />
+    </div>
+  );
+}
