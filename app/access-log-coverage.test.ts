@@ -230,10 +230,16 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
 type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
 
 const PAGES: Record<string, PageRule> = {
+  "app/admin/jobs/page.tsx": {
+    noCaseData: "failed jobs for an administrator: queue, id, tries and error (job data holds ids; addresses are left out)",
+  },
   "app/agreements/[id]/page.tsx": { logsIn: { "app/agreements/[id]/page.tsx": ["getAgreementForParticipant"] } },
   "app/agreements/page.tsx": { logsIn: { "app/agreements/page.tsx": ["recordAgreementVersionsShown"] } },
   "app/cases/[id]/page.tsx": {
     logsIn: { "app/cases/[id]/page.tsx": ["recordCaseOverviewShown"], "app/cases/[id]/participant-case-page.tsx": ["recordCasePageShown"] },
+  },
+  "app/cases/deadlines/page.tsx": {
+    logsIn: { "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"], "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"] },
   },
   "app/cases/new/page.tsx": { noCaseData: "the form for a new case" },
   "app/cases/page.tsx": { logsIn: { "app/cases/page.tsx": ["recordCaseListShown"] } },
@@ -247,6 +253,7 @@ const PAGES: Record<string, PageRule> = {
   "app/meetings/[id]/page.tsx": { logsIn: { "app/meetings/[id]/page.tsx": ["recordMeetingRoomShown"] } },
   "app/meetings/[id]/present/page.tsx": { logsIn: { "app/meetings/[id]/present/page.tsx": ["recordMeetingRoomShown"] } },
   "app/page.tsx": { logsIn: { "app/_components/due-from-me-section.tsx": ["recordDueListShown"] } },
+  "app/reminders/unsubscribe/page.tsx": { noCaseData: "asks to stop one kind of reminder, named by a signed link; nothing of the case" },
   "app/signed-out/page.tsx": { noCaseData: "says the session ended" },
   "app/signin/check-email/page.tsx": { noCaseData: "says where the sign-in link went" },
   "app/signin/page.tsx": { noCaseData: "the staff sign-in form" },

@@ -9,7 +9,7 @@ export const JOB_SCHEMA = "pgboss";
  * which only the table's owner may attach, so queues are created here, with the migrations, as
  * the owner — the application's role then only reads and writes jobs.
  */
-export const JOB_QUEUES = ["mail.send"] as const;
+export const JOB_QUEUES = ["mail.send", "reminders.scan"] as const;
 export type JobQueue = (typeof JOB_QUEUES)[number];
 
 /** How pg-boss reaches the database: node-postgres on PostgreSQL, or our PGlite connection. */

@@ -17,6 +17,7 @@ export default async function CasesPage() {
   const staff = await requireStaffPage("/cases");
   const t = await getTranslations("staff.cases");
   const tTrack = await getTranslations("staff.track");
+  const tDeadlines = await getTranslations("deadlines.workList");
   const format = await getFormatter();
   const cases = await listMyCases({ staffUserId: staff.userId });
   await recordCaseListShown({ cases, staffUserId: staff.userId, name: staff.name ?? staff.email ?? staff.userId });
@@ -24,9 +25,14 @@ export default async function CasesPage() {
     <StaffPage staff={staff} testId="cases-page">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-semibold text-slate-900">{t("title")}</h1>
-        <Link href="/cases/new" className={primaryButtonClass} data-testid="new-case">
-          {t("new")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <Link href="/cases/deadlines" className={linkClass} data-testid="deadlines-link">
+            {tDeadlines("link")}
+          </Link>
+          <Link href="/cases/new" className={primaryButtonClass} data-testid="new-case">
+            {t("new")}
+          </Link>
+        </div>
       </div>
       {cases.length === 0 ? (
         <p className={`mt-6 ${cardClass} text-lg text-slate-700`} data-testid="no-cases">

@@ -7,11 +7,17 @@ export type OutboxState = OutboxRow["state"];
 
 export async function insertOutboxMail(
   db: Db,
-  mail: { to: string; subject: string; body: string; participantId: string | null },
+  mail: { to: string; subject: string; body: string; calendar?: string | null; participantId: string | null },
 ): Promise<string> {
   const [row] = await db
     .insert(outboxMail)
-    .values({ toAddress: mail.to, subject: mail.subject, body: mail.body, participantId: mail.participantId })
+    .values({
+      toAddress: mail.to,
+      subject: mail.subject,
+      body: mail.body,
+      calendar: mail.calendar ?? null,
+      participantId: mail.participantId,
+    })
     .returning({ id: outboxMail.id });
   return row!.id;
 }
@@ -27,7 +33,7 @@ const stillQueued = (id: string) => and(eq(outboxMail.id, id), eq(outboxMail.sta
 export async function markOutboxSent(db: Db, id: string, at: Date): Promise<void> {
   await db
     .update(outboxMail)
-    .set({ state: "sent", sentAt: at, attempts: sql`${outboxMail.attempts} + 1`, body: "" })
+    .set({ state: "sent", sentAt: at, attempts: sql`${outboxMail.attempts} + 1`, body: "", calendar: null })
     .where(stillQueued(id));
 }
 
@@ -35,7 +41,11 @@ export async function markOutboxSent(db: Db, id: string, at: Date): Promise<void
 export async function recordOutboxFailure(db: Db, id: string, error: string, last: boolean): Promise<void> {
   await db
     .update(outboxMail)
-    .set({ attempts: sql`${outboxMail.attempts} + 1`, lastError: error, ...(last ? { state: "failed" as const, body: "" } : {}) })
+    .set({
+      attempts: sql`${outboxMail.attempts} + 1`,
+      lastError: error,
+      ...(last ? { state: "failed" as const, body: "", calendar: null } : {}),
+    })
     .where(stillQueued(id));
 }
 

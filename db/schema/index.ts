@@ -9,3 +9,4 @@ export * from "./staff-auth";
 export * from "./followup";
 export * from "./outbox";
 export * from "./api";
+export * from "./reminders";

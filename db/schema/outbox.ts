@@ -15,6 +15,8 @@ export const outboxMail = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** An invitation's calendar file (iCalendar, no case data), attached as `invitation.ics`; blanked with the body. */
+    calendar: text("calendar"),
     state: outboxStateEnum("state").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     /** The last delivery error, for the operator (never shown to the caseworker verbatim). */

@@ -8,6 +8,7 @@ import { EMPTY_NAV_FACTS } from "../plan/follow-up-plan";
 import { MEASURE_STATUSES, TASK_ADAPTATIONS, TASK_JUDGED_BY, TASK_JUDGEMENTS, TRIED_KINDS } from "../plan/follow-up-plan-terms";
 import { isCountry } from "../organisation/is-country";
 import type { Country } from "../organisation/country";
+import { MEASURE_SCHEDULES } from "../plan/measure-schedule";
 
 /**
  * The language-free content of a frozen agreement (`plan`, `actions`, `followUp`, and `review`
@@ -45,8 +46,14 @@ const planSchema = z.object({
         text: str,
         due: nullableStr,
         measure: z
-          .object({ label: str, from: nullableNum, target: nullableNum, unit: str })
-          .catch({ label: "", from: null, target: null, unit: "" }),
+          .object({
+            label: str,
+            from: nullableNum,
+            target: nullableNum,
+            unit: str,
+            schedule: z.enum(MEASURE_SCHEDULES).nullable().catch(null),
+          })
+          .catch({ label: "", from: null, target: null, unit: "", schedule: null }),
         activities: z.array(z.object({ id: z.string(), text: str, who: str, schedule: str })).catch([]),
       }),
     )

@@ -5,6 +5,7 @@ import type { FrozenReservation } from "./frozen-reservations";
 import type { ToolDetail } from "../plan/tool-detail";
 import type { HoursRamp } from "../plan/hours-ramp";
 import type { FollowUpPlan } from "../plan/follow-up-plan";
+import type { MeasureSchedule } from "../plan/measure-schedule";
 
 /**
  * The frozen agreement document (`stepwise-agreement/1`): what is hashed and signed. Besides the
@@ -96,7 +97,8 @@ export type FrozenPlan = {
     id: string;
     text: string;
     due: string | null;
-    measure: { label: string; from: number | null; target: number | null; unit: string };
+    /** `schedule`: how often an entry is asked for (absent in versions frozen before it existed). */
+    measure: { label: string; from: number | null; target: number | null; unit: string; schedule?: MeasureSchedule | null };
     activities: { id: string; text: string; who: string; schedule: string }[];
   }[];
   mixer: Record<string, number>;

@@ -1,6 +1,7 @@
 import { TRACKS } from "../plan/track";
 import { MIXER_DIMENSIONS, MIXER_MAX, MIXER_MIN } from "../plan/mixer-desk";
 import { PLAN_TOOLS } from "../plan/tools";
+import { MEASURE_SCHEDULES } from "../plan/measure-schedule";
 import { ACTION_STATUSES } from "./schema";
 import { ACTION_OUTCOMES, REVIEW_KINDS, SUBGOAL_OUTCOMES } from "./review";
 import { MAY_SHARE, PREP_NOTE_GROUPS } from "./prep-schema";
@@ -64,6 +65,7 @@ const SUB_GOAL = map({
   measureFrom: nullable(num({ min: -100_000, max: 100_000 })),
   measureTarget: nullable(num({ min: -100_000, max: 100_000 })),
   measureUnit: text(SHORT),
+  measureSchedule: nullable(oneOf(MEASURE_SCHEDULES)),
   activities: array(ACTIVITY, { max: 200 }),
   pos: POS,
 });

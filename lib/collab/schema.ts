@@ -5,6 +5,7 @@ import type { PlanTool } from "../plan/tools";
 import type { ToolDetail } from "../plan/tool-detail";
 import type { HoursRamp } from "../plan/hours-ramp";
 import type { FollowUpPlan } from "../plan/follow-up-plan";
+import type { MeasureSchedule } from "../plan/measure-schedule";
 
 /**
  * The shared meeting document. Everything here is seen by every participant of the meeting, so
@@ -53,6 +54,8 @@ export type MeasureView = {
   from: number | null;
   target: number | null;
   unit: string;
+  /** How often an entry is asked for (null: no reminder); absent in older documents. */
+  schedule: MeasureSchedule | null;
 };
 
 export type SubGoalView = {

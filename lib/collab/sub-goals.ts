@@ -4,6 +4,7 @@ import { checkDate, checkNumber, findById, newId, numOrNull, str, strOrNull, tex
 import { moveTo, ordered, posAtEnd } from "./order";
 import { AppError } from "../errors";
 import { checkTextLength } from "./text-limits";
+import { isMeasureSchedule, type MeasureSchedule } from "../plan/measure-schedule";
 
 /** Measures are free scales (pain 1–10, hours a week …); this only keeps numbers sane. */
 export const MEASURE_LIMIT = 100_000;
@@ -27,6 +28,7 @@ export type NewSubGoal = {
   measureFrom?: number | null;
   measureTarget?: number | null;
   measureUnit?: string;
+  measureSchedule?: MeasureSchedule | null;
   id?: string;
 };
 
@@ -48,6 +50,7 @@ export function addSubGoal(doc: Y.Doc, input: NewSubGoal): string {
     m.set("measureFrom", from);
     m.set("measureTarget", target);
     m.set("measureUnit", new Y.Text(input.measureUnit ?? ""));
+    if (input.measureSchedule) m.set("measureSchedule", scheduleOf(input.measureSchedule));
     m.set("activities", new Y.Array<Y.Map<unknown>>());
     m.set("pos", posAtEnd(arr));
     arr.push([m]);
@@ -78,6 +81,13 @@ export function setMeasureValue(doc: Y.Doc, id: string, which: "from" | "target"
   const key = which === "from" ? "measureFrom" : "measureTarget";
   const v = checkNumber(key, value, -MEASURE_LIMIT, MEASURE_LIMIT);
   doc.transact(() => findById(subGoalsArray(doc), id, "sub-goal").map.set(key, v));
+}
+
+/** How often the measure's next entry is asked for; null: not asked by e-mail. */
+export function setMeasureSchedule(doc: Y.Doc, id: string, schedule: MeasureSchedule | null): void {
+  if (schedule !== null && !isMeasureSchedule(schedule))
+    throw new AppError("INVALID_INPUT", "unknown measure schedule", { measureSchedule: "enum" });
+  doc.transact(() => findById(subGoalsArray(doc), id, "sub-goal").map.set("measureSchedule", schedule));
 }
 
 export type SubGoalTextField = "text" | "measureLabel" | "measureUnit";
@@ -120,6 +130,10 @@ export function activityText(doc: Y.Doc, subGoalId: string, activityId: string, 
   return textOf(findById(list, activityId, "activity").map, field);
 }
 
+function scheduleOf(v: unknown): MeasureSchedule | null {
+  return isMeasureSchedule(v) ? v : null;
+}
+
 export function readSubGoals(doc: Y.Doc): SubGoalView[] {
   const raw = planMap(doc).get("subGoals");
   if (!(raw instanceof Y.Array)) return [];
@@ -134,6 +148,7 @@ export function readSubGoals(doc: Y.Doc): SubGoalView[] {
         from: numOrNull(map.get("measureFrom")),
         target: numOrNull(map.get("measureTarget")),
         unit: str(map.get("measureUnit")),
+        schedule: scheduleOf(map.get("measureSchedule")),
       },
       activities:
         acts instanceof Y.Array

@@ -24,6 +24,13 @@ export const KURT = {
   },
   /** Mette's staff account: she signs in with it (the link lands in DATA_DIR/outbox in development). */
   caseworkerEmail: "mette.sorensen@jobcenter.example",
+  /** The others' addresses: their reminders land in DATA_DIR/outbox in development. */
+  emails: {
+    employee: "kurt.hansen@demo.example",
+    manager: "lars.nielsen@nordlager.example",
+    union_rep: "susanne.berg@fagforening.example",
+    observer: null,
+  } as Record<"employee" | "manager" | "union_rep" | "observer", string | null>,
   meetingTitle: "Fællesmøde om Kurts tilbagevenden",
   location: "Nordlager A/S, mødelokale 2, Industrivej 12, Vejle",
 };
@@ -55,6 +62,7 @@ export function fillKurtMeeting(
     measureFrom: 8,
     measureTarget: 3,
     measureUnit: "point",
+    measureSchedule: "weekly",
   });
   addActivity(doc, pain, {
     text: "Daglig gåtur med en kollega i frokostpausen",
@@ -70,6 +78,7 @@ export function fillKurtMeeting(
     measureFrom: 15,
     measureTarget: 37,
     measureUnit: "timer",
+    measureSchedule: "biweekly",
   });
   addActivity(doc, hours, {
     text: "Virksomhedspraktik som truckfører i egen virksomhed",

@@ -116,7 +116,7 @@ async function seedKurt(baseUrl: string, now: Date): Promise<DemoLinks> {
   const people = { caseworker: kase.caseworkerParticipantId! } as Record<DemoRole, string>;
   for (const role of DEMO_ROLES) {
     if (role === "caseworker") continue;
-    people[role] = (await addParticipant({ caseId: kase.id, role, displayName: KURT.people[role] })).id;
+    people[role] = (await addParticipant({ caseId: kase.id, role, displayName: KURT.people[role], email: KURT.emails[role] })).id;
   }
   const today = dateInZone(now);
   // The earlier meeting and its binding agreement first: today's meeting follows it up.

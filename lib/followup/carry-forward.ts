@@ -104,6 +104,7 @@ export function carryForward(doc: Y.Doc, basis: CarryForwardBasis, locale: Local
         measureFrom: g.measure.from,
         measureTarget: g.measure.target,
         measureUnit: clampText("measureUnit", g.measure.unit),
+        measureSchedule: g.measure.schedule ?? null,
       });
       for (const a of g.activities) {
         addActivity(doc, g.id, {

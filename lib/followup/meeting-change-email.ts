@@ -1,7 +1,7 @@
 import type { OutgoingMail } from "../mail/deliver-mail";
 import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
-import type { InvitationMailInput } from "../invites/invitation-email";
+import { invitationCalendar, type InvitationMailInput } from "../invites/invitation-email";
 import { MEETING_TIME_ZONE } from "../time/zoned";
 
 /**
@@ -34,7 +34,7 @@ export function renderMeetingChangeEmail(input: MeetingChangeMail): OutgoingMail
         ]
       : [m("intro", { organisation, when }), ...(input.message ? ["", m("message", { message: input.message })] : [])];
   const text = [m("greeting", { name: input.name }), "", ...body, "", m("signature", { organisation })].join("\n");
-  return { to: input.to, subject: m("subject", { organisation }), text };
+  return { to: input.to, subject: m("subject", { organisation }), text, calendar: invitationCalendar(input) };
 }
 
 /** Queue the mail for the job runner (lib/mail/queue-mail.ts), which sends it and retries. */

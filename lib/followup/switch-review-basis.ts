@@ -108,6 +108,7 @@ function mergePlan(doc: Y.Doc, from: FrozenPlan, to: FrozenPlan): void {
         measureFrom: g.measure.from,
         measureTarget: g.measure.target,
         measureUnit: clampText("measureUnit", g.measure.unit),
+        measureSchedule: g.measure.schedule ?? null,
       });
       for (const a of g.activities)
         addActivity(doc, g.id, {

@@ -32,6 +32,7 @@ export async function tellInvitees(input: {
       location: input.meeting.location,
       videoUrl: input.meeting.videoUrl,
       roomUrl,
+      calendar: input.meeting,
       ...input.change,
     });
     told++;

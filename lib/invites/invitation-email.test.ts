@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxDir } from "../mail/deliver-mail";
@@ -144,5 +145,79 @@ describe("the invitation e-mail", () => {
       expect(nb.subject).toBe("Møte – NAV Grünerløkka");
       expect(nb.text).toContain("Sted: Kontoret");
     }
+  });
+});
+
+describe("the invitation's calendar file", () => {
+  const meeting = {
+    id: "5f0c6a2e-1c1d-4c1e-9a55-0c5d1f2e3a4b",
+    startsAt: new Date("2026-03-02T09:00:00Z"),
+    durationMinutes: 60,
+    location: "Jobcentret, lokale 4",
+    videoUrl: null,
+    status: "planned",
+    sequence: 0,
+  };
+  const input = {
+    to: "lars@kontorhuset.example",
+    locale: "da" as const,
+    organisation: "Jobcenter Testby",
+    name: "Lars Leder",
+    startsAt: meeting.startsAt,
+    durationMinutes: 60,
+    location: meeting.location,
+    videoUrl: null,
+    roomUrl: `${base}/meetings/${meeting.id}`,
+    url: `${base}/join/secret-token`,
+    expiresAt: new Date("2026-06-01T00:00:00Z"),
+  };
+  const eventOf = (ics: string) => new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!);
+
+  it("is attached as invitation.ics: the meeting's event (the calendar feed's UID), with no join link and no case text", async () => {
+    const mail = renderInvitationEmail({ ...input, calendar: meeting });
+    const event = eventOf(mail.calendar!);
+    expect(event.uid).toBe(`meeting-${meeting.id}@localhost:3000`);
+    expect(event.startDate.toJSDate().toISOString()).toBe("2026-03-02T09:00:00.000Z");
+    expect(event.location).toBe("Jobcentret, lokale 4");
+    expect(event.sequence).toBe(0);
+    expect(mail.calendar).not.toContain("secret-token");
+    expect(mail.calendar).toContain(`${base}/meetings/${meeting.id}`);
+
+    const { queueMail } = await import("../mail/queue-mail");
+    await queueMail(mail);
+    await runDueJobs();
+    const file = outboxFiles()
+      .filter((f) => f.endsWith("-lars@kontorhuset.example.eml"))
+      .pop()!;
+    const eml = readFileSync(path.join(outboxDir(), file), "utf8");
+    expect(eml).toMatch(/^Content-Type: multipart\/mixed; boundary="stepwise-[0-9a-f]+"/m);
+    expect(eml).toContain('Content-Disposition: attachment; filename="invitation.ics"');
+    expect(eml).toMatch(/^Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/m);
+    const ics = /(BEGIN:VCALENDAR[\s\S]*END:VCALENDAR)/.exec(eml)![1]!;
+    expect(eventOf(ics).uid).toBe(event.uid);
+    // The text part is unchanged: the personal link is still the first line that starts with http.
+    expect(eml.split(/\r?\n/).find((l) => l.startsWith("http"))).toBe(input.url);
+  });
+
+  it("a move carries the same event with the higher sequence; a cancellation marks it cancelled", async () => {
+    const { renderMeetingChangeEmail } = await import("../followup/meeting-change-email");
+    const moved = renderMeetingChangeEmail({
+      ...input,
+      kind: "moved",
+      calendar: { ...meeting, sequence: 1, startsAt: new Date("2026-03-03T09:00:00Z") },
+    });
+    const m = eventOf(moved.calendar!);
+    expect(m.uid).toBe(`meeting-${meeting.id}@localhost:3000`);
+    expect(m.sequence).toBe(1);
+    expect(m.startDate.toJSDate().toISOString()).toBe("2026-03-03T09:00:00.000Z");
+    const cancelled = renderMeetingChangeEmail({
+      ...input,
+      kind: "cancelled",
+      message: null,
+      calendar: { ...meeting, sequence: 2, status: "cancelled" },
+    });
+    const c = new ICAL.Component(ICAL.parse(cancelled.calendar!)).getFirstSubcomponent("vevent")!;
+    expect(c.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(c.getFirstPropertyValue("sequence")).toBe(2);
   });
 });

@@ -3,6 +3,8 @@ import { queueMail } from "../mail/queue-mail";
 import { mailText } from "../mail/mail-text";
 import type { Locale } from "../i18n/locales";
 import { MEETING_TIME_ZONE } from "../time/zoned";
+import { buildCalendar } from "../calendar/ics";
+import { meetingEvent, PROD_ID, type CalendarMeeting } from "../calendar/meeting-event";
 
 /**
  * What an invitation may say: to whom (the recipient's own name), when, where (the place or the
@@ -26,7 +28,24 @@ export type InvitationMailInput = {
   /** The personal join link. */
   url: string;
   expiresAt: Date;
+  /** The meeting as a calendar event: attached as `invitation.ics` (no case data; lib/calendar). */
+  calendar?: CalendarMeeting;
 };
+
+/**
+ * The calendar file of an invitation or a change: the same event (UID) as the calendar feed, so a
+ * move (higher SEQUENCE) or a cancellation (STATUS:CANCELLED) replaces the copy a calendar holds.
+ */
+export function invitationCalendar(input: Pick<InvitationMailInput, "roomUrl" | "locale" | "calendar">, now = new Date()): string | null {
+  if (!input.calendar) return null;
+  const baseUrl = input.roomUrl.replace(/\/meetings\/[^/]+$/, "");
+  return buildCalendar({
+    prodId: PROD_ID,
+    name: null,
+    now,
+    events: [meetingEvent(input.calendar, { baseUrl, locale: input.locale, host: new URL(input.roomUrl).host })],
+  });
+}
 
 export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail {
   const { locale } = input;
@@ -57,7 +76,7 @@ export function renderInvitationEmail(input: InvitationMailInput): OutgoingMail 
     "",
     m("signature", { organisation }),
   ].join("\n");
-  return { to: input.to, subject: m("subject", { organisation }), text };
+  return { to: input.to, subject: m("subject", { organisation }), text, calendar: invitationCalendar(input) };
 }
 
 /**

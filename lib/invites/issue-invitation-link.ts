@@ -61,6 +61,7 @@ export async function issueInvitationLink(input: {
       roomUrl: `${base}/meetings/${meeting.id}`,
       url,
       expiresAt: link.expiresAt,
+      calendar: meeting,
     });
   }
   return {

@@ -5,7 +5,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "../env";
 import { smtpSettings, type SmtpSettings } from "./mail-settings";
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+/** `calendar`: an iCalendar file (RFC 5545) sent as the attachment `invitation.ics`. */
+export type OutgoingMail = { to: string; subject: string; text: string; calendar?: string | null };
 export type Delivery = { via: "smtp"; sent: Promise<void> } | { via: "outbox"; file: string };
 
 let transport: { key: string; t: Transporter } | undefined;
@@ -32,21 +33,36 @@ export function outboxDir(): string {
   return path.join(env().DATA_DIR, "outbox");
 }
 
-/** A plain RFC 822 message, 8-bit, unwrapped, so a link in it can be copied as it is. */
+const CALENDAR_FILE = "invitation.ics";
+/** lib/calendar/ics.ts publishes (METHOD:PUBLISH): the same UID with a higher SEQUENCE replaces the older copy. */
+const CALENDAR_METHOD = "PUBLISH";
+
+/**
+ * A plain RFC 822 message, 8-bit, unwrapped, so a link in it can be copied as it is. With a
+ * calendar file: multipart/mixed (RFC 2046), the text first, then `invitation.ics` (its lines
+ * already end in CRLF and are folded at 75 octets, so 8-bit is safe).
+ */
 function asEml(mail: OutgoingMail, from: string, at: Date): string {
   const subject = /^[\x20-\x7e]*$/.test(mail.subject)
     ? mail.subject
     : `=?UTF-8?B?${Buffer.from(mail.subject, "utf8").toString("base64")}?=`;
+  const head = [`From: ${from}`, `To: ${mail.to}`, `Subject: ${subject}`, `Date: ${at.toUTCString()}`, "MIME-Version: 1.0"];
+  const text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "", mail.text, ""];
+  if (!mail.calendar) return [...head, ...text].join("\r\n");
+  const boundary = `stepwise-${randomBytes(12).toString("hex")}`;
   return [
-    `From: ${from}`,
-    `To: ${mail.to}`,
-    `Subject: ${subject}`,
-    `Date: ${at.toUTCString()}`,
-    "MIME-Version: 1.0",
-    "Content-Type: text/plain; charset=utf-8",
+    ...head,
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    "",
+    `--${boundary}`,
+    ...text,
+    `--${boundary}`,
+    `Content-Type: text/calendar; charset=utf-8; method=${CALENDAR_METHOD}; name="${CALENDAR_FILE}"`,
+    `Content-Disposition: attachment; filename="${CALENDAR_FILE}"`,
     "Content-Transfer-Encoding: 8bit",
     "",
-    mail.text,
+    mail.calendar.replace(/\r\n$/, ""),
+    `--${boundary}--`,
     "",
   ].join("\r\n");
 }
@@ -60,7 +76,13 @@ export function deliverMail(mail: OutgoingMail, now = new Date()): Delivery {
   const settings = smtpSettings();
   if (settings) {
     const sent = transporter(settings.smtp)
-      .sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text })
+      .sendMail({
+        from: settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.calendar ? { icalEvent: { method: CALENDAR_METHOD, filename: CALENDAR_FILE, content: mail.calendar } } : {}),
+      })
       .then(() => undefined);
     return { via: "smtp", sent };
   }

@@ -13,6 +13,7 @@ export async function queueMail(mail: OutgoingMail, opts: { participantId?: stri
     to: mail.to,
     subject: mail.subject,
     body: mail.text,
+    calendar: mail.calendar ?? null,
     participantId: opts.participantId ?? null,
   });
   // The row's id is the job's key: however often this mail is queued, it is one job.

@@ -21,7 +21,7 @@ export async function sendQueuedMail(data: unknown, attempt: { retryCount: numbe
   const row = await findOutboxMail(db, outboxId);
   if (!row || row.state !== "queued") return;
   try {
-    const delivery = deliverMail({ to: row.toAddress, subject: row.subject, text: row.body });
+    const delivery = deliverMail({ to: row.toAddress, subject: row.subject, text: row.body, calendar: row.calendar });
     if (delivery.via === "smtp") await delivery.sent;
     // The folder only: the file's name holds the address, and the message a working link.
     else log.info("e-mail written to the outbox", { folder: path.dirname(delivery.file), outboxId });

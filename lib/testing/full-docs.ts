@@ -9,7 +9,15 @@ import {
   setAgendaItemMinutes,
 } from "../collab/agenda";
 import { goalText, setGoalTargetDate, setMixer, setStep, setTool } from "../collab/plan";
-import { addActivity, addSubGoal, setMeasureValue, setSubGoalDue, subGoalText, activityText } from "../collab/sub-goals";
+import {
+  addActivity,
+  addSubGoal,
+  setMeasureSchedule,
+  setMeasureValue,
+  setSubGoalDue,
+  subGoalText,
+  activityText,
+} from "../collab/sub-goals";
 import { addAction, actionText, setActionDue, setActionOwner, setActionStatus } from "../collab/actions";
 import { followUpText, setNextMeetingAt } from "../collab/follow-up";
 import { initReview, reviewCommentText, setReviewOutcome } from "../collab/review";
@@ -84,6 +92,7 @@ export function buildFullMeetingDoc(): Y.Doc {
   subGoalText(doc, sg, "text").insert(0, "Daglig: ");
   setSubGoalDue(doc, sg, null);
   setMeasureValue(doc, sg, "target", 2);
+  setMeasureSchedule(doc, sg, "weekly");
   const act = addActivity(doc, sg, { text: "Gåtur", who: "Kurt", schedule: "dagligt" });
   activityText(doc, sg, act, "who").insert(4, " og kollega");
   const a = addAction(doc, { text: "Bestil stol", ownerId: EMP, due: "2027-01-10" });

@@ -9,6 +9,7 @@ import {
   moveSubGoal,
   removeActivity,
   removeSubGoal,
+  setMeasureSchedule,
   setMeasureValue,
   setSubGoalDue,
   subGoalText,
@@ -24,7 +25,8 @@ import { useRoom } from "./room-context";
 import { FieldLabel } from "@/app/_components/room/field-label";
 import { MoveButtons } from "@/app/_components/ui/move-buttons";
 import { RemoveButton } from "@/app/_components/ui/remove-button";
-import { buttonClass } from "@/app/_components/ui/classes";
+import { buttonClass, labelClass, selectClass } from "@/app/_components/ui/classes";
+import { isMeasureSchedule, MEASURE_SCHEDULES } from "@/lib/plan/measure-schedule";
 import { YTextField } from "./y-text-field";
 import { useFieldDateWarning } from "../meeting/date-warnings";
 import { useLogChange } from "../meeting/use-log-change";
@@ -61,6 +63,7 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoal
 
 const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGoal: SubGoalView; index: number; count: number }) {
   const t = useTranslations("room.plan");
+  const ts = useTranslations("measureSchedule");
   const format = useFormatter();
   const { conn, editable } = useRoom();
   const log = useLogChange();
@@ -165,6 +168,27 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
                 autoComplete="off"
                 testId="subgoal-measure-unit"
               />
+            </div>
+            {/* How often the next entry is asked for by e-mail (lib/reminders): a choice, never free text. */}
+            <div className="min-w-40" data-field={key("measureSchedule")}>
+              <label htmlFor={`${base}-mschedule`} className={labelClass}>
+                {ts("label")}
+              </label>
+              <select
+                id={`${base}-mschedule`}
+                className={`${selectClass} mt-1`}
+                value={measure.schedule ?? ""}
+                disabled={!editable}
+                onChange={(e) => setMeasureSchedule(doc, subGoal.id, isMeasureSchedule(e.target.value) ? e.target.value : null)}
+                data-testid="subgoal-measure-schedule"
+              >
+                <option value="">{ts("none")}</option>
+                {MEASURE_SCHEDULES.map((s) => (
+                  <option key={s} value={s}>
+                    {ts(s)}
+                  </option>
+                ))}
+              </select>
             </div>
           </div>
           {hasMeasure ? (

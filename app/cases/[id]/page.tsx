@@ -17,6 +17,9 @@ import { StandingSection } from "./follow-up/standing-section";
 import { ParticipantCasePage, participantOnCase } from "./participant-case-page";
 import { MeetingsSection } from "./meetings-section";
 import { PeopleSection } from "./people-section";
+import { DeadlinesSection } from "./deadlines-section";
+import { getCaseDeadlines } from "@/lib/deadlines/get-case-deadlines";
+import { serverNow } from "@/lib/time/server-clock";
 import type { PersonView } from "./view-types";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
@@ -123,6 +126,7 @@ export default async function CasePage({ params, searchParams }: Params) {
     compare,
   });
   const fmt = await getFmt();
+  const deadlines = await getCaseDeadlines({ staffUserId: staff.userId, caseId: c.id, now: serverNow() });
 
   return (
     <StaffPage staff={staff} testId="case-page">
@@ -141,6 +145,7 @@ export default async function CasePage({ params, searchParams }: Params) {
       </div>
       {/* Where the case stands and how it got here first; running it (meetings, people, links) after. */}
       <div className="mt-8 grid grid-cols-1 gap-8">
+        <DeadlinesSection data={deadlines} fmt={fmt} />
         <FollowUpSections data={followUp} fmt={fmt} />
         <MeetingsSection caseId={c.id} meetings={overview.meetings} canSchedule={overview.may.manageMeetings} />
         <PeopleSection

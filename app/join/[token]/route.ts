@@ -5,6 +5,8 @@ import { pendingJoinCookieName, pendingJoinCookieOptions, sessionCookieName, ses
 import { participantSessionToken } from "@/app/_server/credentials";
 import { route } from "@/app/_server/route-handler";
 import { clientIpOf, isHttpsRequest } from "@/lib/web-security/forwarded-headers";
+import { localeOfRequest } from "@/lib/mail/mail-text";
+import { rememberFirstLanguage } from "@/lib/reminders/remember-language";
 import { joinFailure } from "../join-failure";
 
 const HEADERS = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
@@ -39,6 +41,8 @@ export const GET = route(
         ip: clientIpOf(req.headers),
         userAgent: req.headers.get("user-agent"),
       });
+      // Their reminders are written in the language they read Stepwise in.
+      await rememberFirstLanguage(opened.participantId, localeOfRequest(req.headers));
       const res = seeOther(`/meetings/${opened.meetingId}`);
       res.cookies.set(sessionCookieName(secure), opened.sessionToken, sessionCookieOptions(secure, opened.sessionExpiresAt));
       return res;
