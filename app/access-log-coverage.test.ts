@@ -201,6 +201,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
         ),
     },
   },
+  "app/api/v1/cases/[id]/close/route.ts": { POST: { noCaseData: "closes the case; answers only what the caller sent" } },
   "app/api/v1/cases/[id]/meetings/route.ts": { POST: { noCaseData: "schedules a meeting; answers only its id" } },
   "app/api/v1/cases/[id]/route.ts": {
     GET: {
@@ -239,7 +240,10 @@ const PAGES: Record<string, PageRule> = {
     logsIn: { "app/cases/[id]/page.tsx": ["recordCaseOverviewShown"], "app/cases/[id]/participant-case-page.tsx": ["recordCasePageShown"] },
   },
   "app/cases/deadlines/page.tsx": {
-    logsIn: { "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"], "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"] },
+    logsIn: {
+      "app/cases/deadlines/page.tsx": ["listDeadlineWorkList"],
+      "lib/deadlines/list-deadline-work-list.ts": ["recordAccessMerged"],
+    },
   },
   "app/cases/new/page.tsx": { noCaseData: "the form for a new case" },
   "app/cases/page.tsx": { logsIn: { "app/cases/page.tsx": ["recordCaseListShown"] } },

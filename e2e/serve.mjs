@@ -12,7 +12,13 @@ import postgres from "postgres";
 const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
 
-const env = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+// A short case list page, so the paging spec needs only a few cases (e2e/case-lifecycle.spec.ts).
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  NEXT_TELEMETRY_DISABLED: "1",
+  CASE_LIST_PAGE_SIZE: process.env.CASE_LIST_PAGE_SIZE ?? "3",
+};
 let dropDb = async () => {};
 if (process.env.DATABASE_URL) {
   const base = process.env.DATABASE_URL;

@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, ilike, isNull, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, participants } from "../schema";
 import type { ParticipantRow } from "./participants";
@@ -47,35 +47,11 @@ export async function listCasesOfUser(db: Db, userId: string): Promise<{ case: C
     .orderBy(desc(cases.createdAt));
 }
 
-/**
- * One page of cases for the API, newest first: the organisation's (or, with `participantUserId`,
- * only those the staff user is on), matching `q` in the employee's name or the employer. One row
- * more than `limit` is read, so the caller knows whether a next page exists.
- */
-export async function searchCasesPage(
-  db: Db,
-  input: { organisationId: string; participantUserId?: string; q?: string; limit: number; offset: number },
-): Promise<CaseRow[]> {
-  const where: (SQL | undefined)[] = [eq(cases.organisationId, input.organisationId)];
-  if (input.participantUserId) {
-    where.push(
-      exists(
-        db
-          .select({ one: participants.id })
-          .from(participants)
-          .where(and(eq(participants.caseId, cases.id), eq(participants.userId, input.participantUserId), isNull(participants.removedAt))),
-      ),
-    );
-  }
-  if (input.q) {
-    const like = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(or(ilike(cases.employeeName, like), ilike(cases.employer, like)));
-  }
+/** The state (open or closed) of these cases, for re-checking live sockets. */
+export async function listCaseStates(db: Db, ids: readonly string[]): Promise<{ id: string; state: CaseRow["state"] }[]> {
+  if (ids.length === 0) return [];
   return db
-    .select()
+    .select({ id: cases.id, state: cases.state })
     .from(cases)
-    .where(and(...where))
-    .orderBy(desc(cases.createdAt), desc(cases.id))
-    .limit(input.limit + 1)
-    .offset(input.offset);
+    .where(inArray(cases.id, [...ids]));
 }

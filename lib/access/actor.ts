@@ -113,5 +113,5 @@ export type MeetingContext = {
     videoUrl: string | null;
     status: string;
   };
-  case: { id: string; employeeName: string; employer: string | null; track: Track };
+  case: { id: string; employeeName: string; employer: string | null; track: Track; state: "open" | "closed" };
 };

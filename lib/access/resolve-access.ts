@@ -77,7 +77,7 @@ export async function resolveAccess(actors: Actors, target: AccessTarget): Promi
       videoUrl: m.videoUrl,
       status: m.status,
     },
-    case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track },
+    case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track, state: c.state },
   };
 }
 
@@ -114,7 +114,9 @@ async function systemOnCase(system: SystemActor, caseId: string): Promise<Me> {
   const db = await getDb();
   const c = await findCase(db, caseId);
   if (!c || c.organisationId !== system.organisationId) throw new AppError("NOT_FOUND", "no such case");
-  const p = await findStaffCaseworkerOfCase(db, caseId);
+  // The caseworker the case is assigned to; a case from before assignments, its first caseworker.
+  const assigned = c.assignedCaseworkerId ? await findParticipantOfUserOnCase(db, caseId, c.assignedCaseworkerId) : null;
+  const p = assigned ?? (await findStaffCaseworkerOfCase(db, caseId));
   if (!p?.userId) throw new AppError("FORBIDDEN", "the case has no caseworker to act through");
   return {
     participantId: p.id,

@@ -9,8 +9,9 @@ import {
   type RevocationEvent,
 } from "./revocation-bus";
 
-/** Whom an event is about: a participant, or (a completed meeting) a meeting. */
-const subject = (e: RevocationEvent): string => (e.type === "meeting_completed" ? e.meetingId : e.participantId);
+/** Whom an event is about: a participant, a meeting (completed or cancelled) or a case (closed). */
+const subject = (e: RevocationEvent): string =>
+  e.type === "meeting_completed" ? e.meetingId : e.type === "case_closed" ? e.caseId : e.participantId;
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const open: RevocationBus[] = [];
@@ -97,6 +98,8 @@ describe("revocation bus over Redis", () => {
     await waitFor(() => gotA.length > 1 && gotC.length > 1, "the second event");
     await c.publishMeetingCompleted("m-44");
     await waitFor(() => gotA.length > 2 && gotB.length > 2, "the third event");
+    await a.publishCaseClosed("c-45");
+    await waitFor(() => gotB.length > 3 && gotC.length > 3, "the fourth event");
     // A last event from a fourth instance: Redis delivers one channel in order, so a duplicate of
     // any earlier event would have arrived before it (a condition to wait for, not a pause).
     const d = bus({ redisUrl: REDIS_URL, channel });
@@ -108,6 +111,7 @@ describe("revocation bus over Redis", () => {
         "participant_revoked:p-42",
         "session_ended:p-43",
         "meeting_completed:m-44",
+        "case_closed:c-45",
         "participant_revoked:p-last",
       ]);
     }

@@ -35,11 +35,13 @@ export type RevocationEvent =
    */
   | { type: "session_ended"; participantId: string; sessionId: string | null; at: number }
   /**
-   * A meeting was completed: its room is read-only for everyone from now on. Every socket of
-   * that room is made read-only at once and closed with 4409, so its client comes back with a
-   * fresh (read-only) ticket and says the meeting is over.
+   * A meeting was completed or cancelled: its room is read-only for everyone from now on
+   * (lib/collab/room-closed.ts). Every socket of that room is made read-only at once and closed
+   * with 4409, so its client comes back with a fresh (read-only) ticket and says why.
    */
-  | { type: "meeting_completed"; meetingId: string; at: number };
+  | { type: "meeting_completed"; meetingId: string; at: number }
+  /** A case was closed: every room of the case (each meeting's and the preparation) turns read-only the same way. */
+  | { type: "case_closed"; caseId: string; at: number };
 
 export type RevocationListener = (event: RevocationEvent) => void;
 export type RevocationLog = (msg: string, extra?: object) => void;
@@ -48,6 +50,7 @@ export type RevocationBus = {
   publishParticipantRevoked(participantId: string): Promise<void>;
   publishSessionEnded(input: { participantId: string; sessionId?: string | null }): Promise<void>;
   publishMeetingCompleted(meetingId: string): Promise<void>;
+  publishCaseClosed(caseId: string): Promise<void>;
   /** Listen to every revocation, local and (with Redis) from other instances. Returns unsubscribe. */
   onRevocation(listener: RevocationListener): () => void;
   /** Resolves once this instance hears other instances (the Redis subscription is confirmed). */
@@ -86,6 +89,7 @@ export function createRevocationBus(opts: { redisUrl?: string | null; channel?: 
     publishSessionEnded: ({ participantId, sessionId }) =>
       publish({ type: "session_ended", participantId, sessionId: sessionId ?? null, at: Date.now() }),
     publishMeetingCompleted: (meetingId) => publish({ type: "meeting_completed", meetingId, at: Date.now() }),
+    publishCaseClosed: (caseId) => publish({ type: "case_closed", caseId, at: Date.now() }),
     onRevocation(listener) {
       emitter.on("revocation", listener);
       return () => emitter.off("revocation", listener);
@@ -135,7 +139,11 @@ function connectRedis(url: string, channel: string, instanceId: string, deliver:
         // Logged, not thrown: the change itself is committed, and every new connection re-checks it.
         log("redis publish failed; other instances keep these open sockets until their next re-check", {
           type: event.type,
-          ...(event.type === "meeting_completed" ? { meetingId: event.meetingId } : { participantId: event.participantId }),
+          ...(event.type === "meeting_completed"
+            ? { meetingId: event.meetingId }
+            : event.type === "case_closed"
+              ? { caseId: event.caseId }
+              : { participantId: event.participantId }),
           error: String(e),
         });
       } finally {
@@ -162,6 +170,9 @@ function parseMessage(raw: string): { from: string; event: RevocationEvent } | n
     if (typeof m.from !== "string" || !e || typeof e.at !== "number") return null;
     if (e.type === "meeting_completed") {
       return typeof e.meetingId === "string" ? { from: m.from, event: { type: e.type, meetingId: e.meetingId, at: e.at } } : null;
+    }
+    if (e.type === "case_closed") {
+      return typeof e.caseId === "string" ? { from: m.from, event: { type: e.type, caseId: e.caseId, at: e.at } } : null;
     }
     if (typeof e.participantId !== "string") return null;
     if (e.type === "participant_revoked") return { from: m.from, event: { type: e.type, participantId: e.participantId, at: e.at } };
@@ -200,9 +211,14 @@ export function publishSessionEnded(input: { participantId: string; sessionId?: 
   return revocationBus().publishSessionEnded(input);
 }
 
-/** A meeting was completed (after its status is committed): its room becomes read-only. */
+/** A meeting was completed or cancelled (after its status is committed): its room becomes read-only. */
 export function publishMeetingCompleted(meetingId: string): Promise<void> {
   return revocationBus().publishMeetingCompleted(meetingId);
+}
+
+/** A case was closed (after its state is committed): all its rooms become read-only. */
+export function publishCaseClosed(caseId: string): Promise<void> {
+  return revocationBus().publishCaseClosed(caseId);
 }
 
 export function onRevocation(listener: RevocationListener): () => void {

@@ -24,6 +24,7 @@ import { freezeReservations } from "./frozen-reservations";
 import { consentItemsOfPlan } from "../collab/consent-items";
 import { reservationRecords } from "../collab/consent-record";
 import { readFlow } from "../collab/flow-read";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 /** The roles whose signatures make the agreement binding, in the order they are listed. */
 export const REQUIRED_ROLES = ["caseworker", "employee", "manager"] as const;
@@ -58,6 +59,7 @@ export async function createVersionFromMeeting(input: {
   if (!found) throw new AppError("NOT_FOUND", "no such meeting");
   if (found.meeting.caseId !== me.caseId) throw new AppError("FORBIDDEN", "not a participant of this meeting");
   assertCan(me.role, "prepare", "agreement");
+  await assertCaseOpen(me.caseId);
 
   const reason = input.reason === null ? null : input.reason.trim();
   if (reason !== null && (reason.length === 0 || reason.length > MAX_REASON_LENGTH)) {

@@ -14,6 +14,7 @@ import { sealAgreement } from "./seal";
 import { serverSigningKey } from "./server-signing-key";
 import type { SigningKey } from "./signing-keys";
 import { fromStoredAgreement, toStoredEvent } from "./stored-events";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 export type DecisionResult = { agreementId: string; participantId: string; decision: "signed" | "declined"; sealed: boolean };
 
@@ -42,6 +43,7 @@ export async function recordDecision(input: {
   const existing = await findAgreement(db, input.agreementId);
   if (!existing) throw new AppError("NOT_FOUND", "no such agreement");
   if (existing.caseId !== me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
+  await assertCaseOpen(existing.caseId);
   const document = readFrozenDocument(existing.canonical);
   // Identity first (it may read the database); the lock below is kept short.
   const signer = await confirmSigner(me, input.confirmation, document, now, { caseId: existing.caseId, meetingId: existing.meetingId });

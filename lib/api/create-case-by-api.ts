@@ -32,6 +32,8 @@ export async function createCaseByApi(input: { caller: ApiCaller; body: z.output
     employeeName: body.employeeName,
     employer: body.employerName || null,
     track: body.track,
+    reference: body.reference ?? null,
+    sickLeaveStart: body.sickLeaveStart ?? null,
     caseworker: { userId: user.id, displayName: user.name ?? user.email ?? user.id, email: user.email },
   });
   if (body.employeeEmail) {

@@ -23,8 +23,8 @@ export async function getCaseByApi(input: { caller: ApiCaller; me: Me }): Promis
   await recordAccess({ who: whoOfCaller(input.caller), caseId: c.id, what: "case_overview", resourceId: c.id, purpose: "case_management" });
   return {
     ...caseItemOf(c),
-    outcome: null,
-    closedOn: null,
+    outcome: c.outcome,
+    closedOn: c.closedOn,
     meetings: meetings
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
       .map((m) => ({

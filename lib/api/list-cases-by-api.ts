@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { getDb } from "@/db/client";
-import { searchCasesPage, type CaseRow } from "@/db/queries/cases";
+import { queryCaseList } from "@/db/queries/case-list";
+import type { CaseRow } from "@/db/queries/cases";
 import { recordAccessMerged } from "../audit/record-access-merged";
 import type { ApiCaller } from "./api-caller";
 import type { ZApiCaseItem, ZApiCaseList, ZApiCaseListQuery } from "./contract";
@@ -8,23 +9,33 @@ import type { ZApiCaseItem, ZApiCaseList, ZApiCaseListQuery } from "./contract";
 export const API_PAGE_SIZE = 50;
 
 /**
- * `GET /api/v1/cases?q=&state=&page=`: a page of the organisation's cases for a system; the
- * cases a staff member is on for them. Each case listed is an access-log row (merged per window,
- * as the caseworker's own list), so the employee sees that their case was read, and by whom.
+ * `GET /api/v1/cases?q=&state=&page=`: a page of the organisation's cases for a system (the team
+ * lead's team view), the cases a staff member is on for them — the case list's own query
+ * (db/queries/case-list.ts: search in name, reference and employer), newest first. Each case
+ * listed is an access-log row (merged per window, as the caseworker's own list), naming the caller.
  */
 export async function listCasesByApi(input: {
   caller: ApiCaller;
   query: z.output<typeof ZApiCaseListQuery>;
+  now: Date;
 }): Promise<z.output<typeof ZApiCaseList>> {
   const page = input.query.page ?? 1;
-  const rows = await searchCasesPage(await getDb(), {
-    organisationId: input.caller.organisationId,
-    participantUserId: input.caller.kind === "staff" ? input.caller.userId : undefined,
-    q: input.query.q || undefined,
-    limit: API_PAGE_SIZE,
-    offset: (page - 1) * API_PAGE_SIZE,
-  });
-  const items = rows.slice(0, API_PAGE_SIZE).map(caseItemOf);
+  const { rows, total } = await queryCaseList(
+    await getDb(),
+    {
+      organisationId: input.caller.organisationId,
+      scope: input.caller.kind === "system" ? "team" : { mine: input.caller.userId },
+      q: input.query.q || null,
+      state: input.query.state ?? null,
+      next: null,
+      caseworkerId: null,
+      onlyIds: null,
+      now: input.now,
+      weekEnd: input.now,
+    },
+    { sort: "created", limit: API_PAGE_SIZE, offset: (page - 1) * API_PAGE_SIZE },
+  );
+  const items = rows.map((r) => caseItemOf(r.case));
   for (const c of items) {
     await recordAccessMerged({
       who: whoOfCaller(input.caller),
@@ -34,7 +45,7 @@ export async function listCasesByApi(input: {
       purpose: "case_management",
     });
   }
-  return { items, next: rows.length > API_PAGE_SIZE ? page + 1 : null };
+  return { items, next: page * API_PAGE_SIZE < total ? page + 1 : null };
 }
 
 export function caseItemOf(c: CaseRow): z.output<typeof ZApiCaseItem> {
@@ -42,10 +53,10 @@ export function caseItemOf(c: CaseRow): z.output<typeof ZApiCaseItem> {
     caseId: c.id,
     employeeName: c.employeeName,
     employerName: c.employer,
-    reference: null,
-    state: "open",
+    reference: c.reference,
+    state: c.state,
     track: c.track,
-    sickLeaveStart: null,
+    sickLeaveStart: c.sickLeaveStart,
     createdAt: c.createdAt.toISOString(),
   };
 }

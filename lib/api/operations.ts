@@ -55,6 +55,17 @@ export const API_OPERATIONS = {
     status: 200,
     response: c.ZApiCase,
   },
+  closeCase: {
+    operationId: "closeCase",
+    method: "post",
+    path: "/api/v1/cases/{id}/close",
+    summary: "Close a case with its outcome and date (409 when it is closed already)",
+    on: "case",
+    body: c.ZApiCloseCase,
+    status: 200,
+    response: c.ZApiClosed,
+    conflict: true,
+  },
   scheduleMeeting: {
     operationId: "scheduleMeeting",
     method: "post",

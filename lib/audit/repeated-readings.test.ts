@@ -87,7 +87,11 @@ describe("readings recorded", () => {
         employeeName: "Test Person",
         employer: null,
         track: "employed" as const,
+        reference: null,
+        state: "open" as const,
+        outcome: null,
         myRole: "caseworker" as const,
+        caseworkerName: null,
         nextMeeting: null,
       },
     ];
@@ -96,6 +100,6 @@ describe("readings recorded", () => {
     expect(await accessLogOf(c.caseId)).toEqual([
       expect.objectContaining({ what: "case_list", actorKind: "staff", actorId: "user-7", purpose: "case_management" }),
     ]);
-    await expect(listMyCases({ staffUserId: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listMyCases({ actor: null })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

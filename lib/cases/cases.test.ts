@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 import { upsertStaffUser } from "@/db/queries/users";
+import { getDb } from "@/db/client";
+import { findCase } from "@/db/queries/cases";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { getCaseOverview } from "./get-case-overview";
@@ -9,6 +11,13 @@ import { openCase } from "./open-case";
 import { requireCaseStaff } from "./require-case-staff";
 import { staffCaseFixture } from "./testing";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
+
+/** A caseworker as the list sees them. */
+const cw = (u: { id: string; organisationId: string | null }) => ({
+  userId: u.id,
+  organisationId: u.organisationId!,
+  roles: ["caseworker"] as const,
+});
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -52,8 +61,42 @@ describe("openCase", () => {
     expect(overview.participants).toEqual([
       expect.objectContaining({ role: "caseworker", displayName: "Mette Test", isMe: true, hasStaffAccount: true, link: { kind: "none" } }),
     ]);
-    expect(overview.may).toEqual({ manageInvitations: true, manageMeetings: true, manageCase: true });
+    expect(overview.may).toEqual({ manageInvitations: true, manageMeetings: true, manageCase: true, changeState: true });
     expect(overview.invitationMeeting).toBeNull();
+  });
+});
+
+describe("openCase: reference and sick-leave start", () => {
+  it("keeps the case reference and the first day of sick leave, and assigns the case to its creator", async () => {
+    const staff = await provisionCaseworker({ email: "ref@kommune.example", name: "Ref Test" });
+    const c = await openCase({
+      staffUserId: staff.id,
+      raw: {
+        employeeName: "Ole",
+        track: "employed",
+        employer: "Lager A/S",
+        reference: " 27.12.08-G01-9-26 ",
+        sickLeaveStart: "2026-03-02",
+      },
+    });
+    expect(c).toMatchObject({ reference: "27.12.08-G01-9-26", sickLeaveStart: "2026-03-02" });
+    const row = await findCase(await getDb(), c.id);
+    expect(row).toMatchObject({ assignedCaseworkerId: staff.id, state: "open", outcome: null, closedOn: null });
+  });
+
+  it("leaves both empty when the form leaves them empty, and refuses a date that does not exist", async () => {
+    const staff = await provisionCaseworker({ email: "ref2@kommune.example", name: "Ref Two" });
+    const c = await openCase({
+      staffUserId: staff.id,
+      raw: { employeeName: "Ida", track: "unemployed", reference: "", sickLeaveStart: "" },
+    });
+    expect(c).toMatchObject({ reference: null, sickLeaveStart: null });
+    await expect(
+      openCase({ staffUserId: staff.id, raw: { employeeName: "Ida", track: "unemployed", sickLeaveStart: "2026-02-31" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", details: { sickLeaveStart: "invalidDate" } });
+    await expect(
+      openCase({ staffUserId: staff.id, raw: { employeeName: "Ida", track: "unemployed", reference: "x".repeat(101) } }),
+    ).rejects.toMatchObject({ details: { reference: "tooLong" } });
   });
 });
 
@@ -61,7 +104,7 @@ describe("listMyCases and requireCaseStaff", () => {
   it("show a caseworker only their own cases, and refuse another's case as forbidden", async () => {
     const a = await staffCaseFixture("a.case@kommune.example");
     const b = await staffCaseFixture("b.case@kommune.example");
-    const mine = await listMyCases({ staffUserId: a.staff.id });
+    const mine = (await listMyCases({ actor: cw(a.staff) })).items;
     expect(mine.map((c) => c.id)).toEqual([a.caseId]);
     expect(mine[0]!.nextMeeting?.id).toBe(a.meetingId);
     await expect(requireCaseStaff({ staffUserId: a.staff.id, caseId: b.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -71,16 +114,16 @@ describe("listMyCases and requireCaseStaff", () => {
       code: "NOT_FOUND",
     });
     await expect(requireCaseStaff({ staffUserId: null, caseId: a.caseId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(listMyCases({ staffUserId: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listMyCases({ actor: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("issue 13.2: a case whose only meeting is over says no meeting is to come, not the one that is over", async () => {
     const a = await staffCaseFixture("over.case@kommune.example");
     // The fixture's meeting is a week from now, 60 minutes long: ten days on, it is over.
     const later = new Date(Date.now() + 10 * 86_400_000);
-    const [mine] = await listMyCases({ staffUserId: a.staff.id, now: later });
+    const [mine] = (await listMyCases({ actor: cw(a.staff), now: later })).items;
     expect(mine!.nextMeeting).toBeNull();
-    const [before] = await listMyCases({ staffUserId: a.staff.id });
+    const [before] = (await listMyCases({ actor: cw(a.staff) })).items;
     expect(before!.nextMeeting?.id).toBe(a.meetingId);
   });
 
@@ -91,7 +134,7 @@ describe("listMyCases and requireCaseStaff", () => {
       staffRole: "caseworker",
       organisationId: (await bootstrapOrganisation(tdb.handle.db)).id,
     });
-    expect(await listMyCases({ staffUserId: lonely.id })).toEqual([]);
+    expect(await listMyCases({ actor: cw(lonely) })).toMatchObject({ items: [], total: 0, page: 1, pageCount: 1 });
   });
 });
 

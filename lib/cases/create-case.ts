@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { insertCase, insertCaseWithCaseworker } from "@/db/queries/cases";
+import { type CaseRow, insertCase, insertCaseWithCaseworker } from "@/db/queries/cases";
 import { AppError } from "../errors";
 import { isTrack, type Track } from "../plan/track";
 
@@ -8,6 +8,8 @@ export type CaseSummary = {
   employeeName: string;
   employer: string | null;
   track: Track;
+  reference: string | null;
+  sickLeaveStart: string | null;
   /** The caseworker participant created with the case, when one was. */
   caseworkerParticipantId?: string;
 };
@@ -15,7 +17,7 @@ export type CaseSummary = {
 /**
  * Open a return-to-work case. No health information is asked for or stored here. With a
  * `caseworker`, the staff member who opens it becomes its caseworker participant (same
- * transaction), linked to their account.
+ * transaction), linked to their account, and its assigned caseworker.
  */
 export async function createCase(input: {
   /** Whose case it is: the opening staff member's organisation. */
@@ -23,6 +25,9 @@ export async function createCase(input: {
   employeeName: string;
   employer?: string | null;
   track: Track;
+  reference?: string | null;
+  /** `YYYY-MM-DD` (validated by the caller's zod schema). */
+  sickLeaveStart?: string | null;
   caseworker?: { userId: string; displayName: string; email?: string | null };
 }): Promise<CaseSummary> {
   const employeeName = input.employeeName.trim();
@@ -30,17 +35,36 @@ export async function createCase(input: {
     throw new AppError("INVALID_INPUT", "employee name is required", { employeeName: "required" });
   }
   if (!isTrack(input.track)) throw new AppError("INVALID_INPUT", "unknown track", { track: "enum" });
-  const values = { organisationId: input.organisationId, employeeName, employer: input.employer?.trim() || null, track: input.track };
+  const values = {
+    organisationId: input.organisationId,
+    employeeName,
+    employer: input.employer?.trim() || null,
+    track: input.track,
+    reference: input.reference?.trim() || null,
+    sickLeaveStart: input.sickLeaveStart ?? null,
+  };
   const db = await getDb();
   if (!input.caseworker) {
     const row = await insertCase(db, values);
-    return { id: row.id, employeeName: row.employeeName, employer: row.employer, track: row.track };
+    return summaryOf(row);
   }
   const displayName = input.caseworker.displayName.trim().slice(0, 120);
   if (!displayName) throw new AppError("INVALID_INPUT", "the caseworker needs a name", { displayName: "required" });
   const { case: row, caseworker } = await insertCaseWithCaseworker(db, {
-    case: { ...values, createdBy: input.caseworker.userId },
+    // The one who opens the case is its caseworker until a team lead hands it over.
+    case: { ...values, createdBy: input.caseworker.userId, assignedCaseworkerId: input.caseworker.userId },
     caseworker: { displayName, email: input.caseworker.email ?? null, userId: input.caseworker.userId },
   });
-  return { id: row.id, employeeName: row.employeeName, employer: row.employer, track: row.track, caseworkerParticipantId: caseworker.id };
+  return { ...summaryOf(row), caseworkerParticipantId: caseworker.id };
+}
+
+function summaryOf(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    employeeName: row.employeeName,
+    employer: row.employer,
+    track: row.track,
+    reference: row.reference,
+    sickLeaveStart: row.sickLeaveStart,
+  };
 }

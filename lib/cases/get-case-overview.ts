@@ -2,6 +2,9 @@ import { getDb } from "@/db/client";
 import { listParticipantsWithNewestLink } from "@/db/queries/join-links";
 import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { newestMailStateOfParticipants, type OutboxState } from "@/db/queries/outbox";
+import { listCaseEvents } from "@/db/queries/case-events";
+import { findUserById } from "@/db/queries/users";
+import type { CaseOutcome } from "./case-lifecycle-input";
 import { linkState, type LinkState } from "./link-state";
 import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import { can } from "../permissions";
@@ -38,7 +41,21 @@ export type CaseOverview = {
   meetings: OverviewMeeting[];
   /** The meeting new invitations open; null until one is scheduled. */
   invitationMeeting: OverviewMeeting | null;
-  may: { manageInvitations: boolean; manageMeetings: boolean; manageCase: boolean };
+  /** `changeState`: close the case, or reopen it when closed (the others are false while it is closed). */
+  may: { manageInvitations: boolean; manageMeetings: boolean; manageCase: boolean; changeState: boolean };
+  /** Closes, reopens and handovers, oldest first, with the staff members' names. */
+  history: CaseHistoryEntry[];
+};
+
+export type CaseHistoryEntry = {
+  id: string;
+  kind: "closed" | "reopened" | "handed_over";
+  at: Date;
+  outcome: CaseOutcome | null;
+  closedOn: string | null;
+  reason: string | null;
+  by: string | null;
+  to: string | null;
 };
 
 /** Everything the caseworker's case page shows: people by role with their link state, and meetings. */
@@ -77,6 +94,15 @@ export async function getCaseOverview(input: {
     }))
     .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role));
   const role = access.me.role;
+  const events = await listCaseEvents(db, access.case.id);
+  const names = new Map<string, string>();
+  for (const id of new Set(events.flatMap((e) => [e.byUserId, e.toUserId]).filter((x): x is string => x !== null))) {
+    const u = await findUserById(db, id);
+    if (u) names.set(id, u.name ?? u.email ?? id);
+  }
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  // A closed case is read-only: the page offers no changes until it is reopened.
+  const open = access.case.state === "open";
   return {
     case: access.case,
     me: { participantId: access.me.participantId, role },
@@ -84,9 +110,20 @@ export async function getCaseOverview(input: {
     meetings,
     invitationMeeting: pickInvitationMeeting(meetings, now),
     may: {
-      manageInvitations: can(role, "manage", "invitations"),
-      manageMeetings: can(role, "manage", "meeting"),
-      manageCase: can(role, "manage", "case"),
+      manageInvitations: open && can(role, "manage", "invitations"),
+      manageMeetings: open && can(role, "manage", "meeting"),
+      manageCase: open && can(role, "manage", "case"),
+      changeState: can(role, "manage", "case"),
     },
+    history: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      at: e.at,
+      outcome: e.outcome,
+      closedOn: e.closedOn,
+      reason: e.reason,
+      by: nameOf(e.byUserId),
+      to: nameOf(e.toUserId),
+    })),
   };
 }

@@ -9,7 +9,8 @@ import type { MyCase } from "./list-my-cases";
 export async function recordCaseListShown(input: { cases: MyCase[]; staffUserId: string; name: string }): Promise<void> {
   for (const c of input.cases) {
     await recordAccessMerged({
-      who: { kind: "staff", id: input.staffUserId, name: input.name, role: c.myRole },
+      // In the team view a team lead sees cases they are not on: logged as the team lead they are.
+      who: { kind: "staff", id: input.staffUserId, name: input.name, role: c.myRole ?? "team_lead" },
       caseId: c.id,
       what: "case_list",
       resourceId: c.id,

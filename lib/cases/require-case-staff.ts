@@ -6,8 +6,22 @@ import { isUuid } from "../collab/doc-names";
 import { assertCan, type Action, type Resource } from "../permissions";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
+import type { CaseOutcome, CaseState } from "./case-lifecycle-input";
+import { caseClosedError } from "../access/assert-case-open";
 
-export type CaseSummary = { id: string; employeeName: string; employer: string | null; track: Track; createdAt: Date };
+export type CaseSummary = {
+  id: string;
+  employeeName: string;
+  employer: string | null;
+  track: Track;
+  createdAt: Date;
+  reference: string | null;
+  sickLeaveStart: string | null;
+  assignedCaseworkerId: string | null;
+  state: CaseState;
+  outcome: CaseOutcome | null;
+  closedOn: string | null;
+};
 
 export type CaseAccess = {
   staffUserId: string;
@@ -19,7 +33,7 @@ export type CaseAccess = {
 /**
  * Who → may this staff member do `action` on `resource` of this case? Only as a participant of
  * the case (normally its caseworker): a case they are not on answers FORBIDDEN, an unknown id
- * NOT_FOUND, no staff session UNAUTHENTICATED.
+ * NOT_FOUND, no staff session UNAUTHENTICATED, and anything but "view" on a closed case CONFLICT.
  */
 export async function requireCaseStaff(
   input: { staffUserId: string | null | undefined; caseId: string },
@@ -33,9 +47,23 @@ export async function requireCaseStaff(
   const p = await findParticipantOfUserOnCase(db, c.id, input.staffUserId);
   if (!p) throw new AppError("FORBIDDEN", "not on this case");
   assertCan(p.role, need.action, need.resource);
+  // A closed case is read-only: anything but looking at it waits until it is reopened.
+  if (need.action !== "view" && c.state === "closed") throw caseClosedError();
   return {
     staffUserId: input.staffUserId,
     me: { participantId: p.id, role: p.role, displayName: p.displayName },
-    case: { id: c.id, employeeName: c.employeeName, employer: c.employer, track: c.track, createdAt: c.createdAt },
+    case: {
+      id: c.id,
+      employeeName: c.employeeName,
+      employer: c.employer,
+      track: c.track,
+      createdAt: c.createdAt,
+      reference: c.reference,
+      sickLeaveStart: c.sickLeaveStart,
+      assignedCaseworkerId: c.assignedCaseworkerId,
+      state: c.state,
+      outcome: c.outcome,
+      closedOn: c.closedOn,
+    },
   };
 }

@@ -1,8 +1,10 @@
 import { getDb } from "@/db/client";
+import { findCase } from "@/db/queries/cases";
 import { findMeetingWithCase } from "@/db/queries/meetings";
 import { findParticipant } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { parseDocName, type DocRef } from "../collab/doc-names";
+import { roomClosedReason, type RoomClosedReason } from "../collab/room-closed";
 import { can, type Resource } from "../permissions";
 import { verifyTicket, type TicketClaims } from "../tickets/collab-ticket";
 import type { Role } from "../plan/roles";
@@ -18,7 +20,10 @@ export type CollabPrincipal = {
   displayName: string;
   colorIndex: number;
   readOnly: boolean;
-  /** The shared document of a completed meeting: read-only for everyone, whatever the ticket says. */
+  /**
+   * The room is closed for good (its meeting completed or cancelled, its case closed): read-only
+   * for everyone, whatever the ticket says, and the client already knows why.
+   */
   meetingCompleted: boolean;
 };
 
@@ -31,8 +36,8 @@ export function resourceOfDoc(ref: DocRef): Resource {
  * Decide, before a single sync frame, whether this socket may open `room`: the ticket must be
  * genuine, unexpired and for this very document, the session it was fetched with still live
  * (not signed out, its link not withdrawn or re-issued, not expired), and its participant still
- * active on the case the document belongs to, with a role that may read it. The shared document
- * of a completed meeting is served read-only to everyone.
+ * active on the case the document belongs to, with a role that may read it. A closed room (a
+ * completed or cancelled meeting's, any room of a closed case) is served read-only to everyone.
  * UNAUTHENTICATED → close 4401, FORBIDDEN/NOT_FOUND → 4403.
  */
 export async function authorizeCollabConnection(input: { room: string; ticket: unknown }): Promise<CollabPrincipal> {
@@ -46,14 +51,17 @@ export async function authorizeCollabConnection(input: { room: string; ticket: u
   if (!(await isSessionLive({ session: claims.session, participantId: participant.id }))) {
     throw new AppError("UNAUTHENTICATED", "the session this ticket was fetched with has ended");
   }
-  let meetingCompleted = false;
+  let closedReason: RoomClosedReason | null;
   if (ref.kind === "meeting") {
     const found = await findMeetingWithCase(db, ref.meetingId);
     if (!found || found.meeting.caseId !== participant.caseId) throw new AppError("FORBIDDEN", "not this case's document");
-    meetingCompleted = found.meeting.status === "completed";
+    closedReason = roomClosedReason({ caseState: found.case.state, meetingStatus: found.meeting.status });
   } else if (ref.caseId !== participant.caseId) {
     throw new AppError("FORBIDDEN", "not this case's document");
+  } else {
+    closedReason = roomClosedReason({ caseState: (await findCase(db, ref.caseId))?.state ?? "open" });
   }
+  const meetingCompleted = closedReason !== null;
   if (!can(participant.role, "read", resource)) throw new AppError("FORBIDDEN", "may not read this document");
   return {
     participantId: participant.id,

@@ -1,7 +1,9 @@
 import { getDb } from "@/db/client";
+import { listCaseStates } from "@/db/queries/cases";
 import { listMeetingStatuses } from "@/db/queries/meetings";
 import { listParticipantsByIds } from "@/db/queries/participants";
 import { findLiveSessions, sessionClaimKey, type SessionClaim } from "../access/find-live-sessions";
+import { roomClosedReason } from "../collab/room-closed";
 
 /** An open socket: whose, opened with which session, on which meeting's room (null: the preparation). */
 export type AccessCheck = SessionClaim & { meetingId: string | null };
@@ -12,9 +14,10 @@ export type AccessVerdict = "ok" | "session_ended" | "removed" | "meeting_comple
 /**
  * The socket server's backstop behind the revocation bus (which delivers at most once, and says
  * nothing when a session simply expires): for each open socket, is its participant still on the
- * case, the session its ticket was fetched with still live, and its meeting not completed? One
- * call for all of an instance's sockets, a fixed number of queries. Answers in the order asked;
- * "removed" before "session_ended" before "meeting_completed".
+ * case, the session its ticket was fetched with still live, and its room not closed for good (its
+ * meeting completed or cancelled, its case closed: lib/collab/room-closed.ts)? One call for all of
+ * an instance's sockets, a fixed number of queries. Answers in the order asked; "removed" before
+ * "session_ended" before "meeting_completed" (which stands for any of the room's closing reasons).
  */
 export async function recheckCollabAccess(items: readonly AccessCheck[], now = new Date()): Promise<AccessVerdict[]> {
   if (items.length === 0) return [];
@@ -26,11 +29,17 @@ export async function recheckCollabAccess(items: readonly AccessCheck[], now = n
     listMeetingStatuses(db, meetingIds),
   ]);
   const removed = new Set(people.filter((p) => p.removedAt).map((p) => p.id));
-  const known = new Set(people.map((p) => p.id));
-  const completed = new Set(meetings.filter((m) => m.status === "completed").map((m) => m.id));
+  const caseOf = new Map(people.map((p) => [p.id, p.caseId]));
+  const caseStates = new Map((await listCaseStates(db, [...new Set(caseOf.values())])).map((c) => [c.id, c.state]));
+  const meetingStatus = new Map(meetings.map((m) => [m.id, m.status]));
   return items.map((i) => {
-    if (removed.has(i.participantId) || !known.has(i.participantId)) return "removed";
+    const caseId = caseOf.get(i.participantId);
+    if (removed.has(i.participantId) || caseId === undefined) return "removed";
     if (!live.has(sessionClaimKey(i))) return "session_ended";
-    return i.meetingId !== null && completed.has(i.meetingId) ? "meeting_completed" : "ok";
+    const closed = roomClosedReason({
+      caseState: caseStates.get(caseId) ?? "open",
+      meetingStatus: i.meetingId === null ? null : meetingStatus.get(i.meetingId),
+    });
+    return closed ? "meeting_completed" : "ok";
   });
 }

@@ -15,6 +15,10 @@ export const KURT = {
   employeeName: "Kurt Hansen",
   employer: "Nordlager A/S",
   track: "employed" as const,
+  /** The job centre's case number (sagsnummer), as its own case system writes it. */
+  reference: "27.12.08-G01-1104-26",
+  /** How many weeks before the demo's day Kurt's sick leave began. */
+  sickLeaveWeeksAgo: 9,
   people: {
     caseworker: "Mette Sørensen",
     employee: "Kurt Hansen",

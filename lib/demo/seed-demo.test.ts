@@ -34,9 +34,10 @@ describe("ensureDemo", () => {
 
     const mette = await findUserByEmail(tdb.handle.db, "mette.sorensen@jobcenter.example");
     expect(mette).toMatchObject({ staffRole: "caseworker", name: "Mette Sørensen" });
-    const cases = await listMyCases({ staffUserId: mette!.id });
+    const cases = (await listMyCases({ actor: { userId: mette!.id, organisationId: mette!.organisationId!, roles: ["caseworker"] } }))
+      .items;
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ employeeName: "Kurt Hansen", myRole: "caseworker" });
+    expect(cases[0]).toMatchObject({ employeeName: "Kurt Hansen", myRole: "caseworker", reference: "27.12.08-G01-1104-26", state: "open" });
 
     const meetingId = new URL(links.meetingUrl).pathname.split("/").pop()!;
     const observer = await openJoinLink({ token: links.links.observer.split("/join/")[1]!, ip: null, userAgent: null });

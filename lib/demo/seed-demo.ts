@@ -9,7 +9,7 @@ import { scheduleMeeting } from "../meetings/schedule-meeting";
 import { createJoinLink } from "../access/create-join-link";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { MEETING_ROLES } from "../plan/roles";
-import { dateInZone, zonedToInstant } from "../time/zoned";
+import { addDays, dateInZone, zonedToInstant } from "../time/zoned";
 import { fillKurtMeeting, KURT } from "./kurt-case";
 import { ensureKurtAgreement } from "./seed-agreement";
 import { ensureKurtFollowUp, kurtFollowUpFill } from "./seed-follow-up";
@@ -111,6 +111,9 @@ async function seedKurt(baseUrl: string, now: Date): Promise<DemoLinks> {
     employeeName: KURT.employeeName,
     employer: KURT.employer,
     track: KURT.track,
+    reference: KURT.reference,
+    // Off sick nine weeks before the demo's day: the first agreement was signed four weeks ago.
+    sickLeaveStart: addDays(dateInZone(now), -KURT.sickLeaveWeeksAgo * 7),
     caseworker: { userId: mette.id, displayName: KURT.people.caseworker, email: KURT.caseworkerEmail },
   });
   const people = { caseworker: kase.caseworkerParticipantId! } as Record<DemoRole, string>;

@@ -7,6 +7,7 @@ import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 export const ANSWERS = ["coming", "another_time", "cannot_come"] as const;
 export type InvitationAnswer = (typeof ANSWERS)[number];
@@ -57,6 +58,7 @@ export async function answerInvitation(input: {
   if (!found) throw new AppError("NOT_FOUND", "no such meeting");
   if (found.meeting.caseId !== input.me.caseId) throw new AppError("FORBIDDEN", "not a participant of this meeting");
   assertCan(input.me.role, "view", "meeting");
+  await assertCaseOpen(input.me.caseId);
   const parsed = ZInvitationAnswer.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error, "the answer needs another look");
   const m = found.meeting;

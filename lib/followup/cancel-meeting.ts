@@ -7,11 +7,13 @@ import { ZCancelMeeting } from "../meetings/meeting-input";
 import type { MeetingChange } from "./reschedule-meeting";
 import { requireMeetingStaff } from "./require-meeting-staff";
 import { tellInvitees } from "./tell-invitees";
+import { publishMeetingCompleted } from "../access/revocation-bus";
 
 /**
  * The caseworker cancels a meeting to come, with an optional message to the people invited. The
  * calendar event keeps its UID, gets a higher SEQUENCE and `STATUS:CANCELLED`; everyone invited
- * with an e-mail address is told. A completed or already cancelled meeting answers 409.
+ * with an e-mail address is told, and its room turns read-only for everyone (as a completed
+ * meeting's does). A completed or already cancelled meeting answers 409.
  */
 export async function cancelMeeting(input: {
   staffUserId: string | null | undefined;
@@ -26,6 +28,8 @@ export async function cancelMeeting(input: {
   if (!parsed.success) throw invalidInput(parsed.error);
   const row = await cancelMeetingRow(await getDb(), access.meeting.id, input.now ?? new Date());
   if (!row) throw new AppError("CONFLICT", "a completed or cancelled meeting cannot be cancelled", { meeting: access.meeting.status });
+  // Its room is read-only from now on, like a completed meeting's: open sockets are told at once.
+  await publishMeetingCompleted(row.id);
   const told = await tellInvitees({
     meeting: row,
     exceptParticipantId: access.me.participantId,

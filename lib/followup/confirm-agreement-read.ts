@@ -7,6 +7,7 @@ import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 export const ZReadConfirmation = z.object({
   agreementId: z.string({ message: "required" }).min(1, "required"),
@@ -33,6 +34,7 @@ export async function confirmAgreementRead(input: {
   const row = await findAgreement(db, agreementId);
   if (!row) throw new AppError("NOT_FOUND", "no such agreement");
   if (row.caseId !== input.me.caseId) throw new AppError("FORBIDDEN", "not a participant of this case");
+  await assertCaseOpen(row.caseId);
   if (!row.sealedAt) throw new AppError("CONFLICT", "This version is not binding yet", { agreementId: "notBinding" });
   if (row.fingerprint !== fingerprint)
     throw new AppError("CONFLICT", "The agreement shown is not this version", { fingerprint: "mismatch" });

@@ -94,7 +94,8 @@ export type MeasureAccess = { health: boolean; shared: boolean; mayView: boolean
 export type ReceiptView = { participantId: string; name: string; role: Role; readAt: Date; bySignature?: boolean };
 
 export type CaseFollowUp = {
-  case: { id: string; employeeName: string; employer: string | null; track: string };
+  /** `state`: a closed case is read-only — nothing on it can be recorded, answered or chosen (all `may…` false). */
+  case: { id: string; employeeName: string; employer: string | null; track: string; state: "open" | "closed" };
   me: { participantId: string; role: Role; displayName: string };
   may: { recordProgress: boolean; seeEveryAnswer: boolean; confirmRead: boolean };
   today: string;
@@ -148,7 +149,15 @@ export async function getCaseFollowUp(input: {
   ]);
   const privacyOf = await caseMeasurePrivacy(me.caseId, agreements);
   const progress = await listCaseProgress({ me, privacy: privacyOf });
-  const choose = can(me.role, "manage", "health_progress") ? "all" : can(me.role, "write", "health_progress") ? "protect" : null;
+  // A closed case is read-only: nothing is offered that the use-cases would refuse (409).
+  const open = kase.state === "open";
+  const choose = !open
+    ? null
+    : can(me.role, "manage", "health_progress")
+      ? "all"
+      : can(me.role, "write", "health_progress")
+        ? "protect"
+        : null;
   const person = new Map(people.map((p) => [p.id, p]));
   const meetings: FollowUpMeeting[] = meetingRows.map((m) => ({
     id: m.id,
@@ -210,7 +219,7 @@ export async function getCaseFollowUp(input: {
           health: p.health,
           shared: p.shared,
           mayView: mayViewValues(me.role, p),
-          mayRecord: mayRecordValue(me.role, p),
+          mayRecord: open && mayRecordValue(me.role, p),
           choose,
         };
         const s = measureSeries(m, access.mayView ? progress : [], versionsForPlan);
@@ -273,12 +282,12 @@ export async function getCaseFollowUp(input: {
     .map((p) => ({ participantId: p.id, name: p.displayName, role: p.role }));
 
   return {
-    case: { id: kase.id, employeeName: kase.employeeName, employer: kase.employer, track: kase.track },
+    case: { id: kase.id, employeeName: kase.employeeName, employer: kase.employer, track: kase.track, state: kase.state },
     me: { participantId: me.participantId, role: me.role, displayName: me.displayName },
     may: {
-      recordProgress: can(me.role, "write", "progress"),
+      recordProgress: open && can(me.role, "write", "progress"),
       seeEveryAnswer,
-      confirmRead: READER_ROLES.includes(me.role) && can(me.role, "view", "agreement"),
+      confirmRead: open && READER_ROLES.includes(me.role) && can(me.role, "view", "agreement"),
     },
     today,
     meetings,

@@ -5,6 +5,7 @@ import { resolveAccess } from "../access/resolve-access";
 import { AppError } from "../errors";
 import { assertCan } from "../permissions";
 import { publishMeetingCompleted } from "../access/revocation-bus";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 /**
  * The caseworker marks the meeting as held and over (`meeting: manage`). From then on its room
@@ -16,6 +17,7 @@ import { publishMeetingCompleted } from "../access/revocation-bus";
 export async function completeMeeting(input: { who: Actors; meetingId: string }): Promise<{ meetingId: string; changed: boolean }> {
   const { me, meeting } = await resolveAccess(input.who, { meetingId: input.meetingId });
   assertCan(me.role, "manage", "meeting");
+  await assertCaseOpen(me.caseId);
   if (meeting.status === "cancelled") throw new AppError("CONFLICT", "a cancelled meeting cannot be completed", { meeting: "cancelled" });
   const changed = await markMeetingCompleted(await getDb(), meeting.id);
   // Also when it was completed already: a repeated click re-announces it, which costs nothing.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { meetingDocName } from "../collab/doc-names";
+import { roomClosedReason, type RoomClosedReason } from "../collab/room-closed";
 import { can, assertCan, type Resource } from "../permissions";
 import { ensurePrepDocument } from "../prep/ensure-prep-document";
 import { issueTicket } from "../tickets/collab-ticket";
@@ -15,8 +16,12 @@ export type TicketAnswer = {
   params: { ticket: string };
   /** The socket will be read-only (the role may not write, or the meeting is over). */
   readOnly: boolean;
-  /** The meeting was completed: its room is read-only for everyone (the client says so). */
+  /**
+   * The room is closed for good — the meeting completed or cancelled, or the case closed
+   * (`closedReason`): read-only for everyone (the client says so, and why).
+   */
   meetingCompleted: boolean;
+  closedReason: RoomClosedReason | null;
 };
 
 /** The path the collaboration server listens on; y-websocket appends `/<room>`. */
@@ -40,7 +45,7 @@ export async function getMeetingTicket(input: {
   /** Which document: "meeting" (default) or "prep"; unvalidated input from the query string. */
   doc?: unknown;
 }): Promise<TicketAnswer> {
-  const { me, meeting } = await resolveAccess(input.who, { meetingId: input.meetingId });
+  const { me, meeting, case: kase } = await resolveAccess(input.who, { meetingId: input.meetingId });
   // The ticket names the session that asked for it, so the socket server can refuse it (and
   // close its sockets) the moment that session ends. A session that is not this participant's
   // (a staff session whose user is not behind it) gets no ticket.
@@ -54,10 +59,12 @@ export async function getMeetingTicket(input: {
   assertCan(me.role, "read", resource);
   // The preparation document is created when first needed, by the first permitted person to ask.
   const room = parsed.data === "prep" ? await ensurePrepDocument(me.caseId) : meetingDocName(input.meetingId);
-  // A completed meeting's room is read-only for everyone (the socket server checks it again);
-  // the private preparation belongs to the case, not to this meeting, and stays as it is.
-  const meetingCompleted = parsed.data === "meeting" && meeting.status === "completed";
+  // A completed or cancelled meeting's room is read-only for everyone (the socket server checks it
+  // again); the private preparation belongs to the case, not to this meeting, and closes only
+  // with the case.
+  const closedReason = roomClosedReason({ caseState: kase.state, meetingStatus: parsed.data === "meeting" ? meeting.status : null });
+  const meetingCompleted = closedReason !== null;
   const readOnly = meetingCompleted || !can(me.role, "write", resource);
   const ticket = issueTicket({ doc: room, participantId: me.participantId, session, readOnly }, env().TICKET_TTL_SECONDS);
-  return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket }, readOnly, meetingCompleted };
+  return { url: `${input.wsOrigin}${COLLAB_PATH}`, room, params: { ticket }, readOnly, meetingCompleted, closedReason };
 }

@@ -10,6 +10,7 @@ import { mayRecordValue } from "../privacy/measure-privacy";
 import { addDays, dateInZone } from "../time/zoned";
 import { agreedMeasures } from "./agreed-measures";
 import { ZProgressInput } from "./progress-input";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 /** How far back an entry may be dated: a forgotten week is fine, last year's value is a typo. */
 export const MAX_AGE_DAYS = 366;
@@ -30,6 +31,7 @@ export async function recordProgress(input: {
   const { me } = input;
   if (!can(me.role, "write", "progress") && !can(me.role, "write", "health_progress"))
     throw new AppError("FORBIDDEN", `${me.role} may not record progress`);
+  await assertCaseOpen(me.caseId);
   const parsed = ZProgressInput.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error, "the progress entry needs another look");
   const v = parsed.data;

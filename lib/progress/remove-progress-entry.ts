@@ -4,6 +4,7 @@ import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../access/actor";
 import { assertCan } from "../permissions";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 /**
  * A mistyped entry is removed by the person who recorded it (nobody else: the entry is theirs).
@@ -11,6 +12,7 @@ import { assertCan } from "../permissions";
  */
 export async function removeProgressEntry(input: { me: Pick<Me, "caseId" | "participantId" | "role">; entryId: unknown }): Promise<void> {
   assertCan(input.me.role, "write", "progress");
+  await assertCaseOpen(input.me.caseId);
   if (typeof input.entryId !== "string" || !isUuid(input.entryId)) throw new AppError("NOT_FOUND", "no such progress entry");
   const db = await getDb();
   const row = await findProgressEntry(db, input.entryId);

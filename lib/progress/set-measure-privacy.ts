@@ -8,6 +8,7 @@ import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
 import type { MeasurePrivacy } from "../privacy/measure-privacy";
+import { assertCaseOpen } from "../access/assert-case-open";
 
 export const ZMeasurePrivacyInput = z.object({
   subGoalId: z.string({ message: "required" }).trim().min(1, "required").max(100, "unknown"),
@@ -36,6 +37,7 @@ export async function setMeasurePrivacy(input: {
   const v = parsed.data;
   const shared = v.health && v.shared;
 
+  await assertCaseOpen(me.caseId);
   const agreements = await loadCaseAgreements(me.caseId);
   if (!agreements.some((a) => a.content.plan.subGoals.some((g) => g.id === v.subGoalId))) {
     throw new AppError("NOT_FOUND", "That sub-goal is not in any agreement of this case", { subGoalId: "unknown" });

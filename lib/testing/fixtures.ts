@@ -2,7 +2,8 @@ import { getDb } from "@/db/client";
 import { insertCase } from "@/db/queries/cases";
 import { insertJoinLink } from "@/db/queries/join-links";
 import { insertMeeting } from "@/db/queries/meetings";
-import { insertParticipant } from "@/db/queries/participants";
+import { insertParticipant, linkParticipantToUser } from "@/db/queries/participants";
+import { provisionCaseworker } from "../auth/provision-caseworker";
 import { insertParticipantSession } from "@/db/queries/sessions";
 import { createMeetingDocument } from "../collab-store/create-meeting-document";
 import { newToken, hashToken } from "../access/tokens";
@@ -56,4 +57,11 @@ export async function createFixtureCase(opts: { track?: Track; organisationId?: 
     participants[role] = { id: p.id, joinToken, sessionToken, session: participantSessionRef(session.id) };
   }
   return { caseId: c.id, meetingId: meeting.id, participants };
+}
+
+/** Put a staff account behind the fixture's caseworker (for the case page's actions, which act as staff); its user id. */
+export async function caseworkerStaffOf(f: FixtureCase): Promise<string> {
+  const user = await provisionCaseworker({ email: `cw-${f.participants.caseworker.id}@kommune.example` });
+  await linkParticipantToUser(await getDb(), f.participants.caseworker.id, user.id);
+  return user.id;
 }

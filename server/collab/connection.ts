@@ -147,6 +147,7 @@ export class Connection implements RoomMember {
         participantId: principal.participantId,
         session: principal.session,
         meetingId: ref?.kind === "meeting" ? ref.meetingId : null,
+        caseId: principal.caseId,
       });
       if (this.state !== "authorizing") return;
       // A flood of opens (issue 12.8) is refused before it is logged or served: retry later.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
-import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
+import { caseworkerStaffOf, createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
 import { createRevocationBus, type RevocationBus } from "@/lib/access/revocation-bus";
 import { getMeetingTicket } from "@/lib/meetings/get-meeting-ticket";
 import { completeMeeting } from "@/lib/meetings/complete-meeting";
@@ -10,6 +10,9 @@ import type { CollabServerOptions } from "./options";
 import { testRedis, type TestRedis } from "./testing/test-redis";
 import { connectClient, destroyAllClients, startHarness, waitFor, waitSynced, type Client, type Harness } from "./test-harness";
 import { actorsOf } from "@/lib/testing/actors";
+import { cancelMeeting } from "@/lib/followup/cancel-meeting";
+import { closeCase } from "@/lib/cases/close-case";
+import { dateInZone } from "@/lib/time/zoned";
 
 /**
  * Issue 12, "Also": once a meeting is completed its room is read-only for everyone — for sockets
@@ -136,5 +139,113 @@ describe("attack 12.also: a completed meeting's room stays editable", () => {
     expect(verifyTicket(prep.params.ticket, prep.room).readOnly).toBe(false);
     const c = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
     await waitSynced(c);
+  });
+});
+
+const cancel = async (f: FixtureCase) =>
+  cancelMeeting({
+    staffUserId: await caseworkerStaffOf(f),
+    meetingId: f.meetingId,
+    raw: { message: "" },
+    baseUrl: "https://x.example",
+    locale: "da",
+  });
+const closeTheCase = async (f: FixtureCase) =>
+  closeCase({ staffUserId: await caseworkerStaffOf(f), caseId: f.caseId, raw: { outcome: "full_return", date: dateInZone(new Date()) } });
+
+describe("a cancelled meeting's room is read-only, like a completed one's", () => {
+  it("a writable ticket fetched before the meeting was cancelled opens the room read-only, and a new ticket says why", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    const before = await ticketOf(f, "manager");
+    await cancel(f);
+    const writer = connectClient(h, before.room, before.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    expect(await editReachesRoom(h, f, writer, "afterCancelling")).toBe(false);
+    const now = await ticketOf(f, "manager");
+    expect(verifyTicket(now.params.ticket, now.room).readOnly).toBe(true);
+    expect(now).toMatchObject({ readOnly: true, meetingCompleted: true, closedReason: "meeting_cancelled" });
+  });
+
+  it("an editor connected when the meeting is cancelled becomes read-only at once (4409)", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    const t = await ticketOf(f, "manager");
+    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    await cancel(f);
+    await waitFor(() => writer.closes.includes(4409), "the editor's socket closed with 4409");
+  });
+
+  it("an editor whose instance missed the cancellation is made read-only by the periodic re-check", async () => {
+    const h = await harness({ sessionRecheckMs: 50, deps: { onRevocation: () => () => {} } });
+    const f = await createFixtureCase();
+    const t = await ticketOf(f, "manager");
+    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    await cancel(f);
+    await waitFor(() => writer.closes.includes(4409), "the editor closed with 4409 by the re-check");
+  });
+});
+
+describe("a closed case's rooms are read-only: each meeting's and the private preparation", () => {
+  const prepTicket = async (f: FixtureCase) =>
+    getMeetingTicket({
+      who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }),
+      meetingId: f.meetingId,
+      wsOrigin: ws,
+      doc: "prep",
+    });
+
+  it("editors of the meeting room and of the preparation are made read-only at once (4409), and new tickets say why", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    const room = await ticketOf(f, "manager");
+    const prep = await prepTicket(f);
+    const roomWriter = connectClient(h, room.room, room.params.ticket, { reconnect: false });
+    const prepWriter = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
+    await Promise.all([waitSynced(roomWriter), waitSynced(prepWriter)]);
+    await closeTheCase(f);
+    await waitFor(() => roomWriter.closes.includes(4409), "the meeting room's editor closed with 4409");
+    await waitFor(() => prepWriter.closes.includes(4409), "the preparation's editor closed with 4409");
+    expect(await ticketOf(f, "manager")).toMatchObject({ readOnly: true, closedReason: "case_closed" });
+    const prepNow = await prepTicket(f);
+    expect(verifyTicket(prepNow.params.ticket, prepNow.room).readOnly).toBe(true);
+  });
+
+  it("a writable ticket fetched before the case was closed opens the room read-only", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    const before = await ticketOf(f, "manager");
+    await closeTheCase(f);
+    const writer = connectClient(h, before.room, before.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    expect(await editReachesRoom(h, f, writer, "afterClosing")).toBe(false);
+  });
+
+  it("closing the case on one instance turns its rooms read-only on another, over Redis", async () => {
+    const channel = `stepwise-test:${randomUUID()}:revocations`;
+    const here = createRevocationBus({ redisUrl: redis.url, channel });
+    const there = createRevocationBus({ redisUrl: redis.url, channel });
+    buses.push(here, there);
+    await Promise.all([here.ready(), there.ready()]);
+    const h = await harness({ deps: { onRevocation: there.onRevocation } });
+    const f = await createFixtureCase();
+    const t = await ticketOf(f, "manager");
+    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    await closeTheCase(f);
+    await here.publishCaseClosed(f.caseId);
+    await waitFor(() => writer.closes.includes(4409), "the editor on the other instance closed with 4409");
+  });
+
+  it("an editor whose instance missed the close is made read-only by the periodic re-check", async () => {
+    const h = await harness({ sessionRecheckMs: 50, deps: { onRevocation: () => () => {} } });
+    const f = await createFixtureCase();
+    const t = await prepTicket(f);
+    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
+    await waitSynced(writer);
+    await closeTheCase(f);
+    await waitFor(() => writer.closes.includes(4409), "the preparation's editor closed with 4409 by the re-check");
   });
 });

@@ -90,7 +90,12 @@ export class PrincipalCache {
   invalidate(event: RevocationEvent): void {
     this.generation++;
     for (const [key, e] of this.entries) {
-      const hit = event.type === "meeting_completed" ? e.meetingId === event.meetingId : e.principal.participantId === event.participantId;
+      const hit =
+        event.type === "meeting_completed"
+          ? e.meetingId === event.meetingId
+          : event.type === "case_closed"
+            ? e.principal.caseId === event.caseId
+            : e.principal.participantId === event.participantId;
       if (hit) this.entries.delete(key);
     }
   }

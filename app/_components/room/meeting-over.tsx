@@ -3,18 +3,23 @@
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass, dangerButtonClass } from "@/app/_components/ui/classes";
+import type { RoomClosedReason } from "@/lib/collab/room-closed";
 
-/** "This meeting is over": plain words, and what it means for a change typed at that moment. */
-export function MeetingOverNotice({ unsaved }: { unsaved: boolean }) {
+/**
+ * "This meeting is over" (or "was cancelled", or "the case is closed"): plain words, and what it
+ * means for a change typed at that moment.
+ */
+export function MeetingOverNotice({ unsaved, reason }: { unsaved: boolean; reason?: RoomClosedReason | null }) {
   const t = useTranslations("meetingOver");
+  const key = reason === "meeting_cancelled" ? "cancelled" : reason === "case_closed" ? "caseClosed" : null;
   return (
     <div
       role="status"
       className="mb-4 rounded-xl border border-slate-500 bg-slate-100 p-4 text-slate-900"
       data-testid="notice-meeting-over"
     >
-      <h2 className="text-lg font-semibold">{t("title")}</h2>
-      <p className="mt-1">{t("body")}</p>
+      <h2 className="text-lg font-semibold">{key ? t(`${key}.title`) : t("title")}</h2>
+      <p className="mt-1">{key ? t(`${key}.body`) : t("body")}</p>
       {unsaved ? <p className="mt-1 font-medium">{t("unsaved")}</p> : null}
     </div>
   );

@@ -143,7 +143,8 @@ function ConnectedRoom({
   const snapshot = useSyncExternalStore(conn.subscribe, conn.getSnapshot, conn.getSnapshot);
   const view = useSyncExternalStore(conn.view.subscribe, conn.view.getSnapshot, conn.view.getSnapshot);
   const lost = snapshot.phase === "sessionEnded" || snapshot.phase === "accessLost";
-  // A completed meeting's room is read-only for everyone (the server enforces it; this says so).
+  // A completed or cancelled meeting's room, and any room of a closed case, is read-only for
+  // everyone (the server enforces it; this says so).
   const over = props.meeting.completed || snapshot.meetingCompleted || completedHere;
   const editable = props.me.canEdit && !lost && !over;
   const ctx = useMemo<RoomContextValue>(
@@ -202,7 +203,7 @@ function ConnectedRoom({
         {snapshot.phase === "accessLost" ? (
           <Notice title={t("accessLost.title")} body={t("accessLost.body")} testId="notice-access-lost" />
         ) : null}
-        {over ? <MeetingOverNotice unsaved={snapshot.unsaved} /> : null}
+        {over ? <MeetingOverNotice unsaved={snapshot.unsaved} reason={props.meeting.closedReason} /> : null}
         {!props.me.canEdit && !over ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
 
         <SectionBoundary name={tm("title")} testId="catch-up">

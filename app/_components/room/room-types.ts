@@ -1,3 +1,4 @@
+import type { RoomClosedReason } from "@/lib/collab/room-closed";
 import type { Country } from "@/lib/organisation/country";
 import type { Role } from "@/lib/plan/roles";
 import type { Track } from "@/lib/plan/track";
@@ -24,8 +25,12 @@ export type RoomMeeting = {
   durationMinutes: number;
   location: string | null;
   videoUrl: string | null;
-  /** The meeting was completed (meetings.status): its room is read-only for everyone. */
+  /**
+   * The room is closed for good (the meeting completed or cancelled, or the case closed:
+   * lib/collab/room-closed.ts): read-only for everyone. `closedReason` says which.
+   */
   completed: boolean;
+  closedReason?: RoomClosedReason | null;
 };
 
 export type RoomProps = {

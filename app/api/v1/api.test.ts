@@ -15,6 +15,7 @@ import { addDays, dateInZone } from "@/lib/time/zoned";
 import { GET as agreementBundle } from "./agreements/[id]/bundle/route";
 import { GET as agreementPdf } from "./agreements/[id]/pdf/route";
 import { GET as listAgreements } from "./cases/[id]/agreements/route";
+import { POST as closeCase } from "./cases/[id]/close/route";
 import { POST as scheduleMeeting } from "./cases/[id]/meetings/route";
 import { GET as getCase } from "./cases/[id]/route";
 import { GET as listCases, POST as createCase } from "./cases/route";
@@ -106,7 +107,16 @@ describe("POST /api/v1/cases", () => {
   it("opens a case for the named caseworker (201), who then finds it among their cases", async () => {
     const { caseId } = await json(await post(valid, { token }), c.ZApiCreated, 201);
     const got = await json(await getCase(req(`/api/v1/cases/${caseId}`, { token }), params(caseId)), c.ZApiCase, 200);
-    expect(got).toMatchObject({ caseId, employeeName: "Karen Holm", employerName: "Bageriet ApS", state: "open", track: "employed" });
+    expect(got).toMatchObject({
+      caseId,
+      employeeName: "Karen Holm",
+      employerName: "Bageriet ApS",
+      state: "open",
+      track: "employed",
+      reference: "SAG-2026-0042",
+      sickLeaveStart: "2026-10-01",
+      outcome: null,
+    });
     const staff = await openStaffSession(mette.id);
     expect((await getCase(req(`/api/v1/cases/${caseId}`, { staff }), params(caseId))).status).toBe(200);
   });
@@ -353,6 +363,51 @@ describe("agreements: GET /api/v1/cases/<id>/agreements, /api/v1/agreements/<id>
       404,
     );
     await error(await agreementBundle(req(`/api/v1/agreements/${UNKNOWN}/bundle`, { token }), params(UNKNOWN)), 404);
+  });
+});
+
+describe("POST /api/v1/cases/<id>/close", () => {
+  const close = (id: string, body: unknown, who: Who) =>
+    closeCase(req(`/api/v1/cases/${id}/close`, { ...who, method: "POST", body }), params(id));
+  const today = () => dateInZone(new Date());
+
+  it("closes the case with its outcome and date; then it is read-only (409) and listed as closed", async () => {
+    const s = await staffCaseFixture("closer@jobcenter.example");
+    const closed = await json(await close(s.caseId, { outcome: "partial_return", date: today() }, { token }), c.ZApiClosed, 200);
+    expect(closed).toEqual({ caseId: s.caseId, state: "closed", outcome: "partial_return", date: today() });
+    expect(await json(await getCase(req(`/api/v1/cases/${s.caseId}`, { token }), params(s.caseId)), c.ZApiCase, 200)).toMatchObject({
+      state: "closed",
+      outcome: "partial_return",
+      closedOn: today(),
+    });
+    expect((await error(await close(s.caseId, { outcome: "other", date: today() }, { token }), 409)).details).toEqual({ case: "closed" });
+    await error(
+      await scheduleMeeting(
+        req(`/api/v1/cases/${s.caseId}/meetings`, {
+          token,
+          method: "POST",
+          body: { startsAt: inAWeek(), minutes: 30, place: "Jobcentret" },
+        }),
+        params(s.caseId),
+      ),
+      409,
+    );
+    const closedOnes = await json(await listCases(req("/api/v1/cases?state=closed", { token })), c.ZApiCaseList, 200);
+    expect(closedOnes.items.map((i) => i.caseId)).toEqual([s.caseId]);
+    const openOnes = await json(await listCases(req("/api/v1/cases?state=open", { token })), c.ZApiCaseList, 200);
+    expect(openOnes.items.map((i) => i.caseId)).not.toContain(s.caseId);
+  });
+
+  it("400 naming the fields (a day to come is no end date), 401, 403, 404", async () => {
+    const bad = await error(await close(metteCase.caseId, { outcome: "retired", date: "2026-13-01" }, { token }), 400);
+    expect(bad.details).toEqual({ outcome: "required", date: "invalidDate" });
+    expect((await error(await close(metteCase.caseId, { outcome: "other", date: "2999-01-01" }, { token }), 400)).details).toEqual({
+      date: "dateInFuture",
+    });
+    await error(await close(metteCase.caseId, { outcome: "other", date: today() }, {}), 401);
+    await error(await close(metteCase.caseId, { outcome: "other", date: today() }, { staff: await openStaffSession(other.id) }), 403);
+    await error(await close(metteCase.caseId, { outcome: "other", date: today() }, { token: foreignToken }), 404);
+    await error(await close(UNKNOWN, { outcome: "other", date: today() }, { token }), 404);
   });
 });
 

@@ -14,6 +14,8 @@ import { showInvitationAgain } from "@/lib/invites/show-invitation-again";
 import { scheduleCaseMeeting } from "@/lib/followup/schedule-case-meeting";
 import { rescheduleMeeting } from "@/lib/followup/reschedule-meeting";
 import { cancelMeeting } from "@/lib/followup/cancel-meeting";
+import { closeCase } from "@/lib/cases/close-case";
+import { reopenCase } from "@/lib/cases/reopen-case";
 import type { IssuedView } from "./view-types";
 
 /*
@@ -120,5 +122,25 @@ export const cancelMeetingAction = action(
     const r = await cancelMeeting({ staffUserId: actor.userId, meetingId, raw: { message: form.get("message") }, baseUrl, locale });
     revalidatePath(`/cases/${caseId}`);
     return { told: r.told };
+  },
+);
+
+/** Close the case with its outcome and date: read-only everywhere from now on. */
+export const closeCaseAction = action(
+  { auth: "staff" },
+  async ({ actor, now }, caseId: string, _prev: unknown, form: FormData): Promise<null> => {
+    await closeCase({ staffUserId: actor.userId, caseId, raw: { outcome: form.get("outcome"), date: form.get("date") }, now });
+    revalidatePath(`/cases/${caseId}`);
+    return null;
+  },
+);
+
+/** Reopen a closed case, saying why. */
+export const reopenCaseAction = action(
+  { auth: "staff" },
+  async ({ actor, now }, caseId: string, _prev: unknown, form: FormData): Promise<null> => {
+    await reopenCase({ staffUserId: actor.userId, caseId, raw: { reason: form.get("reason") }, now });
+    revalidatePath(`/cases/${caseId}`);
+    return null;
   },
 );

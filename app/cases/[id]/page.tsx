@@ -20,6 +20,8 @@ import { PeopleSection } from "./people-section";
 import { DeadlinesSection } from "./deadlines-section";
 import { getCaseDeadlines } from "@/lib/deadlines/get-case-deadlines";
 import { serverNow } from "@/lib/time/server-clock";
+import { CaseStateSection, type CaseStateView } from "./case-state-section";
+import { dateInZone } from "@/lib/time/zoned";
 import type { PersonView } from "./view-types";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
@@ -127,6 +129,31 @@ export default async function CasePage({ params, searchParams }: Params) {
   });
   const fmt = await getFmt();
   const deadlines = await getCaseDeadlines({ staffUserId: staff.userId, caseId: c.id, now: serverNow() });
+  const tCase = await getTranslations("staff.caseState");
+  const tOutcome = await getTranslations("staff.outcome");
+  // A `YYYY-MM-DD` day, shown in the reader's language (noon UTC: the same day in every zone we serve).
+  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long" });
+  const stateView: CaseStateView = {
+    state: c.state,
+    outcomeText: c.outcome ? tOutcome(c.outcome) : null,
+    closedOnText: c.closedOn ? day(c.closedOn) : null,
+    referenceText: c.reference,
+    sickLeaveStartText: c.sickLeaveStart ? day(c.sickLeaveStart) : null,
+    history: overview.history.map((h) => ({
+      id: h.id,
+      text:
+        h.kind === "closed"
+          ? tCase("historyClosed", {
+              at: when(h.at),
+              by: h.by ?? "–",
+              outcome: h.outcome ? tOutcome(h.outcome) : "",
+              date: h.closedOn ? day(h.closedOn) : "",
+            })
+          : h.kind === "reopened"
+            ? tCase("historyReopened", { at: when(h.at), by: h.by ?? "–", reason: h.reason ?? "" })
+            : tCase("historyHandedOver", { at: when(h.at), by: h.by ?? "–", to: h.to ?? "–" }),
+    })),
+  };
 
   return (
     <StaffPage staff={staff} testId="case-page">
@@ -138,6 +165,7 @@ export default async function CasePage({ params, searchParams }: Params) {
         {tTrack(c.track)}
         {c.employer ? ` · ${c.employer}` : ""}
       </p>
+      <CaseStateSection caseId={c.id} view={stateView} canManage={overview.may.changeState} today={dateInZone(new Date())} />
       <FollowUpNav data={followUp} staff />
       <DueFromMeSection caseId={c.id} />
       <div className="mt-6">

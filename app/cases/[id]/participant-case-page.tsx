@@ -11,6 +11,7 @@ import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";
 import { StandingSection } from "./follow-up/standing-section";
+import { alertClass } from "@/app/_components/ui/classes";
 
 /**
  * The participant behind this page's session cookie (asked only when there is one), if they are
@@ -46,6 +47,11 @@ export async function ParticipantCasePage({ me, compare }: { me: Me; compare: { 
           {t("title", { name: data.case.employeeName })}
         </h1>
         {data.case.employer ? <p className="mt-1 text-slate-700">{data.case.employer}</p> : null}
+        {data.case.state === "closed" ? (
+          <p className={`mt-3 ${alertClass}`} data-testid="case-closed-notice">
+            {t("caseClosed")}
+          </p>
+        ) : null}
         <FollowUpNav data={data} staff={false} />
         <DueFromMeSection caseId={data.case.id} />
         <div className="mt-6 grid grid-cols-1 gap-8">

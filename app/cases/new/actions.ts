@@ -8,7 +8,13 @@ import { openCase } from "@/lib/cases/open-case";
 export const createCaseAction = action({ auth: "staff" }, async ({ actor }, _prev: unknown, form: FormData): Promise<never> => {
   const created = await openCase({
     staffUserId: actor.userId,
-    raw: { employeeName: form.get("employeeName"), track: form.get("track"), employer: form.get("employer") },
+    raw: {
+      employeeName: form.get("employeeName"),
+      track: form.get("track"),
+      employer: form.get("employer"),
+      reference: form.get("reference"),
+      sickLeaveStart: form.get("sickLeaveStart"),
+    },
   });
   redirect(`/cases/${created.id}`);
 });

@@ -15,6 +15,8 @@ export function NewCaseForm() {
   const [employeeName, setEmployeeName] = useState("");
   const [track, setTrack] = useState<"employed" | "unemployed" | "">("");
   const [employer, setEmployer] = useState("");
+  const [reference, setReference] = useState("");
+  const [sickLeaveStart, setSickLeaveStart] = useState("");
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
   const err = (f: string) => (fields[f] ? (tf.has(fields[f]) ? tf(fields[f]) : tf("invalid")) : null);
   const formError =
@@ -92,6 +94,52 @@ export function NewCaseForm() {
         />
         <p id="employer-error" className={errorClass}>
           {err("employer")}
+        </p>
+      </div>
+
+      <div className="mt-4">
+        <label htmlFor="reference" className={labelClass}>
+          {t("reference")}
+        </label>
+        <p id="reference-hint" className={hintClass}>
+          {t("referenceHint")}
+        </p>
+        <input
+          id="reference"
+          name="reference"
+          className={`mt-1 ${inputClass}`}
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+          autoComplete="off"
+          aria-invalid={Boolean(fields.reference) || undefined}
+          aria-describedby="reference-hint reference-error"
+          data-testid="case-reference"
+        />
+        <p id="reference-error" className={errorClass}>
+          {err("reference")}
+        </p>
+      </div>
+
+      <div className="mt-4">
+        <label htmlFor="sickLeaveStart" className={labelClass}>
+          {t("sickLeaveStart")}
+        </label>
+        <p id="sickLeaveStart-hint" className={hintClass}>
+          {t("sickLeaveStartHint")}
+        </p>
+        <input
+          id="sickLeaveStart"
+          name="sickLeaveStart"
+          type="date"
+          className={`mt-1 ${inputClass}`}
+          value={sickLeaveStart}
+          onChange={(e) => setSickLeaveStart(e.target.value)}
+          aria-invalid={Boolean(fields.sickLeaveStart) || undefined}
+          aria-describedby="sickLeaveStart-hint sickLeaveStart-error"
+          data-testid="case-sick-leave-start"
+        />
+        <p id="sickLeaveStart-error" className={errorClass}>
+          {err("sickLeaveStart")}
         </p>
       </div>
 

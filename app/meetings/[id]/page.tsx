@@ -13,6 +13,7 @@ import { can } from "@/lib/permissions";
 import { organisationOfCase } from "@/lib/organisations/organisation-of-case";
 import { pageActors } from "@/app/_server/page-access";
 import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
+import { roomClosedReason } from "@/lib/collab/room-closed";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -42,6 +43,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     displayName: ctx.me.displayName,
     colorIndex: ctx.me.colorIndex,
   };
+  const closedReason = roomClosedReason({ caseState: ctx.case.state, meetingStatus: ctx.meeting.status });
   const props: RoomProps = {
     meeting: {
       id: ctx.meeting.id,
@@ -51,7 +53,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       durationMinutes: ctx.meeting.durationMinutes,
       location: ctx.meeting.location,
       videoUrl: ctx.meeting.videoUrl,
-      completed: ctx.meeting.status === "completed",
+      completed: closedReason !== null,
+      closedReason,
     },
     employeeName: ctx.case.employeeName,
     employer: ctx.case.employer,

@@ -9,6 +9,6 @@ export const POST = apiRoute(API_OPERATIONS.createCase, { none: "answers only th
 );
 
 /** GET /api/v1/cases?q=&state=&page= → `{ items, next }`. */
-export const GET = apiRoute(API_OPERATIONS.listCases, { recordedBy: "listCasesByApi" }, ({ caller, query }) =>
-  listCasesByApi({ caller, query }),
+export const GET = apiRoute(API_OPERATIONS.listCases, { recordedBy: "listCasesByApi" }, ({ caller, query, now }) =>
+  listCasesByApi({ caller, query, now }),
 );

@@ -91,7 +91,7 @@ export async function InvitationsSection({ data, fmt }: { data: CaseFollowUp; fm
                         {t("yourAnswer", { answer: t(`options.${mine.answer}`), when: fmt.when(mine.answeredAt) })}
                       </p>
                     ) : null}
-                    {data.me.role === "observer" ? null : m.upcoming ? (
+                    {data.me.role === "observer" ? null : m.upcoming && data.case.state === "open" ? (
                       <AnswerForm
                         meetingId={m.id}
                         current={mine ? { answer: mine.answer, suggestion: mine.suggestion, reason: mine.reason } : null}

@@ -10,6 +10,7 @@ import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participant
 import { meetingRoomQr } from "@/lib/invites/meeting-room-qr";
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
+import { roomClosedReason } from "@/lib/collab/room-closed";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -62,7 +63,8 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
           meeting={{
             id: ctx.meeting.id,
             title: ctx.meeting.title,
-            completed: ctx.meeting.status === "completed",
+            // Read-only for good: completed, cancelled, or its case closed (lib/collab/room-closed.ts).
+            completed: roomClosedReason({ caseState: ctx.case.state, meetingStatus: ctx.meeting.status }) !== null,
             startsAtIso: ctx.meeting.startsAt.toISOString(),
           }}
           employeeName={ctx.case.employeeName}

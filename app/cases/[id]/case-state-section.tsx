@@ -1,0 +1,191 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { submitWithoutReset } from "../_components/keep-typed";
+import { FieldError } from "@/app/_components/ui/field-error";
+import { alertClass, cardClass, errorClass, inputClass, labelClass, primaryButtonClass, selectClass } from "@/app/_components/ui/classes";
+import { CASE_OUTCOMES } from "@/lib/cases/case-lifecycle-input";
+import { closeCaseAction, reopenCaseAction } from "./actions";
+
+export type CaseStateView = {
+  state: "open" | "closed";
+  /** Shown texts (the server formats dates in the reader's language). */
+  outcomeText: string | null;
+  closedOnText: string | null;
+  referenceText: string | null;
+  sickLeaveStartText: string | null;
+  history: { id: string; text: string }[];
+};
+
+/**
+ * The case's reference, sick-leave start and state: open (with "Close the case", folded away) or
+ * closed, read-only (with "Reopen the case" and a reason). Closing and reopening are the case's
+ * caseworker's (`canManage`).
+ */
+export function CaseStateSection({
+  caseId,
+  view,
+  canManage,
+  today,
+}: {
+  caseId: string;
+  view: CaseStateView;
+  canManage: boolean;
+  today: string;
+}) {
+  const t = useTranslations("staff.caseState");
+  return (
+    <section aria-labelledby="case-state-title" className={`mt-4 ${cardClass}`} data-testid="case-state">
+      <h2 id="case-state-title" className="text-xl font-semibold text-slate-900">
+        {t("title")}
+      </h2>
+      <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium text-slate-700">{t("reference")}</dt>
+        <dd data-testid="case-reference-shown">{view.referenceText ?? t("none")}</dd>
+        <dt className="font-medium text-slate-700">{t("sickLeaveStart")}</dt>
+        <dd data-testid="case-sick-leave-shown">{view.sickLeaveStartText ?? t("none")}</dd>
+        <dt className="font-medium text-slate-700">{t("state")}</dt>
+        <dd data-testid="case-state-shown">
+          {view.state === "open" ? t("open") : t("closed", { outcome: view.outcomeText ?? "", date: view.closedOnText ?? "" })}
+        </dd>
+      </dl>
+      {view.state === "closed" ? (
+        <p className={`mt-3 ${alertClass}`} data-testid="case-closed-notice">
+          {t("readOnly")}
+        </p>
+      ) : null}
+      {canManage ? view.state === "open" ? <CloseForm caseId={caseId} today={today} /> : <ReopenForm caseId={caseId} /> : null}
+      {view.history.length > 0 ? (
+        <>
+          <h3 className="mt-4 font-semibold text-slate-900">{t("history")}</h3>
+          <ul className="mt-1 list-disc pl-6 text-slate-700" data-testid="case-history">
+            {view.history.map((h) => (
+              <li key={h.id}>{h.text}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function useFieldError() {
+  const tf = useTranslations("staff.fieldErrors");
+  return (code: string | undefined) => (code ? (tf.has(code) ? tf(code) : tf("invalid")) : null);
+}
+
+function CloseForm({ caseId, today }: { caseId: string; today: string }) {
+  const t = useTranslations("staff.caseState");
+  const tOutcome = useTranslations("staff.outcome");
+  const fieldError = useFieldError();
+  const [state, action, pending] = useActionState(closeCaseAction.bind(null, caseId), null);
+  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const [outcome, setOutcome] = useState("");
+  const [date, setDate] = useState(today);
+  return (
+    <details className="mt-3" data-testid="close-case-details">
+      <summary className="cursor-pointer font-semibold text-slate-900" data-testid="close-case-toggle">
+        {t("closeTitle")}
+      </summary>
+      <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-2 space-y-3" data-testid="close-case-form">
+        <p className="text-slate-700">{t("closeExplain")}</p>
+        <p className={errorClass} role="alert">
+          {state && !state.ok
+            ? state.error === "INVALID_INPUT"
+              ? t("checkFields")
+              : state.error === "CONFLICT"
+                ? t("conflict")
+                : t("failed")
+            : null}
+        </p>
+        <div>
+          <label htmlFor="close-outcome" className={labelClass}>
+            {t("outcome")}
+          </label>
+          <select
+            id="close-outcome"
+            name="outcome"
+            className={`mt-1 ${selectClass}`}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value)}
+            aria-invalid={Boolean(fields.outcome) || undefined}
+            aria-describedby="close-outcome-error"
+            data-testid="close-outcome"
+          >
+            <option value="">{t("chooseOutcome")}</option>
+            {CASE_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {tOutcome(o)}
+              </option>
+            ))}
+          </select>
+          <FieldError id="close-outcome-error" message={fieldError(fields.outcome)} />
+        </div>
+        <div>
+          <label htmlFor="close-date" className={labelClass}>
+            {t("closedOn")}
+          </label>
+          <input
+            id="close-date"
+            name="date"
+            type="date"
+            max={today}
+            className={`mt-1 ${inputClass}`}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            aria-invalid={Boolean(fields.date) || undefined}
+            aria-describedby="close-date-error"
+            data-testid="close-date"
+          />
+          <FieldError id="close-date-error" message={fieldError(fields.date)} />
+        </div>
+        <button type="submit" className={primaryButtonClass} disabled={pending} data-testid="close-case-submit">
+          {pending ? t("closing") : t("close")}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+function ReopenForm({ caseId }: { caseId: string }) {
+  const t = useTranslations("staff.caseState");
+  const fieldError = useFieldError();
+  const [state, action, pending] = useActionState(reopenCaseAction.bind(null, caseId), null);
+  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const [reason, setReason] = useState("");
+  return (
+    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-3 space-y-3" data-testid="reopen-case-form">
+      <p className={errorClass} role="alert">
+        {state && !state.ok
+          ? state.error === "INVALID_INPUT"
+            ? t("checkFields")
+            : state.error === "CONFLICT"
+              ? t("conflict")
+              : t("failed")
+          : null}
+      </p>
+      <div>
+        <label htmlFor="reopen-reason" className={labelClass}>
+          {t("reopenReason")}
+        </label>
+        <textarea
+          id="reopen-reason"
+          name="reason"
+          rows={2}
+          maxLength={500}
+          className={`mt-1 ${inputClass}`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={Boolean(fields.reason) || undefined}
+          aria-describedby="reopen-reason-error"
+          data-testid="reopen-reason"
+        />
+        <FieldError id="reopen-reason-error" message={fieldError(fields.reason)} />
+      </div>
+      <button type="submit" className={primaryButtonClass} disabled={pending} data-testid="reopen-case-submit">
+        {pending ? t("reopening") : t("reopen")}
+      </button>
+    </form>
+  );
+}
