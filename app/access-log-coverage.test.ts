@@ -119,6 +119,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
     POST: { noCaseData: "staff sign-in (Auth.js): sessions, callbacks and redirects" },
   },
   "app/api/auth/email-link/route.ts": { POST: { noCaseData: "asks for a sign-in link; the same answer for every address" } },
+  "app/api/auth/oidc-start/route.ts": { GET: { noCaseData: "starts a staff sign-in; the answer is a redirect to the IdP" } },
+  "app/api/eid/start/route.ts": { GET: { noCaseData: "starts an eID sign-in; the answer is a redirect to the broker" } },
+  "app/api/eid/callback/route.ts": { GET: { noCaseData: "finishes an eID sign-in; the answer is a redirect" } },
   "app/api/auth/staff-sign-out/route.ts": { POST: { noCaseData: "ends the caller's staff session" } },
   "app/api/calendar/[token]/route.ts": {
     GET: {
@@ -259,6 +262,7 @@ const PAGES: Record<string, PageRule> = {
   "app/page.tsx": { logsIn: { "app/_components/due-from-me-section.tsx": ["recordDueListShown"] } },
   "app/reminders/unsubscribe/page.tsx": { noCaseData: "asks to stop one kind of reminder, named by a signed link; nothing of the case" },
   "app/signed-out/page.tsx": { noCaseData: "says the session ended" },
+  "app/eid/page.tsx": { noCaseData: "says an eID confirmation did not work" },
   "app/signin/check-email/page.tsx": { noCaseData: "says where the sign-in link went" },
   "app/signin/page.tsx": { noCaseData: "the staff sign-in form" },
   "app/verify/page.tsx": { noCaseData: "checks a bundle the visitor uploads themselves" },

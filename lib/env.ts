@@ -168,6 +168,48 @@ const schema = z.object({
     .string()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The claim of the ID token that lists the person's groups at the IdP (default "groups"). */
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /**
+   * The IdP's groups mapped to staff roles, "group=role,group=role" (e.g.
+   * "jc-sagsbehandlere=caseworker"). Set: the groups decide who may sign in and with which role
+   * (the first sign-in creates the account). Unset: only staff provisioned beforehand sign in.
+   */
+  OIDC_GROUP_ROLES: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /**
+   * Participants' national eID (MitID through a broker in DK, ID-porten in NO) through an OpenID
+   * Connect broker: issuer, our client id and secret there; all three or none.
+   */
+  EID_ISSUER: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  EID_CLIENT_ID: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  EID_CLIENT_SECRET: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The eID's name on the button, e.g. "MitID" or "ID-porten". */
+  EID_NAME: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The `acr_values` asked of the broker (space-separated), e.g. "idporten-loa-substantial". */
+  EID_ACR_VALUES: z
+    .string()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The lowest assurance level a signature by eID accepts. */
+  EID_MIN_LEVEL: z.enum(["substantial", "high"]).default("substantial"),
   /** Comma-separated e-mail addresses provisioned as caseworkers at start (only provisioned staff may sign in). */
   CASEWORKER_EMAILS: z.string().optional(),
   /** Sign-in link requests allowed per e-mail address and per IP address, per hour. */

@@ -18,6 +18,7 @@ import { createRequestListener, type AppHandler } from "./request-listener";
 import { registerReadinessCheck } from "./readiness";
 import { startJobWorkers } from "@/lib/system/work-jobs";
 import { jobQueueDepth } from "@/lib/jobs/job-runner";
+import { checkSignInSettings } from "@/lib/system/check-sign-in-settings";
 
 const log = logger("server");
 
@@ -65,6 +66,7 @@ export async function start(opts: StartOptions = { buildOnStart: true }): Promis
   process.env.PUBLIC_URL = baseUrl;
   process.env.AUTH_URL = authUrlFor(baseUrl, process.env.AUTH_URL);
   resetEnvCache();
+  checkSignInSettings();
   // In production the application's database role must not be able to unguard the evidence (issue 12.6).
   const refusePrivilegedRole = !dev && e.ALLOW_PRIVILEGED_DATABASE_ROLE !== "1";
   const data = await prepareData({ dataDir: e.DATA_DIR, baseUrl, seedDemo: e.SEED_DEMO === "1", refusePrivilegedRole });

@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/_components/site-header";
-import { signIn } from "@/app/_server/auth";
 import { pageStaff } from "@/app/_server/page-access";
 import { alertClass, buttonClass, cardClass, noticeClass } from "@/app/_components/ui/classes";
-import { OIDC_PROVIDER_ID } from "@/lib/access/auth-method";
 import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { signInOptions } from "@/lib/auth/sign-in-options";
 import { EmailSignInForm } from "./email-form";
@@ -26,13 +24,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const returnTo = safeReturnPath(sp.callbackUrl);
   if (await pageStaff()) redirect(returnTo);
   const t = await getTranslations("staff.signin");
-  const options = signInOptions();
+  const options = await signInOptions();
   const errorKey = sp.error ? ((ERRORS as readonly string[]).includes(sp.error) ? sp.error : "other") : null;
-
-  async function signInWithOidc() {
-    "use server";
-    await signIn(OIDC_PROVIDER_ID, { redirectTo: returnTo });
-  }
 
   return (
     <>
@@ -52,14 +45,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ) : null}
         <div className={`mt-6 ${cardClass}`}>
           <EmailSignInForm callbackUrl={returnTo} />
-          {options.oidc ? (
+          {options.oidc.length > 0 ? (
             <div className="mt-6 border-t border-slate-200 pt-6">
               <p className="text-sm text-slate-700">{t("or")}</p>
-              <form action={signInWithOidc} className="mt-3">
-                <button type="submit" className={`${buttonClass} w-full`} data-testid="signin-oidc">
-                  {options.oidc.name ? t("oidcNamed", { name: options.oidc.name }) : t("oidc")}
-                </button>
-              </form>
+              {options.oidc.map((o) => (
+                // A link, not a form: CSP form-action would have to name every organisation's IdP (lib/auth/start-oidc-sign-in.ts).
+                <p key={o.providerId} className="mt-3">
+                  <a
+                    href={`/api/auth/oidc-start?${new URLSearchParams({ provider: o.providerId, callbackUrl: returnTo }).toString()}`}
+                    className={`${buttonClass} block w-full text-center`}
+                    data-testid="signin-oidc"
+                  >
+                    {o.name ? t("oidcNamed", { name: o.name }) : t("oidc")}
+                  </a>
+                </p>
+              ))}
             </div>
           ) : null}
         </div>

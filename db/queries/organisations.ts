@@ -46,3 +46,34 @@ export async function insertBootstrapOrganisation(db: Db, input: Organisation | 
 export async function updateOrganisation(db: Db, id: string, input: Partial<Omit<Organisation, "id">>): Promise<void> {
   await db.update(organisations).set(input).where(eq(organisations.id, id));
 }
+
+/** The organisations whose settings hold `key` (e.g. their staff IdP, their eID broker), with those settings. */
+export async function listOrganisationsWithSetting(db: Db, key: string): Promise<{ id: string; setting: unknown }[]> {
+  const rows = await db
+    .select({ id: organisations.id, setting: sql<unknown>`${organisations.settings}->${key}` })
+    .from(organisations)
+    .where(sql`${organisations.settings} ? ${key}`);
+  return rows;
+}
+
+/** One organisation's setting `key`, or null. */
+export async function findOrganisationSetting(db: Db, id: string, key: string): Promise<unknown> {
+  const [row] = await db
+    .select({ setting: sql<unknown>`${organisations.settings}->${key}` })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row?.setting ?? null;
+}
+
+/** Set (or, with null, remove) one organisation's setting `key`, leaving the others as they are. */
+export async function setOrganisationSetting(db: Db, id: string, key: string, value: unknown): Promise<void> {
+  await db
+    .update(organisations)
+    .set({
+      settings:
+        value === null
+          ? sql`${organisations.settings} - ${key}`
+          : sql`jsonb_set(${organisations.settings}, array[${key}]::text[], ${JSON.stringify(value)}::jsonb)`,
+    })
+    .where(eq(organisations.id, id));
+}

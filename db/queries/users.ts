@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users, verificationTokens } from "../schema";
 
@@ -38,6 +38,28 @@ export async function upsertStaffUser(
     })
     .returning();
   return row!;
+}
+
+/** A new staff account of an organisation, made at a first OpenID Connect sign-in whose groups map to a role. */
+export async function createStaffUser(
+  db: Db,
+  input: { email: string; name: string; staffRole: StaffRoleValue; organisationId: string },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(input).returning();
+  return row!;
+}
+
+/** An account Auth.js made that is no staff (no role) becomes staff of an organisation. */
+export async function grantStaffRole(db: Db, userId: string, input: { staffRole: StaffRoleValue; organisationId: string }): Promise<void> {
+  await db
+    .update(users)
+    .set(input)
+    .where(and(eq(users.id, userId), isNull(users.staffRole)));
+}
+
+/** The role the IdP's groups give an active staff member at this sign-in. */
+export async function setStaffRole(db: Db, userId: string, staffRole: StaffRoleValue): Promise<void> {
+  await db.update(users).set({ staffRole }).where(eq(users.id, userId));
 }
 
 /** Pending sign-in links (their hashed tokens), for the overview and tests. */

@@ -10,3 +10,4 @@ export * from "./followup";
 export * from "./outbox";
 export * from "./api";
 export * from "./reminders";
+export * from "./eid";

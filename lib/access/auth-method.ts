@@ -11,9 +11,14 @@ export type StaffAuthMethod = Exclude<AuthMethod, "join-link">;
 export const EMAIL_PROVIDER_ID = "email";
 export const OIDC_PROVIDER_ID = "oidc";
 
+/** "oidc", or "oidc-<organisation>" once each organisation has its own IdP. */
+export function isOidcProviderId(providerId: string | null | undefined): boolean {
+  return providerId === OIDC_PROVIDER_ID || Boolean(providerId?.startsWith(`${OIDC_PROVIDER_ID}-`));
+}
+
 export function staffAuthMethodOfProvider(providerId: string | null | undefined): StaffAuthMethod | null {
   if (providerId === EMAIL_PROVIDER_ID) return "email-link";
-  if (providerId === OIDC_PROVIDER_ID) return "oidc";
+  if (isOidcProviderId(providerId)) return "oidc";
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { isLocale, type Locale } from "../i18n/locales";
 import type { PartyStatus, VersionState } from "./agreement-state";
 import { describeAuthMethod } from "./auth-method-meaning";
+import { ASSURANCE_LEVELS } from "../eid/assurance-level";
 import { withSignatures } from "./present-signatures";
 import { presentationFor, type PresentedSection, type ReadableAgreement } from "./frozen-document";
 import type { Issuer } from "./issuer-of-case";
@@ -159,12 +160,18 @@ export function method(t: Translate, authMethod: string, doc: ReadableAgreement)
     const witness = doc.parties.find((p) => p.participantId === meaning.witnessParticipantId)?.name ?? t("agreementPdf.theCaseworker");
     return t(meaning.signerConnected ? "agreementPdf.method.inPerson" : "agreementPdf.method.inPersonNotConnected", { name: witness });
   }
+  if (meaning.kind === "eid") return t("agreementPdf.method.eid", { level: eidLevelWord(t, meaning.level, meaning.acr) });
   if (meaning.kind === "own-device") {
     return meaning.how === "join-link"
       ? t("agreementPdf.method.ownDeviceLink")
       : t("agreementPdf.method.ownDevice", { method: meaning.how });
   }
   return t("agreementPdf.method.other", { method: meaning.raw });
+}
+
+/** "substantial" → the word in the reader's language; a level we do not know is shown as sent. */
+export function eidLevelWord(t: Translate, level: string, acr: string): string {
+  return (ASSURANCE_LEVELS as readonly string[]).includes(level) ? t(`agreement.eidLevel.${level}`) : acr;
 }
 
 /** 64 hex digits in groups of 4, so a person can compare them by eye. */

@@ -4,8 +4,10 @@ import { AppError } from "../errors";
 import { assertCan } from "../permissions";
 import type { ReadableAgreement } from "./frozen-document";
 import type { Me } from "../access/actor";
-import { IN_PERSON_METHOD, IN_PERSON_NOT_CONNECTED_METHOD } from "./auth-method-meaning";
+import { eidAuthMethod, IN_PERSON_METHOD, IN_PERSON_NOT_CONNECTED_METHOD } from "./auth-method-meaning";
+import { freshEidOf } from "../eid/fresh-eid";
 import { meetingPresence } from "./signing-presence";
+import { normaliseName } from "../access/normalise-name";
 
 export { IN_PERSON_METHOD, IN_PERSON_NOT_CONNECTED_METHOD } from "./auth-method-meaning";
 
@@ -18,7 +20,8 @@ export const FRESH_SESSION_MINUTES = 15;
  * How a signer confirms who they are, again, right before deciding:
  * - on their own device: type their full name as registered, with the sign-in they joined the
  *   meeting with (it was in the meeting's room: no new sign-in at the end of a long meeting), or
- *   one opened in the last 15 minutes;
+ *   one opened in the last 15 minutes, or a national eID confirmation of the last 15 minutes
+ *   (recorded as `own-device:eid:<level>:<acr>`);
  * - in turn at the shared screen (a device signed in as the caseworker): type their name, and the
  *   caseworker confirms they checked the person's identity in person.
  */
@@ -42,8 +45,11 @@ export async function confirmSigner(
   let authMethod: string;
   const context = where ?? { caseId: me.caseId, meetingId: null };
   if (confirmation.mode === "own-device") {
+    // A national eID confirmation in the last 15 minutes is a fresh sign-in of its own, and the
+    // signature says so with its assurance level.
+    const eid = await freshEidOf(me.actor, now);
     const ageMs = now.getTime() - me.actor.authenticatedAt.getTime();
-    if (ageMs > FRESH_SESSION_MINUTES * 60_000) {
+    if (!eid && ageMs > FRESH_SESSION_MINUTES * 60_000) {
       const presence = await meetingPresence({ ...context, participantId: me.participantId, since: me.actor.authenticatedAt, now });
       if (!presence.connected) {
         throw new AppError(
@@ -56,7 +62,7 @@ export async function confirmSigner(
       }
     }
     signer = { participantId: me.participantId, role: me.role, name: me.displayName };
-    authMethod = `own-device:${me.actor.authMethod}`;
+    authMethod = eid ? eidAuthMethod(eid.level, eid.acr) : `own-device:${me.actor.authMethod}`;
   } else {
     if (me.role !== "caseworker") throw new AppError("FORBIDDEN", "Only the caseworker's screen can take signatures in turn");
     if (confirmation.signerParticipantId === me.participantId) {
@@ -84,9 +90,4 @@ export async function confirmSigner(
     throw new AppError("INVALID_INPUT", "The name does not match the name registered for this person", { typedName: "mismatch" });
   }
   return { ...signer, authMethod };
-}
-
-/** Same name however it is typed: spacing, letter case and Unicode composition do not matter. */
-export function normaliseName(s: string): string {
-  return s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("da");
 }

@@ -4,9 +4,11 @@ import { createAuthAdapter } from "@/db/auth-adapter";
 import { env } from "../env";
 import { newToken } from "../access/tokens";
 import { serverSecret } from "../secret";
-import { isStaffAuthMethod, OIDC_PROVIDER_ID, staffAuthMethodOfProvider } from "../access/auth-method";
+import { isStaffAuthMethod, staffAuthMethodOfProvider } from "../access/auth-method";
 import { mayStaffSignIn } from "./may-staff-sign-in";
 import { oidcProvider } from "./oidc-provider";
+import { admitOidcStaff } from "./admit-oidc-staff";
+import { findStaffOidcSettings, listStaffOidcSettings } from "./staff-oidc-settings";
 import { storedSessionToken } from "../access/session-token";
 import { staffEmailProvider } from "./staff-email-provider";
 import { staffSignedOut } from "./staff-signed-out";
@@ -33,7 +35,7 @@ const EXPECTED = new Set(["Verification", "AccessDenied", "OAuthAccountNotLinked
  */
 export async function buildAuthConfig(input: { requestPath?: string | null } = {}): Promise<AuthConfig> {
   const e = env();
-  const oidc = oidcProvider();
+  const oidc = (await listStaffOidcSettings()).map(oidcProvider);
   const publicUrl = e.PUBLIC_URL;
   return {
     basePath: AUTH_BASE_PATH,
@@ -43,7 +45,7 @@ export async function buildAuthConfig(input: { requestPath?: string | null } = {
     // never on the request's Host, so this trusts our configuration, not the sender (issue 12.1).
     trustHost: true,
     adapter: createAuthAdapter(await getDb(), { storedToken: storedSessionToken, authMethod: methodOfRequest(input.requestPath) }),
-    providers: oidc ? [staffEmailProvider(), oidc] : [staffEmailProvider()],
+    providers: [staffEmailProvider(), ...oidc],
     session: {
       strategy: "database",
       maxAge: e.STAFF_SESSION_HOURS * 3600,
@@ -57,8 +59,15 @@ export async function buildAuthConfig(input: { requestPath?: string | null } = {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (account?.provider === OIDC_PROVIDER_ID && (profile as { email_verified?: unknown } | undefined)?.email_verified === false) {
-          return false;
+        const oidcSettings = await findStaffOidcSettings(account?.provider);
+        if (oidcSettings) {
+          // `user.id` is the account already linked to this IdP subject, or the subject itself.
+          const admission = await admitOidcStaff({
+            settings: oidcSettings,
+            claims: (profile ?? {}) as Record<string, unknown>,
+            knownUserId: user.id,
+          });
+          return admission.admitted;
         }
         return mayStaffSignIn({ userId: user.id, email: user.email });
       },

@@ -1,29 +1,32 @@
 import type { OIDCConfig } from "@auth/core/providers/oauth";
-import { env } from "../env";
-import { OIDC_PROVIDER_ID } from "../access/auth-method";
+import type { StaffOidcSettings } from "./staff-oidc-settings";
 
-type Claims = { sub: string; email?: string; email_verified?: boolean; name?: string };
+export type StaffOidcClaims = { sub: string; email?: string; email_verified?: boolean; name?: string; [claim: string]: unknown };
 
 /**
- * A generic OpenID Connect provider when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are
- * set: the way MitID Erhverv / ID-porten brokers are reached. A first sign-in links the account to
- * the provisioned user with the same (verified) e-mail; the signIn callback refuses everyone else.
+ * The Auth.js provider for one organisation's staff IdP (MitID Erhverv, Entra ID, a municipality's
+ * own). Authorization code with PKCE, state and nonce; Auth.js (oauth4webapi) checks the ID
+ * token's signature against the IdP's keys, its issuer, audience, expiry and nonce. Who may then
+ * sign in, and with which role, is decided in the signIn callback (admit-oidc-staff.ts).
  */
-export function oidcProvider(): OIDCConfig<Claims> | null {
-  const e = env();
-  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
+export function oidcProvider(settings: StaffOidcSettings): OIDCConfig<StaffOidcClaims> {
   return {
-    id: OIDC_PROVIDER_ID,
-    name: e.OIDC_NAME ?? "OpenID Connect",
+    id: settings.providerId,
+    name: settings.name ?? "OpenID Connect",
     type: "oidc",
-    issuer: e.OIDC_ISSUER.replace(/\/$/, ""),
-    clientId: e.OIDC_CLIENT_ID,
-    clientSecret: e.OIDC_CLIENT_SECRET,
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
     checks: ["pkce", "state", "nonce"],
-    // Staff are provisioned by e-mail; the IdP is the municipality's own, trusted to verify it.
+    // Staff are matched by e-mail; the organisation's own IdP is trusted to have verified it, and
+    // an address it says is unverified is refused (admit-oidc-staff.ts).
     allowDangerousEmailAccountLinking: true,
     profile(claims) {
-      return { id: claims.sub, email: claims.email?.toLowerCase() ?? null, name: claims.name ?? null };
+      return {
+        id: claims.sub,
+        email: typeof claims.email === "string" ? claims.email.toLowerCase() : null,
+        name: typeof claims.name === "string" ? claims.name : null,
+      };
     },
   };
 }

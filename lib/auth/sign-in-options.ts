@@ -1,20 +1,19 @@
-import { env } from "../env";
 import { mailIsConfigured } from "../mail/mail-settings";
-import { oidcProvider } from "./oidc-provider";
+import { listStaffOidcSettings } from "./staff-oidc-settings";
 import { SIGN_IN_LINK_MINUTES } from "./sign-in-link-lifetime";
 
 export type SignInOptions = {
-  /** The OpenID Connect button, only when it is configured; `name` null means "use the default label". */
-  oidc: { name: string | null } | null;
+  /** One OpenID Connect button per configured IdP; `name` null means "use the default label". */
+  oidc: { providerId: string; name: string | null }[];
   /** False when sign-in mails go to the outbox folder (no SMTP): the page says where to look. */
   mailConfigured: boolean;
   linkMinutes: number;
 };
 
 /** What the sign-in page offers on this installation. */
-export function signInOptions(): SignInOptions {
+export async function signInOptions(): Promise<SignInOptions> {
   return {
-    oidc: oidcProvider() ? { name: env().OIDC_NAME ?? null } : null,
+    oidc: (await listStaffOidcSettings()).map((s) => ({ providerId: s.providerId, name: s.name })),
     mailConfigured: mailIsConfigured(),
     linkMinutes: SIGN_IN_LINK_MINUTES,
   };

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,9 +8,11 @@ import { getDb } from "@/db/client";
 import { createAuthAdapter } from "@/db/auth-adapter";
 import { newToken } from "../access/tokens";
 import { storedSessionToken } from "../access/session-token";
-import { resetEnvCache } from "../env";
+import { publicUrl, resetEnvCache } from "../env";
 import { outboxDir } from "../mail/deliver-mail";
 import { buildAuthConfig } from "./auth-config";
+import { handleAuthRequest } from "./handle-auth-request";
+import { startOidcSignIn } from "./start-oidc-sign-in";
 import { runDueJobs } from "../system/work-jobs";
 
 /** Test helpers for staff sign-in: a private DATA_DIR (so the outbox is ours) and Auth.js requests. */
@@ -77,4 +81,53 @@ export async function openStaffSession(userId: string, opts: { method?: string; 
   const adapter = createAuthAdapter(await getDb(), { storedToken: storedSessionToken, authMethod: opts.method ?? "email-link" });
   await adapter.createSession!({ sessionToken, userId, expires: new Date(Date.now() + (opts.ttlMs ?? 3_600_000)) });
   return sessionToken;
+}
+
+/**
+ * Our app's Auth.js endpoints on a real port of this machine (the route handler's code path:
+ * handleAuthRequest, PUBLIC_URL set to this address), for flows an OpenID provider redirects
+ * back into. Anything outside /api/auth answers 200 "page", as the app's pages would.
+ */
+export async function startAuthServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      void (async () => {
+        const url = new URL(req.url ?? "/", publicUrl());
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const answer =
+          url.pathname === "/api/auth/oidc-start"
+            ? await startOidcSignIn({ providerId: url.searchParams.get("provider"), callbackUrl: url.searchParams.get("callbackUrl") })
+            : url.pathname.startsWith("/api/auth/")
+              ? await handleAuthRequest(new Request(url, { method: req.method, headers, body }))
+              : new Response("page", { status: 200 });
+        const out: Record<string, string | string[]> = {};
+        answer.headers.forEach((v, k) => {
+          if (k !== "set-cookie") out[k] = v;
+        });
+        const cookies = answer.headers.getSetCookie();
+        if (cookies.length) out["set-cookie"] = cookies;
+        res.writeHead(answer.status, out);
+        res.end(Buffer.from(await answer.arrayBuffer()));
+      })().catch((err: unknown) => {
+        res.writeHead(500);
+        res.end(String(err));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.PUBLIC_URL = url;
+  resetEnvCache();
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { describeAuthMethod } from "@/lib/agreements/auth-method-meaning";
+import { ASSURANCE_LEVELS, type AssuranceLevel } from "@/lib/eid/assurance-level";
 import { statusKey, type LiveStatus as Status } from "./types";
 
 const POLL_MS = 3000;
@@ -130,6 +131,14 @@ function StateBanner({ status, when, signed, total }: { status: Status; when: (a
 function SignedHow({ authMethod }: { authMethod: string }) {
   const t = useTranslations("agreement");
   const how = describeAuthMethod(authMethod);
+  if (how.kind === "eid") {
+    const level = (ASSURANCE_LEVELS as readonly string[]).includes(how.level) ? t(`eidLevel.${how.level as AssuranceLevel}`) : how.acr;
+    return (
+      <span className="w-full text-sm text-slate-700" data-testid="signed-how" data-eid-level={how.level}>
+        {t("signedWithEid", { level })}
+      </span>
+    );
+  }
   if (how.kind !== "in-person") return null;
   return (
     <span

@@ -11,6 +11,9 @@ import { SignedOutNotice } from "@/app/_components/agreement/signed-out-notice";
 import { pageAccess } from "@/app/_server/page-access";
 import { AlteredAgreementPage } from "@/app/_components/agreement/altered-notice";
 import { isAgreementAltered } from "@/lib/agreements/agreement-altered";
+import { eidStatusFor, type EidStatus } from "@/lib/eid/eid-status";
+import { serverNow } from "@/lib/time/server-clock";
+import { EidOffer } from "@/app/_components/agreement/eid-offer";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agreement");
@@ -18,15 +21,26 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** One version of the case's agreement, rendered from its frozen bytes, with its signatures. */
-export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AgreementPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ eid?: string }>;
+}) {
   const { id } = await params;
+  const { eid: eidResult } = await searchParams;
   const t = await getTranslations("agreement");
   let agreement: AgreementForParticipant;
   let drift: PlanDrift | null;
+  let eid: EidStatus | null;
   try {
     const { me } = await pageAccess({ agreementId: id });
     agreement = await getAgreementForParticipant({ me, agreementId: id, locale: await getLocale() });
     drift = await getPlanDrift({ me, agreementId: id, locale: await getLocale() });
+    // Only while this person still has to decide on an open version.
+    const mine = agreement.me.party;
+    eid = agreement.state === "awaiting_signatures" && mine && mine.state !== "signed" ? await eidStatusFor(me, serverNow()) : null;
   } catch (e) {
     if (isAppError(e) && e.code === "UNAUTHENTICATED") return <SignedOutNotice />;
     // Another case's agreement looks exactly like one that does not exist.
@@ -60,6 +74,11 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         </nav>
         <h1 className="mt-4 text-2xl font-semibold text-slate-900 sm:text-3xl">{t("versionHeading", { version: agreement.version })}</h1>
         {agreement.reason ? <p className="mt-2 text-slate-800">{t("changeReason", { reason: agreement.reason })}</p> : null}
+        {eid ? (
+          <div className="mt-6">
+            <EidOffer status={eid} returnTo={`/agreements/${id}`} justConfirmed={eidResult === "ok"} />
+          </div>
+        ) : null}
         <div className="mt-6">
           <AgreementView agreement={agreement} drift={drift} />
         </div>

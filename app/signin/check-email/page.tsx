@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function CheckEmailPage() {
   const t = await getTranslations("staff.checkEmail");
-  const options = signInOptions();
+  const options = await signInOptions();
   return (
     <>
       <SiteHeader />
