@@ -1,4 +1,4 @@
-import { countryOfCase } from "../cases/country-of-case";
+import { countryOfCase } from "../organisations/country-of-case";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { createAgreementVersion } from "@/db/queries/agreements";

@@ -1,5 +1,5 @@
 import type { Country } from "../organisation/country";
-import { organisationOfCase } from "../organisations/organisation-of-case";
+import { organisationOfCase } from "./organisation-of-case";
 
 /**
  * The country whose law a case follows (its track: words, staircase, tools, the agreement's
