@@ -77,6 +77,16 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
     },
   },
   "app/api/agreements/[id]/decline/route.ts": { POST: { noCaseData: OWN_WRITE } },
+  "app/api/v1/agreements/[id]/export/route.ts": {
+    GET: {
+      logs: "agreement_export",
+      call: async ({ fx, sealedId }) =>
+        (await import("./api/v1/agreements/[id]/export/route")).GET(
+          req(`/api/v1/agreements/${sealedId}/export?format=no-oppfolgingsplan`, fx.sessions.manager),
+          idParams(sealedId),
+        ),
+    },
+  },
   "app/api/agreements/[id]/pdf/route.ts": {
     GET: {
       logs: "agreement_pdf",
@@ -224,6 +234,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
     PATCH: { noCaseData: "moves or cancels a meeting; answers its id, status and calendar sequence" },
   },
   "app/api/v1/openapi.json/route.ts": { GET: { noCaseData: "the API's description: nobody's data" } },
+  "app/api/test-deadlines/route.ts": {
+    POST: { noCaseData: "seeds made-up cases for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers their ids only" },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };

@@ -139,6 +139,7 @@ test.describe("focus, errors and announcements", () => {
   });
 
   test("scheduling, recording progress and answering an invitation: errors on their fields, then the result", async ({ browser }) => {
+    test.setTimeout(240_000);
     const demo = await ownDemo();
     // Scheduling with a missing date: the error is on the date, which has the focus; then the result.
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
@@ -149,6 +150,7 @@ test.describe("focus, errors and announcements", () => {
     await mette.getByTestId("meeting-submit").click();
     await expectErrorOn(mette.getByTestId("meeting-date"));
     await mette.getByTestId("meeting-date").fill(dayFromToday(30));
+    await mette.getByTestId("meeting-location").fill("Nordlager A/S, mødelokale 2");
     await mette.getByTestId("meeting-submit").click();
     await expectFocused(mette.getByTestId("schedule-result"));
     await expect(mette.getByTestId("meeting-scheduled")).toBeVisible();
@@ -158,9 +160,16 @@ test.describe("focus, errors and announcements", () => {
     const kurt = await context.newPage();
     await kurt.goto(demo.links.employee);
     await waitSaved(kurt);
-    // In the room, the progress he records is one tap away.
-    await kurt.getByTestId("section-menu").getByTestId("waiting-progress").click();
-    await expect(kurt).toHaveURL(`${demo.caseUrl}#progress`);
+    // The room's menu offers "record a value" exactly when his case page says progress is due
+    // (in this demo copy his last entry is recent, so neither does; the link's target is checked
+    // whenever it is there).
+    const waiting = kurt.getByTestId("section-menu").getByTestId("waiting-progress");
+    await expect(kurt.getByTestId("section-menu")).toBeVisible();
+    const offered = (await waiting.count()) > 0;
+    if (offered) await expect(waiting).toHaveAttribute("href", /\/cases\/[0-9a-f-]{36}#progress$/);
+    await kurt.goto(demo.caseUrl);
+    await expect(kurt.getByTestId("due-from-me")).toBeVisible();
+    expect((await kurt.getByTestId("due-from-me").locator('[data-testid="due-item"][data-kind="progress"]').count()) > 0).toBe(offered);
     const measure = kurt.getByTestId("measure").first();
     const form = measure.locator('[data-testid^="progress-form-"]');
 
@@ -199,6 +208,7 @@ test.describe("focus, errors and announcements", () => {
   });
 
   test("signing, a new version's reason, verifying, an issued link and a confirmation keep the focus", async ({ browser }) => {
+    test.setTimeout(240_000);
     const demo = await ownDemo();
     const meetingPath = new URL(demo.meetingUrl).pathname;
     const mette = await caseworkerPage(browser, demoLinks().caseworkerEmail);
@@ -231,13 +241,16 @@ test.describe("focus, errors and announcements", () => {
     await expectFocused(kurt.getByTestId("sign-announcement"));
     await expect(kurt.getByTestId("sign-announcement")).toContainText("Kurt Hansen");
 
-    // /verify: a file that is no bundle (the error on the file field), then a real one (the result).
+    // /verify: no file (the error on the file field), a file that is no bundle, then a real one (the result).
     await kurt.goto("/verify");
+    await kurt.getByTestId("verify-submit").click();
+    await expectErrorOn(kurt.getByTestId("verify-file"));
     await kurt
       .getByTestId("verify-file")
       .setInputFiles({ name: "note.json", mimeType: "application/json", buffer: Buffer.from("not json") });
     await kurt.getByTestId("verify-submit").click();
-    await expectErrorOn(kurt.getByTestId("verify-file"));
+    await expect(kurt.getByTestId("verify-result")).toHaveAttribute("data-valid", "false");
+    await expectFocused(kurt.getByTestId("verify-result-region"));
     const bundle = await mette.request.get(demo.agreementBundles[0]!);
     expect(bundle.ok()).toBe(true);
     await kurt.getByTestId("verify-file").setInputFiles({ name: "bundle.json", mimeType: "application/json", buffer: await bundle.body() });

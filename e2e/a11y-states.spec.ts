@@ -7,12 +7,13 @@ import { caseworkerPage } from "./staff-helpers";
 /**
  * Issue 18's "done when": axe finds nothing in any state of a meeting, in Danish, Norwegian and
  * English — the room before anyone chairs, the chair's own view, a running speaking round, the
- * consent board with a reservation, the closing check, the agreement page with an error and with
- * a version to sign — as the chair (the caseworker), the employee on a phone, and on the wall.
+ * consent board with a reservation, the closing check — as the chair (the caseworker), the
+ * employee on a phone, and on the wall. The agreement page's states: a11y-agreement-states.spec.ts.
  *
  * One copy of the demo and one browser context per language and person, all in the meeting at
  * once: the chair moves the meeting on in Danish, every other window follows live (no reloads),
- * and each state is read in all three languages as it happens.
+ * and each state is read in all three languages as it happens. The first states are read whole;
+ * later ones only where the meeting changes (the meeting panel, the bar at the top, the wall).
  */
 type Windows = { chair: Page; employee: Page; wall: Page };
 
@@ -37,21 +38,23 @@ async function open(browser: Browser, baseURL: string, locale: Locale): Promise<
 }
 
 test("every state of the meeting, in every language, has no axe findings", async ({ browser, baseURL }) => {
-  test.setTimeout(900_000);
-  const demo = await ownDemo();
-  const meetingPath = new URL(demo.meetingUrl).pathname;
+  test.setTimeout(1_200_000);
   const windows = {} as Record<Locale, Windows>;
   for (const locale of LOCALES) windows[locale] = await open(browser, baseURL!, locale);
   const { chair, employee } = windows.da;
 
   /** Every window, as it is now, in its language. `until` says the window shows the new state. */
-  const scan = async (state: string, until: (w: Windows) => Promise<void>) => {
+  const scan = async (state: string, until: (w: Windows) => Promise<void>, rooms: { chair?: string[]; employee?: string[] } = {}) => {
     for (const locale of LOCALES) {
       const w = windows[locale];
       await until(w);
-      for (const [who, page] of Object.entries(w)) await expectNoAxeFindings(page, `${state}, ${who}`, locale);
+      await expectNoAxeFindings(w.chair, `${state}, chair`, locale, rooms.chair);
+      await expectNoAxeFindings(w.employee, `${state}, employee`, locale, rooms.employee);
+      await expectNoAxeFindings(w.wall, `${state}, wall`, locale);
     }
   };
+  /** What changes in the room as the meeting moves on (the rest was read in the first states). */
+  const MEETING = ["#meeting", '[data-testid="now-bar"]', '[data-testid="section-menu"]'];
   const atPhase = (phase: string) => async (w: Windows) => {
     await expect(w.chair.getByTestId("phase-stepper")).toHaveAttribute("data-phase", phase);
     await expect(w.employee.getByTestId("phase-stepper")).toHaveAttribute("data-phase", phase);
@@ -64,18 +67,26 @@ test("every state of the meeting, in every language, has no axe findings", async
   await chair.getByTestId("chair-choose-caseworker").click();
   await chair.getByTestId("phase-next").click();
   await chair.getByTestId("item-start-first").click();
-  await scan("the chair's view, an item running", async (w) => {
-    await expect(w.employee.getByTestId("chair-name")).toContainText("Mette");
-    await expect(w.wall.getByTestId("present-now")).toBeVisible();
-  });
+  await scan(
+    "the chair's view, an item running",
+    async (w) => {
+      await expect(w.employee.getByTestId("chair-name")).toContainText("Mette");
+      await expect(w.wall.getByTestId("present-now")).toBeVisible();
+    },
+    { employee: MEETING },
+  );
 
   await chair.getByTestId("phase-next").click();
   await chair.getByTestId("phase-next").click();
   await chair.getByTestId("round-start").click();
-  await scan("a speaking round running", async (w) => {
-    await expect(w.employee.getByTestId("round-order")).toBeVisible();
-    await expect(w.wall.getByTestId("round-order")).toBeVisible();
-  });
+  await scan(
+    "a speaking round running",
+    async (w) => {
+      await expect(w.employee.getByTestId("round-order")).toBeVisible();
+      await expect(w.wall.getByTestId("round-order")).toBeVisible();
+    },
+    { chair: MEETING, employee: MEETING },
+  );
 
   await chair.getByTestId("round-end").click();
   for (let i = 0; i < 4 && (await chair.getByTestId("phase-stepper").getAttribute("data-phase")) !== "agreements"; i++) {
@@ -88,47 +99,24 @@ test("every state of the meeting, in every language, has no axe findings", async
   // Each group of radios is named by its item, for a screen reader that meets it without the card.
   const itemText = (await item.locator("p").first().innerText()).split(": ").slice(1).join(": ").trim();
   await expect(item.getByRole("group", { name: `Din markering for: ${itemText}` })).toBeVisible();
-  await scan("the consent board, with a reservation", async (w) => {
-    await atPhase("agreements")(w);
-    await expect(w.chair.locator('[data-testid="consent-state"][data-state="reservations"]').first()).toBeVisible();
-  });
+  await scan(
+    "the consent board, with a reservation",
+    async (w) => {
+      await atPhase("agreements")(w);
+      await expect(w.chair.locator('[data-testid="consent-state"][data-state="reservations"]').first()).toBeVisible();
+    },
+    { chair: MEETING, employee: MEETING },
+  );
 
   await chair.getByTestId("phase-next").click();
-  await scan("the closing check", async (w) => {
-    await atPhase("closing")(w);
-    await expect(w.chair.getByTestId("closing-check")).toBeVisible();
-  });
-
-  // The agreement page: a new version needs a reason; without one the error is on its field. Then
-  // a version to sign: the employee's own form with an error, the chair's shared screen in turn.
-  const agreementPath = `${meetingPath}/agreement`;
-  for (const locale of LOCALES) {
-    const page = windows[locale].chair;
-    await page.goto(agreementPath);
-    await page.getByTestId("amend-reason").fill("");
-    await page.getByTestId("amend-submit").click();
-    await expect(page.getByTestId("amend-reason")).toHaveAttribute("aria-invalid", "true");
-    await expectNoAxeFindings(page, "a new version without a reason", locale);
-  }
-  await chair.getByTestId("amend-reason").fill("Planen er ændret på mødet");
-  await chair.getByTestId("amend-submit").click();
-  await expect(chair.getByTestId("agreement-state")).toHaveAttribute("data-state", "awaiting_signatures");
-  for (const locale of LOCALES) {
-    const { chair: c, employee: e } = windows[locale];
-    await e.goto(agreementPath);
-    const own = e.getByTestId("decision-form-employee");
-    await own.getByTestId("sign-submit").click();
-    await expect(own.getByTestId("typed-name")).toHaveAttribute("aria-invalid", "true");
-    await expectNoAxeFindings(e, "a version to sign, signing without a name", locale);
-    await c.goto(agreementPath);
-    await c.getByTestId("turn-manager").click();
-    await expect(c.getByTestId("decision-form-manager")).toBeVisible();
-    await expectNoAxeFindings(c, "a version to sign, in turn at the shared screen", locale);
-  }
-  for (const locale of LOCALES) {
-    await expect(windows[locale].wall.getByTestId("present-agreement")).toBeVisible();
-    await expectNoAxeFindings(windows[locale].wall, "a version to sign, on the wall", locale);
-  }
+  await scan(
+    "the closing check",
+    async (w) => {
+      await atPhase("closing")(w);
+      await expect(w.chair.getByTestId("closing-check")).toBeVisible();
+    },
+    { chair: MEETING, employee: MEETING },
+  );
 
   for (const w of Object.values(windows)) for (const p of Object.values(w)) await p.context().close();
 });

@@ -131,7 +131,7 @@ test.describe("languages", () => {
 test.describe("titles and the focus ring", () => {
   test("page titles name the page: a page that does not exist, a link that cannot be used, whose case it is", async ({ browser }) => {
     const demo = await ownDemo();
-    const page = await browser.newPage();
+    const page = await (await browser.newContext({ locale: "da-DK" })).newPage();
     await page.goto("/no-such-page");
     await expect(page).toHaveTitle(/^Siden findes ikke · /);
     await page.goto("/join/invalid?reason=gone");
@@ -142,7 +142,7 @@ test.describe("titles and the focus ring", () => {
     await setLocale(staff.context(), "en", new URL(demo.caseUrl).origin);
     await staff.reload();
     await expect(staff).toHaveTitle(/^Kurt Hansen’s return to work · /);
-    await page.close();
+    await page.context().close();
     await staff.context().close();
   });
 
@@ -165,7 +165,17 @@ test.describe("titles and the focus ring", () => {
           for (let i = 0; ring && i < 4 && getComputedStyle(ring).outlineStyle === "none"; i++) ring = ring.parentElement;
           const s = getComputedStyle(ring ?? el);
           if (!ring || s.outlineStyle === "none" || parseFloat(s.outlineWidth) === 0) return { what: el.outerHTML.slice(0, 80), ratio: 0 };
-          const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+          // Any CSS colour (Tailwind's are lab()/oklch()) as sRGB, by painting it.
+          const canvas = document.createElement("canvas");
+          canvas.width = canvas.height = 1;
+          const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
+          const rgb = (c: string) => {
+            ctx.clearRect(0, 0, 1, 1);
+            ctx.fillStyle = c;
+            ctx.fillRect(0, 0, 1, 1);
+            const [r, g, b2, a] = ctx.getImageData(0, 0, 1, 1).data;
+            return [r!, g!, b2!, a! / 255];
+          };
           const lum = ([r, g, b]: number[]) => {
             const f = (v: number) => {
               const x = v / 255;
@@ -177,8 +187,7 @@ test.describe("titles and the focus ring", () => {
           let bg = "rgb(248, 250, 252)";
           for (let p = ring.parentElement; p; p = p.parentElement) {
             const c = getComputedStyle(p).backgroundColor;
-            const parts = rgb(c);
-            if (parts.length >= 3 && (parts.length === 3 || parts[3]! > 0.5)) {
+            if (rgb(c)[3]! > 0.5) {
               bg = c;
               break;
             }

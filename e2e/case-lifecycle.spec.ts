@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoLinks } from "./demo-links";
 import { caseworkerPage, invite, openCaseWithMeeting } from "./staff-helpers";
-import { joinAs } from "./room-helpers";
+import { joinAs, waitSaved } from "./room-helpers";
 
 /** Open a case from /cases/new with a reference (no meeting). */
 async function openCase(page: Page, employeeName: string, reference: string): Promise<void> {
@@ -21,7 +21,7 @@ test("the caseworker closes a case: it is read-only, the room too; reopened with
   // A manager in the room, editing: closing the case turns their room read-only.
   const link = await invite(caseworker, "manager", "Lars Leder");
   const manager = await joinAs(browser, link);
-  await expect(manager.getByTestId("connection-status")).toHaveAttribute("data-status", "online");
+  await waitSaved(manager);
 
   await caseworker.goto(caseUrl);
   await caseworker.getByTestId("close-case-toggle").click();
@@ -36,6 +36,7 @@ test("the caseworker closes a case: it is read-only, the room too; reopened with
   await expect(caseworker.getByTestId("move-toggle")).toHaveCount(0);
   await expect(caseworker.getByTestId("invite-submit")).toHaveCount(0);
   await expect(manager.getByTestId("notice-meeting-over")).toBeVisible();
+  await expect(manager.getByTestId("connection-status")).toHaveAttribute("data-status", "meetingOver");
   await manager.reload();
   await expect(manager.getByTestId("notice-meeting-over")).toContainText("Sagen er afsluttet");
 
@@ -48,7 +49,7 @@ test("the caseworker closes a case: it is read-only, the room too; reopened with
   await expect(caseworker.getByTestId("case-history")).toContainText("Sygemeldt igen");
   await expect(caseworker.getByTestId("move-toggle")).toBeVisible();
   await manager.goto(meetingUrl);
-  await expect(manager.getByTestId("connection-status")).toHaveAttribute("data-status", "online");
+  await waitSaved(manager);
   await expect(manager.getByTestId("notice-meeting-over")).toHaveCount(0);
 });
 

@@ -50,7 +50,7 @@ const schema = z.object({
   SIGNING_KEY: z.string().optional(),
   /** Seconds a collaboration ticket stays valid for opening a socket. */
   TICKET_TTL_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  /** Cases per page of the case list (lib/cases/list-my-cases.ts). */
+  /** Cases per page of the case list (lib/case-list/list-my-cases.ts). */
   CASE_LIST_PAGE_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Days a join link stays valid after the end of its case's latest scheduled meeting (lib/access/join-link-expiry.ts). */
   JOIN_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),

@@ -6,6 +6,7 @@ import { readHoursRamp, EMPTY_RAMP } from "../plan/hours-ramp";
 import { readToolDetail, type ToolDetail } from "../plan/tool-detail";
 import { EMPTY_NAV_FACTS } from "../plan/follow-up-plan";
 import { MEASURE_STATUSES, TASK_ADAPTATIONS, TASK_JUDGED_BY, TASK_JUDGEMENTS, TRIED_KINDS } from "../plan/follow-up-plan-terms";
+import { readCatalogueFacts } from "../plan/activity-catalogue";
 import { isCountry } from "../organisation/is-country";
 import type { Country } from "../organisation/country";
 import { MEASURE_SCHEDULES } from "../plan/measure-schedule";
@@ -54,7 +55,20 @@ const planSchema = z.object({
             schedule: z.enum(MEASURE_SCHEDULES).nullable().catch(null),
           })
           .catch({ label: "", from: null, target: null, unit: "", schedule: null }),
-        activities: z.array(z.object({ id: z.string(), text: str, who: str, schedule: str })).catch([]),
+        activities: z
+          .array(
+            z.object({
+              id: z.string(),
+              text: str,
+              who: str,
+              schedule: str,
+              catalogue: z
+                .unknown()
+                .transform((v) => readCatalogueFacts(v) ?? undefined)
+                .optional(),
+            }),
+          )
+          .catch([]),
       }),
     )
     .catch([]),

@@ -88,7 +88,13 @@ export function buildAgreementDocument(input: DocumentInput): FrozenAgreementDoc
           unit: g.measure.unit,
           schedule: g.measure.schedule,
         },
-        activities: g.activities.map((a) => ({ id: a.id, text: a.text, who: a.who, schedule: a.schedule })),
+        activities: g.activities.map((a) => ({
+          id: a.id,
+          text: a.text,
+          who: a.who,
+          schedule: a.schedule,
+          ...(a.catalogue ? { catalogue: a.catalogue } : {}),
+        })),
       })),
       mixer: Object.fromEntries(Object.entries(view.plan.mixer).filter(([, v]) => typeof v === "number")) as Record<string, number>,
       tools: Object.entries(view.plan.tools)

@@ -14,6 +14,7 @@ describe("an agreement freezes the country's plan (issue 17)", () => {
     expect(content.plan.followUpPlan!.workTasks.map((t) => t.judgement)).toEqual(["can", "adapt", "cannot"]);
     expect(content.plan.followUpPlan!.tried[0]!.whyNot).toMatch(/smertene/);
     expect(content.plan.toolDetails!.adaptationGrant).toEqual({ status: "considering", what: "Hev-senk-kasse" });
+    expect(content.plan.subGoals[0]!.activities[0]!.catalogue).toMatchObject({ key: "rehabWorkTesting", provider: "Aktiv Rehab AS" });
     expect(content.plan.hoursRamp!.steps).toEqual([
       { hoursPerWeek: 15, weeks: 2 },
       { hoursPerWeek: 22, weeks: 1 },
@@ -35,6 +36,10 @@ describe("an agreement freezes the country's plan (issue 17)", () => {
     expect(tools.rows.find((r) => r.label === "Tilretteleggingstilskudd")!.value).toBe("Vurderes · Hva: Hev-senk-kasse");
     expect(JSON.stringify(doc.presentation.en)).toContain("15 hours a week for 2 weeks");
     expect(JSON.stringify(doc.presentation.da)).toContain("22 timer om ugen i 1 uge");
+    // A catalogue activity: what it is, its provider, hours, and where.
+    expect(JSON.stringify(doc.presentation.nb)).toContain(
+      "Arbeidsutprøving i trygge omgivelser · Tilbyder: Aktiv Rehab AS · Timer i uka: 6 · Ikke på arbeidsplassen",
+    );
   });
 
   it("leaves them out of a plan that does not use them, so its bytes are as before", () => {

@@ -5,6 +5,7 @@ import type { FrozenReservation } from "./frozen-reservations";
 import type { ToolDetail } from "../plan/tool-detail";
 import type { HoursRamp } from "../plan/hours-ramp";
 import type { FollowUpPlan } from "../plan/follow-up-plan";
+import type { CatalogueFacts } from "../plan/activity-catalogue";
 import type { MeasureSchedule } from "../plan/measure-schedule";
 
 /**
@@ -99,7 +100,8 @@ export type FrozenPlan = {
     due: string | null;
     /** `schedule`: how often an entry is asked for (absent in versions frozen before it existed). */
     measure: { label: string; from: number | null; target: number | null; unit: string; schedule?: MeasureSchedule | null };
-    activities: { id: string; text: string; who: string; schedule: string }[];
+    /** `catalogue`: picked from the activity catalogue (issue 17); absent otherwise. */
+    activities: { id: string; text: string; who: string; schedule: string; catalogue?: CatalogueFacts }[];
   }[];
   mixer: Record<string, number>;
   tools: string[];

@@ -5,7 +5,7 @@ import { presentReview } from "./present-review";
 import type { FrozenAgreementDocument, Presentation, PresentedGroup, PresentedRow, PresentedSection } from "./frozen-document";
 import { formatInstant, formatIsoDate, formatLocalDateTime, formatNumber, translator, type Translate } from "./labels";
 import { presentReservations } from "./frozen-reservations";
-import { presentFollowUpPlan, presentHoursRamp, toolDetailValue } from "./present-country-plan";
+import { catalogueLine, presentFollowUpPlan, presentHoursRamp, toolDetailValue } from "./present-country-plan";
 
 type Content = Omit<FrozenAgreementDocument, "presentation">;
 
@@ -150,7 +150,8 @@ function subGoalGroup(t: Translate, g: Content["plan"]["subGoals"][number], i: n
     ...g.activities.map((a, j) => ({
       label: t("room.plan.activityN", { n: j + 1 }),
       value: [
-        a.text.trim() || notSet,
+        ...(a.catalogue ? [catalogueLine(a.catalogue, t, locale)] : []),
+        a.text.trim() || (a.catalogue ? "" : notSet),
         a.who.trim() ? `${t("room.plan.activityWho")}: ${a.who.trim()}` : "",
         a.schedule.trim() ? `${t("room.plan.activitySchedule")}: ${a.schedule.trim()}` : "",
       ]

@@ -4,6 +4,7 @@ import { TOOL_FIELDS } from "../plan/tool-detail";
 import { rampEndsOn, type HoursRamp } from "../plan/hours-ramp";
 import type { FollowUpPlan } from "../plan/follow-up-plan";
 import { isPlanTool } from "../plan/tools";
+import type { CatalogueFacts } from "../plan/activity-catalogue";
 import type { PresentedGroup, PresentedRow, PresentedSection } from "./frozen-document";
 import { formatIsoDate, formatNumber, type Translate } from "./labels";
 
@@ -144,4 +145,18 @@ export function presentFollowUpPlan(p: FollowUpPlan, t: Translate, locale: Local
       ],
     }),
   ];
+}
+
+/** A catalogue activity in one line: what it is, who provides it, hours, period, where. */
+export function catalogueLine(c: CatalogueFacts, t: Translate, locale: Locale): string {
+  const date = (v: string | null) => (v ? formatIsoDate(v, locale) : "…");
+  return [
+    t(`activityCatalogue.${c.key}.label`),
+    c.provider.trim() ? `${t("activityCatalogue.provider")}: ${c.provider.trim()}` : "",
+    c.hoursPerWeek !== null ? `${t("activityCatalogue.hoursPerWeek")}: ${formatNumber(c.hoursPerWeek, locale)}` : "",
+    c.from || c.to ? t("toolDetail.periodValue", { from: date(c.from), to: date(c.to) }) : "",
+    t(c.atWorkplace ? "activityCatalogue.atWorkplace" : "activityCatalogue.notAtWorkplace"),
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }

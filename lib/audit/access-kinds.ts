@@ -19,6 +19,8 @@ export const ACCESS_WHAT = [
   "agreement_pdf",
   /** An agreement's verification bundle exported. */
   "agreement_bundle",
+  /** An agreement exported in an authority's format (fastholdelsesplan, oppfølgingsplan, dialogmøte referat). */
+  "agreement_export",
   /** The person's own data exported (GDPR Art. 15 / 20). */
   "data_export",
   /** A follow-up meeting's review: the agreed plan and every progress entry recorded since. */

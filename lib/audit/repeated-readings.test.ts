@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMyCases } from "../cases/list-my-cases";
-import { recordCaseListShown } from "../cases/record-case-list-shown";
+import { listMyCases } from "../case-list/list-my-cases";
+import { recordCaseListShown } from "../case-list/record-case-list-shown";
 import { listDueForViewer } from "../followup/list-due-for-viewer";
 import { recordDueListShown } from "../followup/record-due-list-shown";
 import { createBoundCase, type BoundCase } from "../followup/testing";

@@ -6,7 +6,7 @@ import { findCase } from "@/db/queries/cases";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { provisionCaseworker } from "../auth/provision-caseworker";
 import { getCaseOverview } from "./get-case-overview";
-import { listMyCases } from "./list-my-cases";
+import { listMyCases } from "../case-list/list-my-cases";
 import { openCase } from "./open-case";
 import { requireCaseStaff } from "./require-case-staff";
 import { staffCaseFixture } from "./testing";

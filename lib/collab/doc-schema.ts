@@ -54,6 +54,8 @@ const ACTIVITY = map({
   text: text(LONG),
   who: text(SHORT),
   schedule: text(SHORT),
+  // Picked from the activity catalogue: one small JSON value (lib/plan/activity-catalogue.ts checks it).
+  catalogue: json({ maxChars: 1_000, maxDepth: 1 }),
   pos: POS,
 });
 

@@ -5,6 +5,7 @@ import type { PlanTool } from "../plan/tools";
 import type { ToolDetail } from "../plan/tool-detail";
 import type { HoursRamp } from "../plan/hours-ramp";
 import type { FollowUpPlan } from "../plan/follow-up-plan";
+import type { CatalogueFacts } from "../plan/activity-catalogue";
 import type { MeasureSchedule } from "../plan/measure-schedule";
 
 /**
@@ -47,7 +48,8 @@ export type AgendaItemView = {
   notesText: string;
 };
 
-export type ActivityView = { id: string; text: string; who: string; schedule: string };
+/** `catalogue`: picked from the activity catalogue (lib/plan/activity-catalogue.ts); absent for one of the plan's own. */
+export type ActivityView = { id: string; text: string; who: string; schedule: string; catalogue?: CatalogueFacts };
 
 export type MeasureView = {
   label: string;

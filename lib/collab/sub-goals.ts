@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { catalogueFactsSchema, readCatalogueFacts, type CatalogueFacts } from "../plan/activity-catalogue";
 import { planMap, type SubGoalView } from "./schema";
 import { checkDate, checkNumber, findById, newId, numOrNull, str, strOrNull, textOf, plain } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
@@ -123,11 +124,42 @@ export function removeActivity(doc: Y.Doc, subGoalId: string, activityId: string
   });
 }
 
+/**
+ * Pick an activity from the catalogue (or change its facts): one JSON value on the activity, the
+ * activity's texts stay the person's own. The catalogue's label is never written into a shared
+ * text, so the diagnosis guard (which reads the texts) does not fire on it; a sensitive entry the
+ * employee did not agree to share is stored as the neutral one (activity-catalogue.ts).
+ */
+export function setActivityCatalogue(doc: Y.Doc, subGoalId: string, activityId: string, facts: CatalogueFacts | null): void {
+  if (facts === null) {
+    doc.transact(() =>
+      findById(activitiesOf(findById(subGoalsArray(doc), subGoalId, "sub-goal").map), activityId, "activity").map.delete("catalogue"),
+    );
+    return;
+  }
+  const parsed = catalogueFactsSchema.safeParse(facts);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "not an activity of the catalogue", { catalogue: "invalid" });
+  if (parsed.data.from && parsed.data.to && parsed.data.to < parsed.data.from) {
+    throw new AppError("INVALID_INPUT", "the period ends before it starts", { to: "before_from" });
+  }
+  doc.transact(() =>
+    findById(activitiesOf(findById(subGoalsArray(doc), subGoalId, "sub-goal").map), activityId, "activity").map.set(
+      "catalogue",
+      parsed.data,
+    ),
+  );
+}
+
 export type ActivityTextField = "text" | "who" | "schedule";
 
 export function activityText(doc: Y.Doc, subGoalId: string, activityId: string, field: ActivityTextField): Y.Text {
   const list = activitiesOf(findById(subGoalsArray(doc), subGoalId, "sub-goal").map);
   return textOf(findById(list, activityId, "activity").map, field);
+}
+
+function catalogueOf(a: Y.Map<unknown>): { catalogue?: CatalogueFacts } {
+  const facts = readCatalogueFacts(a.get("catalogue"));
+  return facts ? { catalogue: facts } : {};
 }
 
 function scheduleOf(v: unknown): MeasureSchedule | null {
@@ -157,6 +189,7 @@ export function readSubGoals(doc: Y.Doc): SubGoalView[] {
               text: str(a.get("text")),
               who: str(a.get("who")),
               schedule: str(a.get("schedule")),
+              ...catalogueOf(a),
             }))
           : [],
     };

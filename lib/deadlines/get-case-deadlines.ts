@@ -5,7 +5,6 @@ import { loadCaseAgreements } from "../agreements/case-agreements";
 import { requireCaseStaff } from "../cases/require-case-staff";
 import { AppError } from "../errors";
 import { organisationOfCase } from "../organisations/organisation-of-case";
-import { caseSickLeaveStart } from "./case-facts";
 import { caseLawDeadlines, type CaseLawDeadlines } from "./case-law-deadlines";
 
 /**
@@ -23,5 +22,5 @@ export async function getCaseDeadlines(input: {
   if (!c) throw new AppError("NOT_FOUND", "no such case");
   const [meetings, agreements] = await Promise.all([listMeetingsOfCases(db, [c.id]), loadCaseAgreements(c.id)]);
   const { country } = await organisationOfCase(c.id);
-  return caseLawDeadlines({ sickLeaveStart: caseSickLeaveStart(c), country, meetings, agreements, now: input.now ?? new Date() });
+  return caseLawDeadlines({ sickLeaveStart: c.sickLeaveStart, country, meetings, agreements, now: input.now ?? new Date() });
 }

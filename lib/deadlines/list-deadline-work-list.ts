@@ -6,7 +6,6 @@ import { recordAccessMerged } from "../audit/record-access-merged";
 import { AppError } from "../errors";
 import { dateInZone } from "../time/zoned";
 import { organisationOfCase } from "../organisations/organisation-of-case";
-import { caseSickLeaveStart } from "./case-facts";
 import { caseLawDeadlines } from "./case-law-deadlines";
 import { isDueWithinWeek, isMissed, type LawDeadline } from "./law-deadlines";
 
@@ -34,8 +33,9 @@ export async function listDeadlineWorkList(input: {
   );
   const out: DeadlineWorkList = { dueThisWeek: [], missed: [] };
   for (const { case: c } of mine) {
-    const start = caseSickLeaveStart(c);
-    if (!start) continue;
+    const start = c.sickLeaveStart;
+    // A closed case is on no work list.
+    if (!start || c.state === "closed") continue;
     const { deadlines } = caseLawDeadlines({
       sickLeaveStart: start,
       country: (await organisationOfCase(c.id)).country,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserByEmail } from "@/db/queries/users";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { openJoinLink } from "../access/open-join-link";
-import { listMyCases } from "../cases/list-my-cases";
+import { listMyCases } from "../case-list/list-my-cases";
 import { getMeetingTicket } from "../meetings/get-meeting-ticket";
 import { openStaffSession } from "../auth/testing";
 import { verifyTicket } from "../tickets/collab-ticket";

@@ -6,7 +6,7 @@ import { addAction, isActionStatus, setActionStatus } from "../collab/actions";
 import { followUpText } from "../collab/follow-up";
 import { goalText, planTrack, setGoalTargetDate, setMixer, setStep, setTool } from "../collab/plan";
 import { initReview, type NewReviewItem } from "../collab/review";
-import { addActivity, addSubGoal } from "../collab/sub-goals";
+import { addActivity, addSubGoal, setActivityCatalogue } from "../collab/sub-goals";
 import { newId } from "../collab/values";
 import { clampText } from "../collab/text-limits";
 import type { Locale } from "../i18n/locales";
@@ -113,6 +113,8 @@ export function carryForward(doc: Y.Doc, basis: CarryForwardBasis, locale: Local
           who: clampText("activityWho", a.who),
           schedule: clampText("activitySchedule", a.schedule),
         });
+        const picked = a.catalogue;
+        if (picked) leaveOutMisfit(() => setActivityCatalogue(doc, g.id, a.id, picked));
       }
     }
     for (const [dimension, value] of Object.entries(plan.mixer)) {

@@ -102,6 +102,10 @@ describe("reminder e-mails", () => {
     expect(files.length).toBe(sent);
     expect(files.some((f) => f.endsWith(`-${KURT.caseworkerEmail}.eml`))).toBe(true);
     expect(files.some((f) => f.endsWith("-lars.nielsen@nordlager.example.eml"))).toBe(true);
+    // Mette, the caseworker, is reminded of the law's deadlines of Kurt's case (sick for 9 weeks), in Danish.
+    const mette = mailText(files.find((f) => f.endsWith(`-${KURT.caseworkerEmail}.eml`))!);
+    expect(mette).toContain("Stop påmindelser om lovens frister");
+    expect(mette).toMatch(/^https?:\/\/\S+\/me\r?$/m);
     for (const f of files) {
       const text = mailText(f);
       expectNoCaseContent(text, strings);

@@ -26,7 +26,6 @@ import { dateInZone } from "../time/zoned";
 import { dueReminders, type DueReminder, type ReminderCase } from "./due-reminders";
 import { renderReminderEmail } from "./render-reminder-email";
 import { unsubscribeToken } from "./unsubscribe-token";
-import { caseSickLeaveStart } from "../deadlines/case-facts";
 
 const log = logger("reminders");
 
@@ -54,7 +53,7 @@ async function reminderCase(c: CaseRow, country: Country, now: Date): Promise<Re
     binding: binding?.sealedAt ? { content: binding.content, sealedOn: dateInZone(binding.sealedAt) } : null,
     lastEntryOn,
     mayRecord: (role, subGoalId) => can(role, "write", "progress") && mayRecordValue(role, privacyOf(subGoalId)),
-    deadlines: caseLawDeadlines({ sickLeaveStart: caseSickLeaveStart(c), country, meetings, agreements, now }).deadlines,
+    deadlines: caseLawDeadlines({ sickLeaveStart: c.sickLeaveStart, country, meetings, agreements, now }).deadlines,
   };
 }
 
@@ -72,6 +71,8 @@ export async function scanReminders(opts: { now?: Date } = {}): Promise<number> 
   const base = publicUrl();
   let mails = 0;
   for (const c of await listCasesToRemind(db)) {
+    // A closed case (its outcome recorded) has nothing due any more.
+    if (c.state === "closed") continue;
     let rc: ReminderCase;
     let organisation: { name: string; country: Country };
     try {

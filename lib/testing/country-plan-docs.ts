@@ -5,6 +5,8 @@ import { addNavMeasure, addTriedMeasure, addWorkTask, setNavPlanFacts } from "..
 import { setHoursRamp, setToolDetail } from "../collab/tool-details";
 import { readMeetingDoc } from "../collab/read-meeting-doc";
 import { addAction } from "../collab/actions";
+import { addActivity, addSubGoal, setActivityCatalogue } from "../collab/sub-goals";
+import { pickFromCatalogue } from "../plan/activity-catalogue";
 import { followUpText, setNextMeetingAt } from "../collab/follow-up";
 import { buildAgreementDocument } from "../agreements/build-agreement-document";
 import type { MeetingDocView } from "../collab/schema";
@@ -39,6 +41,19 @@ export function norwegianPlanView(): MeetingDocView {
   addNavMeasure(doc, { text: "Nattskift", status: "not_relevant" });
   addTriedMeasure(doc, { text: "Arbeid på lageret i stedet", kind: "tried", whyNot: "Løftene var de samme; smertene økte etter to dager" });
   setNavPlanFacts(doc, { evaluationDate: "2027-02-15", employeeContributed: true, shareWithNav: true, shareWithDoctor: true });
+  const sg = addSubGoal(doc, {
+    text: "Opp i 22 timer i uka",
+    measureLabel: "Timer i uka",
+    measureFrom: 15,
+    measureTarget: 22,
+    measureUnit: "timer",
+  });
+  const act = addActivity(doc, sg, { text: "" });
+  setActivityCatalogue(doc, sg, act, {
+    ...pickFromCatalogue("rehabWorkTesting", { employeeAgreedToShare: true })!,
+    provider: "Aktiv Rehab AS",
+    hoursPerWeek: 6,
+  });
   addAction(doc, { text: "Bestille hev-senk-kasse", due: "2027-01-10" });
   followUpText(doc, "howOften").insert(0, "Samtale med leder hver fredag");
   followUpText(doc, "jobCentre").insert(0, "Dialogmøte 2 i uke 26");

@@ -12,6 +12,7 @@ import { goalText, setGoalTargetDate, setMixer, setStep, setTool } from "../coll
 import {
   addActivity,
   addSubGoal,
+  setActivityCatalogue,
   setMeasureSchedule,
   setMeasureValue,
   setSubGoalDue,
@@ -95,6 +96,14 @@ export function buildFullMeetingDoc(): Y.Doc {
   setMeasureSchedule(doc, sg, "weekly");
   const act = addActivity(doc, sg, { text: "Gåtur", who: "Kurt", schedule: "dagligt" });
   activityText(doc, sg, act, "who").insert(4, " og kollega");
+  setActivityCatalogue(doc, sg, act, {
+    key: "internship",
+    provider: "Nordlager",
+    hoursPerWeek: 15,
+    from: "2027-01-04",
+    to: null,
+    atWorkplace: true,
+  });
   const a = addAction(doc, { text: "Bestil stol", ownerId: EMP, due: "2027-01-10" });
   actionText(doc, a).insert(0, "Jobcentret: ");
   setActionOwner(doc, a, CW);

@@ -22,7 +22,7 @@ export const PlanSection = memo(function PlanSection({ plan, country }: { plan: 
         <StaircaseField track={plan.track} step={plan.step} />
         <div>
           <h3 className="text-lg font-semibold text-slate-900">{t("subGoals")}</h3>
-          <SubGoalsField subGoals={plan.subGoals} />
+          <SubGoalsField subGoals={plan.subGoals} country={country} />
         </div>
         <div>
           <h3 className="text-lg font-semibold text-slate-900">{t("mixer")}</h3>

@@ -28,11 +28,13 @@ import { RemoveButton } from "@/app/_components/ui/remove-button";
 import { buttonClass, labelClass, selectClass } from "@/app/_components/ui/classes";
 import { isMeasureSchedule, MEASURE_SCHEDULES } from "@/lib/plan/measure-schedule";
 import { YTextField } from "./y-text-field";
+import { CatalogueActivityFields } from "./catalogue-activity-fields";
+import type { Country } from "@/lib/organisation/country";
 import { useFieldDateWarning } from "../meeting/date-warnings";
 import { useLogChange } from "../meeting/use-log-change";
 
 /** Sub-goals (delmål) with a due date and something measurable, and the activities under each. */
-export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoals: SubGoalView[] }) {
+export const SubGoalsField = memo(function SubGoalsField({ subGoals, country }: { subGoals: SubGoalView[]; country: Country }) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
   const log = useLogChange();
@@ -49,7 +51,7 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoal
       {subGoals.length === 0 ? <p className="mt-3 text-slate-700">{t("subGoalsEmpty")}</p> : null}
       <ol className="mt-3 space-y-4">
         {subGoals.map((sg, i) => (
-          <SubGoalCard key={sg.id} subGoal={sg} index={i} count={subGoals.length} />
+          <SubGoalCard key={sg.id} subGoal={sg} index={i} count={subGoals.length} country={country} />
         ))}
       </ol>
       {editable ? (
@@ -61,7 +63,17 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals }: { subGoal
   );
 });
 
-const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGoal: SubGoalView; index: number; count: number }) {
+const SubGoalCard = memo(function SubGoalCard({
+  subGoal,
+  index,
+  count,
+  country,
+}: {
+  subGoal: SubGoalView;
+  index: number;
+  count: number;
+  country: Country;
+}) {
   const t = useTranslations("room.plan");
   const ts = useTranslations("measureSchedule");
   const format = useFormatter();
@@ -207,7 +219,7 @@ const SubGoalCard = memo(function SubGoalCard({ subGoal, index, count }: { subGo
           {subGoal.activities.length === 0 ? <p className="mt-1 text-sm text-slate-700">{t("activitiesEmpty")}</p> : null}
           <ul className="mt-2 space-y-3">
             {subGoal.activities.map((a, ai) => (
-              <ActivityRow key={a.id} subGoalId={subGoal.id} activity={a} index={ai} />
+              <ActivityRow key={a.id} subGoalId={subGoal.id} activity={a} index={ai} country={country} />
             ))}
           </ul>
           {editable ? (
@@ -244,10 +256,12 @@ const ActivityRow = memo(function ActivityRow({
   subGoalId,
   activity,
   index,
+  country,
 }: {
   subGoalId: string;
   activity: ActivityView;
   index: number;
+  country: Country;
 }) {
   const t = useTranslations("room.plan");
   const { conn, editable } = useRoom();
@@ -307,6 +321,7 @@ const ActivityRow = memo(function ActivityRow({
           />
         </div>
       </div>
+      <CatalogueActivityFields subGoalId={subGoalId} activityId={activity.id} facts={activity.catalogue} country={country} />
       <div className="mt-2">
         <RemoveButton
           name={name}

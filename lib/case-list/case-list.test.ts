@@ -9,9 +9,9 @@ import { createBoundCase } from "../followup/testing";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { addDays, dateInZone } from "../time/zoned";
 import { caseHasOverdueActions } from "./case-has-overdue-actions";
-import { closeCase } from "./close-case";
+import { closeCase } from "../cases/close-case";
 import { listMyCases } from "./list-my-cases";
-import { openCase } from "./open-case";
+import { openCase } from "../cases/open-case";
 
 let tdb: TestDatabase;
 beforeAll(async () => {

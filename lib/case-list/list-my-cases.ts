@@ -8,10 +8,10 @@ import { invalidInput } from "../input-errors";
 import { pickNextMeeting } from "../time/pick-invitation-meeting";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
-import type { CaseOutcome, CaseState } from "./case-lifecycle-input";
+import type { CaseOutcome, CaseState } from "../cases/case-lifecycle-input";
 import { ZCaseListQuery, type CaseListQuery } from "./case-list-input";
 import { caseHasOverdueActions } from "./case-has-overdue-actions";
-import { isTeamLead } from "./is-team-lead";
+import { isTeamLead } from "../cases/is-team-lead";
 
 export type MyCase = {
   id: string;

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { listStaffUsers } from "@/db/queries/case-list";
 import type { StaffActor } from "../access/actor";
 import { AppError } from "../errors";
-import { isTeamLead } from "./is-team-lead";
+import { isTeamLead } from "../cases/is-team-lead";
 
 /** The staff members a team lead can filter the team's cases by and hand a case to. Team leads only (403). */
 export async function listHandoverTargets(input: {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** How the case list can be sorted (lib/cases/list-my-cases.ts). */
+/** How the case list can be sorted (lib/case-list/list-my-cases.ts). */
 export const CASE_LIST_SORTS = ["created", "name", "reference", "next_meeting", "sick_leave"] as const;
 
 /**

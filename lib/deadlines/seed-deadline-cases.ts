@@ -1,0 +1,42 @@
+import { getDb } from "@/db/client";
+import { markMeetingCompleted } from "@/db/queries/meetings";
+import { insertOrganisation } from "@/db/queries/organisations";
+import { provisionCaseworker } from "../auth/provision-caseworker";
+import { createCase } from "../cases/create-case";
+import { scheduleMeeting } from "../meetings/schedule-meeting";
+import { addDays, dateInZone, zonedToInstant } from "../time/zoned";
+
+export type DeadlineCases = { dkCaseId: string; dkSoonCaseId: string; noCaseId: string };
+
+/**
+ * Test support (the browser spec's seeding route, POST /api/test-deadlines): a caseworker with
+ * three made-up cases — a Danish one whose first follow-up was held 10 days ago (met; the next in
+ * 18 days), a Danish one whose first follow-up is due in 3 days (due this week), and a Norwegian
+ * one 40 days in with no plan (the follow-up plan missed). Each call makes new organisations.
+ */
+export async function seedDeadlineCases(input: { email: string; now: Date }): Promise<DeadlineCases> {
+  const db = await getDb();
+  const today = dateInZone(input.now);
+  const dk = await insertOrganisation(db, { name: "Jobcenter Testby", country: "DK" });
+  const no = await insertOrganisation(db, { name: "NAV Testby", country: "NO" });
+  const staff = await provisionCaseworker({ email: input.email, organisationId: dk.id });
+  const open = (organisationId: string, employeeName: string, daysAgo: number) =>
+    createCase({
+      organisationId,
+      employeeName,
+      track: "employed",
+      sickLeaveStart: addDays(today, -daysAgo),
+      caseworker: { userId: staff.id, displayName: staff.name ?? "Sagsbehandler", email: input.email },
+    });
+  const held = await open(dk.id, "Dina Dansk", 50);
+  const m = await scheduleMeeting({
+    caseId: held.id,
+    track: "employed",
+    title: "Første opfølgning",
+    startsAt: zonedToInstant(addDays(today, -10), "10:00"),
+  });
+  await markMeetingCompleted(db, m.id);
+  const soon = await open(dk.id, "Dan Snart", 7 * 8 - 1 - 3);
+  const norwegian = await open(no.id, "Nora Norsk", 40);
+  return { dkCaseId: held.id, dkSoonCaseId: soon.id, noCaseId: norwegian.id };
+}

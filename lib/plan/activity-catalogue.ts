@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { Country } from "../organisation/country";
+
+/**
+ * The activity catalogue: the activities the source documents name, per country, that a plan
+ * picks from (or writes its own). Seed 000 (a Danish provider's programmes: internship, mastery
+ * programmes incl. coping with anxiety and depression, coaching and counselling, labour-market
+ * physiotherapy and pool training, discussions with a psychologist, job clarification courses),
+ * seeds 002/004 (virksomhedspraktik, mentor), seed 003 (NAV's occupational rehabilitation: its five
+ * contents, at most 12 weeks). Labels live in the catalogues under `activityCatalogue.<key>`.
+ *
+ * `sensitive`: the activity itself tells something about health (a psychologist, coping with
+ * anxiety). Picked without the employee's consent to share it, it goes into the shared plan as the
+ * neutral `healthActivity` — the shared document never holds what it really is, since every
+ * participant's browser receives all of it.
+ */
+export type CatalogueEntry = {
+  key: string;
+  countries: readonly Country[];
+  sensitive: boolean;
+  atWorkplace: boolean;
+  hoursPerWeek: number | null;
+  /** The longest it may run (NAV's occupational rehabilitation: 12 weeks). */
+  maxWeeks: number | null;
+};
+
+const both: readonly Country[] = ["DK", "NO"];
+
+export const ACTIVITY_CATALOGUE: readonly CatalogueEntry[] = [
+  { key: "internship", countries: both, sensitive: false, atWorkplace: true, hoursPerWeek: 10, maxWeeks: null },
+  { key: "mentor", countries: both, sensitive: false, atWorkplace: true, hoursPerWeek: 2, maxWeeks: null },
+  { key: "coaching", countries: both, sensitive: false, atWorkplace: false, hoursPerWeek: 1, maxWeeks: null },
+  { key: "mastery", countries: both, sensitive: false, atWorkplace: false, hoursPerWeek: 2, maxWeeks: null },
+  { key: "copingAnxietyDepression", countries: both, sensitive: true, atWorkplace: false, hoursPerWeek: 2, maxWeeks: null },
+  { key: "physioPool", countries: both, sensitive: true, atWorkplace: false, hoursPerWeek: 2, maxWeeks: null },
+  { key: "psychologist", countries: both, sensitive: true, atWorkplace: false, hoursPerWeek: 1, maxWeeks: null },
+  { key: "jobClarification", countries: ["DK"], sensitive: false, atWorkplace: false, hoursPerWeek: 10, maxWeeks: null },
+  { key: "rehabMotivation", countries: ["NO"], sensitive: false, atWorkplace: false, hoursPerWeek: null, maxWeeks: 12 },
+  { key: "rehabTraining", countries: ["NO"], sensitive: false, atWorkplace: false, hoursPerWeek: null, maxWeeks: 12 },
+  { key: "rehabWorkTesting", countries: ["NO"], sensitive: false, atWorkplace: false, hoursPerWeek: null, maxWeeks: 12 },
+  { key: "rehabLabourMarket", countries: ["NO"], sensitive: false, atWorkplace: true, hoursPerWeek: null, maxWeeks: 12 },
+  { key: "rehabLifestyle", countries: ["NO"], sensitive: false, atWorkplace: false, hoursPerWeek: null, maxWeeks: 12 },
+  // What a sensitive entry becomes when the employee has not agreed that the workplace may know what it is.
+  { key: "healthActivity", countries: both, sensitive: false, atWorkplace: false, hoursPerWeek: null, maxWeeks: null },
+];
+
+export const CATALOGUE_KEYS = ACTIVITY_CATALOGUE.map((e) => e.key);
+
+export function catalogueEntry(key: string): CatalogueEntry | undefined {
+  return ACTIVITY_CATALOGUE.find((e) => e.key === key);
+}
+
+/** The entries a case in this country picks from (the neutral one is not picked: it is what a sensitive one becomes). */
+export function catalogueFor(country: Country): CatalogueEntry[] {
+  return ACTIVITY_CATALOGUE.filter((e) => e.countries.includes(country) && e.key !== "healthActivity");
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What a catalogue activity carries besides the activity's own texts (one JSON value on the activity). */
+export const catalogueFactsSchema = z.strictObject({
+  key: z.enum(CATALOGUE_KEYS as [string, ...string[]]),
+  provider: z.string().max(200),
+  hoursPerWeek: z.number().min(0).max(80).nullable(),
+  from: isoDate.nullable(),
+  to: isoDate.nullable(),
+  atWorkplace: z.boolean(),
+});
+export type CatalogueFacts = z.infer<typeof catalogueFactsSchema>;
+
+export function readCatalogueFacts(v: unknown): CatalogueFacts | null {
+  const parsed = catalogueFactsSchema.safeParse(v);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The facts to store when `key` is picked: the entry's defaults, and a sensitive entry the
+ * employee did not agree to share stored as the neutral `healthActivity`.
+ */
+export function pickFromCatalogue(key: string, opts: { employeeAgreedToShare: boolean }): CatalogueFacts | null {
+  const entry = catalogueEntry(key);
+  if (!entry) return null;
+  const stored = entry.sensitive && !opts.employeeAgreedToShare ? catalogueEntry("healthActivity")! : entry;
+  return { key: stored.key, provider: "", hoursPerWeek: entry.hoursPerWeek, from: null, to: null, atWorkplace: entry.atWorkplace };
+}
+
+/** A period longer than the entry allows (occupational rehabilitation: 12 weeks), in whole weeks over; 0 when within. */
+export function weeksOverLimit(facts: CatalogueFacts): number {
+  const max = catalogueEntry(facts.key)?.maxWeeks;
+  if (!max || !facts.from || !facts.to) return 0;
+  const weeks = Math.ceil((Date.parse(`${facts.to}T00:00:00Z`) - Date.parse(`${facts.from}T00:00:00Z`) + 86_400_000) / (7 * 86_400_000));
+  return Math.max(0, weeks - max);
+}
