@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/app/_server/page-access";
 import { isAppError } from "@/lib/errors";
-import { listMyCases, type CaseListPage } from "@/lib/cases/list-my-cases";
-import { listHandoverTargets } from "@/lib/cases/list-handover-targets";
+import { listMyCases, type CaseListPage } from "@/lib/case-list/list-my-cases";
+import { listHandoverTargets } from "@/lib/case-list/list-handover-targets";
 import { isTeamLead } from "@/lib/cases/is-team-lead";
-import { CASE_LIST_SORTS, type CaseListQuery } from "@/lib/cases/case-list-input";
-import { recordCaseListShown } from "@/lib/cases/record-case-list-shown";
+import { CASE_LIST_SORTS, type CaseListQuery } from "@/lib/case-list/case-list-input";
+import { recordCaseListShown } from "@/lib/case-list/record-case-list-shown";
 import { StaffPage } from "./_components/staff-page";
 import { HandOverForm } from "./_components/hand-over-form";
 import {
