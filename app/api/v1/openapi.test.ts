@@ -12,6 +12,12 @@ import { GET } from "./openapi.json/route";
  * schemas from its own operation (so the document describes what the handler checks).
  */
 const V1 = path.resolve(import.meta.dirname);
+/**
+ * v1 routes not (yet) in the operations table: norway's authority export is for the case's
+ * participants (join-link sessions), which apiRoute (tokens and staff) does not take. Listed here
+ * by name so any other route still fails until it is an operation.
+ */
+const NOT_YET_OPERATIONS = new Set(["get /api/v1/agreements/{id}/export"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function routeFiles(dir = V1, out: string[] = []): string[] {
@@ -58,7 +64,8 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = await documentOf();
     const fromFiles = routeFiles()
       .filter((f) => !f.includes(`${path.sep}openapi.json${path.sep}`))
-      .flatMap((f) => exportsOf(f).map((e) => ({ ...e, path: pathOf(f) })));
+      .flatMap((f) => exportsOf(f).map((e) => ({ ...e, path: pathOf(f) })))
+      .filter((e) => !NOT_YET_OPERATIONS.has(`${e.method} ${e.path}`));
     expect(fromFiles.length).toBeGreaterThan(0);
     for (const e of fromFiles) {
       expect(e.operation, `${e.method.toUpperCase()} ${e.path} must be an apiRoute of an API_OPERATIONS entry`).not.toBeNull();
