@@ -237,6 +237,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/test-deadlines/route.ts": {
     POST: { noCaseData: "seeds made-up cases for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers their ids only" },
   },
+  "app/api/test-organisation/route.ts": {
+    POST: { noCaseData: "makes an organisation and its administrator for a browser test (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" },
+  },
   "app/join/[token]/route.ts": { GET: { noCaseData: "exchanges a join link for a session and redirects" } },
   "app/join/decide/route.ts": { POST: { noCaseData: "keeps or switches this browser's session and redirects" } },
 };
@@ -247,6 +250,7 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
 type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
 
 const PAGES: Record<string, PageRule> = {
+  "app/admin/page.tsx": { noCaseData: "the administrator's own organisation's staff: names, e-mail addresses, roles; no case" },
   "app/admin/jobs/page.tsx": {
     noCaseData: "failed jobs for an administrator: queue, id, tries and error (job data holds ids; addresses are left out)",
   },

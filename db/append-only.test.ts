@@ -23,9 +23,9 @@ async function expectRefused(p: Promise<unknown>, re: RegExp): Promise<void> {
 }
 
 async function newCase(): Promise<string> {
-  const [c] = await h.db
-    .insert(cases)
-    .values({ organisationId: await testOrganisation(h.db), employeeName: "X", track: "employed" })
+  const [c] = await h
+    .ownerDb!.insert(cases)
+    .values({ organisationId: await testOrganisation(h.ownerDb!), employeeName: "X", track: "employed" })
     .returning();
   return c!.id;
 }
@@ -33,8 +33,8 @@ async function newCase(): Promise<string> {
 describe("append-only evidence", () => {
   it("refuses UPDATE and DELETE of access-log rows", async () => {
     const caseId = await newCase();
-    const [row] = await h.db
-      .insert(accessLog)
+    const [row] = await h
+      .ownerDb!.insert(accessLog)
       .values({
         caseId,
         actorKind: "participant",
@@ -45,53 +45,53 @@ describe("append-only evidence", () => {
         purpose: "meeting",
       })
       .returning();
-    await expectRefused(h.db.update(accessLog).set({ actorName: "B" }).where(eq(accessLog.id, row!.id)), /append-only/);
-    await expectRefused(h.db.delete(accessLog).where(eq(accessLog.id, row!.id)), /append-only/);
-    await expectRefused(h.db.execute(sql`truncate access_log cascade`), /append-only/);
+    await expectRefused(h.ownerDb!.update(accessLog).set({ actorName: "B" }).where(eq(accessLog.id, row!.id)), /append-only/);
+    await expectRefused(h.ownerDb!.delete(accessLog).where(eq(accessLog.id, row!.id)), /append-only/);
+    await expectRefused(h.ownerDb!.execute(sql`truncate access_log cascade`), /append-only/);
   });
 
   it("keeps an agreement's frozen bytes, refuses changes once sealed, and never deletes it", async () => {
     const caseId = await newCase();
-    const [a] = await h.db
-      .insert(agreements)
+    const [a] = await h
+      .ownerDb!.insert(agreements)
       .values({ caseId, version: 1, canonical: new Uint8Array([123, 125]), fingerprint: "f", requiredSigners: ["employee"] })
       .returning();
     await expectRefused(
-      h.db
-        .update(agreements)
+      h
+        .ownerDb!.update(agreements)
         .set({ canonical: new Uint8Array([91, 93]) })
         .where(eq(agreements.id, a!.id)),
       /frozen content/,
     );
-    await h.db
-      .update(agreements)
+    await h
+      .ownerDb!.update(agreements)
       .set({ sealedAt: new Date(), sealKid: "k", sealSignature: "s", chainHead: "h" })
       .where(eq(agreements.id, a!.id));
-    await expectRefused(h.db.update(agreements).set({ sealSignature: "other" }).where(eq(agreements.id, a!.id)), /sealed/);
-    await expectRefused(h.db.delete(agreements).where(eq(agreements.id, a!.id)), /evidence/);
-    const [again] = await h.db.select().from(agreements).where(eq(agreements.id, a!.id));
+    await expectRefused(h.ownerDb!.update(agreements).set({ sealSignature: "other" }).where(eq(agreements.id, a!.id)), /sealed/);
+    await expectRefused(h.ownerDb!.delete(agreements).where(eq(agreements.id, a!.id)), /evidence/);
+    const [again] = await h.ownerDb!.select().from(agreements).where(eq(agreements.id, a!.id));
     expect(Array.from(again!.canonical)).toEqual([123, 125]);
     expect(again!.sealSignature).toBe("s");
   });
 
   it("refuses UPDATE and DELETE of agreement events", async () => {
     const caseId = await newCase();
-    const [a] = await h.db
-      .insert(agreements)
+    const [a] = await h
+      .ownerDb!.insert(agreements)
       .values({ caseId, version: 1, canonical: new Uint8Array([123, 125]), fingerprint: "f", requiredSigners: [] })
       .returning();
-    const [e] = await h.db
-      .insert(agreementEvents)
+    const [e] = await h
+      .ownerDb!.insert(agreementEvents)
       .values({ agreementId: a!.id, seq: 1, type: "prepared", at: new Date(), hash: "h", data: new Uint8Array([1]) })
       .returning();
-    await expectRefused(h.db.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.id, e!.id)), /append-only/);
-    await expectRefused(h.db.delete(agreementEvents).where(eq(agreementEvents.id, e!.id)), /append-only/);
+    await expectRefused(h.ownerDb!.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.id, e!.id)), /append-only/);
+    await expectRefused(h.ownerDb!.delete(agreementEvents).where(eq(agreementEvents.id, e!.id)), /append-only/);
   });
 });
 
 let organisationId: string | undefined;
 /** One organisation for this file's cases. */
-async function testOrganisation(db: typeof h.db): Promise<string> {
+async function testOrganisation(db: NonNullable<typeof h.ownerDb>): Promise<string> {
   organisationId ??= (await db.insert(organisations).values({ name: "Test", country: "DK" }).returning())[0]!.id;
   return organisationId;
 }

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { grantApplicationRole } from "./roles";
 import { pgliteJobDb, prepareJobSchema, type JobConnection } from "./job-schema";
+import { PGLITE_APP_ROLE, scopedPglite, scopedPostgres } from "./scoped-clients";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -18,6 +19,11 @@ export type DbHandle = {
   kind: "postgres" | "pglite";
   /** Where the data lives, without credentials: for the start-up banner. */
   where: string;
+  /**
+   * PGlite only: drizzle as the owner (its superuser), outside row-level security and the
+   * application role's grants — for tests of what the triggers refuse even to the owner.
+   */
+  ownerDb?: Db;
   /** Runs a script of several statements as this connection's role (tests, maintenance). */
   execScript(script: string): Promise<void>;
   /** How the job runner (pg-boss, lib/jobs) reaches this database; its schema is ready. */
@@ -62,7 +68,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       });
     }
     const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    // Every statement in its organisation's scope (row-level security: db/scoped-clients.ts).
+    const db = drizzlePostgres(scopedPostgres(sql), { schema }) as unknown as Db;
     const url = new URL(opts.databaseUrl);
     return {
       db,
@@ -80,12 +87,19 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   }
   const client = dir ? new PGlite(dir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+  // PGlite's one user is a superuser, whom row-level security never applies to: the application's
+  // statements run as a role with production's grants instead (db/scoped-clients.ts).
+  await client.exec(
+    `do $$ begin if not exists (select 1 from pg_roles where rolname = '${PGLITE_APP_ROLE}') then create role ${PGLITE_APP_ROLE} nologin; end if; end $$`,
+  );
+  await grantApplicationRole((statement) => client.exec(statement), PGLITE_APP_ROLE);
+  const db = drizzlePglite(scopedPglite(client), { schema });
   const jobDb = pgliteJobDb(client);
   await prepareJobSchema({ db: jobDb });
   return {
     db: db as unknown as Db,
+    ownerDb: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
     where: dir ?? "memory",
     execScript: async (script) => void (await client.exec(script)),

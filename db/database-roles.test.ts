@@ -35,7 +35,8 @@ async function openSession(): Promise<Session> {
     const app = postgres(scratch.appUrl, { max: 1, onnotice: () => {} });
     const owner = postgres(scratch.ownerUrl, { max: 1, onnotice: () => {} });
     return {
-      asApp: (s) => app.unsafe(s),
+      // In every organisation's scope: row-level security is not what these attacks test.
+      asApp: (s) => app.unsafe(`select set_config('stepwise.organisation_id', '*', false); ${s}`),
       asOwner: (s) => owner.unsafe(s),
       app: handle.db,
       async close() {
@@ -47,10 +48,10 @@ async function openSession(): Promise<Session> {
   const client = new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
-  await client.exec(`create role stepwise_app`);
-  await grantApplicationRole((s) => client.exec(s), "stepwise_app");
+  await client.exec(`create role stepwise_app_test`);
+  await grantApplicationRole((s) => client.exec(s), "stepwise_app_test");
   const asApp = async (s: string) => {
-    await client.exec(`set role ${quoteIdent("stepwise_app")}`);
+    await client.exec(`set role ${quoteIdent("stepwise_app_test")}; select set_config('stepwise.organisation_id', '*', false)`);
     try {
       return await client.exec(s);
     } finally {

@@ -1,7 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { can, permissionMatrix, RESOURCES, ACTIONS } from "./permissions";
+import {
+  assertStaffCan,
+  can,
+  permissionMatrix,
+  RESOURCES,
+  ACTIONS,
+  STAFF_ACTIONS,
+  STAFF_ROLES,
+  staffCan,
+  type StaffAction,
+  type StaffRole,
+} from "./permissions";
 import { ROLES } from "./plan/roles";
 
 describe("permissions", () => {
@@ -46,5 +57,37 @@ describe("permissions", () => {
         expect(actual.sort(), `${role} × ${resource}`).toEqual(documented.sort());
       });
     }
+  });
+
+  it("matches the staff-role table in docs/permissions.md cell by cell", () => {
+    const doc = readFileSync(path.join(process.cwd(), "docs", "permissions.md"), "utf8");
+    const lines = doc.split("\n");
+    const header = lines.find((l) => l.startsWith("| staff role |"))!;
+    const columns = header
+      .split("|")
+      .slice(2, -1)
+      .map((c) => c.trim());
+    expect([...columns].sort()).toEqual([...STAFF_ACTIONS].sort());
+    const rows = lines.filter((l) => STAFF_ROLES.some((r) => l.startsWith(`| **${r}** |`)));
+    expect(rows).toHaveLength(STAFF_ROLES.length);
+    for (const row of rows) {
+      const cells = row
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim());
+      const role = cells[0]!.replace(/\*/g, "") as StaffRole;
+      columns.forEach((action, i) => {
+        expect(staffCan([role], action as StaffAction), `${role} × ${action}`).toBe(cells[i + 1] === "✓");
+      });
+    }
+  });
+
+  it("gives an administrator no way into case content, and a team lead the team's cases", () => {
+    expect(staffCan(["admin"], "work_cases")).toBe(false);
+    expect(staffCan(["admin"], "open_case")).toBe(false);
+    expect(() => assertStaffCan(["admin"], "work_cases")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(staffCan(["team_lead"], "view_team_cases")).toBe(true);
+    expect(staffCan(["caseworker"], "view_team_cases")).toBe(false);
+    expect(staffCan(["caseworker"], "manage_staff")).toBe(false);
   });
 });

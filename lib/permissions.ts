@@ -84,6 +84,35 @@ export function assertCan(role: Role, action: Action, resource: Resource): void 
   if (!can(role, action, resource)) throw new AppError("FORBIDDEN", `${role} may not ${action} ${resource}`);
 }
 
+/**
+ * What a staff member may do in their organisation, by their staff role (docs/permissions.md,
+ * "Staff roles"). Case content is reached only as a participant of the case (the matrix above), and
+ * only by a role that works cases: an administrator manages staff and sees no case content.
+ */
+export const STAFF_ROLES = ["caseworker", "team_lead", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const STAFF_ACTIONS = ["open_case", "work_cases", "view_team_cases", "reassign_cases", "manage_staff"] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+const STAFF_MATRIX: Record<StaffRole, readonly StaffAction[]> = {
+  caseworker: ["open_case", "work_cases"],
+  team_lead: ["open_case", "work_cases", "view_team_cases", "reassign_cases"],
+  admin: ["manage_staff"],
+};
+
+export function staffCan(roles: readonly StaffRole[], action: StaffAction): boolean {
+  return roles.some((r) => STAFF_MATRIX[r]?.includes(action));
+}
+
+export function assertStaffCan(roles: readonly StaffRole[], action: StaffAction): void {
+  if (!staffCan(roles, action)) throw new AppError("FORBIDDEN", `may not ${action}`);
+}
+
+/** The staff matrix, for the test that keeps docs/permissions.md honest. */
+export function staffPermissionMatrix(): Record<StaffRole, readonly StaffAction[]> {
+  return STAFF_MATRIX;
+}
+
 /** The whole matrix, for the test that keeps docs/permissions.md honest. */
 export function permissionMatrix(): Matrix {
   return MATRIX;

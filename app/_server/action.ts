@@ -2,6 +2,8 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Actor, Actors, StaffActor } from "@/lib/access/actor";
 import { identify } from "@/lib/access/resolve-access";
+import { inOrganisation } from "@/lib/access/in-organisation";
+import { organisationOfActors } from "@/lib/access/organisation-of-actors";
 import { isAppError, type ErrorCode } from "@/lib/errors";
 import { serverNow } from "@/lib/time/server-clock";
 import { readCredentials } from "./credentials";
@@ -37,7 +39,11 @@ export function action<A extends ActionAuth, Args extends unknown[], T>(
       const actors: Actors = spec.auth === "none" ? { participant: null, staff: null } : await identify(await readCredentials(), now);
       const actor = spec.auth === "staff" ? actors.staff : spec.auth === "any" ? (actors.staff ?? actors.participant) : null;
       if (spec.auth !== "none" && !actor) return { ok: false, error: "UNAUTHENTICATED" };
-      return { ok: true, value: await run({ actor: actor as ActorOf<A>, actors, now }, ...args) };
+      // Everything the action does sees only the actor's organisation's case data (row-level security).
+      const value = await inOrganisation(organisationOfActors(actor, actors), () =>
+        run({ actor: actor as ActorOf<A>, actors, now }, ...args),
+      );
+      return { ok: true, value };
     } catch (e) {
       unstable_rethrow(e);
       return actionError(e);

@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actors, Credentials, MeetingContext, Me, StaffActor } from "@/lib/access/actor";
 import { identify, resolveAccess, type AccessTarget } from "@/lib/access/resolve-access";
+import { inOrganisation } from "@/lib/access/in-organisation";
+import { organisationOfActors } from "@/lib/access/organisation-of-actors";
 import { serverNow } from "@/lib/time/server-clock";
 import { readCredentials } from "./credentials";
 
@@ -31,5 +33,7 @@ export async function requireStaffPage(returnTo: string): Promise<StaffActor> {
 export async function pageAccess(target: { meetingId: string }): Promise<MeetingContext>;
 export async function pageAccess(target: AccessTarget): Promise<{ me: Me }>;
 export async function pageAccess(target: AccessTarget): Promise<{ me: Me } | MeetingContext> {
-  return resolveAccess(await pageActors(), target);
+  const actors = await pageActors();
+  // Resolved in the viewer's organisation: another organisation's case is "not found".
+  return inOrganisation(organisationOfActors(null, actors), () => resolveAccess(actors, target));
 }

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { Actor, Actors, MeetingContext, Me, ParticipantActor, StaffActor, SystemActor } from "@/lib/access/actor";
 import { admitApiCaller } from "@/lib/api/admit-api-caller";
 import { identify, resolveAccess, type AccessTarget } from "@/lib/access/resolve-access";
+import { inOrganisation } from "@/lib/access/in-organisation";
+import { organisationOfActors } from "@/lib/access/organisation-of-actors";
 import { AppError } from "@/lib/errors";
 import { serverNow } from "@/lib/time/server-clock";
 import { readCredentials } from "./credentials";
@@ -110,26 +112,29 @@ export function route<
       const actors = await actorsFor(spec.auth, request, now);
       const actor = actorFor(spec.auth, actors);
       if (spec.auth === "organisation") await admitApiCaller(actor as StaffActor | SystemActor);
-      const resolved = spec.on ? await resolveAccess(actors, targetOf(spec.on, params)) : null;
-      const body = spec.body ? await readJsonBody(request, spec.body) : undefined;
-      const ctx = {
-        request,
-        params,
-        body,
-        actor,
-        actors,
-        me: resolved?.me,
-        meeting:
-          resolved && "meeting" in resolved
-            ? { meeting: (resolved as MeetingContext).meeting, case: (resolved as MeetingContext).case }
-            : undefined,
-        access: (target: AccessTarget) => resolveAccess(actors, target),
-        now,
-      } as Ctx<A, O, B, K>;
-      const result = await handle(ctx);
-      if ("record" in spec.caseData) await spec.caseData.record(ctx);
-      if (result instanceof Response) return result;
-      return NextResponse.json(result ?? null, { status: spec.status ?? 200, headers: { "Cache-Control": "no-store" } });
+      // 2½. scope  everything below sees only the actor's organisation's case data (row-level security)
+      return await inOrganisation(organisationOfActors(actor, actors), async () => {
+        const resolved = spec.on ? await resolveAccess(actors, targetOf(spec.on, params)) : null;
+        const body = spec.body ? await readJsonBody(request, spec.body) : undefined;
+        const ctx = {
+          request,
+          params,
+          body,
+          actor,
+          actors,
+          me: resolved?.me,
+          meeting:
+            resolved && "meeting" in resolved
+              ? { meeting: (resolved as MeetingContext).meeting, case: (resolved as MeetingContext).case }
+              : undefined,
+          access: (target: AccessTarget) => resolveAccess(actors, target),
+          now,
+        } as Ctx<A, O, B, K>;
+        const result = await handle(ctx);
+        if ("record" in spec.caseData) await spec.caseData.record(ctx);
+        if (result instanceof Response) return result;
+        return NextResponse.json(result ?? null, { status: spec.status ?? 200, headers: { "Cache-Control": "no-store" } });
+      });
     } catch (e) {
       const other = spec.answerError && e instanceof AppError ? spec.answerError(e, request) : null;
       return other ?? errorResponse(e);

@@ -34,11 +34,11 @@ function event(seq: number, type: string): EventInsert {
 }
 
 async function newVersion() {
-  const [c] = await h.db
-    .insert(cases)
-    .values({ organisationId: await testOrganisation(h.db), employeeName: "X", track: "employed" })
+  const [c] = await h
+    .ownerDb!.insert(cases)
+    .values({ organisationId: await testOrganisation(h.ownerDb!), employeeName: "X", track: "employed" })
     .returning();
-  return createAgreementVersion(h.db, c!.id, (existing) => ({
+  return createAgreementVersion(h.ownerDb!, c!.id, (existing) => ({
     row: { caseId: c!.id, version: existing.length + 1, canonical: CANONICAL, fingerprint: sha(CANONICAL), requiredSigners: ["employee"] },
     firstEvent: event(1, "prepared"),
   }));
@@ -56,7 +56,7 @@ async function expectRefused(p: Promise<unknown>, re: RegExp): Promise<void> {
 describe("agreement queries", () => {
   it("write-then-read keeps the canonical bytes, so the fingerprint is unchanged", async () => {
     const row = await newVersion();
-    const back = (await findAgreement(h.db, row.id))!;
+    const back = (await findAgreement(h.ownerDb!, row.id))!;
     expect(Buffer.from(back.canonical).equals(Buffer.from(CANONICAL))).toBe(true);
     expect(sha(back.canonical)).toBe(back.fingerprint);
     expect(back.fingerprint).toBe(sha(CANONICAL));
@@ -65,49 +65,52 @@ describe("agreement queries", () => {
   it("serialises writers on the row lock: concurrent appends get consecutive seq numbers", async () => {
     const row = await newVersion();
     await Promise.all(
-      [0, 1, 2, 3].map(() => changeAgreementLocked(h.db, row.id, (_r, events) => ({ events: [event(events.length + 1, "signed")] }))),
+      [0, 1, 2, 3].map(() => changeAgreementLocked(h.ownerDb!, row.id, (_r, events) => ({ events: [event(events.length + 1, "signed")] }))),
     );
-    expect((await listAgreementEvents(h.db, row.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect((await listAgreementEvents(h.ownerDb!, row.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("seals once; then the database refuses UPDATE and DELETE of the signed row and its events", async () => {
     const row = await newVersion();
-    const sealed = await changeAgreementLocked(h.db, row.id, (_r, events) => ({
+    const sealed = await changeAgreementLocked(h.ownerDb!, row.id, (_r, events) => ({
       events: [event(events.length + 1, "sealed")],
       seal: { sealedAt: new Date(), kid: "0123456789abcdef", signature: "sig", chainHead: "head" },
     }));
     expect(sealed!.row.sealedAt).not.toBeNull();
 
     await expectRefused(
-      h.db
-        .update(agreements)
+      h
+        .ownerDb!.update(agreements)
         .set({ canonical: new TextEncoder().encode("{}") })
         .where(eq(agreements.id, row.id)),
       /frozen content/,
     );
     await expectRefused(
-      h.db.update(agreements).set({ sealSignature: "forged" }).where(eq(agreements.id, row.id)),
+      h.ownerDb!.update(agreements).set({ sealSignature: "forged" }).where(eq(agreements.id, row.id)),
       /sealed agreement cannot change/,
     );
-    await expectRefused(h.db.delete(agreements).where(eq(agreements.id, row.id)), /evidence/);
-    await expectRefused(h.db.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.agreementId, row.id)), /append-only/);
-    await expectRefused(h.db.delete(agreementEvents).where(eq(agreementEvents.agreementId, row.id)), /append-only/);
+    await expectRefused(h.ownerDb!.delete(agreements).where(eq(agreements.id, row.id)), /evidence/);
+    await expectRefused(
+      h.ownerDb!.update(agreementEvents).set({ hash: "x" }).where(eq(agreementEvents.agreementId, row.id)),
+      /append-only/,
+    );
+    await expectRefused(h.ownerDb!.delete(agreementEvents).where(eq(agreementEvents.agreementId, row.id)), /append-only/);
 
     // Sealing again through the queries writes nothing: the row is sealed already.
-    const again = await changeAgreementLocked(h.db, row.id, (r) => (r.sealedAt ? null : { events: [] }));
+    const again = await changeAgreementLocked(h.ownerDb!, row.id, (r) => (r.sealedAt ? null : { events: [] }));
     expect(again!.change).toBeNull();
-    const back = (await findAgreement(h.db, row.id))!;
+    const back = (await findAgreement(h.ownerDb!, row.id))!;
     expect(back.sealSignature).toBe("sig");
     expect(sha(back.canonical)).toBe(back.fingerprint);
   });
 
   it("gives concurrent preparations of one case versions n+1 and n+2", async () => {
-    const [c] = await h.db
-      .insert(cases)
-      .values({ organisationId: await testOrganisation(h.db), employeeName: "Y", track: "employed" })
+    const [c] = await h
+      .ownerDb!.insert(cases)
+      .values({ organisationId: await testOrganisation(h.ownerDb!), employeeName: "Y", track: "employed" })
       .returning();
     const make = () =>
-      createAgreementVersion(h.db, c!.id, (existing) => ({
+      createAgreementVersion(h.ownerDb!, c!.id, (existing) => ({
         row: {
           caseId: c!.id,
           version: (existing.at(-1)?.version ?? 0) + 1,
@@ -124,7 +127,7 @@ describe("agreement queries", () => {
 
 let organisationId: string | undefined;
 /** One organisation for this file's cases. */
-async function testOrganisation(db: typeof h.db): Promise<string> {
+async function testOrganisation(db: NonNullable<typeof h.ownerDb>): Promise<string> {
   organisationId ??= (await db.insert(organisations).values({ name: "Test", country: "DK" }).returning())[0]!.id;
   return organisationId;
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { users, verificationTokens } from "../schema";
+import { authSessions, users, verificationTokens } from "../schema";
 
 /** The `users` table (staff accounts for Auth.js) and its pending sign-in links (`verification_tokens`). */
 
@@ -40,8 +40,8 @@ export async function upsertStaffUser(
   return row!;
 }
 
-/** A new staff account of an organisation, made at a first OpenID Connect sign-in whose groups map to a role. */
-export async function createStaffUser(
+/** A new staff account of an organisation (added by an administrator, or at a first OpenID Connect sign-in). */
+export async function insertStaffUser(
   db: Db,
   input: { email: string; name: string; staffRole: StaffRoleValue; organisationId: string },
 ): Promise<UserRow> {
@@ -49,17 +49,49 @@ export async function createStaffUser(
   return row!;
 }
 
-/** An account Auth.js made that is no staff (no role) becomes staff of an organisation. */
-export async function grantStaffRole(db: Db, userId: string, input: { staffRole: StaffRoleValue; organisationId: string }): Promise<void> {
-  await db
+/** Make an existing account (one with no staff role) staff of an organisation. */
+export async function makeUserStaff(
+  db: Db,
+  id: string,
+  input: { name: string; staffRole: StaffRoleValue; organisationId: string },
+): Promise<UserRow> {
+  const [row] = await db
     .update(users)
-    .set(input)
-    .where(and(eq(users.id, userId), isNull(users.staffRole)));
+    .set({ ...input, deactivatedAt: null })
+    .where(and(eq(users.id, id), isNull(users.staffRole)))
+    .returning();
+  if (!row) throw new Error("the account became staff meanwhile");
+  return row;
 }
 
-/** The role the IdP's groups give an active staff member at this sign-in. */
-export async function setStaffRole(db: Db, userId: string, staffRole: StaffRoleValue): Promise<void> {
-  await db.update(users).set({ staffRole }).where(eq(users.id, userId));
+/** An organisation's staff, by name. */
+export async function listStaffOfOrganisation(db: Db, organisationId: string): Promise<UserRow[]> {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), isNotNull(users.staffRole)))
+    .orderBy(asc(users.name), asc(users.email));
+}
+
+/** Change a staff member's role, deactivation: only within their organisation; null when none is there. */
+export async function updateStaffOfOrganisation(
+  db: Db,
+  organisationId: string,
+  id: string,
+  set: { staffRole?: StaffRoleValue; deactivatedAt?: Date | null },
+): Promise<UserRow | null> {
+  const [row] = await db
+    .update(users)
+    .set(set)
+    .where(and(eq(users.id, id), eq(users.organisationId, organisationId), isNotNull(users.staffRole)))
+    .returning();
+  return row ?? null;
+}
+
+/** End every session of a user at once (deactivation): the rows go, and with them the cookies' worth. */
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const rows = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ t: authSessions.sessionToken });
+  return rows.length;
 }
 
 /** Pending sign-in links (their hashed tokens), for the overview and tests. */

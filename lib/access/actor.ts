@@ -27,8 +27,8 @@ export type Credentials = {
   apiToken?: string | null;
 };
 
-export const STAFF_ROLES = ["caseworker", "team_lead", "admin"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole } from "../permissions";
+import type { StaffRole } from "../permissions";
 
 type ActorBase = {
   /** The organisation acted in: the staff member's own, or the participant's case's. */

@@ -9,7 +9,7 @@ import { isStaffAuthMethod } from "./auth-method";
 import { storedSessionToken } from "./session-token";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
-import { assertCan } from "../permissions";
+import { assertCan, staffCan } from "../permissions";
 import type { Actors, Credentials, MeetingContext, Me, ParticipantActor, StaffActor, SystemActor } from "./actor";
 import { looksLikeApiToken } from "./api-token";
 import { participantSessionRef, staffSessionRef } from "./session-ref";
@@ -52,7 +52,8 @@ export async function resolveAccess(actors: Actors, target: AccessTarget): Promi
     return { me: await meOnCase(actors, actors.participant.caseId) };
   }
   if ("caseId" in target) {
-    if (!isUuid(target.caseId)) throw new AppError("NOT_FOUND", "no such case");
+    // Unknown here includes another organisation's case (row-level security hides it): 404, no existence leak.
+    if (!isUuid(target.caseId) || !(await findCase(await getDb(), target.caseId))) throw new AppError("NOT_FOUND", "no such case");
     return { me: await meOnCase(actors, target.caseId) };
   }
   if ("agreementId" in target) {
@@ -88,17 +89,20 @@ async function meOnCase(actors: Actors, caseId: string): Promise<Me> {
     const p = participantOf.get(byLink) ?? (await liveParticipant(byLink.participantId));
     if (p) return { participantId: p.id, caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex, actor: byLink };
   }
-  const p = actors.staff ? await findParticipantOfUserOnCase(await getDb(), caseId, actors.staff.userId) : null;
-  if (actors.staff && !p) await refuseStaffOffCase(actors.staff, caseId);
-  if (!actors.staff || !p) throw new AppError("FORBIDDEN", "not a participant of this case");
+  // An administrator (a staff role that works no cases) sees no case content, even on a case they
+  // were once a participant of (docs/permissions.md, "Staff roles").
+  const staff = actors.staff && staffCan(actors.staff.roles, "work_cases") ? actors.staff : null;
+  const p = staff ? await findParticipantOfUserOnCase(await getDb(), caseId, staff.userId) : null;
+  if (staff && !p) await refuseStaffOffCase(staff, caseId);
+  if (!staff || !p) throw new AppError("FORBIDDEN", "not a participant of this case");
   return {
     participantId: p.id,
     caseId: p.caseId,
     role: p.role,
     displayName: p.displayName,
     colorIndex: p.colorIndex,
-    actor: actors.staff,
-    userId: actors.staff.userId,
+    actor: staff,
+    userId: staff.userId,
   };
 }
 

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { createStaffUser, findUserByEmail, findUserById, grantStaffRole, setStaffRole } from "@/db/queries/users";
+import { findUserByEmail, findUserById, insertStaffUser, makeUserStaff, updateStaffOfOrganisation } from "@/db/queries/users";
 import type { StaffRole } from "../access/actor";
 import { logger } from "../log/logger";
 import { normalizeEmail } from "./normalize-email";
@@ -68,14 +68,27 @@ async function decide({ settings, claims, knownUserId }: Parameters<typeof admit
   const role = roleFromGroups(settings.groupRoles, claims[settings.groupsClaim]);
   if (!role) return { admitted: false, reason: "unmapped-group" };
   if (existing?.staffRole) {
-    if (existing.staffRole !== role) await setStaffRole(db, existing.id, role);
+    if (existing.staffRole !== role) await updateStaffOfOrganisation(db, settings.organisationId, existing.id, { staffRole: role });
   } else if (existing) {
     // A row without a role (made by Auth.js, never staff): it becomes staff of this organisation.
-    await grantStaffRole(db, existing.id, { staffRole: role, organisationId: settings.organisationId });
+    await makeUserStaff(db, existing.id, {
+      name: existing.name ?? nameOf(claims, email),
+      staffRole: role,
+      organisationId: settings.organisationId,
+    });
   } else {
-    const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim() : nameFromEmail(email);
-    const created = await createStaffUser(db, { email, name, staffRole: role, organisationId: settings.organisationId });
+    const created = await insertStaffUser(db, {
+      email,
+      name: nameOf(claims, email),
+      staffRole: role,
+      organisationId: settings.organisationId,
+    });
     return { admitted: true, userId: created.id, role };
   }
   return { admitted: true, userId: existing.id, role };
+}
+
+/** The name the IdP gives, else one made from the address. */
+function nameOf(claims: Record<string, unknown>, email: string): string {
+  return typeof claims.name === "string" && claims.name.trim() ? claims.name.trim() : nameFromEmail(email);
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { findUserById } from "@/db/queries/users";
 import { AppError } from "../errors";
+import { assertStaffCan } from "../permissions";
 import { isActiveStaff } from "../auth/is-active-staff";
 import { invalidInput } from "../input-errors";
 import { ZNewCase } from "./case-input";
@@ -14,7 +15,8 @@ import { createCase, type CaseSummary } from "./create-case";
 export async function openCase(input: { staffUserId: string | null | undefined; raw: unknown }): Promise<CaseSummary> {
   if (!input.staffUserId) throw new AppError("UNAUTHENTICATED", "not signed in");
   const user = await findUserById(await getDb(), input.staffUserId);
-  if (!isActiveStaff(user) || !user?.organisationId) throw new AppError("FORBIDDEN", "only staff open cases");
+  if (!isActiveStaff(user) || !user?.organisationId || !user.staffRole) throw new AppError("FORBIDDEN", "only staff open cases");
+  assertStaffCan([user.staffRole], "open_case");
   const parsed = ZNewCase.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   return createCase({

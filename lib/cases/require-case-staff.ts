@@ -1,9 +1,10 @@
 import { getDb } from "@/db/client";
 import { findCase } from "@/db/queries/cases";
 import { findParticipantOfUserOnCase } from "@/db/queries/participants";
+import { findUserById } from "@/db/queries/users";
 import { AppError } from "../errors";
 import { isUuid } from "../collab/doc-names";
-import { assertCan, type Action, type Resource } from "../permissions";
+import { assertCan, staffCan, type Action, type Resource } from "../permissions";
 import type { Role } from "../plan/roles";
 import type { Track } from "../plan/track";
 import type { CaseOutcome, CaseState } from "./case-lifecycle-input";
@@ -42,6 +43,9 @@ export async function requireCaseStaff(
   if (!input.staffUserId) throw new AppError("UNAUTHENTICATED", "not signed in");
   if (!isUuid(input.caseId)) throw new AppError("NOT_FOUND", "no such case");
   const db = await getDb();
+  // An administrator works no cases: no case content, even on a case they were once on.
+  const user = await findUserById(db, input.staffUserId);
+  if (!user?.staffRole || !staffCan([user.staffRole], "work_cases")) throw new AppError("FORBIDDEN", "this staff role works no cases");
   const c = await findCase(db, input.caseId);
   if (!c) throw new AppError("NOT_FOUND", "no such case");
   const p = await findParticipantOfUserOnCase(db, c.id, input.staffUserId);

@@ -15,6 +15,7 @@ import accessLogBrowse from "./messages/access-log-browse.json";
 import api from "./messages/api.json";
 import countryPlan from "./messages/country-plan.json";
 import reminders from "./messages/reminders.json";
+import admin from "./messages/admin.json";
 import { LOCALES, type Locale } from "./locales";
 
 /**
@@ -22,7 +23,7 @@ import { LOCALES, type Locale } from "./locales";
  * languages side by side ({ da, nb, en }), so a change is made in every language at once and
  * several people can work on different areas without touching the same file. Add a new file here.
  */
-const FILES = [common, home, join, room, planTerms, privacy, agreement, staff, followup, meeting, site, meetingOver, accessLogBrowse, verification, countryPlan, reminders, api] as const;
+const FILES = [common, home, join, room, planTerms, privacy, agreement, staff, followup, meeting, site, meetingOver, accessLogBrowse, verification, countryPlan, reminders, admin, api] as const;
 
 export type Messages = Record<string, unknown>;
 

@@ -81,3 +81,10 @@ export function captureLogs(destination: DestinationStream, level = "debug"): ()
     state.root = before;
   };
 }
+
+/** Command-line tools: stdout is their answer (JSON), so log lines go to stderr. */
+export function logToStderr(): void {
+  const level = state.root.level;
+  state.root = createRoot(pino.destination({ dest: 2, sync: true }));
+  state.root.level = level;
+}

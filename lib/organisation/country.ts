@@ -1,2 +1,3 @@
 /** The countries whose law the product knows: Denmark (the default) and Norway. */
-export type Country = "DK" | "NO";
+export const COUNTRIES = ["DK", "NO"] as const;
+export type Country = (typeof COUNTRIES)[number];

@@ -9,7 +9,7 @@ export function StaffPage({
   children,
   testId,
 }: {
-  staff: Pick<StaffActor, "name" | "email">;
+  staff: Pick<StaffActor, "name" | "email"> & Partial<Pick<StaffActor, "roles">>;
   children: ReactNode;
   testId?: string;
 }) {

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireStaffPage } from "@/app/_server/page-access";
+import { cardClass } from "@/app/_components/ui/classes";
+import { listStaff } from "@/lib/staff/list-staff";
+import { organisationNameOf } from "@/lib/organisations/organisation-name-of";
+import { staffCan } from "@/lib/permissions";
+import { StaffPage } from "../cases/_components/staff-page";
+import { InviteStaffForm } from "./invite-staff-form";
+import { StaffRow } from "./staff-row";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("pageTitle"), robots: { index: false, follow: false } };
+}
+
+/** /admin: an administrator's own organisation's staff — invite, change role, deactivate, reactivate. */
+export default async function AdminPage() {
+  const staff = await requireStaffPage("/admin");
+  // Not an administrator: as if there were no such page (no hint of what it holds).
+  if (!staffCan(staff.roles, "manage_staff")) notFound();
+  const t = await getTranslations("admin");
+  const [people, organisation] = await Promise.all([listStaff({ actor: staff }), organisationNameOf(staff.organisationId)]);
+  return (
+    <StaffPage staff={staff} testId="admin-page">
+      <h1 className="text-3xl font-semibold text-slate-900">{t("title", { organisation })}</h1>
+      <p className="mt-2 max-w-2xl text-slate-700">{t("intro")}</p>
+      <section aria-labelledby="invite-heading" className={`mt-6 max-w-2xl ${cardClass}`}>
+        <h2 id="invite-heading" className="text-xl font-semibold text-slate-900">
+          {t("invite.heading")}
+        </h2>
+        <InviteStaffForm />
+      </section>
+      <section aria-labelledby="staff-heading" className="mt-8">
+        <h2 id="staff-heading" className="text-xl font-semibold text-slate-900">
+          {t("list.heading")}
+        </h2>
+        <ul className="mt-3 space-y-3" data-testid="staff-list">
+          {people.map((p) => (
+            <StaffRow key={p.id} person={p} />
+          ))}
+        </ul>
+      </section>
+    </StaffPage>
+  );
+}

@@ -1,0 +1,91 @@
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import type postgres from "postgres";
+import { ALL_ORGANISATIONS, organisationScope } from "./organisation-scope";
+
+/**
+ * The drivers under drizzle, wrapped so that every statement runs with `stepwise.organisation_id`
+ * set to the current scope (organisation-scope.ts) — transaction-local, so a pooled connection
+ * never carries one request's organisation into another's statement. A statement outside a
+ * transaction becomes a short transaction of its own; a transaction sets it once at its start.
+ */
+/**
+ * `SET LOCAL`, not set_config(): a utility statement takes no snapshot, so a transaction may still
+ * choose its isolation level after it. It takes no parameters: the value is checked to be a uuid
+ * or "*" (organisation-scope.ts) before it is written into the statement.
+ */
+function setScope(org: string): string {
+  if (org !== ALL_ORGANISATIONS && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(org)) {
+    throw new Error("an organisation's scope is a uuid");
+  }
+  return `set local stepwise.organisation_id = '${org}'`;
+}
+
+/** postgres.js: drizzle sends statements through `unsafe` and transactions through `begin`. */
+export function scopedPostgres(sql: postgres.Sql): postgres.Sql {
+  const inScope = <T>(org: string, run: (tx: postgres.TransactionSql) => Promise<T> | T): Promise<T> =>
+    sql.begin(async (tx) => {
+      await tx.unsafe(setScope(org));
+      return run(tx);
+    }) as Promise<T>;
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) => {
+          const org = organisationScope();
+          const rows = () => inScope(org, async (tx) => tx.unsafe(query, params, options));
+          const values = () => inScope(org, async (tx) => tx.unsafe(query, params, options).values());
+          // Only what drizzle uses of a pending query: awaiting it, or `.values()`.
+          return { then: (ok: (v: unknown) => unknown, fail: (e: unknown) => unknown) => rows().then(ok, fail), values };
+        };
+      }
+      if (prop === "begin") {
+        return (...args: unknown[]) => {
+          const fn = args[args.length - 1] as (tx: postgres.TransactionSql) => unknown;
+          const org = organisationScope();
+          const wrapped = async (tx: postgres.TransactionSql) => {
+            await tx.unsafe(setScope(org));
+            return fn(tx);
+          };
+          return args.length > 1 ? target.begin(args[0] as string, wrapped) : target.begin(wrapped);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+/**
+ * PGlite: one user, a superuser, whom row-level security never applies to — so each statement and
+ * transaction also enters the application's role (`SET LOCAL ROLE`, a role with the same grants as
+ * on PostgreSQL: db/roles.ts), and the migrations, which run on the unwrapped client, stay the owner's.
+ */
+export const PGLITE_APP_ROLE = "stepwise_app";
+
+export function scopedPglite(client: PGlite): PGlite {
+  const enter = async (tx: Transaction, org: string) => {
+    await tx.exec(`set local role ${PGLITE_APP_ROLE}; ${setScope(org)}`);
+  };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "query") {
+        return (query: string, params?: unknown[], options?: object) => {
+          const org = organisationScope();
+          return target.transaction(async (tx) => {
+            await enter(tx, org);
+            return tx.query(query, params, options);
+          });
+        };
+      }
+      if (prop === "transaction") {
+        return <T>(fn: (tx: Transaction) => Promise<T>) => {
+          const org = organisationScope();
+          return target.transaction(async (tx) => {
+            await enter(tx, org);
+            return fn(tx);
+          });
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * One command of `npm run admin -- <command> --option value …` (the operator's CLI). A command is
+ * one file in this folder plus one line in registry.ts; run-admin.ts parses, validates, opens the
+ * database, runs it and prints what it returns as one line of JSON on stdout.
+ */
+export type AdminOption = {
+  /** What it is, for the usage text. */
+  help: string;
+  /** The allowed values, when there is a fixed set (shown in the usage text and in errors). */
+  choices?: readonly string[];
+};
+
+export type AdminCommand = {
+  /** `org:create`, `staff:add` … */
+  name: string;
+  summary: string;
+  /** Every option is `--<key> <value>` and required. */
+  options: Record<string, AdminOption>;
+  /** The answer, printed as JSON (e.g. `{ orgId }`). Throws AppError for refusals. */
+  run(args: Record<string, string>): Promise<Record<string, unknown>>;
+};

@@ -1,0 +1,9 @@
+import type { AdminCommand } from "./admin-command";
+import { tokenCreate } from "./token-create";
+import { tokenList } from "./token-list";
+import { tokenRevoke } from "./token-revoke";
+import { orgCreate } from "./org-create";
+import { staffAdd } from "./staff-add";
+
+/** Every command of `npm run admin`: add a file beside this one and a line here. */
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [orgCreate, staffAdd, tokenCreate, tokenList, tokenRevoke];

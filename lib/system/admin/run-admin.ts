@@ -1,0 +1,94 @@
+import { parseArgs } from "node:util";
+import { AppError, isAppError } from "../../errors";
+import type { AdminCommand } from "./admin-command";
+import { ADMIN_COMMANDS } from "./registry";
+
+/**
+ * Exit codes (README, "Operator CLI"):
+ *   0  done: the answer is one line of JSON on stdout
+ *   1  refused or failed (e.g. the address is already staff; the database is unreachable)
+ *   2  wrong use: unknown command, a missing, unknown or invalid option, an unknown organisation —
+ *      nothing was written
+ */
+export type AdminIo = { out(line: string): void; err(line: string): void };
+
+export async function runAdmin(argv: readonly string[], io: AdminIo, commands: readonly AdminCommand[] = ADMIN_COMMANDS): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "help") {
+    io.err(usage(commands));
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage(commands)}`);
+    return 2;
+  }
+  const args = parseOptions(command, rest);
+  if (typeof args === "string") {
+    io.err(`${command.name}: ${args}\n\n${commandUsage(command)}`);
+    return 2;
+  }
+  try {
+    io.out(JSON.stringify(await command.run(args)));
+    return 0;
+  } catch (e) {
+    if (!isAppError(e)) {
+      io.err(`${command.name}: failed: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    }
+    io.err(`${command.name}: ${describe(command, e)}`);
+    return e.code === "INVALID_INPUT" || e.code === "NOT_FOUND" ? 2 : 1;
+  }
+}
+
+/** The options as strings, or why they are wrong (unknown, repeated, missing, empty). */
+function parseOptions(command: AdminCommand, argv: readonly string[]): Record<string, string> | string {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(Object.keys(command.options).map((k) => [k, { type: "string" as const }])),
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const missing = Object.keys(command.options).filter((k) => typeof values[k] !== "string" || (values[k] as string).trim() === "");
+  if (missing.length) return `missing ${missing.map((k) => `--${k}`).join(", ")}`;
+  return values as Record<string, string>;
+}
+
+const REASONS: Record<string, string> = {
+  required: "is required",
+  tooLong: "is too long",
+  invalidEmail: "is not an e-mail address",
+  notFound: "names no organisation",
+  alreadyStaff: "is already a staff member",
+};
+
+/** "--country must be one of DK, NO" — the field errors in the words of the command line. */
+function describe(command: AdminCommand, e: AppError): string {
+  const details = Object.entries(e.details ?? {});
+  if (details.length === 0) return e.message;
+  return details
+    .map(([field, code]) => {
+      const choices = command.options[field]?.choices;
+      const reason = code === "enum" && choices ? `must be one of ${choices.join(", ")}` : (REASONS[code] ?? code);
+      return `--${field} ${reason}`;
+    })
+    .join("; ");
+}
+
+function commandUsage(c: AdminCommand): string {
+  const opts = Object.entries(c.options)
+    .map(([k, o]) => `  --${k} ${o.choices ? o.choices.join("|") : "<value>"}  ${o.help}`)
+    .join("\n");
+  return `npm run admin -- ${c.name} ${Object.keys(c.options)
+    .map((k) => `--${k} …`)
+    .join(" ")}\n  ${c.summary}\n${opts}`;
+}
+
+function usage(commands: readonly AdminCommand[]): string {
+  return `Usage: npm run admin -- <command> [options]\n\n${commands.map(commandUsage).join("\n\n")}`;
+}
