@@ -47,6 +47,21 @@ function req(p: string, session: string): Request {
 }
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 
+/** An API request with a token of the case's organisation (its caseworker linked to a staff account, as the API acts through them). */
+let apiToken: Promise<string> | undefined;
+function apiReq(p: string, c: Ctx): Promise<Request> {
+  apiToken ??= (async () => {
+    const staff = await (await import("@/lib/auth/provision-caseworker")).provisionCaseworker({ email: "coverage@jobcenter.example" });
+    await (await import("@/lib/api/testing")).linkCaseworkerToStaff(c.fx.participants.caseworker.id, staff.id);
+    return (
+      await (
+        await import("@/lib/api/create-api-token")
+      ).createApiToken({ organisationId: await (await import("@/lib/api/testing")).homeOrganisationId(), raw: { name: "Coverage" } })
+    ).token;
+  })();
+  return apiToken.then((token) => new Request(`${ORIGIN}${p}`, { headers: { host: "localhost:3000", authorization: `Bearer ${token}` } }));
+}
+
 const OWN_WRITE = "records the caller's own decision, entry or answer and answers only that (what they just sent, ids, times)";
 
 const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>>> = {
@@ -169,6 +184,56 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
         "seeds a copy of the demo case for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers its links only",
     },
   },
+  "app/api/v1/agreements/[id]/bundle/route.ts": {
+    GET: {
+      logs: "agreement_bundle",
+      call: async (c) =>
+        (await import("./api/v1/agreements/[id]/bundle/route")).GET(
+          await apiReq(`/api/v1/agreements/${c.sealedId}/bundle`, c),
+          idParams(c.sealedId),
+        ),
+    },
+  },
+  "app/api/v1/agreements/[id]/pdf/route.ts": {
+    GET: {
+      logs: "agreement_pdf",
+      call: async (c) =>
+        (await import("./api/v1/agreements/[id]/pdf/route")).GET(
+          await apiReq(`/api/v1/agreements/${c.sealedId}/pdf`, c),
+          idParams(c.sealedId),
+        ),
+    },
+  },
+  "app/api/v1/cases/[id]/agreements/route.ts": {
+    GET: {
+      logs: "agreement_versions",
+      call: async (c) =>
+        (await import("./api/v1/cases/[id]/agreements/route")).GET(
+          await apiReq(`/api/v1/cases/${c.fx.caseId}/agreements`, c),
+          idParams(c.fx.caseId),
+        ),
+    },
+  },
+  "app/api/v1/cases/[id]/close/route.ts": { POST: { noCaseData: "closes the case; answers only what the caller sent" } },
+  "app/api/v1/cases/[id]/meetings/route.ts": { POST: { noCaseData: "schedules a meeting; answers only its id" } },
+  "app/api/v1/cases/[id]/route.ts": {
+    GET: {
+      logs: "case_overview",
+      call: async (c) =>
+        (await import("./api/v1/cases/[id]/route")).GET(await apiReq(`/api/v1/cases/${c.fx.caseId}`, c), idParams(c.fx.caseId)),
+    },
+  },
+  "app/api/v1/cases/route.ts": {
+    GET: { logs: "case_list", call: async (c) => (await import("./api/v1/cases/route")).GET(await apiReq(`/api/v1/cases`, c)) },
+    POST: { noCaseData: "opens a case from what the caller sent; answers only its id" },
+  },
+  "app/api/v1/meetings/[id]/invitations/route.ts": {
+    POST: { noCaseData: "invites the person the caller names; answers only their id and their own link" },
+  },
+  "app/api/v1/meetings/[id]/route.ts": {
+    PATCH: { noCaseData: "moves or cancels a meeting; answers its id, status and calendar sequence" },
+  },
+  "app/api/v1/openapi.json/route.ts": { GET: { noCaseData: "the API's description: nobody's data" } },
   "app/api/test-deadlines/route.ts": {
     POST: { noCaseData: "seeds made-up cases for one browser spec (404 unless STEPWISE_TEST_CLOCK=1 on loopback); answers their ids only" },
   },

@@ -231,6 +231,8 @@ const schema = z.object({
   /** Sign-in link requests allowed per e-mail address and per IP address, per hour. */
   SIGNIN_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   SIGNIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
+  /** Requests to /api/v1/ per API token or staff session, per minute; beyond, 429 with Retry-After. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Hours a staff session lasts without use (it is extended while in use). */
   STAFF_SESSION_HOURS: z.coerce
     .number()

@@ -31,3 +31,13 @@ export const httpStatusOf: Record<ErrorCode, number> = {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** RATE_LIMITED with when to try again: the edge sends it as `Retry-After` (whole seconds). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super("RATE_LIMITED", message);
+  }
+}

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import type { Actor, Actors, MeetingContext, Me, ParticipantActor, StaffActor } from "@/lib/access/actor";
+import type { Actor, Actors, MeetingContext, Me, ParticipantActor, StaffActor, SystemActor } from "@/lib/access/actor";
+import { admitApiCaller } from "@/lib/api/admit-api-caller";
 import { identify, resolveAccess, type AccessTarget } from "@/lib/access/resolve-access";
 import { inOrganisation } from "@/lib/access/in-organisation";
 import { organisationOfActors } from "@/lib/access/organisation-of-actors";
@@ -16,7 +17,10 @@ import { requireSameOrigin } from "./require-same-origin";
  * order, so a new route cannot forget one —
  *
  *   1. origin   POST/PUT/PATCH/DELETE from another site → 403 (before anything is read)
- *   2. who      `auth`: none | participant | staff | any → 401 when nobody fitting is signed in
+ *   2. who      `auth`: none | participant | staff | any | organisation → 401 when nobody fitting
+ *               is signed in; `organisation` (the /api/v1/ API) takes an API token or a staff
+ *               session in a case role (else 403), and counts each request against its rate
+ *               limit → 429 with Retry-After
  *   3. where    `on`: the case, meeting or agreement named by the `id` param → 404 / 403
  *   4. what     `body`: the JSON body through a zod schema → 400 with a code per field
  *   5. do       the handler: one use-case call, no logic
@@ -32,7 +36,8 @@ import { requireSameOrigin } from "./require-same-origin";
  * Handlers stay callable from tests with a plain Request: `POST(req, { params: Promise.resolve({ id }) })`.
  */
 
-export type Auth = "none" | "participant" | "staff" | "any";
+/** `organisation`: one of the organisation's systems (API token) or a staff member — the API's callers. */
+export type Auth = "none" | "participant" | "staff" | "any" | "organisation";
 /** What the `id` param names, whose case the actor must be on. */
 export type On = "case" | "meeting" | "agreement";
 
@@ -60,7 +65,15 @@ type Spec<A extends Auth, O extends On | undefined, B extends z.ZodType | undefi
   answerError?: (error: AppError, request: Request) => Response | null;
 };
 
-type ActorOf<A extends Auth> = A extends "staff" ? StaffActor : A extends "participant" ? ParticipantActor : A extends "any" ? Actor : null;
+type ActorOf<A extends Auth> = A extends "staff"
+  ? StaffActor
+  : A extends "participant"
+    ? ParticipantActor
+    : A extends "any"
+      ? Actor
+      : A extends "organisation"
+        ? StaffActor | SystemActor
+        : null;
 
 export type Ctx<A extends Auth, O extends On | undefined, B extends z.ZodType | undefined, K extends string> = {
   request: Request;
@@ -96,9 +109,9 @@ export function route<
       if (MUTATING.has(request.method)) requireSameOrigin(request);
       const params = ((context ? await context.params : null) ?? {}) as Record<K, string>;
       const now = serverNow();
-      const actors: Actors =
-        spec.auth === "none" ? { participant: null, staff: null } : await identify(await readCredentials(request), now);
+      const actors = await actorsFor(spec.auth, request, now);
       const actor = actorFor(spec.auth, actors);
+      if (spec.auth === "organisation") await admitApiCaller(actor as StaffActor | SystemActor);
       // 2½. scope  everything below sees only the actor's organisation's case data (row-level security)
       return await inOrganisation(organisationOfActors(actor, actors), async () => {
         const resolved = spec.on ? await resolveAccess(actors, targetOf(spec.on, params)) : null;
@@ -129,15 +142,30 @@ export function route<
   };
 }
 
+/**
+ * Who the request's credentials prove, for this route: an API token counts only on the API's
+ * routes (`organisation`), where a join-link session does not; elsewhere the token is ignored.
+ */
+async function actorsFor(auth: Auth, request: Request, now: Date): Promise<Actors> {
+  if (auth === "none") return { participant: null, staff: null, system: null };
+  const credentials = await readCredentials(request);
+  if (auth !== "organisation") return identify({ ...credentials, apiToken: null }, now);
+  const proven = await identify({ ...credentials, participantSessionToken: null }, now);
+  // A request that brings a token is the system's, whatever cookies came along.
+  return proven.system ? { participant: null, staff: null, system: proven.system } : proven;
+}
+
 function actorFor<A extends Auth>(auth: A, actors: Actors): ActorOf<A> {
   const found =
-    auth === "staff"
-      ? actors.staff
-      : auth === "participant"
-        ? actors.participant
-        : auth === "any"
-          ? (actors.staff ?? actors.participant)
-          : null;
+    auth === "organisation"
+      ? (actors.system ?? actors.staff)
+      : auth === "staff"
+        ? actors.staff
+        : auth === "participant"
+          ? actors.participant
+          : auth === "any"
+            ? (actors.staff ?? actors.participant)
+            : null;
   if (auth !== "none" && !found) throw new AppError("UNAUTHENTICATED", "not signed in");
   return found as ActorOf<A>;
 }

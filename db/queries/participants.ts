@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { participants } from "../schema";
 
@@ -69,4 +69,25 @@ export async function listCaseworkerParticipantIdsOfUser(db: Db, userId: string)
 /** Link a participant to a staff account (the demo caseworker, or a caseworker added later). */
 export async function linkParticipantToUser(db: Db, participantId: string, userId: string): Promise<void> {
   await db.update(participants).set({ userId }).where(eq(participants.id, participantId));
+}
+
+/**
+ * The case's caseworker with a staff account (not removed), the earliest first: the participant
+ * an organisation's system acts through on the case.
+ */
+export async function findStaffCaseworkerOfCase(db: Db, caseId: string): Promise<ParticipantRow | null> {
+  const [row] = await db
+    .select()
+    .from(participants)
+    .where(
+      and(
+        eq(participants.caseId, caseId),
+        eq(participants.role, "caseworker"),
+        isNotNull(participants.userId),
+        isNull(participants.removedAt),
+      ),
+    )
+    .orderBy(asc(participants.createdAt))
+    .limit(1);
+  return row ?? null;
 }

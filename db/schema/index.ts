@@ -8,6 +8,7 @@ export * from "./agreements";
 export * from "./staff-auth";
 export * from "./followup";
 export * from "./outbox";
+export * from "./api";
 export * from "./reminders";
 export * from "./eid";
 export * from "./erasure";

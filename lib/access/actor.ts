@@ -23,6 +23,8 @@ export type Credentials = {
   participantSessionToken?: string | null;
   /** The staff member's Auth.js session cookie (as the browser holds it; only its hash is stored). */
   staffSessionToken?: string | null;
+  /** An organisation's API token (`Authorization: Bearer stw_…`; only its hash is stored). */
+  apiToken?: string | null;
 };
 
 export { STAFF_ROLES, type StaffRole } from "../permissions";
@@ -60,10 +62,28 @@ export type ParticipantActor = ActorBase & {
   authMethod: "join-link";
 };
 
-export type Actor = StaffActor | ParticipantActor;
+/**
+ * One of the organisation's own systems, by its API token (lib/access/api-token.ts). It acts in
+ * its organisation only, with a caseworker's rights on the organisation's cases: on a case it
+ * acts through the case's caseworker participant (resolve-access.ts), so every use-case checks
+ * it as it checks the caseworker, and the answer is the same as for them.
+ */
+export type SystemActor = ActorBase & {
+  kind: "system";
+  tokenId: string;
+  /** The token's name, as the organisation's administrator gave it. */
+  name: string;
+  roles: readonly StaffRole[];
+  authMethod: "api-token";
+};
 
-/** Who the credentials prove, each kind at most once (a browser may hold both cookies). */
-export type Actors = { participant: ParticipantActor | null; staff: StaffActor | null };
+export type Actor = StaffActor | ParticipantActor | SystemActor;
+
+/**
+ * Who the credentials prove, each kind at most once (a browser may hold both cookies; a system
+ * sends its API token alone).
+ */
+export type Actors = { participant: ParticipantActor | null; staff: StaffActor | null; system?: SystemActor | null };
 
 /** The actor as a participant of one case. */
 export type Me = {
@@ -74,6 +94,11 @@ export type Me = {
   colorIndex: number;
   /** The person behind it, and how and when they proved who they are. */
   actor: Actor;
+  /**
+   * The staff account this participant is linked to, when the actor acts through one (a staff
+   * member's own; the caseworker's, for a system): for the use-cases that authorise by account.
+   */
+  userId?: string;
 };
 
 export type MeetingContext = {

@@ -1,15 +1,17 @@
 import { getDb } from "@/db/client";
 import { findAgreement } from "@/db/queries/agreements";
+import { touchLiveApiToken } from "@/db/queries/api-tokens";
 import { findCase } from "@/db/queries/cases";
 import { findMeetingWithCase } from "@/db/queries/meetings";
-import { type ParticipantRow, findParticipant, findParticipantOfUserOnCase } from "@/db/queries/participants";
+import { type ParticipantRow, findParticipant, findParticipantOfUserOnCase, findStaffCaseworkerOfCase } from "@/db/queries/participants";
 import { findLiveParticipantSession, findLiveStaffSession } from "@/db/queries/sessions";
 import { isStaffAuthMethod } from "./auth-method";
 import { storedSessionToken } from "./session-token";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import { assertCan, staffCan } from "../permissions";
-import type { Actors, Credentials, MeetingContext, Me, ParticipantActor, StaffActor } from "./actor";
+import type { Actors, Credentials, MeetingContext, Me, ParticipantActor, StaffActor, SystemActor } from "./actor";
+import { looksLikeApiToken } from "./api-token";
 import { participantSessionRef, staffSessionRef } from "./session-ref";
 import { hashToken, looksLikeToken } from "./tokens";
 
@@ -17,20 +19,24 @@ import { hashToken, looksLikeToken } from "./tokens";
  * The one resolver of "who is acting", in two steps:
  *
  * 1. `identify(credentials)`: who the request's credentials prove — a participant (a live session
- *    opened by their join link) and/or a staff member (a live Auth.js session of a staff user).
+ *    opened by their join link) and/or a staff member (a live Auth.js session of a staff user), or
+ *    one of the organisation's systems (a live API token).
  * 2. `resolveAccess(actors, target)`: that person as a participant of a case — named directly, or
  *    through one of its meetings or agreements. The participant session counts when it is of that
  *    case; else the staff member's own participant on it (normally the caseworker who opened it).
+ *    A system acts on its organisation's cases through the case's caseworker participant; a case
+ *    of another organisation does not exist for it (NOT_FOUND, so no id's existence leaks).
  *
  * Answers, in this order: nobody identified → UNAUTHENTICATED (401); an unknown or malformed
  * meeting or agreement → NOT_FOUND (404); somebody, but not on this case → FORBIDDEN (403).
  */
 export async function identify(credentials: Credentials, now: Date = new Date()): Promise<Actors> {
-  const [participant, staff] = await Promise.all([
+  const [participant, staff, system] = await Promise.all([
     participantActor(credentials.participantSessionToken, now),
     staffActor(credentials.staffSessionToken, now),
+    systemActor(credentials.apiToken, now),
   ]);
-  return { participant, staff };
+  return { participant, staff, system };
 }
 
 /** Whom a request may act on: a case, a meeting's case, an agreement's case, or the participant's own case. */
@@ -39,7 +45,7 @@ export type AccessTarget = { caseId: string } | { meetingId: string } | { agreem
 export async function resolveAccess(actors: Actors, target: { meetingId: string }): Promise<MeetingContext>;
 export async function resolveAccess(actors: Actors, target: AccessTarget): Promise<{ me: Me }>;
 export async function resolveAccess(actors: Actors, target: AccessTarget): Promise<{ me: Me } | MeetingContext> {
-  if (!actors.participant && !actors.staff) throw new AppError("UNAUTHENTICATED", "not signed in");
+  if (!actors.participant && !actors.staff && !actors.system) throw new AppError("UNAUTHENTICATED", "not signed in");
   if (target === "own-case") {
     // A join link is for one case; a staff member has no "own" case to fall back to.
     if (!actors.participant) throw new AppError("UNAUTHENTICATED", "not signed in by a personal link");
@@ -77,6 +83,7 @@ export async function resolveAccess(actors: Actors, target: AccessTarget): Promi
 }
 
 async function meOnCase(actors: Actors, caseId: string): Promise<Me> {
+  if (actors.system) return systemOnCase(actors.system, caseId);
   const byLink = actors.participant;
   if (byLink && byLink.caseId === caseId) {
     const p = participantOf.get(byLink) ?? (await liveParticipant(byLink.participantId));
@@ -86,8 +93,44 @@ async function meOnCase(actors: Actors, caseId: string): Promise<Me> {
   // were once a participant of (docs/permissions.md, "Staff roles").
   const staff = actors.staff && staffCan(actors.staff.roles, "work_cases") ? actors.staff : null;
   const p = staff ? await findParticipantOfUserOnCase(await getDb(), caseId, staff.userId) : null;
+  if (staff && !p) await refuseStaffOffCase(staff, caseId);
   if (!staff || !p) throw new AppError("FORBIDDEN", "not a participant of this case");
-  return { participantId: p.id, caseId: p.caseId, role: p.role, displayName: p.displayName, colorIndex: p.colorIndex, actor: staff };
+  return {
+    participantId: p.id,
+    caseId: p.caseId,
+    role: p.role,
+    displayName: p.displayName,
+    colorIndex: p.colorIndex,
+    actor: staff,
+    userId: staff.userId,
+  };
+}
+
+/** A case of another organisation does not exist for a staff member (404, no leak); one of theirs they are not on is 403. */
+async function refuseStaffOffCase(staff: StaffActor, caseId: string): Promise<never> {
+  const c = await findCase(await getDb(), caseId);
+  if (!c || c.organisationId !== staff.organisationId) throw new AppError("NOT_FOUND", "no such case");
+  throw new AppError("FORBIDDEN", "not a participant of this case");
+}
+
+/** A system on a case of its organisation, as the case's caseworker; any other case is unknown to it. */
+async function systemOnCase(system: SystemActor, caseId: string): Promise<Me> {
+  const db = await getDb();
+  const c = await findCase(db, caseId);
+  if (!c || c.organisationId !== system.organisationId) throw new AppError("NOT_FOUND", "no such case");
+  // The caseworker the case is assigned to; a case from before assignments, its first caseworker.
+  const assigned = c.assignedCaseworkerId ? await findParticipantOfUserOnCase(db, caseId, c.assignedCaseworkerId) : null;
+  const p = assigned ?? (await findStaffCaseworkerOfCase(db, caseId));
+  if (!p?.userId) throw new AppError("FORBIDDEN", "the case has no caseworker to act through");
+  return {
+    participantId: p.id,
+    caseId,
+    role: p.role,
+    displayName: p.displayName,
+    colorIndex: p.colorIndex,
+    actor: system,
+    userId: p.userId,
+  };
 }
 
 async function liveParticipant(id: string): Promise<ParticipantRow | null> {
@@ -115,6 +158,21 @@ async function participantActor(token: string | null | undefined, now: Date): Pr
   };
   participantOf.set(actor, p);
   return actor;
+}
+
+async function systemActor(token: string | null | undefined, now: Date): Promise<SystemActor | null> {
+  if (!looksLikeApiToken(token)) return null;
+  const found = await touchLiveApiToken(await getDb(), hashToken(token), now);
+  if (!found) return null;
+  return {
+    kind: "system",
+    tokenId: found.id,
+    name: found.name,
+    organisationId: found.organisationId,
+    roles: ["caseworker"],
+    authMethod: "api-token",
+    authenticatedAt: found.createdAt,
+  };
 }
 
 async function staffActor(token: string | null | undefined, now: Date): Promise<StaffActor | null> {

@@ -1,7 +1,8 @@
 import type { AccessActor } from "../audit/access-kinds";
 import type { Me } from "../access/actor";
+import { accessActorOf } from "../audit/access-actor-of";
 
 /** A participant as the access log names them. */
 export function whoOf(me: Me): AccessActor {
-  return { kind: "participant", id: me.participantId, name: me.displayName, role: me.role };
+  return accessActorOf(me);
 }

@@ -50,10 +50,13 @@ export const ACCESS_PURPOSE = [
 ] as const;
 export type AccessPurpose = (typeof ACCESS_PURPOSE)[number];
 
-/** Who was shown the data: a participant (joined by link) or a signed-in staff user. */
+/**
+ * Who was shown the data: a participant (joined by link), a signed-in staff user, or one of the
+ * organisation's systems through the API (its token's name).
+ */
 export type AccessActor = {
-  kind: "participant" | "staff";
-  /** participants.id or users.id */
+  kind: "participant" | "staff" | "system";
+  /** participants.id, users.id or api_tokens.id */
   id: string;
   name: string;
   /** A participant role, or the staff role ("caseworker"). */

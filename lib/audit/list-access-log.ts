@@ -13,7 +13,7 @@ export type AccessLogEntry = {
   /** Showings merged into this row (1 when it was not repeated), and the newest of them. */
   count: number;
   lastAt: Date;
-  actor: { kind: "participant" | "staff"; id: string; name: string; role: string };
+  actor: { kind: "participant" | "staff" | "system"; id: string; name: string; role: string };
   /** A known kind, or "other" for a value this version has no label for. */
   what: AccessWhat | "other";
   purpose: AccessPurpose | "other";
@@ -99,7 +99,7 @@ export async function listAccessLog(input: {
     count: r.count,
     lastAt: r.lastAt,
     actor: {
-      kind: r.actorKind === "staff" ? ("staff" as const) : ("participant" as const),
+      kind: r.actorKind === "staff" ? ("staff" as const) : r.actorKind === "system" ? ("system" as const) : ("participant" as const),
       id: r.actorId,
       name: r.actorName,
       role: r.actorRole,

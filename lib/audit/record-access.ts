@@ -7,7 +7,7 @@ import { ACCESS_PURPOSE, ACCESS_WHAT, type AccessActor, type AccessPurpose, type
 /** What an access-log entry must be (shared with recordRepeatedAccess). */
 export const ZAccessInput = z.object({
   who: z.object({
-    kind: z.enum(["participant", "staff"]),
+    kind: z.enum(["participant", "staff", "system"]),
     id: z.string().min(1).max(200),
     name: z.string().max(500),
     role: z.string().min(1).max(50),

@@ -12,6 +12,7 @@ import followup from "./messages/followup.json";
 import verification from "./messages/verification.json";
 import meetingOver from "./messages/meeting-over.json";
 import accessLogBrowse from "./messages/access-log-browse.json";
+import api from "./messages/api.json";
 import countryPlan from "./messages/country-plan.json";
 import reminders from "./messages/reminders.json";
 import admin from "./messages/admin.json";
@@ -42,6 +43,7 @@ const FILES = [
   reminders,
   admin,
   personalData,
+  api,
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -1,7 +1,10 @@
 import type { AdminCommand } from "./admin-command";
 import { caseErase } from "./case-erase";
+import { tokenCreate } from "./token-create";
+import { tokenList } from "./token-list";
+import { tokenRevoke } from "./token-revoke";
 import { orgCreate } from "./org-create";
 import { staffAdd } from "./staff-add";
 
 /** Every command of `npm run admin`: add a file beside this one and a line here. */
-export const ADMIN_COMMANDS: readonly AdminCommand[] = [orgCreate, staffAdd, caseErase];
+export const ADMIN_COMMANDS: readonly AdminCommand[] = [orgCreate, staffAdd, tokenCreate, tokenList, tokenRevoke, caseErase];

@@ -263,6 +263,7 @@ async function AccessTable({ entries }: { entries: AccessLogEntry[] }) {
                 {label(t("who"))}
                 {e.mine ? <strong>{t("you")}</strong> : e.actor.name}
                 {e.actor.kind === "staff" ? <span className="text-sm text-slate-700"> ({t("staff")})</span> : null}
+                {e.actor.kind === "system" ? <span className="text-sm text-slate-700"> ({t("system")})</span> : null}
               </td>
               <td className={cell}>
                 {label(t("role"))}
