@@ -13,11 +13,12 @@ import { GET } from "./openapi.json/route";
  */
 const V1 = path.resolve(import.meta.dirname);
 /**
- * v1 routes not (yet) in the operations table: norway's authority export is for the case's
- * participants (join-link sessions), which apiRoute (tokens and staff) does not take. Listed here
- * by name so any other route still fails until it is an operation.
+ * v1 routes not (yet) in the operations table: the authority export is for the case's
+ * participants, and the personal-data export for the employee alone (join-link sessions), which
+ * apiRoute (tokens and staff) does not take. Listed here by name so any other route still fails
+ * until it is an operation.
  */
-const NOT_YET_OPERATIONS = new Set(["get /api/v1/agreements/{id}/export"]);
+const NOT_YET_OPERATIONS = new Set(["get /api/v1/agreements/{id}/export", "get /api/v1/me/export"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 function routeFiles(dir = V1, out: string[] = []): string[] {
