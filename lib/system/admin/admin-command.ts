@@ -8,14 +8,18 @@ export type AdminOption = {
   help: string;
   /** The allowed values, when there is a fixed set (shown in the usage text and in errors). */
   choices?: readonly string[];
+  /** May be left out (the command says what it does then). */
+  optional?: boolean;
 };
 
 export type AdminCommand = {
   /** `org:create`, `staff:add` … */
   name: string;
   summary: string;
-  /** Every option is `--<key> <value>` and required. */
+  /** Every option is `--<key> <value>` and required unless marked optional. */
   options: Record<string, AdminOption>;
+  /** The option that may instead be given as the one bare argument (`case:erase <caseId>`). */
+  positional?: string;
   /** The answer, printed as JSON (e.g. `{ orgId }`). Throws AppError for refusals. */
   run(args: Record<string, string>): Promise<Record<string, unknown>>;
 };

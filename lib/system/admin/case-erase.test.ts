@@ -9,10 +9,11 @@ import { findCase } from "@/db/queries/cases";
 import { findCaseErasure } from "@/db/queries/erasure";
 import { createScratchDatabase, type ScratchDatabase } from "@/db/scratch-database";
 import { cases, organisations, participants } from "@/db/schema";
+import { CLI_ERASE_REASON } from "./case-erase";
 
 /**
  * `npm run admin -- case:erase` (issue 16), the real CLI against a scratch database: an unknown
- * case or a missing reason is refused with exit code 2 and nothing erased; a known case is erased
+ * case, a blank reason or a doubled case id is refused with exit code 2 and nothing erased; a known case is erased
  * and the answer is one line of JSON.
  */
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -20,6 +21,7 @@ let scratch: ScratchDatabase | null = null;
 let dataDir: string;
 let childEnv: NodeJS.ProcessEnv;
 let caseId: string;
+let secondCaseId: string;
 
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
   const h = scratch ? await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl }) : await openDatabase({ dataDir });
@@ -40,16 +42,18 @@ beforeAll(async () => {
     childEnv.DATABASE_URL = scratch.appUrl;
     childEnv.DATABASE_OWNER_URL = scratch.ownerUrl;
   }
-  caseId = await withDb(async ({ db }) => {
+  [caseId, secondCaseId] = await withDb(async ({ db }) => {
     const [org] = await db.insert(organisations).values({ name: "Jobcenter Test", country: "DK" }).returning();
-    const [c] = await db
-      .insert(cases)
-      .values({ employeeName: "Sigrid Erasable", employer: "Erasable ApS", track: "employed", organisationId: org!.id })
-      .returning();
-    await db
-      .insert(participants)
-      .values({ caseId: c!.id, role: "employee", displayName: "Sigrid Erasable", email: "sigrid@erasable.example" });
-    return c!.id;
+    const ids: string[] = [];
+    for (const name of ["Sigrid Erasable", "Ove Erasable"]) {
+      const [c] = await db
+        .insert(cases)
+        .values({ employeeName: name, employer: "Erasable ApS", track: "employed", organisationId: org!.id })
+        .returning();
+      await db.insert(participants).values({ caseId: c!.id, role: "employee", displayName: name, email: "sigrid@erasable.example" });
+      ids.push(c!.id);
+    }
+    return ids as [string, string];
   });
 });
 afterAll(async () => {
@@ -67,16 +71,34 @@ function admin(...args: string[]): Promise<Run> {
 }
 
 describe("npm run admin -- case:erase", { timeout: 240_000 }, () => {
-  it("refuses a missing reason and an unknown case with exit code 2, and erases nothing", async () => {
-    const noReason = await admin("case:erase", "--case", caseId);
-    expect(noReason).toMatchObject({ code: 2, stdout: "" });
-    expect(noReason.stderr).toContain("missing --reason");
+  it("refuses a blank reason, a missing or doubled case id and an unknown case with exit code 2, and erases nothing", async () => {
+    const blankReason = await admin("case:erase", caseId, "--reason", " ");
+    expect(blankReason).toMatchObject({ code: 2, stdout: "" });
+    expect(blankReason.stderr).toContain("missing --reason");
+    const noCase = await admin("case:erase");
+    expect(noCase).toMatchObject({ code: 2, stdout: "" });
+    expect(noCase.stderr).toContain("missing --case");
+    const twoIds = await admin("case:erase", caseId, secondCaseId);
+    expect(twoIds).toMatchObject({ code: 2, stdout: "" });
+    const both = await admin("case:erase", caseId, "--case", secondCaseId);
+    expect(both).toMatchObject({ code: 2, stdout: "" });
     const unknown = await admin("case:erase", "--case", randomUUID(), "--reason", "Art. 17");
     expect(unknown).toMatchObject({ code: 2, stdout: "" });
     expect(unknown.stderr).toContain("no such case");
     const notAnId = await admin("case:erase", "--case", "12", "--reason", "Art. 17");
     expect(notAnId.code).toBe(2);
     expect(await withDb(({ db }) => findCase(db, caseId))).not.toBeNull();
+    expect(await withDb(({ db }) => findCase(db, secondCaseId))).not.toBeNull();
+  });
+
+  it("takes the case id as the issue writes it, `case:erase <caseId>`, and keeps a reason saying the operator erased it", async () => {
+    const done = await admin("case:erase", secondCaseId);
+    expect(done, done.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(done.stdout)).toMatchObject({ caseId: secondCaseId });
+    await withDb(async ({ db }) => {
+      expect(await findCase(db, secondCaseId)).toBeNull();
+      expect(await findCaseErasure(db, secondCaseId)).toMatchObject({ erasedBy: "cli", reason: CLI_ERASE_REASON });
+    });
   });
 
   it("erases a case and answers with one line of JSON", async () => {

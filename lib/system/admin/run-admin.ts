@@ -44,17 +44,25 @@ export async function runAdmin(argv: readonly string[], io: AdminIo, commands: r
 /** The options as strings, or why they are wrong (unknown, repeated, missing, empty). */
 function parseOptions(command: AdminCommand, argv: readonly string[]): Record<string, string> | string {
   let values: Record<string, unknown>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...argv],
       options: Object.fromEntries(Object.keys(command.options).map((k) => [k, { type: "string" as const }])),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positional !== undefined,
     }));
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-  const missing = Object.keys(command.options).filter((k) => typeof values[k] !== "string" || (values[k] as string).trim() === "");
+  if (positionals.length > 1) return `takes one bare argument, got ${positionals.length}`;
+  if (positionals.length === 1 && command.positional) {
+    if (typeof values[command.positional] === "string") return `give --${command.positional} once, not also as a bare argument`;
+    values[command.positional] = positionals[0];
+  }
+  const given = (k: string) => typeof values[k] === "string" && (values[k] as string).trim() !== "";
+  const blank = Object.keys(command.options).filter((k) => values[k] !== undefined && !given(k));
+  const missing = Object.keys(command.options).filter((k) => !given(k) && (!command.options[k]!.optional || blank.includes(k)));
   if (missing.length) return `missing ${missing.map((k) => `--${k}`).join(", ")}`;
   return values as Record<string, string>;
 }
@@ -84,9 +92,10 @@ function commandUsage(c: AdminCommand): string {
   const opts = Object.entries(c.options)
     .map(([k, o]) => `  --${k} ${o.choices ? o.choices.join("|") : "<value>"}  ${o.help}`)
     .join("\n");
-  return `npm run admin -- ${c.name} ${Object.keys(c.options)
-    .map((k) => `--${k} …`)
-    .join(" ")}\n  ${c.summary}\n${opts}`;
+  const shape = Object.entries(c.options)
+    .map(([k, o]) => (k === c.positional ? `<${k}>` : o.optional ? `[--${k} …]` : `--${k} …`))
+    .join(" ");
+  return `npm run admin -- ${c.name} ${shape}\n  ${c.summary}\n${opts}`;
 }
 
 function usage(commands: readonly AdminCommand[]): string {
