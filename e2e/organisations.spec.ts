@@ -62,6 +62,13 @@ test("each administrator sees only their own organisation's staff, invites and c
   await row.getByTestId("staff-reactivate").click();
   await expect(row.getByTestId("staff-deactivate")).toBeVisible();
 
+  // The administrator's other pages are one link away: failed jobs and erasing a case.
+  await a.getByTestId("admin-jobs-link").click();
+  await expect(a.getByTestId("dead-letters-page")).toBeVisible();
+  await a.goBack();
+  await a.getByTestId("admin-erase-link").click();
+  await expect(a.getByTestId("erase-case-page")).toBeVisible();
+
   // Signed in again, a caseworker finds no admin page.
   const boAgain = await caseworkerPage(browser, aarhus.colleague);
   const res = await boAgain.goto("/admin");

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/app/_server/page-access";
-import { cardClass } from "@/app/_components/ui/classes";
+import Link from "next/link";
+import { cardClass, linkClass } from "@/app/_components/ui/classes";
 import { listStaff } from "@/lib/staff/list-staff";
 import { organisationNameOf } from "@/lib/organisations/organisation-name-of";
 import { staffCan } from "@/lib/permissions";
@@ -42,6 +43,23 @@ export default async function AdminPage() {
           ))}
         </ul>
       </section>
+      <nav aria-labelledby="more-heading" className="mt-8">
+        <h2 id="more-heading" className="text-xl font-semibold text-slate-900">
+          {t("more.heading")}
+        </h2>
+        <ul className="mt-3 space-y-2">
+          <li>
+            <Link href="/admin/jobs" className={linkClass} data-testid="admin-jobs-link">
+              {t("more.jobs")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/admin/erase-case" className={linkClass} data-testid="admin-erase-link">
+              {t("more.eraseCase")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
     </StaffPage>
   );
 }
