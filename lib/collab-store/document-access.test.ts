@@ -69,6 +69,7 @@ describe("the role × document × read/write matrix", () => {
           params: { ticket: expect.any(String) },
           readOnly: !write,
           meetingCompleted: false,
+          closedReason: null,
         });
         const principal = await authorizeCollabConnection({ room, ticket: answer.params.ticket });
         expect(principal).toMatchObject({ participantId: a.participants[role].id, caseId: a.caseId, role, readOnly: !write });
