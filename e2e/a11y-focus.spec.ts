@@ -260,7 +260,8 @@ test.describe("focus, errors and announcements", () => {
     await context.close();
 
     // A link shown again, then "Done": the focus goes back to that person's buttons. (Kurt's link,
-    // used above, can be shown again and withdrawn.)
+    // used above, can be shown again and withdrawn.) The people are on the case page.
+    await mette.goto(demo.caseUrl);
     const kurtRow = mette.locator('[data-testid="person"][data-role="employee"]');
     await kurtRow.getByTestId("person-show-again").click();
     await expectFocused(mette.getByTestId("issued-link-panel"));

@@ -171,6 +171,7 @@ test.describe("the private preparation", () => {
       params: { ticket: expect.any(String) },
       readOnly: false,
       meetingCompleted: false,
+      closedReason: null,
     });
     await employee.context().close();
   });
