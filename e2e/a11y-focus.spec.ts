@@ -193,9 +193,13 @@ test.describe("focus, errors and announcements", () => {
 
     // The meeting just scheduled asks for his answer.
     const answer = kurt.locator('[data-testid^="answer-form-"]').first();
-    await answer.getByTestId("answer-submit").click();
-    // The radio group carries the error; its first choice has the focus.
-    await expect(answer.getByTestId("answer-options")).toHaveAttribute("aria-invalid", "true");
+    // The page may still be refreshing after the progress just saved, which resets the form: try
+    // the empty answer again until the refreshed form shows its error (never a fixed wait).
+    await expect(async () => {
+      await answer.getByTestId("answer-submit").click();
+      // The radio group carries the error; its first choice has the focus.
+      await expect(answer.getByTestId("answer-options")).toHaveAttribute("aria-invalid", "true", { timeout: 2_000 });
+    }).toPass();
     await expect(answer.getByTestId("answer-options")).toHaveAttribute("aria-describedby", /\S/);
     await expectFocused(answer.getByTestId("answer-coming"));
     await answer.getByTestId("answer-cannot_come").check();
