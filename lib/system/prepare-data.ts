@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { withAllOrganisations } from "@/db/organisation-scope";
 import { countCases } from "@/db/queries/cases";
 import { readDurabilitySettings } from "@/db/queries/durability";
 import { findBootstrapOrganisation } from "@/db/queries/organisations";
@@ -32,6 +33,11 @@ export async function prepareData(input: {
   seedDemo: boolean;
   refusePrivilegedRole?: boolean;
 }): Promise<PreparedData> {
+  // Start-up looks at every organisation (the bootstrap one, whether any case exists yet, the demo).
+  return withAllOrganisations(() => prepare(input));
+}
+
+async function prepare(input: { dataDir: string; baseUrl: string; seedDemo: boolean; refusePrivilegedRole?: boolean }): Promise<PreparedData> {
   const handle = await getDatabase();
   const warnings: string[] = [];
   if (handle.kind === "postgres") {

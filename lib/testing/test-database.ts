@@ -1,4 +1,5 @@
 import { openDatabase, setDatabase, closeDatabase, type DbHandle } from "@/db/client";
+import { ALL_ORGANISATIONS } from "@/db/organisation-scope";
 import { createScratchDatabase, runAsOwner } from "@/db/scratch-database";
 import { stopJobRunner } from "../jobs/job-runner";
 
@@ -11,6 +12,11 @@ import { stopJobRunner } from "../jobs/job-runner";
  * own owner role, and used by an application role that may not update, delete or disable the
  * evidence. `ownerUrl` is there for a test that needs the owner's rights (changing a table, or
  * playing an attacker who has them); PGlite has a single role, so there both are null.
+ *
+ * Its statements outside any organisation's scope see every organisation (`outsideScope`): a unit
+ * test's fixtures act as the operator. The application's own handle sees nothing there (default
+ * deny); the tests of that, and of the edges that enter an organisation, say so themselves
+ * (db/row-level-security.test.ts, server/collab/organisation-scope.test.ts).
  */
 export type TestDatabase = {
   handle: DbHandle;
@@ -24,7 +30,7 @@ export type TestDatabase = {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) {
-    const handle = await openDatabase({ inMemory: true });
+    const handle = await openDatabase({ inMemory: true, outsideScope: ALL_ORGANISATIONS });
     setDatabase(handle);
     return {
       handle,
@@ -38,7 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const scratch = await createScratchDatabase(base, "stepwise_test");
-  const handle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl });
+  const handle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl, outsideScope: ALL_ORGANISATIONS });
   setDatabase(handle);
   return {
     handle,
