@@ -27,7 +27,12 @@ export async function decideJoin(input: { token: string; sessionToken: string | 
   const linkHash = hashToken(input.token);
   // Nobody is in an organisation yet, and the session and the link may be of two different ones:
   // each is read in its own.
-  const inSessions = <T>(fn: () => Promise<T>, none: T) => inOrganisationOf((d) => organisationOfParticipantSession(d, sessionHash), fn, () => none);
+  const inSessions = <T>(fn: () => Promise<T>, none: T) =>
+    inOrganisationOf(
+      (d) => organisationOfParticipantSession(d, sessionHash),
+      fn,
+      () => none,
+    );
   const current = (await inSessions(() => findLiveParticipantSession(db, sessionHash, new Date()), null))?.participant;
   if (!current) return { kind: "open" };
   const found = await inOrganisationOf(

@@ -27,7 +27,11 @@ export async function openCalendarFeed(input: { token: string; baseUrl: string; 
     throw new AppError("NOT_FOUND", "no such calendar");
   };
   // No session: the secret names its organisation, and the feed is read in it.
-  return inOrganisationOf((db) => organisationOfCalendarFeed(db, hash), () => feedIn({ ...input, hash, now }, notFound), notFound);
+  return inOrganisationOf(
+    (db) => organisationOfCalendarFeed(db, hash),
+    () => feedIn({ ...input, hash, now }, notFound),
+    notFound,
+  );
 }
 
 async function feedIn(input: { hash: Uint8Array; baseUrl: string; locale: Locale; now: Date }, notFound: () => never): Promise<string> {

@@ -24,7 +24,10 @@ export async function unsubscribeReminders(token: unknown): Promise<{ kind: Remi
 }
 
 /** Nobody is signed in: the link's participant names the organisation, and the link is read in it. */
-async function inLinksOrganisation<T>(token: unknown, fn: (found: { participantId: string; kind: ReminderKind }) => Promise<T>): Promise<T> {
+async function inLinksOrganisation<T>(
+  token: unknown,
+  fn: (found: { participantId: string; kind: ReminderKind }) => Promise<T>,
+): Promise<T> {
   const found = readUnsubscribeToken(token);
   const notFound = (): never => {
     throw new AppError("NOT_FOUND", "no such unsubscribe link");

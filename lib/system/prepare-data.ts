@@ -37,7 +37,12 @@ export async function prepareData(input: {
   return withAllOrganisations(() => prepare(input));
 }
 
-async function prepare(input: { dataDir: string; baseUrl: string; seedDemo: boolean; refusePrivilegedRole?: boolean }): Promise<PreparedData> {
+async function prepare(input: {
+  dataDir: string;
+  baseUrl: string;
+  seedDemo: boolean;
+  refusePrivilegedRole?: boolean;
+}): Promise<PreparedData> {
   const handle = await getDatabase();
   const warnings: string[] = [];
   if (handle.kind === "postgres") {

@@ -1,5 +1,6 @@
 import { openDatabase, setDatabase, closeDatabase, type DbHandle } from "@/db/client";
 import { ALL_ORGANISATIONS } from "@/db/organisation-scope";
+import type { OutsideScope } from "@/db/scoped-clients";
 import { createScratchDatabase, runAsOwner } from "@/db/scratch-database";
 import { stopJobRunner } from "../jobs/job-runner";
 
@@ -15,8 +16,9 @@ import { stopJobRunner } from "../jobs/job-runner";
  *
  * Its statements outside any organisation's scope see every organisation (`outsideScope`): a unit
  * test's fixtures act as the operator. The application's own handle sees nothing there (default
- * deny); the tests of that, and of the edges that enter an organisation, say so themselves
- * (db/row-level-security.test.ts, server/collab/organisation-scope.test.ts).
+ * deny); a test of that, or of an edge that must enter its organisation itself, opens with
+ * `outsideScope: NO_ORGANISATION` and makes its fixtures in `withAllOrganisations`
+ * (server/collab/organisation-scope.test.ts, lib/system/job-scope.test.ts).
  */
 export type TestDatabase = {
   handle: DbHandle;
@@ -27,10 +29,11 @@ export type TestDatabase = {
   drop(): Promise<void>;
 };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { outsideScope?: OutsideScope } = {}): Promise<TestDatabase> {
+  const outsideScope = opts.outsideScope ?? ALL_ORGANISATIONS;
   const base = process.env.DATABASE_URL;
   if (!base) {
-    const handle = await openDatabase({ inMemory: true, outsideScope: ALL_ORGANISATIONS });
+    const handle = await openDatabase({ inMemory: true, outsideScope });
     setDatabase(handle);
     return {
       handle,
@@ -44,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const scratch = await createScratchDatabase(base, "stepwise_test");
-  const handle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl, outsideScope: ALL_ORGANISATIONS });
+  const handle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl, outsideScope });
   setDatabase(handle);
   return {
     handle,
