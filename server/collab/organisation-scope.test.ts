@@ -1,13 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { getDb } from "@/db/client";
-import { NO_ORGANISATION, withAllOrganisations } from "@/db/organisation-scope";
-import { countUpdates } from "@/db/queries/collab";
-import { insertOrganisation } from "@/db/queries/organisations";
 import { meetingDocName } from "@/lib/collab/doc-names";
 import { appendDocumentUpdates } from "@/lib/collab-store/append-updates";
 import { loadDocument } from "@/lib/collab-store/load-document";
 import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
+import { asOperator, createOrganisation, NO_ORGANISATION, storedUpdateCount } from "@/lib/testing/organisation-scopes";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { CommitQueue, type CommitTarget } from "./commit-queue";
 import { connectClient, destroyAllClients, eventually, startHarness, ticketFor, waitSynced, type Harness } from "./test-harness";
@@ -26,10 +23,10 @@ let b: FixtureCase;
 beforeAll(async () => {
   tdb = await createTestDatabase({ outsideScope: NO_ORGANISATION });
   // Made as the operator would: outside a scope this database shows nothing.
-  await withAllOrganisations(async () => {
+  const other = await createOrganisation("Another job centre");
+  await asOperator(async () => {
     a = await createFixtureCase();
-    const other = await insertOrganisation(await getDb(), { name: "Another job centre", country: "DK" });
-    b = await createFixtureCase({ organisationId: other.id });
+    b = await createFixtureCase({ organisationId: other });
   });
   h = await startHarness();
 });
@@ -44,7 +41,7 @@ const updateOf = (text: string) => {
   d.getText("t").insert(0, text);
   return Y.encodeStateAsUpdate(d);
 };
-const storedUpdates = (f: FixtureCase) => withAllOrganisations(async () => countUpdates(await getDb(), meetingDocName(f.meetingId)));
+const storedUpdates = (f: FixtureCase) => storedUpdateCount(meetingDocName(f.meetingId));
 
 /** A commit queue over the real append, and what it told each room. */
 function queueAndOutcomes() {
