@@ -22,6 +22,7 @@ import {
   isTaskJudgement,
   isTriedKind,
 } from "@/lib/plan/follow-up-plan-terms";
+import { ItemConsentMarks } from "../meeting/item-consent-marks";
 import { PlanItemCard, PlanItemNote } from "./plan-item-card";
 import { useRoom } from "./room-context";
 
@@ -74,6 +75,7 @@ export const WorkTaskCard = memo(function WorkTaskCard({ task, index }: { task: 
           },
         ],
         extra: task.judgement === "adapt" ? <Adaptations task={task} /> : null,
+        footer: <ItemConsentMarks kind="workTask" itemId={task.id} />,
         removeTestId: "work-task-remove",
       }}
     />
@@ -164,6 +166,7 @@ export const MeasureCard = memo(function MeasureCard({ measure, index }: { measu
           },
         ],
         notes: [{ key: "how", idSuffix: "how", label: t("how"), limit: "navMeasureHow", testId: "nav-measure-how" }],
+        footer: <ItemConsentMarks kind="navMeasure" itemId={measure.id} />,
         removeTestId: "nav-measure-remove",
       }}
     />
@@ -201,6 +204,7 @@ export const TriedCard = memo(function TriedCard({ measure, index }: { measure: 
           },
         ],
         notes: [{ key: "whyNot", idSuffix: "why", label: t("whyNot"), limit: "triedWhyNot", testId: "tried-why-not" }],
+        footer: <ItemConsentMarks kind="triedMeasure" itemId={measure.id} />,
         removeTestId: "tried-remove",
       }}
     />
