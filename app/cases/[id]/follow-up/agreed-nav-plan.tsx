@@ -39,7 +39,11 @@ export async function AgreedNavPlanPart({ plan, fmt }: { plan: AgreedNavPlan; fm
               {w.judgement === "adapt" && w.adaptations.length > 0
                 ? ` (${w.adaptations.map((a) => n(`adaptation.${a}`).toLocaleLowerCase(fmt.locale)).join(", ")})`
                 : null}
-              {w.judgedBy ? <span className="text-slate-700">, {t("judgedBy", { who: n(`judgedByOptions.${w.judgedBy}`) })}</span> : null}
+              {w.judgedBy ? (
+                <span className="text-slate-700">
+                  , {t("judgedBy", { who: n(`judgedByOptions.${w.judgedBy}`).toLocaleLowerCase(fmt.locale) })}
+                </span>
+              ) : null}
               {w.judgement === "adapt" && w.adaptationNote.trim() ? (
                 <span className="block text-sm text-slate-800">{w.adaptationNote.trim()}</span>
               ) : null}
