@@ -50,7 +50,10 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
 
   return (
     <div className="space-y-3" data-testid="consent-board">
-      <p className={`${size === "large" ? "text-2xl" : ""} text-slate-800`}>{t("intro")}</p>
+      <p className={`${size === "large" ? "text-2xl" : ""} text-slate-800`}>
+        {t("intro")}
+        {check.items.some((i) => i.title !== undefined) ? ` ${t("introNavPlan")}` : null}
+      </p>
       {check.items.length === 0 ? <p className="text-slate-700">{t("noItems")}</p> : null}
       {canMark && f.isChair && others.length > 0 && check.items.length > 0 ? (
         <div>
