@@ -10,13 +10,14 @@ import { staffCan } from "@/lib/permissions";
 import { StaffPage } from "../cases/_components/staff-page";
 import { InviteStaffForm } from "./invite-staff-form";
 import { StaffRow } from "./staff-row";
+import { ApiTokensSection } from "./tokens/api-tokens-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
   return { title: t("pageTitle"), robots: { index: false, follow: false } };
 }
 
-/** /admin: an administrator's own organisation's staff — invite, change role, deactivate, reactivate. */
+/** /admin: an administrator's own organisation's staff — invite, change role, deactivate, reactivate — and its API tokens. */
 export default async function AdminPage() {
   const staff = await requireStaffPage("/admin");
   // Not an administrator: as if there were no such page (no hint of what it holds).
@@ -43,6 +44,7 @@ export default async function AdminPage() {
           ))}
         </ul>
       </section>
+      <ApiTokensSection staff={staff} />
       <nav aria-labelledby="more-heading" className="mt-8">
         <h2 id="more-heading" className="text-xl font-semibold text-slate-900">
           {t("more.heading")}
