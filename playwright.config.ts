@@ -87,6 +87,8 @@ export default defineConfig({
       PUBLIC_URL: BASE_URL,
       E2E_DATA_DIR: ".test-data/e2e",
       STEPWISE_TEST_CLOCK: "1",
+      // The client secret of the organisation e2e/staff-oidc.spec.ts signs in with at its own test IdP.
+      OIDC_SECRET_E2E: "e2e-oidc-client-secret",
       // A line per request would bury the test report; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
