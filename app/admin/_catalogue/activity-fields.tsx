@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatEditableNumber } from "@/lib/i18n/number-format";
 import { hintClass, inputBaseClass, inputClass, labelClass, selectClass } from "@/app/_components/ui/classes";
 import { OWN_ACTIVITY_KINDS, type OwnActivity } from "@/lib/plan/own-activity";
 import type { FieldProps } from "./entry-form";
@@ -15,6 +16,7 @@ export const ACTIVITY_FIELDS = ["name", "kind", "hoursPerWeek", "atWorkplace", "
  */
 export function ActivityFields({ field, value }: { field: FieldProps; value?: OwnActivity }) {
   const t = useTranslations("admin.catalogue.activity");
+  const locale = useLocale();
   const name = field("name");
   const kind = field("kind");
   const hours = field("hoursPerWeek");
@@ -55,7 +57,7 @@ export function ActivityFields({ field, value }: { field: FieldProps; value?: Ow
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          defaultValue={value?.hoursPerWeek ?? ""}
+          defaultValue={value?.hoursPerWeek == null ? "" : formatEditableNumber(value.hoursPerWeek, locale)}
           className={`mt-1 w-28 ${inputBaseClass}`}
         />
         {hours.error}
