@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { caseworkerPage, newMessageFor, openCaseWithMeeting, outboxFor } from "./staff-helpers";
 import { waitSaved } from "./room-helpers";
+import { expectNoAxeFindings } from "./a11y-helpers";
 
 /**
  * Issue 17: an organisation adds its own providers and activities on /admin, and the meeting
@@ -56,6 +57,8 @@ test("an administrator adds a provider and an activity; the caseworker picks the
   await admin.keyboard.press("Escape");
   await expect(providerRow.getByTestId("provider-row-remove")).toBeFocused();
   await expect(section.getByTestId("provider-row")).toHaveCount(1);
+
+  await expectNoAxeFindings(admin, "/admin with its own catalogue", "da");
 
   // A colleague who works cases.
   const seen = outboxFor(org.caseworker);
