@@ -29,7 +29,7 @@ test("an administrator adds a provider and an activity; the caseworker picks the
   await section.getByTestId("provider-new-submit").click();
   await expect(admin.locator("#provider-new-name")).toBeFocused();
   await expect(admin.locator("#provider-new-name")).toHaveAttribute("aria-invalid", "true");
-  await expect(admin.getByTestId("provider-new-name-error")).not.toBeEmpty();
+  await expect(admin.locator("#provider-new-name-error")).not.toBeEmpty();
   await admin.locator("#provider-new-name").fill("Hartmanns");
   await admin.locator("#provider-new-note").fill("Tlf. 70 20 30 40");
   await section.getByTestId("provider-new-submit").click();

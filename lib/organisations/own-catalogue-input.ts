@@ -21,7 +21,7 @@ const hours = z.preprocess(
       : typeof v === "string"
         ? Number(v.trim().replace(",", "."))
         : v,
-  z.number({ message: "number" }).min(0, "range").max(80, "range").nullable(),
+  z.number({ message: "number" }).min(0, "hoursRange").max(80, "hoursRange").nullable(),
 );
 
 export const ZOwnId = z.string({ message: "required" }).uuid("notFound");

@@ -98,7 +98,7 @@ describe("an organisation's own providers and activities", () => {
       addOwnActivity({ actor: admin, raw: { ...psychologist, name: "x".repeat(121), hoursPerWeek: "81" } }),
     ).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      details: { name: "tooLong", hoursPerWeek: "range" },
+      details: { name: "tooLong", hoursPerWeek: "hoursRange" },
     });
     await expect(addProvider({ actor: admin, raw: { name: "", note: "n".repeat(501) } })).rejects.toMatchObject({
       code: "INVALID_INPUT",

@@ -8,11 +8,8 @@ import { submitWithoutReset } from "@/app/cases/_components/keep-typed";
 
 type Answer = ActionResult<{ name: string }>;
 
-/** What a field needs to be tied to its error: its id, name, aria-invalid and aria-describedby, and the error under it. */
-export type FieldProps = (field: string) => {
-  input: { id: string; name: string; "aria-invalid"?: true; "aria-describedby": string };
-  error: ReactNode;
-};
+/** A field's error code from the last refusal (shown in the reader's words by StaffField). */
+export type FieldErrorOf = (field: string) => string | undefined;
 
 /**
  * One form of the organisation's own catalogue (add or change a provider or an activity). Each
@@ -38,7 +35,7 @@ export function EntryForm({
   doneMessage?: (name: string) => string;
   onDone?: (name: string) => void;
   testId: string;
-  children: (field: FieldProps) => ReactNode;
+  children: (error: FieldErrorOf) => ReactNode;
 }) {
   const t = useTranslations("admin.catalogue");
   const formRef = useRef<HTMLFormElement>(null);
@@ -63,35 +60,19 @@ export function EntryForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  const message = (code: string) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t("errors.other"));
-  const field: FieldProps = (f) => {
-    const code = failed?.[f];
-    return {
-      input: {
-        id: `${idPrefix}-${f}`,
-        name: f,
-        ...(code ? { "aria-invalid": true as const } : {}),
-        "aria-describedby": `${idPrefix}-${f}-error`,
-      },
-      error: (
-        <p id={`${idPrefix}-${f}-error`} className={errorClass} data-testid={`${idPrefix}-${f}-error`}>
-          {code ? message(code) : null}
-        </p>
-      ),
-    };
-  };
+  const error: FieldErrorOf = (f) => failed?.[f];
 
   return (
     <form ref={formRef} action={act} onSubmit={submitWithoutReset(act, pending)} noValidate className="mt-3" data-testid={testId}>
       <p id={`${idPrefix}-error`} role="alert" tabIndex={-1} className={errorClass} data-testid={`${idPrefix}-error`}>
-        {failed ? (Object.keys(failed).length > 0 ? t("errors.checkFields") : t("errors.other")) : null}
+        {failed ? (Object.keys(failed).length > 0 ? t("checkFields") : t("failed")) : null}
       </p>
       {state?.ok && doneMessage ? (
         <p ref={done} tabIndex={-1} role="status" className={`mt-2 ${noticeClass}`} data-testid={`${idPrefix}-done`}>
           {doneMessage(state.value.name)}
         </p>
       ) : null}
-      {children(field)}
+      {children(error)}
       <button
         type="submit"
         className={`mt-3 ${primaryButtonClass}`}

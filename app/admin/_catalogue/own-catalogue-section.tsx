@@ -35,7 +35,7 @@ export function OwnCatalogueSection({ providers, activities }: { providers: OwnP
   const remove = (run: () => Promise<{ ok: boolean }>, name: string) =>
     startTransition(async () => {
       const answer = await run();
-      setAnnounced(answer.ok ? { text: t("removed", { name }), failed: false } : { text: t("errors.other"), failed: true });
+      setAnnounced(answer.ok ? { text: t("removed", { name }), failed: false } : { text: t("failed"), failed: true });
     });
 
   return (
@@ -67,7 +67,7 @@ export function OwnCatalogueSection({ providers, activities }: { providers: OwnP
               doneMessage={(name) => t("provider.added", { name })}
               testId="provider-add-form"
             >
-              {(field) => <ProviderFields field={field} />}
+              {(error) => <ProviderFields idPrefix="provider-new" error={error} />}
             </EntryForm>
           </div>
           {providers.length === 0 ? <p className="mt-3 text-slate-700">{t("provider.none")}</p> : null}
@@ -88,10 +88,10 @@ export function OwnCatalogueSection({ providers, activities }: { providers: OwnP
                     onDone={changed}
                     testId="provider-change-form"
                   >
-                    {(field) => (
+                    {(error) => (
                       <>
                         <input type="hidden" name="id" value={p.id} />
-                        <ProviderFields field={field} value={p} />
+                        <ProviderFields idPrefix={`provider-${p.id}`} error={error} value={p} />
                       </>
                     )}
                   </EntryForm>
@@ -113,7 +113,7 @@ export function OwnCatalogueSection({ providers, activities }: { providers: OwnP
               doneMessage={(name) => t("activity.added", { name })}
               testId="activity-add-form"
             >
-              {(field) => <ActivityFields field={field} />}
+              {(error) => <ActivityFields idPrefix="activity-new" error={error} />}
             </EntryForm>
           </div>
           {activities.length === 0 ? <p className="mt-3 text-slate-700">{t("activity.none")}</p> : null}
@@ -134,10 +134,10 @@ export function OwnCatalogueSection({ providers, activities }: { providers: OwnP
                     onDone={changed}
                     testId="activity-change-form"
                   >
-                    {(field) => (
+                    {(error) => (
                       <>
                         <input type="hidden" name="id" value={a.id} />
-                        <ActivityFields field={field} value={a} />
+                        <ActivityFields idPrefix={`activity-${a.id}`} error={error} value={a} />
                       </>
                     )}
                   </EntryForm>
