@@ -58,6 +58,27 @@ test("an administrator adds a provider and an activity; the caseworker picks the
   await expect(providerRow.getByTestId("provider-row-remove")).toBeFocused();
   await expect(section.getByTestId("provider-row")).toHaveCount(1);
 
+  // Remove, confirmed: the list says so and has the focus.
+  await admin.locator("#provider-new-name").fill("Midlertidig");
+  await section.getByTestId("provider-new-submit").click();
+  await expect(section.getByTestId("provider-row")).toHaveCount(2);
+  const temporary = section.locator('[data-testid="provider-row"][data-name="Midlertidig"]');
+  await temporary.getByTestId("provider-row-remove").click();
+  await temporary.getByTestId("provider-row-remove-confirm").click();
+  await expect(section.getByTestId("own-catalogue-status")).toBeFocused();
+  await expect(section.getByTestId("own-catalogue-status")).toContainText("Midlertidig");
+  await expect(section.getByTestId("provider-row")).toHaveCount(1);
+
+  // Change: the form opens in place with the focus on its first field; saved, the row says so.
+  const activityRow = section.getByTestId("own-activity-row");
+  await activityRow.getByTestId("own-activity-row-change").click();
+  const rename = activityRow.locator('input[name="name"]');
+  await expect(rename).toBeFocused();
+  await rename.fill("Værkstedet i Vejle");
+  await activityRow.getByRole("button", { name: "Gem" }).click();
+  await expect(activityRow.getByTestId("own-activity-row-status")).toBeFocused();
+  await expect(activityRow).toHaveAttribute("data-name", "Værkstedet i Vejle");
+
   await expectNoAxeFindings(admin, "/admin with its own catalogue", "da");
 
   // A colleague who works cases.
@@ -76,8 +97,8 @@ test("an administrator adds a provider and an activity; the caseworker picks the
   await expect(cw.getByTestId("subgoal-text").last()).toBeFocused();
   await cw.getByTestId("activity-add").click();
   const picker = cw.getByTestId("activity-catalogue-key");
-  await expect(picker.locator("optgroup option")).toHaveText(["Vejle Værkstedet"]);
-  await picker.selectOption({ label: "Vejle Værkstedet" });
+  await expect(picker.locator("optgroup option")).toHaveText(["Værkstedet i Vejle"]);
+  await picker.selectOption({ label: "Værkstedet i Vejle" });
 
   // The activity's defaults, and the organisation's provider offered for the provider field.
   await expect(cw.getByTestId("activity-catalogue-hours")).toHaveValue("12,5");
@@ -93,7 +114,7 @@ test("an administrator adds a provider and an activity; the caseworker picks the
   // Reloaded, the plan holds the organisation's activity under its name, with the provider.
   await cw.reload();
   await waitSaved(cw);
-  await expect(cw.getByTestId("activity-catalogue-key").locator("option:checked")).toHaveText("Vejle Værkstedet");
+  await expect(cw.getByTestId("activity-catalogue-key").locator("option:checked")).toHaveText("Værkstedet i Vejle");
   await expect(cw.getByTestId("activity-catalogue-provider")).toHaveValue("Hartmanns");
   // Not a diagnosis: no guard notice for a catalogue entry.
   await expect(cw.getByTestId("diagnosis-notice")).toHaveCount(0);

@@ -36,7 +36,7 @@ export function EntryRow({
   }, [message]);
   // Opened: the focus goes to the form's first field, where the keyboard would go next anyway.
   useEffect(() => {
-    if (editing) group.current?.querySelector<HTMLElement>("input, select")?.focus();
+    if (editing) group.current?.querySelector<HTMLElement>("input:not([type=hidden]), select")?.focus();
   }, [editing]);
 
   return (
