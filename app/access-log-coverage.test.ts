@@ -264,7 +264,8 @@ type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
 const PAGES: Record<string, PageRule> = {
   "app/admin/erase-case/page.tsx": { noCaseData: "the administrator's erasure form: nothing of any case until they type an id" },
   "app/admin/page.tsx": {
-    noCaseData: "the administrator's own organisation's staff (names, e-mail addresses, roles) and API tokens (names, dates); no case",
+    noCaseData:
+      "the administrator's own organisation's staff (names, e-mail addresses, roles), its own providers and activities, and API tokens (names, dates); no case",
   },
   "app/admin/jobs/page.tsx": {
     noCaseData: "failed jobs for an administrator: queue, id, tries and error (job data holds ids; addresses are left out)",
