@@ -1,13 +1,14 @@
 "use client";
 
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { CONSENT_COMMENT_MAX, consentKey, textHash, type ConsentEntry, type ConsentValue } from "@/lib/collab/flow-schema";
 import { setConsent } from "@/lib/collab/flow-consent";
 import { closingCheck, type ConsentItem, type ItemConsent, type PersonState } from "@/lib/collab/flow-closing";
 import { useConsentLabel } from "./consent-labels";
 import { buttonClass, inputClass, inputBaseClass, labelClass } from "@/app/_components/ui/classes";
-import { useFlow, useMeetingView } from "./flow-context";
+import { flowActor, useFlow, useFlowContext, useFlowValue, useMeetingView } from "./flow-context";
+import { shareStructure } from "../collab/share-structure";
 import { useNames } from "./use-names";
 import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
 import { useScreenText } from "./screen-text";
@@ -41,6 +42,7 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
   const f = useFlow();
   const { withRole } = useNames();
   const check = useClosingCheck();
+  const names = useConsentLabel();
   const id = useId();
   // On the shared screen only the chair marks (for someone in the room without a device).
   const canMark = f.editable && f.me.role !== "observer" && (f.surface === "room" || f.isChair);
@@ -81,6 +83,8 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
             people={check.people}
             subject={canMark ? subject : null}
             size={size}
+            kind={names.kind(c.item)}
+            label={names.label(c.item)}
           />
         ))}
       </ol>
@@ -88,31 +92,45 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
   );
 }
 
-function ConsentCard({
-  consent,
-  people,
-  subject,
-  size,
-}: {
+type CardProps = {
   consent: ItemConsent;
   people: string[];
   subject: string | null;
   size: "normal" | "large";
-}) {
+  /** What the item is and says ("Action: …"), named by the board (it reads the whole plan). */
+  kind: string;
+  label: string;
+};
+
+/**
+ * One card per item of the plan: each is re-rendered only when its own consent, names or label
+ * change. The board recomputes the closing check (fresh objects) on every change to the document;
+ * without this, adding one action re-rendered every card (issue 13 §4).
+ */
+const ConsentCard = memo(ConsentCardView, (a, b) => {
+  return (
+    a.subject === b.subject &&
+    a.size === b.size &&
+    a.kind === b.kind &&
+    a.label === b.label &&
+    shareStructure(a.people, b.people) === a.people &&
+    shareStructure(a.consent, b.consent) === a.consent
+  );
+});
+
+function ConsentCardView({ consent, people, subject, size, kind, label }: CardProps) {
   const t = useTranslations("meeting.consent");
-  const f = useFlow();
   const { withRole } = useNames();
   const screen = useScreenText();
   const { item } = consent;
-  const names = useConsentLabel();
-  const label = names.label(item);
-  const resolvedEarlier = shownHasResolved(f.flow.consent, item, people);
+  const consentMap = useFlowValue((flow) => flow.consent);
+  const resolvedEarlier = shownHasResolved(consentMap, item, people);
   const large = size === "large";
   const shown = subject && !people.includes(subject) ? [...people, subject] : people;
   return (
     <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
       <p className={`${large ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
-        <span className="font-normal text-slate-700">{names.kind(item)}: </span>
+        <span className="font-normal text-slate-700">{kind}: </span>
         {label}
       </p>
       {subject ? <MarkControls item={item} itemLabel={label} subject={subject} /> : null}
@@ -133,9 +151,9 @@ function ConsentCard({
               <span className="font-medium">{withRole(p)}:</span>
               <span>{t(`state.${state}`)}</span>
               {comment ? <span className="text-slate-800">{t("quoted", { comment: screen(comment) })}</span> : null}
-              {f.flow.consent[consentKey(item.kind, item.id, p)]?.by && f.flow.consent[consentKey(item.kind, item.id, p)]!.by !== p ? (
+              {consentMap[consentKey(item.kind, item.id, p)]?.by && consentMap[consentKey(item.kind, item.id, p)]!.by !== p ? (
                 <span className="text-slate-700">
-                  {t("recordedBy", { name: withRole(f.flow.consent[consentKey(item.kind, item.id, p)]!.by) })}
+                  {t("recordedBy", { name: withRole(consentMap[consentKey(item.kind, item.id, p)]!.by) })}
                 </span>
               ) : null}
             </li>
@@ -148,10 +166,10 @@ function ConsentCard({
 
 function MarkControls({ item, itemLabel, subject }: { item: ConsentItem; itemLabel: string; subject: string }) {
   const t = useTranslations("meeting.consent");
-  const f = useFlow();
+  const ctx = useFlowContext();
   const { withRole } = useNames();
   const id = useId();
-  const entry = f.flow.consent[consentKey(item.kind, item.id, subject)];
+  const entry = useFlowValue((flow) => flow.consent[consentKey(item.kind, item.id, subject)]);
   const [comment, setComment] = useState(entry?.comment ?? "");
   const [error, setError] = useState<string | null>(null);
   // Someone else (the chair, another device) changed the comment: show theirs.
@@ -160,14 +178,14 @@ function MarkControls({ item, itemLabel, subject }: { item: ConsentItem; itemLab
     setStored(entry?.comment ?? "");
     setComment(entry?.comment ?? "");
   }
-  const mine = subject === f.me.id;
+  const mine = subject === ctx.me.id;
   const write = (value: ConsentValue, text: string) => {
     if (text.trim().length > CONSENT_COMMENT_MAX) return setError(t("commentTooLong", { max: CONSENT_COMMENT_MAX }));
     setError(null);
     setConsent(
-      f.conn.doc,
+      ctx.conn.doc,
       { kind: item.kind, itemId: item.id, participantId: subject, value, comment: text, itemText: item.text },
-      f.actor(),
+      flowActor(ctx),
     );
   };
   // The comment is shared with everyone, the employer included: the diagnosis guard reads it as it
