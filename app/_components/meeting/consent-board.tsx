@@ -52,7 +52,10 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
 
   return (
     <div className="space-y-3" data-testid="consent-board">
-      <p className={`${size === "large" ? "text-2xl" : ""} text-slate-800`}>{t("intro")}</p>
+      <p className={`${size === "large" ? "text-2xl" : ""} text-slate-800`}>
+        {t("intro")}
+        {check.items.some((i) => i.title !== undefined) ? ` ${t("introNavPlan")}` : null}
+      </p>
       {check.items.length === 0 ? <p className="text-slate-700">{t("noItems")}</p> : null}
       {canMark && f.isChair && others.length > 0 && check.items.length > 0 ? (
         <div>
@@ -92,47 +95,78 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
   );
 }
 
-type CardProps = {
+type MarksProps = {
   consent: ItemConsent;
   people: string[];
   subject: string | null;
   size: "normal" | "large";
-  /** What the item is and says ("Action: …"), named by the board (it reads the whole plan). */
-  kind: string;
+  /** What the item says, named by the caller (naming reads the whole plan). */
   label: string;
 };
 
 /**
- * One card per item of the plan: each is re-rendered only when its own consent, names or label
- * change. The board recomputes the closing check (fresh objects) on every change to the document;
- * without this, adding one action re-rendered every card (issue 13 §4).
+ * One card per item of the plan, re-rendered only when its own consent, people or names change.
+ * The board recomputes the closing check (fresh objects) on every change to the document, and the
+ * names are computed there; without this, adding one action re-rendered every card (issue 13 §4).
  */
-const ConsentCard = memo(ConsentCardView, (a, b) => {
-  return (
+const ConsentCard = memo(
+  function ConsentCard({ kind, ...marks }: MarksProps & { kind: string }) {
+    const { item } = marks.consent;
+    return (
+      <li
+        className="rounded-lg border border-slate-300 bg-white p-3"
+        data-testid="consent-item"
+        data-item-id={item.id}
+        data-kind={item.kind}
+      >
+        <p className={`${marks.size === "large" ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
+          <span className="font-normal text-slate-700">{kind}: </span>
+          {marks.label}
+        </p>
+        <Marks {...marks} />
+      </li>
+    );
+  },
+  (a, b) =>
     a.subject === b.subject &&
     a.size === b.size &&
     a.kind === b.kind &&
     a.label === b.label &&
     shareStructure(a.people, b.people) === a.people &&
-    shareStructure(a.consent, b.consent) === a.consent
-  );
-});
+    shareStructure(a.consent, b.consent) === a.consent,
+);
 
-function ConsentCardView({ consent, people, subject, size, kind, label }: CardProps) {
+/**
+ * One item's marks: my radios (or the chair's, for the person chosen), a note when a reservation
+ * was resolved, and where each person stands. The board shows it under each item; the cards of
+ * NAV's follow-up plan show it on the item itself (ItemConsentMarks).
+ */
+export function ConsentMarks({
+  consent,
+  people,
+  subject,
+  size = "normal",
+}: {
+  consent: ItemConsent;
+  people: string[];
+  subject: string | null;
+  size?: "normal" | "large";
+}) {
+  const names = useConsentLabel();
+  return <Marks consent={consent} people={people} subject={subject} size={size} label={names.label(consent.item)} />;
+}
+
+function Marks({ consent, people, subject, size, label }: MarksProps) {
   const t = useTranslations("meeting.consent");
+  const consentMap = useFlowValue((flow) => flow.consent);
   const { withRole } = useNames();
   const screen = useScreenText();
   const { item } = consent;
-  const consentMap = useFlowValue((flow) => flow.consent);
   const resolvedEarlier = shownHasResolved(consentMap, item, people);
   const large = size === "large";
   const shown = subject && !people.includes(subject) ? [...people, subject] : people;
   return (
-    <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
-      <p className={`${large ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
-        <span className="font-normal text-slate-700">{kind}: </span>
-        {label}
-      </p>
+    <>
       {subject ? <MarkControls item={item} itemLabel={label} subject={subject} /> : null}
       {resolvedEarlier ? (
         <p className="mt-1 text-sm text-slate-700" data-testid="consent-resolved-note">
@@ -143,6 +177,7 @@ function ConsentCardView({ consent, people, subject, size, kind, label }: CardPr
         {shown.map((p) => {
           const state = consent.states[p] ?? "missing";
           const comment = consent.comments[p];
+          const by = consentMap[consentKey(item.kind, item.id, p)]?.by;
           return (
             <li key={p} data-testid="consent-state" data-participant-id={p} data-state={state} className="flex flex-wrap gap-x-2">
               <span aria-hidden="true" className="w-4 font-bold">
@@ -151,16 +186,12 @@ function ConsentCardView({ consent, people, subject, size, kind, label }: CardPr
               <span className="font-medium">{withRole(p)}:</span>
               <span>{t(`state.${state}`)}</span>
               {comment ? <span className="text-slate-800">{t("quoted", { comment: screen(comment) })}</span> : null}
-              {consentMap[consentKey(item.kind, item.id, p)]?.by && consentMap[consentKey(item.kind, item.id, p)]!.by !== p ? (
-                <span className="text-slate-700">
-                  {t("recordedBy", { name: withRole(consentMap[consentKey(item.kind, item.id, p)]!.by) })}
-                </span>
-              ) : null}
+              {by && by !== p ? <span className="text-slate-700">{t("recordedBy", { name: withRole(by) })}</span> : null}
             </li>
           );
         })}
       </ul>
-    </li>
+    </>
   );
 }
 
