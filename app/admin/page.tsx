@@ -7,7 +7,7 @@ import { cardClass, linkClass } from "@/app/_components/ui/classes";
 import { listStaff } from "@/lib/staff/list-staff";
 import { organisationNameOf } from "@/lib/organisations/organisation-name-of";
 import { staffCan } from "@/lib/permissions";
-import { StaffPage } from "../cases/_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { InviteStaffForm } from "./invite-staff-form";
 import { StaffRow } from "./staff-row";
 

@@ -10,7 +10,7 @@ import { isAppError } from "@/lib/errors";
 import type { LinkState } from "@/lib/cases/link-state";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { DueFromMeSection } from "@/app/_components/due-from-me-section";
-import { StaffPage } from "../_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";
 import { StandingSection } from "./follow-up/standing-section";
