@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
-import { FormFailure, StaffField, useStaffForm } from "../_components/staff-field";
+import { FormFailure, StaffField, useStaffForm } from "@/app/_components/staff/staff-field";
 import { dangerButtonClass, hintClass, inputClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { cancelMeetingAction, rescheduleAction } from "./actions";
 
