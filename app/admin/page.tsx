@@ -8,7 +8,7 @@ import { listStaff } from "@/lib/staff/list-staff";
 import { listOwnCatalogue } from "@/lib/organisations/list-own-catalogue";
 import { organisationNameOf } from "@/lib/organisations/organisation-name-of";
 import { staffCan } from "@/lib/permissions";
-import { StaffPage } from "../cases/_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { OwnCatalogueSection } from "./_catalogue/own-catalogue-section";
 import { InviteStaffForm } from "./invite-staff-form";
 import { StaffRow } from "./staff-row";
