@@ -4,7 +4,7 @@ import type { Db } from "../client";
 /**
  * Which organisation a credential or an id belongs to, asked before any organisation's scope is
  * entered: outside one a statement sees no case data (row-level security), so these go through
- * the narrow SECURITY DEFINER functions of migration 0017, which answer an organisation's id or
+ * the narrow SECURITY DEFINER functions of migration 0018, which answer an organisation's id or
  * null and nothing else. The caller then enters that organisation (db/organisation-scope.ts) and
  * reads what it needs under the policies as always.
  */
