@@ -17,6 +17,7 @@ import countryPlan from "./messages/country-plan.json";
 import reminders from "./messages/reminders.json";
 import admin from "./messages/admin.json";
 import personalData from "./messages/personal-data.json";
+import doctor from "./messages/doctor.json";
 import { LOCALES, type Locale } from "./locales";
 
 /**
@@ -43,6 +44,7 @@ const FILES = [
   reminders,
   admin,
   personalData,
+  doctor,
   api,
 ] as const;
 

@@ -13,7 +13,7 @@ import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
 import { WALL_MEDIA } from "./use-newest";
 
 /** The employee speaks first (it is their return), the chair last (they sum up). */
-const ROLE_ORDER: Record<Role, number> = { employee: 0, manager: 1, union_rep: 2, caseworker: 3, observer: 9 };
+const ROLE_ORDER: Record<Role, number> = { employee: 0, manager: 1, union_rep: 2, caseworker: 3, observer: 9, doctor: 9 };
 
 /**
  * Speaking rounds: each participant a turn, in order. Everyone sees whose turn it is and who has
