@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEven
 import { useTranslations } from "next-intl";
 import { ROUND_TOPIC_MAX } from "@/lib/collab/flow-schema";
 import { endRound, finishTurn, startRound } from "@/lib/collab/flow-rounds";
-import type { Role } from "@/lib/plan/roles";
+import { takesPart, type Role } from "@/lib/plan/roles";
 import { buttonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
@@ -132,7 +132,7 @@ function StartRoundForm() {
   const id = useId();
   const peers = useSyncExternalStore(f.conn.presence.subscribe, f.conn.presence.getSnapshot, f.conn.presence.getSnapshot);
   const speakers = f.participants
-    .filter((p) => p.role !== "observer")
+    .filter((p) => takesPart(p.role))
     .sort(
       (a, b) =>
         Number(a.id === f.flow.chairId) - Number(b.id === f.flow.chairId) ||
