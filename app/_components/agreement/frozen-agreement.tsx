@@ -26,9 +26,19 @@ export function FrozenAgreement({ presentation, lang }: { presentation: Presenta
 }
 
 /** Sections of presented text (a frozen agreement's, the treating doctor's part of a plan): heading, intro, rows, groups. */
-export function PresentedSections({ sections, idPrefix }: { sections: readonly PresentedSection[]; idPrefix: string }) {
+export function PresentedSections({
+  sections,
+  idPrefix,
+  landmarks = true,
+}: {
+  sections: readonly PresentedSection[];
+  idPrefix: string;
+  /** false: plain blocks, for a page that shows two plans with the same headings (landmark names must differ). */
+  landmarks?: boolean;
+}) {
+  const Block = landmarks ? "section" : "div";
   return sections.map((s, i) => (
-    <section key={i} aria-labelledby={`${idPrefix}${i}`} className="mt-6 border-t border-slate-200 pt-4">
+    <Block key={i} aria-labelledby={landmarks ? `${idPrefix}${i}` : undefined} className="mt-6 border-t border-slate-200 pt-4">
       <h3 id={`${idPrefix}${i}`} className="text-lg font-semibold text-slate-900">
         {s.heading}
       </h3>
@@ -41,7 +51,7 @@ export function PresentedSections({ sections, idPrefix }: { sections: readonly P
         </div>
       ))}
       {s.rows.length === 0 && s.groups.length === 0 && s.empty ? <p className="mt-2 text-slate-700">{s.empty}</p> : null}
-    </section>
+    </Block>
   ));
 }
 

@@ -87,7 +87,7 @@ export async function DoctorPage({ ctx }: { ctx: MeetingContext }) {
             <p className="mt-1 text-slate-700">
               {t("bindingIntro", { date: format.dateTime(view.binding.sealedAt, { dateStyle: "long" }) })}
             </p>
-            <PresentedSections sections={presentWorkCapacity(view.binding.plan, locale)} idPrefix="doctor-binding-s" />
+            <PresentedSections sections={presentWorkCapacity(view.binding.plan, locale)} idPrefix="doctor-binding-s" landmarks={false} />
             <div className="mt-6 border-t border-slate-200 pt-4" data-testid="doctor-read">
               {view.binding.readAt ? (
                 <p className="text-slate-900" data-testid="my-receipt">
@@ -118,7 +118,7 @@ export async function DoctorPage({ ctx }: { ctx: MeetingContext }) {
           {t("draftTitle")}
         </h2>
         <p className="mt-1 text-slate-700">{t("draftIntro")}</p>
-        <PresentedSections sections={presentWorkCapacity(view.draft, locale)} idPrefix="doctor-draft-s" />
+        <PresentedSections sections={presentWorkCapacity(view.draft, locale)} idPrefix="doctor-draft-s" landmarks={false} />
       </section>
     </div>
   );
