@@ -17,6 +17,7 @@ export function PlainTextInput({
   readOnly,
   onCommit,
   testId,
+  suggestions,
 }: {
   id: string;
   field: string;
@@ -26,6 +27,8 @@ export function PlainTextInput({
   readOnly: boolean;
   onCommit: (v: string) => void;
   testId: string;
+  /** Offered while typing (a datalist): a choice, never a limit — anything else may be typed. */
+  suggestions?: readonly string[];
 }) {
   // While this person types, their draft is shown; otherwise the document's value (someone else's change included).
   const [draft, setDraft] = useState<string | null>(null);
@@ -41,6 +44,7 @@ export function PlainTextInput({
         maxLength={maxLength}
         readOnly={readOnly}
         autoComplete="off"
+        list={suggestions?.length ? `${id}-suggestions` : undefined}
         onFocus={() => setDraft(value)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => {
@@ -49,6 +53,13 @@ export function PlainTextInput({
         }}
         data-testid={testId}
       />
+      {suggestions?.length ? (
+        <datalist id={`${id}-suggestions`} data-testid={`${testId}-suggestions`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      ) : null}
     </div>
   );
 }
