@@ -33,6 +33,26 @@ describe("permissions", () => {
     }
   });
 
+  it("gives the treating doctor the meeting's time and agenda and the work-capacity view, and nothing else", () => {
+    expect(can("doctor", "view", "meeting")).toBe(true);
+    expect(can("doctor", "view", "work_capacity")).toBe(true);
+    // The shared document (the plan's live text, notes, mixer desk) is neither read nor written.
+    expect(can("doctor", "read", "meeting_doc")).toBe(false);
+    expect(can("doctor", "write", "meeting_doc")).toBe(false);
+    expect(can("doctor", "read", "prep_doc")).toBe(false);
+    expect(can("doctor", "view", "access_log")).toBe(false);
+    expect(can("doctor", "manage", "meeting")).toBe(false);
+    expect(can("doctor", "view", "case")).toBe(false);
+    expect(can("doctor", "view", "progress")).toBe(false);
+    for (const action of ["view", "prepare", "sign", "export"] as const) expect(can("doctor", action, "agreement"), action).toBe(false);
+    for (const resource of RESOURCES) {
+      for (const action of ACTIONS) {
+        if (action === "view" || action === "read") continue;
+        expect(can("doctor", action, resource), `${action} ${resource}`).toBe(false);
+      }
+    }
+  });
+
   it("matches the table in docs/permissions.md cell by cell", () => {
     const doc = readFileSync(path.join(process.cwd(), "docs", "permissions.md"), "utf8");
     const lines = doc.split("\n");

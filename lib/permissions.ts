@@ -16,6 +16,7 @@ export const RESOURCES = [
   "agreement",
   "progress",
   "health_progress",
+  "work_capacity",
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 export const ACTIONS = ["view", "manage", "read", "write", "prepare", "sign", "export"] as const;
@@ -73,6 +74,15 @@ const MATRIX: Matrix = {
     meeting_doc: ["read"],
     agreement: ["view"],
     progress: ["view"],
+  },
+  // The treating doctor (behandler): a narrow view built on the server — the meeting's time and
+  // place, the agenda's items and the plan's parts about work capacity — and a read receipt of the
+  // binding agreement's part of it. Never the shared document itself (Yjs sends every reader all
+  // of it: notes, the running summary, the mixer desk), never the preparation, the case page, the
+  // progress or the access log; signs nothing.
+  doctor: {
+    meeting: ["view"],
+    work_capacity: ["view"],
   },
 };
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { can } from "@/lib/permissions";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { pageActors } from "@/app/_server/page-access";
 import { formatDay } from "@/lib/followup/format";
@@ -83,7 +84,11 @@ export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLe
                   case "answer":
                     return (
                       <li key={i} data-testid="due-item" data-kind="answer">
-                        <Link href={`${base}#invitations`} className="text-slate-900 underline underline-offset-2">
+                        <Link
+                          // The treating doctor has no case page: they answer on the meeting's page.
+                          href={can(c.role, "view", "case") ? `${base}#invitations` : `/meetings/${item.meetingId}`}
+                          className="text-slate-900 underline underline-offset-2"
+                        >
                           {t("answer", { when: format.dateTime(item.startsAt, { dateStyle: "full", timeStyle: "short" }) })}
                         </Link>
                       </li>
@@ -101,7 +106,7 @@ export async function DueFromMeSection({ headingLevel = 2, caseId }: { headingLe
             </ul>
           </div>
         ))}
-      {due.length === 1 && !caseId ? (
+      {due.length === 1 && !caseId && can(due[0]!.role, "view", "case") ? (
         <p className="mt-4">
           <Link
             href={`/cases/${due[0]!.caseId}`}

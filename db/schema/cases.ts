@@ -3,7 +3,7 @@ import { users } from "./auth";
 import { organisations } from "./organisations";
 
 export const trackEnum = pgEnum("track", ["employed", "unemployed"]);
-export const roleEnum = pgEnum("participant_role", ["caseworker", "employee", "manager", "union_rep", "observer"]);
+export const roleEnum = pgEnum("participant_role", ["caseworker", "employee", "manager", "union_rep", "observer", "doctor"]);
 export const meetingStatusEnum = pgEnum("meeting_status", ["planned", "in_progress", "completed", "cancelled"]);
 export const caseStateEnum = pgEnum("case_state", ["open", "closed"]);
 /** How a case ended (lib/cases/case-lifecycle.ts names them). */

@@ -147,17 +147,28 @@ function subGoalGroup(t: Translate, g: Content["plan"]["subGoals"][number], i: n
           }).trim()
         : notSet,
     },
-    ...g.activities.map((a, j) => ({
-      label: t("room.plan.activityN", { n: j + 1 }),
-      value: [
-        ...(a.catalogue ? [catalogueLine(a.catalogue, t, locale)] : []),
-        a.text.trim() || (a.catalogue ? "" : notSet),
-        a.who.trim() ? `${t("room.plan.activityWho")}: ${a.who.trim()}` : "",
-        a.schedule.trim() ? `${t("room.plan.activitySchedule")}: ${a.schedule.trim()}` : "",
-      ]
-        .filter(Boolean)
-        .join("\n"),
-    })),
+    ...g.activities.map((a, j) => activityRow(t, a, j, locale, notSet)),
   ];
   return { title: `${t("room.plan.subGoalN", { n: i + 1 })}: ${g.text.trim() || notSet}`, rows };
+}
+
+/** One activity of a sub-goal as a row: the catalogue's facts, its text, who, and when. */
+export function activityRow(
+  t: Translate,
+  a: Content["plan"]["subGoals"][number]["activities"][number],
+  j: number,
+  locale: Locale,
+  notSet: string,
+): PresentedRow {
+  return {
+    label: t("room.plan.activityN", { n: j + 1 }),
+    value: [
+      ...(a.catalogue ? [catalogueLine(a.catalogue, t, locale)] : []),
+      a.text.trim() || (a.catalogue ? "" : notSet),
+      a.who.trim() ? `${t("room.plan.activityWho")}: ${a.who.trim()}` : "",
+      a.schedule.trim() ? `${t("room.plan.activitySchedule")}: ${a.schedule.trim()}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  };
 }

@@ -215,7 +215,10 @@ export const ZApiMeetingChanged = z
 
 export const ZApiInvitation = z
   .object({
-    role: z.enum(ROLES, { message: "required" }),
+    role: z.enum(ROLES, { message: "required" }).meta({
+      description:
+        "`doctor`: the treating doctor, who sees the meeting's time, place and agenda and the plan's part about work capacity, never the shared document or the private preparation, and signs nothing.",
+    }),
     name: z.string({ message: "required" }).trim().min(1, "required").max(120, "tooLong"),
     email: email.nullish().meta({ description: "When given, the invitation is e-mailed." }),
   })

@@ -1,7 +1,7 @@
 import type { ActionView, FollowUpView, SubGoalView } from "./schema";
 import { consentKey, textHash, type FlowView, type LogEntry, type Millis } from "./flow-schema";
 import { consentItemsOfPlan, type ConsentItem, type ConsentPlan } from "./consent-items";
-import type { Role } from "../plan/roles";
+import { takesPart, type Role } from "../plan/roles";
 import { planDateWarnings, type DateWarning } from "../plan/date-warnings";
 
 /**
@@ -64,7 +64,7 @@ export function consentPeople(input: Pick<ClosingInput, "flow" | "participants">
   const started = meetingStartedAt(input.flow.log);
   const marked = new Set(Object.keys(input.flow.consent).map((k) => k.split(":")[2]));
   return input.participants
-    .filter((p) => p.role !== "observer")
+    .filter((p) => takesPart(p.role))
     .filter((p) => {
       const seen = input.flow.seen[p.id];
       const tookPart = seen !== undefined && (started === null || seen >= started);

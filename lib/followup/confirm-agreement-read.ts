@@ -6,7 +6,7 @@ import { invalidInput } from "../input-errors";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import type { Me } from "../access/actor";
-import { assertCan } from "../permissions";
+import { assertCan, can } from "../permissions";
 import { assertCaseOpen } from "../access/assert-case-open";
 
 export const ZReadConfirmation = z.object({
@@ -17,7 +17,7 @@ export const ZReadConfirmation = z.object({
 
 /**
  * "I have read the binding agreement": a participant of the case confirms a sealed version they
- * were shown. A different fingerprint than the stored one is refused (CONFLICT), as is a version
+ * were shown (the treating doctor: its part about work capacity). A different fingerprint than the stored one is refused (CONFLICT), as is a version
  * that does not bind yet; confirming twice keeps the first time.
  */
 export async function confirmAgreementRead(input: {
@@ -25,7 +25,9 @@ export async function confirmAgreementRead(input: {
   raw: unknown;
   now?: Date;
 }): Promise<{ agreementId: string; readAt: Date }> {
-  assertCan(input.me.role, "view", "agreement");
+  // The treating doctor is shown the binding version's work-capacity part (lib/meetings/get-doctor-view.ts)
+  // and confirms reading that, bound to the same fingerprint; they never open the agreement itself.
+  if (!can(input.me.role, "view", "work_capacity")) assertCan(input.me.role, "view", "agreement");
   const parsed = ZReadConfirmation.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error, "the confirmation needs another look");
   const { agreementId, fingerprint } = parsed.data;

@@ -43,7 +43,8 @@ export async function dueFromMe(input: {
   const binding = bindingOf(agreements);
   const items: DueItem[] = [];
 
-  if (binding) {
+  // Actions and progress are read on the case page; a role without it (the treating doctor) is asked only to answer.
+  if (binding && can(me.role, "view", "case")) {
     const actions = binding.content.actions
       .filter((a) => a.owner?.participantId === me.participantId && a.status !== "done")
       .map((a) => ({ kind: "action" as const, id: a.id, text: a.text, due: a.due, overdue: a.due !== null && a.due < today }))

@@ -122,7 +122,8 @@ export type CaseFollowUp = {
   comparison: { from: number; to: number; changes: PlanChange[] } | null;
 };
 
-const READER_ROLES: readonly Role[] = ["caseworker", "employee", "manager", "union_rep"];
+/** Asked to confirm reading the binding version; the treating doctor confirms on their own page (work_capacity). */
+const READER_ROLES: readonly Role[] = ["caseworker", "employee", "manager", "union_rep", "doctor"];
 
 /**
  * Everything the case page shows about following the case up, for one participant of it (their

@@ -18,6 +18,7 @@ import reminders from "./messages/reminders.json";
 import admin from "./messages/admin.json";
 import personalData from "./messages/personal-data.json";
 import apiTokens from "./messages/api-tokens.json";
+import doctor from "./messages/doctor.json";
 import { LOCALES, type Locale } from "./locales";
 
 /**
@@ -44,6 +45,7 @@ const FILES = [
   reminders,
   admin,
   personalData,
+  doctor,
   api,
   apiTokens,
 ] as const;

@@ -1,5 +1,5 @@
 import type { AgreementContent } from "../agreements/agreement-content";
-import type { Role } from "../plan/roles";
+import { takesPart, type Role } from "../plan/roles";
 import { isMeasureSchedule, scheduleDays } from "../plan/measure-schedule";
 import { isDueWithinWeek, isMissed, type LawDeadline } from "../deadlines/law-deadlines";
 import { addDays, dateInZone } from "../time/zoned";
@@ -75,7 +75,7 @@ export function dueReminders(c: ReminderCase, now: Date): DueReminder[] {
 
     const evaluation = binding.content.followUp.nextMeetingAt?.slice(0, 10) ?? null;
     if (evaluation === tomorrow && !meetingDays.has(evaluation)) {
-      for (const p of everyone) if (p.role !== "observer") add(p.id, "evaluation", c.caseId, evaluation);
+      for (const p of everyone) if (takesPart(p.role)) add(p.id, "evaluation", c.caseId, evaluation);
     }
   }
 

@@ -36,7 +36,7 @@ export async function createFixtureCase(opts: { track?: Track; organisationId?: 
     location: "Room 1",
   });
   await createMeetingDocument({ meetingId: meeting.id, track });
-  const roles: Role[] = ["caseworker", "employee", "manager", "union_rep", "observer"];
+  const roles: Role[] = ["caseworker", "employee", "manager", "union_rep", "observer", "doctor"];
   const participants = {} as FixtureCase["participants"];
   let i = 0;
   for (const role of roles) {

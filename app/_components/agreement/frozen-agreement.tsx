@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { Presentation } from "@/lib/agreements/frozen-document";
+import type { Presentation, PresentedSection } from "@/lib/agreements/frozen-document";
 
 /**
  * The frozen agreement, exactly as stored: every heading, label and value comes from the
@@ -20,24 +20,39 @@ export function FrozenAgreement({ presentation, lang }: { presentation: Presenta
         {presentation.title}
       </h2>
       <p className="mt-2 text-lg text-slate-800">{presentation.summary}</p>
-      {presentation.sections.map((s, i) => (
-        <section key={i} aria-labelledby={`frozen-s${i}`} className="mt-6 border-t border-slate-200 pt-4">
-          <h3 id={`frozen-s${i}`} className="text-lg font-semibold text-slate-900">
-            {s.heading}
-          </h3>
-          {s.intro ? <p className="mt-1 text-sm text-slate-700">{s.intro}</p> : null}
-          {s.rows.length > 0 ? <Rows rows={s.rows} /> : null}
-          {s.groups.map((g, j) => (
-            <div key={j} className="mt-3 rounded-lg bg-slate-50 p-3">
-              <h4 className="font-semibold text-slate-900">{g.title}</h4>
-              <Rows rows={g.rows} />
-            </div>
-          ))}
-          {s.rows.length === 0 && s.groups.length === 0 && s.empty ? <p className="mt-2 text-slate-700">{s.empty}</p> : null}
-        </section>
-      ))}
+      <PresentedSections sections={presentation.sections} idPrefix="frozen-s" />
     </article>
   );
+}
+
+/** Sections of presented text (a frozen agreement's, the treating doctor's part of a plan): heading, intro, rows, groups. */
+export function PresentedSections({
+  sections,
+  idPrefix,
+  landmarks = true,
+}: {
+  sections: readonly PresentedSection[];
+  idPrefix: string;
+  /** false: plain blocks, for a page that shows two plans with the same headings (landmark names must differ). */
+  landmarks?: boolean;
+}) {
+  const Block = landmarks ? "section" : "div";
+  return sections.map((s, i) => (
+    <Block key={i} aria-labelledby={landmarks ? `${idPrefix}${i}` : undefined} className="mt-6 border-t border-slate-200 pt-4">
+      <h3 id={`${idPrefix}${i}`} className="text-lg font-semibold text-slate-900">
+        {s.heading}
+      </h3>
+      {s.intro ? <p className="mt-1 text-sm text-slate-700">{s.intro}</p> : null}
+      {s.rows.length > 0 ? <Rows rows={s.rows} /> : null}
+      {s.groups.map((g, j) => (
+        <div key={j} className="mt-3 rounded-lg bg-slate-50 p-3">
+          <h4 className="font-semibold text-slate-900">{g.title}</h4>
+          <Rows rows={g.rows} />
+        </div>
+      ))}
+      {s.rows.length === 0 && s.groups.length === 0 && s.empty ? <p className="mt-2 text-slate-700">{s.empty}</p> : null}
+    </Block>
+  ));
 }
 
 function Rows({ rows }: { rows: { label: string; value: string }[] }) {

@@ -12,6 +12,7 @@ import { shareStructure } from "../collab/share-structure";
 import { useNames } from "./use-names";
 import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
 import { useScreenText } from "./screen-text";
+import { takesPart } from "@/lib/plan/roles";
 
 const STATE_ICON: Record<PersonState, string> = { agree: "✓", reservations: "!", missing: "…", changed: "↻" };
 
@@ -47,7 +48,7 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
   // On the shared screen only the chair marks (for someone in the room without a device).
   const canMark = f.editable && f.me.role !== "observer" && (f.surface === "room" || f.isChair);
   const [forWhom, setForWhom] = useState(f.me.id);
-  const others = f.participants.filter((p) => p.role !== "observer" && p.id !== f.me.id);
+  const others = f.participants.filter((p) => takesPart(p.role) && p.id !== f.me.id);
   const subject = f.isChair ? forWhom : f.me.id;
 
   return (

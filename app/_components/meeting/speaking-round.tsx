@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEven
 import { useTranslations } from "next-intl";
 import { ROUND_TOPIC_MAX } from "@/lib/collab/flow-schema";
 import { endRound, finishTurn, startRound } from "@/lib/collab/flow-rounds";
-import type { Role } from "@/lib/plan/roles";
+import { takesPart, type Role } from "@/lib/plan/roles";
 import { buttonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
@@ -13,7 +13,7 @@ import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
 import { WALL_MEDIA } from "./use-newest";
 
 /** The employee speaks first (it is their return), the chair last (they sum up). */
-const ROLE_ORDER: Record<Role, number> = { employee: 0, manager: 1, union_rep: 2, caseworker: 3, observer: 9 };
+const ROLE_ORDER: Record<Role, number> = { employee: 0, manager: 1, union_rep: 2, caseworker: 3, observer: 9, doctor: 9 };
 
 /**
  * Speaking rounds: each participant a turn, in order. Everyone sees whose turn it is and who has
@@ -132,7 +132,7 @@ function StartRoundForm() {
   const id = useId();
   const peers = useSyncExternalStore(f.conn.presence.subscribe, f.conn.presence.getSnapshot, f.conn.presence.getSnapshot);
   const speakers = f.participants
-    .filter((p) => p.role !== "observer")
+    .filter((p) => takesPart(p.role))
     .sort(
       (a, b) =>
         Number(a.id === f.flow.chairId) - Number(b.id === f.flow.chairId) ||

@@ -26,6 +26,7 @@ import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui
 import { YTextField } from "./y-text-field";
 import { useLogChange } from "../meeting/use-log-change";
 import { useFieldDateWarning } from "../meeting/date-warnings";
+import { takesPart } from "@/lib/plan/roles";
 
 /** Agreed actions: what, who (one of the case's participants), by when, and how far it is. */
 export const ActionsSection = memo(function ActionsSection({ actions }: { actions: ActionView[] }) {
@@ -55,7 +56,7 @@ const ActionRow = memo(function ActionRow({ action, index, last }: { action: Act
   const key = (f: string) => `action:${action.id}.${f}`;
   const name = action.text.trim() || t("actionN", { n: index + 1 });
   // Observers only watch; everyone else can own an action.
-  const owners = participants.filter((p) => p.role !== "observer");
+  const owners = participants.filter((p) => takesPart(p.role));
   const ownerKnown = action.ownerId === null || owners.some((p) => p.id === action.ownerId);
   const dueWarning = useFieldDateWarning("action.due", action.id);
   return (

@@ -21,6 +21,10 @@ import { GET as listCases, POST as createCase } from "./cases/route";
 import { POST as invite } from "./meetings/[id]/invitations/route";
 import { PATCH as changeMeeting } from "./meetings/[id]/route";
 import { error, json, params, req, UNKNOWN, type Who } from "./testing";
+import { GET as openApi } from "./openapi.json/route";
+import { openJoinLink } from "@/lib/access/open-join-link";
+import { getMeetingTicket } from "@/lib/meetings/get-meeting-ticket";
+import { actorsOf } from "@/lib/testing/actors";
 
 // Keeping a staff session alive goes through Auth.js's Next glue, which needs Next's request scope.
 vi.mock("@/app/_server/auth", () => ({ auth: async () => null }));
@@ -277,6 +281,21 @@ describe("POST /api/v1/meetings/<id>/invitations", () => {
       201,
     );
     expect(got.joinUrl).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("invites the treating doctor (role doctor), whose link opens the meeting but never a ticket to its shared document", async () => {
+    const got = await json(await post(metteCase.meetingId, { role: "doctor", name: "Dr. Eva Lund" }, { token }), c.ZApiInvited, 201);
+    const opened = await openJoinLink({ token: got.joinUrl.split("/join/")[1]!, ip: null, userAgent: null });
+    expect(opened).toMatchObject({ meetingId: metteCase.meetingId });
+    const who = await actorsOf({ participantSessionToken: opened.sessionToken });
+    expect(who.participant).toMatchObject({ participantId: got.participantId });
+    for (const doc of ["meeting", "prep"])
+      await expect(getMeetingTicket({ who, meetingId: metteCase.meetingId, wsOrigin: "ws://localhost:3000", doc })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    // The OpenAPI document offers the role.
+    const roles = (await (await openApi(req("/api/v1/openapi.json"))).json()).components.schemas.Invitation.properties.role.enum;
+    expect(roles).toContain("doctor");
   });
 
   it("400, 401, 403, 404, and 409 for a cancelled meeting's case with no meeting left to invite to", async () => {

@@ -8,6 +8,7 @@ import { getCaseOverview, type CaseOverview } from "@/lib/cases/get-case-overvie
 import { recordCaseOverviewShown } from "@/lib/cases/record-case-overview-shown";
 import { isAppError } from "@/lib/errors";
 import type { LinkState } from "@/lib/cases/link-state";
+import { can } from "@/lib/permissions";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { DueFromMeSection } from "@/app/_components/due-from-me-section";
 import { StaffPage } from "@/app/_components/staff/staff-page";
@@ -71,6 +72,8 @@ export default async function CasePage({ params, searchParams }: Params) {
     const token = (await pageCredentials()).participantSessionToken;
     const participant = token ? await participantOnCase(id) : null;
     if (participant === "signed_out") return <ParticipantCasePage.SignedOut />;
+    // The treating doctor has no case page (`case` –): their page is the meeting's (docs/permissions.md).
+    if (participant && !can(participant.role, "view", "case")) notFound();
     if (participant) return <ParticipantCasePage me={participant} compare={compare} />;
     if (staff || token) notFound();
     redirect(`/signin?callbackUrl=${encodeURIComponent(`/cases/${id}`)}`);

@@ -15,6 +15,8 @@ import { ownCatalogueOf } from "@/lib/organisations/own-catalogue-of";
 import { pageActors } from "@/app/_server/page-access";
 import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
 import { roomClosedReason } from "@/lib/collab/room-closed";
+import type { MeetingContext } from "@/lib/access/actor";
+import { DoctorPage } from "./doctor-page";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -34,6 +36,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   if (!loaded.ok) return <SignedOut />;
 
   const { ctx } = loaded;
+  // The treating doctor never receives the shared document: their page is built on the server.
+  if (!can(ctx.me.role, "read", "meeting_doc")) return <DoctorMeetingPage ctx={ctx} />;
   const format = await getFormatter();
   const participants = await listMeetingParticipants(ctx);
   // The case's data is shown now: one access-log row (not for a router prefetch, which shows nothing).
@@ -78,6 +82,21 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <SiteHeader />
       <main id="main" tabIndex={-1} className="outline-none">
         <MeetingRoom {...props} />
+        <SignOutButton />
+      </main>
+    </>
+  );
+}
+
+/** The treating doctor's narrow view (docs/permissions.md); a role that may see neither gets "not found". */
+async function DoctorMeetingPage({ ctx }: { ctx: MeetingContext }) {
+  if (!can(ctx.me.role, "view", "work_capacity")) notFound();
+  if (!(await headers()).has("next-router-prefetch")) await recordMeetingRoomShown(ctx);
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1} className="outline-none">
+        <DoctorPage ctx={ctx} />
         <SignOutButton />
       </main>
     </>

@@ -43,6 +43,8 @@ export default async function MeetingAgreementPage({
   if (!loaded.ok) return <SignedOutNotice />;
 
   const { ctx } = loaded;
+  // The treating doctor reads their part of the binding version on the meeting page, not here.
+  if (!can(ctx.me.role, "view", "agreement")) notFound();
   const versions = await listAgreementVersions({ me: ctx.me });
   const latest = versions.at(-1);
   // The newest version's stored record no longer proves itself: say so, never show it (issue 12.6).

@@ -45,6 +45,8 @@ export default async function PresentPage({ params }: { params: Promise<{ id: st
     );
   }
   const { ctx } = loaded;
+  // The shared screen is the shared document: not for the treating doctor (docs/permissions.md).
+  if (!can(ctx.me.role, "read", "meeting_doc")) notFound();
   const participants = await listMeetingParticipants(ctx);
   if (!(await headers()).has("next-router-prefetch")) await recordMeetingRoomShown(ctx);
   const me = participants.find((p) => p.id === ctx.me.participantId) ?? {

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."participant_role" ADD VALUE 'doctor';
