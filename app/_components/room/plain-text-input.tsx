@@ -3,10 +3,11 @@
 import { useState } from "react";
 import { FieldLabel } from "@/app/_components/room/field-label";
 import { inputClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 
 /**
  * A short plain string held in the document (a tool's place, a reason): typed freely, written to
- * the document when the field is left. For texts several people type at once, use YTextField.
+ * the document when the field is left. One line, wrapped when it is longer than the field. For texts several people type at once, use YTextField.
  */
 export function PlainTextInput({
   id,
@@ -34,7 +35,7 @@ export function PlainTextInput({
       <FieldLabel htmlFor={id} field={field}>
         {label}
       </FieldLabel>
-      <input
+      <OneLineTextarea
         id={id}
         className={inputClass}
         value={draft ?? value}
