@@ -28,9 +28,12 @@ test("the caseworker closes a case: it is read-only, the room too; reopened with
   await caseworker.getByTestId("close-case-submit").click();
   // No outcome chosen: the field says so, nothing is closed.
   await expect(caseworker.getByTestId("close-outcome")).toHaveAttribute("aria-invalid", "true");
+  await expect(caseworker.getByTestId("close-outcome")).toBeFocused();
   await caseworker.getByTestId("close-outcome").selectOption("partial_return");
   await caseworker.getByTestId("close-case-submit").click();
   await expect(caseworker.getByTestId("case-closed-notice")).toBeVisible();
+  // The form that had the focus is gone: the focus is on the case's new state, not on <body>.
+  await expect(caseworker.getByTestId("case-state-shown")).toBeFocused();
   await expect(caseworker.getByTestId("case-state-shown")).toContainText("Delvist tilbage i arbejde");
   // Read-only: no meeting or invitation controls are offered.
   await expect(caseworker.getByTestId("move-toggle")).toHaveCount(0);
@@ -43,9 +46,11 @@ test("the caseworker closes a case: it is read-only, the room too; reopened with
   // Reopen: a reason is required.
   await caseworker.getByTestId("reopen-case-submit").click();
   await expect(caseworker.getByTestId("reopen-reason")).toHaveAttribute("aria-invalid", "true");
+  await expect(caseworker.getByTestId("reopen-reason")).toBeFocused();
   await caseworker.getByTestId("reopen-reason").fill("Sygemeldt igen");
   await caseworker.getByTestId("reopen-case-submit").click();
   await expect(caseworker.getByTestId("case-closed-notice")).toHaveCount(0);
+  await expect(caseworker.getByTestId("case-state-shown")).toBeFocused();
   await expect(caseworker.getByTestId("case-history")).toContainText("Sygemeldt igen");
   await expect(caseworker.getByTestId("move-toggle")).toBeVisible();
   await manager.goto(meetingUrl);

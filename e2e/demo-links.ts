@@ -12,6 +12,16 @@ export type DemoLinks = {
   caseUrl: string;
   /** Verification bundles of Kurt's signed agreements: `<base>/api/agreements/<id>/bundle`. */
   agreementBundles: string[];
+  /** The Norwegian case (Sofie, NAV Grünerløkka): its room, case page, links and signed follow-up plan. */
+  no: NorwegianDemoLinks;
+};
+
+export type NorwegianDemoLinks = {
+  meetingUrl: string;
+  caseUrl: string;
+  links: { caseworker: string; employee: string; manager: string; union_rep: string; observer: string };
+  agreementBundles: string[];
+  caseworkerEmail: string;
 };
 
 /**
@@ -45,4 +55,15 @@ export function ownDemo(): Promise<DemoLinks> {
     copies.set(file, copy);
   }
   return copy;
+}
+
+/**
+ * This spec file's own copy of the Norwegian demo case (Sofie's dialogue meeting 2, her binding
+ * follow-up plan from dialogue meeting 1, Ingrid the veileder): the same seeding as ownDemo, which
+ * makes a fresh Norwegian case beside each Danish copy.
+ */
+export async function ownNorwegianDemo(): Promise<NorwegianDemoLinks> {
+  const links = await ownDemo();
+  if (!links.no) throw new Error("the demo copy has no Norwegian case");
+  return links.no;
 }

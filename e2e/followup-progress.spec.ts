@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoLinks, ownDemo } from "./demo-links";
 import { joinAs, waitSaved } from "./room-helpers";
 import { caseworkerPage } from "./staff-helpers";
+import { dayFromToday } from "./dates";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -20,10 +21,6 @@ async function axeClean(page: Page) {
 }
 
 /** A day as YYYY-MM-DD, `days` from today (far enough from midnight on these test runs). */
-function dayFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 test.describe("following up Kurt's agreement", () => {
   test("the employee records progress from a phone, and the caseworker sees it in the next meeting's review", async ({ browser }) => {
     // Kurt, on his phone: from his link to his case page.

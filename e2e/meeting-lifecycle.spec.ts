@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demoLinks } from "./demo-links";
 import { caseworkerPage, invite, newMessageFor, openCaseWithMeeting, OUTBOX, outboxFor } from "./staff-helpers";
+import { dayFromToday } from "./dates";
 
 /** The meeting's calendar file as the caseworker downloads it: its UID, SEQUENCE and STATUS. */
 async function calendar(page: Page, meetingUrl: string) {
@@ -12,10 +13,6 @@ async function calendar(page: Page, meetingUrl: string) {
   const text = (await r.text()).replace(/\r\n /g, "");
   const get = (name: string) => new RegExp(`^${name}:(.*)$`, "m").exec(text)?.[1]?.trim();
   return { uid: get("UID"), sequence: get("SEQUENCE"), status: get("STATUS"), start: get("DTSTART") };
-}
-
-function inDays(n: number): string {
-  return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 test("the caseworker moves a meeting and then cancels it: the invitee is told each time and the calendar follows", async ({ browser }) => {
@@ -29,7 +26,7 @@ test("the caseworker moves a meeting and then cancels it: the invitee is told ea
 
   // Move it: two days on, 14:30, another room.
   await caseworker.getByTestId("move-toggle").click();
-  await caseworker.getByTestId("move-date").fill(inDays(2));
+  await caseworker.getByTestId("move-date").fill(dayFromToday(2));
   await caseworker.getByTestId("move-time").fill("14:30");
   await caseworker.getByTestId("move-location").fill("Kontorhuset, mødelokale 3");
   const results = await new AxeBuilder({ page: caseworker }).include('[data-testid="meetings-section"]').analyze();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoLinks } from "./demo-links";
 import { waitSaved } from "./room-helpers";
 import { setUpInvitedCase } from "./staff-helpers";
+import { dayFromToday } from "./dates";
 
 /**
  * Issue 13's "done when": a new case (not the demo), run as a 90-minute meeting by four people in
@@ -72,7 +73,7 @@ test.describe("a real meeting, start to binding agreement", () => {
     await expect(cw.getByTestId("action-text")).toHaveValue("Aftale arbejdstider og opgaver");
 
     // Dates: a due date before the meeting's day is named calmly at the field.
-    await cw.getByTestId("action-due").fill(new Date().toISOString().slice(0, 10));
+    await cw.getByTestId("action-due").fill(dayFromToday(0));
     await expect(employee.getByTestId("action-due-warning")).toBeVisible();
     await cw.getByTestId("action-due").fill("2031-02-03");
     await expect(employee.getByTestId("action-due-warning")).toHaveCount(0);

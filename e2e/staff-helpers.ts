@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { joinAs } from "./room-helpers";
+import { dayFromToday } from "./dates";
 
 /** Where the e2e server (e2e/serve.mjs, no SMTP) writes sign-in and invitation e-mails. */
 export const OUTBOX = path.join(".test-data/e2e", "outbox");
@@ -142,11 +143,6 @@ export type InvitedCase = {
   links: { employee: string; manager: string; union_rep: string };
 };
 
-/** Tomorrow as YYYY-MM-DD (in the browser's and the server's time zone alike, far from midnight issues). */
-function tomorrow(): string {
-  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** On a case page: invite one person and read the link shown once. */
 export async function invite(page: Page, role: string, name: string, email = ""): Promise<string> {
   await page.getByTestId("invite-role").selectOption(role);
@@ -173,7 +169,7 @@ export async function openCaseWithMeeting(caseworker: Page, employeeName: string
   const caseUrl = caseworker.url();
 
   await expect(caseworker.getByTestId("invite-needs-meeting")).toBeVisible();
-  await caseworker.getByTestId("meeting-date").fill(tomorrow());
+  await caseworker.getByTestId("meeting-date").fill(dayFromToday(1));
   await caseworker.getByTestId("meeting-time").fill("10:00");
   await caseworker.getByTestId("meeting-location").fill("Kontorhuset, mødelokale 1");
   await caseworker.getByTestId("meeting-submit").click();

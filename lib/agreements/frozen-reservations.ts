@@ -10,11 +10,11 @@ import { formatInstant, type Translate } from "./labels";
  * without seeing that someone had reservations about part of it, and what became of them.
  */
 export type FrozenReservation = {
-  /** What it was about: "goal" | "step" | "subGoal" | "mixer" | "tools" | "action" | "followUp". */
+  /** What it was about: "goal" | "step" | "subGoal" | "mixer" | "tools" | "action" | "followUp" | "workTask" | "navMeasure" | "triedMeasure". */
   kind: string;
-  /** The sub-goal's or action's id; "plan" for a part of the whole plan. */
+  /** The sub-goal's, action's or NAV plan item's id; "plan" for a part of the whole plan. */
   itemId: string;
-  /** The sub-goal's or action's text when frozen; "" for a part of the whole plan. */
+  /** The sub-goal's, action's or NAV plan item's text when frozen; "" for a part of the whole plan. */
   item: string;
   participant: { participantId: string; name: string; role: string };
   comment: string;
@@ -33,7 +33,12 @@ export function freezeReservations(
   items: readonly ConsentItem[],
   people: People,
 ): FrozenReservation[] {
-  const textOf = new Map(items.map((i) => [`${i.kind}:${i.id}`, i.kind === "subGoal" || i.kind === "action" ? i.text.trim() : ""]));
+  const textOf = new Map(
+    items.map((i) => [
+      `${i.kind}:${i.id}`,
+      i.title !== undefined ? i.title : i.kind === "subGoal" || i.kind === "action" ? i.text.trim() : "",
+    ]),
+  );
   const person = (id: string) => ({ participantId: id, name: people.get(id)?.name ?? "?" });
   return records.map((r) => ({
     kind: r.kind,

@@ -37,9 +37,21 @@ export type ConsentValue = (typeof CONSENT_VALUES)[number];
 /**
  * What is marked: each sub-goal and action (by id), and — once each, item id `"plan"` — the goal,
  * the staircase step, the mixer desk, the law's tools and the follow-up arrangement: the whole
- * plan that will be signed (lib/collab/consent-items.ts).
+ * plan that will be signed (lib/collab/consent-items.ts). On a Norwegian case also each item of
+ * NAV's follow-up plan (by id): the work tasks, the measures and the measures tried.
  */
-export const CONSENT_KINDS = ["action", "subGoal", "goal", "step", "mixer", "tools", "followUp"] as const;
+export const CONSENT_KINDS = [
+  "action",
+  "subGoal",
+  "goal",
+  "step",
+  "mixer",
+  "tools",
+  "followUp",
+  "workTask",
+  "navMeasure",
+  "triedMeasure",
+] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 /** The kinds marked once for the whole plan (their item id is PLAN_CONSENT_ID). */
 export const PLAN_CONSENT_KINDS = ["goal", "step", "mixer", "tools", "followUp"] as const satisfies readonly ConsentKind[];

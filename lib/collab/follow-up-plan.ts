@@ -26,7 +26,9 @@ import type { FollowUpPlan, NavMeasure, NavPlanFacts, TriedMeasure, WorkTask } f
  * about health, so every participant sees it.
  */
 
-type Which = "workTasks" | "navMeasures" | "triedMeasures";
+/** The plan's three lists of items. */
+export type FollowUpPlanList = "workTasks" | "navMeasures" | "triedMeasures";
+type Which = FollowUpPlanList;
 const ARRAYS: Record<Which, (doc: Y.Doc) => Y.Array<Y.Map<unknown>>> = {
   workTasks: workTasksArray,
   navMeasures: navMeasuresArray,

@@ -11,6 +11,7 @@ import type { Me } from "../access/actor";
 import { can } from "../permissions";
 import type { Role } from "../plan/roles";
 import { agreedMeasures } from "../progress/agreed-measures";
+import { agreedNavPlan, type AgreedNavPlan } from "./agreed-nav-plan";
 import { listCaseProgress } from "../progress/list-case-progress";
 import { caseMeasurePrivacy } from "../agreements/case-measure-privacy";
 import { mayRecordValue, mayViewValues } from "../privacy/measure-privacy";
@@ -72,6 +73,8 @@ export type AgreedLastTime = {
   followUp: FrozenFollowUp;
   /** What that meeting found when it reviewed the version before (null for a first agreement). */
   review: FrozenReview | null;
+  /** NAV's follow-up plan as frozen, on a Norwegian case (null otherwise: agreed-nav-plan.ts). */
+  navPlan: AgreedNavPlan | null;
 };
 
 export type AnswerView = {
@@ -197,6 +200,7 @@ export async function getCaseFollowUp(input: {
           tools: bindingRow.content.plan.tools,
           followUp: bindingRow.content.followUp,
           review: bindingRow.content.review,
+          navPlan: agreedNavPlan(bindingRow.content),
         },
       }
     : null;

@@ -17,7 +17,7 @@ import { dateInZone } from "@/lib/time/zoned";
 /**
  * Issue 12, "Also": once a meeting is completed its room is read-only for everyone — for sockets
  * opened afterwards (whatever their ticket says) and for editors connected at that moment, on
- * every instance.
+ * every instance. The same holds once the meeting is cancelled or its case closed (issue 15).
  */
 
 let tdb: TestDatabase;
@@ -74,74 +74,6 @@ async function editReachesRoom(h: Harness, f: FixtureCase, writer: Client, key: 
   return late.doc.getMap("meta").has(key);
 }
 
-describe("attack 12.also: a completed meeting's room stays editable", () => {
-  it("attack 12.also: a writable ticket fetched before the meeting was completed opens the room read-only", async () => {
-    const h = await harness();
-    const f = await createFixtureCase();
-    const before = await ticketOf(f, "manager");
-    expect(verifyTicket(before.params.ticket, before.room).readOnly).toBe(false);
-    await complete(f);
-    const writer = connectClient(h, before.room, before.params.ticket, { reconnect: false });
-    await waitSynced(writer);
-    expect(await editReachesRoom(h, f, writer, "afterCompletion")).toBe(false);
-    // A ticket fetched now says so itself.
-    const now = await ticketOf(f, "manager");
-    expect(verifyTicket(now.params.ticket, now.room).readOnly).toBe(true);
-    expect(now).toMatchObject({ readOnly: true, meetingCompleted: true });
-  });
-
-  it("attack 12.also: an editor connected when the meeting is completed becomes read-only at once (4409)", async () => {
-    const h = await harness();
-    const f = await createFixtureCase();
-    const t = await ticketOf(f, "manager");
-    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
-    await waitSynced(writer);
-    await complete(f);
-    await waitFor(() => writer.closes.includes(4409), "the editor's socket closed with 4409");
-  });
-
-  it("attack 12.also: completing the meeting on one instance turns the room read-only on another, over Redis", async () => {
-    const channel = `stepwise-test:${randomUUID()}:revocations`;
-    const here = createRevocationBus({ redisUrl: redis.url, channel });
-    const there = createRevocationBus({ redisUrl: redis.url, channel });
-    buses.push(here, there);
-    await Promise.all([here.ready(), there.ready()]);
-    const h = await harness({ deps: { onRevocation: there.onRevocation } });
-    const f = await createFixtureCase();
-    const t = await ticketOf(f, "manager");
-    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
-    await waitSynced(writer);
-    await complete(f);
-    await here.publishMeetingCompleted(f.meetingId);
-    await waitFor(() => writer.closes.includes(4409), "the editor on the other instance closed with 4409");
-  });
-
-  it("attack 12.also: an editor whose instance missed the event is made read-only by the periodic re-check", async () => {
-    const h = await harness({ sessionRecheckMs: 50, deps: { onRevocation: () => () => {} } });
-    const f = await createFixtureCase();
-    const t = await ticketOf(f, "caseworker");
-    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
-    await waitSynced(writer);
-    await complete(f);
-    await waitFor(() => writer.closes.includes(4409), "the editor closed with 4409 by the re-check");
-  });
-
-  it("leaves the case's private preparation writable: it belongs to the case, not to one meeting", async () => {
-    const h = await harness();
-    const f = await createFixtureCase();
-    await complete(f);
-    const prep = await getMeetingTicket({
-      who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }),
-      meetingId: f.meetingId,
-      wsOrigin: ws,
-      doc: "prep",
-    });
-    expect(verifyTicket(prep.params.ticket, prep.room).readOnly).toBe(false);
-    const c = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
-    await waitSynced(c);
-  });
-});
-
 const cancel = async (f: FixtureCase) =>
   cancelMeeting({
     staffUserId: await caseworkerStaffOf(f),
@@ -152,78 +84,69 @@ const cancel = async (f: FixtureCase) =>
   });
 const closeTheCase = async (f: FixtureCase) =>
   closeCase({ staffUserId: await caseworkerStaffOf(f), caseId: f.caseId, raw: { outcome: "full_return", date: dateInZone(new Date()) } });
+const prepTicket = async (f: FixtureCase) =>
+  getMeetingTicket({
+    who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }),
+    meetingId: f.meetingId,
+    wsOrigin: ws,
+    doc: "prep",
+  });
 
-describe("a cancelled meeting's room is read-only, like a completed one's", () => {
-  it("a writable ticket fetched before the meeting was cancelled opens the room read-only, and a new ticket says why", async () => {
+/**
+ * The three ways a room ends: the meeting completed (issue 12's attack), the meeting cancelled,
+ * the case closed. Each makes the meeting's room read-only in the same four ways; what differs is
+ * the event another instance hears and what a new ticket gives as the reason.
+ */
+const ENDINGS = [
+  {
+    name: "the meeting is completed",
+    attack: "attack 12.also: ",
+    end: complete,
+    publish: (bus: RevocationBus, f: FixtureCase) => bus.publishMeetingCompleted(f.meetingId),
+    closedReason: "meeting_completed",
+  },
+  {
+    name: "the meeting is cancelled",
+    attack: "",
+    end: cancel,
+    publish: (bus: RevocationBus, f: FixtureCase) => bus.publishMeetingCompleted(f.meetingId),
+    closedReason: "meeting_cancelled",
+  },
+  {
+    name: "the case is closed",
+    attack: "",
+    end: closeTheCase,
+    publish: (bus: RevocationBus, f: FixtureCase) => bus.publishCaseClosed(f.caseId),
+    closedReason: "case_closed",
+  },
+] as const;
+
+describe.each(ENDINGS)("once $name, its room is read-only", ({ attack, end, publish, closedReason }) => {
+  it(`${attack}a writable ticket fetched before opens the room read-only, and a new ticket says why`, async () => {
     const h = await harness();
     const f = await createFixtureCase();
     const before = await ticketOf(f, "manager");
-    await cancel(f);
+    expect(verifyTicket(before.params.ticket, before.room).readOnly).toBe(false);
+    await end(f);
     const writer = connectClient(h, before.room, before.params.ticket, { reconnect: false });
     await waitSynced(writer);
-    expect(await editReachesRoom(h, f, writer, "afterCancelling")).toBe(false);
+    expect(await editReachesRoom(h, f, writer, "afterTheEnd")).toBe(false);
     const now = await ticketOf(f, "manager");
     expect(verifyTicket(now.params.ticket, now.room).readOnly).toBe(true);
-    expect(now).toMatchObject({ readOnly: true, meetingCompleted: true, closedReason: "meeting_cancelled" });
+    expect(now).toMatchObject({ readOnly: true, meetingCompleted: true, closedReason });
   });
 
-  it("an editor connected when the meeting is cancelled becomes read-only at once (4409)", async () => {
+  it(`${attack}an editor connected at that moment becomes read-only at once (4409)`, async () => {
     const h = await harness();
     const f = await createFixtureCase();
     const t = await ticketOf(f, "manager");
     const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
     await waitSynced(writer);
-    await cancel(f);
+    await end(f);
     await waitFor(() => writer.closes.includes(4409), "the editor's socket closed with 4409");
   });
 
-  it("an editor whose instance missed the cancellation is made read-only by the periodic re-check", async () => {
-    const h = await harness({ sessionRecheckMs: 50, deps: { onRevocation: () => () => {} } });
-    const f = await createFixtureCase();
-    const t = await ticketOf(f, "manager");
-    const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
-    await waitSynced(writer);
-    await cancel(f);
-    await waitFor(() => writer.closes.includes(4409), "the editor closed with 4409 by the re-check");
-  });
-});
-
-describe("a closed case's rooms are read-only: each meeting's and the private preparation", () => {
-  const prepTicket = async (f: FixtureCase) =>
-    getMeetingTicket({
-      who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }),
-      meetingId: f.meetingId,
-      wsOrigin: ws,
-      doc: "prep",
-    });
-
-  it("editors of the meeting room and of the preparation are made read-only at once (4409), and new tickets say why", async () => {
-    const h = await harness();
-    const f = await createFixtureCase();
-    const room = await ticketOf(f, "manager");
-    const prep = await prepTicket(f);
-    const roomWriter = connectClient(h, room.room, room.params.ticket, { reconnect: false });
-    const prepWriter = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
-    await Promise.all([waitSynced(roomWriter), waitSynced(prepWriter)]);
-    await closeTheCase(f);
-    await waitFor(() => roomWriter.closes.includes(4409), "the meeting room's editor closed with 4409");
-    await waitFor(() => prepWriter.closes.includes(4409), "the preparation's editor closed with 4409");
-    expect(await ticketOf(f, "manager")).toMatchObject({ readOnly: true, closedReason: "case_closed" });
-    const prepNow = await prepTicket(f);
-    expect(verifyTicket(prepNow.params.ticket, prepNow.room).readOnly).toBe(true);
-  });
-
-  it("a writable ticket fetched before the case was closed opens the room read-only", async () => {
-    const h = await harness();
-    const f = await createFixtureCase();
-    const before = await ticketOf(f, "manager");
-    await closeTheCase(f);
-    const writer = connectClient(h, before.room, before.params.ticket, { reconnect: false });
-    await waitSynced(writer);
-    expect(await editReachesRoom(h, f, writer, "afterClosing")).toBe(false);
-  });
-
-  it("closing the case on one instance turns its rooms read-only on another, over Redis", async () => {
+  it(`${attack}an editor on another instance becomes read-only when it hears so over Redis`, async () => {
     const channel = `stepwise-test:${randomUUID()}:revocations`;
     const here = createRevocationBus({ redisUrl: redis.url, channel });
     const there = createRevocationBus({ redisUrl: redis.url, channel });
@@ -234,18 +157,42 @@ describe("a closed case's rooms are read-only: each meeting's and the private pr
     const t = await ticketOf(f, "manager");
     const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
     await waitSynced(writer);
-    await closeTheCase(f);
-    await here.publishCaseClosed(f.caseId);
+    await end(f);
+    await publish(here, f);
     await waitFor(() => writer.closes.includes(4409), "the editor on the other instance closed with 4409");
   });
 
-  it("an editor whose instance missed the close is made read-only by the periodic re-check", async () => {
+  it(`${attack}an editor whose instance missed the event is made read-only by the periodic re-check`, async () => {
     const h = await harness({ sessionRecheckMs: 50, deps: { onRevocation: () => () => {} } });
     const f = await createFixtureCase();
-    const t = await prepTicket(f);
+    const t = await ticketOf(f, "caseworker");
     const writer = connectClient(h, t.room, t.params.ticket, { reconnect: false });
     await waitSynced(writer);
+    await end(f);
+    await waitFor(() => writer.closes.includes(4409), "the editor closed with 4409 by the re-check");
+  });
+});
+
+describe("the private preparation belongs to the case, not to one meeting", () => {
+  it("stays writable when the meeting is completed", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    await complete(f);
+    const prep = await prepTicket(f);
+    expect(verifyTicket(prep.params.ticket, prep.room).readOnly).toBe(false);
+    const c = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
+    await waitSynced(c);
+  });
+
+  it("becomes read-only when the case is closed: its editor at once (4409), and its new tickets", async () => {
+    const h = await harness();
+    const f = await createFixtureCase();
+    const prep = await prepTicket(f);
+    const writer = connectClient(h, prep.room, prep.params.ticket, { reconnect: false });
+    await waitSynced(writer);
     await closeTheCase(f);
-    await waitFor(() => writer.closes.includes(4409), "the preparation's editor closed with 4409 by the re-check");
+    await waitFor(() => writer.closes.includes(4409), "the preparation's editor closed with 4409");
+    const prepNow = await prepTicket(f);
+    expect(verifyTicket(prepNow.params.ticket, prepNow.room).readOnly).toBe(true);
   });
 });

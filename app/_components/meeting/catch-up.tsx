@@ -277,7 +277,10 @@ function CatchUpList({ summary }: { summary: CatchUp }) {
 /** My marks that no longer count: the item's text changed after I marked it. */
 function RenewList({ items }: { items: ConsentItem[] }) {
   const t = useTranslations("meeting.catchUp");
+  const tc = useTranslations("meeting.consent");
   const label = (item: ConsentItem) => {
+    // An item of NAV's follow-up plan by its kind and title (its `text` is the item written out).
+    if (item.title !== undefined) return `${tc(`kind.${item.kind}`)}: ${item.title || t("untitled")}`;
     const text = item.text.trim() || t("untitled");
     return item.kind === "action" ? t("renewAction", { text }) : item.kind === "subGoal" ? t("renewSubGoal", { text }) : text;
   };

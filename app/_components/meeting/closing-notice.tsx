@@ -21,9 +21,14 @@ export async function ClosingNotice({ ctx }: { ctx: MeetingContext }) {
       </p>
     );
   }
-  // A sub-goal or an action by its text; a part of the whole plan by its name ("The step").
+  // A sub-goal or an action by its text; a part of the whole plan by its name ("The step"); an
+  // item of NAV's follow-up plan by both ("Work task: Till and customer service").
   const itemName = (item: (typeof check.reservations)[number]["item"]) =>
-    item.kind === "action" || item.kind === "subGoal" ? item.text.trim() || t("untitled") : tc(`kind.${item.kind}`);
+    item.kind === "action" || item.kind === "subGoal"
+      ? item.text.trim() || t("untitled")
+      : item.title !== undefined
+        ? `${tc(`kind.${item.kind}`)}: ${item.title || t("untitled")}`
+        : tc(`kind.${item.kind}`);
   const reservations = [...new Set(check.reservations.map((r) => itemName(r.item)))];
   return (
     <div className="rounded-xl border-2 border-amber-700 bg-amber-50 p-4 text-amber-950" data-testid="agreement-closing-open">

@@ -51,7 +51,10 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
 
   return (
     <div className="space-y-3" data-testid="consent-board">
-      <p className={`${size === "large" ? "text-2xl" : ""} text-slate-800`}>{t("intro")}</p>
+      <p className={`${size === "large" ? "text-2xl" : ""} text-slate-800`}>
+        {t("intro")}
+        {check.items.some((i) => i.title !== undefined) ? ` ${t("introNavPlan")}` : null}
+      </p>
       {check.items.length === 0 ? <p className="text-slate-700">{t("noItems")}</p> : null}
       {canMark && f.isChair && others.length > 0 && check.items.length > 0 ? (
         <div>
@@ -100,6 +103,35 @@ function ConsentCard({
   subject: string | null;
   size: "normal" | "large";
 }) {
+  const names = useConsentLabel();
+  const { item } = consent;
+  return (
+    <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
+      <p className={`${size === "large" ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
+        <span className="font-normal text-slate-700">{names.kind(item)}: </span>
+        {names.label(item)}
+      </p>
+      <ConsentMarks consent={consent} people={people} subject={subject} size={size} />
+    </li>
+  );
+}
+
+/**
+ * One item's marks: my radios (or the chair's, for the person chosen), a note when a reservation
+ * was resolved, and where each person stands. The board shows it under each item; the cards of
+ * NAV's follow-up plan show it on the item itself (ItemConsentMarks).
+ */
+export function ConsentMarks({
+  consent,
+  people,
+  subject,
+  size = "normal",
+}: {
+  consent: ItemConsent;
+  people: string[];
+  subject: string | null;
+  size?: "normal" | "large";
+}) {
   const t = useTranslations("meeting.consent");
   const f = useFlow();
   const { withRole } = useNames();
@@ -111,11 +143,7 @@ function ConsentCard({
   const large = size === "large";
   const shown = subject && !people.includes(subject) ? [...people, subject] : people;
   return (
-    <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
-      <p className={`${large ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
-        <span className="font-normal text-slate-700">{names.kind(item)}: </span>
-        {label}
-      </p>
+    <>
       {subject ? <MarkControls item={item} itemLabel={label} subject={subject} /> : null}
       {resolvedEarlier ? (
         <p className="mt-1 text-sm text-slate-700" data-testid="consent-resolved-note">
@@ -126,6 +154,7 @@ function ConsentCard({
         {shown.map((p) => {
           const state = consent.states[p] ?? "missing";
           const comment = consent.comments[p];
+          const by = f.flow.consent[consentKey(item.kind, item.id, p)]?.by;
           return (
             <li key={p} data-testid="consent-state" data-participant-id={p} data-state={state} className="flex flex-wrap gap-x-2">
               <span aria-hidden="true" className="w-4 font-bold">
@@ -134,16 +163,12 @@ function ConsentCard({
               <span className="font-medium">{withRole(p)}:</span>
               <span>{t(`state.${state}`)}</span>
               {comment ? <span className="text-slate-800">{t("quoted", { comment: screen(comment) })}</span> : null}
-              {f.flow.consent[consentKey(item.kind, item.id, p)]?.by && f.flow.consent[consentKey(item.kind, item.id, p)]!.by !== p ? (
-                <span className="text-slate-700">
-                  {t("recordedBy", { name: withRole(f.flow.consent[consentKey(item.kind, item.id, p)]!.by) })}
-                </span>
-              ) : null}
+              {by && by !== p ? <span className="text-slate-700">{t("recordedBy", { name: withRole(by) })}</span> : null}
             </li>
           );
         })}
       </ul>
-    </li>
+    </>
   );
 }
 

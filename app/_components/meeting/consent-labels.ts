@@ -10,7 +10,8 @@ import { useScreenText } from "./screen-text";
 /**
  * What a consent item is called on the board and in the closing check: a sub-goal or an action by
  * its text; a part of the whole plan by its name and what it says now ("The step: 3 – internship
- * …", "The law's tools: mentor, aids"), masked on the shared screen where the diagnosis guard flags it.
+ * …", "The law's tools: mentor, aids"); an item of NAV's follow-up plan by its title. Masked on the
+ * shared screen where the diagnosis guard flags it.
  */
 export function useConsentLabel(): {
   kind: (item: ConsentItem) => string;
@@ -48,6 +49,10 @@ export function useConsentLabel(): {
         const parts = [followUp.howOften.trim(), followUp.jobCentre.trim()].filter(Boolean);
         return parts.length > 0 ? parts.join(" · ") : t("notSet");
       }
+      case "workTask":
+      case "navMeasure":
+      case "triedMeasure":
+        return item.title || t(`untitled.${item.kind}`);
     }
   };
   return { kind, label, full: (item) => `${kind(item)}: ${label(item)}` };

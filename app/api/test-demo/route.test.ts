@@ -35,5 +35,10 @@ describe("POST /api/test-demo", () => {
     expect(one.agreementBundles.length).toBeGreaterThan(0);
     expect(two.meetingUrl).not.toBe(one.meetingUrl);
     expect(two.caseUrl).not.toBe(one.caseUrl);
+    // Each copy has its own Norwegian case too (e2e/demo-links.ts, ownNorwegianDemo).
+    expect(one.no.meetingUrl).toMatch(/\/meetings\/[0-9a-f-]{36}$/);
+    expect(one.no.links.manager).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/);
+    expect(one.no.agreementBundles.length).toBeGreaterThan(0);
+    expect(two.no.caseUrl).not.toBe(one.no.caseUrl);
   });
 });

@@ -7,8 +7,9 @@ import { publicUrl } from "@/lib/env";
 import { testClockEnabled } from "@/lib/time/server-clock";
 
 /**
- * POST /api/test-demo → 201 {meetingUrl, links, caseUrl, agreementBundles, …}: a fresh copy of the
- * demo case (Kurt's, with its binding agreement and follow-up), for one browser spec alone, so the
+ * POST /api/test-demo → 201 {meetingUrl, links, caseUrl, agreementBundles, no, …}: a fresh copy of the
+ * demo case (Kurt's, with its binding agreement and follow-up; and Sofie's Norwegian case under
+ * `no`), for one browser spec alone, so the
  * specs can run in any order and in parallel without writing into each other's meeting. Tests
  * only: 404 unless the server was started with STEPWISE_TEST_CLOCK=1, which server/start.ts
  * allows only on loopback (lib/time/server-clock.ts). The seeder writes its links file into a

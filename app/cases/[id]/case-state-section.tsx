@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
-import { FieldError } from "@/app/_components/ui/field-error";
-import { alertClass, cardClass, errorClass, inputClass, labelClass, primaryButtonClass, selectClass } from "@/app/_components/ui/classes";
+import { FormFailure, StaffField, useStaffForm } from "../_components/staff-field";
+import { alertClass, cardClass, inputClass, primaryButtonClass, selectClass } from "@/app/_components/ui/classes";
 import { CASE_OUTCOMES } from "@/lib/cases/case-lifecycle-input";
 import { closeCaseAction, reopenCaseAction } from "./actions";
 
@@ -35,6 +35,15 @@ export function CaseStateSection({
   today: string;
 }) {
   const t = useTranslations("staff.caseState");
+  // Closing or reopening replaces the form that had the focus: the focus goes to the new state,
+  // never to <body>. Not on the first render (nothing was submitted then).
+  const stateRef = useRef<HTMLElement>(null);
+  const shown = useRef(view.state);
+  useEffect(() => {
+    if (shown.current === view.state) return;
+    shown.current = view.state;
+    stateRef.current?.focus();
+  }, [view.state]);
   return (
     <section aria-labelledby="case-state-title" className={`mt-4 ${cardClass}`} data-testid="case-state">
       <h2 id="case-state-title" className="text-xl font-semibold text-slate-900">
@@ -46,7 +55,7 @@ export function CaseStateSection({
         <dt className="font-medium text-slate-700">{t("sickLeaveStart")}</dt>
         <dd data-testid="case-sick-leave-shown">{view.sickLeaveStartText ?? t("none")}</dd>
         <dt className="font-medium text-slate-700">{t("state")}</dt>
-        <dd data-testid="case-state-shown">
+        <dd ref={stateRef} tabIndex={-1} className="outline-none focus-visible:outline-2" data-testid="case-state-shown">
           {view.state === "open" ? t("open") : t("closed", { outcome: view.outcomeText ?? "", date: view.closedOnText ?? "" })}
         </dd>
       </dl>
@@ -70,17 +79,10 @@ export function CaseStateSection({
   );
 }
 
-function useFieldError() {
-  const tf = useTranslations("staff.fieldErrors");
-  return (code: string | undefined) => (code ? (tf.has(code) ? tf(code) : tf("invalid")) : null);
-}
-
 function CloseForm({ caseId, today }: { caseId: string; today: string }) {
   const t = useTranslations("staff.caseState");
   const tOutcome = useTranslations("staff.outcome");
-  const fieldError = useFieldError();
-  const [state, action, pending] = useActionState(closeCaseAction.bind(null, caseId), null);
-  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const { state, action, pending, fields, formRef, resultRef } = useStaffForm(closeCaseAction.bind(null, caseId));
   const [outcome, setOutcome] = useState("");
   const [date, setDate] = useState(today);
   return (
@@ -88,58 +90,51 @@ function CloseForm({ caseId, today }: { caseId: string; today: string }) {
       <summary className="cursor-pointer font-semibold text-slate-900" data-testid="close-case-toggle">
         {t("closeTitle")}
       </summary>
-      <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-2 space-y-3" data-testid="close-case-form">
+      <form
+        ref={formRef}
+        action={action}
+        onSubmit={submitWithoutReset(action)}
+        noValidate
+        className="mt-2 space-y-3"
+        data-testid="close-case-form"
+      >
         <p className="text-slate-700">{t("closeExplain")}</p>
-        <p className={errorClass} role="alert">
-          {state && !state.ok
-            ? state.error === "INVALID_INPUT"
-              ? t("checkFields")
-              : state.error === "CONFLICT"
-                ? t("conflict")
-                : t("failed")
-            : null}
-        </p>
-        <div>
-          <label htmlFor="close-outcome" className={labelClass}>
-            {t("outcome")}
-          </label>
-          <select
-            id="close-outcome"
-            name="outcome"
-            className={`mt-1 ${selectClass}`}
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value)}
-            aria-invalid={Boolean(fields.outcome) || undefined}
-            aria-describedby="close-outcome-error"
-            data-testid="close-outcome"
-          >
-            <option value="">{t("chooseOutcome")}</option>
-            {CASE_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {tOutcome(o)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="close-outcome-error" message={fieldError(fields.outcome)} />
+        <div ref={resultRef} tabIndex={-1} className="outline-none">
+          <FormFailure state={state} checkFields={t("checkFields")} conflict={t("conflict")} failed={t("failed")} />
         </div>
-        <div>
-          <label htmlFor="close-date" className={labelClass}>
-            {t("closedOn")}
-          </label>
-          <input
-            id="close-date"
-            name="date"
-            type="date"
-            max={today}
-            className={`mt-1 ${inputClass}`}
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            aria-invalid={Boolean(fields.date) || undefined}
-            aria-describedby="close-date-error"
-            data-testid="close-date"
-          />
-          <FieldError id="close-date-error" message={fieldError(fields.date)} />
-        </div>
+        <StaffField id="close-outcome" label={t("outcome")} error={fields.outcome}>
+          {(wiring) => (
+            <select
+              {...wiring}
+              name="outcome"
+              className={`mt-1 ${selectClass}`}
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value)}
+              data-testid="close-outcome"
+            >
+              <option value="">{t("chooseOutcome")}</option>
+              {CASE_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {tOutcome(o)}
+                </option>
+              ))}
+            </select>
+          )}
+        </StaffField>
+        <StaffField id="close-date" label={t("closedOn")} error={fields.date}>
+          {(wiring) => (
+            <input
+              {...wiring}
+              name="date"
+              type="date"
+              max={today}
+              className={`mt-1 ${inputClass}`}
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              data-testid="close-date"
+            />
+          )}
+        </StaffField>
         <button type="submit" className={primaryButtonClass} disabled={pending} data-testid="close-case-submit">
           {pending ? t("closing") : t("close")}
         </button>
@@ -150,39 +145,34 @@ function CloseForm({ caseId, today }: { caseId: string; today: string }) {
 
 function ReopenForm({ caseId }: { caseId: string }) {
   const t = useTranslations("staff.caseState");
-  const fieldError = useFieldError();
-  const [state, action, pending] = useActionState(reopenCaseAction.bind(null, caseId), null);
-  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const { state, action, pending, fields, formRef, resultRef } = useStaffForm(reopenCaseAction.bind(null, caseId));
   const [reason, setReason] = useState("");
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} noValidate className="mt-3 space-y-3" data-testid="reopen-case-form">
-      <p className={errorClass} role="alert">
-        {state && !state.ok
-          ? state.error === "INVALID_INPUT"
-            ? t("checkFields")
-            : state.error === "CONFLICT"
-              ? t("conflict")
-              : t("failed")
-          : null}
-      </p>
-      <div>
-        <label htmlFor="reopen-reason" className={labelClass}>
-          {t("reopenReason")}
-        </label>
-        <textarea
-          id="reopen-reason"
-          name="reason"
-          rows={2}
-          maxLength={500}
-          className={`mt-1 ${inputClass}`}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={Boolean(fields.reason) || undefined}
-          aria-describedby="reopen-reason-error"
-          data-testid="reopen-reason"
-        />
-        <FieldError id="reopen-reason-error" message={fieldError(fields.reason)} />
+    <form
+      ref={formRef}
+      action={action}
+      onSubmit={submitWithoutReset(action)}
+      noValidate
+      className="mt-3 space-y-3"
+      data-testid="reopen-case-form"
+    >
+      <div ref={resultRef} tabIndex={-1} className="outline-none">
+        <FormFailure state={state} checkFields={t("checkFields")} conflict={t("conflict")} failed={t("failed")} />
       </div>
+      <StaffField id="reopen-reason" label={t("reopenReason")} error={fields.reason}>
+        {(wiring) => (
+          <textarea
+            {...wiring}
+            name="reason"
+            rows={2}
+            maxLength={500}
+            className={`mt-1 ${inputClass}`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="reopen-reason"
+          />
+        )}
+      </StaffField>
       <button type="submit" className={primaryButtonClass} disabled={pending} data-testid="reopen-case-submit">
         {pending ? t("reopening") : t("reopen")}
       </button>

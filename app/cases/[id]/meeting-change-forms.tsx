@@ -1,19 +1,10 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "../_components/keep-typed";
-import { FieldError } from "@/app/_components/ui/field-error";
-import {
-  dangerButtonClass,
-  errorClass,
-  hintClass,
-  inputClass,
-  labelClass,
-  noticeClass,
-  primaryButtonClass,
-} from "@/app/_components/ui/classes";
-import { useFocusResult } from "@/app/_components/ui/use-focus-result";
+import { FormFailure, StaffField, useStaffForm } from "../_components/staff-field";
+import { dangerButtonClass, hintClass, inputClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { cancelMeetingAction, rescheduleAction } from "./actions";
 
 export type MovableMeeting = {
@@ -37,19 +28,9 @@ export function MeetingChangeForms({ caseId, meeting }: { caseId: string; meetin
   );
 }
 
-function useFieldError() {
-  const tf = useTranslations("staff.fieldErrors");
-  return (code: string | undefined) => (code ? (tf.has(code) ? tf(code) : tf("invalid")) : null);
-}
-
 function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting }) {
   const t = useTranslations("staff.meetings");
-  const fieldError = useFieldError();
-  const [state, action, pending] = useActionState(rescheduleAction.bind(null, caseId, meeting.id), null);
-  const fields = state && !state.ok ? (state.fields ?? {}) : {};
-  const formRef = useRef<HTMLFormElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-  useFocusResult(state, formRef, resultRef);
+  const { state, action, pending, fields, formRef, resultRef } = useStaffForm(rescheduleAction.bind(null, caseId, meeting.id));
   const [v, setV] = useState<MoveFields>({
     date: meeting.date,
     time: meeting.time,
@@ -59,24 +40,25 @@ function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting
   });
   const id = (name: string) => `move-${meeting.id}-${name}`;
   const field = (name: keyof MoveFields, label: string, type = "text", extra: Record<string, unknown> = {}) => (
-    <div className={name === "location" || name === "videoUrl" ? "sm:col-span-2" : undefined}>
-      <label htmlFor={id(name)} className={labelClass}>
-        {label}
-      </label>
-      <input
-        id={id(name)}
-        name={name}
-        type={type}
-        className={`mt-1 ${inputClass}`}
-        value={v[name]}
-        onChange={(e) => setV({ ...v, [name]: e.target.value })}
-        aria-invalid={Boolean(fields[name]) || undefined}
-        aria-describedby={id(`${name}-error`)}
-        data-testid={`move-${name}`}
-        {...extra}
-      />
-      <FieldError id={id(`${name}-error`)} message={fieldError(fields[name])} />
-    </div>
+    <StaffField
+      id={id(name)}
+      label={label}
+      error={fields[name]}
+      className={name === "location" || name === "videoUrl" ? "sm:col-span-2" : undefined}
+    >
+      {(wiring) => (
+        <input
+          {...wiring}
+          name={name}
+          type={type}
+          className={`mt-1 ${inputClass}`}
+          value={v[name]}
+          onChange={(e) => setV({ ...v, [name]: e.target.value })}
+          data-testid={`move-${name}`}
+          {...extra}
+        />
+      )}
+    </StaffField>
   );
   return (
     <details data-testid="move-details">
@@ -97,11 +79,7 @@ function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting
               {t("moved")}
             </p>
           ) : null}
-          {state && !state.ok ? (
-            <p className={errorClass} role="alert">
-              {state.error === "INVALID_INPUT" ? t("checkFields") : state.error === "CONFLICT" ? t("notChangeable") : t("moveFailed")}
-            </p>
-          ) : null}
+          <FormFailure state={state} checkFields={t("checkFields")} conflict={t("notChangeable")} failed={t("moveFailed")} />
         </div>
         <div className="mt-2 grid gap-4 sm:grid-cols-2">
           {field("date", t("date"), "date")}
@@ -121,13 +99,8 @@ function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting
 
 function CancelForm({ caseId, meetingId }: { caseId: string; meetingId: string }) {
   const t = useTranslations("staff.meetings");
-  const fieldError = useFieldError();
-  const [state, action, pending] = useActionState(cancelMeetingAction.bind(null, caseId, meetingId), null);
-  const fields = state && !state.ok ? (state.fields ?? {}) : {};
+  const { state, action, pending, fields, formRef, resultRef } = useStaffForm(cancelMeetingAction.bind(null, caseId, meetingId));
   const [message, setMessage] = useState("");
-  const formRef = useRef<HTMLFormElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-  useFocusResult(state, formRef, resultRef);
   const id = `cancel-${meetingId}-message`;
   return (
     <details data-testid="cancel-details">
@@ -148,31 +121,22 @@ function CancelForm({ caseId, meetingId }: { caseId: string; meetingId: string }
               {t("cancelled")}
             </p>
           ) : null}
-          {state && !state.ok ? (
-            <p className={errorClass} role="alert">
-              {state.error === "INVALID_INPUT" ? t("checkFields") : state.error === "CONFLICT" ? t("notChangeable") : t("cancelFailed")}
-            </p>
-          ) : null}
+          <FormFailure state={state} checkFields={t("checkFields")} conflict={t("notChangeable")} failed={t("cancelFailed")} />
         </div>
-        <label htmlFor={id} className={labelClass}>
-          {t("cancelMessage")}
-        </label>
-        <p id={`${id}-hint`} className={hintClass}>
-          {t("cancelHint")}
-        </p>
-        <textarea
-          id={id}
-          name="message"
-          rows={3}
-          maxLength={1000}
-          className={`mt-1 ${inputClass}`}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-          aria-invalid={Boolean(fields.message) || undefined}
-          aria-describedby={`${id}-hint ${id}-error`}
-          data-testid="cancel-message"
-        />
-        <FieldError id={`${id}-error`} message={fieldError(fields.message)} />
+        <StaffField id={id} label={t("cancelMessage")} hint={t("cancelHint")} error={fields.message}>
+          {(wiring) => (
+            <textarea
+              {...wiring}
+              name="message"
+              rows={3}
+              maxLength={1000}
+              className={`mt-1 ${inputClass}`}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+              data-testid="cancel-message"
+            />
+          )}
+        </StaffField>
         <button type="submit" className={`mt-3 ${dangerButtonClass}`} aria-disabled={pending || undefined} data-testid="cancel-submit">
           {pending ? t("cancelling") : t("cancel")}
         </button>

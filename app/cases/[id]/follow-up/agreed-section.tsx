@@ -2,13 +2,15 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { cardClass, linkClass } from "@/app/_components/ui/classes";
+import { AgreedNavPlanPart } from "./agreed-nav-plan";
 import type { Fmt } from "./fmt";
 
 /**
  * "What was agreed last time", right under where things stand: the binding version's sub-goals
  * with their measures (and how each is going), the activities that support them, the law's tools
  * and how progress is followed up between meetings — and, when that version came from a
- * follow-up meeting, what that meeting found about the version before. The whole text stays one
+ * follow-up meeting, what that meeting found about the version before; on a Norwegian case, NAV's
+ * follow-up plan as signed (agreed-nav-plan.tsx). The whole text stays one
  * click away; this is the part people need to pick the case up.
  */
 export async function AgreedSection({ data, fmt }: { data: CaseFollowUp; fmt: Fmt }) {
@@ -91,6 +93,8 @@ export async function AgreedSection({ data, fmt }: { data: CaseFollowUp; fmt: Fm
           })}
         </ol>
       )}
+
+      {agreed.navPlan ? <AgreedNavPlanPart plan={agreed.navPlan} fmt={fmt} /> : null}
 
       <dl className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-2">
         <div>
