@@ -158,7 +158,7 @@ export function YTextField(props: Props) {
   // at least its `rows` (line height, the field's padding and border).
   const grows = multiline
     ? {
-        className: `${shared.className} field-sizing-content`,
+        className: `${className ?? inputClass} field-sizing-content`,
         style: { minHeight: `calc(${rest.rows ?? 2}lh + 1rem + 2px)`, ...rest.style },
       }
     : {};
