@@ -91,13 +91,13 @@ export function assertCan(role: Role, action: Action, resource: Resource): void 
  */
 export const STAFF_ROLES = ["caseworker", "team_lead", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export const STAFF_ACTIONS = ["open_case", "work_cases", "view_team_cases", "reassign_cases", "manage_staff"] as const;
+export const STAFF_ACTIONS = ["open_case", "work_cases", "view_team_cases", "reassign_cases", "manage_staff", "manage_catalogue"] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 const STAFF_MATRIX: Record<StaffRole, readonly StaffAction[]> = {
   caseworker: ["open_case", "work_cases"],
   team_lead: ["open_case", "work_cases", "view_team_cases", "reassign_cases"],
-  admin: ["manage_staff"],
+  admin: ["manage_staff", "manage_catalogue"],
 };
 
 export function staffCan(roles: readonly StaffRole[], action: StaffAction): boolean {

@@ -5,9 +5,11 @@ import { requireStaffPage } from "@/app/_server/page-access";
 import Link from "next/link";
 import { cardClass, linkClass } from "@/app/_components/ui/classes";
 import { listStaff } from "@/lib/staff/list-staff";
+import { listOwnCatalogue } from "@/lib/organisations/list-own-catalogue";
 import { organisationNameOf } from "@/lib/organisations/organisation-name-of";
 import { staffCan } from "@/lib/permissions";
 import { StaffPage } from "../cases/_components/staff-page";
+import { OwnCatalogueSection } from "./_catalogue/own-catalogue-section";
 import { InviteStaffForm } from "./invite-staff-form";
 import { StaffRow } from "./staff-row";
 
@@ -16,13 +18,20 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("pageTitle"), robots: { index: false, follow: false } };
 }
 
-/** /admin: an administrator's own organisation's staff — invite, change role, deactivate, reactivate. */
+/**
+ * /admin: an administrator's own organisation: its staff (invite, change role, deactivate,
+ * reactivate) and its own providers and activities beside the country's activity catalogue.
+ */
 export default async function AdminPage() {
   const staff = await requireStaffPage("/admin");
   // Not an administrator: as if there were no such page (no hint of what it holds).
   if (!staffCan(staff.roles, "manage_staff")) notFound();
   const t = await getTranslations("admin");
-  const [people, organisation] = await Promise.all([listStaff({ actor: staff }), organisationNameOf(staff.organisationId)]);
+  const [people, organisation, catalogue] = await Promise.all([
+    listStaff({ actor: staff }),
+    organisationNameOf(staff.organisationId),
+    listOwnCatalogue({ actor: staff }),
+  ]);
   return (
     <StaffPage staff={staff} testId="admin-page">
       <h1 className="text-3xl font-semibold text-slate-900">{t("title", { organisation })}</h1>
@@ -43,6 +52,7 @@ export default async function AdminPage() {
           ))}
         </ul>
       </section>
+      <OwnCatalogueSection providers={catalogue.providers} activities={catalogue.activities} />
       <nav aria-labelledby="more-heading" className="mt-8">
         <h2 id="more-heading" className="text-xl font-semibold text-slate-900">
           {t("more.heading")}

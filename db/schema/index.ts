@@ -12,3 +12,4 @@ export * from "./api";
 export * from "./reminders";
 export * from "./eid";
 export * from "./erasure";
+export * from "./own-catalogue";

@@ -4,7 +4,7 @@ import { TOOL_FIELDS } from "../plan/tool-detail";
 import { rampEndsOn, type HoursRamp } from "../plan/hours-ramp";
 import type { FollowUpPlan } from "../plan/follow-up-plan";
 import { isPlanTool } from "../plan/tools";
-import type { CatalogueFacts } from "../plan/activity-catalogue";
+import { catalogueLabel, type CatalogueFacts } from "../plan/activity-catalogue";
 import type { PresentedGroup, PresentedRow, PresentedSection } from "./frozen-document";
 import { formatIsoDate, formatNumber, type Translate } from "./labels";
 
@@ -151,7 +151,7 @@ export function presentFollowUpPlan(p: FollowUpPlan, t: Translate, locale: Local
 export function catalogueLine(c: CatalogueFacts, t: Translate, locale: Locale): string {
   const date = (v: string | null) => (v ? formatIsoDate(v, locale) : "…");
   return [
-    t(`activityCatalogue.${c.key}.label`),
+    catalogueLabel(c, t),
     c.provider.trim() ? `${t("activityCatalogue.provider")}: ${c.provider.trim()}` : "",
     c.hoursPerWeek !== null ? `${t("activityCatalogue.hoursPerWeek")}: ${formatNumber(c.hoursPerWeek, locale)}` : "",
     c.from || c.to ? t("toolDetail.periodValue", { from: date(c.from), to: date(c.to) }) : "",

@@ -57,20 +57,42 @@ export function catalogueFor(country: Country): CatalogueEntry[] {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/**
+ * An organisation's own activity is stored as `own:<its id>` with its `name` as it read when
+ * picked: the shared document (and a signed agreement) must read the same after the organisation
+ * renames or removes it, and every participant's browser must show it without asking the server.
+ */
+export const OWN_KEY_PREFIX = "own:";
+const ownKey = z.string().regex(/^own:[0-9a-f-]{36}$/);
+export const OWN_ACTIVITY_NAME_MAX = 120;
+
 /** What a catalogue activity carries besides the activity's own texts (one JSON value on the activity). */
-export const catalogueFactsSchema = z.strictObject({
-  key: z.enum(CATALOGUE_KEYS as [string, ...string[]]),
-  provider: z.string().max(200),
-  hoursPerWeek: z.number().min(0).max(80).nullable(),
-  from: isoDate.nullable(),
-  to: isoDate.nullable(),
-  atWorkplace: z.boolean(),
-});
+export const catalogueFactsSchema = z
+  .strictObject({
+    key: z.union([z.enum(CATALOGUE_KEYS as [string, ...string[]]), ownKey]),
+    name: z.string().trim().min(1).max(OWN_ACTIVITY_NAME_MAX).optional(),
+    provider: z.string().max(200),
+    hoursPerWeek: z.number().min(0).max(80).nullable(),
+    from: isoDate.nullable(),
+    to: isoDate.nullable(),
+    atWorkplace: z.boolean(),
+  })
+  // A name belongs to an organisation's own activity, and it needs one; the country's entries are named by the catalogues.
+  .refine((f) => isOwnKey(f.key) === (f.name !== undefined), { path: ["name"], message: "name" });
 export type CatalogueFacts = z.infer<typeof catalogueFactsSchema>;
 
 export function readCatalogueFacts(v: unknown): CatalogueFacts | null {
   const parsed = catalogueFactsSchema.safeParse(v);
   return parsed.success ? parsed.data : null;
+}
+
+export function isOwnKey(key: string): boolean {
+  return key.startsWith(OWN_KEY_PREFIX);
+}
+
+/** The activity's name in the reader's language: the organisation's own name, or the catalogue's label. */
+export function catalogueLabel(facts: Pick<CatalogueFacts, "key" | "name">, t: (key: string) => string): string {
+  return facts.name ?? t(`activityCatalogue.${facts.key}.label`);
 }
 
 /**

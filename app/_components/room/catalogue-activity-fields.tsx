@@ -3,7 +3,16 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { setActivityCatalogue } from "@/lib/collab/sub-goals";
-import { catalogueEntry, catalogueFor, pickFromCatalogue, weeksOverLimit, type CatalogueFacts } from "@/lib/plan/activity-catalogue";
+import {
+  catalogueEntry,
+  catalogueFor,
+  catalogueLabel,
+  isOwnKey,
+  pickFromCatalogue,
+  weeksOverLimit,
+  type CatalogueFacts,
+} from "@/lib/plan/activity-catalogue";
+import { EMPTY_OWN_CATALOGUE, ownKeyOf, pickOwnActivity } from "@/lib/plan/own-activity";
 import type { Country } from "@/lib/organisation/country";
 import { alertClass, buttonClass, labelClass, selectClass } from "@/app/_components/ui/classes";
 import { DateField } from "./date-field";
@@ -15,8 +24,10 @@ import { useRoom } from "./room-context";
 const MAY_SHARE_HEALTH = new Set(["employee", "caseworker"]);
 
 /**
- * An activity picked from the country's catalogue: what it is, the provider, hours a week, the
- * period and whether it runs at the workplace. A sensitive entry (a psychologist …) asks first
+ * An activity picked from the country's catalogue or the organisation's own list (from the server,
+ * RoomProps.ownCatalogue): what it is, the provider (the organisation's providers offered as
+ * suggestions, anything else may be typed), hours a week, the period and whether it runs at the
+ * workplace. A sensitive entry (a psychologist …) asks first
  * whether the employee agreed that the workplace may see what it is; if not, the shared plan
  * holds only "a health-related activity" — and only the employee or the caseworker may pick one.
  */
@@ -32,17 +43,30 @@ export function CatalogueActivityFields({
   country: Country;
 }) {
   const t = useTranslations("activityCatalogue");
-  const { conn, editable, me } = useRoom();
+  const tAll = useTranslations();
+  const { conn, editable, me, ownCatalogue = EMPTY_OWN_CATALOGUE } = useRoom();
   const [asking, setAsking] = useState<string | null>(null);
   const base = `activity-${activityId}-catalogue`;
   const field = (f: string) => `activity:${activityId}.catalogue.${f}`;
   const mayPickSensitive = MAY_SHARE_HEALTH.has(me.role);
   const entries = catalogueFor(country).filter((e) => !e.sensitive || mayPickSensitive);
+  const own = ownCatalogue.activities.filter((a) => !a.sensitive || mayPickSensitive);
+  const ownOf = (key: string) => own.find((a) => ownKeyOf(a) === key);
+  const labelOf = (key: string) => ownOf(key)?.name ?? t(`${key}.label`);
+  const isSensitive = (key: string) => ownOf(key)?.sensitive ?? catalogueEntry(key)?.sensitive ?? false;
   const save = (next: CatalogueFacts | null) => setActivityCatalogue(conn.doc, subGoalId, activityId, next);
   const pick = (key: string, employeeAgreedToShare: boolean) => {
     setAsking(null);
-    save(key ? pickFromCatalogue(key, { employeeAgreedToShare }) : null);
+    const ownActivity = ownOf(key);
+    save(
+      ownActivity
+        ? pickOwnActivity(ownActivity, { employeeAgreedToShare })
+        : key
+          ? pickFromCatalogue(key, { employeeAgreedToShare })
+          : null,
+    );
   };
+  const listed = entries.some((e) => e.key === facts?.key) || own.some((a) => ownKeyOf(a) === facts?.key);
   const over = facts ? weeksOverLimit(facts) : 0;
   return (
     <div className="mt-2 rounded-md border border-slate-200 bg-white p-2" data-testid="activity-catalogue">
@@ -56,21 +80,31 @@ export function CatalogueActivityFields({
         disabled={!editable}
         onChange={(e) => {
           const key = e.target.value;
-          if (catalogueEntry(key)?.sensitive) setAsking(key);
+          if (isSensitive(key)) setAsking(key);
           else pick(key, true);
         }}
         data-testid="activity-catalogue-key"
       >
         <option value="">{t("none")}</option>
-        {facts && !entries.some((e) => e.key === facts.key) ? <option value={facts.key}>{t(`${facts.key}.label`)}</option> : null}
+        {/* Picked earlier, and no longer offered (removed or renamed, or not for this role): still shown as it was picked. */}
+        {facts && !listed ? <option value={facts.key}>{catalogueLabel(facts, tAll)}</option> : null}
         {entries.map((e) => (
           <option key={e.key} value={e.key}>
             {t(`${e.key}.label`)}
           </option>
         ))}
+        {own.length > 0 ? (
+          <optgroup label={t("ownGroup")}>
+            {own.map((a) => (
+              <option key={a.id} value={ownKeyOf(a)}>
+                {a.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
       {asking ? (
-        <div className={`${alertClass} mt-2`} role="group" aria-label={t(`${asking}.label`)} data-testid="activity-catalogue-ask">
+        <div className={`${alertClass} mt-2`} role="group" aria-label={labelOf(asking)} data-testid="activity-catalogue-ask">
           <p>{t("sensitiveQuestion")}</p>
           <div className="mt-2 flex flex-wrap gap-2">
             <button type="button" className={buttonClass} onClick={() => pick(asking, true)} data-testid="activity-catalogue-shared">
@@ -87,7 +121,7 @@ export function CatalogueActivityFields({
       ) : null}
       {facts ? (
         <div className="mt-2 space-y-2">
-          <p className="text-sm text-slate-700">{t(`${facts.key}.hint`)}</p>
+          <p className="text-sm text-slate-700">{isOwnKey(facts.key) ? t("ownHint") : t(`${facts.key}.hint`)}</p>
           <div className="grid gap-2 md:grid-cols-2">
             <PlainTextInput
               id={`${base}-provider`}
@@ -98,6 +132,7 @@ export function CatalogueActivityFields({
               readOnly={!editable}
               onCommit={(v) => save({ ...facts, provider: v })}
               testId="activity-catalogue-provider"
+              suggestions={ownCatalogue.providers}
             />
             <NumberField
               id={`${base}-hours`}

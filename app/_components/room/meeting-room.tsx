@@ -150,8 +150,8 @@ function ConnectedRoom({
   const over = props.meeting.completed || snapshot.meetingCompleted || completedHere;
   const editable = props.me.canEdit && !lost && !over;
   const ctx = useMemo<RoomContextValue>(
-    () => ({ conn, editable, me: props.me, user, participants: props.participants }),
-    [conn, editable, props.me, user, props.participants],
+    () => ({ conn, editable, me: props.me, user, participants: props.participants, ownCatalogue: props.ownCatalogue }),
+    [conn, editable, props.me, user, props.participants, props.ownCatalogue],
   );
 
   const onFocus = (e: FocusEvent) => {

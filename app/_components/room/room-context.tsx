@@ -4,6 +4,7 @@ import { createContext, useContext, useSyncExternalStore } from "react";
 import type { RoomConnection } from "./room-connection";
 import type { RoomMe, RoomParticipant } from "./room-types";
 import type { PresenceUser } from "@/lib/collab";
+import type { OwnCatalogue } from "@/lib/plan/own-activity";
 import { knownIdentity } from "./peer-identity";
 
 export type RoomContextValue = {
@@ -13,6 +14,8 @@ export type RoomContextValue = {
   me: RoomMe;
   user: PresenceUser;
   participants: RoomParticipant[];
+  /** The organisation's own activities and providers (the meeting room's; absent in the presenter view). */
+  ownCatalogue?: OwnCatalogue;
 };
 
 const RoomContext = createContext<RoomContextValue | null>(null);

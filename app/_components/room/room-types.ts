@@ -1,5 +1,6 @@
 import type { RoomClosedReason } from "@/lib/collab/room-closed";
 import type { Country } from "@/lib/organisation/country";
+import type { OwnCatalogue } from "@/lib/plan/own-activity";
 import type { Role } from "@/lib/plan/roles";
 import type { Track } from "@/lib/plan/track";
 
@@ -40,6 +41,8 @@ export type RoomProps = {
   track: Track;
   /** The organisation's country: which of the law's tools the plan offers. */
   country: Country;
+  /** The organisation's own activities and providers, offered beside the country's catalogue. */
+  ownCatalogue: OwnCatalogue;
   me: RoomMe;
   participants: RoomParticipant[];
   /** The case page (`/cases/<id>`) for staff signed in as staff; null for join-link participants. */

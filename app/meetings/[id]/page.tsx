@@ -11,6 +11,7 @@ import { listMeetingParticipants } from "@/lib/meetings/list-meeting-participant
 import { loadMeetingViewer as load } from "@/app/meetings/[id]/load-meeting-viewer";
 import { can } from "@/lib/permissions";
 import { organisationOfCase } from "@/lib/organisations/organisation-of-case";
+import { ownCatalogueOf } from "@/lib/organisations/own-catalogue-of";
 import { pageActors } from "@/app/_server/page-access";
 import { listDueForViewer } from "@/lib/followup/list-due-for-viewer";
 import { roomClosedReason } from "@/lib/collab/room-closed";
@@ -43,6 +44,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     displayName: ctx.me.displayName,
     colorIndex: ctx.me.colorIndex,
   };
+  const organisation = await organisationOfCase(ctx.case.id);
   const closedReason = roomClosedReason({ caseState: ctx.case.state, meetingStatus: ctx.meeting.status });
   const props: RoomProps = {
     meeting: {
@@ -59,7 +61,8 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     employeeName: ctx.case.employeeName,
     employer: ctx.case.employer,
     track: ctx.case.track,
-    country: (await organisationOfCase(ctx.case.id)).country,
+    country: organisation.country,
+    ownCatalogue: await ownCatalogueOf(organisation.id),
     me: { ...me, canEdit: can(ctx.me.role, "write", "meeting_doc") },
     participants,
     // Staff (signed in as staff, not by a join link) get their way back to the case page.
