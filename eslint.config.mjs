@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { readdirSync } from "node:fs";
 
 /**
  * The import direction is part of the design: app → lib → db, server → lib → db. A wrong import
@@ -23,6 +24,27 @@ const libCore = [...LIB_CORE_FOLDERS.map((f) => `./lib/${f}`), ...LIB_CORE_FILES
 const restrict = (regexes, message) => ({
   "no-restricted-imports": ["error", { patterns: regexes.map((regex) => ({ regex, message })) }],
 });
+
+/**
+ * A route folder's private folders (`app/cases/_components/`, any `_name/` under a route) are its
+ * own: another route that needs one of their pieces means the piece is shared, and shared UI lives
+ * in `app/_components/` (issue 14.4). One zone per private folder: everything in app/ but its
+ * route may not import from it. Read from the tree, so a new route is covered without an edit.
+ */
+const appEntries = readdirSync(new URL("./app", import.meta.url), { withFileTypes: true });
+const privateFoldersOf = (dir) =>
+  readdirSync(new URL(`./${dir}`, import.meta.url), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => (e.name.startsWith("_") ? [`${dir}/${e.name}`] : privateFoldersOf(`${dir}/${e.name}`)));
+export const routePrivateZones = appEntries
+  .filter((route) => route.isDirectory() && !route.name.startsWith("_"))
+  .flatMap((route) =>
+    privateFoldersOf(`app/${route.name}`).map((from) => ({
+      target: appEntries.filter((e) => e.name !== route.name).map((e) => `./app/${e.name}`),
+      from: `./${from}`,
+      message: `${from}/ belongs to app/${route.name}/: a piece used by more than one route lives in app/_components/.`,
+    })),
+  );
 
 const config = [
   ...nextVitals,
@@ -59,6 +81,10 @@ const config = [
   {
     files: ["app/**"],
     rules: restrict([ours("db"), ours("server")], "app/ reaches the database only through lib/ (app → lib → db)."),
+  },
+  {
+    files: ["app/**"],
+    rules: { "import/no-restricted-paths": ["error", { zones: routePrivateZones }] },
   },
   {
     files: ["lib/**"],

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_PATH } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
@@ -60,7 +61,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     browserName: "chromium",
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -87,6 +88,8 @@ export default defineConfig({
       PUBLIC_URL: BASE_URL,
       E2E_DATA_DIR: ".test-data/e2e",
       STEPWISE_TEST_CLOCK: "1",
+      // The client secret of the organisation e2e/staff-oidc.spec.ts signs in with at its own test IdP.
+      OIDC_SECRET_E2E: "e2e-oidc-client-secret",
       // A line per request would bury the test report; warnings and errors still show.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

@@ -214,6 +214,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
         ),
     },
   },
+  "app/api/v1/cases/[id]/assign/route.ts": {
+    POST: { noCaseData: "hands the case to another caseworker; answers its id and the address the caller sent" },
+  },
   "app/api/v1/cases/[id]/close/route.ts": { POST: { noCaseData: "closes the case; answers only what the caller sent" } },
   "app/api/v1/cases/[id]/meetings/route.ts": { POST: { noCaseData: "schedules a meeting; answers only its id" } },
   "app/api/v1/cases/[id]/route.ts": {
@@ -240,6 +243,9 @@ const ROUTES: Record<string, Partial<Record<(typeof METHODS)[number], RouteRule>
   "app/api/test-organisation/route.ts": {
     POST: { noCaseData: "makes an organisation and its administrator for a browser test (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" },
   },
+  "app/api/test-organisation/oidc/route.ts": {
+    POST: { noCaseData: "sets a made-up organisation's staff IdP for a browser test (404 unless STEPWISE_TEST_CLOCK=1 on loopback)" },
+  },
   "app/api/v1/me/export/route.ts": {
     GET: {
       logs: "data_export",
@@ -257,7 +263,10 @@ type PageRule = { noCaseData: string } | { logsIn: Record<string, string[]> };
 
 const PAGES: Record<string, PageRule> = {
   "app/admin/erase-case/page.tsx": { noCaseData: "the administrator's erasure form: nothing of any case until they type an id" },
-  "app/admin/page.tsx": { noCaseData: "the administrator's own organisation's staff: names, e-mail addresses, roles; no case" },
+  "app/admin/page.tsx": {
+    noCaseData:
+      "the administrator's own organisation's staff (names, e-mail addresses, roles), its own providers and activities, and API tokens (names, dates); no case",
+  },
   "app/admin/jobs/page.tsx": {
     noCaseData: "failed jobs for an administrator: queue, id, tries and error (job data holds ids; addresses are left out)",
   },

@@ -146,7 +146,7 @@ ${s9Table(s.records)}
 
 ## B1. The figures a person feels (issue 19)
 
-Real Chromium (/usr/bin/chromium through playwright-core) against the whole app as \`npm start\` runs it (its own database, the seeded demo meeting, a production build), the app on core 0 and every browser tab on core 1. ${o.b1Joins} cold joins, each reopened twice warm; keystrokes: ${o.b1Edits} by one typist, then ${Math.ceil(o.b1Edits / 4) * 2} each by four at once, each observed in three other tabs and on the shared screen (a requestAnimationFrame check of what is rendered, against the typist's \`beforeinput\`); the simulated meeting: ${o.b1MeetingEdits} keystrokes of typing and deleting, 90 minutes of a meeting compressed into about a minute.
+Real Chromium (Debian's, through playwright-core) against the whole app as \`npm start\` runs it (its own database, the seeded demo meeting, a production build), the app on core 0 and every browser tab on core 1. ${o.b1Joins} cold joins, each reopened twice warm; keystrokes: ${o.b1Edits} by one typist, then ${Math.ceil(o.b1Edits / 4) * 2} each by four at once, each observed in three other tabs and on the shared screen (a requestAnimationFrame check of what is rendered, against the typist's \`beforeinput\`); the simulated meeting: ${o.b1MeetingEdits} keystrokes of typing and deleting, 90 minutes of a meeting compressed into about a minute.
 
 ${b1Table(s.records)}
 `;

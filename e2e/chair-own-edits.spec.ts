@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoLinks } from "./demo-links";
 import { waitSaved } from "./room-helpers";
 import { caseworkerPage, invite, openCaseWithMeeting } from "./staff-helpers";
 import { joinAs } from "./room-helpers";
+import { countRenders, readRenders, resetRenders } from "./render-probe";
 
 /**
  * Issue 13 §4: "the caseworker's own new agenda items and actions appear 1.6–3.4 s after she adds
@@ -33,10 +34,8 @@ test("the chair's own new agenda item and action are on her screen before any an
   await cw.getByTestId("chair-choose-caseworker").click();
   await cw.getByTestId("phase-next").click();
   await cw.getByTestId("item-start-first").click();
-  const wall: Page = await cw.context().newPage();
-  await wall.goto(cw.url() + "/present");
-  await expect(wall.getByTestId("present-plan")).toBeVisible();
-  await cw.bringToFront();
+  // Her shared screen, opened as she opens it (the room's link, a new tab), and left in front.
+  const wall = await openWall(cw);
   for (let i = 0; i < 4; i++) await cw.getByTestId("phase-next").click();
   await expect(cw.getByTestId("closing-check")).toBeVisible();
   await waitSaved(cw);
@@ -56,5 +55,83 @@ test("the chair's own new agenda item and action are on her screen before any an
   for (const send of held.splice(0)) send();
   await expect(employee.getByTestId("action-text").last()).toHaveValue("Aftale arbejdstider");
   await expect(wall.getByTestId("present-actions")).toContainText("Aftale arbejdstider");
+  for (const p of [cw, employee]) await p.context().close();
+});
+
+/** The shared screen, opened from the room's own link (a new tab of her browser). */
+async function openWall(cw: Page): Promise<Page> {
+  const [wall] = await Promise.all([cw.context().waitForEvent("page"), cw.getByTestId("open-present").click()]);
+  await expect(wall.getByTestId("present-plan")).toBeVisible();
+  return wall;
+}
+
+/** The caseworker chairs a new case's meeting, in the closing step, her shared screen open. */
+async function chairInClosing(browser: Browser): Promise<{ cw: Page; employee: Page; wall: Page }> {
+  const cw = await caseworkerPage(browser, demoLinks().caseworkerEmail);
+  await countRenders(cw);
+  await openCaseWithMeeting(cw, "Bodil Jensen");
+  const employee = await joinAs(browser, await invite(cw, "employee", "Bodil Jensen"));
+  await cw.getByTestId("open-room").click();
+  await expect(cw).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
+  await waitSaved(cw);
+  await cw.getByTestId("agenda-add-title").fill("Status");
+  await cw.getByTestId("agenda-add-submit").click();
+  await cw.getByTestId("chair-choose-caseworker").click();
+  await cw.getByTestId("phase-next").click();
+  await cw.getByTestId("item-start-first").click();
+  const wall = await openWall(cw);
+  for (let i = 0; i < 4; i++) await cw.getByTestId("phase-next").click();
+  await expect(cw.getByTestId("closing-check")).toBeVisible();
+  await waitSaved(cw);
+  return { cw, employee, wall };
+}
+
+/**
+ * Components React renders for one add, counted from the submit to the end of the work it
+ * triggers at once (the store updates are rendered synchronously, the change-log note in a
+ * microtask, the effects right after): what she waits for before the item is on her screen.
+ */
+async function rendersForAdd(page: Page, form: "agenda-add-form" | "action-add-form", text: string): Promise<number> {
+  await page.getByTestId(form === "agenda-add-form" ? "agenda-add-title" : "action-add-text").fill(text);
+  await resetRenders(page);
+  await page.evaluate(async (testId) => {
+    document.querySelector<HTMLFormElement>(`[data-testid="${testId}"]`)!.requestSubmit();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }, form);
+  const { renders } = await readRenders(page);
+  const list = form === "agenda-add-form" ? page.getByTestId("agenda-item-title") : page.getByTestId("action-text");
+  await expect(list.last()).toHaveValue(text);
+  await waitSaved(page);
+  return renders;
+}
+
+/**
+ * Issue 13 §4, the cause: on her slow, busy machine each add cost seconds because React re-rendered
+ * every agenda item, action row and consent card (about a thousand components with a dozen items,
+ * and her browser did it twice: the room and the shared screen). The cost of one add must not grow
+ * with the length of the plan: twelve more items in between add (almost) nothing to it. No
+ * timings: a count of rendered components, taken through React's DevTools hook (e2e/render-probe.ts).
+ */
+test("adding one agenda item or action in the chair's closing step renders no more with a long plan than with a short one", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { cw, employee } = await chairInClosing(browser);
+  const shortAgenda = await rendersForAdd(cw, "agenda-add-form", "Første");
+  const shortActions = await rendersForAdd(cw, "action-add-form", "Første handling");
+  for (let i = 0; i < 6; i++) {
+    await cw.getByTestId("agenda-add-title").fill(`Punkt ${i}`);
+    await cw.getByTestId("agenda-add-submit").click();
+    await cw.getByTestId("action-add-text").fill(`Handling ${i}`);
+    await cw.getByTestId("action-add-text").press("Enter");
+  }
+  await expect(cw.getByTestId("action-text")).toHaveCount(7);
+  await waitSaved(cw);
+  const longAgenda = await rendersForAdd(cw, "agenda-add-form", "Sidste");
+  const longActions = await rendersForAdd(cw, "action-add-form", "Sidste handling");
+  // Before the fix each existing item cost more than fifteen renders per add (some 100 more here);
+  // a clock tick landing in the window costs a handful.
+  expect(longAgenda - shortAgenda, `agenda: ${shortAgenda} → ${longAgenda} renders`).toBeLessThan(25);
+  expect(longActions - shortActions, `actions: ${shortActions} → ${longActions} renders`).toBeLessThan(25);
   for (const p of [cw, employee]) await p.context().close();
 });

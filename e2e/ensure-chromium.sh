@@ -2,7 +2,8 @@
 # Playwright drives Debian's Chromium: no browser download works on these machines.
 # Installs it when missing (needs root or passwordless sudo, as on CI).
 set -e
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+# CHROMIUM_PATH: the same variable e2e/chromium.ts reads.
+if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then exit 0; fi
 echo "Installing Debian's chromium for the browser tests…"
 if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive

@@ -22,8 +22,8 @@ export type ActionCtx<A extends ActionAuth> = { actor: ActorOf<A>; actors: Actor
  * `{ ok: true, value }`, or every thrown typed error mapped once to `{ ok: false, error, fields }`.
  * Next's redirect() and notFound() pass through.
  *
- *   export const renameCaseAction = action({ auth: "staff" }, async ({ actor }, caseId: string, form: FormData) =>
- *     renameCase({ staffUserId: actor.userId, caseId, raw: { name: form.get("name") } }),
+ *   export const renameCaseAction = action({ auth: "staff" }, async ({ actors }, caseId: string, form: FormData) =>
+ *     renameCase({ who: actors, caseId, raw: { name: form.get("name") } }),
  *   );
  */
 export function action<A extends ActionAuth, Args extends unknown[], T>(

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { errorClass, inputClass, labelClass, noticeClass, primaryButtonClass, selectClass } from "@/app/_components/ui/classes";
-import { submitWithoutReset } from "../cases/_components/keep-typed";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
 import { inviteStaffAction } from "./actions";
 
 const ROLES = ["caseworker", "team_lead", "admin"] as const;

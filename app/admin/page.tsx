@@ -8,10 +8,11 @@ import { listStaff } from "@/lib/staff/list-staff";
 import { listOwnCatalogue } from "@/lib/organisations/list-own-catalogue";
 import { organisationNameOf } from "@/lib/organisations/organisation-name-of";
 import { staffCan } from "@/lib/permissions";
-import { StaffPage } from "../cases/_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { OwnCatalogueSection } from "./_catalogue/own-catalogue-section";
 import { InviteStaffForm } from "./invite-staff-form";
 import { StaffRow } from "./staff-row";
+import { ApiTokensSection } from "./tokens/api-tokens-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -20,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * /admin: an administrator's own organisation: its staff (invite, change role, deactivate,
- * reactivate) and its own providers and activities beside the country's activity catalogue.
+ * reactivate), its own providers and activities beside the country's activity catalogue, and its
+ * API tokens.
  */
 export default async function AdminPage() {
   const staff = await requireStaffPage("/admin");
@@ -53,6 +55,7 @@ export default async function AdminPage() {
         </ul>
       </section>
       <OwnCatalogueSection providers={catalogue.providers} activities={catalogue.activities} />
+      <ApiTokensSection staff={staff} />
       <nav aria-labelledby="more-heading" className="mt-8">
         <h2 id="more-heading" className="text-xl font-semibold text-slate-900">
           {t("more.heading")}

@@ -8,7 +8,7 @@ import { listHandoverTargets } from "@/lib/case-list/list-handover-targets";
 import { isTeamLead } from "@/lib/cases/is-team-lead";
 import { CASE_LIST_SORTS, type CaseListQuery } from "@/lib/case-list/case-list-input";
 import { recordCaseListShown } from "@/lib/case-list/record-case-list-shown";
-import { StaffPage } from "./_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { HandOverForm } from "./_components/hand-over-form";
 import {
   alertClass,

@@ -9,12 +9,17 @@ import { VerifyResult } from "./verify-result";
 /** Keep in step with MAX_BUNDLE_BYTES in lib (checked there too): refuse big files before uploading. */
 const MAX_BYTES = 512 * 1024;
 
+/** The file field's message: the two the server names, else that the check failed. */
+function fileError(code: string | undefined): "no_file" | "too_large" | "failed" {
+  return code === "no_file" || code === "too_large" ? code : "failed";
+}
+
 export function VerifyForm() {
   const t = useTranslations("verify");
   const id = useId();
   const [state, action, pending] = useActionState<VerifyState, FormData>(verifyUploadedBundle, null);
   const [tooBig, setTooBig] = useState(false);
-  const error = tooBig ? "too_large" : state && !state.ok ? state.error : null;
+  const error = tooBig ? "too_large" : state && !state.ok ? fileError(state.fields?.file) : null;
   const fileRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   // Each answer from the server moves the focus to it: the result, or the file field with its error.
@@ -67,7 +72,7 @@ export function VerifyForm() {
       </form>
 
       <div ref={resultRef} tabIndex={-1} role="status" aria-live="polite" className="outline-none" data-testid="verify-result-region">
-        {state?.ok ? <VerifyResult result={state.result} fileName={state.fileName} /> : null}
+        {state?.ok ? <VerifyResult result={state.value.result} fileName={state.value.fileName} /> : null}
       </div>
     </div>
   );

@@ -1,10 +1,11 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { forEachRun, sleep, type Context } from "../lib/context";
 import { summarize } from "../lib/stats";
+import { CHROMIUM_PATH } from "../../e2e/chromium";
 import { startApp, type AppProcess } from "./app-process";
 
 /**
- * B1, the figures a person feels (issue 19), in real Chromium (/usr/bin/chromium) against the
+ * B1, the figures a person feels (issue 19), in real Chromium (the system's, e2e/chromium.ts) against the
  * whole app started as `npm start` is, with the seeded demo meeting:
  * - join link → room ready ("all changes saved"), cold (fresh browser profile) and warm (the same
  *   tab opening the room again: HTTP cache and session warm);
@@ -184,7 +185,7 @@ export async function runB1(ctx: Context): Promise<void> {
         app = await startApp(ctx.opts.browserPort, ctx.log);
         const { links, meetingUrl } = app.links;
         browser = await chromium.launch({
-          executablePath: "/usr/bin/chromium",
+          executablePath: CHROMIUM_PATH,
           args: [
             "--no-sandbox",
             "--disable-gpu",

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
+import { rowsOf } from "../raw-rows";
 import { accessLog, accessLogRepeats } from "../schema";
 
 export type AccessLogRow = typeof accessLog.$inferSelect;
@@ -93,4 +94,43 @@ export async function listAccessLogForCase(
 export async function countAccessLogForCase(db: Db, q: AccessLogQuery): Promise<number> {
   const [row] = await db.select({ n: count() }).from(accessLog).where(whereOf(q));
   return row?.n ?? 0;
+}
+
+/** The access log's retention (stepwise_purge_access_log): rows last shown before `before`. */
+export async function purgeAccessLogBefore(db: Db, before: Date): Promise<number> {
+  const [row] = rowsOf<{ purged: number }>(
+    await db.execute(sql`select stepwise_purge_access_log(${before.toISOString()}::timestamptz) as purged`),
+  );
+  return Number(row?.purged ?? 0);
+}
+
+/**
+ * When this participant's browser last opened the meeting's shared document over the socket, as
+ * the collaboration server recorded it (`meeting_doc` rows of the access log: written by the
+ * server after it authenticated the socket, never by a browser). Repeated opens count up on the
+ * first row of their window (access_log_repeats), so the latest opening of a row is its repeat's
+ * `last_at` when it has one. Only openings at or after `since` count; null when there is none.
+ */
+export async function findLatestRoomOpening(
+  db: Db,
+  input: { caseId: string; meetingId: string; participantId: string; since: Date | null },
+): Promise<Date | null> {
+  const latest = sql<Date>`greatest(${accessLog.at}, coalesce(${accessLogRepeats.lastAt}, ${accessLog.at}))`.mapWith(accessLog.at);
+  const rows = await db
+    .select({ at: latest })
+    .from(accessLog)
+    .leftJoin(accessLogRepeats, eq(accessLogRepeats.accessLogId, accessLog.id))
+    .where(
+      and(
+        eq(accessLog.caseId, input.caseId),
+        eq(accessLog.what, "meeting_doc"),
+        eq(accessLog.resourceId, input.meetingId),
+        eq(accessLog.actorKind, "participant"),
+        eq(accessLog.actorId, input.participantId),
+        input.since ? sql`${latest} >= ${input.since.toISOString()}::timestamptz` : undefined,
+      ),
+    )
+    .orderBy(desc(latest))
+    .limit(1);
+  return rows[0]?.at ?? null;
 }

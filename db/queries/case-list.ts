@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { cases, participants, users } from "../schema";
 import type { CaseRow } from "./cases";
@@ -143,19 +143,4 @@ export async function listCaseListIds(db: Db, f: CaseListFilter): Promise<string
       ? await db.select({ id: cases.id }).from(cases).where(where)
       : await db.select({ id: cases.id }).from(participants).innerJoin(cases, eq(cases.id, participants.caseId)).where(where);
   return rows.map((r) => r.id);
-}
-
-/**
- * The organisation's active caseworkers and team leads: whom cases can be assigned to (the team
- * view's caseworker filter and the handover choice; lib/cases/is-caseworker-of.ts is the same rule).
- */
-export async function listStaffUsers(db: Db, organisationId: string): Promise<{ id: string; name: string }[]> {
-  const rows = await db
-    .select({ id: users.id, name: sql<string>`coalesce(${users.name}, ${users.email}, ${users.id})` })
-    .from(users)
-    .where(
-      and(eq(users.organisationId, organisationId), isNull(users.deactivatedAt), inArray(users.staffRole, ["caseworker", "team_lead"])),
-    )
-    .orderBy(asc(sql`coalesce(${users.name}, ${users.email}, ${users.id})`));
-  return rows;
 }

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { rowsOf } from "../raw-rows";
 import { cases, participants } from "../schema";
 import type { ParticipantRow } from "./participants";
 
@@ -54,4 +55,21 @@ export async function listCaseStates(db: Db, ids: readonly string[]): Promise<{ 
     .select({ id: cases.id, state: cases.state })
     .from(cases)
     .where(inArray(cases.id, [...ids]));
+}
+
+/**
+ * Closed cases whose retention has run out on `today` (YYYY-MM-DD): closed more than their
+ * organisation's closed_case_retention_days ago (or `defaultDays` where it sets none). Oldest
+ * first, at most `limit` per run so one run stays short.
+ */
+export async function listCasesPastRetention(db: Db, input: { today: string; defaultDays: number; limit: number }): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select c.id from cases c join organisations o on o.id = c.organisation_id
+          where c.state = 'closed' and c.closed_on is not null
+            and c.closed_on < ${input.today}::date - coalesce(o.closed_case_retention_days, ${input.defaultDays}::int)
+          order by c.closed_on, c.id limit ${input.limit}`,
+    ),
+  );
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { rowsOf } from "../raw-rows";
 import { EVIDENCE_TABLES, GUARDED_TABLES } from "../roles";
 
 export type DatabaseRoleFacts = {
@@ -37,9 +38,4 @@ export async function readDatabaseRoleFacts(db: Db): Promise<DatabaseRoleFacts> 
     maySkipTriggers = p?.may === true;
   }
   return { role: r.role, superuser: r.superuser, ownsEvidence: r.owns ?? [], mayChangeEvidence: r.writable ?? [], maySkipTriggers };
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  const r = result as { rows?: T[] } & T[];
-  return r.rows ?? r;
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { rowsOf } from "../raw-rows";
 import { JOB_SCHEMA } from "../job-schema";
 import { caseErasures, outboxMail, participants, users } from "../schema";
 
@@ -88,34 +89,4 @@ export async function addressesStillHeld(db: Db, addresses: string[]): Promise<S
   const b = await db.select({ email: users.email }).from(users).where(inArray(users.email, addresses));
   const c = await db.select({ email: outboxMail.toAddress }).from(outboxMail).where(inArray(outboxMail.toAddress, addresses));
   return new Set([...a, ...b, ...c].map((r) => r.email).filter((e): e is string => e !== null));
-}
-
-/** The access log's retention (stepwise_purge_access_log): rows last shown before `before`. */
-export async function purgeAccessLogBefore(db: Db, before: Date): Promise<number> {
-  const [row] = rowsOf<{ purged: number }>(
-    await db.execute(sql`select stepwise_purge_access_log(${before.toISOString()}::timestamptz) as purged`),
-  );
-  return Number(row?.purged ?? 0);
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  const r = result as { rows?: T[] } & T[];
-  return r.rows ?? r;
-}
-
-/**
- * Closed cases whose retention has run out on `today` (YYYY-MM-DD): closed more than their
- * organisation's closed_case_retention_days ago (or `defaultDays` where it sets none). Oldest
- * first, at most `limit` per run so one run stays short.
- */
-export async function listCasesPastRetention(db: Db, input: { today: string; defaultDays: number; limit: number }): Promise<string[]> {
-  const rows = rowsOf<{ id: string }>(
-    await db.execute(
-      sql`select c.id from cases c join organisations o on o.id = c.organisation_id
-          where c.state = 'closed' and c.closed_on is not null
-            and c.closed_on < ${input.today}::date - coalesce(o.closed_case_retention_days, ${input.defaultDays}::int)
-          order by c.closed_on, c.id limit ${input.limit}`,
-    ),
-  );
-  return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { authSessions, calendarSubscriptions, joinLinks, participantSessions, verificationTokens } from "../schema";
+import { calendarSubscriptions, joinLinks, verificationTokens } from "../schema";
+import { deleteParticipantSessionsEndedBefore, deleteStaffSessionsExpiredBefore } from "./sessions";
 
 export type PurgedAccess = {
   participantSessions: number;
@@ -19,15 +20,7 @@ export type PurgedAccess = {
 export async function purgeExpiredAccess(db: Db, input: { before: Date; now: Date }): Promise<PurgedAccess> {
   const { before, now } = input;
   return db.transaction(async (tx) => {
-    const sessions = await tx
-      .delete(participantSessions)
-      .where(
-        or(
-          lt(participantSessions.expiresAt, before),
-          and(isNotNull(participantSessions.revokedAt), lt(participantSessions.revokedAt, before)),
-        ),
-      )
-      .returning({ id: participantSessions.id });
+    const sessions = await deleteParticipantSessionsEndedBefore(tx, before);
     const links = await tx
       .delete(joinLinks)
       .where(or(lt(joinLinks.expiresAt, before), and(isNotNull(joinLinks.revokedAt), lt(joinLinks.revokedAt, before))))
@@ -40,13 +33,13 @@ export async function purgeExpiredAccess(db: Db, input: { before: Date; now: Dat
       .delete(verificationTokens)
       .where(lt(verificationTokens.expires, now))
       .returning({ id: verificationTokens.token });
-    const staff = await tx.delete(authSessions).where(lt(authSessions.expires, before)).returning({ id: authSessions.userId });
+    const staff = await deleteStaffSessionsExpiredBefore(tx, before);
     return {
-      participantSessions: sessions.length,
+      participantSessions: sessions,
       joinLinks: links.length,
       calendarLinks: calendars.length,
       signInLinks: tokens.length,
-      staffSessions: staff.length,
+      staffSessions: staff,
     };
   });
 }

@@ -1,11 +1,13 @@
 import { and, desc, eq, gt, inArray, isNull, lt, max, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { joinLinkUses, joinLinks, participantSessions, participants } from "../schema";
+import { joinLinkUses, joinLinks, participants } from "../schema";
 import type { ParticipantRow } from "./participants";
+import { insertParticipantSession, revokeSessionsOfLinks } from "./sessions";
 
 /**
  * The `join_links` table and its uses: personal links, their uses (`join_link_uses`), and a
- * participant's newest link. Opening a link also opens a session (sessions.ts holds the look-ups).
+ * participant's newest link. Opening a link also opens a session, and withdrawing it ends them
+ * (through sessions.ts, which holds every session query).
  */
 
 export type JoinLinkRow = typeof joinLinks.$inferSelect;
@@ -48,7 +50,7 @@ export async function recordJoinLinkUseAndOpenSession(
       })
       .where(eq(joinLinks.id, input.linkId));
     await tx.insert(joinLinkUses).values({ joinLinkId: input.linkId, ip: input.ip, userAgent: input.userAgent });
-    await tx.insert(participantSessions).values({
+    await insertParticipantSession(tx, {
       tokenHash: input.sessionTokenHash,
       participantId: input.participantId,
       joinLinkId: input.linkId,
@@ -154,20 +156,11 @@ export async function revokeLinksAndTheirSessions(db: Db, participantId: string,
       .where(and(eq(joinLinks.participantId, participantId), isNull(joinLinks.revokedAt)))
       .returning({ id: joinLinks.id });
     const allLinks = await tx.select({ id: joinLinks.id }).from(joinLinks).where(eq(joinLinks.participantId, participantId));
-    if (allLinks.length > 0) {
-      await tx
-        .update(participantSessions)
-        .set({ revokedAt: at })
-        .where(
-          and(
-            inArray(
-              participantSessions.joinLinkId,
-              allLinks.map((l) => l.id),
-            ),
-            isNull(participantSessions.revokedAt),
-          ),
-        );
-    }
+    await revokeSessionsOfLinks(
+      tx,
+      allLinks.map((l) => l.id),
+      at,
+    );
     return revoked.length;
   });
 }

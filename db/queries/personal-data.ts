@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { calendarSubscriptions, invitationAnswers, joinLinks, joinLinkUses, outboxMail, participantSessions } from "../schema";
+import { calendarSubscriptions, invitationAnswers, joinLinks, joinLinkUses, outboxMail } from "../schema";
+import { listSessionsOfParticipant } from "./sessions";
 
 /**
  * What Stepwise keeps about one participant beyond the case itself, for their own export
@@ -39,15 +40,7 @@ export async function readParticipantTrail(db: Db, participantId: string, email:
             ),
           )
           .orderBy(asc(joinLinkUses.usedAt));
-  const sessions = await db
-    .select({
-      createdAt: participantSessions.createdAt,
-      expiresAt: participantSessions.expiresAt,
-      revokedAt: participantSessions.revokedAt,
-    })
-    .from(participantSessions)
-    .where(eq(participantSessions.participantId, participantId))
-    .orderBy(asc(participantSessions.createdAt));
+  const sessions = await listSessionsOfParticipant(db, participantId);
   const calendarLinks = await db
     .select({
       createdAt: calendarSubscriptions.createdAt,

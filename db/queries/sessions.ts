@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { authSessions, cases, joinLinks, participantSessions, participants, staffSessionAuth, users } from "../schema";
 
@@ -168,4 +168,55 @@ export async function findLiveStaffSessions(
         isNull(users.deactivatedAt),
       ),
     );
+}
+
+/** A participant's sessions, oldest first: when each was opened, until when, and whether it ended (their own export; never the token's hash). */
+export async function listSessionsOfParticipant(
+  db: Db,
+  participantId: string,
+): Promise<{ createdAt: Date; expiresAt: Date; revokedAt: Date | null }[]> {
+  return db
+    .select({
+      createdAt: participantSessions.createdAt,
+      expiresAt: participantSessions.expiresAt,
+      revokedAt: participantSessions.revokedAt,
+    })
+    .from(participantSessions)
+    .where(eq(participantSessions.participantId, participantId))
+    .orderBy(asc(participantSessions.createdAt));
+}
+
+/** End the live sessions opened with any of these join links (their links were withdrawn). */
+export async function revokeSessionsOfLinks(db: Db, joinLinkIds: string[], at: Date): Promise<void> {
+  if (joinLinkIds.length === 0) return;
+  await db
+    .update(participantSessions)
+    .set({ revokedAt: at })
+    .where(and(inArray(participantSessions.joinLinkId, joinLinkIds), isNull(participantSessions.revokedAt)));
+}
+
+/** Housekeeping: participant sessions that expired or were revoked before `before`, removed; how many. */
+export async function deleteParticipantSessionsEndedBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .delete(participantSessions)
+    .where(
+      or(
+        lt(participantSessions.expiresAt, before),
+        and(isNotNull(participantSessions.revokedAt), lt(participantSessions.revokedAt, before)),
+      ),
+    )
+    .returning({ id: participantSessions.id });
+  return rows.length;
+}
+
+/** Housekeeping: staff sessions that expired before `before`, removed; how many. */
+export async function deleteStaffSessionsExpiredBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db.delete(authSessions).where(lt(authSessions.expires, before)).returning({ id: authSessions.userId });
+  return rows.length;
+}
+
+/** End every session of a user at once (deactivation): the rows go, and with them the cookies' worth. */
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const rows = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ t: authSessions.sessionToken });
+  return rows.length;
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { authSessions, users, verificationTokens } from "../schema";
+import { users, verificationTokens } from "../schema";
 
 /** The `users` table (staff accounts for Auth.js) and its pending sign-in links (`verification_tokens`). */
 
@@ -88,12 +88,6 @@ export async function updateStaffOfOrganisation(
   return row ?? null;
 }
 
-/** End every session of a user at once (deactivation): the rows go, and with them the cookies' worth. */
-export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
-  const rows = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ t: authSessions.sessionToken });
-  return rows.length;
-}
-
 /** Pending sign-in links (their hashed tokens), for the overview and tests. */
 export async function countVerificationTokens(db: Db, identifier?: string): Promise<number> {
   const rows = await db
@@ -101,4 +95,19 @@ export async function countVerificationTokens(db: Db, identifier?: string): Prom
     .from(verificationTokens)
     .where(identifier ? eq(verificationTokens.identifier, identifier) : undefined);
   return rows.length;
+}
+
+/**
+ * The organisation's active caseworkers and team leads: whom cases can be assigned to (the team
+ * view's caseworker filter and the handover choice; lib/cases/is-caseworker-of.ts is the same rule).
+ */
+export async function listStaffUsers(db: Db, organisationId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db
+    .select({ id: users.id, name: sql<string>`coalesce(${users.name}, ${users.email}, ${users.id})` })
+    .from(users)
+    .where(
+      and(eq(users.organisationId, organisationId), isNull(users.deactivatedAt), inArray(users.staffRole, ["caseworker", "team_lead"])),
+    )
+    .orderBy(asc(sql`coalesce(${users.name}, ${users.email}, ${users.id})`));
+  return rows;
 }

@@ -8,6 +8,7 @@ import { addDays, dateInZone } from "../time/zoned";
 import { useTempDataDir } from "../auth/testing";
 import { joinLinkExpiry } from "./join-link-expiry";
 import { openJoinLink } from "./open-join-link";
+import { staffWho } from "../testing/actors";
 
 const DAY = 86_400_000;
 
@@ -48,7 +49,7 @@ describe("personal links last as long as the case needs them", () => {
   it("a link given for the first meeting still opens the follow-up meeting two months later (no fixed 30 days)", async () => {
     const a = await staffCaseFixture("ttl.a@kommune.example"); // first meeting in 7 days
     const manager = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "manager", displayName: "Lars" },
       baseUrl: base,
@@ -58,7 +59,7 @@ describe("personal links last as long as the case needs them", () => {
     expect(manager.expiresAt.getTime()).toBeGreaterThan(at(7 + 29).getTime());
 
     const followUp = await scheduleCaseMeeting({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { title: "Opfølgning", date: addDays(dateInZone(new Date()), 60), time: "10:00", durationMinutes: "60", location: "Jobcentret" },
     });
@@ -74,15 +75,15 @@ describe("personal links last as long as the case needs them", () => {
   it("scheduling a meeting never revives a withdrawn link", async () => {
     const a = await staffCaseFixture("ttl.b@kommune.example");
     const rep = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "union_rep", displayName: "Tina" },
       baseUrl: base,
       locale: "da",
     });
-    await revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: rep.participantId } });
+    await revokeInvitation({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: rep.participantId } });
     await scheduleCaseMeeting({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { title: "Opfølgning", date: addDays(dateInZone(new Date()), 50), time: "10:00", durationMinutes: "60", location: "Jobcentret" },
     });

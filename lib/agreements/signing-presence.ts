@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { findLatestRoomOpening } from "@/db/queries/signing-presence";
+import { findLatestRoomOpening } from "@/db/queries/access-log";
 import { meetingDocName } from "../collab/doc-names";
 import { readSeen } from "../collab/flow-read";
 import { loadDocument } from "../collab-store/load-document";

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens } from "@/db/schema";
+import type { StaffActor, StaffRole } from "../access/actor";
 import { identify } from "../access/resolve-access";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createApiToken } from "./create-api-token";
@@ -64,5 +65,39 @@ describe("API tokens", () => {
       });
     }
     expect((await identify({ apiToken: "Bearer nonsense" })).system).toBeNull();
+  });
+
+  it("an administrator makes, lists and revokes their own organisation's tokens, as the CLI does; no other role may", async () => {
+    const admin = (organisationId: string, roles: StaffRole[] = ["admin"]): StaffActor => ({
+      kind: "staff",
+      userId: "staff-1",
+      email: "anne@jobcenter.example",
+      name: "Anne",
+      organisationId,
+      roles,
+      authMethod: "email-link",
+      authenticatedAt: new Date(),
+    });
+    const made = await createApiToken({ actor: admin(orgB), raw: { name: "Sagsoverblik" } });
+    expect((await identify({ apiToken: made.token })).system).toMatchObject({ organisationId: orgB, name: "Sagsoverblik" });
+    expect((await listApiTokens({ actor: admin(orgB) })).map((t) => t.name)).toEqual(["Sagsoverblik"]);
+    // Another organisation's administrator neither sees nor revokes it.
+    expect((await listApiTokens({ actor: admin(orgA) })).map((t) => t.id)).not.toContain(made.tokenId);
+    await expect(revokeApiToken({ actor: admin(orgA), tokenId: made.tokenId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const roles of [["caseworker"], ["team_lead"]] as StaffRole[][]) {
+      await expect(createApiToken({ actor: admin(orgB, roles), raw: { name: "X" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listApiTokens({ actor: admin(orgB, roles) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(revokeApiToken({ actor: admin(orgB, roles), tokenId: made.tokenId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(createApiToken({ actor: admin(orgB), raw: { name: "x".repeat(101) } })).rejects.toMatchObject({
+      details: { name: "tooLong" },
+    });
+    await expect(revokeApiToken({ actor: admin(orgB), tokenId: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await revokeApiToken({ actor: admin(orgB), tokenId: made.tokenId })).toMatchObject({ name: "Sagsoverblik" });
+    await expect(revokeApiToken({ actor: admin(orgB), tokenId: made.tokenId })).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { id: "revokedAlready" },
+    });
+    expect((await identify({ apiToken: made.token })).system).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { Me, MeetingContext } from "../access/actor";
 import { cancelMeeting } from "../followup/cancel-meeting";
 import { rescheduleMeeting } from "../followup/reschedule-meeting";
 import { dateInZone, timeInZone } from "../time/zoned";
-import { actingUserId } from "./api-caller";
+import { callerActors } from "./api-caller";
 import type { ZApiMeetingChanged, ZApiMeetingChange } from "./contract";
 import { organisationLocale } from "./schedule-meeting-by-api";
 
@@ -21,7 +21,7 @@ export async function changeMeetingByApi(input: {
 }): Promise<z.output<typeof ZApiMeetingChanged>> {
   const { me, meeting, body } = input;
   const common = {
-    staffUserId: actingUserId(me),
+    who: callerActors(me),
     meetingId: meeting.id,
     baseUrl: input.baseUrl,
     locale: await organisationLocale(me.caseId),

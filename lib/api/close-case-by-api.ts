@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Me } from "../access/actor";
 import { closeCase } from "../cases/close-case";
-import { actingUserId } from "./api-caller";
+import { callerActors } from "./api-caller";
 import type { ZApiCloseCase, ZApiClosed } from "./contract";
 
 /**
@@ -13,6 +13,6 @@ export async function closeCaseByApi(input: {
   body: z.output<typeof ZApiCloseCase>;
   now: Date;
 }): Promise<z.output<typeof ZApiClosed>> {
-  const closed = await closeCase({ staffUserId: actingUserId(input.me), caseId: input.me.caseId, raw: input.body, now: input.now });
+  const closed = await closeCase({ who: callerActors(input.me), caseId: input.me.caseId, raw: input.body, now: input.now });
   return { caseId: closed.caseId, state: "closed", outcome: closed.outcome, date: closed.closedOn };
 }

@@ -149,6 +149,15 @@ export const ZApiClosed = z
   .object({ caseId: ZId, state: z.literal("closed"), outcome: z.enum(CASE_OUTCOMES), date: z.string() })
   .meta({ id: "CaseClosed" });
 
+/** A team lead hands a case to another caseworker of the organisation, named by e-mail. */
+export const ZApiAssignCase = z
+  .object({
+    caseworkerEmail: email.meta({ description: "An active caseworker or team lead of the organisation: the case's new caseworker." }),
+  })
+  .meta({ id: "CaseAssignment" });
+
+export const ZApiAssigned = z.object({ caseId: ZId, caseworkerEmail: z.string().meta({ format: "email" }) }).meta({ id: "CaseAssigned" });
+
 // ---- meetings ----------------------------------------------------------------------------------
 
 export const ZApiNewMeeting = z

@@ -6,6 +6,7 @@ import { newApiToken } from "../access/api-token";
 import { isUuid } from "../collab/doc-names";
 import { AppError } from "../errors";
 import { invalidInput } from "../input-errors";
+import { organisationOfTokens, type TokenOwner } from "./token-owner";
 
 /** A token's name says which system holds it ("Fagsystem", "Sagsoverblik"), so it can be revoked knowingly. */
 export const ZNewApiToken = z.object({
@@ -14,17 +15,18 @@ export const ZNewApiToken = z.object({
 
 /**
  * A new API token for one of an organisation's systems (the operator's `npm run admin --
- * token:create`). The token is returned this once; the database keeps only its SHA-256. Callers
- * authorise; the organisation must exist.
+ * token:create`, or an administrator on /admin). The token is returned this once; the database
+ * keeps only its SHA-256. The organisation must exist.
  */
-export async function createApiToken(input: { organisationId: string; raw: unknown }): Promise<{ token: string; tokenId: string }> {
+export async function createApiToken(input: TokenOwner & { raw: unknown }): Promise<{ token: string; tokenId: string }> {
+  const organisationId = organisationOfTokens(input);
   const parsed = ZNewApiToken.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   const noSuchOrganisation = () => new AppError("NOT_FOUND", "no such organisation", { org: "notFound" });
-  if (!isUuid(input.organisationId)) throw noSuchOrganisation();
+  if (!isUuid(organisationId)) throw noSuchOrganisation();
   const db = await getDb();
-  if (!(await findOrganisation(db, input.organisationId))) throw noSuchOrganisation();
+  if (!(await findOrganisation(db, organisationId))) throw noSuchOrganisation();
   const { token, tokenHash } = newApiToken();
-  const row = await insertApiToken(db, { organisationId: input.organisationId, name: parsed.data.name, tokenHash });
+  const row = await insertApiToken(db, { organisationId, name: parsed.data.name, tokenHash });
   return { token, tokenId: row.id };
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Me } from "../access/actor";
 import { inviteParticipant } from "../invites/invite-participant";
-import { actingUserId } from "./api-caller";
+import { callerActors } from "./api-caller";
 import type { ZApiInvitation, ZApiInvited } from "./contract";
 import { organisationLocale } from "./schedule-meeting-by-api";
 
@@ -17,7 +17,7 @@ export async function inviteByApi(input: {
   now: Date;
 }): Promise<z.output<typeof ZApiInvited>> {
   const issued = await inviteParticipant({
-    staffUserId: actingUserId(input.me),
+    who: callerActors(input.me),
     caseId: input.me.caseId,
     raw: { role: input.body.role, displayName: input.body.name, email: input.body.email ?? null },
     baseUrl: input.baseUrl,

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { queryCaseList } from "@/db/queries/case-list";
 import type { CaseRow } from "@/db/queries/cases";
 import { recordAccessMerged } from "../audit/record-access-merged";
+import { isTeamLead } from "../cases/is-team-lead";
 import type { ApiCaller } from "./api-caller";
 import type { ZApiCaseItem, ZApiCaseList, ZApiCaseListQuery } from "./contract";
 
@@ -10,7 +11,7 @@ export const API_PAGE_SIZE = 50;
 
 /**
  * `GET /api/v1/cases?q=&state=&page=`: a page of the organisation's cases for a system (the team
- * lead's team view), the cases a staff member is on for them — the case list's own query
+ * lead's team view) and for a team lead, the cases a caseworker is on for them — the case list's own query
  * (db/queries/case-list.ts: search in name, reference and employer), newest first. Each case
  * listed is an access-log row (merged per window, as the caseworker's own list), naming the caller.
  */
@@ -24,7 +25,8 @@ export async function listCasesByApi(input: {
     await getDb(),
     {
       organisationId: input.caller.organisationId,
-      scope: input.caller.kind === "system" ? "team" : { mine: input.caller.userId },
+      // A team lead sees the team's cases, as in their team view; a caseworker, their own.
+      scope: input.caller.kind === "system" || isTeamLead(input.caller) ? "team" : { mine: input.caller.userId },
       q: input.query.q || null,
       state: input.query.state ?? null,
       next: null,

@@ -18,7 +18,8 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
 const error = (description: string) => ({ description, content: { "application/json": { schema: ZApiError } } });
 
 function operationObject(op: ApiOperation): ZodOpenApiOperationObject {
-  const takesInput = Boolean(op.body || op.query || op.on);
+  const id = op.on ?? op.pathId;
+  const takesInput = Boolean(op.body || op.query || id);
   const success =
     "file" in op.response
       ? { description: "The file", content: { [op.response.file]: { schema: z.string().meta({ format: "binary" }) } } }
@@ -26,14 +27,14 @@ function operationObject(op: ApiOperation): ZodOpenApiOperationObject {
   return {
     operationId: op.operationId,
     summary: op.summary,
-    ...(op.on || op.query ? { requestParams: { ...(op.on ? { path: ZIdParam } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
+    ...(id || op.query ? { requestParams: { ...(id ? { path: ZIdParam } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
     responses: {
       [String(op.status)]: success,
       ...(takesInput ? { "400": error("A field is missing or not valid: `details` names each") } : {}),
       "401": error("No API token or staff session, or one that is no longer valid"),
       "403": error("Not allowed for this caller's role in the organisation"),
-      ...(op.on ? { "404": error(`No such ${op.on} in the caller's organisation`) } : {}),
+      ...(id ? { "404": error(`No such ${id} in the caller's organisation`) } : {}),
       ...(op.conflict ? { "409": error("The state does not allow it (e.g. a closed case, a cancelled meeting)") } : {}),
       "429": {
         ...error("Over the rate limit: try again after `Retry-After` seconds"),

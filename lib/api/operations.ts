@@ -18,6 +18,11 @@ export type ApiOperation = {
   summary: string;
   /** What `{id}` names: the route resolves the caller on it (404 for another organisation's). */
   on?: "case" | "meeting" | "agreement";
+  /**
+   * What `{id}` names when the use-case resolves it itself, because the caller need not be on
+   * the case (a team lead acts on any of the organisation's cases); 404 for another organisation's.
+   */
+  pathId?: "case";
   body?: z.ZodType;
   query?: z.ZodObject;
   /** The success status and its body: a schema, or a file type. */
@@ -41,7 +46,7 @@ export const API_OPERATIONS = {
     operationId: "listCases",
     method: "get",
     path: "/api/v1/cases",
-    summary: "The organisation's cases (a staff member: their own), 50 a page, newest first",
+    summary: "The organisation's cases (for a caseworker: their own; for a team lead: the team's), 50 a page, newest first",
     query: c.ZApiCaseListQuery,
     status: 200,
     response: c.ZApiCaseList,
@@ -64,6 +69,18 @@ export const API_OPERATIONS = {
     body: c.ZApiCloseCase,
     status: 200,
     response: c.ZApiClosed,
+    conflict: true,
+  },
+  assignCase: {
+    operationId: "assignCase",
+    method: "post",
+    path: "/api/v1/cases/{id}/assign",
+    summary:
+      "A team lead (with their staff session) hands a case to another caseworker of the organisation; the employee is told who their caseworker now is (409 when the case is closed)",
+    pathId: "case",
+    body: c.ZApiAssignCase,
+    status: 200,
+    response: c.ZApiAssigned,
     conflict: true,
   },
   scheduleMeeting: {

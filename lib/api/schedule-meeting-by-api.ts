@@ -5,7 +5,7 @@ import { messagesFor } from "../i18n/catalogue";
 import type { Locale } from "../i18n/locales";
 import { organisationOfCase } from "../organisations/organisation-of-case";
 import { dateInZone, timeInZone } from "../time/zoned";
-import { actingUserId } from "./api-caller";
+import { callerActors } from "./api-caller";
 import type { ZApiNewMeeting } from "./contract";
 
 /**
@@ -18,7 +18,7 @@ export async function scheduleMeetingByApi(input: { me: Me; body: z.output<typeo
   const startsAt = new Date(body.startsAt);
   const locale = await organisationLocale(input.me.caseId);
   const m = await scheduleCaseMeeting({
-    staffUserId: actingUserId(input.me),
+    who: callerActors(input.me),
     caseId: input.me.caseId,
     raw: {
       title: body.title ?? defaultTitle(locale),

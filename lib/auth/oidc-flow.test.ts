@@ -78,6 +78,7 @@ beforeAll(async () => {
   expect(configured).toEqual({
     providerId: orgProviderId(otherOrg),
     redirectUri: `${app.url}/api/auth/callback/${orgProviderId(otherOrg)}`,
+    staffOidc: expect.objectContaining({ clientSecretEnv: "OIDC_SECRET_NAV_TEST", groupRoles: { "nav-veiledere": "caseworker" } }),
   });
 });
 afterAll(async () => {

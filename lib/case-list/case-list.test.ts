@@ -12,6 +12,7 @@ import { caseHasOverdueActions } from "./case-has-overdue-actions";
 import { closeCase } from "../cases/close-case";
 import { listMyCases } from "./list-my-cases";
 import { openCase } from "../cases/open-case";
+import { staffWho } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -31,9 +32,9 @@ const today = () => dateInZone(new Date());
 async function open(staffUserId: string, employeeName: string, more: Record<string, string> = {}) {
   return openCase({ staffUserId, raw: { employeeName, track: "employed", employer: "Lager A/S", ...more } });
 }
-const meetingIn = (staffUserId: string, caseId: string, days: number) =>
+const meetingIn = async (staffUserId: string, caseId: string, days: number) =>
   scheduleCaseMeeting({
-    staffUserId,
+    who: await staffWho(staffUserId),
     caseId,
     raw: { title: "Møde", date: addDays(today(), days), time: "10:00", durationMinutes: "60", location: "Jobcentret" },
   });
@@ -62,7 +63,7 @@ describe("listMyCases: search, filters, sorting and paging in the database", () 
     await meetingIn(me.id, later.id, 20);
     await open(me.id, "Nothing");
     const closed = await open(me.id, "Closed");
-    await closeCase({ staffUserId: me.id, caseId: closed.id, raw: { outcome: "other_job", date: today() } });
+    await closeCase({ who: await staffWho(me.id), caseId: closed.id, raw: { outcome: "other_job", date: today() } });
     const names = async (raw: Record<string, string>) =>
       (await listMyCases({ actor: as(me), raw })).items.map((c) => c.employeeName).sort();
     expect(await names({})).toEqual(["Later", "Nothing", "Soon"]);

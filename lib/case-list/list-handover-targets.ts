@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listStaffUsers } from "@/db/queries/case-list";
+import { listStaffUsers } from "@/db/queries/users";
 import type { StaffActor } from "../access/actor";
 import { AppError } from "../errors";
 import { isTeamLead } from "../cases/is-team-lead";

@@ -16,7 +16,7 @@ import { addParticipant } from "./add-participant";
 import { closeCase } from "./close-case";
 import { createBoundCase } from "../followup/testing";
 import { caseworkerStaffOf } from "../testing/fixtures";
-import { actorsOf } from "../testing/actors";
+import { actorsOf, staffWho } from "../testing/actors";
 import { recordProgress } from "../progress/record-progress";
 import { answerInvitation } from "../followup/answer-invitation";
 import { confirmAgreementRead } from "../followup/confirm-agreement-read";
@@ -39,9 +39,9 @@ afterAll(async () => {
 });
 
 const today = () => dateInZone(new Date());
-const schedule = (staffUserId: string, caseId: string) =>
+const schedule = async (staffUserId: string, caseId: string) =>
   scheduleCaseMeeting({
-    staffUserId,
+    who: await staffWho(staffUserId),
     caseId,
     raw: { title: "Opfølgning", date: addDays(today(), 14), time: "09:00", durationMinutes: "60", location: "Jobcentret" },
   });
@@ -63,7 +63,7 @@ function staffActor(user: { id: string; email: string; name: string | null; orga
 describe("closeCase", () => {
   it("closes with outcome and date, keeps it in the history, and then refuses every change with 409", async () => {
     const f = await staffCaseFixture("close.ok@kommune.example");
-    const r = await closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { outcome: "partial_return", date: today() } });
+    const r = await closeCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { outcome: "partial_return", date: today() } });
     expect(r).toEqual({ caseId: f.caseId, outcome: "partial_return", closedOn: today() });
     expect(await findCase(await getDb(), f.caseId)).toMatchObject({ state: "closed", outcome: "partial_return", closedOn: today() });
     expect(await listCaseEvents(await getDb(), f.caseId)).toEqual([
@@ -73,7 +73,7 @@ describe("closeCase", () => {
     await expect(schedule(f.staff.id, f.caseId)).rejects.toMatchObject({ code: "CONFLICT", details: { case: "closed" } });
     await expect(
       inviteParticipant({
-        staffUserId: f.staff.id,
+        who: await staffWho(f.staff.id),
         caseId: f.caseId,
         raw: { role: "manager", displayName: "Lars" },
         baseUrl: "https://x.example",
@@ -81,17 +81,19 @@ describe("closeCase", () => {
       }),
     ).rejects.toMatchObject({ code: "CONFLICT", details: { case: "closed" } });
     // … while looking at it still works, and the page offers only reopening.
-    await expect(requireCaseStaff({ staffUserId: f.staff.id, caseId: f.caseId })).resolves.toMatchObject({ case: { state: "closed" } });
-    const overview = await getCaseOverview({ staffUserId: f.staff.id, caseId: f.caseId });
+    await expect(requireCaseStaff({ who: await staffWho(f.staff.id), caseId: f.caseId })).resolves.toMatchObject({
+      case: { state: "closed" },
+    });
+    const overview = await getCaseOverview({ who: await staffWho(f.staff.id), caseId: f.caseId });
     expect(overview.may).toEqual({ manageInvitations: false, manageMeetings: false, manageCase: false, changeState: true });
     expect(overview.history).toEqual([expect.objectContaining({ kind: "closed", outcome: "partial_return", by: expect.any(String) })]);
   });
 
   it("answers 409 to closing a closed case, and leaves the first close as it was", async () => {
     const f = await staffCaseFixture("close.twice@kommune.example", { withMeeting: false });
-    await closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { outcome: "other_job", date: today() } });
+    await closeCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { outcome: "other_job", date: today() } });
     await expect(
-      closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { outcome: "education", date: today() } }),
+      closeCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { outcome: "education", date: today() } }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       details: { case: "closed" },
@@ -102,7 +104,7 @@ describe("closeCase", () => {
 
   it("answers field errors for an unknown outcome, a date that does not exist, and a day still to come", async () => {
     const f = await staffCaseFixture("close.invalid@kommune.example", { withMeeting: false });
-    const close = (raw: unknown) => closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw });
+    const close = async (raw: unknown) => closeCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw });
     await expect(close({ outcome: "retired", date: "2026-02-31" })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { outcome: "required", date: "invalidDate" },
@@ -115,11 +117,11 @@ describe("closeCase", () => {
     const f = await staffCaseFixture("close.who@kommune.example", { withMeeting: false });
     const other = await provisionCaseworker({ email: "close.other@kommune.example" });
     const raw = { outcome: "other", date: today() };
-    await expect(closeCase({ staffUserId: null, caseId: f.caseId, raw })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(closeCase({ staffUserId: other.id, caseId: f.caseId, raw })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(closeCase({ who: await staffWho(null), caseId: f.caseId, raw })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(closeCase({ who: await staffWho(other.id), caseId: f.caseId, raw })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await insertParticipant(await getDb(), { caseId: f.caseId, role: "observer", displayName: "Praktikant", userId: other.id });
-    await expect(closeCase({ staffUserId: other.id, caseId: f.caseId, raw })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(closeCase({ staffUserId: f.staff.id, caseId: "not-a-uuid", raw })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(closeCase({ who: await staffWho(other.id), caseId: f.caseId, raw })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(closeCase({ who: await staffWho(f.staff.id), caseId: "not-a-uuid", raw })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -127,7 +129,7 @@ describe("a closed case refuses its participants' changes too", () => {
   it("answers 409 to progress, an invitation answer, a read receipt, a new agreement version and completing the meeting", async () => {
     const bound = await createBoundCase();
     const staffUserId = await caseworkerStaffOf(bound);
-    await closeCase({ staffUserId, caseId: bound.caseId, raw: { outcome: "full_return", date: today() } });
+    await closeCase({ who: await staffWho(staffUserId), caseId: bound.caseId, raw: { outcome: "full_return", date: today() } });
     const closed = { code: "CONFLICT", details: { case: "closed" } };
     const { employee, caseworker } = bound.actors;
     // Their page offers none of it …
@@ -153,16 +155,16 @@ describe("a closed case refuses its participants' changes too", () => {
 describe("reopenCase", () => {
   it("answers a field error without a reason, and 409 for a case that is open", async () => {
     const f = await staffCaseFixture("reopen.invalid@kommune.example", { withMeeting: false });
-    await expect(reopenCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { reason: "x" } })).rejects.toMatchObject({
+    await expect(reopenCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { reason: "x" } })).rejects.toMatchObject({
       code: "CONFLICT",
       details: { case: "open" },
     });
-    await closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { outcome: "full_return", date: today() } });
-    await expect(reopenCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { reason: "   " } })).rejects.toMatchObject({
+    await closeCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { outcome: "full_return", date: today() } });
+    await expect(reopenCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { reason: "   " } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { reason: "required" },
     });
-    await expect(reopenCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: {} })).rejects.toMatchObject({
+    await expect(reopenCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: {} })).rejects.toMatchObject({
       details: { reason: "required" },
     });
     expect(await findCase(await getDb(), f.caseId)).toMatchObject({ state: "closed" });
@@ -170,8 +172,8 @@ describe("reopenCase", () => {
 
   it("reopens with a reason: the case takes changes again, and the history keeps close and reopen with who and why", async () => {
     const f = await staffCaseFixture("reopen.ok@kommune.example", { withMeeting: false });
-    await closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { outcome: "full_return", date: today() } });
-    await reopenCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { reason: " Sygemeldt igen " } });
+    await closeCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { outcome: "full_return", date: today() } });
+    await reopenCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { reason: " Sygemeldt igen " } });
     expect(await findCase(await getDb(), f.caseId)).toMatchObject({ state: "open", outcome: null, closedOn: null });
     await expect(schedule(f.staff.id, f.caseId)).resolves.toMatchObject({ id: expect.any(String) });
     expect((await listCaseEvents(await getDb(), f.caseId)).map((e) => [e.kind, e.outcome, e.reason, e.byUserId])).toEqual([
@@ -200,7 +202,7 @@ describe("handOverCase", () => {
     await expect(go({})).rejects.toMatchObject({ code: "INVALID_INPUT", details: { toUserId: "required" } });
     await expect(go({ toUserId: "nobody" })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { toUserId: "notCaseworker" } });
     await expect(go({ toUserId: f.staff.id })).rejects.toMatchObject({ code: "CONFLICT", details: { toUserId: "alreadyAssigned" } });
-    await closeCase({ staffUserId: f.staff.id, caseId: f.caseId, raw: { outcome: "other", date: today() } });
+    await closeCase({ who: await staffWho(f.staff.id), caseId: f.caseId, raw: { outcome: "other", date: today() } });
     const other = await provisionCaseworker({ email: "handover.target2@kommune.example" });
     await expect(go({ toUserId: other.id })).rejects.toMatchObject({ code: "CONFLICT", details: { case: "closed" } });
   });
@@ -233,8 +235,8 @@ describe("handOverCase", () => {
     const r = await handOverCase({ actor: lead, caseId: f.caseId, raw: { toUserId: to.id }, locale: "da" });
     expect(r.told).toBe(1);
 
-    await expect(requireCaseStaff({ staffUserId: f.staff.id, caseId: f.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const now = await requireCaseStaff({ staffUserId: to.id, caseId: f.caseId }, { action: "manage", resource: "case" });
+    await expect(requireCaseStaff({ who: await staffWho(f.staff.id), caseId: f.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const now = await requireCaseStaff({ who: await staffWho(to.id), caseId: f.caseId }, { action: "manage", resource: "case" });
     expect(now.me).toMatchObject({ participantId: r.caseworkerParticipantId, role: "caseworker", displayName: "Jonas Holm" });
     expect(now.case.assignedCaseworkerId).toBe(to.id);
     expect(await listCaseEvents(await getDb(), f.caseId)).toEqual([
@@ -255,7 +257,7 @@ describe("handOverCase", () => {
     const to = await provisionCaseworker({ email: "handover.new2@kommune.example" });
     const lead = staffActor(await provisionCaseworker({ email: "lead.stays@kommune.example" }), ["team_lead"]);
     await handOverCase({ actor: lead, caseId: f.caseId, raw: { toUserId: to.id }, locale: "en" });
-    const old = await requireCaseStaff({ staffUserId: f.staff.id, caseId: f.caseId });
+    const old = await requireCaseStaff({ who: await staffWho(f.staff.id), caseId: f.caseId });
     expect(old.me.role).toBe("observer");
   });
 });

@@ -11,6 +11,7 @@ import { openCase } from "./open-case";
 import { requireCaseStaff } from "./require-case-staff";
 import { staffCaseFixture } from "./testing";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
+import { staffWho } from "../testing/actors";
 
 /** A caseworker as the list sees them. */
 const cw = (u: { id: string; organisationId: string | null }) => ({
@@ -57,7 +58,7 @@ describe("openCase", () => {
     const staff = await provisionCaseworker({ email: "mette.test@kommune.example", name: "Mette Test" });
     const c = await openCase({ staffUserId: staff.id, raw: { employeeName: " Bodil Jensen ", track: "unemployed", employer: "" } });
     expect(c).toMatchObject({ employeeName: "Bodil Jensen", track: "unemployed", employer: null });
-    const overview = await getCaseOverview({ staffUserId: staff.id, caseId: c.id });
+    const overview = await getCaseOverview({ who: await staffWho(staff.id), caseId: c.id });
     expect(overview.participants).toEqual([
       expect.objectContaining({ role: "caseworker", displayName: "Mette Test", isMe: true, hasStaffAccount: true, link: { kind: "none" } }),
     ]);
@@ -107,13 +108,15 @@ describe("listMyCases and requireCaseStaff", () => {
     const mine = (await listMyCases({ actor: cw(a.staff) })).items;
     expect(mine.map((c) => c.id)).toEqual([a.caseId]);
     expect(mine[0]!.nextMeeting?.id).toBe(a.meetingId);
-    await expect(requireCaseStaff({ staffUserId: a.staff.id, caseId: b.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getCaseOverview({ staffUserId: a.staff.id, caseId: b.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(requireCaseStaff({ staffUserId: a.staff.id, caseId: "not-a-uuid" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(requireCaseStaff({ staffUserId: a.staff.id, caseId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+    await expect(requireCaseStaff({ who: await staffWho(a.staff.id), caseId: b.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getCaseOverview({ who: await staffWho(a.staff.id), caseId: b.caseId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requireCaseStaff({ who: await staffWho(a.staff.id), caseId: "not-a-uuid" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      requireCaseStaff({ who: await staffWho(a.staff.id), caseId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(requireCaseStaff({ staffUserId: null, caseId: a.caseId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(requireCaseStaff({ who: await staffWho(null), caseId: a.caseId })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(listMyCases({ actor: undefined })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
@@ -143,15 +146,15 @@ describe("scheduleCaseMeeting", () => {
     const a = await staffCaseFixture("sched.a@kommune.example", { withMeeting: false });
     const b = await staffCaseFixture("sched.b@kommune.example", { withMeeting: false });
     const good = { title: "Opfølgning", date: "2031-03-04", time: "09:30", durationMinutes: "45", location: "Jobcentret" };
-    await expect(scheduleCaseMeeting({ staffUserId: null, caseId: a.caseId, raw: good })).rejects.toMatchObject({
+    await expect(scheduleCaseMeeting({ who: await staffWho(null), caseId: a.caseId, raw: good })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(scheduleCaseMeeting({ staffUserId: b.staff.id, caseId: a.caseId, raw: good })).rejects.toMatchObject({
+    await expect(scheduleCaseMeeting({ who: await staffWho(b.staff.id), caseId: a.caseId, raw: good })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
       scheduleCaseMeeting({
-        staffUserId: a.staff.id,
+        who: await staffWho(a.staff.id),
         caseId: a.caseId,
         raw: { title: "", date: "2031-02-30", time: "25:00", durationMinutes: "5", location: "", videoUrl: "javascript:alert(1)" },
       }),
@@ -160,12 +163,12 @@ describe("scheduleCaseMeeting", () => {
       details: { title: "required", date: "date", time: "time", durationMinutes: "duration", videoUrl: "url" },
     });
     await expect(
-      scheduleCaseMeeting({ staffUserId: a.staff.id, caseId: a.caseId, raw: { ...good, location: "", videoUrl: "" } }),
+      scheduleCaseMeeting({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { ...good, location: "", videoUrl: "" } }),
     ).rejects.toMatchObject({ details: { location: "placeOrVideo" } });
 
-    const m = await scheduleCaseMeeting({ staffUserId: a.staff.id, caseId: a.caseId, raw: good });
+    const m = await scheduleCaseMeeting({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: good });
     expect(m.startsAt.toISOString()).toBe("2031-03-04T08:30:00.000Z");
-    const overview = await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId });
+    const overview = await getCaseOverview({ who: await staffWho(a.staff.id), caseId: a.caseId });
     expect(overview.meetings).toEqual([
       expect.objectContaining({ id: m.id, title: "Opfølgning", durationMinutes: 45, location: "Jobcentret" }),
     ]);

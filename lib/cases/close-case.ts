@@ -8,6 +8,7 @@ import { assertCan } from "../permissions";
 import { dateInZone } from "../time/zoned";
 import { ZCloseCase, type CaseOutcome } from "./case-lifecycle-input";
 import { requireCaseStaff } from "./require-case-staff";
+import type { Actors } from "../access/actor";
 
 /**
  * The caseworker closes the case with its outcome and the day it ended (today or earlier). From
@@ -17,13 +18,13 @@ import { requireCaseStaff } from "./require-case-staff";
  * lost message). Closing a closed case answers 409 too. The close is kept in the case's history.
  */
 export async function closeCase(input: {
-  staffUserId: string | null | undefined;
+  who: Actors;
   caseId: string;
   raw: unknown;
   now?: Date;
 }): Promise<{ caseId: string; outcome: CaseOutcome; closedOn: string }> {
   // Looked at first ("view"), so a closed case answers "closed", not a generic refusal.
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "view", resource: "case" });
+  const access = await requireCaseStaff({ who: input.who, caseId: input.caseId }, { action: "view", resource: "case" });
   assertCan(access.me.role, "manage", "case");
   const parsed = ZCloseCase.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);

@@ -10,6 +10,7 @@ import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import { can } from "../permissions";
 import { ROLES, type Role } from "../plan/roles";
 import { requireCaseStaff, type CaseSummary } from "./require-case-staff";
+import type { Actors } from "../access/actor";
 
 export type OverviewParticipant = {
   id: string;
@@ -59,12 +60,8 @@ export type CaseHistoryEntry = {
 };
 
 /** Everything the caseworker's case page shows: people by role with their link state, and meetings. */
-export async function getCaseOverview(input: {
-  staffUserId: string | null | undefined;
-  caseId: string;
-  now?: Date;
-}): Promise<CaseOverview> {
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId });
+export async function getCaseOverview(input: { who: Actors; caseId: string; now?: Date }): Promise<CaseOverview> {
+  const access = await requireCaseStaff({ who: input.who, caseId: input.caseId });
   const db = await getDb();
   const now = input.now ?? new Date();
   const people = await listParticipantsWithNewestLink(db, access.case.id);

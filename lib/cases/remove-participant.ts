@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { announceParticipantRevoked } from "./announce-participant-revoked";
 import { findCaseParticipant } from "./find-case-participant";
 import { requireCaseStaff } from "./require-case-staff";
+import type { Actors } from "../access/actor";
 
 /**
  * Take a person off the case: their links are withdrawn, every session of theirs ends, and their
@@ -13,12 +14,12 @@ import { requireCaseStaff } from "./require-case-staff";
  * cannot remove themselves (they would lock themselves out of the case).
  */
 export async function removeParticipant(input: {
-  staffUserId: string | null | undefined;
+  who: Actors;
   caseId: string;
   raw: unknown;
   now?: Date;
 }): Promise<{ participantId: string }> {
-  const access = await requireCaseStaff({ staffUserId: input.staffUserId, caseId: input.caseId }, { action: "manage", resource: "case" });
+  const access = await requireCaseStaff({ who: input.who, caseId: input.caseId }, { action: "manage", resource: "case" });
   const participant = await findCaseParticipant(access.case.id, input.raw);
   if (participant.id === access.me.participantId) throw new AppError("CONFLICT", "you cannot remove yourself", { form: "removeSelf" });
   const now = input.now ?? new Date();

@@ -2,6 +2,7 @@ import { provisionCaseworker } from "../auth/provision-caseworker";
 import { scheduleCaseMeeting } from "../followup/schedule-case-meeting";
 import { dateInZone, addDays } from "../time/zoned";
 import { openCase } from "./open-case";
+import { staffWho } from "../testing/actors";
 
 /** Test helper: a provisioned caseworker who opened a case with one meeting a week from now. */
 export async function staffCaseFixture(email: string, opts: { withMeeting?: boolean } = {}) {
@@ -13,7 +14,7 @@ export async function staffCaseFixture(email: string, opts: { withMeeting?: bool
   let meetingId: string | null = null;
   if (opts.withMeeting !== false) {
     const m = await scheduleCaseMeeting({
-      staffUserId: staff.id,
+      who: await staffWho(staff.id),
       caseId: kase.id,
       raw: { title: "Fællesmøde", date: addDays(dateInZone(new Date()), 7), time: "10:00", durationMinutes: "60", location: "Jobcentret" },
     });

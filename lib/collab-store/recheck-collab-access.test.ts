@@ -13,7 +13,7 @@ import { openStaffSession, useTempDataDir } from "../auth/testing";
 import { inviteParticipant } from "../invites/invite-participant";
 import { completeMeeting } from "../meetings/complete-meeting";
 import { recheckCollabAccess } from "./recheck-collab-access";
-import { actorsOf } from "../testing/actors";
+import { actorsOf, staffWho } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -61,13 +61,13 @@ describe("recheckCollabAccess", () => {
     const ghost = { participantId: "00000000-0000-4000-8000-000000000000", session: f.participants.manager.session, meetingId: null };
     expect(await recheckCollabAccess([ghost])).toEqual(["removed"]);
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "manager", displayName: "Lars" },
       baseUrl: "http://x",
       locale: "da",
     });
-    await removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
+    await removeParticipant({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: issued.participantId } });
     expect(
       await recheckCollabAccess([
         { participantId: issued.participantId, session: f.participants.manager.session, meetingId: null },

@@ -239,7 +239,10 @@ describe("each organisation's own broker", () => {
         minLevel: "high",
       },
     });
-    expect(configured).toEqual({ redirectUri: `${APP}/api/eid/callback` });
+    expect(configured).toEqual({
+      redirectUri: `${APP}/api/eid/callback`,
+      eid: expect.objectContaining({ name: "ID-porten", minLevel: "high" }),
+    });
     expect(await eidSettingsFor(nav)).toMatchObject({
       id: `eid-${nav}`,
       name: "ID-porten",

@@ -8,6 +8,7 @@ import type { MeetingChange } from "./reschedule-meeting";
 import { requireMeetingStaff } from "./require-meeting-staff";
 import { tellInvitees } from "./tell-invitees";
 import { publishMeetingCompleted } from "../access/revocation-bus";
+import type { Actors } from "../access/actor";
 
 /**
  * The caseworker cancels a meeting to come, with an optional message to the people invited. The
@@ -16,7 +17,7 @@ import { publishMeetingCompleted } from "../access/revocation-bus";
  * meeting's does). A completed or already cancelled meeting answers 409.
  */
 export async function cancelMeeting(input: {
-  staffUserId: string | null | undefined;
+  who: Actors;
   meetingId: string;
   raw: unknown;
   baseUrl: string;

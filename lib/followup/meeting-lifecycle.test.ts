@@ -11,7 +11,7 @@ import { runDueJobs } from "../system/work-jobs";
 import { meetingCalendarFile } from "../calendar/meeting-calendar-file";
 import { completeMeeting } from "../meetings/complete-meeting";
 import { openStaffSession } from "../auth/testing";
-import { actorsOf } from "../testing/actors";
+import { actorsOf, staffWho } from "../testing/actors";
 import { rescheduleMeeting } from "./reschedule-meeting";
 import { cancelMeeting } from "./cancel-meeting";
 import { renderMeetingChangeEmail } from "./meeting-change-email";
@@ -62,8 +62,8 @@ describe("rescheduleMeeting", () => {
   it("answers 401 without a session, 404 for an unknown meeting, 403 to a caseworker not on the case, 400 with field errors", async () => {
     const s = await setup("move.refuse");
     const stranger = await provisionCaseworker({ email: "move.stranger@kommune.example" });
-    const go = (staffUserId: string | null, meetingId: string, raw: unknown) =>
-      rescheduleMeeting({ staffUserId, meetingId, raw, baseUrl: BASE, locale: "da" });
+    const go = async (staffUserId: string | null, meetingId: string, raw: unknown) =>
+      rescheduleMeeting({ who: await staffWho(staffUserId), meetingId, raw, baseUrl: BASE, locale: "da" });
     await expect(go(null, s.meetingId, move)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(go(s.staff.id, "0b9e3c52-6f55-4a8e-9d71-2c4f7e0a1b3d", move)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(go(s.staff.id, "not-a-uuid", move)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -81,7 +81,7 @@ describe("rescheduleMeeting", () => {
     const s = await setup("move.ok");
     const before = await calendarEvent(s.caseId, s.meetingId);
     expect(before.component.getFirstPropertyValue("sequence")).toBe(0);
-    const r = await rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "da" });
+    const r = await rescheduleMeeting({ who: await staffWho(s.staff.id), meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "da" });
     // The manager has an address; the employee has none; the caseworker made the change.
     expect(r).toEqual({ meetingId: s.meetingId, sequence: 1, told: 1 });
     const after = await calendarEvent(s.caseId, s.meetingId);
@@ -102,7 +102,7 @@ describe("rescheduleMeeting", () => {
     expect(
       (
         await rescheduleMeeting({
-          staffUserId: s.staff.id,
+          who: await staffWho(s.staff.id),
           meetingId: s.meetingId,
           raw: { ...move, time: "14:00" },
           baseUrl: BASE,
@@ -116,7 +116,7 @@ describe("rescheduleMeeting", () => {
     const s = await setup("move.done");
     await completeMeeting({ who: await actorsOf({ staffSessionToken: await openStaffSession(s.staff.id) }), meetingId: s.meetingId });
     await expect(
-      rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "da" }),
+      rescheduleMeeting({ who: await staffWho(s.staff.id), meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "da" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
@@ -125,8 +125,8 @@ describe("cancelMeeting", () => {
   it("answers 401, 403 and 400 (a message naming a diagnosis is not mailed)", async () => {
     const s = await setup("cancel.refuse");
     const stranger = await provisionCaseworker({ email: "cancel.stranger@kommune.example" });
-    const go = (staffUserId: string | null, raw: unknown) =>
-      cancelMeeting({ staffUserId, meetingId: s.meetingId, raw, baseUrl: BASE, locale: "da" });
+    const go = async (staffUserId: string | null, raw: unknown) =>
+      cancelMeeting({ who: await staffWho(staffUserId), meetingId: s.meetingId, raw, baseUrl: BASE, locale: "da" });
     await expect(go(null, {})).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(go(stranger.id, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(go(s.staff.id, { message: "Bodil har fået en depression" })).rejects.toMatchObject({
@@ -142,7 +142,7 @@ describe("cancelMeeting", () => {
     const s = await setup("cancel.ok");
     const before = await calendarEvent(s.caseId, s.meetingId);
     const r = await cancelMeeting({
-      staffUserId: s.staff.id,
+      who: await staffWho(s.staff.id),
       meetingId: s.meetingId,
       raw: { message: "Vi finder et nyt tidspunkt." },
       baseUrl: BASE,
@@ -159,10 +159,10 @@ describe("cancelMeeting", () => {
     expect(mail).toContain("Message: Vi finder et nyt tidspunkt.");
     expect(mail).not.toContain("Bodil");
     await expect(
-      cancelMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: {}, baseUrl: BASE, locale: "en" }),
+      cancelMeeting({ who: await staffWho(s.staff.id), meetingId: s.meetingId, raw: {}, baseUrl: BASE, locale: "en" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
-      rescheduleMeeting({ staffUserId: s.staff.id, meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "en" }),
+      rescheduleMeeting({ who: await staffWho(s.staff.id), meetingId: s.meetingId, raw: move, baseUrl: BASE, locale: "en" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       completeMeeting({ who: await actorsOf({ staffSessionToken: await openStaffSession(s.staff.id) }), meetingId: s.meetingId }),

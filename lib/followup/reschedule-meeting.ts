@@ -7,6 +7,7 @@ import type { Locale } from "../i18n/locales";
 import { ZRescheduleMeeting } from "../meetings/meeting-input";
 import { requireMeetingStaff } from "./require-meeting-staff";
 import { tellInvitees } from "./tell-invitees";
+import type { Actors } from "../access/actor";
 
 export type MeetingChange = { meetingId: string; sequence: number; told: number };
 
@@ -16,7 +17,7 @@ export type MeetingChange = { meetingId: string; sequence: number; told: number 
  * (without case content). A completed or cancelled meeting cannot be moved (409).
  */
 export async function rescheduleMeeting(input: {
-  staffUserId: string | null | undefined;
+  who: Actors;
   meetingId: string;
   raw: unknown;
   baseUrl: string;

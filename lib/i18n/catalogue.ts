@@ -17,6 +17,7 @@ import countryPlan from "./messages/country-plan.json";
 import reminders from "./messages/reminders.json";
 import admin from "./messages/admin.json";
 import personalData from "./messages/personal-data.json";
+import apiTokens from "./messages/api-tokens.json";
 import { LOCALES, type Locale } from "./locales";
 
 /**
@@ -44,6 +45,7 @@ const FILES = [
   admin,
   personalData,
   api,
+  apiTokens,
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -13,6 +13,7 @@ import { outboxFiles, useTempDataDir } from "../auth/testing";
 import { runDueJobs } from "../system/work-jobs";
 import { inviteParticipant } from "./invite-participant";
 import { renderInvitationEmail } from "./invitation-email";
+import { staffWho } from "../testing/actors";
 
 /**
  * An invitation says "Meeting", the organisation, the time, the place or video link, the room's
@@ -55,7 +56,7 @@ describe("the invitation e-mail", () => {
       raw: { employeeName: CASE.employeeName, track: "employed", employer: CASE.employer },
     });
     const meeting = await scheduleCaseMeeting({
-      staffUserId: staff.id,
+      who: await staffWho(staff.id),
       caseId: kase.id,
       raw: {
         title: CASE.title,
@@ -65,7 +66,7 @@ describe("the invitation e-mail", () => {
         location: "Jobcentret, lokale 4",
       },
     });
-    const common = { staffUserId: staff.id, caseId: kase.id, baseUrl: base, locale: "da" as const };
+    const common = { who: await staffWho(staff.id), caseId: kase.id, baseUrl: base, locale: "da" as const };
     const manager = await inviteParticipant({
       ...common,
       raw: { role: "manager", displayName: "Lars Leder", email: "lars@kontorhuset.example" },

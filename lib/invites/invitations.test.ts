@@ -15,7 +15,7 @@ import { reissueInvitation } from "./reissue-invitation";
 import { revokeInvitation } from "./revoke-invitation";
 import { linkState } from "../cases/link-state";
 import { useTempDataDir, outboxFiles } from "../auth/testing";
-import { actorsOf, meOfSession, meetingAs } from "../testing/actors";
+import { actorsOf, meOfSession, meetingAs, staffWho } from "../testing/actors";
 import { runDueJobs } from "../system/work-jobs";
 
 let tdb: TestDatabase;
@@ -31,7 +31,7 @@ const base = "http://localhost:3000";
 const tokenOf = (url: string) => url.split("/join/")[1]!;
 const open = (url: string, now?: Date) => openJoinLink({ token: tokenOf(url), ip: "127.0.0.1", userAgent: "vitest", now });
 const stateOf = async (staffUserId: string, caseId: string, participantId: string, now?: Date) =>
-  (await getCaseOverview({ staffUserId, caseId, now })).participants.find((p) => p.id === participantId)!.link;
+  (await getCaseOverview({ who: await staffWho(staffUserId), caseId, now })).participants.find((p) => p.id === participantId)!.link;
 
 function listen(): { events: RevocationEvent[]; stop: () => void } {
   const events: RevocationEvent[] = [];
@@ -46,26 +46,33 @@ describe("inviteParticipant", () => {
     const empty = await staffCaseFixture("inv.empty@kommune.example", { withMeeting: false });
     const good = { role: "manager", displayName: "Lars Nielsen" };
     const common = { baseUrl: base, locale: "da" as const };
-    await expect(inviteParticipant({ staffUserId: null, caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({
+    await expect(inviteParticipant({ who: await staffWho(null), caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(inviteParticipant({ staffUserId: b.staff.id, caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({
+    await expect(inviteParticipant({ who: await staffWho(b.staff.id), caseId: a.caseId, raw: good, ...common })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
-      inviteParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { role: "boss", displayName: " ", email: "nope" }, ...common }),
+      inviteParticipant({
+        who: await staffWho(a.staff.id),
+        caseId: a.caseId,
+        raw: { role: "boss", displayName: " ", email: "nope" },
+        ...common,
+      }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", details: { role: "required", displayName: "required", email: "invalidEmail" } });
-    await expect(inviteParticipant({ staffUserId: empty.staff.id, caseId: empty.caseId, raw: good, ...common })).rejects.toMatchObject({
+    await expect(
+      inviteParticipant({ who: await staffWho(empty.staff.id), caseId: empty.caseId, raw: good, ...common }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
     // A refused invitation leaves nobody behind.
-    expect((await getCaseOverview({ staffUserId: empty.staff.id, caseId: empty.caseId })).participants).toHaveLength(1);
+    expect((await getCaseOverview({ who: await staffWho(empty.staff.id), caseId: empty.caseId })).participants).toHaveLength(1);
   });
 
   it("issues a 256-bit link shown once: only its SHA-256 is stored, and it opens this meeting", async () => {
     const a = await staffCaseFixture("inv.hash@kommune.example");
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "employee", displayName: "Bodil Jensen", email: "" },
       baseUrl: base,
@@ -88,7 +95,7 @@ describe("inviteParticipant", () => {
     const a = await staffCaseFixture("inv.mail@kommune.example");
     const before = outboxFiles().length;
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "union_rep", displayName: "Susanne Berg", email: "Susanne@Fagforening.example" },
       baseUrl: base,
@@ -105,7 +112,7 @@ describe("link states, revoke and re-issue", () => {
   it("shows not yet used → used (when, how often) → withdrawn, and a withdrawn link answers GONE and ends its sessions", async () => {
     const a = await staffCaseFixture("states@kommune.example");
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "manager", displayName: "Lars" },
       baseUrl: base,
@@ -121,7 +128,7 @@ describe("link states, revoke and re-issue", () => {
     expect(await countLiveSessions(tdb.handle.db, pid)).toBe(2);
 
     const bus = listen();
-    const r = await revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: pid } });
+    const r = await revokeInvitation({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: pid } });
     bus.stop();
     expect(r).toEqual({ participantId: pid, revoked: 1 });
     expect(bus.events).toEqual([expect.objectContaining({ type: "participant_revoked", participantId: pid })]);
@@ -134,7 +141,7 @@ describe("link states, revoke and re-issue", () => {
   it("re-issues: the old link dies with its sessions, the new one works and is unused", async () => {
     const a = await staffCaseFixture("reissue@kommune.example");
     const first = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "employee", displayName: "Kurt" },
       baseUrl: base,
@@ -143,7 +150,7 @@ describe("link states, revoke and re-issue", () => {
     const old = await open(first.url);
     const bus = listen();
     const second = await reissueInvitation({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { participantId: first.participantId },
       baseUrl: base,
@@ -163,7 +170,7 @@ describe("link states, revoke and re-issue", () => {
   it("shows an expired link as expired, and it answers GONE", async () => {
     const a = await staffCaseFixture("expired@kommune.example");
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "observer", displayName: "Praktikant" },
       baseUrl: base,
@@ -179,7 +186,7 @@ describe("link states, revoke and re-issue", () => {
     const a = await staffCaseFixture("cross.a@kommune.example");
     const b = await staffCaseFixture("cross.b@kommune.example");
     const theirs = await inviteParticipant({
-      staffUserId: b.staff.id,
+      who: await staffWho(b.staff.id),
       caseId: b.caseId,
       raw: { role: "manager", displayName: "B's manager" },
       baseUrl: base,
@@ -187,16 +194,24 @@ describe("link states, revoke and re-issue", () => {
     });
     const ref = { participantId: theirs.participantId };
     // Through A's own case: the participant is unknown there.
-    await expect(revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: ref })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeInvitation({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: ref })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(
-      reissueInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: ref, baseUrl: base, locale: "da" }),
+      reissueInvitation({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: ref, baseUrl: base, locale: "da" }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: ref })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeParticipant({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: ref })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     // Through B's case: A is not on it.
-    await expect(revokeInvitation({ staffUserId: a.staff.id, caseId: b.caseId, raw: ref })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: "x" } })).rejects.toMatchObject({
+    await expect(revokeInvitation({ who: await staffWho(a.staff.id), caseId: b.caseId, raw: ref })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      revokeInvitation({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: "x" } }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     // B's link still works.
@@ -206,7 +221,7 @@ describe("link states, revoke and re-issue", () => {
   it("removes a person: links and every session end, the room refuses them, and nobody can remove themselves", async () => {
     const a = await staffCaseFixture("remove@kommune.example");
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "union_rep", displayName: "Susanne" },
       baseUrl: base,
@@ -214,15 +229,15 @@ describe("link states, revoke and re-issue", () => {
     });
     const s = await open(issued.url);
     const bus = listen();
-    await removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
+    await removeParticipant({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: issued.participantId } });
     bus.stop();
     expect(bus.events).toEqual([expect.objectContaining({ type: "participant_revoked", participantId: issued.participantId })]);
     await expect(meetingAs(s.sessionToken, a.meetingId!)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(open(issued.url)).rejects.toMatchObject({ code: "GONE" });
-    const overview = await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId });
+    const overview = await getCaseOverview({ who: await staffWho(a.staff.id), caseId: a.caseId });
     expect(overview.participants.map((p) => p.id)).not.toContain(issued.participantId);
     await expect(
-      removeParticipant({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: a.caseworkerParticipantId } }),
+      removeParticipant({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: a.caseworkerParticipantId } }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
     });
@@ -231,7 +246,7 @@ describe("link states, revoke and re-issue", () => {
   it("gives an invited observer a read-only ticket", async () => {
     const a = await staffCaseFixture("observer@kommune.example");
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "observer", displayName: "Observatør" },
       baseUrl: base,

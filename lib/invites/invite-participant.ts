@@ -8,6 +8,7 @@ import { getDb } from "@/db/client";
 import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { AppError } from "../errors";
 import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
+import type { Actors } from "../access/actor";
 
 /**
  * Who → the case's caseworker (invitations: manage). What → role, name, optional e-mail (zod).
@@ -15,17 +16,14 @@ import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
  * holds the link and its QR code once; the database keeps only the hash.
  */
 export async function inviteParticipant(input: {
-  staffUserId: string | null | undefined;
+  who: Actors;
   caseId: string;
   raw: unknown;
   baseUrl: string;
   locale: Locale;
   now?: Date;
 }): Promise<IssuedInvitation> {
-  const access = await requireCaseStaff(
-    { staffUserId: input.staffUserId, caseId: input.caseId },
-    { action: "manage", resource: "invitations" },
-  );
+  const access = await requireCaseStaff({ who: input.who, caseId: input.caseId }, { action: "manage", resource: "invitations" });
   const parsed = ZInvite.safeParse(input.raw);
   if (!parsed.success) throw invalidInput(parsed.error);
   // Checked before the person is added, so a refused invitation leaves nothing behind.

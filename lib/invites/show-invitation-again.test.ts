@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import { inviteParticipant } from "./invite-participant";
 import { reissueInvitation } from "./reissue-invitation";
 import { showInvitationAgain } from "./show-invitation-again";
-import { meOfSession } from "../testing/actors";
+import { meOfSession, staffWho } from "../testing/actors";
 
 /**
  * Issue 13.1: someone without e-mail (the union representative) can always get back in — the
@@ -27,13 +27,13 @@ afterAll(async () => {
 const common = { baseUrl: "http://localhost:3000", locale: "da" as const };
 const open = (url: string) => openJoinLink({ token: url.split("/join/")[1]!, ip: null, userAgent: "vitest" });
 const stateOf = async (staffUserId: string, caseId: string, participantId: string) =>
-  (await getCaseOverview({ staffUserId, caseId })).participants.find((p) => p.id === participantId)!.link;
+  (await getCaseOverview({ who: await staffWho(staffUserId), caseId })).participants.find((p) => p.id === participantId)!.link;
 
 describe("showInvitationAgain", () => {
   it("shows a union representative's link again, and the link and the session she has keep working", async () => {
     const a = await staffCaseFixture("again.a@kommune.example");
     const first = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "union_rep", displayName: "Tina Tillid", email: "" },
       ...common,
@@ -41,7 +41,7 @@ describe("showInvitationAgain", () => {
     const session = await open(first.url);
 
     const again = await showInvitationAgain({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { participantId: first.participantId },
       ...common,
@@ -61,7 +61,7 @@ describe("showInvitationAgain", () => {
     const a = await staffCaseFixture("again.mail@kommune.example");
     const before = outboxFiles().length;
     const first = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "manager", displayName: "Lars", email: "lars@firma.example" },
       ...common,
@@ -69,7 +69,7 @@ describe("showInvitationAgain", () => {
     await runDueJobs();
     expect(outboxFiles().length).toBe(before + 1);
     const again = await showInvitationAgain({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { participantId: first.participantId },
       ...common,
@@ -83,22 +83,22 @@ describe("showInvitationAgain", () => {
     const a = await staffCaseFixture("again.auth.a@kommune.example");
     const b = await staffCaseFixture("again.auth.b@kommune.example");
     const p = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "employee", displayName: "Bodil", email: "" },
       ...common,
     });
     const raw = { participantId: p.participantId };
-    await expect(showInvitationAgain({ staffUserId: null, caseId: a.caseId, raw, ...common })).rejects.toMatchObject({
+    await expect(showInvitationAgain({ who: await staffWho(null), caseId: a.caseId, raw, ...common })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    await expect(showInvitationAgain({ staffUserId: b.staff.id, caseId: a.caseId, raw, ...common })).rejects.toMatchObject({
+    await expect(showInvitationAgain({ who: await staffWho(b.staff.id), caseId: a.caseId, raw, ...common })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
-      showInvitationAgain({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: "nope" }, ...common }),
+      showInvitationAgain({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: "nope" }, ...common }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(showInvitationAgain({ staffUserId: b.staff.id, caseId: b.caseId, raw, ...common })).rejects.toMatchObject({
+    await expect(showInvitationAgain({ who: await staffWho(b.staff.id), caseId: b.caseId, raw, ...common })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
@@ -106,19 +106,19 @@ describe("showInvitationAgain", () => {
   it("leaves replacing the link an explicit choice: re-issuing still withdraws the old one", async () => {
     const a = await staffCaseFixture("again.reissue@kommune.example");
     const first = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "employee", displayName: "Bodil", email: "" },
       ...common,
     });
     const again = await showInvitationAgain({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { participantId: first.participantId },
       ...common,
     });
     const fresh = await reissueInvitation({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { participantId: first.participantId },
       ...common,

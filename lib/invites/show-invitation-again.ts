@@ -2,6 +2,7 @@ import { requireCaseStaff } from "../cases/require-case-staff";
 import type { Locale } from "../i18n/locales";
 import { findCaseParticipant } from "../cases/find-case-participant";
 import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-link";
+import type { Actors } from "../access/actor";
 
 /**
  * Show a participant's personal link again — e.g. as a QR code for a union representative without
@@ -11,17 +12,14 @@ import { issueInvitationLink, type IssuedInvitation } from "./issue-invitation-l
  * Withdrawing stays an explicit choice of the caseworker (re-issue or withdraw).
  */
 export async function showInvitationAgain(input: {
-  staffUserId: string | null | undefined;
+  who: Actors;
   caseId: string;
   raw: unknown;
   baseUrl: string;
   locale: Locale;
   now?: Date;
 }): Promise<IssuedInvitation> {
-  const access = await requireCaseStaff(
-    { staffUserId: input.staffUserId, caseId: input.caseId },
-    { action: "manage", resource: "invitations" },
-  );
+  const access = await requireCaseStaff({ who: input.who, caseId: input.caseId }, { action: "manage", resource: "invitations" });
   const participant = await findCaseParticipant(access.case.id, input.raw);
   return issueInvitationLink({
     caseId: access.case.id,

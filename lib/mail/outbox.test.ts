@@ -15,6 +15,7 @@ import { inviteParticipant } from "../invites/invite-participant";
 import { outboxDir } from "./deliver-mail";
 import { queueMail } from "./queue-mail";
 import { sendQueuedMail } from "./send-queued-mail";
+import { staffWho } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -109,16 +110,16 @@ describe("the outbox", () => {
 
   it("shows the caseworker each invitation's mail: queued, then sent — or failed when the mail server refuses it to the end", async () => {
     const a = await staffCaseFixture("mailstate@kommune.example");
-    const invite = (displayName: string, email: string) =>
+    const invite = async (displayName: string, email: string) =>
       inviteParticipant({
-        staffUserId: a.staff.id,
+        who: await staffWho(a.staff.id),
         caseId: a.caseId,
         raw: { role: "manager", displayName, email },
         baseUrl: "http://localhost:3000",
         locale: "da",
       });
     const mailOf = async (participantId: string) =>
-      (await getCaseOverview({ staffUserId: a.staff.id, caseId: a.caseId })).participants.find((p) => p.id === participantId)!.mail;
+      (await getCaseOverview({ who: await staffWho(a.staff.id), caseId: a.caseId })).participants.find((p) => p.id === participantId)!.mail;
 
     const lars = await invite("Lars", "lars@firma.example");
     expect(await mailOf(lars.participantId)).toBe("queued");

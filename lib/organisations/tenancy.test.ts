@@ -8,6 +8,7 @@ import { requireCaseStaff } from "../cases/require-case-staff";
 import { addStaff } from "../staff/add-staff";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { createOrganisation } from "./create-organisation";
+import { staffWho } from "../testing/actors";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -45,7 +46,9 @@ describe("two organisations side by side", () => {
     // Make lib's own check pass: Kari as a participant of Aarhus's case (a bug, or a bad import).
     await insertParticipant(tdb.handle.db, { caseId: kase.id, role: "caseworker", displayName: "Kari", userId: kari.id });
     await expect(withOrganisation(oslo.id, () => resolveAccess(asKari, { caseId: kase.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(withOrganisation(oslo.id, () => requireCaseStaff({ staffUserId: kari.id, caseId: kase.id }))).rejects.toMatchObject({
+    await expect(
+      withOrganisation(oslo.id, async () => requireCaseStaff({ who: await staffWho(kari.id), caseId: kase.id })),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     // In Aarhus's scope Anne works her case as before.
@@ -65,7 +68,7 @@ describe("two organisations side by side", () => {
       await expect(resolveAccess(staffActors({ ...admin, role: "admin" }), { caseId: kase.id })).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
-      await expect(requireCaseStaff({ staffUserId: admin.id, caseId: kase.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(requireCaseStaff({ who: await staffWho(admin.id), caseId: kase.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(openCase({ staffUserId: admin.id, raw: { employeeName: "X", track: "unemployed" } })).rejects.toMatchObject({
         code: "FORBIDDEN",
       });

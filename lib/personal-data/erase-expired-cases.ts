@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { listCasesPastRetention } from "@/db/queries/erasure";
+import { listCasesPastRetention } from "@/db/queries/cases";
 import { env } from "../env";
 import { isAppError } from "../errors";
 import { errorFields, logger } from "../log/logger";

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { purgeAccessLogBefore } from "@/db/queries/erasure";
+import { purgeAccessLogBefore } from "@/db/queries/access-log";
 import { purgeExpiredAccess, type PurgedAccess } from "@/db/queries/housekeeping";
 import { env } from "../env";
 import { logger } from "../log/logger";

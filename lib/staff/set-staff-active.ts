@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { listCaseworkerParticipantIdsOfUser } from "@/db/queries/participants";
-import { deleteSessionsOfUser, updateStaffOfOrganisation } from "@/db/queries/users";
+import { deleteSessionsOfUser } from "@/db/queries/sessions";
+import { updateStaffOfOrganisation } from "@/db/queries/users";
 import type { StaffActor } from "../access/actor";
 import { publishSessionEnded } from "../access/revocation-bus";
 import { AppError } from "../errors";

@@ -1,3 +1,5 @@
+import { getDb } from "@/db/client";
+import { findUserById } from "@/db/queries/users";
 import type { Actors, Credentials, MeetingContext, Me } from "../access/actor";
 import { identify, resolveAccess } from "../access/resolve-access";
 
@@ -8,6 +10,28 @@ import { identify, resolveAccess } from "../access/resolve-access";
  */
 export function actorsOf(credentials: Credentials): Promise<Actors> {
   return identify(credentials);
+}
+
+/**
+ * A staff user as the staff use-cases take who is acting (`who`), as if signed in now with their
+ * current role; nobody for no id. An id of no user is a staff member with no role (refused).
+ */
+export async function staffWho(userId: string | null | undefined): Promise<Actors> {
+  if (!userId) return { participant: null, staff: null };
+  const user = await findUserById(await getDb(), userId);
+  return {
+    participant: null,
+    staff: {
+      kind: "staff",
+      userId,
+      email: user?.email ?? null,
+      name: user?.name ?? null,
+      organisationId: user?.organisationId ?? "",
+      roles: user?.staffRole ? [user.staffRole] : [],
+      authMethod: "email-link",
+      authenticatedAt: new Date(),
+    },
+  };
 }
 
 /** The participant behind a session, on their own case; UNAUTHENTICATED when it is not live. */

@@ -9,7 +9,7 @@ import { verifyTicket } from "@/lib/tickets/collab-ticket";
 import type { CollabServerOptions } from "./options";
 import { testRedis, type TestRedis } from "./testing/test-redis";
 import { connectClient, destroyAllClients, startHarness, waitFor, waitSynced, type Client, type Harness } from "./test-harness";
-import { actorsOf } from "@/lib/testing/actors";
+import { actorsOf, staffWho } from "@/lib/testing/actors";
 import { cancelMeeting } from "@/lib/followup/cancel-meeting";
 import { closeCase } from "@/lib/cases/close-case";
 import { dateInZone } from "@/lib/time/zoned";
@@ -76,14 +76,18 @@ async function editReachesRoom(h: Harness, f: FixtureCase, writer: Client, key: 
 
 const cancel = async (f: FixtureCase) =>
   cancelMeeting({
-    staffUserId: await caseworkerStaffOf(f),
+    who: await staffWho(await caseworkerStaffOf(f)),
     meetingId: f.meetingId,
     raw: { message: "" },
     baseUrl: "https://x.example",
     locale: "da",
   });
 const closeTheCase = async (f: FixtureCase) =>
-  closeCase({ staffUserId: await caseworkerStaffOf(f), caseId: f.caseId, raw: { outcome: "full_return", date: dateInZone(new Date()) } });
+  closeCase({
+    who: await staffWho(await caseworkerStaffOf(f)),
+    caseId: f.caseId,
+    raw: { outcome: "full_return", date: dateInZone(new Date()) },
+  });
 const prepTicket = async (f: FixtureCase) =>
   getMeetingTicket({
     who: await actorsOf({ participantSessionToken: f.participants.employee.sessionToken }),

@@ -27,7 +27,7 @@ import {
   type Harness,
   type RawClient,
 } from "./test-harness";
-import { actorsOf } from "@/lib/testing/actors";
+import { actorsOf, staffWho } from "@/lib/testing/actors";
 
 /**
  * Issue 12.2: a collaboration ticket is bound to the session that fetched it. A ticket fetched
@@ -107,7 +107,7 @@ describe("attack 12.2: tickets outliving their session", () => {
     const h = await harness();
     const a = await staffCaseFixture(`withdraw.${randomUUID()}@kommune.example`);
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "manager", displayName: "Lars" },
       baseUrl: "http://x",
@@ -119,7 +119,7 @@ describe("attack 12.2: tickets outliving their session", () => {
       meetingId: a.meetingId!,
       wsOrigin: ws,
     });
-    await revokeInvitation({ staffUserId: a.staff.id, caseId: a.caseId, raw: { participantId: issued.participantId } });
+    await revokeInvitation({ who: await staffWho(a.staff.id), caseId: a.caseId, raw: { participantId: issued.participantId } });
     const out = await tryOpen(h, answer.room, answer.params.ticket);
     expect(out.frames).toBe(0);
     expect([4401, 4403]).toContain(out.code);
@@ -129,7 +129,7 @@ describe("attack 12.2: tickets outliving their session", () => {
     const h = await harness();
     const a = await staffCaseFixture(`reissue.${randomUUID()}@kommune.example`);
     const issued = await inviteParticipant({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { role: "employee", displayName: "Kurt" },
       baseUrl: "http://x",
@@ -142,7 +142,7 @@ describe("attack 12.2: tickets outliving their session", () => {
       wsOrigin: ws,
     });
     await reissueInvitation({
-      staffUserId: a.staff.id,
+      who: await staffWho(a.staff.id),
       caseId: a.caseId,
       raw: { participantId: issued.participantId },
       baseUrl: "http://x",

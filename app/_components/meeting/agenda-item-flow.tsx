@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { setCurrentItem } from "@/lib/collab/meeting-flow";
 import { buttonClass } from "@/app/_components/ui/classes";
 import { FlowContextOptional } from "./flow-optional";
-import { useFlow } from "./flow-context";
+import { flowActor, isChairIn, useFlowContext, useFlowValue } from "./flow-context";
 import { ItemTimer, formatClock } from "./item-timer";
 
 /**
@@ -20,9 +20,12 @@ export function AgendaItemFlow({ itemId, minutes, title }: { itemId: string; min
 
 function Inner({ itemId, minutes, title }: { itemId: string; minutes: number | null; title: string }) {
   const t = useTranslations("meeting.agendaItem");
-  const f = useFlow();
-  const current = f.flow.currentItemId === itemId;
-  const timer = f.flow.timers[itemId];
+  const ctx = useFlowContext();
+  // Only this item's part of the flow: one render per item for every log entry was most of the
+  // cost of adding an item in a long meeting (issue 13 §4).
+  const current = useFlowValue((flow) => flow.currentItemId === itemId);
+  const timer = useFlowValue((flow) => flow.timers[itemId]);
+  const isChair = useFlowValue((flow) => isChairIn(ctx, flow));
   if (current) {
     return (
       <div
@@ -40,15 +43,15 @@ function Inner({ itemId, minutes, title }: { itemId: string; minutes: number | n
     );
   }
   const took = timer !== undefined && timer.elapsedMs > 0;
-  if (!took && !f.isChair) return null;
+  if (!took && !isChair) return null;
   return (
     <div className="mb-2 flex flex-wrap items-center gap-3 text-sm text-slate-800">
       {took && timer.elapsedMs > 0 ? <span>{t("took", { time: formatClock(timer.elapsedMs) })}</span> : null}
-      {f.isChair ? (
+      {isChair ? (
         <button
           type="button"
           className={buttonClass}
-          onClick={() => setCurrentItem(f.conn.doc, itemId, f.actor())}
+          onClick={() => setCurrentItem(ctx.conn.doc, itemId, flowActor(ctx))}
           aria-label={t("moveHereNamed", { title: title.trim() || t("untitled") })}
           data-testid="agenda-move-here"
         >

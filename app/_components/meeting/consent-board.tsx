@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { CONSENT_COMMENT_MAX, consentKey, textHash, type ConsentEntry, type ConsentValue } from "@/lib/collab/flow-schema";
 import { setConsent } from "@/lib/collab/flow-consent";
@@ -8,7 +8,8 @@ import { closingCheck, type ConsentItem, type ItemConsent, type PersonState } fr
 import { useConsentLabel } from "./consent-labels";
 import { buttonClass, inputClass, inputBaseClass, labelClass } from "@/app/_components/ui/classes";
 import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
-import { useFlow, useMeetingView } from "./flow-context";
+import { flowActor, useFlow, useFlowContext, useFlowValue, useMeetingView } from "./flow-context";
+import { shareStructure } from "../collab/share-structure";
 import { useNames } from "./use-names";
 import { DiagnosisNotice, useValueSource } from "./diagnosis-notice";
 import { useScreenText } from "./screen-text";
@@ -42,6 +43,7 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
   const f = useFlow();
   const { withRole } = useNames();
   const check = useClosingCheck();
+  const names = useConsentLabel();
   const id = useId();
   // On the shared screen only the chair marks (for someone in the room without a device).
   const canMark = f.editable && f.me.role !== "observer" && (f.surface === "room" || f.isChair);
@@ -85,6 +87,8 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
             people={check.people}
             subject={canMark ? subject : null}
             size={size}
+            kind={names.kind(c.item)}
+            label={names.label(c.item)}
           />
         ))}
       </ol>
@@ -92,29 +96,46 @@ export function ConsentBoard({ size = "normal" }: { size?: "normal" | "large" })
   );
 }
 
-function ConsentCard({
-  consent,
-  people,
-  subject,
-  size,
-}: {
+type MarksProps = {
   consent: ItemConsent;
   people: string[];
   subject: string | null;
   size: "normal" | "large";
-}) {
-  const names = useConsentLabel();
-  const { item } = consent;
-  return (
-    <li className="rounded-lg border border-slate-300 bg-white p-3" data-testid="consent-item" data-item-id={item.id} data-kind={item.kind}>
-      <p className={`${size === "large" ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
-        <span className="font-normal text-slate-700">{names.kind(item)}: </span>
-        {names.label(item)}
-      </p>
-      <ConsentMarks consent={consent} people={people} subject={subject} size={size} />
-    </li>
-  );
-}
+  /** What the item says, named by the caller (naming reads the whole plan). */
+  label: string;
+};
+
+/**
+ * One card per item of the plan, re-rendered only when its own consent, people or names change.
+ * The board recomputes the closing check (fresh objects) on every change to the document, and the
+ * names are computed there; without this, adding one action re-rendered every card (issue 13 §4).
+ */
+const ConsentCard = memo(
+  function ConsentCard({ kind, ...marks }: MarksProps & { kind: string }) {
+    const { item } = marks.consent;
+    return (
+      <li
+        className="rounded-lg border border-slate-300 bg-white p-3"
+        data-testid="consent-item"
+        data-item-id={item.id}
+        data-kind={item.kind}
+      >
+        <p className={`${marks.size === "large" ? "text-xl 2xl:text-2xl" : "text-base"} font-semibold text-slate-900`}>
+          <span className="font-normal text-slate-700">{kind}: </span>
+          {marks.label}
+        </p>
+        <Marks {...marks} />
+      </li>
+    );
+  },
+  (a, b) =>
+    a.subject === b.subject &&
+    a.size === b.size &&
+    a.kind === b.kind &&
+    a.label === b.label &&
+    shareStructure(a.people, b.people) === a.people &&
+    shareStructure(a.consent, b.consent) === a.consent,
+);
 
 /**
  * One item's marks: my radios (or the chair's, for the person chosen), a note when a reservation
@@ -132,14 +153,17 @@ export function ConsentMarks({
   subject: string | null;
   size?: "normal" | "large";
 }) {
+  const names = useConsentLabel();
+  return <Marks consent={consent} people={people} subject={subject} size={size} label={names.label(consent.item)} />;
+}
+
+function Marks({ consent, people, subject, size, label }: MarksProps) {
   const t = useTranslations("meeting.consent");
-  const f = useFlow();
+  const consentMap = useFlowValue((flow) => flow.consent);
   const { withRole } = useNames();
   const screen = useScreenText();
   const { item } = consent;
-  const names = useConsentLabel();
-  const label = names.label(item);
-  const resolvedEarlier = shownHasResolved(f.flow.consent, item, people);
+  const resolvedEarlier = shownHasResolved(consentMap, item, people);
   const large = size === "large";
   const shown = subject && !people.includes(subject) ? [...people, subject] : people;
   return (
@@ -154,7 +178,7 @@ export function ConsentMarks({
         {shown.map((p) => {
           const state = consent.states[p] ?? "missing";
           const comment = consent.comments[p];
-          const by = f.flow.consent[consentKey(item.kind, item.id, p)]?.by;
+          const by = consentMap[consentKey(item.kind, item.id, p)]?.by;
           return (
             <li key={p} data-testid="consent-state" data-participant-id={p} data-state={state} className="flex flex-wrap gap-x-2">
               <span aria-hidden="true" className="w-4 font-bold">
@@ -174,10 +198,10 @@ export function ConsentMarks({
 
 function MarkControls({ item, itemLabel, subject }: { item: ConsentItem; itemLabel: string; subject: string }) {
   const t = useTranslations("meeting.consent");
-  const f = useFlow();
+  const ctx = useFlowContext();
   const { withRole } = useNames();
   const id = useId();
-  const entry = f.flow.consent[consentKey(item.kind, item.id, subject)];
+  const entry = useFlowValue((flow) => flow.consent[consentKey(item.kind, item.id, subject)]);
   const [comment, setComment] = useState(entry?.comment ?? "");
   const [error, setError] = useState<string | null>(null);
   // Someone else (the chair, another device) changed the comment: show theirs.
@@ -186,14 +210,14 @@ function MarkControls({ item, itemLabel, subject }: { item: ConsentItem; itemLab
     setStored(entry?.comment ?? "");
     setComment(entry?.comment ?? "");
   }
-  const mine = subject === f.me.id;
+  const mine = subject === ctx.me.id;
   const write = (value: ConsentValue, text: string) => {
     if (text.trim().length > CONSENT_COMMENT_MAX) return setError(t("commentTooLong", { max: CONSENT_COMMENT_MAX }));
     setError(null);
     setConsent(
-      f.conn.doc,
+      ctx.conn.doc,
       { kind: item.kind, itemId: item.id, participantId: subject, value, comment: text, itemText: item.text },
-      f.actor(),
+      flowActor(ctx),
     );
   };
   // The comment is shared with everyone, the employer included: the diagnosis guard reads it as it

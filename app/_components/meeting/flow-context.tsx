@@ -64,12 +64,34 @@ export function useFlow(): Flow {
     return {
       ...ctx,
       flow,
-      isChair: ctx.editable && ctx.controls && flow.chairId === ctx.me.id,
+      isChair: isChairIn(ctx, flow),
       mayChooseChair: ctx.editable && ctx.controls && mayChair(ctx.me.role),
-      actor: () => ({ by: ctx.me.id, at: Math.round(serverNow()) }),
+      actor: () => flowActor(ctx),
       person: (id) => (id ? (byId.get(id) ?? null) : null),
     };
   }, [ctx, flow]);
+}
+
+/** Who is acting, and when (on the server's clock). */
+export function flowActor(ctx: FlowContextValue): Actor {
+  return { by: ctx.me.id, at: Math.round(serverNow()) };
+}
+
+/** This person chairs the meeting and may move it on. */
+export function isChairIn(ctx: FlowContextValue, flow: Pick<FlowView, "chairId">): boolean {
+  return ctx.editable && ctx.controls && flow.chairId === ctx.me.id;
+}
+
+/**
+ * One value out of the meeting flow, for a component shown many times (one per agenda item, per
+ * consent item): it re-renders when that value changes, not on every change to the flow — and the
+ * flow changes with every edit, which is noted in its change log (issue 13 §4). `select` returns a
+ * primitive or a part of the snapshot (the store keeps unchanged parts identical).
+ */
+export function useFlowValue<T>(select: (flow: FlowView) => T): T {
+  const { store } = useFlowContext();
+  const read = () => select(store.getSnapshot());
+  return useSyncExternalStore(store.subscribe, read, read);
 }
 
 /** The shared document's plan, agenda and actions (the room's view store). */

@@ -37,7 +37,7 @@ export const ActionsSection = memo(function ActionsSection({ actions }: { action
       {actions.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : null}
       <ol className="space-y-4" data-testid="action-list">
         {actions.map((a, i) => (
-          <ActionRow key={a.id} action={a} index={i} count={actions.length} />
+          <ActionRow key={a.id} action={a} index={i} last={i === actions.length - 1} />
         ))}
       </ol>
       {editable ? <AddActionForm /> : null}
@@ -45,7 +45,7 @@ export const ActionsSection = memo(function ActionsSection({ actions }: { action
   );
 });
 
-const ActionRow = memo(function ActionRow({ action, index, count }: { action: ActionView; index: number; count: number }) {
+const ActionRow = memo(function ActionRow({ action, index, last }: { action: ActionView; index: number; last: boolean }) {
   const t = useTranslations("room.actions");
   const tr = useTranslations("roles");
   const { conn, editable, participants } = useRoom();
@@ -135,7 +135,7 @@ const ActionRow = memo(function ActionRow({ action, index, count }: { action: Ac
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <MoveButtons
           index={index}
-          count={count}
+          last={last}
           name={name}
           disabled={!editable}
           testIdPrefix="action"

@@ -52,7 +52,7 @@ export const AgendaSection = memo(function AgendaSection({ items }: { items: Age
               key={item.id}
               fallback={<li className="rounded-lg border border-slate-300 p-3 text-slate-700">{t("itemBroken")}</li>}
             >
-              <AgendaItem item={item} index={i} count={items.length} />
+              <AgendaItem item={item} index={i} last={i === items.length - 1} />
             </ItemBoundary>
           ))}
         </ol>
@@ -62,7 +62,7 @@ export const AgendaSection = memo(function AgendaSection({ items }: { items: Age
   );
 });
 
-const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: AgendaItemView; index: number; count: number }) {
+const AgendaItem = memo(function AgendaItem({ item, index, last }: { item: AgendaItemView; index: number; last: boolean }) {
   const t = useTranslations("room.agenda");
   const { conn, editable } = useRoom();
   const log = useLogChange();
@@ -154,7 +154,7 @@ const AgendaItem = memo(function AgendaItem({ item, index, count }: { item: Agen
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <MoveButtons
           index={index}
-          count={count}
+          last={last}
           name={item.title}
           disabled={!editable}
           testIdPrefix="agenda"

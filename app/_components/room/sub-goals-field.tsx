@@ -51,7 +51,7 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals, country }: 
       {subGoals.length === 0 ? <p className="mt-3 text-slate-700">{t("subGoalsEmpty")}</p> : null}
       <ol className="mt-3 space-y-4">
         {subGoals.map((sg, i) => (
-          <SubGoalCard key={sg.id} subGoal={sg} index={i} count={subGoals.length} country={country} />
+          <SubGoalCard key={sg.id} subGoal={sg} index={i} last={i === subGoals.length - 1} country={country} />
         ))}
       </ol>
       {editable ? (
@@ -66,12 +66,12 @@ export const SubGoalsField = memo(function SubGoalsField({ subGoals, country }: 
 const SubGoalCard = memo(function SubGoalCard({
   subGoal,
   index,
-  count,
+  last,
   country,
 }: {
   subGoal: SubGoalView;
   index: number;
-  count: number;
+  last: boolean;
   country: Country;
 }) {
   const t = useTranslations("room.plan");
@@ -232,7 +232,7 @@ const SubGoalCard = memo(function SubGoalCard({
       <div className="mt-3 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-3">
         <MoveButtons
           index={index}
-          count={count}
+          last={last}
           name={name}
           disabled={!editable}
           testIdPrefix="subgoal"

@@ -7,17 +7,21 @@ import { buttonClass } from "./classes";
 /**
  * Move up / move down. The buttons stay focusable at the ends (aria-disabled) and keep focus
  * after the item moves, so a keyboard user can press the same button again.
+ *
+ * Told whether the item is the last one, not the list's length: a row memoised on its props then
+ * re-renders only when its own place changes, not for every item added to the list (issue 13 §4).
  */
 export function MoveButtons({
   index,
-  count,
+  last,
   name,
   onMove,
   disabled,
   testIdPrefix,
 }: {
   index: number;
-  count: number;
+  /** This is the list's last item (it cannot move down). */
+  last: boolean;
   name: string;
   onMove: (toIndex: number) => void;
   disabled: boolean;
@@ -28,7 +32,7 @@ export function MoveButtons({
   const down = useRef<HTMLButtonElement>(null);
   const move = (dir: -1 | 1) => {
     const to = index + dir;
-    if (disabled || to < 0 || to >= count) return;
+    if (disabled || to < 0 || (dir > 0 && last)) return;
     onMove(to);
     const el = dir < 0 ? up.current : down.current;
     requestAnimationFrame(() => el?.focus());
@@ -52,7 +56,7 @@ export function MoveButtons({
         ref={down}
         type="button"
         className={buttonClass}
-        aria-disabled={disabled || index === count - 1}
+        aria-disabled={disabled || last}
         aria-label={t("moveDown", { name: label })}
         data-testid={`${testIdPrefix}-move-down`}
         onClick={() => move(1)}

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { FieldError } from "@/app/_components/ui/field-error";
 import { hintClass, inputBaseClass, inputClass, selectClass } from "@/app/_components/ui/classes";
-import { StaffField, useFieldError } from "@/app/cases/_components/staff-field";
+import { StaffField, useFieldError } from "@/app/_components/staff/staff-field";
 import { formatEditableNumber } from "@/lib/i18n/number-format";
 import { OWN_ACTIVITY_KINDS, type OwnActivity } from "@/lib/plan/own-activity";
 import type { FieldErrorOf } from "./entry-form";

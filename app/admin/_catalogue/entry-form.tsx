@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/app/_server/action";
 import { errorClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
-import { submitWithoutReset } from "@/app/cases/_components/keep-typed";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
 
 type Answer = ActionResult<{ name: string }>;
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { inputClass } from "@/app/_components/ui/classes";
-import { StaffField } from "@/app/cases/_components/staff-field";
+import { StaffField } from "@/app/_components/staff/staff-field";
 import type { OwnProvider } from "@/lib/plan/own-activity";
 import type { FieldErrorOf } from "./entry-form";
 

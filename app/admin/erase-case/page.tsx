@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/app/_server/page-access";
-import { StaffPage } from "@/app/cases/_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { cardClass } from "@/app/_components/ui/classes";
 import { EraseCaseForm } from "./erase-case-form";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaffPage } from "@/app/_server/page-access";
-import { StaffPage } from "@/app/cases/_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { buttonClass, cardClass } from "@/app/_components/ui/classes";
 import { listDeadLetters, mayManageJobs } from "@/lib/system/dead-letters";
 import { retryJob } from "./actions";

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { z } from "zod";
 import { createApiToken } from "@/lib/api/create-api-token";
 import * as c from "@/lib/api/contract";
 import { revokeApiToken } from "@/lib/api/revoke-api-token";
@@ -21,6 +20,7 @@ import { GET as getCase } from "./cases/[id]/route";
 import { GET as listCases, POST as createCase } from "./cases/route";
 import { POST as invite } from "./meetings/[id]/invitations/route";
 import { PATCH as changeMeeting } from "./meetings/[id]/route";
+import { error, json, params, req, UNKNOWN, type Who } from "./testing";
 
 // Keeping a staff session alive goes through Auth.js's Next glue, which needs Next's request scope.
 vi.mock("@/app/_server/auth", () => ({ auth: async () => null }));
@@ -61,36 +61,7 @@ afterAll(async () => {
   await tdb.drop();
 });
 
-const ORIGIN = "http://localhost:3000";
-type Who = { token?: string; staff?: string; participant?: string };
-function req(path: string, opts: Who & { method?: string; body?: unknown } = {}): Request {
-  const headers: Record<string, string> = { host: "localhost:3000", "user-agent": "api-test" };
-  const cookies: string[] = [];
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.staff) cookies.push(`authjs.session-token=${opts.staff}`);
-  if (opts.participant) cookies.push(`stepwise.session=${opts.participant}`);
-  if (cookies.length) headers.cookie = cookies.join("; ");
-  // A browser (cookies) sends its Origin on a POST; a system calling with its token sends none.
-  if (cookies.length && opts.method && opts.method !== "GET") headers.origin = ORIGIN;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  return new Request(`${ORIGIN}${path}`, {
-    method: opts.method ?? "GET",
-    headers,
-    body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
-  });
-}
-const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 const inAWeek = (time = "09:00") => `${addDays(dateInZone(new Date()), 7)}T${time}:00+01:00`;
-
-async function json<T extends z.ZodType>(res: Response, schema: T, status: number): Promise<z.output<T>> {
-  const body: unknown = await res.json();
-  expect(res.status, JSON.stringify(body)).toBe(status);
-  return schema.parse(body);
-}
-async function error(res: Response, status: number): Promise<z.output<typeof c.ZApiError>> {
-  return json(res, c.ZApiError, status);
-}
 
 describe("POST /api/v1/cases", () => {
   const valid = {

@@ -50,10 +50,10 @@ async function context() {
 
 export const inviteAction = action(
   { auth: "staff" },
-  async ({ actor }, caseId: string, _prev: unknown, form: FormData): Promise<IssuedView> => {
+  async ({ actors }, caseId: string, _prev: unknown, form: FormData): Promise<IssuedView> => {
     const { baseUrl, locale } = await context();
     const issued = await inviteParticipant({
-      staffUserId: actor.userId,
+      who: actors,
       caseId,
       raw: { role: form.get("role"), displayName: form.get("displayName"), email: form.get("email") },
       baseUrl,
@@ -64,39 +64,39 @@ export const inviteAction = action(
   },
 );
 
-export const reissueAction = action({ auth: "staff" }, async ({ actor }, caseId: string, participantId: string): Promise<IssuedView> => {
+export const reissueAction = action({ auth: "staff" }, async ({ actors }, caseId: string, participantId: string): Promise<IssuedView> => {
   const { baseUrl, locale } = await context();
-  const issued = await reissueInvitation({ staffUserId: actor.userId, caseId, raw: { participantId }, baseUrl, locale });
+  const issued = await reissueInvitation({ who: actors, caseId, raw: { participantId }, baseUrl, locale });
   revalidatePath(`/cases/${caseId}`);
   return present(issued);
 });
 
 /** Show a person's link again (a second link beside theirs); nothing is withdrawn (issue 13.1). */
-export const showAgainAction = action({ auth: "staff" }, async ({ actor }, caseId: string, participantId: string): Promise<IssuedView> => {
+export const showAgainAction = action({ auth: "staff" }, async ({ actors }, caseId: string, participantId: string): Promise<IssuedView> => {
   const { baseUrl, locale } = await context();
-  const issued = await showInvitationAgain({ staffUserId: actor.userId, caseId, raw: { participantId }, baseUrl, locale });
+  const issued = await showInvitationAgain({ who: actors, caseId, raw: { participantId }, baseUrl, locale });
   revalidatePath(`/cases/${caseId}`);
   return present(issued, true);
 });
 
-export const revokeAction = action({ auth: "staff" }, async ({ actor }, caseId: string, participantId: string): Promise<null> => {
-  await revokeInvitation({ staffUserId: actor.userId, caseId, raw: { participantId } });
+export const revokeAction = action({ auth: "staff" }, async ({ actors }, caseId: string, participantId: string): Promise<null> => {
+  await revokeInvitation({ who: actors, caseId, raw: { participantId } });
   revalidatePath(`/cases/${caseId}`);
   return null;
 });
 
-export const removeAction = action({ auth: "staff" }, async ({ actor }, caseId: string, participantId: string): Promise<null> => {
-  await removeParticipant({ staffUserId: actor.userId, caseId, raw: { participantId } });
+export const removeAction = action({ auth: "staff" }, async ({ actors }, caseId: string, participantId: string): Promise<null> => {
+  await removeParticipant({ who: actors, caseId, raw: { participantId } });
   revalidatePath(`/cases/${caseId}`);
   return null;
 });
 
 export const scheduleAction = action(
   { auth: "staff" },
-  async ({ actor }, caseId: string, _prev: unknown, form: FormData): Promise<{ id: string }> => {
+  async ({ actors }, caseId: string, _prev: unknown, form: FormData): Promise<{ id: string }> => {
     const { locale } = await context();
     const raw = Object.fromEntries(["title", "date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
-    const meeting = await scheduleCaseMeeting({ staffUserId: actor.userId, caseId, raw, locale });
+    const meeting = await scheduleCaseMeeting({ who: actors, caseId, raw, locale });
     revalidatePath(`/cases/${caseId}`);
     return { id: meeting.id };
   },
@@ -105,10 +105,10 @@ export const scheduleAction = action(
 /** Move a meeting to come; the people invited are told by e-mail. */
 export const rescheduleAction = action(
   { auth: "staff" },
-  async ({ actor }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
+  async ({ actors }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
     const { baseUrl, locale } = await context();
     const raw = Object.fromEntries(["date", "time", "durationMinutes", "location", "videoUrl"].map((k) => [k, form.get(k)]));
-    const r = await rescheduleMeeting({ staffUserId: actor.userId, meetingId, raw, baseUrl, locale });
+    const r = await rescheduleMeeting({ who: actors, meetingId, raw, baseUrl, locale });
     revalidatePath(`/cases/${caseId}`);
     return { told: r.told };
   },
@@ -117,9 +117,9 @@ export const rescheduleAction = action(
 /** Cancel a meeting to come, with an optional message; the people invited are told by e-mail. */
 export const cancelMeetingAction = action(
   { auth: "staff" },
-  async ({ actor }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
+  async ({ actors }, caseId: string, meetingId: string, _prev: unknown, form: FormData): Promise<{ told: number }> => {
     const { baseUrl, locale } = await context();
-    const r = await cancelMeeting({ staffUserId: actor.userId, meetingId, raw: { message: form.get("message") }, baseUrl, locale });
+    const r = await cancelMeeting({ who: actors, meetingId, raw: { message: form.get("message") }, baseUrl, locale });
     revalidatePath(`/cases/${caseId}`);
     return { told: r.told };
   },
@@ -128,8 +128,8 @@ export const cancelMeetingAction = action(
 /** Close the case with its outcome and date: read-only everywhere from now on. */
 export const closeCaseAction = action(
   { auth: "staff" },
-  async ({ actor, now }, caseId: string, _prev: unknown, form: FormData): Promise<null> => {
-    await closeCase({ staffUserId: actor.userId, caseId, raw: { outcome: form.get("outcome"), date: form.get("date") }, now });
+  async ({ actors, now }, caseId: string, _prev: unknown, form: FormData): Promise<null> => {
+    await closeCase({ who: actors, caseId, raw: { outcome: form.get("outcome"), date: form.get("date") }, now });
     revalidatePath(`/cases/${caseId}`);
     return null;
   },
@@ -138,8 +138,8 @@ export const closeCaseAction = action(
 /** Reopen a closed case, saying why. */
 export const reopenCaseAction = action(
   { auth: "staff" },
-  async ({ actor, now }, caseId: string, _prev: unknown, form: FormData): Promise<null> => {
-    await reopenCase({ staffUserId: actor.userId, caseId, raw: { reason: form.get("reason") }, now });
+  async ({ actors, now }, caseId: string, _prev: unknown, form: FormData): Promise<null> => {
+    await reopenCase({ who: actors, caseId, raw: { reason: form.get("reason") }, now });
     revalidatePath(`/cases/${caseId}`);
     return null;
   },

@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { submitWithoutReset } from "../_components/keep-typed";
-import { FormFailure, StaffField, useStaffForm } from "../_components/staff-field";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
+import { FormFailure, StaffField, useStaffForm } from "@/app/_components/staff/staff-field";
 import { alertClass, cardClass, inputClass, primaryButtonClass, selectClass } from "@/app/_components/ui/classes";
 import { CASE_OUTCOMES } from "@/lib/cases/case-lifecycle-input";
 import { closeCaseAction, reopenCaseAction } from "./actions";

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/app/_server/action";
 import { useTranslations } from "next-intl";
-import { submitWithoutReset } from "../_components/keep-typed";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
 import { ROLES } from "@/lib/plan/roles";
 import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass, selectClass } from "@/app/_components/ui/classes";
 import { inviteAction } from "./actions";

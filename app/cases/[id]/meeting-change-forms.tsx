@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { submitWithoutReset } from "../_components/keep-typed";
-import { FormFailure, StaffField, useStaffForm } from "../_components/staff-field";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
+import { FormFailure, StaffField, useStaffForm } from "@/app/_components/staff/staff-field";
 import { dangerButtonClass, hintClass, inputClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { cancelMeetingAction, rescheduleAction } from "./actions";
 

@@ -3,14 +3,14 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { pageCredentials, pageStaff } from "@/app/_server/page-access";
+import { pageActors, pageCredentials, pageStaff } from "@/app/_server/page-access";
 import { getCaseOverview, type CaseOverview } from "@/lib/cases/get-case-overview";
 import { recordCaseOverviewShown } from "@/lib/cases/record-case-overview-shown";
 import { isAppError } from "@/lib/errors";
 import type { LinkState } from "@/lib/cases/link-state";
 import { getCaseFollowUp } from "@/lib/followup/get-case-follow-up";
 import { DueFromMeSection } from "@/app/_components/due-from-me-section";
-import { StaffPage } from "../_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { FollowUpNav, FollowUpSections } from "./follow-up/follow-up-sections";
 import { getFmt } from "./follow-up/fmt";
 import { StandingSection } from "./follow-up/standing-section";
@@ -34,9 +34,9 @@ function compareOf(sp: { from?: string; to?: string }): { from: number; to: numb
 }
 
 /** Someone else's case looks exactly like a case that does not exist. */
-const load = cache(async (id: string, staffUserId: string): Promise<CaseOverview | null> => {
+const load = cache(async (id: string): Promise<CaseOverview | null> => {
   try {
-    return await getCaseOverview({ staffUserId, caseId: id });
+    return await getCaseOverview({ who: await pageActors(), caseId: id });
   } catch (e) {
     if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND")) return null;
     throw e;
@@ -47,7 +47,7 @@ const load = cache(async (id: string, staffUserId: string): Promise<CaseOverview
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const t = await getTranslations("staff.case");
   const staff = await pageStaff();
-  const overview = staff ? await load((await params).id, staff.userId) : null;
+  const overview = staff ? await load((await params).id) : null;
   const employee = overview?.participants.find((p) => p.role === "employee")?.displayName;
   return {
     title: employee ? t("pageTitleNamed", { name: employee }) : t("pageTitle"),
@@ -66,7 +66,7 @@ export default async function CasePage({ params, searchParams }: Params) {
   const { id } = await params;
   const compare = compareOf(await searchParams);
   const staff = await pageStaff();
-  const overview = staff ? await load(id, staff.userId) : null;
+  const overview = staff ? await load(id) : null;
   if (!staff || !overview) {
     const token = (await pageCredentials()).participantSessionToken;
     const participant = token ? await participantOnCase(id) : null;
@@ -128,7 +128,7 @@ export default async function CasePage({ params, searchParams }: Params) {
     compare,
   });
   const fmt = await getFmt();
-  const deadlines = await getCaseDeadlines({ staffUserId: staff.userId, caseId: c.id, now: serverNow() });
+  const deadlines = await getCaseDeadlines({ who: await pageActors(), caseId: c.id, now: serverNow() });
   const tCase = await getTranslations("staff.caseState");
   const tOutcome = await getTranslations("staff.outcome");
   // A `YYYY-MM-DD` day, shown in the reader's language (noon UTC: the same day in every zone we serve).

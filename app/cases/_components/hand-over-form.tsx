@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { submitWithoutReset } from "./keep-typed";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
 import { FieldError } from "@/app/_components/ui/field-error";
 import { buttonClass, errorClass, labelClass, noticeClass, selectClass } from "@/app/_components/ui/classes";
 import { handOverAction } from "../actions";

@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/app/_server/page-access";
 import { cardClass, linkClass } from "@/app/_components/ui/classes";
 import { listDeadlineWorkList, type WorkListItem } from "@/lib/deadlines/list-deadline-work-list";
 import { serverNow } from "@/lib/time/server-clock";
-import { StaffPage } from "../_components/staff-page";
+import { StaffPage } from "@/app/_components/staff/staff-page";
 import { getFmt } from "../[id]/follow-up/fmt";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { submitWithoutReset } from "../_components/keep-typed";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
 import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { createCaseAction } from "./actions";
 

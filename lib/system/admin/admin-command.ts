@@ -10,6 +10,8 @@ export type AdminOption = {
   choices?: readonly string[];
   /** May be left out (the command says what it does then). */
   optional?: boolean;
+  /** May be given several times (`--map a=b --map c=d`); its values arrive in `run`'s `lists`. */
+  multiple?: boolean;
 };
 
 export type AdminCommand = {
@@ -20,6 +22,9 @@ export type AdminCommand = {
   options: Record<string, AdminOption>;
   /** The option that may instead be given as the one bare argument (`case:erase <caseId>`). */
   positional?: string;
-  /** The answer, printed as JSON (e.g. `{ orgId }`). Throws AppError for refusals. */
-  run(args: Record<string, string>): Promise<Record<string, unknown>>;
+  /**
+   * The answer, printed as JSON (e.g. `{ orgId }`). Throws AppError for refusals. `args` holds the
+   * single options, `lists` each `multiple` option's values (empty when not given).
+   */
+  run(args: Record<string, string>, lists: Record<string, string[]>): Promise<Record<string, unknown>>;
 };

@@ -23,13 +23,13 @@ export async function runAdmin(argv: readonly string[], io: AdminIo, commands: r
     io.err(`Unknown command "${name}".\n\n${usage(commands)}`);
     return 2;
   }
-  const args = parseOptions(command, rest);
-  if (typeof args === "string") {
-    io.err(`${command.name}: ${args}\n\n${commandUsage(command)}`);
+  const parsed = parseOptions(command, rest);
+  if (typeof parsed === "string") {
+    io.err(`${command.name}: ${parsed}\n\n${commandUsage(command)}`);
     return 2;
   }
   try {
-    io.out(JSON.stringify(await command.run(args)));
+    io.out(JSON.stringify(await command.run(parsed.args, parsed.lists)));
     return 0;
   } catch (e) {
     if (!isAppError(e)) {
@@ -41,14 +41,18 @@ export async function runAdmin(argv: readonly string[], io: AdminIo, commands: r
   }
 }
 
-/** The options as strings, or why they are wrong (unknown, repeated, missing, empty). */
-function parseOptions(command: AdminCommand, argv: readonly string[]): Record<string, string> | string {
+type Parsed = { args: Record<string, string>; lists: Record<string, string[]> };
+
+/** The options as strings (a `multiple` one as a list), or why they are wrong (unknown, missing, empty). */
+function parseOptions(command: AdminCommand, argv: readonly string[]): Parsed | string {
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: [...argv],
-      options: Object.fromEntries(Object.keys(command.options).map((k) => [k, { type: "string" as const }])),
+      options: Object.fromEntries(
+        Object.entries(command.options).map(([k, o]) => [k, { type: "string" as const, multiple: o.multiple === true }]),
+      ),
       strict: true,
       allowPositionals: command.positional !== undefined,
     }));
@@ -60,11 +64,18 @@ function parseOptions(command: AdminCommand, argv: readonly string[]): Record<st
     if (typeof values[command.positional] === "string") return `give --${command.positional} once, not also as a bare argument`;
     values[command.positional] = positionals[0];
   }
-  const given = (k: string) => typeof values[k] === "string" && (values[k] as string).trim() !== "";
+  const filled = (v: unknown) => typeof v === "string" && v.trim() !== "";
+  const given = (k: string) => (Array.isArray(values[k]) ? (values[k] as unknown[]).every(filled) : filled(values[k]));
   const blank = Object.keys(command.options).filter((k) => values[k] !== undefined && !given(k));
   const missing = Object.keys(command.options).filter((k) => !given(k) && (!command.options[k]!.optional || blank.includes(k)));
   if (missing.length) return `missing ${missing.map((k) => `--${k}`).join(", ")}`;
-  return values as Record<string, string>;
+  const args: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
+  for (const [k, o] of Object.entries(command.options)) {
+    if (o.multiple) lists[k] = (values[k] as string[] | undefined) ?? [];
+    else if (typeof values[k] === "string") args[k] = values[k];
+  }
+  return { args, lists };
 }
 
 const REASONS: Record<string, string> = {
@@ -73,6 +84,10 @@ const REASONS: Record<string, string> = {
   invalidEmail: "is not an e-mail address",
   notFound: "names no organisation",
   alreadyStaff: "is already a staff member",
+  invalidUrl: "must be an https address (plain http only for localhost or 127.0.0.1)",
+  groupRole: "must be <group>=<role> with the role one of caseworker, team_lead, admin",
+  notStored: "is not stored: put the secret in the server's environment and name that variable with --client-secret-env",
+  envName: "must name an environment variable in capitals, e.g. OIDC_SECRET_AARHUS",
 };
 
 /** "--country must be one of DK, NO" — the field errors in the words of the command line. */
@@ -93,7 +108,7 @@ function commandUsage(c: AdminCommand): string {
     .map(([k, o]) => `  --${k} ${o.choices ? o.choices.join("|") : "<value>"}  ${o.help}`)
     .join("\n");
   const shape = Object.entries(c.options)
-    .map(([k, o]) => (k === c.positional ? `<${k}>` : o.optional ? `[--${k} …]` : `--${k} …`))
+    .map(([k, o]) => (k === c.positional ? `<${k}>` : o.optional ? `[--${k} …]${o.multiple ? " …" : ""}` : `--${k} …`))
     .join(" ");
   return `npm run admin -- ${c.name} ${shape}\n  ${c.summary}\n${opts}`;
 }
