@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "./client";
 import { accessLog, agreementEvents, agreements, cases, organisations } from "./schema";
+import { ALL_ORGANISATIONS } from "./organisation-scope";
 
 /** A database of its own (PGlite in memory): db/ tests may not use lib/'s helpers. */
 let h: DbHandle;
 beforeAll(async () => {
-  h = await openDatabase({ inMemory: true });
+  h = await openDatabase({ inMemory: true, outsideScope: ALL_ORGANISATIONS });
 });
 afterAll(async () => {
   await h.close();

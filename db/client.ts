@@ -10,7 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { grantApplicationRole } from "./roles";
 import { pgliteJobDb, prepareJobSchema, type JobConnection } from "./job-schema";
-import { PGLITE_APP_ROLE, scopedPglite, scopedPostgres } from "./scoped-clients";
+import { PGLITE_APP_ROLE, scopedPglite, scopedPostgres, type OutsideScope } from "./scoped-clients";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -44,6 +44,12 @@ export type OpenOptions = {
   dataDir?: string;
   /** PGlite only: keep everything in memory (tests). */
   inMemory?: boolean;
+  /**
+   * What a statement sent outside every organisation's scope sees (db/scoped-clients.ts): nothing
+   * (the default, the application's) or every organisation — unit tests' scratch databases, whose
+   * fixtures act as the operator; tests of what a request sees enter its organisation.
+   */
+  outsideScope?: OutsideScope;
 };
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -69,7 +75,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     }
     const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
     // Every statement in its organisation's scope (row-level security: db/scoped-clients.ts).
-    const db = drizzlePostgres(scopedPostgres(sql), { schema }) as unknown as Db;
+    const db = drizzlePostgres(scopedPostgres(sql, opts.outsideScope), { schema }) as unknown as Db;
     const url = new URL(opts.databaseUrl);
     return {
       db,
@@ -94,7 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     `do $$ begin if not exists (select 1 from pg_roles where rolname = '${PGLITE_APP_ROLE}') then create role ${PGLITE_APP_ROLE} nologin; end if; end $$`,
   );
   await grantApplicationRole((statement) => client.exec(statement), PGLITE_APP_ROLE);
-  const db = drizzlePglite(scopedPglite(client), { schema });
+  const db = drizzlePglite(scopedPglite(client, opts.outsideScope), { schema });
   const jobDb = pgliteJobDb(client);
   await prepareJobSchema({ db: jobDb });
   return {

@@ -9,6 +9,7 @@ import { readDatabaseRoleFacts } from "./queries/database-role";
 import { grantApplicationRole, quoteIdent } from "./roles";
 import * as schema from "./schema";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
+import { ALL_ORGANISATIONS } from "./organisation-scope";
 
 /**
  * Issue 12, point 6: the database's guards of the evidence (append-only triggers) must hold
@@ -31,7 +32,11 @@ async function openSession(): Promise<Session> {
   const base = process.env.DATABASE_URL;
   if (base) {
     const scratch: ScratchDatabase = await createScratchDatabase(base, "stepwise_roles");
-    const handle: DbHandle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl });
+    const handle: DbHandle = await openDatabase({
+      databaseUrl: scratch.appUrl,
+      ownerUrl: scratch.ownerUrl,
+      outsideScope: ALL_ORGANISATIONS,
+    });
     const app = postgres(scratch.appUrl, { max: 1, onnotice: () => {} });
     const owner = postgres(scratch.ownerUrl, { max: 1, onnotice: () => {} });
     return {

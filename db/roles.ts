@@ -8,7 +8,8 @@
  *                UPDATE (except sealing an agreement's four seal columns, once, which the guard
  *                trigger allows), no DELETE, TRUNCATE or TRIGGER, and it owns nothing. It may
  *                call the two SECURITY DEFINER functions of migration 0015 that erase a case or
- *                purge the access log past its retention, and nothing else deletes evidence.
+ *                purge the access log past its retention, and nothing else deletes evidence;
+ *                and the look-ups of migration 0018 that name a credential's organisation.
  *
  * `grantApplicationRole` runs as the owner after every migration, so a table added later gets
  * its grants at the next start. A new evidence table must be added to EVIDENCE_TABLES (or, when the
@@ -36,6 +37,17 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** The SECURITY DEFINER look-ups of migration 0018: each answers an organisation's id, nothing more. */
+export const ORGANISATION_LOOKUPS = [
+  "stepwise_organisation_of_case(uuid)",
+  "stepwise_organisation_of_meeting(uuid)",
+  "stepwise_organisation_of_participant(uuid)",
+  "stepwise_organisation_of_participant_session(bytea)",
+  "stepwise_organisation_of_join_link(bytea)",
+  "stepwise_organisation_of_calendar_feed(bytea)",
+  "stepwise_organisation_of_outbox_mail(uuid)",
+] as const;
+
 /** The statements that give `appRole` exactly what the application needs; run them in one transaction. */
 export function applicationRoleGrants(appRole: string): string[] {
   const role = quoteIdent(appRole);
@@ -54,6 +66,8 @@ export function applicationRoleGrants(appRole: string): string[] {
     // delete evidence, each for the rows the function names (docs/decisions.md, "Erasure").
     `grant execute on function stepwise_erase_case(uuid, text, text) to ${role}`,
     `grant execute on function stepwise_purge_access_log(timestamptz) to ${role}`,
+    // Which organisation a credential or an id belongs to, asked before any is entered (migration 0018).
+    ...ORGANISATION_LOOKUPS.map((f) => `grant execute on function ${f} to ${role}`),
     `grant update (${SEAL_COLUMNS.map(quoteIdent).join(", ")}) on agreements to ${role}`,
     // To see whether migrations are pending, never to run them.
     `grant usage on schema drizzle to ${role}`,

@@ -2,10 +2,16 @@ import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "./client";
-import { withOrganisation } from "./organisation-scope";
+import { withAllOrganisations, withOrganisation } from "./organisation-scope";
+import {
+  organisationOfCaseId,
+  organisationOfJoinLink,
+  organisationOfMeetingId,
+  organisationOfParticipantSession,
+} from "./queries/organisation-of";
 import { findCase } from "./queries/cases";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
-import { agreements, cases, meetings, organisations, participants } from "./schema";
+import { agreements, cases, collabDocuments, joinLinks, meetings, organisations, participantSessions, participants } from "./schema";
 
 /**
  * Row-level security keeps an organisation's case data from a statement run for another
@@ -46,7 +52,12 @@ afterAll(async () => {
   await scratch?.drop();
 });
 
-async function seed(h: DbHandle, name: string) {
+/** Made as the operator would (the handle's statements outside a scope see nothing). */
+function seed(h: DbHandle, name: string) {
+  return withAllOrganisations(() => seedAll(h, name));
+}
+
+async function seedAll(h: DbHandle, name: string) {
   const [org] = await h.db.insert(organisations).values({ name, country: "DK" }).returning();
   const [c] = await h.db
     .insert(cases)
@@ -58,7 +69,16 @@ async function seed(h: DbHandle, name: string) {
     .insert(agreements)
     .values({ caseId: c!.id, version: 1, canonical: Buffer.from("{}"), fingerprint: "f", requiredSigners: ["employee"] })
     .returning();
-  return { orgId: org!.id, caseId: c!.id, participantId: p!.id, meetingId: m!.id, agreementId: a!.id };
+  const linkHash = Buffer.from(`link-${name}`.padEnd(32, "."));
+  const sessionHash = Buffer.from(`session-${name}`.padEnd(32, "."));
+  await h.db
+    .insert(joinLinks)
+    .values({ participantId: p!.id, meetingId: m!.id, tokenHash: linkHash, expiresAt: new Date(Date.now() + 3_600_000) });
+  await h.db
+    .insert(participantSessions)
+    .values({ participantId: p!.id, tokenHash: sessionHash, expiresAt: new Date(Date.now() + 3_600_000) });
+  await h.db.insert(collabDocuments).values({ name: `meeting-${m!.id}`, meetingId: m!.id, state: new Uint8Array([0, 0]) });
+  return { orgId: org!.id, caseId: c!.id, participantId: p!.id, meetingId: m!.id, agreementId: a!.id, linkHash, sessionHash };
 }
 
 describe("row-level security", () => {
@@ -91,6 +111,41 @@ describe("row-level security", () => {
       await withOrganisation(b.orgId, async () => {
         expect(await findCase(h.db, b.caseId), kind).toMatchObject({ employeeName: `B-${kind} person` });
         expect(await findCase(h.db, a.caseId), kind).toBeNull();
+      });
+    }
+  });
+
+  it("shows a statement outside every organisation's scope no case data at all (default deny), and lets it write none", async () => {
+    for (const { kind, handle: h } of targets) {
+      const a = await seed(h, `deny-${kind}`);
+      expect(await h.db.select({ id: cases.id }).from(cases), kind).toEqual([]);
+      expect(await findCase(h.db, a.caseId), kind).toBeNull();
+      for (const table of [participants, meetings, agreements, joinLinks, participantSessions, collabDocuments]) {
+        expect((await h.db.select().from(table)).length, kind).toBe(0);
+      }
+      await expect(
+        h.db.insert(cases).values({ organisationId: a.orgId, employeeName: "unscoped", track: "employed" }),
+        kind,
+      ).rejects.toThrow();
+      expect(await h.db.update(meetings).set({ title: "changed" }).where(eq(meetings.id, a.meetingId)).returning(), kind).toEqual([]);
+    }
+  });
+
+  it("names a credential's or an id's organisation outside any scope, and nothing else (the SECURITY DEFINER look-ups)", async () => {
+    for (const { kind, handle: h } of targets) {
+      const a = await seed(h, `lookup-${kind}`);
+      expect(await organisationOfParticipantSession(h.db, a.sessionHash), kind).toBe(a.orgId);
+      expect(await organisationOfJoinLink(h.db, a.linkHash), kind).toBe(a.orgId);
+      expect(await organisationOfMeetingId(h.db, a.meetingId), kind).toBe(a.orgId);
+      expect(await organisationOfCaseId(h.db, a.caseId), kind).toBe(a.orgId);
+      expect(await organisationOfJoinLink(h.db, Buffer.from("no such link".padEnd(32, "."))), kind).toBeNull();
+      expect(await organisationOfCaseId(h.db, "00000000-0000-4000-8000-000000000000"), kind).toBeNull();
+      // Asking told the organisation only: the rows are still out of sight until it is entered.
+      expect(await h.db.select().from(participantSessions), kind).toEqual([]);
+      await withOrganisation(a.orgId, async () => {
+        expect((await h.db.select().from(participantSessions).where(eq(participantSessions.tokenHash, a.sessionHash))).length, kind).toBe(
+          1,
+        );
       });
     }
   });

@@ -1,13 +1,19 @@
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type postgres from "postgres";
-import { ALL_ORGANISATIONS, organisationScope } from "./organisation-scope";
+import { ALL_ORGANISATIONS, NO_ORGANISATION, organisationScope } from "./organisation-scope";
 
 /**
  * The drivers under drizzle, wrapped so that every statement runs with `stepwise.organisation_id`
  * set to the current scope (organisation-scope.ts) — transaction-local, so a pooled connection
  * never carries one request's organisation into another's statement. A statement outside a
  * transaction becomes a short transaction of its own; a transaction sets it once at its start.
+ *
+ * `outside`: the scope of a statement sent outside every scope. NO_ORGANISATION (no case data)
+ * for the application; unit tests' scratch databases open with ALL_ORGANISATIONS, their fixtures
+ * acting as the operator (lib/testing/test-database.ts).
  */
+export type OutsideScope = typeof NO_ORGANISATION | typeof ALL_ORGANISATIONS;
+
 /**
  * `SET LOCAL`, not set_config(): a utility statement takes no snapshot, so a transaction may still
  * choose its isolation level after it. It takes no parameters: the value is checked to be a uuid
@@ -21,7 +27,7 @@ function setScope(org: string): string {
 }
 
 /** postgres.js: drizzle sends statements through `unsafe` and transactions through `begin`. */
-export function scopedPostgres(sql: postgres.Sql): postgres.Sql {
+export function scopedPostgres(sql: postgres.Sql, outside: OutsideScope = NO_ORGANISATION): postgres.Sql {
   const inScope = <T>(org: string, run: (tx: postgres.TransactionSql) => Promise<T> | T): Promise<T> =>
     sql.begin(async (tx) => {
       await tx.unsafe(setScope(org));
@@ -31,7 +37,7 @@ export function scopedPostgres(sql: postgres.Sql): postgres.Sql {
     get(target, prop, receiver) {
       if (prop === "unsafe") {
         return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) => {
-          const org = organisationScope();
+          const org = organisationScope(outside);
           const rows = () => inScope(org, async (tx) => tx.unsafe(query, params, options));
           const values = () => inScope(org, async (tx) => tx.unsafe(query, params, options).values());
           // Only what drizzle uses of a pending query: awaiting it, or `.values()`.
@@ -41,7 +47,7 @@ export function scopedPostgres(sql: postgres.Sql): postgres.Sql {
       if (prop === "begin") {
         return (...args: unknown[]) => {
           const fn = args[args.length - 1] as (tx: postgres.TransactionSql) => unknown;
-          const org = organisationScope();
+          const org = organisationScope(outside);
           const wrapped = async (tx: postgres.TransactionSql) => {
             await tx.unsafe(setScope(org));
             return fn(tx);
@@ -61,7 +67,7 @@ export function scopedPostgres(sql: postgres.Sql): postgres.Sql {
  */
 export const PGLITE_APP_ROLE = "stepwise_app";
 
-export function scopedPglite(client: PGlite): PGlite {
+export function scopedPglite(client: PGlite, outside: OutsideScope = NO_ORGANISATION): PGlite {
   const enter = async (tx: Transaction, org: string) => {
     await tx.exec(`set local role ${PGLITE_APP_ROLE}; ${setScope(org)}`);
   };
@@ -69,7 +75,7 @@ export function scopedPglite(client: PGlite): PGlite {
     get(target, prop, receiver) {
       if (prop === "query") {
         return (query: string, params?: unknown[], options?: object) => {
-          const org = organisationScope();
+          const org = organisationScope(outside);
           return target.transaction(async (tx) => {
             await enter(tx, org);
             return tx.query(query, params, options);
@@ -78,7 +84,7 @@ export function scopedPglite(client: PGlite): PGlite {
       }
       if (prop === "transaction") {
         return <T>(fn: (tx: Transaction) => Promise<T>) => {
-          const org = organisationScope();
+          const org = organisationScope(outside);
           return target.transaction(async (tx) => {
             await enter(tx, org);
             return fn(tx);

@@ -15,6 +15,7 @@ import { assertTestClockAllowed } from "@/lib/time/server-clock";
 import { createMetrics } from "./metrics";
 import { handleOpsRequest, type OpsOptions } from "./ops-routes";
 import { createRequestListener, type AppHandler } from "./request-listener";
+import { inRequestOrganisation } from "./request-organisation";
 import { registerReadinessCheck } from "./readiness";
 import { startJobWorkers } from "@/lib/system/work-jobs";
 import { jobQueueDepth } from "@/lib/jobs/job-runner";
@@ -83,7 +84,8 @@ export async function start(opts: StartOptions = { buildOnStart: true }): Promis
   // /readyz: not ready while the collaboration server's commits are being retried (database away).
   registerReadinessCheck("collab", () => (collab.accepting() ? collab.readiness() : { ok: false, detail: "shutting down" }));
 
-  handle = app.getRequestHandler();
+  // Each request in its session's organisation (row-level security: default deny outside one).
+  handle = inRequestOrganisation(app.getRequestHandler());
   // Our collaboration path first (authenticated before any frame); everything else (HMR) to Next.
   onUpgrade = (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) void nextUpgrade(req, socket, head);

@@ -1,4 +1,5 @@
 import type { ClientFacts } from "@/lib/agreements/client-facts";
+import { cookieValue } from "@/lib/access/organisation-of-cookies";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { clientIpOf } from "@/lib/web-security/forwarded-headers";
 
@@ -10,16 +11,7 @@ import { clientIpOf } from "@/lib/web-security/forwarded-headers";
 
 /** The first of these cookies the request carries, decoded. */
 export function cookieOf(req: Request, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    for (const part of (req.headers.get("cookie") ?? "").split(";")) {
-      const i = part.indexOf("=");
-      if (i > 0 && part.slice(0, i).trim() === name) {
-        const v = decodeURIComponent(part.slice(i + 1).trim());
-        if (v) return v;
-      }
-    }
-  }
-  return undefined;
+  return cookieValue(req.headers.get("cookie") ?? undefined, names) ?? undefined;
 }
 
 /** The reader's language: their choice (cookie), else their browser's, else Danish. */

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { closeDatabase, getDb, openDatabase, setDatabase } from "@/db/client";
+import { ALL_ORGANISATIONS } from "@/db/organisation-scope";
 import { insertMeeting } from "@/db/queries/meetings";
 import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
 import { createMeetingDocument } from "@/lib/collab-store/create-meeting-document";
@@ -68,8 +69,9 @@ export async function createTargetRun(name: TargetName, opts: TargetOptions): Pr
   const levelDir = name === "ywss" && opts.persistence ? mkdtempSync(path.join(tmpdir(), "bench-ywss-")) : null;
   let fixture: FixtureCase | null = null;
   if (name === "ours") {
-    // Migrations run on open; this process then creates the rooms through lib/.
-    setDatabase(await openDatabase({ databaseUrl: db!.url }));
+    // Migrations run on open; this process then creates the rooms through lib/, as the operator
+    // would (across organisations: the servers it starts scope themselves, row-level security).
+    setDatabase(await openDatabase({ databaseUrl: db!.url, outsideScope: ALL_ORGANISATIONS }));
     fixture = await createFixtureCase();
   }
   let sqlClient: postgres.Sql | null = null;

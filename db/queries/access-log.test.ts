@@ -3,11 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "../client";
 import { accessLogRepeats, cases, organisations } from "../schema";
 import { countAccessLogForCase, listAccessLogForCase, recordRepeatableAccess } from "./access-log";
+import { ALL_ORGANISATIONS } from "../organisation-scope";
 
 /** A database of its own (PGlite in memory): db/ tests may not use lib/'s helpers. */
 let h: DbHandle;
 beforeAll(async () => {
-  h = await openDatabase({ inMemory: true });
+  h = await openDatabase({ inMemory: true, outsideScope: ALL_ORGANISATIONS });
 });
 afterAll(async () => {
   await h.close();

@@ -4,11 +4,12 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type DbHandle } from "../client";
 import { agreementEvents, agreements, cases, organisations } from "../schema";
 import { changeAgreementLocked, createAgreementVersion, findAgreement, listAgreementEvents, type EventInsert } from "./agreements";
+import { ALL_ORGANISATIONS } from "../organisation-scope";
 
 /** A database of its own (PGlite in memory): db/ tests may not use lib/'s helpers. */
 let h: DbHandle;
 beforeAll(async () => {
-  h = await openDatabase({ inMemory: true });
+  h = await openDatabase({ inMemory: true, outsideScope: ALL_ORGANISATIONS });
 });
 afterAll(async () => {
   await h.close();

@@ -12,6 +12,12 @@ export async function insertOrganisation(db: Db, input: typeof organisations.$in
   return row!;
 }
 
+/** Every organisation's id, oldest first (a job that works each organisation in its own scope). */
+export async function listOrganisationIds(db: Db): Promise<string[]> {
+  const rows = await db.select({ id: organisations.id }).from(organisations).orderBy(organisations.createdAt, organisations.id);
+  return rows.map((r) => r.id);
+}
+
 export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | null> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return row ?? null;

@@ -2,7 +2,9 @@ import { getDb } from "@/db/client";
 import { findJoinLinkByHash } from "@/db/queries/join-links";
 import { findLiveParticipantSession, findMeetingOfLiveSession } from "@/db/queries/sessions";
 import type { Role } from "../plan/roles";
+import { organisationOfJoinLink, organisationOfParticipantSession } from "@/db/queries/organisation-of";
 import { hashToken, looksLikeToken } from "./tokens";
+import { inOrganisationOf } from "./in-organisation-of";
 
 export type JoinPerson = { displayName: string; role: Role };
 
@@ -22,9 +24,22 @@ export async function decideJoin(input: { token: string; sessionToken: string | 
   if (!looksLikeToken(input.token) || !looksLikeToken(input.sessionToken)) return { kind: "open" };
   const db = await getDb();
   const sessionHash = hashToken(input.sessionToken);
-  const current = (await findLiveParticipantSession(db, sessionHash, new Date()))?.participant;
+  const linkHash = hashToken(input.token);
+  // Nobody is in an organisation yet, and the session and the link may be of two different ones:
+  // each is read in its own.
+  const inSessions = <T>(fn: () => Promise<T>, none: T) =>
+    inOrganisationOf(
+      (d) => organisationOfParticipantSession(d, sessionHash),
+      fn,
+      () => none,
+    );
+  const current = (await inSessions(() => findLiveParticipantSession(db, sessionHash, new Date()), null))?.participant;
   if (!current) return { kind: "open" };
-  const found = await findJoinLinkByHash(db, hashToken(input.token));
+  const found = await inOrganisationOf(
+    (d) => organisationOfJoinLink(d, linkHash),
+    () => findJoinLinkByHash(db, linkHash),
+    () => null,
+  );
   if (!found || found.participant.id === current.id) return { kind: "open" };
   // A link that can no longer be opened changes nothing here: no need to ask, openJoinLink refuses it.
   const now = input.now ?? new Date();
@@ -33,6 +48,6 @@ export async function decideJoin(input: { token: string; sessionToken: string | 
     kind: "ask",
     current: { displayName: current.displayName, role: current.role },
     next: { displayName: found.participant.displayName, role: found.participant.role },
-    keepMeetingId: await findMeetingOfLiveSession(db, sessionHash),
+    keepMeetingId: await inSessions(() => findMeetingOfLiveSession(db, sessionHash), null),
   };
 }

@@ -1,6 +1,8 @@
 import { getDb } from "@/db/client";
 import { revokeSessionByHash } from "@/db/queries/sessions";
+import { organisationOfParticipantSession } from "@/db/queries/organisation-of";
 import { hashToken, looksLikeToken } from "./tokens";
+import { inOrganisationOf } from "./in-organisation-of";
 import { publishSessionEnded } from "./revocation-bus";
 import { participantSessionRef } from "./session-ref";
 
@@ -11,7 +13,13 @@ import { participantSessionRef } from "./session-ref";
  */
 export async function endParticipantSession(sessionToken: string | undefined | null): Promise<{ ended: boolean }> {
   if (!looksLikeToken(sessionToken)) return { ended: false };
-  const revoked = await revokeSessionByHash(await getDb(), hashToken(sessionToken));
+  const hash = hashToken(sessionToken);
+  // Signing out may come without any organisation entered (the sign-out route needs nobody signed in).
+  const revoked = await inOrganisationOf(
+    (db) => organisationOfParticipantSession(db, hash),
+    async () => revokeSessionByHash(await getDb(), hash),
+    () => null,
+  );
   if (!revoked) return { ended: false };
   await publishSessionEnded({ participantId: revoked.participantId, sessionId: participantSessionRef(revoked.id) });
   return { ended: true };

@@ -4,7 +4,9 @@ import { listMeetingsOfCases } from "@/db/queries/meetings";
 import { pickLandingMeeting } from "../time/pick-landing-meeting";
 import { AppError } from "../errors";
 import { env } from "../env";
+import { organisationOfJoinLink } from "@/db/queries/organisation-of";
 import { hashToken, looksLikeToken, newToken } from "./tokens";
+import { inOrganisationOf } from "./in-organisation-of";
 
 export type OpenedJoinLink = {
   sessionToken: string;
@@ -24,8 +26,20 @@ export async function openJoinLink(input: {
   now?: Date;
 }): Promise<OpenedJoinLink> {
   if (!looksLikeToken(input.token)) throw new AppError("NOT_FOUND", "unknown join link");
+  const hash = hashToken(input.token);
+  // Nobody is signed in yet: the link names its organisation, and the rest happens in it.
+  return inOrganisationOf(
+    (db) => organisationOfJoinLink(db, hash),
+    () => openIn({ ...input, hash }),
+    () => {
+      throw new AppError("NOT_FOUND", "unknown join link");
+    },
+  );
+}
+
+async function openIn(input: { hash: Uint8Array; ip: string | null; userAgent: string | null; now?: Date }): Promise<OpenedJoinLink> {
   const db = await getDb();
-  const found = await findJoinLinkByHash(db, hashToken(input.token));
+  const found = await findJoinLinkByHash(db, input.hash);
   if (!found) throw new AppError("NOT_FOUND", "unknown join link");
   const { link, participant } = found;
   const now = input.now ?? new Date();

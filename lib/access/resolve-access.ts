@@ -1,4 +1,6 @@
 import { getDb } from "@/db/client";
+import { withOrganisation } from "@/db/organisation-scope";
+import { organisationOfParticipantSession } from "@/db/queries/organisation-of";
 import { findAgreement } from "@/db/queries/agreements";
 import { touchLiveApiToken } from "@/db/queries/api-tokens";
 import { findCase } from "@/db/queries/cases";
@@ -143,7 +145,13 @@ const participantOf = new WeakMap<ParticipantActor, Pick<ParticipantRow, "id" | 
 
 async function participantActor(token: string | null | undefined, now: Date): Promise<ParticipantActor | null> {
   if (!looksLikeToken(token)) return null;
-  const found = await findLiveParticipantSession(await getDb(), hashToken(token), now);
+  const db = await getDb();
+  const hash = hashToken(token);
+  // The session's organisation first (no organisation is entered yet, so row-level security
+  // would show no session at all), then the session itself, read in that organisation.
+  const organisationId = await organisationOfParticipantSession(db, hash);
+  if (!organisationId) return null;
+  const found = await withOrganisation(organisationId, () => findLiveParticipantSession(db, hash, now));
   if (!found) return null;
   const p = found.participant;
   const actor: ParticipantActor = {

@@ -35,6 +35,7 @@ async function joinRoom(fx: AgreementFixture, role: Role): Promise<void> {
     {
       participantId: p.participantId,
       caseId: p.caseId,
+      organisationId: p.actor.organisationId,
       role: p.role,
       displayName: p.displayName,
       colorIndex: p.colorIndex,

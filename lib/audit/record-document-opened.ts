@@ -1,6 +1,7 @@
 import { parseDocName } from "../collab/doc-names";
 import type { CollabPrincipal } from "../collab-store/authorize-connection";
 import { recordRepeatedAccess } from "./record-repeated-access";
+import { inOrganisation } from "../access/in-organisation";
 
 /**
  * The socket server calls this once per connection, right after `authorizeCollabConnection`
@@ -12,11 +13,14 @@ import { recordRepeatedAccess } from "./record-repeated-access";
 export async function recordDocumentOpened(principal: CollabPrincipal, room: string): Promise<void> {
   const ref = parseDocName(room);
   if (!ref) return;
-  await recordRepeatedAccess({
-    who: { kind: "participant", id: principal.participantId, name: principal.displayName, role: principal.role },
-    caseId: principal.caseId,
-    what: ref.kind === "prep" ? "prep_doc" : "meeting_doc",
-    resourceId: ref.kind === "prep" ? ref.caseId : ref.meetingId,
-    purpose: ref.kind === "prep" ? "preparation" : "meeting",
-  });
+  // The socket server has no organisation of its own: the principal's (the document's).
+  await inOrganisation(principal.organisationId, () =>
+    recordRepeatedAccess({
+      who: { kind: "participant", id: principal.participantId, name: principal.displayName, role: principal.role },
+      caseId: principal.caseId,
+      what: ref.kind === "prep" ? "prep_doc" : "meeting_doc",
+      resourceId: ref.kind === "prep" ? ref.caseId : ref.meetingId,
+      purpose: ref.kind === "prep" ? "preparation" : "meeting",
+    }),
+  );
 }

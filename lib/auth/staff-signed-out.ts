@@ -1,5 +1,7 @@
 import { getDb } from "@/db/client";
 import { listCaseworkerParticipantIdsOfUser } from "@/db/queries/participants";
+import { findUserById } from "@/db/queries/users";
+import { inOrganisation } from "../access/in-organisation";
 import { publishSessionEnded } from "../access/revocation-bus";
 import { staffSessionRef } from "../access/session-ref";
 import { storedSessionToken } from "../access/session-token";
@@ -14,6 +16,9 @@ import { storedSessionToken } from "../access/session-token";
 export async function staffSignedOut(input: { userId: string | null | undefined; sessionToken?: string | null }): Promise<void> {
   if (!input.userId) return;
   const sessionId = input.sessionToken ? staffSessionRef(storedSessionToken(input.sessionToken)) : null;
-  const ids = await listCaseworkerParticipantIdsOfUser(await getDb(), input.userId);
+  const db = await getDb();
+  // Auth.js tells us after the session is gone: the staff member's own organisation, to find their participants in.
+  const organisationId = (await findUserById(db, input.userId))?.organisationId ?? null;
+  const ids = await inOrganisation(organisationId, () => listCaseworkerParticipantIdsOfUser(db, input.userId!));
   for (const participantId of ids) await publishSessionEnded({ participantId, sessionId });
 }

@@ -1,7 +1,9 @@
 import { getDb } from "@/db/client";
 import { findSubscriptionForFeed } from "@/db/queries/calendar-subscriptions";
 import { listMeetingsOfCases } from "@/db/queries/meetings";
+import { organisationOfCalendarFeed } from "@/db/queries/organisation-of";
 import { hashToken, looksLikeToken } from "../access/tokens";
+import { inOrganisationOf } from "../access/in-organisation-of";
 import { AppError } from "../errors";
 import { translator } from "../agreements/labels";
 import type { Locale } from "../i18n/locales";
@@ -20,9 +22,22 @@ const PAST_DAYS = 60;
 export async function openCalendarFeed(input: { token: string; baseUrl: string; locale: Locale; now?: Date }): Promise<string> {
   const now = input.now ?? new Date();
   if (!looksLikeToken(input.token)) throw new AppError("NOT_FOUND", "no such calendar");
+  const hash = hashToken(input.token);
+  const notFound = (): never => {
+    throw new AppError("NOT_FOUND", "no such calendar");
+  };
+  // No session: the secret names its organisation, and the feed is read in it.
+  return inOrganisationOf(
+    (db) => organisationOfCalendarFeed(db, hash),
+    () => feedIn({ ...input, hash, now }, notFound),
+    notFound,
+  );
+}
+
+async function feedIn(input: { hash: Uint8Array; baseUrl: string; locale: Locale; now: Date }, notFound: () => never): Promise<string> {
+  const { now } = input;
   const db = await getDb();
-  const found = await findSubscriptionForFeed(db, hashToken(input.token), now);
-  if (!found) throw new AppError("NOT_FOUND", "no such calendar");
+  const found = (await findSubscriptionForFeed(db, input.hash, now)) ?? notFound();
   const from = now.getTime() - PAST_DAYS * 86_400_000;
   const meetings = (await listMeetingsOfCases(db, [found.participant.caseId])).filter(
     (m) => m.startsAt.getTime() + m.durationMinutes * 60_000 >= from,

@@ -10,12 +10,16 @@ import { verifyTicket, type TicketClaims } from "../tickets/collab-ticket";
 import type { Role } from "../plan/roles";
 import { isSessionLive } from "../access/find-live-sessions";
 import type { SessionRef } from "../access/session-ref";
+import { inOrganisation } from "../access/in-organisation";
+import { organisationOfDocument } from "./organisation-of-document";
 
 export type CollabPrincipal = {
   participantId: string;
   /** The session the ticket was fetched with: the socket lives only as long as it does. */
   session: SessionRef;
   caseId: string;
+  /** The case's organisation: what the socket's reads and writes are scoped to (row-level security). */
+  organisationId: string;
   role: Role;
   displayName: string;
   colorIndex: number;
@@ -43,6 +47,15 @@ export function resourceOfDoc(ref: DocRef): Resource {
 export async function authorizeCollabConnection(input: { room: string; ticket: unknown }): Promise<CollabPrincipal> {
   const ref = parseDocName(input.room);
   if (!ref) throw new AppError("NOT_FOUND", "no such document");
+  // A socket carries a ticket, no session cookie: the room names the organisation, and every check
+  // below reads in it. A room of no organisation is checked outside any, where nobody is found.
+  const organisationId = await organisationOfDocument(input.room);
+  const principal = await inOrganisation(organisationId, () => authorizeIn(ref, input));
+  if (!organisationId) throw new AppError("FORBIDDEN", "not this case's document");
+  return { ...principal, organisationId };
+}
+
+async function authorizeIn(ref: DocRef, input: { room: string; ticket: unknown }): Promise<Omit<CollabPrincipal, "organisationId">> {
   const resource = resourceOfDoc(ref);
   const claims = await verifyForRoom(input.ticket, input.room, resource);
   const db = await getDb();

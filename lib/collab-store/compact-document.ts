@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { getDb } from "@/db/client";
 import { compactStoredDocument } from "@/db/queries/collab";
 import { rebuildDocument } from "./rebuild-document";
+import { inDocumentsOrganisation } from "./organisation-of-document";
 import { logger } from "../log/logger";
 
 const log = logger("collab-store");
@@ -12,6 +13,10 @@ const log = logger("collab-store");
  * stored bytes afterwards.
  */
 export async function compactDocument(name: string, batch = 10_000): Promise<{ folded: number }> {
+  return inDocumentsOrganisation(name, () => compactIn(name, batch));
+}
+
+async function compactIn(name: string, batch: number): Promise<{ folded: number }> {
   const db = await getDb();
   let folded = 0;
   for (;;) {

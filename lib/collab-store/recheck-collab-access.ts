@@ -4,9 +4,13 @@ import { listMeetingStatuses } from "@/db/queries/meetings";
 import { listParticipantsByIds } from "@/db/queries/participants";
 import { findLiveSessions, sessionClaimKey, type SessionClaim } from "../access/find-live-sessions";
 import { roomClosedReason } from "../collab/room-closed";
+import { inOrganisation } from "../access/in-organisation";
 
-/** An open socket: whose, opened with which session, on which meeting's room (null: the preparation). */
-export type AccessCheck = SessionClaim & { meetingId: string | null };
+/**
+ * An open socket: whose, opened with which session, on which meeting's room (null: the
+ * preparation), of which organisation (its principal's; absent: none, read outside any scope).
+ */
+export type AccessCheck = SessionClaim & { meetingId: string | null; organisationId?: string | null };
 
 /** What became of an open socket's access since it was admitted. */
 export type AccessVerdict = "ok" | "session_ended" | "removed" | "meeting_completed";
@@ -20,6 +24,22 @@ export type AccessVerdict = "ok" | "session_ended" | "removed" | "meeting_comple
  * "session_ended" before "meeting_completed" (which stands for any of the room's closing reasons).
  */
 export async function recheckCollabAccess(items: readonly AccessCheck[], now = new Date()): Promise<AccessVerdict[]> {
+  // An instance's sockets may be of several organisations: each organisation's are read in its
+  // own scope (a fixed number of queries per organisation), and the answers put back in order.
+  const byOrganisation = new Map<string | null, AccessCheck[]>();
+  for (const i of items) {
+    const key = i.organisationId ?? null;
+    byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), i]);
+  }
+  const verdicts = new Map<AccessCheck, AccessVerdict>();
+  for (const [org, group] of byOrganisation) {
+    const answers = await inOrganisation(org, () => recheckIn(group, now));
+    group.forEach((item, k) => verdicts.set(item, answers[k]!));
+  }
+  return items.map((i) => verdicts.get(i)!);
+}
+
+async function recheckIn(items: readonly AccessCheck[], now: Date): Promise<AccessVerdict[]> {
   if (items.length === 0) return [];
   const db = await getDb();
   const meetingIds = [...new Set(items.map((i) => i.meetingId).filter((m): m is string => m !== null))];

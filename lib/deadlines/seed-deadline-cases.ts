@@ -1,3 +1,4 @@
+import { withAllOrganisations } from "@/db/organisation-scope";
 import { getDb } from "@/db/client";
 import { markMeetingCompleted } from "@/db/queries/meetings";
 import { insertOrganisation } from "@/db/queries/organisations";
@@ -15,6 +16,11 @@ export type DeadlineCases = { dkCaseId: string; dkSoonCaseId: string; noCaseId: 
  * one 40 days in with no plan (the follow-up plan missed). Each call makes new organisations.
  */
 export async function seedDeadlineCases(input: { email: string; now: Date }): Promise<DeadlineCases> {
+  // A test fixture (the test-only route): it makes two organisations of its own and fills both.
+  return withAllOrganisations(() => seed(input));
+}
+
+async function seed(input: { email: string; now: Date }): Promise<DeadlineCases> {
   const db = await getDb();
   const today = dateInZone(input.now);
   const dk = await insertOrganisation(db, { name: "Jobcenter Testby", country: "DK" });

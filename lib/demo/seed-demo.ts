@@ -1,3 +1,4 @@
+import { withAllOrganisations } from "@/db/organisation-scope";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getDb } from "@/db/client";
@@ -73,6 +74,12 @@ function absolute(baseUrl: string, meetingPath: string, linkPaths: Record<DemoRo
  * seeded before there was staff sign-in gets Mette's account and the observer added.
  */
 export async function ensureDemo(input: { dataDir: string; baseUrl: string; now?: Date }): Promise<{ links: DemoLinks; seeded: boolean }> {
+  // The demo is seeded by the server at start (or the test-only route), before any organisation
+  // is entered, and makes its own organisation: it works across organisations, on purpose.
+  return withAllOrganisations(() => seedOrReuse(input));
+}
+
+async function seedOrReuse(input: { dataDir: string; baseUrl: string; now?: Date }): Promise<{ links: DemoLinks; seeded: boolean }> {
   mkdirSync(input.dataDir, { recursive: true });
   const existing = readDemoPaths(input.dataDir);
   if (existing) {

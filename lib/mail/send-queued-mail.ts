@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findOutboxMail, markOutboxSent, recordOutboxFailure } from "@/db/queries/outbox";
+import { organisationOfOutboxMail } from "@/db/queries/organisation-of";
+import { inOrganisation } from "../access/in-organisation";
 import path from "node:path";
 import { errorFields, logger } from "../log/logger";
 import { deliverMail } from "./deliver-mail";
@@ -17,6 +19,14 @@ const jobData = z.object({ outboxId: z.uuid() });
  */
 export async function sendQueuedMail(data: unknown, attempt: { retryCount: number; retryLimit: number }): Promise<void> {
   const { outboxId } = jobData.parse(data);
+  const db = await getDb();
+  // A job runs in no organisation: a participant's mail is read in their case's (row-level
+  // security); mail that is nobody's case data (a staff sign-in link) is visible outside any.
+  const organisationId = await organisationOfOutboxMail(db, outboxId);
+  await inOrganisation(organisationId, () => send(outboxId, attempt));
+}
+
+async function send(outboxId: string, attempt: { retryCount: number; retryLimit: number }): Promise<void> {
   const db = await getDb();
   const row = await findOutboxMail(db, outboxId);
   if (!row || row.state !== "queued") return;

@@ -1,7 +1,10 @@
 import { getDb } from "@/db/client";
 import { listCaseworkerParticipantIdsOfUser } from "@/db/queries/participants";
 import { insertParticipantLanguageIfAbsent, upsertParticipantLanguage } from "@/db/queries/reminders";
+import { organisationOfParticipantId } from "@/db/queries/organisation-of";
 import type { Actors } from "../access/actor";
+import { inOrganisation } from "../access/in-organisation";
+import { inOrganisationOf } from "../access/in-organisation-of";
 import type { Locale } from "../i18n/locales";
 
 /**
@@ -9,6 +12,12 @@ import type { Locale } from "../i18n/locales";
  * row, or every caseworker row of a staff member. Nobody signed in: nothing to remember.
  */
 export async function rememberLanguage(who: Actors, locale: Locale): Promise<void> {
+  // Choosing a language needs nobody signed in, so no organisation is entered yet: the organisation
+  // of the person whose rows are written (a participant's own, else the staff member's).
+  await inOrganisation((who.participant ?? who.staff)?.organisationId ?? null, () => remember(who, locale));
+}
+
+async function remember(who: Actors, locale: Locale): Promise<void> {
   const db = await getDb();
   const ids = who.participant
     ? [who.participant.participantId]
@@ -20,5 +29,10 @@ export async function rememberLanguage(who: Actors, locale: Locale): Promise<voi
 
 /** On opening a join link: the browser's language, unless the person already chose one. */
 export async function rememberFirstLanguage(participantId: string, locale: Locale): Promise<void> {
-  await insertParticipantLanguageIfAbsent(await getDb(), participantId, locale);
+  // Nobody was signed in when the link was opened: the participant's organisation.
+  await inOrganisationOf(
+    (db) => organisationOfParticipantId(db, participantId),
+    async () => insertParticipantLanguageIfAbsent(await getDb(), participantId, locale),
+    () => undefined,
+  );
 }

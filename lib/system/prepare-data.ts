@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { withAllOrganisations } from "@/db/organisation-scope";
 import { countCases } from "@/db/queries/cases";
 import { readDurabilitySettings } from "@/db/queries/durability";
 import { findBootstrapOrganisation } from "@/db/queries/organisations";
@@ -27,6 +28,16 @@ export type PreparedData = {
  * user by design and is not checked (docs/database-roles.md says what it protects).
  */
 export async function prepareData(input: {
+  dataDir: string;
+  baseUrl: string;
+  seedDemo: boolean;
+  refusePrivilegedRole?: boolean;
+}): Promise<PreparedData> {
+  // Start-up looks at every organisation (the bootstrap one, whether any case exists yet, the demo).
+  return withAllOrganisations(() => prepare(input));
+}
+
+async function prepare(input: {
   dataDir: string;
   baseUrl: string;
   seedDemo: boolean;

@@ -14,6 +14,7 @@ import { bootstrapOrganisation } from "../organisations/bootstrap-organisation";
 
 export type FixtureCase = {
   caseId: string;
+  organisationId: string;
   meetingId: string;
   /**
    * Each participant's join link, and a session opened with it (as if they had followed it once;
@@ -56,7 +57,7 @@ export async function createFixtureCase(opts: { track?: Track; organisationId?: 
     });
     participants[role] = { id: p.id, joinToken, sessionToken, session: participantSessionRef(session.id) };
   }
-  return { caseId: c.id, meetingId: meeting.id, participants };
+  return { caseId: c.id, organisationId, meetingId: meeting.id, participants };
 }
 
 /** Put a staff account behind the fixture's caseworker (for the case page's actions, which act as staff); its user id. */

@@ -1,4 +1,6 @@
 import { openDatabase, setDatabase, closeDatabase, type DbHandle } from "@/db/client";
+import { ALL_ORGANISATIONS } from "@/db/organisation-scope";
+import type { OutsideScope } from "@/db/scoped-clients";
 import { createScratchDatabase, runAsOwner } from "@/db/scratch-database";
 import { stopJobRunner } from "../jobs/job-runner";
 
@@ -11,6 +13,12 @@ import { stopJobRunner } from "../jobs/job-runner";
  * own owner role, and used by an application role that may not update, delete or disable the
  * evidence. `ownerUrl` is there for a test that needs the owner's rights (changing a table, or
  * playing an attacker who has them); PGlite has a single role, so there both are null.
+ *
+ * Its statements outside any organisation's scope see every organisation (`outsideScope`): a unit
+ * test's fixtures act as the operator. The application's own handle sees nothing there (default
+ * deny); a test of that, or of an edge that must enter its organisation itself, opens with
+ * `outsideScope: NO_ORGANISATION` and makes its fixtures in `withAllOrganisations`
+ * (server/collab/organisation-scope.test.ts, lib/system/job-scope.test.ts).
  */
 export type TestDatabase = {
   handle: DbHandle;
@@ -21,10 +29,11 @@ export type TestDatabase = {
   drop(): Promise<void>;
 };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { outsideScope?: OutsideScope } = {}): Promise<TestDatabase> {
+  const outsideScope = opts.outsideScope ?? ALL_ORGANISATIONS;
   const base = process.env.DATABASE_URL;
   if (!base) {
-    const handle = await openDatabase({ inMemory: true });
+    const handle = await openDatabase({ inMemory: true, outsideScope });
     setDatabase(handle);
     return {
       handle,
@@ -38,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const scratch = await createScratchDatabase(base, "stepwise_test");
-  const handle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl });
+  const handle = await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl, outsideScope });
   setDatabase(handle);
   return {
     handle,

@@ -32,7 +32,14 @@ export function startAccessRecheck(opts: {
     if (targets.length === 0) return;
     running = true;
     opts
-      .recheck(targets.map(({ admitted: a }) => ({ participantId: a.participantId, session: a.session, meetingId: a.meetingId })))
+      .recheck(
+        targets.map(({ admitted: a }) => ({
+          participantId: a.participantId,
+          session: a.session,
+          meetingId: a.meetingId,
+          organisationId: a.organisationId ?? null,
+        })),
+      )
       .then((verdicts) => {
         targets.forEach((t, i) => {
           const v = verdicts[i];

@@ -4,6 +4,8 @@ import { isTransientDbError } from "./transient-error";
 /** Whoever queued updates: told, in order, how many of its updates committed, or that they failed. */
 export type CommitTarget = {
   readonly name: string;
+  /** The document's organisation: its rows are written in that organisation's scope (row-level security). */
+  readonly organisationId?: string | null;
   /** False once the room failed or was evicted: its still-queued updates are dropped. */
   readonly alive: boolean;
   onCommitted(count: number): void;
@@ -83,7 +85,7 @@ export class CommitQueue {
   private readonly counters = { committedUpdates: 0, batches: 0, writeSeconds: 0, lastWriteSeconds: 0 };
 
   constructor(
-    private readonly append: (rows: { docName: string; data: Uint8Array }[]) => Promise<void>,
+    private readonly append: (rows: { docName: string; data: Uint8Array; organisationId?: string | null }[]) => Promise<void>,
     private readonly log: CollabLog,
     private readonly limits: CommitQueueLimits = UNBOUNDED,
   ) {}
@@ -231,7 +233,7 @@ export class CommitQueue {
     }
     const outcome = new Map<CommitTarget, { count: number; error: unknown }>();
     try {
-      await this.append(batch.map((q) => ({ docName: q.target.name, data: q.data })));
+      await this.append(batch.map((q) => ({ docName: q.target.name, data: q.data, organisationId: q.target.organisationId })));
       for (const [t, rows] of groups) outcome.set(t, { count: rows.length, error: null });
       return outcome;
     } catch (e) {
@@ -246,7 +248,7 @@ export class CommitQueue {
       [...groups].map(async ([t, rows]) => {
         let error: unknown = null;
         try {
-          await this.append(rows.map((data) => ({ docName: t.name, data })));
+          await this.append(rows.map((data) => ({ docName: t.name, data, organisationId: t.organisationId })));
         } catch (e) {
           error = e ?? new Error("commit failed");
           if (isTransientDbError(e)) transient = e;

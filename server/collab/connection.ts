@@ -146,6 +146,7 @@ export class Connection implements RoomMember {
       this.admit({
         participantId: principal.participantId,
         session: principal.session,
+        organisationId: principal.organisationId,
         meetingId: ref?.kind === "meeting" ? ref.meetingId : null,
         caseId: principal.caseId,
       });

@@ -10,6 +10,8 @@ export type AdmittedAs = {
   meetingId: string | null;
   /** The case the document belongs to (a closed case closes all its rooms). */
   caseId: string;
+  /** The case's organisation: the periodic re-check reads in it (row-level security). */
+  organisationId?: string | null;
 };
 
 export type RevocationEffect =

@@ -90,21 +90,27 @@ export class RoomRegistry {
       return null;
     }
     if (loaded.skipped) this.opts.log("loaded around stored updates that cannot be applied", { room: name, skipped: loaded.skipped });
-    const room = new Room(name, loaded.doc, loaded.storedUpdates, {
-      queue: this.queue,
-      compactAfterUpdates: this.opts.compactAfterUpdates,
-      maxAwarenessPerConnection: this.opts.maxAwarenessPerConnection,
-      maxAwarenessPerRoom: this.opts.maxAwarenessPerRoom,
-      maxDocBytes: this.opts.maxDocBytes,
-      schema: this.opts.docSchema(name),
-      compactDue: (r) => {
-        r.uncompacted = 0;
-        this.compact(r.name);
+    const room = new Room(
+      name,
+      loaded.doc,
+      loaded.storedUpdates,
+      {
+        queue: this.queue,
+        compactAfterUpdates: this.opts.compactAfterUpdates,
+        maxAwarenessPerConnection: this.opts.maxAwarenessPerConnection,
+        maxAwarenessPerRoom: this.opts.maxAwarenessPerRoom,
+        maxDocBytes: this.opts.maxDocBytes,
+        schema: this.opts.docSchema(name),
+        compactDue: (r) => {
+          r.uncompacted = 0;
+          this.compact(r.name);
+        },
+        failed: (r) => this.evict(r),
+        emptied: (r) => this.scheduleUnload(r),
+        log: this.opts.log,
       },
-      failed: (r) => this.evict(r),
-      emptied: (r) => this.scheduleUnload(r),
-      log: this.opts.log,
-    });
+      loaded.organisationId ?? null,
+    );
     if (channel) this.attach(room, channel);
     this.rooms.set(name, room);
     // A long tail (a log written while the room was never unloaded cleanly, or imported) is

@@ -90,6 +90,8 @@ export class Room implements CommitTarget {
     doc: Y.Doc,
     storedUpdates: number,
     private readonly hooks: RoomHooks,
+    /** The document's organisation (from its load): its commits are written in its scope. */
+    readonly organisationId: string | null = null,
   ) {
     this.doc = doc;
     this.uncompacted = storedUpdates;

@@ -10,6 +10,7 @@ const deps: CollabDeps = {
     participantId: "p1",
     session: "participant:s1",
     caseId: "c1",
+    organisationId: "o1",
     role: "manager",
     displayName: "M",
     colorIndex: 0,

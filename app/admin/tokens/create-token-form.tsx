@@ -2,7 +2,7 @@
 
 import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { submitWithoutReset } from "@/app/cases/_components/keep-typed";
+import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
 import { errorClass, hintClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFocusResult } from "@/app/_components/ui/use-focus-result";
 import { createApiTokenAction } from "./actions";

@@ -45,6 +45,7 @@ describe("POST /api/agreements/<id>/sign at the end of a long meeting", () => {
         {
           participantId: me.participantId,
           caseId: me.caseId,
+          organisationId: me.actor.organisationId,
           role: me.role,
           displayName: me.displayName,
           colorIndex: me.colorIndex,

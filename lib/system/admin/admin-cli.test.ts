@@ -8,6 +8,7 @@ import { createScratchDatabase, type ScratchDatabase } from "@/db/scratch-databa
 import { findOrganisation } from "@/db/queries/organisations";
 import { findUserByEmail } from "@/db/queries/users";
 import { organisations, users } from "@/db/schema";
+import { ALL_ORGANISATIONS } from "@/db/organisation-scope";
 
 /**
  * The real CLI (`server/admin.ts`, as `npm run admin` runs it) against a scratch database: a fresh
@@ -45,7 +46,9 @@ function admin(...args: string[]): Promise<Run> {
 }
 
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
-  const h = scratch ? await openDatabase({ databaseUrl: scratch.appUrl }) : await openDatabase({ dataDir });
+  const h = scratch
+    ? await openDatabase({ databaseUrl: scratch.appUrl, outsideScope: ALL_ORGANISATIONS })
+    : await openDatabase({ dataDir, outsideScope: ALL_ORGANISATIONS });
   try {
     return await fn(h);
   } finally {

@@ -10,6 +10,7 @@ import { findCaseErasure } from "@/db/queries/erasure";
 import { createScratchDatabase, type ScratchDatabase } from "@/db/scratch-database";
 import { cases, organisations, participants } from "@/db/schema";
 import { CLI_ERASE_REASON } from "./case-erase";
+import { ALL_ORGANISATIONS } from "@/db/organisation-scope";
 
 /**
  * `npm run admin -- case:erase` (issue 16), the real CLI against a scratch database: an unknown
@@ -24,7 +25,9 @@ let caseId: string;
 let secondCaseId: string;
 
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
-  const h = scratch ? await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl }) : await openDatabase({ dataDir });
+  const h = scratch
+    ? await openDatabase({ databaseUrl: scratch.appUrl, ownerUrl: scratch.ownerUrl, outsideScope: ALL_ORGANISATIONS })
+    : await openDatabase({ dataDir, outsideScope: ALL_ORGANISATIONS });
   try {
     return await fn(h);
   } finally {

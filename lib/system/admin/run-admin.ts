@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { withAllOrganisations } from "@/db/organisation-scope";
 import { AppError, isAppError } from "../../errors";
 import type { AdminCommand } from "./admin-command";
 import { ADMIN_COMMANDS } from "./registry";
@@ -29,7 +30,8 @@ export async function runAdmin(argv: readonly string[], io: AdminIo, commands: r
     return 2;
   }
   try {
-    io.out(JSON.stringify(await command.run(parsed.args, parsed.lists)));
+    // The operator's command line serves every organisation: each command names the one it acts on.
+    io.out(JSON.stringify(await withAllOrganisations(() => command.run(parsed.args, parsed.lists))));
     return 0;
   } catch (e) {
     if (!isAppError(e)) {

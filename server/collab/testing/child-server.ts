@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import { prepareData } from "@/lib/system/prepare-data";
 import { shutdownDatabase } from "@/lib/system/shutdown-database";
 import { createFixtureCase, type FixtureCase } from "@/lib/testing/fixtures";
+import { asOperator } from "@/lib/testing/organisation-scopes";
 import { createCollabServer } from "../index";
 import { scratchSchemaFor } from "./scratch-schema";
 
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   process.stdin.on("end", () => process.exit(2));
   let fixture: FixtureCase | null = null;
   // Before prepareData: on an empty PGlite it would otherwise seed the demo case.
-  if (process.env.CHILD_CREATE_FIXTURE === "1") fixture = await createFixtureCase();
+  // Made as the operator would: this process's database, like the application's, denies what
+  // runs outside an organisation's scope.
+  if (process.env.CHILD_CREATE_FIXTURE === "1") fixture = await asOperator(() => createFixtureCase());
   const data = await prepareData({ dataDir: process.env.DATA_DIR ?? ".data", baseUrl: "http://127.0.0.1", seedDemo: false });
 
   const collab = createCollabServer({
