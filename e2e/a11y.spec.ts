@@ -8,7 +8,7 @@ import { caseworkerPage } from "./staff-helpers";
  * Every page, in every language, as the person who would see it: axe-core finds no WCAG 2.1 AA
  * violation, `<html lang>` is the language shown, and the language switch is there. The meeting's
  * states (the chair's view, a running speaking round, consent, the closing check, signing) are
- * walked in e2e/a11y-states.spec.ts.
+ * walked in e2e/a11y-states-{da,nb,en}.spec.ts (e2e/a11y-states-flow.ts).
  */
 async function check(page: Page, path: string, locale: Locale, ready: (p: Page) => Promise<void>): Promise<void> {
   await page.goto(path);

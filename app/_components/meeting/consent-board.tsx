@@ -7,6 +7,7 @@ import { setConsent } from "@/lib/collab/flow-consent";
 import { closingCheck, type ConsentItem, type ItemConsent, type PersonState } from "@/lib/collab/flow-closing";
 import { useConsentLabel } from "./consent-labels";
 import { buttonClass, inputClass, inputBaseClass, labelClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 import { flowActor, useFlow, useFlowContext, useFlowValue, useMeetingView } from "./flow-context";
 import { shareStructure } from "../collab/share-structure";
 import { useNames } from "./use-names";
@@ -269,7 +270,7 @@ function MarkControls({ item, itemLabel, subject }: { item: ConsentItem; itemLab
             <label htmlFor={`${id}-comment`} className={labelClass}>
               {t("comment")}
             </label>
-            <input
+            <OneLineTextarea
               id={`${id}-comment`}
               className={`${inputClass} mt-1`}
               value={comment}

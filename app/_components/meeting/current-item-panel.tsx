@@ -7,14 +7,24 @@ import { buttonClass, inputBaseClass, labelClass, primaryButtonClass } from "@/a
 import { useFlow, useMeetingView } from "./flow-context";
 import { ItemTimer } from "./item-timer";
 import { jumpToItem } from "./follow-current";
+import { useNames } from "./use-names";
 
 /**
  * The agenda item the room is on, its clock, and — for the chair — the buttons that move the
  * meeting: start or pause the clock, "covered, next item", or go to any item.
+ *
+ * `first`: on a phone the room starts with this panel, above the meeting's own section, so it is
+ * a part of its own (a level-2 heading, for a screen reader only: the item's title is the first
+ * thing one sees) and says whose turn it is (the speaking round is further down there).
  */
-export function CurrentItemPanel() {
+export function CurrentItemPanel({ first = false }: { first?: boolean }) {
   const t = useTranslations("meeting.current");
+  const tn = useTranslations("meeting.nowBar");
   const f = useFlow();
+  const { name } = useNames();
+  const speaker = f.flow.round?.endedAt === null ? f.flow.round.current : null;
+  const Outer = first ? "section" : "div";
+  const Heading = first ? "h2" : "h3";
   const view = useMeetingView();
   const id = useId();
   const items = view.agenda;
@@ -26,14 +36,25 @@ export function CurrentItemPanel() {
   const doc = f.conn.doc;
 
   return (
-    <div className="rounded-lg border border-slate-300 bg-slate-50 p-3 sm:p-4" data-testid="current-item-panel">
-      <h3 className="text-lg font-semibold text-slate-900">{t("title")}</h3>
+    <Outer
+      aria-labelledby={first ? `${id}-title` : undefined}
+      className="rounded-lg border border-slate-300 bg-slate-50 p-3 sm:p-4"
+      data-testid="current-item-panel"
+    >
+      <Heading id={`${id}-title`} className={first ? "sr-only" : "text-lg font-semibold text-slate-900"}>
+        {t("title")}
+      </Heading>
       {item && timer ? (
-        <div className="mt-1 space-y-2">
+        <div className={`${first ? "" : "mt-1"} space-y-2`}>
           <p className="text-lg text-slate-900" data-testid="current-item-title" data-item-id={item.id}>
             {t("item", { n: index + 1, title: item.title.trim() || t("untitled") })}
           </p>
           <ItemTimer timer={timer} minutes={item.minutes} />
+          {first && speaker ? (
+            <p className="text-slate-900" data-testid="current-item-turn">
+              {speaker === f.me.id ? <strong>{tn("yourTurn")}</strong> : tn("turn", { name: name(speaker) })}
+            </p>
+          ) : null}
           {f.surface === "room" ? (
             <p>
               <button
@@ -116,6 +137,6 @@ export function CurrentItemPanel() {
           </form>
         </div>
       ) : null}
-    </div>
+    </Outer>
   );
 }

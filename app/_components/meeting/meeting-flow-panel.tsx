@@ -18,9 +18,9 @@ import { SpeakingRound } from "./speaking-round";
  * The meeting itself, at the top of the room: who chairs, the step the room is on, the item and
  * its clock, the speaking round, the running summary, and — when the meeting gets there — consent
  * per item and the closing check. Everyone sees all of it; only the chair has the buttons that
- * move the meeting on.
+ * move the meeting on. `currentItem={false}`: the room shows the item above this panel (a phone).
  */
-export function MeetingFlowPanel() {
+export function MeetingFlowPanel({ currentItem = true }: { currentItem?: boolean }) {
   const t = useTranslations("meeting.panel");
   const f = useFlow();
   const phase = f.flow.phase;
@@ -31,7 +31,7 @@ export function MeetingFlowPanel() {
         <PhaseStepper phase={phase} />
         <PhaseControls />
         <div className="grid gap-4 lg:grid-cols-2">
-          <CurrentItemPanel />
+          {currentItem ? <CurrentItemPanel /> : null}
           <SpeakingRound />
         </div>
         <RunningSummary />

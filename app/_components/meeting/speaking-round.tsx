@@ -6,6 +6,7 @@ import { ROUND_TOPIC_MAX } from "@/lib/collab/flow-schema";
 import { endRound, finishTurn, startRound } from "@/lib/collab/flow-rounds";
 import { takesPart, type Role } from "@/lib/plan/roles";
 import { buttonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 import { useFlow, useMeetingView } from "./flow-context";
 import { useNames } from "./use-names";
 import { useScreenText } from "./screen-text";
@@ -175,7 +176,7 @@ function StartRoundForm() {
         <label htmlFor={`${id}-topic`} className={labelClass}>
           {t("topicLabel")}
         </label>
-        <input
+        <OneLineTextarea
           id={`${id}-topic`}
           className={`${inputClass} mt-1`}
           value={topic}

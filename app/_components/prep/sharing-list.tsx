@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { addSharingItem, removeSharingItem, setMayShare, setWhoSays, sharingItemText } from "@/lib/collab/prep-sharing";
 import { MAY_SHARE, WHO_SAYS, type SharingItemView, type WhoSays } from "@/lib/collab/prep-schema";
 import { buttonClass, dangerButtonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 import { YTextField } from "../room/y-text-field";
 import { closeAndFocus } from "@/app/_components/ui/close-and-focus";
 
@@ -178,7 +179,7 @@ function AddItemForm({ doc }: { doc: Y.Doc }) {
   const t = useTranslations("privacy.prep");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) {
@@ -196,10 +197,9 @@ function AddItemForm({ doc }: { doc: Y.Doc }) {
         {t("newItemLabel")}
       </label>
       <div className="mt-1 flex flex-wrap gap-2">
-        <input
+        <OneLineTextarea
           ref={inputRef}
           id="sharing-new"
-          type="text"
           className={`${inputClass} sm:max-w-md`}
           value={text}
           onChange={(e) => {

@@ -23,6 +23,7 @@ import { MoveButtons } from "@/app/_components/ui/move-buttons";
 import { RemoveButton } from "@/app/_components/ui/remove-button";
 import { Section } from "@/app/_components/ui/section";
 import { inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 import { YTextField } from "./y-text-field";
 import { useLogChange } from "../meeting/use-log-change";
 import { useFieldDateWarning } from "../meeting/date-warnings";
@@ -162,7 +163,7 @@ function AddActionForm() {
   const id = useId();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const ref = useRef<HTMLInputElement>(null);
+  const ref = useRef<HTMLTextAreaElement>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) {
@@ -196,7 +197,7 @@ function AddActionForm() {
           <label htmlFor={`${id}-text`} className={labelClass}>
             {t("newText")}
           </label>
-          <input
+          <OneLineTextarea
             ref={ref}
             id={`${id}-text`}
             className={`${inputClass} mt-1`}

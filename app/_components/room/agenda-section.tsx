@@ -30,6 +30,7 @@ import { MoveButtons } from "@/app/_components/ui/move-buttons";
 import { RemoveButton } from "@/app/_components/ui/remove-button";
 import { Section } from "@/app/_components/ui/section";
 import { buttonClass, inputBaseClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 
 export const AgendaSection = memo(function AgendaSection({ items }: { items: AgendaItemView[] }) {
   const t = useTranslations("room.agenda");
@@ -181,7 +182,7 @@ function AgendaAddForm() {
   const [title, setTitle] = useState("");
   const [minutes, setMinutes] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const titleRef = useRef<HTMLInputElement>(null);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -224,7 +225,7 @@ function AgendaAddForm() {
           <label htmlFor={`${id}-title`} className={labelClass}>
             {t("newTitle")}
           </label>
-          <input
+          <OneLineTextarea
             ref={titleRef}
             id={`${id}-title`}
             className={`${inputClass} mt-1`}

@@ -25,6 +25,8 @@ import { SectionMenu } from "./section-menu";
 import { can } from "@/lib/permissions";
 import { CatchUpNotice } from "../meeting/catch-up";
 import { MeetingFlowPanel } from "../meeting/meeting-flow-panel";
+import { CurrentItemPanel } from "../meeting/current-item-panel";
+import { usePhone } from "./use-phone";
 import { MeetingFlowRoot } from "../meeting/meeting-flow-root";
 import { NowBar } from "../meeting/now-bar";
 import { CompleteMeeting, MeetingOverNotice } from "./meeting-over";
@@ -167,6 +169,9 @@ function ConnectedRoom({
   const onBlur = (e: FocusEvent) => {
     if (!e.relatedTarget || !(e.currentTarget as Element).contains(e.relatedTarget as Node)) conn.setEditing(null);
   };
+  const tracking = { onFocus, onBlur, onChangeCapture: separateDiscrete, onClickCapture: separateDiscrete };
+  // On a phone the item the meeting is on comes first, right under the menu (then the rest).
+  const phone = usePhone();
 
   return (
     <RoomProvider value={ctx}>
@@ -180,7 +185,7 @@ function ConnectedRoom({
         surface="room"
         meetingDate={dateInZone(new Date(props.meeting.startsAtIso))}
       >
-        <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm">
+        <div className="sticky top-0 z-20 -mx-4 mb-4 border-b border-slate-300 bg-white px-4 py-2 shadow-sm" data-testid="room-bar">
           <div className="flex items-center justify-between gap-2">
             <ConnectionStatus snapshot={snapshot} canEdit={props.me.canEdit && !over} meetingOver={over} onRetry={() => conn.retry()} />
             <UndoControls />
@@ -204,6 +209,13 @@ function ConnectedRoom({
           <Notice title={t("accessLost.title")} body={t("accessLost.body")} testId="notice-access-lost" />
         ) : null}
         {over ? <MeetingOverNotice unsaved={snapshot.unsaved} reason={props.meeting.closedReason} /> : null}
+        {phone && snapshot.loaded ? (
+          <SectionBoundary name={tm("title")} testId="current-item-first">
+            <div className="mb-4" data-testid="current-item-first" {...tracking}>
+              <CurrentItemPanel first />
+            </div>
+          </SectionBoundary>
+        ) : null}
         {!props.me.canEdit && !over ? <p className="mb-4 rounded-lg bg-slate-100 p-3 text-slate-800">{t("readOnlyNotice")}</p> : null}
 
         <SectionBoundary name={tm("title")} testId="catch-up">
@@ -220,10 +232,10 @@ function ConnectedRoom({
         </div>
 
         {snapshot.loaded ? (
-          <div className="space-y-6" onFocus={onFocus} onBlur={onBlur} onChangeCapture={separateDiscrete} onClickCapture={separateDiscrete}>
+          <div className="space-y-6" {...tracking}>
             {/* Each part behind its own boundary: one that cannot be shown never blanks the room. */}
             <SectionBoundary name={tm("title")} testId="meeting-flow-section">
-              <MeetingFlowPanel />
+              <MeetingFlowPanel currentItem={!phone} />
             </SectionBoundary>
             <SectionBoundary name={t("sectionBroken.reviewName")} testId="review-section">
               <ReviewPanel meetingId={props.meeting.id} view={view} />

@@ -3,10 +3,12 @@
 import { useState } from "react";
 import { FieldLabel } from "@/app/_components/room/field-label";
 import { inputClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 
 /**
  * A short plain string held in the document (a tool's place, a reason): typed freely, written to
- * the document when the field is left. For texts several people type at once, use YTextField.
+ * the document when the field is left. One line, wrapped when it is longer than the field. For
+ * texts several people type at once, use YTextField.
  */
 export function PlainTextInput({
   id,
@@ -32,27 +34,30 @@ export function PlainTextInput({
 }) {
   // While this person types, their draft is shown; otherwise the document's value (someone else's change included).
   const [draft, setDraft] = useState<string | null>(null);
+  const list = suggestions?.length ? `${id}-suggestions` : undefined;
+  const props = {
+    id,
+    className: inputClass,
+    value: draft ?? value,
+    maxLength,
+    readOnly,
+    autoComplete: "off",
+    onFocus: () => setDraft(value),
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: () => {
+      if (draft !== null && draft !== value) onCommit(draft);
+      setDraft(null);
+    },
+    "data-testid": testId,
+  };
   return (
     <div>
       <FieldLabel htmlFor={id} field={field}>
         {label}
       </FieldLabel>
-      <input
-        id={id}
-        className={inputClass}
-        value={draft ?? value}
-        maxLength={maxLength}
-        readOnly={readOnly}
-        autoComplete="off"
-        list={suggestions?.length ? `${id}-suggestions` : undefined}
-        onFocus={() => setDraft(value)}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => {
-          if (draft !== null && draft !== value) onCommit(draft);
-          setDraft(null);
-        }}
-        data-testid={testId}
-      />
+      {/* A datalist works on an <input> only: a field with suggestions (a provider's name, short)
+          stays one; every other wraps when its text is longer than the field. */}
+      {list ? <input list={list} {...props} /> : <OneLineTextarea {...props} />}
       {suggestions?.length ? (
         <datalist id={`${id}-suggestions`} data-testid={`${testId}-suggestions`}>
           {suggestions.map((s) => (

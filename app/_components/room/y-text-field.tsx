@@ -1,12 +1,13 @@
 "use client";
 
-import { useLayoutEffect, useMemo, useRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type TextareaHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 import * as Y from "yjs";
 import { applyTextChange, diffRange } from "@/lib/collab";
 import { applyTextChangeWithin, TEXT_LIMITS, type TextLimitKey } from "@/lib/collab/text-limits";
 import { mapIndex, type TextDelta } from "./text-sync";
 import { inputClass } from "@/app/_components/ui/classes";
+import { OneLineTextarea, oneLine } from "@/app/_components/ui/one-line-textarea";
 import { DiagnosisNotice, yTextSource } from "../meeting/diagnosis-notice";
 
 type Common = {
@@ -19,27 +20,25 @@ type Common = {
   limit?: TextLimitKey;
 };
 
-/** A one-line text (a title) shown in a field that grows to show all of it: line breaks become spaces. */
-const oneLine = (s: string) => s.replace(/\r?\n/g, " ");
-
-type Props =
-  | (Common & { multiline?: false } & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "defaultValue" | "onChange" | "id">)
-  | (Common & { multiline: true } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "defaultValue" | "onChange" | "id">);
+/** `multiline`: a text of several lines; without it one line that wraps (OneLineTextarea), for a title. */
+type Props = Common & { multiline?: boolean } & Omit<
+    TextareaHTMLAttributes<HTMLTextAreaElement>,
+    "value" | "defaultValue" | "onChange" | "id"
+  >;
 
 /**
- * A plain <input>/<textarea> bound to a Y.Text. Local typing becomes the smallest
- * delete + insert (so concurrent typing elsewhere in the text merges); remote edits update the
- * field in place with the caret and selection mapped through the change. While an IME
- * composition is open the field is left alone and reconciled when it ends.
+ * A plain <textarea> bound to a Y.Text (for a title, one that grows and keeps to one line).
+ * Local typing becomes the smallest delete + insert (so concurrent typing elsewhere in the text
+ * merges); remote edits update the field in place with the caret and selection mapped through
+ * the change. While an IME composition is open the field is left alone and reconciled when it
+ * ends.
  */
 export function YTextField(props: Props) {
   const { text, id, readOnly, testId, className, multiline, limit, ...rest } = props;
-  // A title that is longer than the field wraps (a textarea that grows) instead of being cut off.
-  const wraps = !multiline;
   const t = useTranslations("room.common");
   const max = limit ? TEXT_LIMITS[limit] : undefined;
   const [length, setLength] = useState(0);
-  const ref = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const ref = useRef<HTMLTextAreaElement | null>(null);
   /** What the field showed when it last agreed with the Y.Text. */
   const last = useRef("");
   const composing = useRef(false);
@@ -83,7 +82,8 @@ export function YTextField(props: Props) {
   const commit = () => {
     const el = ref.current;
     if (!el || readOnly) return;
-    if (wraps && /[\r\n]/.test(el.value)) el.value = oneLine(el.value);
+    // A title is one line (OneLineTextarea turns typed and pasted line breaks into spaces first).
+    if (!multiline && /[\r\n]/.test(el.value)) el.value = oneLine(el.value);
     const value = el.value;
     if (value === last.current) return;
     const applied = limit ? applyTextChangeWithin(text, limit, last.current, value) : (applyTextChange(text, last.current, value), value);
@@ -153,33 +153,22 @@ export function YTextField(props: Props) {
   };
 
   const notice = <DiagnosisNotice source={guardSource} fieldId={id} />;
-  if (multiline) {
-    return (
-      <>
-        <textarea
-          {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
-          {...shared}
-          ref={(el) => {
-            ref.current = el;
-          }}
-        />
-        {count}
-        {notice}
-      </>
-    );
-  }
+  const Field = multiline ? "textarea" : OneLineTextarea;
+  // A text of several lines grows with it too (never cut off and scrolled inside on a phone), from
+  // at least its `rows` (line height, the field's padding and border).
+  const grows = multiline
+    ? {
+        className: `${className ?? inputClass} field-sizing-content`,
+        style: { minHeight: `calc(${rest.rows ?? 2}lh + 1rem + 2px)`, ...rest.style },
+      }
+    : {};
   return (
     <>
-      <textarea
-        rows={1}
-        {...(rest as TextareaHTMLAttributes<HTMLTextAreaElement>)}
+      <Field
+        {...rest}
         {...shared}
-        className={`${className ?? inputClass} field-sizing-content resize-none`}
-        onKeyDown={(e) => {
-          // A title has no line breaks: Enter does what it does in a one-line field (nothing here).
-          if (e.key === "Enter") e.preventDefault();
-        }}
-        ref={(el) => {
+        {...grows}
+        ref={(el: HTMLTextAreaElement | null) => {
           ref.current = el;
         }}
       />
