@@ -192,10 +192,7 @@ test.describe("focus, errors and announcements", () => {
 
     // The meeting just scheduled asks for his answer. Its own card, never the first one: until
     // today's demo meeting is over (11:15 in Copenhagen) it is listed too, already answered.
-    const answer = kurt
-      .getByTestId("invitation")
-      .filter({ hasText: PLACE })
-      .locator('[data-testid^="answer-form-"]');
+    const answer = kurt.getByTestId("invitation").filter({ hasText: PLACE }).locator('[data-testid^="answer-form-"]');
     // The page may still be refreshing after the progress just saved, which resets the form: try
     // the empty answer again until the refreshed form shows its error (never a fixed wait).
     await expect(async () => {
