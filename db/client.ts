@@ -102,7 +102,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   await grantApplicationRole((statement) => client.exec(statement), PGLITE_APP_ROLE);
   const db = drizzlePglite(scopedPglite(client, opts.outsideScope), { schema });
   const jobDb = pgliteJobDb(client);
-  await prepareJobSchema({ db: jobDb });
+  await prepareJobSchema({ db: jobDb }, PGLITE_APP_ROLE);
   return {
     db: db as unknown as Db,
     ownerDb: drizzlePglite(client, { schema }) as unknown as Db,

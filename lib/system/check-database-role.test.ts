@@ -32,11 +32,14 @@ const prepare = () =>
 describe("the start-up check of the application's database role", () => {
   it("attack 12.6: refuses to start in production as a superuser, or as the owner of the evidence tables", async () => {
     if (!tdb.url) {
-      // PGlite: one in-process user, a superuser by design; the check knows, the start-up does not apply.
-      expect(await databaseRoleProblems(tdb.handle.db)).toEqual([
+      // PGlite: one in-process user, a superuser by design, which the check names; the application's
+      // statements run as the application's role (SET LOCAL ROLE, db/scoped-clients.ts), which is
+      // neither — so the guards hold on the embedded database too.
+      expect(await databaseRoleProblems(tdb.handle.ownerDb!)).toEqual([
         expect.stringMatching(/is a superuser/),
         expect.stringMatching(/owns .*agreement_events/),
       ]);
+      expect(await databaseRoleProblems(tdb.handle.db)).toEqual([]);
       return;
     }
     const superuser = new URL(process.env.DATABASE_URL!);
