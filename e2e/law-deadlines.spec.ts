@@ -3,7 +3,7 @@ import { expect, request, test } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
 import { caseworkerPage } from "./staff-helpers";
 
-type Seeded = { dkCaseId: string; dkSoonCaseId: string; noCaseId: string };
+type Seeded = { dkCaseId: string; dkSoonCaseId: string; noCaseId: string; noEmail: string };
 
 /** Made-up Danish and Norwegian cases with sick-leave starts, owned by a caseworker of their own (POST /api/test-deadlines). */
 async function seed(email: string): Promise<Seeded> {
@@ -34,31 +34,35 @@ test("the case page lists the law's deadlines of a Danish and a Norwegian case, 
   const onCase = await new AxeBuilder({ page }).include('[data-testid="deadlines-section"]').analyze();
   expect(onCase.violations.map((v) => v.id)).toEqual([]);
 
-  // Norway: 40 days in without a signed follow-up plan: the employer's 4-week deadline is missed.
-  await page.goto(`/cases/${ids.noCaseId}`);
-  const no = page.getByTestId("deadlines-section");
+  // The Danish work list, from the case list: due this week (Dan's first follow-up in 3 days).
+  await page.goto("/cases");
+  await page.getByTestId("deadlines-link").click();
+  await expect(page).toHaveURL(/\/cases\/deadlines$/);
+  const due = page.getByTestId("work-list-due");
+  await expect(due.getByTestId("work-list-item")).toHaveCount(1);
+  await expect(due.getByTestId("work-list-item")).toContainText("Dan Snart");
+  await expect(due.getByTestId("work-list-item")).toHaveAttribute("data-rule", "dk.firstFollowUp");
+  await expect(page.getByTestId("deadline-work-list")).not.toContainText("Dina Dansk");
+  // Another organisation's case is not hers: not on her list, and its page does not exist for her.
+  await expect(page.getByTestId("deadline-work-list")).not.toContainText("Nora Norsk");
+  const onList = await new AxeBuilder({ page }).include('[data-testid="deadline-work-list"]').analyze();
+  expect(onList.violations.map((v) => v.id)).toEqual([]);
+  const foreign = await page.goto(`/cases/${ids.noCaseId}`);
+  expect(foreign?.status()).toBe(404);
+  await page.context().close();
+
+  // Norway, the NAV office's veileder: 40 days in without a signed follow-up plan, the employer's
+  // 4-week deadline is missed; her work list says so, and the name leads to the case's deadlines.
+  const veileder = await caseworkerPage(browser, ids.noEmail);
+  await veileder.goto("/cases/deadlines");
+  const missed = veileder.getByTestId("work-list-missed");
+  await expect(missed.getByTestId("work-list-item").filter({ hasText: "Nora Norsk" })).toHaveAttribute("data-rule", "no.followUpPlan");
+  await missed.getByRole("link", { name: "Nora Norsk" }).click();
+  await expect(veileder).toHaveURL(new RegExp(`/cases/${ids.noCaseId}#deadlines$`));
+  const no = veileder.getByTestId("deadlines-section");
   await expect(no.locator('[data-rule="no.followUpPlan"]')).toHaveAttribute("data-status", "missed");
   await expect(no.locator('[data-rule="no.followUpPlan"]')).toContainText("Arbeidsmiljøloven § 4-6 (3)");
   await expect(no.locator('[data-rule="no.dialogueMeeting1"]')).toHaveAttribute("data-status", "upcoming");
   await expect(no.locator('[data-rule="no.dialogueMeeting2"]')).toContainText("Folketrygdloven § 8-7 a");
   await expect(no.locator('[data-rule^="dk."]')).toHaveCount(0);
-
-  // The work list, from the case list: due this week (Dan's first follow-up in 3 days) and missed (Nora's plan).
-  await page.goto("/cases");
-  await page.getByTestId("deadlines-link").click();
-  await expect(page).toHaveURL(/\/cases\/deadlines$/);
-  const due = page.getByTestId("work-list-due");
-  const missed = page.getByTestId("work-list-missed");
-  await expect(due.getByTestId("work-list-item")).toHaveCount(1);
-  await expect(due.getByTestId("work-list-item")).toContainText("Dan Snart");
-  await expect(due.getByTestId("work-list-item")).toHaveAttribute("data-rule", "dk.firstFollowUp");
-  await expect(missed.getByTestId("work-list-item").filter({ hasText: "Nora Norsk" })).toHaveAttribute("data-rule", "no.followUpPlan");
-  await expect(page.getByTestId("deadline-work-list")).not.toContainText("Dina Dansk");
-  const onList = await new AxeBuilder({ page }).include('[data-testid="deadline-work-list"]').analyze();
-  expect(onList.violations.map((v) => v.id)).toEqual([]);
-
-  // Each name leads to its case's deadlines.
-  await missed.getByRole("link", { name: "Nora Norsk" }).click();
-  await expect(page).toHaveURL(new RegExp(`/cases/${ids.noCaseId}#deadlines$`));
-  await expect(page.getByTestId("deadlines-section")).toBeVisible();
 });
