@@ -31,6 +31,6 @@ describe("POST /api/test-deadlines", () => {
     expect((await post({ email: "nope" })).status).toBe(400);
     const res = await post({ email: "deadlines.route@kommune.example" });
     expect(res.status).toBe(201);
-    expect(Object.keys(await res.json()).sort()).toEqual(["dkCaseId", "dkSoonCaseId", "noCaseId"]);
+    expect(Object.keys(await res.json()).sort()).toEqual(["dkCaseId", "dkSoonCaseId", "noCaseId", "noEmail"]);
   });
 });

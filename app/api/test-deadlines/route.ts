@@ -6,9 +6,9 @@ import { serverNow, testClockEnabled } from "@/lib/time/server-clock";
 const body = z.object({ email: z.email().max(200) });
 
 /**
- * POST /api/test-deadlines {email} → 201 {dkCaseId, dkSoonCaseId, noCaseId}: made-up Danish and
+ * POST /api/test-deadlines {email} → 201 {dkCaseId, dkSoonCaseId, noCaseId, noEmail}: made-up Danish and
  * Norwegian cases with sick-leave starts for the deadlines browser spec (lib/deadlines/seed-deadline-cases.ts),
- * owned by a caseworker with that address. Tests only: 404 unless STEPWISE_TEST_CLOCK=1 (loopback).
+ * the Danish ones owned by a caseworker with that address, the Norwegian one by `no.<email>`. Tests only: 404 unless STEPWISE_TEST_CLOCK=1 (loopback).
  */
 export const POST = route(
   {
