@@ -2,10 +2,11 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { FieldError } from "@/app/_components/ui/field-error";
-import { hintClass, inputBaseClass, inputClass, selectClass } from "@/app/_components/ui/classes";
+import { hintClass, inputBaseClass, selectClass } from "@/app/_components/ui/classes";
 import { StaffField, useFieldError } from "@/app/_components/staff/staff-field";
 import { formatEditableNumber } from "@/lib/i18n/number-format";
 import { OWN_ACTIVITY_KINDS, type OwnActivity } from "@/lib/plan/own-activity";
+import { CatalogueTextField } from "./catalogue-text-field";
 import type { FieldErrorOf } from "./entry-form";
 
 export const ACTIVITY_FIELDS = ["name", "kind", "hoursPerWeek", "atWorkplace", "sensitive"] as const;
@@ -22,19 +23,7 @@ export function ActivityFields({ idPrefix, error, value }: { idPrefix: string; e
   const hours = value?.hoursPerWeek;
   return (
     <>
-      <StaffField id={`${idPrefix}-name`} label={t("name")} error={error("name")} className="mt-3">
-        {(w) => (
-          <input
-            {...w}
-            name="name"
-            type="text"
-            autoComplete="off"
-            maxLength={120}
-            defaultValue={value?.name}
-            className={`mt-1 ${inputClass}`}
-          />
-        )}
-      </StaffField>
+      <CatalogueTextField idPrefix={idPrefix} name="name" label={t("name")} maxLength={120} error={error} defaultValue={value?.name} />
       <StaffField id={`${idPrefix}-kind`} label={t("kind")} error={error("kind")} className="mt-3">
         {(w) => (
           <select {...w} name="kind" defaultValue={value?.kind ?? "course"} className={`mt-1 ${selectClass}`}>

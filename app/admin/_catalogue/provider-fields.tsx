@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { inputClass } from "@/app/_components/ui/classes";
-import { StaffField } from "@/app/_components/staff/staff-field";
 import type { OwnProvider } from "@/lib/plan/own-activity";
+import { CatalogueTextField } from "./catalogue-text-field";
 import type { FieldErrorOf } from "./entry-form";
 
 export const PROVIDER_FIELDS = ["name", "note"] as const;
@@ -13,32 +12,16 @@ export function ProviderFields({ idPrefix, error, value }: { idPrefix: string; e
   const t = useTranslations("admin.catalogue.provider");
   return (
     <>
-      <StaffField id={`${idPrefix}-name`} label={t("name")} error={error("name")} className="mt-3">
-        {(w) => (
-          <input
-            {...w}
-            name="name"
-            type="text"
-            autoComplete="off"
-            maxLength={120}
-            defaultValue={value?.name}
-            className={`mt-1 ${inputClass}`}
-          />
-        )}
-      </StaffField>
-      <StaffField id={`${idPrefix}-note`} label={t("note")} hint={t("noteHint")} error={error("note")} className="mt-3">
-        {(w) => (
-          <input
-            {...w}
-            name="note"
-            type="text"
-            autoComplete="off"
-            maxLength={500}
-            defaultValue={value?.note}
-            className={`mt-1 ${inputClass}`}
-          />
-        )}
-      </StaffField>
+      <CatalogueTextField idPrefix={idPrefix} name="name" label={t("name")} maxLength={120} error={error} defaultValue={value?.name} />
+      <CatalogueTextField
+        idPrefix={idPrefix}
+        name="note"
+        label={t("note")}
+        hint={t("noteHint")}
+        maxLength={500}
+        error={error}
+        defaultValue={value?.note}
+      />
     </>
   );
 }
