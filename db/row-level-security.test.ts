@@ -115,6 +115,23 @@ describe("row-level security", () => {
     }
   });
 
+  it("keeps each statement in its own scope when many run at once over the pool, a refused one among them", async () => {
+    // Each statement's scope, the statement and its end travel together on one connection
+    // (db/scoped-clients.ts): none may see another's scope, and a refused one leaves nothing open.
+    for (const { kind, handle: h } of targets) {
+      const a = await seed(h, `many-A-${kind}`);
+      const b = await seed(h, `many-B-${kind}`);
+      const seenBy = (org: string) => withOrganisation(org, async () => (await h.db.select({ id: cases.id }).from(cases)).map((r) => r.id));
+      const refused = withOrganisation(a.orgId, () =>
+        h.db.insert(cases).values({ organisationId: b.orgId, employeeName: "x", track: "employed" }),
+      );
+      const runs = await Promise.allSettled([refused, ...Array.from({ length: 24 }, (_, i) => seenBy(i % 2 ? a.orgId : b.orgId))]);
+      expect(runs[0]!.status, kind).toBe("rejected");
+      runs.slice(1).forEach((r, i) => expect(r, kind).toEqual({ status: "fulfilled", value: [i % 2 ? a.caseId : b.caseId] }));
+      expect(await h.db.select({ id: cases.id }).from(cases), kind).toEqual([]);
+    }
+  });
+
   it("shows a statement outside every organisation's scope no case data at all (default deny), and lets it write none", async () => {
     for (const { kind, handle: h } of targets) {
       const a = await seed(h, `deny-${kind}`);

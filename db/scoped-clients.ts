@@ -28,18 +28,37 @@ function setScope(org: string): string {
 
 /** postgres.js: drizzle sends statements through `unsafe` and transactions through `begin`. */
 export function scopedPostgres(sql: postgres.Sql, outside: OutsideScope = NO_ORGANISATION): postgres.Sql {
-  const pipelined = async <T>(org: string, statement: (tx: postgres.TransactionSql) => PromiseLike<unknown>): Promise<T> => {
-    const [, result] = (await sql.begin((tx) => [tx.unsafe(setScope(org)), statement(tx)])) as unknown as [unknown, T];
-    return result;
+  /**
+   * One statement in its organisation's scope, sent as one write: "begin; set local …" (one
+   * simple-protocol message), the statement, and "commit" go out together on a reserved
+   * connection and PostgreSQL answers them in order — one round trip instead of three, and one
+   * socket write instead of three, on the path every collaboration commit and room join takes.
+   * A failing statement aborts the transaction; its "commit" then answers ROLLBACK.
+   */
+  const pipelined = async <T>(org: string, statement: (c: postgres.Sql) => PromiseLike<unknown>): Promise<T> => {
+    const c = await sql.reserve();
+    try {
+      const begun = c.unsafe(`begin; ${setScope(org)}`).simple();
+      const result = statement(c);
+      const ended = c.unsafe("commit");
+      const settled = await Promise.allSettled([begun, result, ended]);
+      const failed = settled.find((x) => x.status === "rejected");
+      if (failed) {
+        // A failed statement ends its transaction ("commit" answers ROLLBACK); only a "commit"
+        // that failed itself may leave one open, to be ended before the connection goes back.
+        if (settled[2].status === "rejected") await c.unsafe("rollback").catch(() => {});
+        throw failed.reason;
+      }
+      return (settled[1] as PromiseFulfilledResult<T>).value;
+    } finally {
+      c.release();
+    }
   };
   return new Proxy(sql, {
     get(target, prop, receiver) {
       if (prop === "unsafe") {
         return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) => {
           const org = organisationScope(outside);
-          // The scope and the statement are sent together (postgres.js pipelines the queries of
-          // an array a transaction returns): one round trip fewer on every statement, which the
-          // collaboration server's group commit waits for with every edit in it.
           const rows = () => pipelined(org, (tx) => tx.unsafe(query, params, options));
           const values = () => pipelined(org, (tx) => tx.unsafe(query, params, options).values());
           // Only what drizzle uses of a pending query: awaiting it, or `.values()`.
