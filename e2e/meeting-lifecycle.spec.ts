@@ -26,6 +26,15 @@ test("the caseworker moves a meeting and then cancels it: the invitee is told ea
 
   // Move it: two days on, 14:30, another room.
   await caseworker.getByTestId("move-toggle").click();
+  // On a phone a long place wraps in its field instead of being cut off (issue 18).
+  await caseworker.setViewportSize({ width: 390, height: 844 });
+  const longPlace = "Kontorhuset, Vestergade 12, 2. sal, mødelokale 3 ved siden af kantinen; spørg efter Mette i receptionen";
+  await caseworker.getByTestId("move-location").fill(longPlace);
+  const cutOff = await caseworker
+    .getByTestId("move-location")
+    .evaluate((el) => [el.scrollHeight - el.clientHeight, el.scrollWidth - el.clientWidth]);
+  expect(cutOff).toEqual([0, 0]);
+  await caseworker.setViewportSize({ width: 1280, height: 720 });
   await caseworker.getByTestId("move-date").fill(dayFromToday(2));
   await caseworker.getByTestId("move-time").fill("14:30");
   await caseworker.getByTestId("move-location").fill("Kontorhuset, mødelokale 3");

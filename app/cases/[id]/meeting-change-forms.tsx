@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 import { FormFailure, StaffField, useStaffForm } from "@/app/_components/staff/staff-field";
 import { dangerButtonClass, hintClass, inputClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { cancelMeetingAction, rescheduleAction } from "./actions";
@@ -46,18 +47,19 @@ function MoveForm({ caseId, meeting }: { caseId: string; meeting: MovableMeeting
       error={fields[name]}
       className={name === "location" || name === "videoUrl" ? "sm:col-span-2" : undefined}
     >
-      {(wiring) => (
-        <input
-          {...wiring}
-          name={name}
-          type={type}
-          className={`mt-1 ${inputClass}`}
-          value={v[name]}
-          onChange={(e) => setV({ ...v, [name]: e.target.value })}
-          data-testid={`move-${name}`}
-          {...extra}
-        />
-      )}
+      {(wiring) => {
+        const props = {
+          ...wiring,
+          name,
+          className: `mt-1 ${inputClass}`,
+          value: v[name],
+          onChange: (e: { target: { value: string } }) => setV({ ...v, [name]: e.target.value }),
+          "data-testid": `move-${name}`,
+          ...extra,
+        };
+        // A place can be long: it wraps on a phone instead of being cut off (issue 18).
+        return name === "location" ? <OneLineTextarea rows={1} {...props} /> : <input type={type} {...props} />;
+      }}
     </StaffField>
   );
   return (

@@ -3,6 +3,7 @@
 import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { submitWithoutReset } from "@/app/_components/ui/keep-typed";
+import { OneLineTextarea } from "@/app/_components/ui/one-line-textarea";
 import { errorClass, hintClass, inputClass, labelClass, noticeClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { useFocusResult } from "@/app/_components/ui/use-focus-result";
 import { scheduleAction } from "./actions";
@@ -57,6 +58,9 @@ export function ScheduleMeetingForm({ caseId, startOpen }: { caseId: string; sta
   );
 }
 
+/** The fields whose text can be long. */
+const WRAPS = new Set<keyof Fields>(["title", "location"]);
+
 function MeetingFields({ fields }: { fields: Record<string, string> }) {
   const t = useTranslations("staff.meetings");
   const tf = useTranslations("staff.fieldErrors");
@@ -69,20 +73,21 @@ function MeetingFields({ fields }: { fields: Record<string, string> }) {
     videoUrl: "",
   });
 
-  const field = (name: keyof Fields, type = "text", extra: Record<string, unknown> = {}) => (
-    <input
-      id={`meeting-${name}`}
-      name={name}
-      type={type}
-      className={`mt-1 ${inputClass}`}
-      value={v[name]}
-      onChange={(e) => setV({ ...v, [name]: e.target.value })}
-      aria-invalid={Boolean(fields[name]) || undefined}
-      aria-describedby={`meeting-${name}-error`}
-      data-testid={`meeting-${name}`}
-      {...extra}
-    />
-  );
+  const field = (name: keyof Fields, type = "text", extra: Record<string, unknown> = {}) => {
+    const props = {
+      id: `meeting-${name}`,
+      name,
+      className: `mt-1 ${inputClass}`,
+      value: v[name],
+      onChange: (e: { target: { value: string } }) => setV({ ...v, [name]: e.target.value }),
+      "aria-invalid": Boolean(fields[name]) || undefined,
+      "aria-describedby": `meeting-${name}-error`,
+      "data-testid": `meeting-${name}`,
+      ...extra,
+    };
+    // A title or place can be long: it wraps on a phone instead of being cut off (issue 18).
+    return WRAPS.has(name) ? <OneLineTextarea rows={1} {...props} /> : <input type={type} {...props} />;
+  };
   const error = (name: string) => (
     <p id={`meeting-${name}-error`} className={errorClass}>
       {fields[name] ? (tf.has(fields[name]) ? tf(fields[name]) : tf("invalid")) : null}
