@@ -226,6 +226,16 @@ test.describe("focus, errors and announcements", () => {
     await mette.getByTestId("amend-submit").click();
     await expect(mette.getByTestId("agreement-state")).toHaveAttribute("data-state", "awaiting_signatures");
 
+    // Until the page is interactive, Sign cannot send the form the browser's way (that reloaded the
+    // page and lost the error and the focus when tapped early on a slow phone): the server's HTML
+    // has it disabled.
+    const noScript = await browser.newContext({ locale: "da-DK", javaScriptEnabled: false });
+    const early = await noScript.newPage();
+    await early.goto(demo.links.employee);
+    await early.goto(`${meetingPath}/agreement`);
+    await expect(early.getByTestId("decision-form-employee").getByTestId("sign-submit")).toBeDisabled();
+    await noScript.close();
+
     // Kurt signs on his own phone: each missing piece is said on its field; then the result has the focus.
     const context = await browser.newContext({ locale: "da-DK", viewport: { width: 390, height: 844 } });
     const kurt = await context.newPage();

@@ -7,6 +7,7 @@ import type { PartyStatus } from "@/lib/agreements/agreement-state";
 import { buttonClass, dangerButtonClass, inputClass, labelClass, primaryButtonClass } from "@/app/_components/ui/classes";
 import { decisionErrorKey, RELOAD_ERRORS } from "./decision-errors";
 import { sendJson } from "../send-json";
+import { useHydrated } from "@/app/_components/ui/use-hydrated";
 
 type Props = {
   agreementId: string;
@@ -29,6 +30,7 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
   const t = useTranslations("agreement");
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
+  const hydrated = useHydrated();
   const [typedName, setTypedName] = useState("");
   const [agreed, setAgreed] = useState(false);
   const [identityChecked, setIdentityChecked] = useState(false);
@@ -168,7 +170,13 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
         {declining ? (
           <>
             {/* aria-disabled, not disabled: a disabled button drops the focus to <body>. */}
-            <button type="submit" className={dangerButtonClass} aria-disabled={busy || undefined} data-testid="decline-submit">
+            <button
+              type="submit"
+              className={dangerButtonClass}
+              aria-disabled={busy || undefined}
+              disabled={!hydrated}
+              data-testid="decline-submit"
+            >
               {t("declineSubmit")}
             </button>
             <button type="button" className={buttonClass} onClick={() => setDeclining(false)}>
@@ -177,7 +185,14 @@ export function DecisionForm({ agreementId, fingerprint, signer, mode, witnessNa
           </>
         ) : (
           <>
-            <button type="submit" className={primaryButtonClass} aria-disabled={busy || undefined} data-testid="sign-submit">
+            {/* Disabled only until the page is interactive (a tap before would reload the page). */}
+            <button
+              type="submit"
+              className={primaryButtonClass}
+              aria-disabled={busy || undefined}
+              disabled={!hydrated}
+              data-testid="sign-submit"
+            >
               {busy ? t("signing") : shared ? t("signSubmitShared", { name: signer.name }) : t("signSubmit")}
             </button>
             <button type="button" className={buttonClass} onClick={() => setDeclining(true)} data-testid="decline-open">
