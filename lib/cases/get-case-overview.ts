@@ -8,6 +8,7 @@ import type { CaseOutcome } from "./case-lifecycle-input";
 import { linkState, type LinkState } from "./link-state";
 import { pickInvitationMeeting } from "../time/pick-invitation-meeting";
 import { can } from "../permissions";
+import type { MeetingSummary } from "../meetings/meeting-summary";
 import { ROLES, type Role } from "../plan/roles";
 import { requireCaseStaff, type CaseSummary } from "./require-case-staff";
 import type { Actors } from "../access/actor";
@@ -25,15 +26,7 @@ export type OverviewParticipant = {
   mail: OutboxState | null;
 };
 
-export type OverviewMeeting = {
-  id: string;
-  title: string;
-  startsAt: Date;
-  durationMinutes: number;
-  location: string | null;
-  videoUrl: string | null;
-  status: string;
-};
+export type OverviewMeeting = MeetingSummary;
 
 export type CaseOverview = {
   case: CaseSummary;

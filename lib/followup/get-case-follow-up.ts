@@ -25,16 +25,10 @@ import { bindingOf, loadCaseAgreements, sealedOf } from "../agreements/case-agre
 import { signaturesOf } from "./signed-by";
 import { diffPlans, type PlanChange } from "./plan-diff";
 import { mixerHistory, stepNow, type MixerHistory, type StepNow } from "./plan-history";
+import type { MeetingSummary } from "../meetings/meeting-summary";
 import { isUpcoming, pickNextMeeting } from "../time/pick-invitation-meeting";
 
-export type FollowUpMeeting = {
-  id: string;
-  title: string;
-  startsAt: Date;
-  durationMinutes: number;
-  location: string | null;
-  videoUrl: string | null;
-  status: string;
+export type FollowUpMeeting = MeetingSummary & {
   /** Not over yet (and not cancelled or completed): its invitation can still be answered. */
   upcoming: boolean;
   /** Its day (`YYYY-MM-DD`, Europe/Copenhagen): today's meeting stays listed after it started. */

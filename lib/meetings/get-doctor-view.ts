@@ -10,18 +10,11 @@ import { loadDocument } from "../collab-store/load-document";
 import { AppError } from "../errors";
 import { organisationOfCase } from "../organisations/organisation-of-case";
 import { assertCan } from "../permissions";
+import type { MeetingSummary } from "./meeting-summary";
 import { workCapacityOf, type WorkCapacity } from "./work-capacity";
 
 export type DoctorView = {
-  meeting: {
-    id: string;
-    title: string;
-    startsAt: Date;
-    durationMinutes: number;
-    location: string | null;
-    videoUrl: string | null;
-    status: string;
-  };
+  meeting: MeetingSummary;
   employeeName: string;
   /** The agenda's items: title, timebox and whether covered — never their notes. */
   agenda: { id: string; title: string; minutes: number | null; done: boolean }[];
