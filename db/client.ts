@@ -24,6 +24,12 @@ export type DbHandle = {
    * application role's grants — for tests of what the triggers refuse even to the owner.
    */
   ownerDb?: Db;
+  /**
+   * How many statements the application has sent through `db` since it opened, each once, in a
+   * transaction or not (not the scope's own `set local` around them: db/scoped-clients.ts): a
+   * monotonic total for /metrics, and what a test reads to see a path's cost (issue 19).
+   */
+  statements(): number;
   /** Runs a script of several statements as this connection's role (tests, maintenance). */
   execScript(script: string): Promise<void>;
   /** How the job runner (pg-boss, lib/jobs) reaches this database; its schema is ready. */
@@ -74,13 +80,18 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       });
     }
     const sql = postgres(opts.databaseUrl, { max: 10, onnotice: () => {} });
+    let statements = 0;
     // Every statement in its organisation's scope (row-level security: db/scoped-clients.ts).
-    const db = drizzlePostgres(scopedPostgres(sql, opts.outsideScope), { schema }) as unknown as Db;
+    const db = drizzlePostgres(
+      scopedPostgres(sql, opts.outsideScope, () => statements++),
+      { schema },
+    ) as unknown as Db;
     const url = new URL(opts.databaseUrl);
     return {
       db,
       kind: "postgres",
       where: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+      statements: () => statements,
       execScript: async (script) => void (await sql.unsafe(script)),
       jobConnection: { connectionString: opts.databaseUrl },
       close: () => sql.end({ timeout: 5 }),
@@ -100,7 +111,11 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     `do $$ begin if not exists (select 1 from pg_roles where rolname = '${PGLITE_APP_ROLE}') then create role ${PGLITE_APP_ROLE} nologin; end if; end $$`,
   );
   await grantApplicationRole((statement) => client.exec(statement), PGLITE_APP_ROLE);
-  const db = drizzlePglite(scopedPglite(client, opts.outsideScope), { schema });
+  let statements = 0;
+  const db = drizzlePglite(
+    scopedPglite(client, opts.outsideScope, () => statements++),
+    { schema },
+  );
   const jobDb = pgliteJobDb(client);
   await prepareJobSchema({ db: jobDb }, PGLITE_APP_ROLE);
   return {
@@ -108,6 +123,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     ownerDb: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
     where: dir ?? "memory",
+    statements: () => statements,
     execScript: async (script) => void (await client.exec(script)),
     jobConnection: { db: jobDb },
     close: () => client.close(),

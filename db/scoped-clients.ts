@@ -15,6 +15,13 @@ import { ALL_ORGANISATIONS, NO_ORGANISATION, organisationScope } from "./organis
 export type OutsideScope = typeof NO_ORGANISATION | typeof ALL_ORGANISATIONS;
 
 /**
+ * Called once for each statement the application sends through a wrapped client, in a transaction
+ * or not — not for the scope's own `begin`/`set local`/`commit` around it. db/client.ts counts
+ * them per handle: /metrics shows the total, and a test can see what a path costs (issue 19).
+ */
+export type OnStatement = () => void;
+
+/**
  * `SET LOCAL`, not set_config(): a utility statement takes no snapshot, so a transaction may still
  * choose its isolation level after it. It takes no parameters: the value is checked to be a uuid
  * or "*" (organisation-scope.ts) before it is written into the statement.
@@ -27,7 +34,11 @@ function setScope(org: string): string {
 }
 
 /** postgres.js: drizzle sends statements through `unsafe` and transactions through `begin`. */
-export function scopedPostgres(sql: postgres.Sql, outside: OutsideScope = NO_ORGANISATION): postgres.Sql {
+export function scopedPostgres(
+  sql: postgres.Sql,
+  outside: OutsideScope = NO_ORGANISATION,
+  onStatement: OnStatement = () => {},
+): postgres.Sql {
   /**
    * One statement in its organisation's scope, sent as one write: "begin; set local …" (one
    * simple-protocol message), the statement, and "commit" go out together on a reserved
@@ -36,6 +47,7 @@ export function scopedPostgres(sql: postgres.Sql, outside: OutsideScope = NO_ORG
    * A failing statement aborts the transaction; its "commit" then answers ROLLBACK.
    */
   const pipelined = async <T>(org: string, statement: (c: postgres.Sql) => PromiseLike<unknown>): Promise<T> => {
+    onStatement();
     const c = await sql.reserve();
     try {
       const begun = c.unsafe(`begin; ${setScope(org)}`).simple();
@@ -71,9 +83,31 @@ export function scopedPostgres(sql: postgres.Sql, outside: OutsideScope = NO_ORG
           const org = organisationScope(outside);
           const wrapped = async (tx: postgres.TransactionSql) => {
             await tx.unsafe(setScope(org));
-            return fn(tx);
+            return fn(countingTransaction(tx, onStatement));
           };
           return args.length > 1 ? target.begin(args[0] as string, wrapped) : target.begin(wrapped);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+/** A postgres.js transaction whose statements (and its savepoints' statements) are counted. */
+function countingTransaction<T extends postgres.TransactionSql>(tx: T, onStatement: OnStatement): T {
+  return new Proxy(tx, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (...args: Parameters<postgres.TransactionSql["unsafe"]>) => {
+          onStatement();
+          return target.unsafe(...args);
+        };
+      }
+      if (prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const fn = args[args.length - 1] as (sp: postgres.TransactionSql) => unknown;
+          const counted = (sp: postgres.TransactionSql) => fn(countingTransaction(sp, onStatement));
+          return args.length > 1 ? target.savepoint(args[0] as string, counted) : target.savepoint(counted);
         };
       }
       return Reflect.get(target, prop, receiver);
@@ -88,7 +122,7 @@ export function scopedPostgres(sql: postgres.Sql, outside: OutsideScope = NO_ORG
  */
 export const PGLITE_APP_ROLE = "stepwise_app";
 
-export function scopedPglite(client: PGlite, outside: OutsideScope = NO_ORGANISATION): PGlite {
+export function scopedPglite(client: PGlite, outside: OutsideScope = NO_ORGANISATION, onStatement: OnStatement = () => {}): PGlite {
   const enter = async (tx: Transaction, org: string) => {
     await tx.exec(`set local role ${PGLITE_APP_ROLE}; ${setScope(org)}`);
   };
@@ -97,6 +131,7 @@ export function scopedPglite(client: PGlite, outside: OutsideScope = NO_ORGANISA
       if (prop === "query") {
         return (query: string, params?: unknown[], options?: object) => {
           const org = organisationScope(outside);
+          onStatement();
           return target.transaction(async (tx) => {
             await enter(tx, org);
             return tx.query(query, params, options);
@@ -108,8 +143,23 @@ export function scopedPglite(client: PGlite, outside: OutsideScope = NO_ORGANISA
           const org = organisationScope(outside);
           return target.transaction(async (tx) => {
             await enter(tx, org);
-            return fn(tx);
+            return fn(countingPgliteTransaction(tx, onStatement));
           });
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+/** A PGlite transaction whose statements are counted (drizzle sends each through `query`, savepoints too). */
+function countingPgliteTransaction(tx: Transaction, onStatement: OnStatement): Transaction {
+  return new Proxy(tx, {
+    get(target, prop, receiver) {
+      if (prop === "query") {
+        return (...args: Parameters<Transaction["query"]>) => {
+          onStatement();
+          return target.query(...args);
         };
       }
       return Reflect.get(target, prop, receiver);

@@ -6,6 +6,7 @@ import type { CollabServer } from "./collab";
  * Prometheus: updates per second is `rate(stepwise_collab_updates_committed_total[1m])`, the mean
  * commit latency `rate(stepwise_collab_commit_seconds_total[1m]) / rate(stepwise_collab_commit_batches_total[1m])`.
  * `stepwise_job_queue_depth` is the job runner's (lib/jobs): jobs waiting to run or to retry.
+ * `stepwise_db_statements_total`: the statements sent to the database (db/client.ts), all paths.
  */
 export type Metrics = {
   registry: Registry;
@@ -14,6 +15,8 @@ export type Metrics = {
   watchCollab(collab: Pick<CollabServer, "stats" | "commitStats">): void;
   /** Reads the job runner's queue depth at each scrape (lib/jobs jobQueueDepth). */
   watchJobs(depth: () => Promise<number>): void;
+  /** Reads how many statements the process has sent to its database (lib/system/database-statements.ts). */
+  watchDatabase(statements: () => number): void;
 };
 
 export function createMetrics(): Metrics {
@@ -80,6 +83,11 @@ export function createMetrics(): Metrics {
     },
   });
 
+  let dbStatements: (() => number) | null = null;
+  total("stepwise_db_statements_total", "Statements sent to the database (each once, in a transaction or not).", () =>
+    dbStatements ? dbStatements() : 0,
+  );
+
   return {
     registry,
     observeRequest({ method, route, status, seconds }) {
@@ -91,6 +99,9 @@ export function createMetrics(): Metrics {
     },
     watchJobs(depth) {
       jobDepth = depth;
+    },
+    watchDatabase(statements) {
+      dbStatements = statements;
     },
   };
 }

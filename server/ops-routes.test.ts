@@ -17,6 +17,8 @@ const servers: Server[] = [];
 async function serve(ops: Omit<OpsOptions, "metrics">, opts: { trustProxy?: boolean } = {}) {
   const metrics = createMetrics();
   metrics.watchCollab(collab);
+  // A stand-in for the database handle's count (db/client.ts statements()), to see it exported.
+  metrics.watchDatabase(() => 42);
   const http = createServer(
     createRequestListener({
       ops: { metrics, ...ops },
@@ -116,7 +118,7 @@ describe("GET /metrics", () => {
     expect(await wrong.text()).not.toContain("stepwise_");
   });
 
-  it("answers Prometheus text with requests by route and status, sockets, rooms and the commit queue", async () => {
+  it("answers Prometheus text with requests by route and status, sockets, rooms, the commit queue and the database's statements", async () => {
     const base = await serve({ serveMetrics: true, metricsToken: TOKEN });
     await fetch(`${base}/meetings/0b9e3c52-6f55-4a8e-9d71-2c4f7e0a1b3d`);
     await fetch(`${base}/join/aVeryLongJoinTokenThatMustNotAppear_123456`);
@@ -135,6 +137,7 @@ describe("GET /metrics", () => {
       "stepwise_collab_updates_committed_total 0",
       "stepwise_collab_commit_batches_total 0",
       "stepwise_collab_commit_seconds_total 0",
+      "stepwise_db_statements_total 42",
       "stepwise_process_cpu_seconds_total",
     ]) {
       expect(text).toContain(name);

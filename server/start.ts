@@ -19,6 +19,7 @@ import { inRequestOrganisation } from "./request-organisation";
 import { registerReadinessCheck } from "./readiness";
 import { startJobWorkers } from "@/lib/system/work-jobs";
 import { jobQueueDepth } from "@/lib/jobs/job-runner";
+import { databaseStatementCounter } from "@/lib/system/database-statements";
 import { checkSignInSettings } from "@/lib/system/check-sign-in-settings";
 
 const log = logger("server");
@@ -74,6 +75,7 @@ export async function start(opts: StartOptions = { buildOnStart: true }): Promis
   // Queued mail (and every later job) is worked by this process from now on (lib/jobs).
   await startJobWorkers();
   metrics.watchJobs(jobQueueDepth);
+  metrics.watchDatabase(await databaseStatementCounter());
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: http });
   await app.prepare();
