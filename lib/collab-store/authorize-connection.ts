@@ -1,6 +1,5 @@
 import { getDb } from "@/db/client";
-import { findCase } from "@/db/queries/cases";
-import { findMeetingWithCase } from "@/db/queries/meetings";
+import { findCollabAuthorisation } from "@/db/queries/collab-authorisation";
 import { findParticipant } from "@/db/queries/participants";
 import { AppError } from "../errors";
 import { parseDocName, type DocRef } from "../collab/doc-names";
@@ -8,8 +7,7 @@ import { roomClosedReason, type RoomClosedReason } from "../collab/room-closed";
 import { can, type Resource } from "../permissions";
 import { verifyTicket, type TicketClaims } from "../tickets/collab-ticket";
 import type { Role } from "../plan/roles";
-import { isSessionLive } from "../access/find-live-sessions";
-import type { SessionRef } from "../access/session-ref";
+import { parseSessionRef, type SessionRef } from "../access/session-ref";
 import { inOrganisation } from "../access/in-organisation";
 import { organisationOfDocument } from "./organisation-of-document";
 
@@ -47,32 +45,42 @@ export function resourceOfDoc(ref: DocRef): Resource {
 export async function authorizeCollabConnection(input: { room: string; ticket: unknown }): Promise<CollabPrincipal> {
   const ref = parseDocName(input.room);
   if (!ref) throw new AppError("NOT_FOUND", "no such document");
-  // A socket carries a ticket, no session cookie: the room names the organisation, and every check
-  // below reads in it. A room of no organisation is checked outside any, where nobody is found.
+  // A socket carries a ticket, no session cookie: the room names the organisation (asked once per
+  // document and process: organisation-of-document.ts), and the check below reads in it. A room of
+  // no organisation is checked outside any, where nobody is found.
   const organisationId = await organisationOfDocument(input.room);
   const principal = await inOrganisation(organisationId, () => authorizeIn(ref, input));
   if (!organisationId) throw new AppError("FORBIDDEN", "not this case's document");
   return { ...principal, organisationId };
 }
 
+/**
+ * One statement (issue 19: a cold join paid five scoped round trips, and a reconnect storm of
+ * thousands of sockets waited on them): the participant, whether the ticket's session is still
+ * live and theirs, and the document's meeting or case, read together (db/queries/collab-authorisation.ts)
+ * and judged here in the order the separate look-ups were.
+ */
 async function authorizeIn(ref: DocRef, input: { room: string; ticket: unknown }): Promise<Omit<CollabPrincipal, "organisationId">> {
   const resource = resourceOfDoc(ref);
   const claims = await verifyForRoom(input.ticket, input.room, resource);
-  const db = await getDb();
-  const participant = await findParticipant(db, claims.participantId);
-  if (!participant || participant.removedAt) throw new AppError("FORBIDDEN", "participant is no longer on the case");
-  if (!(await isSessionLive({ session: claims.session, participantId: participant.id }))) {
-    throw new AppError("UNAUTHENTICATED", "the session this ticket was fetched with has ended");
-  }
+  const facts = await findCollabAuthorisation(await getDb(), {
+    participantId: claims.participantId,
+    session: parseSessionRef(claims.session),
+    doc: ref,
+    now: new Date(),
+  });
+  if (!facts || facts.participant.removedAt) throw new AppError("FORBIDDEN", "participant is no longer on the case");
+  const participant = facts.participant;
+  if (!facts.sessionLive) throw new AppError("UNAUTHENTICATED", "the session this ticket was fetched with has ended");
   let closedReason: RoomClosedReason | null;
   if (ref.kind === "meeting") {
-    const found = await findMeetingWithCase(db, ref.meetingId);
-    if (!found || found.meeting.caseId !== participant.caseId) throw new AppError("FORBIDDEN", "not this case's document");
-    closedReason = roomClosedReason({ caseState: found.case.state, meetingStatus: found.meeting.status });
+    const meeting = facts.meeting;
+    if (!meeting || meeting.caseId !== participant.caseId) throw new AppError("FORBIDDEN", "not this case's document");
+    closedReason = roomClosedReason({ caseState: meeting.caseState, meetingStatus: meeting.status });
   } else if (ref.caseId !== participant.caseId) {
     throw new AppError("FORBIDDEN", "not this case's document");
   } else {
-    closedReason = roomClosedReason({ caseState: (await findCase(db, ref.caseId))?.state ?? "open" });
+    closedReason = roomClosedReason({ caseState: facts.caseState ?? "open" });
   }
   const meetingCompleted = closedReason !== null;
   if (!can(participant.role, "read", resource)) throw new AppError("FORBIDDEN", "may not read this document");
