@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import Collaboration from "@tiptap/extension-collaboration";
@@ -8,12 +8,14 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import type * as Y from "yjs";
 import { useTranslations } from "next-intl";
 import { agendaNotesFragment } from "@/lib/collab";
+import { fragmentText } from "@/lib/collab/xml-walk";
 import { TEXT_LIMITS } from "@/lib/collab/text-limits";
 import { NotesLengthLimit } from "./notes-length-limit";
 import { NOTE_MAX_DEPTH } from "@/lib/collab/doc-schema";
 import { nestedDeeperThan } from "@/lib/collab/xml-walk";
 import { useRoom } from "./room-context";
 import { NestingLimit } from "./nesting-limit";
+import { useMountWhenIdle } from "./mount-when-idle";
 import { DiagnosisNotice, type GuardSource } from "../meeting/diagnosis-notice";
 
 type Props = { itemId: string; labelledBy: string; describedBy?: string };
@@ -38,16 +40,62 @@ export function AgendaNotesEditor(props: Props) {
       </p>
     );
   }
-  return <NotesEditor {...props} fragment={fragment} />;
+  return <IdleNotesEditor {...props} fragment={fragment} />;
 }
 
-function NotesEditor({ itemId, labelledBy, describedBy, fragment }: Props & { fragment: Y.XmlFragment }) {
+const boxClass =
+  "rounded-md border border-slate-500 bg-white focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-blue-900";
+
+/**
+ * Until the editor has mounted (useMountWhenIdle: an idle moment, or at once when the person
+ * focuses or presses it), the notes show as plain text in the same box, labelled the same; focus
+ * that arrives before the editor moves into it, so nothing typed or clicked is lost.
+ */
+function IdleNotesEditor(props: Props & { fragment: Y.XmlFragment }) {
+  const { editable } = useRoom();
+  const { ready, now } = useMountWhenIdle();
+  const [focusOnMount, setFocusOnMount] = useState(false);
+  if (ready) return <NotesEditor {...props} focusOnMount={focusOnMount} />;
+  const start = () => {
+    setFocusOnMount(true);
+    now();
+  };
+  const text = fragmentText(props.fragment);
+  return (
+    <div className={boxClass}>
+      <div
+        className="tiptap whitespace-pre-wrap"
+        role="textbox"
+        aria-multiline="true"
+        aria-readonly={editable ? "false" : "true"}
+        aria-labelledby={props.labelledBy}
+        aria-describedby={props.describedBy}
+        tabIndex={0}
+        onFocus={start}
+        onPointerDown={start}
+        data-testid="agenda-item-notes-pending"
+      >
+        {text}
+      </div>
+    </div>
+  );
+}
+
+function NotesEditor({
+  itemId,
+  labelledBy,
+  describedBy,
+  fragment,
+  focusOnMount,
+}: Props & { fragment: Y.XmlFragment; focusOnMount: boolean }) {
   const { conn, editable, user } = useRoom();
   const provider = conn.provider;
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable,
+      // The person was already in the placeholder: the cursor goes on, at the end of the notes.
+      autofocus: focusOnMount ? "end" : false,
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
         Collaboration.configure({ fragment }),
@@ -105,7 +153,7 @@ function NotesEditor({ itemId, labelledBy, describedBy, fragment }: Props & { fr
 
   return (
     <>
-      <div className="rounded-md border border-slate-500 bg-white focus-within:outline focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-blue-900">
+      <div className={boxClass}>
         {editor ? <EditorContent editor={editor} /> : <div className="tiptap text-slate-600" aria-hidden="true" />}
       </div>
       {guardSource ? <DiagnosisNotice source={guardSource} /> : null}
