@@ -15,6 +15,8 @@ type Goal = {
   /** Met for ours? null = not measured. */
   met: (ours: number) => boolean | null;
   missedBy: (ours: number) => string;
+  /** A line shown beside a goal but not judged: its verdict cell says this instead. */
+  notJudged?: (ours: number) => string;
 };
 
 export function goalRows(s: Summary): string {
@@ -41,6 +43,17 @@ export function goalRows(s: Summary): string {
   const s5 = (t: TargetName, signal: string) => cell(r, "S5", t, { signal }).max("lost");
   const single = cell(r, "S8", "ours", { mode: "single" }).med("p99Ms");
   const split = cell(r, "S8", "ours", { mode: "two-instances" }).med("p99Ms");
+  // The same rooms cold-joined again once compacted: what a cold join reads in normal running
+  // (ours: one state row + the log's tail). Shown under the goal, which stays judged on the
+  // never-compacted log (the worst case); "–" for hp and for runs from before it was measured.
+  const compactedBeside = (h: number, goalMs: number): Goal => ({
+    goal: "… the same rooms cold-joined again after compaction (ours reads one state row + tail; ywss its compacted LevelDB entries), p99",
+    value: (t) => cell(r, "S3", t, { history: h }).med("coldCompactedP99Ms"),
+    show: ms,
+    met: () => null,
+    missedBy: () => "",
+    notJudged: (v) => `not judged (${v <= goalMs ? "within" : "over"} the ${goalMs} ms above)`,
+  });
   const goals: Goal[] = [
     {
       goal: `S1 p50 ≤ 2 ms at ${R.toLocaleString("en-US")} rooms`,
@@ -80,19 +93,21 @@ export function goalRows(s: Summary): string {
       missedBy: (v) => (lb("ours") ? "undecided: the generator, not the servers, ended the ramp" : `${fmt(1.3 - v, 2)}× short`),
     },
     {
-      goal: `S3 cold join p99 ≤ 100 ms at ${H10.toLocaleString("en-US")} stored updates`,
+      goal: `S3 cold join p99 ≤ 100 ms at ${H10.toLocaleString("en-US")} stored updates (as seeded, never compacted: ours reads ${H10.toLocaleString("en-US")} update rows)`,
       value: (t) => cell(r, "S3", t, { history: H10 }).med("coldP99Ms"),
       show: ms,
       met: (v) => v <= 100,
       missedBy: (v) => pct(v, 100, "ms"),
     },
+    compactedBeside(H10, 100),
     {
-      goal: `S3 cold join p99 ≤ 300 ms at ${H100.toLocaleString("en-US")} stored updates`,
+      goal: `S3 cold join p99 ≤ 300 ms at ${H100.toLocaleString("en-US")} stored updates (as seeded, never compacted: ours reads ${H100.toLocaleString("en-US")} update rows)`,
       value: (t) => cell(r, "S3", t, { history: H100 }).med("coldP99Ms"),
       show: ms,
       met: (v) => v <= 300,
       missedBy: (v) => pct(v, 300, "ms"),
     },
+    compactedBeside(H100, 300),
     {
       goal: `S3 warm join p99 ≤ 15 ms (${H10.toLocaleString("en-US")} updates)`,
       value: (t) => cell(r, "S3", t, { history: H10 }).med("warmP99Ms"),
@@ -201,7 +216,15 @@ export function goalRows(s: Summary): string {
     });
     const ov = g.value("ours");
     const met = Number.isFinite(ov) ? g.met(ov) : null;
-    const verdict = !Number.isFinite(ov) ? "not measured" : met === null ? "undecided" : met ? "yes" : "**no**";
+    const verdict = !Number.isFinite(ov)
+      ? "not measured"
+      : g.notJudged
+        ? g.notJudged(ov)
+        : met === null
+          ? "undecided"
+          : met
+            ? "yes"
+            : "**no**";
     return `| ${g.goal} | ${vals.join(" | ")} | ${verdict} | ${met === false ? g.missedBy(ov) : ""} |`;
   });
   return [

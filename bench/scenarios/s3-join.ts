@@ -1,17 +1,21 @@
-import { LeveldbPersistence, getLevelUpdates } from "y-leveldb";
+import { LeveldbPersistence } from "y-leveldb";
 import { createFullClient } from "../clients/full-client";
-import { forEachRun, sleep, waitUntil, type Context } from "../lib/context";
+import { forEachRun, waitUntil, type Context } from "../lib/context";
 import { makeHistory, type History } from "../lib/history";
 import { summarize } from "../lib/stats";
 import { createTargetRun, type TargetRun } from "../lib/targets";
+import { coldJoinsAfterCompaction, storedRowsAfter, type Join, type JoinResult } from "./s3-after-compaction";
 
 /**
  * S3 join and sync: rooms whose stored history holds N updates. Cold = the room is not loaded
  * (each cold join gets a room of its own, so every cold join replays the same stored history);
  * warm = another client keeps the room loaded. A join is `new provider` → synced + content
- * check. Also: bytes the joiner received (the document should be sent once), and for ours the
- * stored rows after the room was left and compacted. Each server stores history its own way:
- * ours one row per update, ywss one LevelDB entry per update, hp only the full state (one row).
+ * check. Also: bytes the joiner received (the document should be sent once), the stored rows
+ * after the rooms were left and compacted, and (ours, ywss) a second cold join into each of those
+ * rooms once compacted: the first reads a log that was never compacted (the worst case, as after
+ * a crash), the second what a cold join reads in normal running. Each server stores history its
+ * own way: ours one row per update, ywss one LevelDB entry per update, hp only the full state
+ * (one row). The server is stopped only after the second cold joins.
  */
 export async function runS3(ctx: Context): Promise<void> {
   const history = makeHistory(ctx.opts.history, ctx.opts.seed + 3);
@@ -21,50 +25,53 @@ export async function runS3(ctx: Context): Promise<void> {
       try {
         const k = ctx.opts.coldJoins;
         const rooms = await run.ensureRooms(k + 1);
+        const coldRooms = rooms.slice(0, k);
         const seedMs = await seedHistory(run, rooms, history, n);
         const server = await run.start();
         const expected = history.expected.get(n)!;
         const docBytes = history.stateAt.get(n)!.byteLength;
+        const join = joiner(run, expected);
         const cold: number[] = [];
         const coldBytes: number[] = [];
         let contentOk = true;
-        // Joins whose provider said "synced" before the content was there (ywss serves the
-        // document before its LevelDB load finished: y-websocket-server PR #7). The join time is
-        // then taken when the content arrived.
+        // Joins (cold, warm and the holder's) whose provider said "synced" before the content
+        // was there (ywss serves the document before its LevelDB load finished:
+        // y-websocket-server PR #7). The join time is then taken when the content arrived.
         let syncedEarly = 0;
-        const join = async (room: string) => {
-          const t0 = performance.now();
-          const c = createFullClient(run.endpoint(room, "probe"), { name: "Joiner", color: "#000" });
-          await c.whenSynced(120_000);
-          const text = c.doc.getText("notes");
-          if (text.toString() !== expected) {
-            syncedEarly++;
-            if (!(await waitUntil(() => text.toString() === expected, 60_000, 5))) contentOk = false;
-          }
-          const ms = performance.now() - t0;
-          return { ms, client: c };
+        const check = (j: JoinResult) => {
+          contentOk &&= j.ok;
+          if (j.early) syncedEarly++;
+          return j;
         };
-        for (const room of rooms.slice(0, k)) {
-          const { ms, client } = await join(room);
-          cold.push(ms);
-          coldBytes.push(client.bytesIn);
-          client.destroy();
+        for (const room of coldRooms) {
+          const j = check(await join(room));
+          cold.push(j.ms);
+          coldBytes.push(j.client.bytesIn);
+          j.client.destroy();
         }
         const warmRoom = rooms[k]!;
-        const holder = (await join(warmRoom)).client;
+        const held = check(await join(warmRoom));
         const warm: number[] = [];
         for (let i = 0; i < ctx.opts.warmJoins; i++) {
-          const { ms, client } = await join(warmRoom);
-          warm.push(ms);
-          client.destroy();
+          const j = check(await join(warmRoom));
+          warm.push(j.ms);
+          j.client.destroy();
         }
-        holder.destroy();
-        const rowsAfter = await storedRowsAfter(run, rooms.slice(0, k), server);
+        held.client.destroy();
+        const rowsAfter = await storedRowsAfter(run, coldRooms, server);
+        const again = await coldJoinsAfterCompaction(run, coldRooms, warmRoom, rowsAfter.perRoom, join);
+        await run.servers[0]?.stop("SIGTERM");
+        const measured = again && "ms" in again ? again : null;
+        const compactedOk = measured?.ok ?? true;
         const c = summarize(cold);
         const w = summarize(warm);
+        const cc = measured ? summarize(measured.ms) : null;
         return {
-          valid: contentOk,
-          invalidReasons: contentOk ? [] : ["a joiner's content differed from the history"],
+          valid: contentOk && compactedOk,
+          invalidReasons: [
+            ...(contentOk ? [] : ["a joiner's content differed from the history"]),
+            ...(compactedOk ? [] : ["a joiner's content differed from the history after compaction"]),
+          ],
           generator: null,
           metrics: {
             coldP50Ms: c.p50,
@@ -75,9 +82,17 @@ export async function runS3(ctx: Context): Promise<void> {
             bytesPerColdJoin: summarize(coldBytes).p50,
             docBytes,
             storedRowsBefore: target === "hp" ? 1 : n,
-            storedRowsAfter: rowsAfter,
+            storedRowsAfter: rowsAfter.median,
             contentOk,
             syncedBeforeContent: syncedEarly,
+            // The same rooms cold-joined again once compacted (null for hp, or when skipped).
+            coldCompactedP50Ms: cc?.p50 ?? null,
+            coldCompactedP99Ms: cc?.p99 ?? null,
+            coldCompactedMaxMs: cc?.max ?? null,
+            coldCompactedRowsRead: measured ? Math.max(...measured.rowsRead) : null,
+            coldCompactedContentOk: measured ? measured.ok : null,
+            coldCompactedSyncedBeforeContent: measured ? measured.early : null,
+            coldCompactedSkipped: again && "skipped" in again ? again.skipped : null,
             seedMs,
           },
         };
@@ -86,6 +101,19 @@ export async function runS3(ctx: Context): Promise<void> {
       }
     });
   }
+}
+
+/** A join = `new provider` → synced and the content equal to the history. */
+function joiner(run: TargetRun, expected: string): Join {
+  return async (room, role = "probe") => {
+    const t0 = performance.now();
+    const client = createFullClient(run.endpoint(room, role), { name: "Joiner", color: "#000" });
+    await client.whenSynced(120_000);
+    const text = client.doc.getText("notes");
+    const early = text.toString() !== expected;
+    const ok = !early || (await waitUntil(() => text.toString() === expected, 60_000, 5));
+    return { ms: performance.now() - t0, client, ok, early };
+  };
 }
 
 /** Put the first n updates of the history into each room's storage, the way that server stores them. */
@@ -123,43 +151,4 @@ async function seedHistory(run: TargetRun, rooms: string[], h: History, n: numbe
     await p.destroy();
   }
   return performance.now() - t0;
-}
-
-/**
- * Stored rows (per room, median) once the rooms have been left: ours unloads an empty room after
- * 10 s and then compacts, so wait for that (up to 40 s); ywss compacts on load above 500
- * (PREFERRED_TRIM_SIZE), counted after the server stopped (LevelDB is single-process); hp stores
- * one row per document.
- */
-async function storedRowsAfter(run: TargetRun, rooms: string[], server: { stop(s?: NodeJS.Signals): Promise<unknown> }): Promise<number> {
-  if (run.name === "hp") {
-    await server.stop("SIGTERM");
-    return 1;
-  }
-  if (run.name === "ours") {
-    const sql = run.sql();
-    const count = async () => {
-      const rows = await sql<
-        { name: string; n: number }[]
-      >`select doc_name as name, count(*)::int as n from collab_updates where doc_name = any(${rooms}) group by doc_name`;
-      const by = new Map(rows.map((r) => [r.name, r.n]));
-      const counts = rooms.map((r) => by.get(r) ?? 0).sort((a, b) => a - b);
-      return counts[Math.floor(counts.length / 2)]!;
-    };
-    await waitUntil(async () => (await count()) <= 500, 40_000, 1000);
-    await sleep(500);
-    const n = await count();
-    await server.stop("SIGTERM");
-    return n;
-  }
-  await server.stop("SIGTERM");
-  const p = new LeveldbPersistence(run.levelDir!);
-  const counts: number[] = [];
-  for (const room of rooms) {
-    const ups = await p._transact((db) => getLevelUpdates(db, room));
-    counts.push(ups.length);
-  }
-  await p.destroy();
-  counts.sort((a, b) => a - b);
-  return counts[Math.floor(counts.length / 2)]!;
 }
