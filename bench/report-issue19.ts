@@ -121,6 +121,12 @@ export function b1Table(records: RunRecord[]): string {
         met(m.fourP99Ms, 50),
       ],
       [
+        "main-thread time a tab spends per keystroke it shows (script, style, layout, paint): room / shared screen, one typing; four typing",
+        `${fmt(m.oneRoomCpuMsPerKey)} / ${fmt(m.oneScreenCpuMsPerKey)} ms; ${fmt(m.fourRoomCpuMsPerKey)} / ${fmt(m.fourScreenCpuMsPerKey)} ms`,
+        "–",
+        "",
+      ],
+      [
         "a participant's tab: JS heap after GC, before → after the simulated meeting",
         `${fmt(m.tabHeapBeforeMb)} → ${fmt(m.tabHeapAfterMb)} MB (${fmt(m.meetingEdits, 0)} keystrokes; ${fmt(m.tabNodesAfter, 0)} DOM nodes)`,
         "bounded",

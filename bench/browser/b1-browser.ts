@@ -162,6 +162,17 @@ async function latencies(
   return { all: out, missing };
 }
 
+/**
+ * A tab's main-thread time (CDP `ThreadTime`: script, style, layout, paint), read before and after
+ * a phase: what each keystroke costs a tab, whatever the machine's other tabs do. B1 runs five tabs
+ * on one core; in a meeting each person has a computer of their own.
+ */
+async function threadClock(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  return async () => ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime")?.value ?? NaN) * 1000;
+}
+
 async function heap(page: Page): Promise<{ heapMb: number; nodes: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
@@ -229,16 +240,24 @@ export async function runB1(ctx: Context): Promise<void> {
         };
 
         // One typing.
+        const clocks = await Promise.all(observers.map(threadClock));
+        const readClocks = () => Promise.all(clocks.map((c) => c()));
+        let t0 = await readClocks();
         await arm();
         await armTypist(typist.page);
         await typeMarks(typist.page, MARKS[0]!, ctx.opts.b1Edits, 60);
         const one = await latencies([{ page: typist.page, mark: MARKS[0]! }], observers, ctx.opts.b1Edits);
+        let t1 = await readClocks();
+        // Per keystroke shown: a room tab that does not type (the caseworker's), and the shared screen.
+        const oneRoomCpu = (t1[1]! - t0[1]!) / ctx.opts.b1Edits;
+        const oneScreenCpu = (t1[observers.length - 1]! - t0[observers.length - 1]!) / ctx.opts.b1Edits;
         const oneS = summarize(one.all);
         ctx.log(
-          `  B1: one typing, ${one.all.length} observations: p50 ${oneS.p50.toFixed(1)} ms, p99 ${oneS.p99.toFixed(1)} ms, missing ${one.missing}`,
+          `  B1: one typing, ${one.all.length} observations: p50 ${oneS.p50.toFixed(1)} ms, p99 ${oneS.p99.toFixed(1)} ms, missing ${one.missing}; main thread per keystroke: room ${oneRoomCpu.toFixed(1)} ms, screen ${oneScreenCpu.toFixed(1)} ms`,
         );
 
         // Four typing at once.
+        t0 = await readClocks();
         await arm();
         for (const p of roomPages) await armTypist(p);
         const perTypist = Math.ceil(ctx.opts.b1Edits / 4) * 2;
@@ -248,9 +267,13 @@ export async function runB1(ctx: Context): Promise<void> {
           observers,
           perTypist,
         );
+        t1 = await readClocks();
+        const shown = 4 * perTypist;
+        const fourRoomCpu = summarize(roomPages.map((_, i) => (t1[i]! - t0[i]!) / shown)).p50;
+        const fourScreenCpu = (t1[observers.length - 1]! - t0[observers.length - 1]!) / shown;
         const fourS = summarize(four.all);
         ctx.log(
-          `  B1: four typing, ${four.all.length} observations: p50 ${fourS.p50.toFixed(1)} ms, p99 ${fourS.p99.toFixed(1)} ms, missing ${four.missing}`,
+          `  B1: four typing, ${four.all.length} observations: p50 ${fourS.p50.toFixed(1)} ms, p99 ${fourS.p99.toFixed(1)} ms, missing ${four.missing}; main thread per keystroke: room ${fourRoomCpu.toFixed(1)} ms, screen ${fourScreenCpu.toFixed(1)} ms`,
         );
 
         // A tab's memory before and after a simulated meeting (typing and deleting in bursts).
@@ -296,6 +319,10 @@ export async function runB1(ctx: Context): Promise<void> {
             fourP99Ms: fourS.p99,
             fourSamples: four.all.length,
             fourMissing: four.missing,
+            oneRoomCpuMsPerKey: oneRoomCpu,
+            oneScreenCpuMsPerKey: oneScreenCpu,
+            fourRoomCpuMsPerKey: fourRoomCpu,
+            fourScreenCpuMsPerKey: fourScreenCpu,
             meetingEdits: typed,
             tabHeapBeforeMb: before.heapMb,
             tabHeapAfterMb: after.heapMb,
