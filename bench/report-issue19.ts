@@ -96,8 +96,8 @@ export function b1Table(records: RunRecord[]): string {
         met(m.warmP50Ms, 1000),
       ],
       [
-        "JavaScript transferred for the room (as sent) / decoded",
-        `${fmt(m.roomJsKiB, 0)} KiB / ${fmt(m.roomJsDecodedKiB, 0)} KiB`,
+        "JavaScript transferred for the room by the time it is ready (as sent) / decoded; of it, fetched before DOMContentLoaded",
+        `${fmt(m.roomJsKiB, 0)} KiB / ${fmt(m.roomJsDecodedKiB, 0)} KiB; ${fmt(m.roomJsAtStartKiB, 0)} KiB`,
         "≤ 250 KiB gzip",
         met(m.roomJsKiB, 250),
       ],

@@ -26,7 +26,21 @@ const SCREEN_TEXT = '[data-testid="present-summary-text"]';
 /** One character per typist: absent from the demo's text, so each tab counts them. */
 const MARKS = ["ǂ", "ǁ", "ʘ", "ǀ"];
 
-type Transfer = { scriptBytes: number; cssBytes: number; scriptDecoded: number; requests: number };
+type Transfer = { scriptBytes: number; cssBytes: number; scriptDecoded: number; requests: number; scriptAtStartBytes?: number };
+
+/**
+ * Of the scripts the page fetched, the bytes (as sent) of those it started fetching before
+ * DOMContentLoaded: what the page needs before it can show anything. The rest were fetched on
+ * demand (the notes editor's chunk, built in an idle moment).
+ */
+async function scriptBytesAtStart(page: Page): Promise<number> {
+  return (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    return performance.getEntriesByType("resource")
+      .filter((e) => /\.js(\?|$)/.test(e.name) && e.startTime < nav.domContentLoadedEventEnd)
+      .reduce((sum, e) => sum + e.transferSize, 0);
+  })()`)) as number;
+}
 
 function trackTransfer(page: Page): { read(): Promise<Transfer> } {
   const pending: Promise<void>[] = [];
@@ -67,7 +81,7 @@ async function joinCold(browser: Browser, link: string): Promise<{ context: Brow
   await page.goto(link);
   await page.waitForSelector(READY, { timeout: 60_000 });
   const ms = performance.now() - t0;
-  return { context, page, ms, transfer: await tr.read() };
+  return { context, page, ms, transfer: { ...(await tr.read()), scriptAtStartBytes: await scriptBytesAtStart(page) } };
 }
 
 async function reopenWarm(page: Page): Promise<number> {
@@ -308,6 +322,7 @@ export async function runB1(ctx: Context): Promise<void> {
             warmMaxMs: warmS.max,
             roomJsKiB: (roomTransfer?.scriptBytes ?? NaN) / 1024,
             roomJsDecodedKiB: (roomTransfer?.scriptDecoded ?? NaN) / 1024,
+            roomJsAtStartKiB: (roomTransfer?.scriptAtStartBytes ?? NaN) / 1024,
             roomCssKiB: (roomTransfer?.cssBytes ?? NaN) / 1024,
             screenJsKiB: screenTransfer.scriptBytes / 1024,
             screenCssKiB: screenTransfer.cssBytes / 1024,
