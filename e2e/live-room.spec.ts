@@ -26,6 +26,38 @@ test.describe("the live meeting room", () => {
     await page.context().close();
   });
 
+  test("opening the room says 'saved' without a flicker of 'sending' for the page's own 'I am here' mark", async ({ browser }) => {
+    const { links } = await ownDemo();
+    const context = await browser.newContext({ locale: "da-DK" });
+    const page = await context.newPage();
+    // Every state the indicator shows, in order.
+    await page.addInitScript(() => {
+      const log: string[] = [];
+      (window as unknown as { __states: string[] }).__states = log;
+      new MutationObserver(() => {
+        const v = document.querySelector('[data-testid="connection-status"]')?.getAttribute("data-status");
+        if (v && log[log.length - 1] !== v) log.push(v);
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-status"] });
+    });
+    // The page's first write is its "I am here" mark: a Yjs update (sync message 0, update 2).
+    const marked = new Promise<void>((resolve) =>
+      page.on("websocket", (ws) =>
+        ws.on("framesent", ({ payload }) => {
+          if (typeof payload !== "string" && payload[0] === 0 && payload[1] === 2) resolve();
+        }),
+      ),
+    );
+    await page.goto(links.employee);
+    await marked;
+    await waitSaved(page);
+    // Two frames after the mark went out: whatever it changed on the screen has been drawn.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const states = await page.evaluate(() => (window as unknown as { __states: string[] }).__states);
+    expect(states).not.toContain("sending");
+    expect(states[states.length - 1]).toBe("saved");
+    await context.close();
+  });
+
   test("the manager and the employee see each other's edits to agenda, plan and actions, and a reload keeps them", async ({ browser }) => {
     const { links } = await ownDemo();
     const manager = await joinAs(browser, links.manager);

@@ -49,8 +49,16 @@ export function markSeen(doc: Y.Doc, participantId: string, at: Millis): void {
   if (!participantId || !Number.isFinite(at)) return;
   const prev = seenMap(doc).get(participantId);
   if (typeof prev === "number" && prev >= at) return;
-  doc.transact(() => seenMap(doc).set(participantId, at));
+  doc.transact(() => seenMap(doc).set(participantId, at), SEEN_ORIGIN);
 }
+
+/**
+ * The origin of the "I am here" mark's transactions. The mark is written by the page, not by the
+ * person: it goes to the server like any change, but the room's "all changes saved" is about what
+ * the person did, so the save tracker leaves it out — else every join and every minute's mark made
+ * the indicator say "sending" for a moment.
+ */
+export const SEEN_ORIGIN = "stepwise:seen";
 
 export function readSeen(doc: Y.Doc): Record<string, Millis> {
   const out: Record<string, Millis> = {};

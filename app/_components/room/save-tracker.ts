@@ -3,6 +3,7 @@ import * as encoding from "lib0/encoding";
 import * as decoding from "lib0/decoding";
 import * as syncProtocol from "y-protocols/sync";
 import { messageSync, type WebsocketProvider } from "y-websocket";
+import { SEEN_ORIGIN } from "@/lib/collab/flow-read";
 
 /**
  * Knows, honestly, whether this browser's edits have reached the server's database.
@@ -97,6 +98,7 @@ export class SaveTracker {
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === this.provider) return; // a remote change, not ours
+    if (origin === SEEN_ORIGIN) return; // the page's "I am here" mark, not the person's edit
     const wasUnsaved = this.unsaved;
     this.localSeq++;
     if (!wasUnsaved) this.emit();
