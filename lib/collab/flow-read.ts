@@ -3,7 +3,7 @@ import { readConsent } from "./flow-consent";
 import { readFlowLog } from "./flow-log";
 import { readRound } from "./flow-rounds";
 import { parseTimer } from "./meeting-flow";
-import { flowMap, flowSummaryText, isPhase, seenMap, type FlowView, type Millis, type Stamp, type TimerState } from "./flow-schema";
+import { flowMap, isPhase, seenMap, type FlowView, type Millis, type Stamp, type TimerState } from "./flow-schema";
 
 /** The whole meeting flow as plain data, for the room, the shared screen and tests. */
 export function readFlow(doc: Y.Doc): FlowView {
@@ -25,7 +25,6 @@ export function readFlow(doc: Y.Doc): FlowView {
     currentSince: current?.stamp ?? null,
     timers,
     round: readRound(doc),
-    summary: flowSummaryText(doc).toString(),
     consent: readConsent(doc),
     log: readFlowLog(doc),
     seen: readSeen(doc),

@@ -137,7 +137,6 @@ export type FlowView = {
   currentSince: Stamp | null;
   timers: Record<string, TimerState>;
   round: RoundView | null;
-  summary: string;
   /** Keyed by consentKey(kind, itemId, participantId). */
   consent: Record<string, ConsentEntry>;
   log: LogEntry[];
@@ -161,9 +160,14 @@ export function seenMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(FLOW_ROOT.seen);
 }
 
-/** The flow's roots, for an observer (not for the undo manager: chairing is not undone by Ctrl+Z). */
+/**
+ * The flow's roots, for an observer (not for the undo manager: chairing is not undone by Ctrl+Z).
+ * Not the running summary: it is typed into character by character, and every reader of the flow
+ * (the consent board, the closing check, the step, the clock…) re-rendered on each keystroke in
+ * every browser and on the shared screen. Its readers follow the text itself (useFlowSummary).
+ */
 export function flowRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
-  return [flowMap(doc), flowSummaryText(doc), consentMap(doc), flowLogArray(doc), seenMap(doc)] as Y.AbstractType<unknown>[];
+  return [flowMap(doc), consentMap(doc), flowLogArray(doc), seenMap(doc)] as Y.AbstractType<unknown>[];
 }
 
 export function isPhase(v: unknown): v is Phase {

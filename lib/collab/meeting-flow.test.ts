@@ -62,7 +62,7 @@ const at = (by: string, ms: number) => ({ by, at: ms });
 describe("meeting flow: phase, chair, current item", () => {
   it("reads a document from before the flow existed as 'preparing' with no chair", () => {
     const f = readFlow(newDoc());
-    expect(f).toMatchObject({ phase: "preparing", chairId: null, currentItemId: null, round: null, summary: "", log: [], closed: null });
+    expect(f).toMatchObject({ phase: "preparing", chairId: null, currentItemId: null, round: null, log: [], closed: null });
   });
 
   it("sets phase and chair and records who did it in the log", () => {

@@ -1,8 +1,8 @@
 "use client";
 
-import { createContext, useContext, useMemo, useSyncExternalStore } from "react";
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
 import type { FlowView } from "@/lib/collab/flow-schema";
-import { mayChair } from "@/lib/collab/flow-schema";
+import { flowSummaryText, mayChair } from "@/lib/collab/flow-schema";
 import type { Actor } from "@/lib/collab/meeting-flow";
 import type { MeetingDocView } from "@/lib/collab";
 import type { RoomConnection } from "../room/room-connection";
@@ -92,6 +92,21 @@ export function useFlowValue<T>(select: (flow: FlowView) => T): T {
   const { store } = useFlowContext();
   const read = () => select(store.getSnapshot());
   return useSyncExternalStore(store.subscribe, read, read);
+}
+
+/** The running summary as text, following the document (apart from the flow: see flowRoots). */
+export function useFlowSummary(): string {
+  const { conn } = useFlowContext();
+  const text = useMemo(() => flowSummaryText(conn.doc), [conn.doc]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      text.observe(onChange);
+      return () => text.unobserve(onChange);
+    },
+    [text],
+  );
+  const read = useCallback(() => text.toString(), [text]);
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 /** The shared document's plan, agenda and actions (the room's view store). */

@@ -14,7 +14,7 @@ import { MeetingOverNotice } from "../room/meeting-over";
 import { BusinessCaseToggle } from "./business-case-panel";
 import { ClosingCheck } from "./closing-check";
 import { ConsentBoard } from "./consent-board";
-import { useFlow, useMeetingView } from "./flow-context";
+import { useFlow, useFlowSummary, useMeetingView } from "./flow-context";
 import { ItemTimer } from "./item-timer";
 import { MeetingFlowRoot } from "./meeting-flow-root";
 import { PhaseControls } from "./phase-controls";
@@ -354,16 +354,16 @@ function AgendaStrip() {
 
 function SummaryCard() {
   const t = useTranslations("meeting.present");
-  const f = useFlow();
+  const summary = useFlowSummary();
   const shown = useScreenText();
-  if (!f.flow.summary.trim()) return null;
+  if (!summary.trim()) return null;
   return (
     <section aria-labelledby="present-summary" tabIndex={0} className={scrollPanel} data-testid="present-summary">
       <h2 id="present-summary" className="text-xl font-bold 2xl:text-2xl">
         {t("summary")}
       </h2>
       <p className="mt-2 text-lg whitespace-pre-wrap [overflow-wrap:anywhere] 2xl:text-2xl" data-testid="present-summary-text">
-        {shown(f.flow.summary)}
+        {shown(summary)}
       </p>
     </section>
   );
