@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { catalogueFactsSchema, readCatalogueFacts, type CatalogueFacts } from "../plan/activity-catalogue";
+import { checkCatalogueFacts, readCatalogueFacts, type CatalogueFacts } from "../plan/activity-catalogue";
 import { planMap, type SubGoalView } from "./schema";
 import { checkDate, checkNumber, findById, newId, numOrNull, str, strOrNull, textOf, plain } from "./values";
 import { moveTo, ordered, posAtEnd } from "./order";
@@ -137,15 +137,15 @@ export function setActivityCatalogue(doc: Y.Doc, subGoalId: string, activityId: 
     );
     return;
   }
-  const parsed = catalogueFactsSchema.safeParse(facts);
-  if (!parsed.success) throw new AppError("INVALID_INPUT", "not an activity of the catalogue", { catalogue: "invalid" });
-  if (parsed.data.from && parsed.data.to && parsed.data.to < parsed.data.from) {
+  const checked = checkCatalogueFacts(facts);
+  if (!checked.ok) throw new AppError("INVALID_INPUT", "not an activity of the catalogue", { catalogue: "invalid" });
+  if (checked.value.from && checked.value.to && checked.value.to < checked.value.from) {
     throw new AppError("INVALID_INPUT", "the period ends before it starts", { to: "before_from" });
   }
   doc.transact(() =>
     findById(activitiesOf(findById(subGoalsArray(doc), subGoalId, "sub-goal").map), activityId, "activity").map.set(
       "catalogue",
-      parsed.data,
+      checked.value,
     ),
   );
 }

@@ -2,17 +2,17 @@ import type * as Y from "yjs";
 import { hoursRampMap, toolDetailsMap } from "./schema";
 import { AppError } from "../errors";
 import { isPlanTool, PLAN_TOOLS, type PlanTool } from "../plan/tools";
-import { readToolDetail, toolDetailSchema, type ToolDetail } from "../plan/tool-detail";
-import { hoursRampSchema, readHoursRamp, type HoursRamp } from "../plan/hours-ramp";
+import { checkToolDetail, readToolDetail, type ToolDetail } from "../plan/tool-detail";
+import { checkHoursRamp, readHoursRamp, type HoursRamp } from "../plan/hours-ramp";
 
 /**
  * The law's tools' details (`toolDetails`: one JSON value per tool) and the structured hours ramp
  * (`hoursRamp.ramp`: one JSON value). Each is replaced whole when someone changes it: small forms
- * where the last change wins, checked with the same zod schema that reads them back.
+ * where the last change wins, checked with the same check that reads them back.
  */
 
-function invalid(err: { issues: { path: PropertyKey[] }[] }): AppError {
-  const fields = Object.fromEntries(err.issues.map((i) => [i.path.map(String).join(".") || "value", "invalid"]));
+/** The failing fields by path ("steps.0.weeks"; "value" for the whole value). */
+function invalid(fields: Record<string, string>): AppError {
   return new AppError("INVALID_INPUT", "the details are not valid", fields);
 }
 
@@ -23,13 +23,13 @@ export function setToolDetail(doc: Y.Doc, tool: PlanTool, detail: ToolDetail | n
     doc.transact(() => toolDetailsMap(doc).delete(tool));
     return;
   }
-  const parsed = toolDetailSchema.safeParse(detail);
-  if (!parsed.success) throw invalid(parsed.error);
-  if (parsed.data.from && parsed.data.to && parsed.data.to < parsed.data.from) {
+  const checked = checkToolDetail(detail);
+  if (!checked.ok) throw invalid(checked.fields);
+  if (checked.value.from && checked.value.to && checked.value.to < checked.value.from) {
     throw new AppError("INVALID_INPUT", "the period ends before it starts", { to: "before_from" });
   }
   // Through JSON: a key given as undefined is left out rather than stored.
-  doc.transact(() => toolDetailsMap(doc).set(tool, JSON.parse(JSON.stringify(parsed.data)) as ToolDetail));
+  doc.transact(() => toolDetailsMap(doc).set(tool, JSON.parse(JSON.stringify(checked.value)) as ToolDetail));
 }
 
 export function readToolDetails(doc: Y.Doc): Partial<Record<PlanTool, ToolDetail>> {
@@ -44,9 +44,9 @@ export function readToolDetails(doc: Y.Doc): Partial<Record<PlanTool, ToolDetail
 
 /** Replace the hours ramp. */
 export function setHoursRamp(doc: Y.Doc, ramp: HoursRamp): void {
-  const parsed = hoursRampSchema.safeParse(ramp);
-  if (!parsed.success) throw invalid(parsed.error);
-  doc.transact(() => hoursRampMap(doc).set("ramp", parsed.data));
+  const checked = checkHoursRamp(ramp);
+  if (!checked.ok) throw invalid(checked.fields);
+  doc.transact(() => hoursRampMap(doc).set("ramp", checked.value));
 }
 
 export function readHoursRampOf(doc: Y.Doc): HoursRamp {

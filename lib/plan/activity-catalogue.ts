@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { check, bool, nullable, num, optional, refine, str, strictObject, type Checked, type Rule } from "./value-checks";
 import type { Country } from "../organisation/country";
 
 /**
@@ -55,7 +55,7 @@ export function catalogueFor(country: Country): CatalogueEntry[] {
   return ACTIVITY_CATALOGUE.filter((e) => e.countries.includes(country) && e.key !== "healthActivity");
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = str({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
 /**
  * An organisation's own activity is stored as `own:<its id>` with its `name` as it read when
@@ -63,27 +63,51 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  * renames or removes it, and every participant's browser must show it without asking the server.
  */
 export const OWN_KEY_PREFIX = "own:";
-const ownKey = z.string().regex(/^own:[0-9a-f-]{36}$/);
+const OWN_KEY = /^own:[0-9a-f-]{36}$/;
 export const OWN_ACTIVITY_NAME_MAX = 120;
 
 /** What a catalogue activity carries besides the activity's own texts (one JSON value on the activity). */
-export const catalogueFactsSchema = z
-  .strictObject({
-    key: z.union([z.enum(CATALOGUE_KEYS as [string, ...string[]]), ownKey]),
-    name: z.string().trim().min(1).max(OWN_ACTIVITY_NAME_MAX).optional(),
-    provider: z.string().max(200),
-    hoursPerWeek: z.number().min(0).max(80).nullable(),
-    from: isoDate.nullable(),
-    to: isoDate.nullable(),
-    atWorkplace: z.boolean(),
-  })
+export type CatalogueFacts = {
+  /** A catalogue entry's key, or an organisation's own activity's `own:<id>`. */
+  key: string;
+  /** Only an organisation's own activity, trimmed. */
+  name?: string | undefined;
+  provider: string;
+  hoursPerWeek: number | null;
+  from: string | null;
+  to: string | null;
+  atWorkplace: boolean;
+};
+
+// A key that is not a string leaves the name rule below unchecked, as zod's union did; a string naming nothing does not.
+const catalogueKey: Rule<string> = (v, path, issues) => {
+  if (typeof v !== "string") issues.push({ path, stop: true });
+  else if (!CATALOGUE_KEYS.includes(v) && !OWN_KEY.test(v)) issues.push({ path, stop: false });
+  return v as string;
+};
+
+const catalogueFacts = refine(
+  strictObject<CatalogueFacts>({
+    key: catalogueKey,
+    name: optional(str({ trim: true, min: 1, max: OWN_ACTIVITY_NAME_MAX })),
+    provider: str({ max: 200 }),
+    hoursPerWeek: nullable(num({ min: 0, max: 80 })),
+    from: nullable(isoDate),
+    to: nullable(isoDate),
+    atWorkplace: bool,
+  }),
   // A name belongs to an organisation's own activity, and it needs one; the country's entries are named by the catalogues.
-  .refine((f) => isOwnKey(f.key) === (f.name !== undefined), { path: ["name"], message: "name" });
-export type CatalogueFacts = z.infer<typeof catalogueFactsSchema>;
+  (f) => isOwnKey(f.key) === (f.name !== undefined),
+  "name",
+);
+
+export function checkCatalogueFacts(v: unknown): Checked<CatalogueFacts> {
+  return check(catalogueFacts, v);
+}
 
 export function readCatalogueFacts(v: unknown): CatalogueFacts | null {
-  const parsed = catalogueFactsSchema.safeParse(v);
-  return parsed.success ? parsed.data : null;
+  const checked = checkCatalogueFacts(v);
+  return checked.ok ? checked.value : null;
 }
 
 export function isOwnKey(key: string): boolean {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { arrayOf, check, nullable, num, str, strictObject, type Checked } from "./value-checks";
 
 /**
  * The structured hours ramp: "10 hours a week for 2 weeks, then 15 for 2 weeks, then ordinary
@@ -8,28 +8,38 @@ import { z } from "zod";
  */
 export const RAMP_MAX_STEPS = 26;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = str({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
-export const rampStepSchema = z.strictObject({
-  hoursPerWeek: z.number().min(0).max(80),
-  weeks: z.number().int().min(1).max(52),
-});
+export type RampStep = { hoursPerWeek: number; weeks: number };
 
-export const hoursRampSchema = z.strictObject({
-  startsOn: isoDate.nullable(),
-  steps: z.array(rampStepSchema).max(RAMP_MAX_STEPS),
+export type HoursRamp = {
+  startsOn: string | null;
+  steps: RampStep[];
   /** The ordinary hours a week the ramp leads to (null: not said). */
-  ordinaryHours: z.number().min(0).max(80).nullable(),
+  ordinaryHours: number | null;
+};
+
+const rampStep = strictObject<RampStep>({
+  hoursPerWeek: num({ min: 0, max: 80 }),
+  weeks: num({ int: true, min: 1, max: 52 }),
 });
-export type HoursRamp = z.infer<typeof hoursRampSchema>;
-export type RampStep = z.infer<typeof rampStepSchema>;
+
+const hoursRamp = strictObject<HoursRamp>({
+  startsOn: nullable(isoDate),
+  steps: arrayOf(rampStep, RAMP_MAX_STEPS),
+  ordinaryHours: nullable(num({ min: 0, max: 80 })),
+});
+
+export function checkHoursRamp(v: unknown): Checked<HoursRamp> {
+  return check(hoursRamp, v);
+}
 
 export const EMPTY_RAMP: HoursRamp = { startsOn: null, steps: [], ordinaryHours: null };
 
 /** A stored value read as a ramp; anything else reads as no ramp. */
 export function readHoursRamp(v: unknown): HoursRamp {
-  const parsed = hoursRampSchema.safeParse(v);
-  return parsed.success ? parsed.data : EMPTY_RAMP;
+  const checked = checkHoursRamp(v);
+  return checked.ok ? checked.value : EMPTY_RAMP;
 }
 
 export function rampIsEmpty(r: HoursRamp): boolean {

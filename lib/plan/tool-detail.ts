@@ -1,11 +1,12 @@
-import { z } from "zod";
+import { bool, check, nullable, num, oneOf, optional, str, strictObject, type Checked } from "./value-checks";
 import type { PlanTool } from "./tools";
 
 /**
  * The details of one of the law's tools in a plan: whether it is in use or only under
  * consideration, and what each tool needs said about it (seeds 002 and 004; issue 17). A tool's
  * detail is one small JSON value in the shared document (last writer wins per tool), so the same
- * zod schema checks what a person enters and reads what a document holds.
+ * check reads what a person enters and what a document holds (value-checks.ts: not zod, as every
+ * participant's browser reads it).
  */
 export const TOOL_STATUSES = ["in_use", "considering"] as const;
 export type ToolStatus = (typeof TOOL_STATUSES)[number];
@@ -14,25 +15,40 @@ export type ToolStatus = (typeof TOOL_STATUSES)[number];
 export const DETAIL_FIELDS = ["place", "hoursPerWeek", "from", "to", "what", "approved", "years", "note"] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = str({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
 
-export const toolDetailSchema = z.strictObject({
-  status: z.enum(TOOL_STATUSES),
+export type ToolDetail = {
+  status: ToolStatus;
   /** virksomhedspraktik / arbeidstrening: where. */
-  place: z.string().max(200).optional(),
+  place?: string | undefined;
   /** hours a week (internship, mentor hours, personal assistance). */
-  hoursPerWeek: z.number().min(0).max(80).nullable().optional(),
-  from: isoDate.nullable().optional(),
-  to: isoDate.nullable().optional(),
+  hoursPerWeek?: number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
   /** hjælpemidler / hjelpemidler: what. */
-  what: z.string().max(500).optional(),
+  what?: string | undefined;
   /** §56: approved by the job centre (null: not yet decided). */
-  approved: z.boolean().nullable().optional(),
+  approved?: boolean | null | undefined;
   /** ressourceforløb: 1–5 years at a time. */
-  years: z.number().int().min(1).max(5).nullable().optional(),
-  note: z.string().max(500).optional(),
+  years?: number | null | undefined;
+  note?: string | undefined;
+};
+
+const toolDetail = strictObject<ToolDetail>({
+  status: oneOf(TOOL_STATUSES),
+  place: optional(str({ max: 200 })),
+  hoursPerWeek: optional(nullable(num({ min: 0, max: 80 }))),
+  from: optional(nullable(isoDate)),
+  to: optional(nullable(isoDate)),
+  what: optional(str({ max: 500 })),
+  approved: optional(nullable(bool)),
+  years: optional(nullable(num({ int: true, min: 1, max: 5 }))),
+  note: optional(str({ max: 500 })),
 });
-export type ToolDetail = z.infer<typeof toolDetailSchema>;
+
+export function checkToolDetail(v: unknown): Checked<ToolDetail> {
+  return check(toolDetail, v);
+}
 
 /**
  * Which fields each tool shows. Partial return's hours by period are the plan's hours ramp
@@ -55,6 +71,6 @@ export const TOOL_FIELDS: Readonly<Record<PlanTool, readonly DetailField[]>> = {
 
 /** A stored value read as a detail, or null when it is not one (a document may hold anything). */
 export function readToolDetail(v: unknown): ToolDetail | null {
-  const parsed = toolDetailSchema.safeParse(v);
-  return parsed.success ? parsed.data : null;
+  const checked = checkToolDetail(v);
+  return checked.ok ? checked.value : null;
 }
