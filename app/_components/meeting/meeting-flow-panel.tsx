@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { mayChair } from "@/lib/collab/flow-schema";
 import { Section } from "@/app/_components/ui/section";
-import { BusinessCaseToggle } from "./business-case-panel";
+import { BusinessCaseToggle } from "./business-case-toggle";
 import { ChairPicker } from "./chair-picker";
 import { ClosingCheck } from "./closing-check";
 import { ConsentBoard } from "./consent-board";

@@ -11,7 +11,7 @@ import type { RoomMe, RoomParticipant } from "../room/room-types";
 import { PresenceList } from "../room/presence-list";
 import { ConnectionStatus } from "../room/connection-status";
 import { MeetingOverNotice } from "../room/meeting-over";
-import { BusinessCaseToggle } from "./business-case-panel";
+import { BusinessCaseToggle } from "./business-case-toggle";
 import { ClosingCheck } from "./closing-check";
 import { ConsentBoard } from "./consent-board";
 import { useFlow, useFlowSummary, useMeetingView } from "./flow-context";

@@ -2,6 +2,7 @@
 
 import { useMemo, useState, useSyncExternalStore, type FocusEvent, type SyntheticEvent } from "react";
 import Link from "next/link";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import type { PresenceUser } from "@/lib/collab";
 import { ActionsSection } from "./actions-section";
@@ -9,7 +10,6 @@ import { AgendaSection } from "./agenda-section";
 import { ConnectionStatus } from "./connection-status";
 import { FollowUpSection } from "./follow-up-section";
 import { PlanSection } from "./plan-section";
-import { FollowUpPlanSection } from "./follow-up-plan-section";
 import { PresenceList } from "./presence-list";
 import { ReviewPanel } from "./review-panel";
 import { FrozenDriftNotice } from "./frozen-drift-notice";
@@ -31,6 +31,12 @@ import { MeetingFlowRoot } from "../meeting/meeting-flow-root";
 import { NowBar } from "../meeting/now-bar";
 import { CompleteMeeting, MeetingOverNotice } from "./meeting-over";
 import { dateInZone } from "@/lib/time/zoned";
+
+/**
+ * NAV's follow-up plan is Norwegian law: a Danish case's room never shows it, so its code is its
+ * own chunk, fetched only by a Norwegian room (issue 19: the room's JavaScript as sent).
+ */
+const FollowUpPlanSection = dynamic(() => import("./follow-up-plan-section").then((m) => m.FollowUpPlanSection));
 
 /**
  * The live meeting room. The Y.Doc and its connection are created in an effect (never during
