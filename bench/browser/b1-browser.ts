@@ -37,7 +37,7 @@ async function scriptBytesAtStart(page: Page): Promise<number> {
   return (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType("navigation")[0];
     return performance.getEntriesByType("resource")
-      .filter((e) => /\.js(\?|$)/.test(e.name) && e.startTime < nav.domContentLoadedEventEnd)
+      .filter((e) => /\\.js(\\?|$)/.test(e.name) && e.startTime < nav.domContentLoadedEventEnd)
       .reduce((sum, e) => sum + e.transferSize, 0);
   })()`)) as number;
 }
