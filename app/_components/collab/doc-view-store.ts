@@ -11,7 +11,7 @@ import { shareStructure } from "./share-structure";
  * The readers take any stored shape; should one throw all the same, the last good view stays.
  */
 /** What the store needs of a root type (any Y.Map, Y.Array or Y.Text). */
-type Observable = { observeDeep(f: () => void): void; unobserveDeep(f: () => void): void };
+export type Observable = { observeDeep(f: () => void): void; unobserveDeep(f: () => void): void };
 
 export class DocViewStore<T> {
   private version = 0;

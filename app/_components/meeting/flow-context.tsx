@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from "react";
+import { createContext, useContext, useMemo, useSyncExternalStore } from "react";
+import type * as Y from "yjs";
 import type { FlowView } from "@/lib/collab/flow-schema";
 import { flowSummaryText, mayChair } from "@/lib/collab/flow-schema";
 import type { Actor } from "@/lib/collab/meeting-flow";
@@ -9,6 +10,7 @@ import type { RoomConnection } from "../room/room-connection";
 import type { RoomMe, RoomParticipant } from "../room/room-types";
 import type { FlowStore } from "./flow-store";
 import { serverNow } from "./server-clock";
+import { useYText } from "../collab/use-y-text";
 
 /** Where the flow is shown: the room on each person's device, or the shared screen. */
 export type Surface = "room" | "present";
@@ -98,16 +100,10 @@ export function useFlowValue<T>(select: (flow: FlowView) => T): T {
 export function useFlowSummary(): string {
   const { conn } = useFlowContext();
   const text = useMemo(() => flowSummaryText(conn.doc), [conn.doc]);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      text.observe(onChange);
-      return () => text.unobserve(onChange);
-    },
-    [text],
-  );
-  const read = useCallback(() => text.toString(), [text]);
-  return useSyncExternalStore(subscribe, read, read);
+  return useYText(text, textToString);
 }
+
+const textToString = (text: Y.Text) => text.toString();
 
 /** The shared document's plan, agenda and actions (the room's view store). */
 export function useMeetingView(): MeetingDocView {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import { useTranslations } from "next-intl";
 import { agendaNotesFragment } from "@/lib/collab";
@@ -9,6 +9,7 @@ import { NOTE_MAX_DEPTH } from "@/lib/collab/doc-schema";
 import { nestedDeeperThan } from "@/lib/collab/xml-walk";
 import { useRoom } from "./room-context";
 import { useMountWhenIdle } from "./mount-when-idle";
+import { useYText } from "../collab/use-y-text";
 import { notesBoxClass, type NotesProps as Props } from "./notes-box";
 
 type EditorModule = typeof import("./notes-editor");
@@ -72,7 +73,7 @@ function IdleNotesEditor(props: Props & { fragment: Y.XmlFragment }) {
       live = false;
     };
   }, [ready, mod, attempt]);
-  const text = useFragmentText(props.fragment);
+  const text = useYText(props.fragment, fragmentText);
   if (ready && mod) return <mod.NotesEditor {...props} focusOnMount={focusOnMount} />;
   const start = () => {
     setFocusOnMount(true);
@@ -97,17 +98,4 @@ function IdleNotesEditor(props: Props & { fragment: Y.XmlFragment }) {
       </div>
     </div>
   );
-}
-
-/** The notes as plain text, following the document. */
-function useFragmentText(fragment: Y.XmlFragment): string {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      fragment.observeDeep(onChange);
-      return () => fragment.unobserveDeep(onChange);
-    },
-    [fragment],
-  );
-  const read = useCallback(() => fragmentText(fragment), [fragment]);
-  return useSyncExternalStore(subscribe, read, read);
 }
